@@ -1,0 +1,160 @@
+//! The cooperation charter (Annex 2): versioned text and signatures.
+
+use crate::error::{Error, Result};
+use crate::ids::ActorId;
+use crate::text::Text;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+/// One of the five engagements of the charter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CharterArticle {
+    /// Article number, 1 to 5.
+    pub article: u8,
+    /// Stable id (`inform`, `equip_clients`, `open_resources`, `prior_work`, `quality_meeting`).
+    pub id: String,
+    /// French wording.
+    pub fr: String,
+    /// English wording.
+    pub en: String,
+}
+
+/// One version of the charter's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CharterText {
+    /// Version number, from 1, consecutive.
+    pub version: u32,
+    /// Date from which this version is in force.
+    pub published_on: NaiveDate,
+    /// Title.
+    pub title: Text,
+    /// The five engagements.
+    pub engagements: Vec<CharterArticle>,
+    /// The signatory mandates the network to follow the engagements up.
+    pub mandate: Text,
+    /// The signatory consents to membership being made public.
+    pub consent: Text,
+    /// A breach may lead to exclusion.
+    pub exclusion: Text,
+}
+
+impl CharterText {
+    /// Checks the text is complete.
+    ///
+    /// # Errors
+    /// `catalogue.invalid` naming what is missing.
+    pub fn check(&self) -> Result<()> {
+        if self.engagements.len() != 5 {
+            return Err(Error::InvalidCatalogue(format!(
+                "charter version {} has {} engagements, expected 5",
+                self.version,
+                self.engagements.len()
+            )));
+        }
+        for (i, art) in self.engagements.iter().enumerate() {
+            if usize::from(art.article) != i + 1 || art.fr.trim().is_empty() || art.en.trim().is_empty() {
+                return Err(Error::InvalidCatalogue(format!(
+                    "charter version {}: article `{}` is misnumbered or blank",
+                    self.version, art.id
+                )));
+            }
+        }
+        if [&self.title, &self.mandate, &self.consent, &self.exclusion].iter().any(|t| t.is_blank()) {
+            return Err(Error::InvalidCatalogue(format!("charter version {} has a blank clause", self.version)));
+        }
+        Ok(())
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CharterFile {
+    schema: u32,
+    versions: Vec<CharterText>,
+}
+
+const SHIPPED: &str = include_str!("../data/charter.json");
+
+/// The charter versions shipped with the crate (version 1, from the seed).
+pub fn shipped_charter() -> &'static [CharterText] {
+    static CELL: OnceLock<Vec<CharterText>> = OnceLock::new();
+    CELL.get_or_init(|| load_charter(SHIPPED).unwrap_or_default())
+}
+
+/// Loads and checks charter versions from JSON (`{"schema":1,"versions":[…]}`).
+///
+/// # Errors
+/// `journal.json.malformed` for bad JSON; `catalogue.invalid` for an incomplete
+/// text or versions that are not 1, 2, 3… in date order.
+pub fn load_charter(json: &str) -> Result<Vec<CharterText>> {
+    let file: CharterFile =
+        serde_json::from_str(json).map_err(|e| Error::MalformedJson { line: None, message: e.to_string() })?;
+    if file.schema != 1 {
+        return Err(Error::UnknownSchemaVersion { found: file.schema.to_string(), supported: 1 });
+    }
+    if file.versions.is_empty() {
+        return Err(Error::InvalidCatalogue("the charter has no version".into()));
+    }
+    let mut previous: Option<&CharterText> = None;
+    for (i, text) in file.versions.iter().enumerate() {
+        text.check()?;
+        let expected = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        if text.version != expected || previous.is_some_and(|p| p.published_on > text.published_on) {
+            return Err(Error::InvalidCatalogue(format!("charter version {} is out of sequence", text.version)));
+        }
+        previous = Some(text);
+    }
+    Ok(file.versions)
+}
+
+/// A provider's signature of the charter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CharterSignature {
+    /// The signatory provider.
+    pub provider: ActorId,
+    /// The charter version signed.
+    pub version: u32,
+    /// The date of signature.
+    pub signed_on: NaiveDate,
+}
+
+/// Where a provider stands with regard to the charter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CharterStatus {
+    /// Has signed the version in force.
+    Signed,
+    /// Has signed an earlier version only.
+    Outdated,
+    /// Has never signed.
+    Unsigned,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_charter_is_complete() {
+        let versions = load_charter(SHIPPED).unwrap();
+        assert_eq!(versions.len(), 1);
+        let v1 = &versions[0];
+        assert_eq!(v1.version, 1);
+        assert_eq!(v1.engagements.len(), 5);
+        assert!(v1.engagements[0].fr.starts_with("Je m'engage à informer le réseau"));
+        assert!(v1.exclusion.fr.contains("exclusion"));
+    }
+
+    #[test]
+    fn incomplete_charter_is_refused() {
+        let mut v = load_charter(SHIPPED).unwrap();
+        v[0].engagements.pop();
+        let json = serde_json::json!({"schema": 1, "versions": v}).to_string();
+        assert_eq!(load_charter(&json).unwrap_err().code(), "catalogue.invalid");
+        assert_eq!(load_charter("{").unwrap_err().code(), "journal.json.malformed");
+    }
+}

@@ -1,0 +1,415 @@
+//! Errors of the whole crate, each with a stable machine code.
+//!
+//! Every variant carries the offending value and renders a lowercase message
+//! with user input in backticks. [`Error::code`] gives a dotted code such as
+//! `mission.transition.invalid` that never changes once published: bindings
+//! expose it so apps can translate messages, and tests match on it.
+
+use thiserror::Error;
+
+/// Everything that can go wrong in this crate.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum Error {
+    // ---- identifiers and input values -------------------------------------------
+    /// An identifier is empty, too long or holds characters outside `[A-Za-z0-9._:-]`.
+    #[error("invalid identifier `{0}`: use 1 to 64 letters, digits, `.`, `_`, `:` or `-`")]
+    InvalidId(String),
+    /// A text field that must not be empty is empty.
+    #[error("`{field}` must not be empty")]
+    EmptyText {
+        /// Name of the field.
+        field: &'static str,
+    },
+    /// An amount of money is not in euros.
+    #[error("unsupported currency `{0}`: only `EUR` is accepted")]
+    UnsupportedCurrency(String),
+    /// An amount of money that must not be negative is negative.
+    #[error("negative amount `{amount}` for `{field}`")]
+    NegativeAmount {
+        /// Name of the field.
+        field: &'static str,
+        /// The amount as given.
+        amount: String,
+    },
+    /// An arithmetic result does not fit the decimal range.
+    #[error("amount overflow while computing `{0}`")]
+    AmountOverflow(String),
+    /// A decimal or date string could not be parsed.
+    #[error("cannot parse `{value}` as {expected}")]
+    Parse {
+        /// The text given.
+        value: String,
+        /// What was expected (`a decimal amount`, `an ISO date`…).
+        expected: &'static str,
+    },
+    /// A label (actor kind, lead origin…) is not one of the known values.
+    #[error("unknown {what} `{value}`; expected one of: {expected}")]
+    UnknownLabel {
+        /// What the label names (`actor kind`, `lead origin`…).
+        what: &'static str,
+        /// The label given.
+        value: String,
+        /// The accepted labels, comma separated.
+        expected: String,
+    },
+    /// Two dates are in the wrong order.
+    #[error("{later} on {later_date} cannot precede {earlier} on {earlier_date}")]
+    DateOrder {
+        /// The event that should come first.
+        earlier: &'static str,
+        /// Its date.
+        earlier_date: chrono::NaiveDate,
+        /// The event that should come later.
+        later: &'static str,
+        /// Its (offending) date.
+        later_date: chrono::NaiveDate,
+    },
+
+    // ---- actors -----------------------------------------------------------------
+    /// No actor has this id.
+    #[error("unknown actor `{0}`")]
+    UnknownActor(String),
+    /// An actor with this id already exists.
+    #[error("actor `{0}` already exists")]
+    DuplicateActor(String),
+    /// The last steward cannot leave the steward level: nobody could validate anything.
+    #[error("`{0}` is the last steward; name another steward first")]
+    LastSteward(String),
+    /// The network was already founded, or a command came before its founding.
+    #[error("{0}")]
+    Founding(&'static str),
+
+    // ---- authorisation ------------------------------------------------------------
+    /// Only a steward may do this.
+    #[error("`{actor}` is not a steward and cannot {action}")]
+    NotSteward {
+        /// Who tried.
+        actor: String,
+        /// What was attempted.
+        action: &'static str,
+    },
+    /// An actor acted on behalf of another one.
+    #[error("`{actor}` cannot {action} for `{owner}`")]
+    NotOwner {
+        /// Who tried.
+        actor: String,
+        /// Whose thing it was.
+        owner: String,
+        /// What was attempted.
+        action: &'static str,
+    },
+
+    // ---- catalogues and contracts ----------------------------------------------
+    /// An item chosen is not in the catalogue of the actor's kind.
+    #[error("`{item}` is not in the {section} catalogue of kind `{kind}`")]
+    UnknownCatalogueItem {
+        /// Actor kind.
+        kind: String,
+        /// Section of the catalogue (`needs`, `engagements`, `contributions`).
+        section: &'static str,
+        /// The item id given.
+        item: String,
+    },
+    /// An item was chosen twice.
+    #[error("`{item}` is chosen twice in {section}")]
+    DuplicateCatalogueItem {
+        /// Section of the catalogue.
+        section: &'static str,
+        /// The item id given.
+        item: String,
+    },
+    /// A free-text item ("other", "own proposal") has no text.
+    #[error("`{0}` needs a free-text detail")]
+    MissingDetail(String),
+    /// A contract proposal chooses no contribution.
+    #[error("a contract must choose at least one contribution")]
+    NoContribution,
+    /// The shipped or supplied catalogue data is invalid.
+    #[error("invalid catalogue: {0}")]
+    InvalidCatalogue(String),
+    /// No contract has this id.
+    #[error("unknown contract `{0}`")]
+    UnknownContract(String),
+    /// A contract with this id already exists.
+    #[error("contract `{0}` already exists")]
+    DuplicateContract(String),
+    /// The member already has a live (proposed, discussed or active) contract.
+    #[error("`{member}` already has a live contract `{contract}`")]
+    ContractAlreadyLive {
+        /// The member.
+        member: String,
+        /// The live contract.
+        contract: String,
+    },
+    /// A contract step is not allowed in the contract's current status.
+    #[error("cannot {action} contract `{contract}` while it is {status}")]
+    ContractTransition {
+        /// The contract.
+        contract: String,
+        /// What was attempted.
+        action: &'static str,
+        /// Its current status.
+        status: &'static str,
+    },
+    /// No such version of a contract.
+    #[error("contract `{contract}` has no version {version}")]
+    UnknownContractVersion {
+        /// The contract.
+        contract: String,
+        /// The version asked for.
+        version: u32,
+    },
+    /// Under the all-in-one structure a provider's contract needs the charter signed.
+    #[error("contract `{contract}` of provider `{provider}` includes the charter and cannot be validated before `{provider}` signs charter version {version}")]
+    CharterUnsigned {
+        /// The contract.
+        contract: String,
+        /// The provider.
+        provider: String,
+        /// The charter version in force.
+        version: u32,
+    },
+
+    // ---- charter ----------------------------------------------------------------
+    /// No such charter version.
+    #[error("unknown charter version {0}")]
+    UnknownCharterVersion(u32),
+    /// Signing a charter version that is no longer in force.
+    #[error("charter version {signed} is outdated; version {current} is in force")]
+    OutdatedCharterVersion {
+        /// The version signed.
+        signed: u32,
+        /// The version in force.
+        current: u32,
+    },
+    /// Only providers sign the cooperation charter.
+    #[error("`{actor}` is a {kind}; only providers sign the cooperation charter")]
+    CharterNotProvider {
+        /// Who tried.
+        actor: String,
+        /// Its kind.
+        kind: String,
+    },
+    /// The charter version is already signed by this provider.
+    #[error("`{actor}` already signed charter version {version}")]
+    CharterAlreadySigned {
+        /// The provider.
+        actor: String,
+        /// The version.
+        version: u32,
+    },
+    /// Acting as a member without a live contract.
+    #[error("`{0}` has no live membership contract")]
+    NotMember(String),
+
+    // ---- missions ---------------------------------------------------------------
+    /// No mission has this id.
+    #[error("unknown mission `{0}`")]
+    UnknownMission(String),
+    /// A mission with this id already exists.
+    #[error("mission `{0}` already exists")]
+    DuplicateMission(String),
+    /// A mission step is not allowed in the mission's current status.
+    #[error("mission `{mission}` cannot go from {from} to {to}")]
+    MissionTransition {
+        /// The mission.
+        mission: String,
+        /// Current status.
+        from: &'static str,
+        /// Requested status.
+        to: &'static str,
+    },
+    /// Only a provider reports missions.
+    #[error("`{actor}` is a {kind}; only providers report missions")]
+    MissionNotProvider {
+        /// Who tried.
+        actor: String,
+        /// Its kind.
+        kind: String,
+    },
+    /// A mission names a partner twice, or the provider itself as a partner.
+    #[error("`{0}` cannot be a partner of this mission")]
+    InvalidPartner(String),
+
+    // ---- journal and snapshots --------------------------------------------------
+    /// A JSON document or journal line is malformed.
+    #[error("malformed JSON{}: {message}", line.map(|l| format!(" on line {l}")).unwrap_or_default())]
+    MalformedJson {
+        /// 1-based line in the journal, if any.
+        line: Option<usize>,
+        /// What the parser said.
+        message: String,
+    },
+    /// A journal line ends before its JSON value does.
+    #[error("journal line {0} is truncated")]
+    TruncatedLine(usize),
+    /// A journal or snapshot carries a schema version this build cannot read.
+    #[error("unknown schema version `{found}`; this build reads version {supported}")]
+    UnknownSchemaVersion {
+        /// Version found.
+        found: String,
+        /// Version supported.
+        supported: u32,
+    },
+    /// Journal sequence numbers are not 1, 2, 3…
+    #[error("journal line {line} has sequence number {found}, expected {expected}")]
+    JournalSequence {
+        /// 1-based line.
+        line: usize,
+        /// Number found.
+        found: u64,
+        /// Number expected.
+        expected: u64,
+    },
+    /// A journal event is rejected when replayed.
+    #[error("journal event {seq} cannot be replayed: {source}")]
+    Replay {
+        /// The event's sequence number.
+        seq: u64,
+        /// Why it was rejected.
+        source: Box<Error>,
+    },
+}
+
+impl Error {
+    /// The stable machine code of this error, e.g. `mission.transition.invalid`.
+    ///
+    /// For [`Error::Replay`] it is the code of the underlying rejection, so that
+    /// a replayed journal fails with the same code as the live command did.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::InvalidId(_) => "input.id.invalid",
+            Error::EmptyText { .. } => "input.text.empty",
+            Error::UnsupportedCurrency(_) => "money.currency.unsupported",
+            Error::NegativeAmount { .. } => "money.amount.negative",
+            Error::AmountOverflow(_) => "money.amount.overflow",
+            Error::Parse { .. } => "input.parse.invalid",
+            Error::UnknownLabel { .. } => "input.label.unknown",
+            Error::DateOrder { .. } => "date.order.invalid",
+            Error::UnknownActor(_) => "actor.id.unknown",
+            Error::DuplicateActor(_) => "actor.id.duplicate",
+            Error::LastSteward(_) => "actor.level.last_steward",
+            Error::Founding(_) => "network.founding.invalid",
+            Error::NotSteward { .. } => "auth.steward.required",
+            Error::NotOwner { .. } => "auth.owner.required",
+            Error::UnknownCatalogueItem { .. } => "contract.item.unknown",
+            Error::DuplicateCatalogueItem { .. } => "contract.item.duplicate",
+            Error::MissingDetail(_) => "contract.item.detail_missing",
+            Error::NoContribution => "contract.contribution.missing",
+            Error::InvalidCatalogue(_) => "catalogue.invalid",
+            Error::UnknownContract(_) => "contract.id.unknown",
+            Error::DuplicateContract(_) => "contract.id.duplicate",
+            Error::ContractAlreadyLive { .. } => "contract.member.already_live",
+            Error::ContractTransition { .. } => "contract.transition.invalid",
+            Error::UnknownContractVersion { .. } => "contract.version.unknown",
+            Error::CharterUnsigned { .. } => "contract.charter.unsigned",
+            Error::UnknownCharterVersion(_) => "charter.version.unknown",
+            Error::OutdatedCharterVersion { .. } => "charter.version.outdated",
+            Error::CharterNotProvider { .. } => "charter.signatory.not_provider",
+            Error::CharterAlreadySigned { .. } => "charter.signature.duplicate",
+            Error::NotMember(_) => "membership.required",
+            Error::UnknownMission(_) => "mission.id.unknown",
+            Error::DuplicateMission(_) => "mission.id.duplicate",
+            Error::MissionTransition { .. } => "mission.transition.invalid",
+            Error::MissionNotProvider { .. } => "mission.provider.not_provider",
+            Error::InvalidPartner(_) => "mission.partner.invalid",
+            Error::MalformedJson { .. } => "journal.json.malformed",
+            Error::TruncatedLine(_) => "journal.line.truncated",
+            Error::UnknownSchemaVersion { .. } => "journal.schema.unknown",
+            Error::JournalSequence { .. } => "journal.sequence.invalid",
+            Error::Replay { source, .. } => source.code(),
+        }
+    }
+
+    /// The family of the error: the first segment of its code (`mission`, `journal`…).
+    pub fn family(&self) -> &'static str {
+        let code = self.code();
+        code.split('.').next().unwrap_or(code)
+    }
+
+    /// Whether the error comes from bad input (as opposed to a state conflict or
+    /// an authorisation refusal). Bindings map these to `ValueError` subclasses.
+    pub fn is_input_error(&self) -> bool {
+        matches!(self.family(), "input" | "money" | "date" | "journal" | "catalogue")
+            || matches!(
+                self,
+                Error::UnknownCatalogueItem { .. }
+                    | Error::DuplicateCatalogueItem { .. }
+                    | Error::MissingDetail(_)
+                    | Error::NoContribution
+                    | Error::InvalidPartner(_)
+            )
+    }
+
+    /// Every code this crate can return, for bindings and documentation.
+    pub const CODES: &'static [&'static str] = &[
+        "input.id.invalid",
+        "input.text.empty",
+        "money.currency.unsupported",
+        "money.amount.negative",
+        "money.amount.overflow",
+        "input.parse.invalid",
+        "input.label.unknown",
+        "date.order.invalid",
+        "actor.id.unknown",
+        "actor.id.duplicate",
+        "actor.level.last_steward",
+        "network.founding.invalid",
+        "auth.steward.required",
+        "auth.owner.required",
+        "contract.item.unknown",
+        "contract.item.duplicate",
+        "contract.item.detail_missing",
+        "contract.contribution.missing",
+        "catalogue.invalid",
+        "contract.id.unknown",
+        "contract.id.duplicate",
+        "contract.member.already_live",
+        "contract.transition.invalid",
+        "contract.version.unknown",
+        "contract.charter.unsigned",
+        "charter.version.unknown",
+        "charter.version.outdated",
+        "charter.signatory.not_provider",
+        "charter.signature.duplicate",
+        "membership.required",
+        "mission.id.unknown",
+        "mission.id.duplicate",
+        "mission.transition.invalid",
+        "mission.provider.not_provider",
+        "mission.partner.invalid",
+        "journal.json.malformed",
+        "journal.line.truncated",
+        "journal.schema.unknown",
+        "journal.sequence.invalid",
+    ];
+}
+
+/// Shorthand for results of this crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_dotted_and_listed() {
+        let samples = [Error::InvalidId("a b".into()), Error::UnknownMission("m1".into()), Error::TruncatedLine(3)];
+        for e in samples {
+            assert!(Error::CODES.contains(&e.code()), "{} not listed", e.code());
+            assert_eq!(e.code().split('.').count(), 3);
+        }
+        let mut sorted = Error::CODES.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), Error::CODES.len(), "duplicate code");
+    }
+
+    #[test]
+    fn replay_error_keeps_the_underlying_code() {
+        let e = Error::Replay { seq: 4, source: Box::new(Error::UnknownActor("x".into())) };
+        assert_eq!(e.code(), "actor.id.unknown");
+        assert!(e.to_string().contains("event 4"));
+    }
+}

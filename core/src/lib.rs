@@ -1,0 +1,44 @@
+//! # coopetition
+//!
+//! The rules engine of a network of competing consultants who cooperate:
+//! *La Compagnie des Tiers-Lieux* and the providers who sell support missions
+//! to third places. It encodes actors and their involvement, membership
+//! contracts and their versions, the cooperation charter, missions, and the
+//! event journal that records every change.
+//!
+//! Start with [`network::Network`]: every change is a [`network::Command`],
+//! checked, recorded as an [`network::Event`] and applied. Errors carry a
+//! stable code ([`Error::code`]) shared by the Python and Kotlin bindings.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod actor;
+pub mod catalogue;
+pub mod charter;
+pub mod contract;
+pub mod error;
+pub mod ids;
+pub mod journal;
+pub mod labels;
+pub mod mission;
+pub mod money;
+pub mod network;
+pub mod text;
+
+pub use error::{Error, Result};
+
+/// The names most programs need, in one import.
+pub mod prelude {
+    pub use crate::actor::{Actor, ActorKind, InvolvementLevel};
+    pub use crate::catalogue::{Catalogues, ContributionForm};
+    pub use crate::charter::{CharterStatus, CharterText};
+    pub use crate::contract::{Choice, Contract, ContractStatus, ContractTerms, MembershipStructure};
+    pub use crate::error::{Error, Result};
+    pub use crate::ids::{ActorId, ContractId, MissionId};
+    pub use crate::labels::Labelled;
+    pub use crate::mission::{Client, LeadOrigin, Mission, MissionStatus, MissionStep, MissionUpdate, Resource};
+    pub use crate::money::Money;
+    pub use crate::network::{date, Action, Command, Event, Network, NetworkSettings, NetworkState};
+    pub use crate::text::{Lang, Text};
+    pub use rust_decimal::Decimal;
+}

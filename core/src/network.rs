@@ -1,0 +1,841 @@
+//! The network aggregate: commands, checks, events and state.
+//!
+//! Every change is a [`Command`] issued by an actor on a date. The network
+//! checks it against its state and against who issues it; an accepted command
+//! becomes an [`Event`] appended to the journal, then applied. A rejected
+//! command changes nothing. Replaying the journal ([`crate::journal`]) runs
+//! the very same checks, so a tampered journal is refused rather than trusted.
+//!
+//! ```
+//! use coopetition::prelude::*;
+//! # fn main() -> coopetition::Result<()> {
+//! let alice = ActorId::new("alice")?;
+//! let mut network = Network::new();
+//! let founder = Actor { level: InvolvementLevel::Steward, ..Actor::new(alice.clone(), ActorKind::Association, "Alice", true)? };
+//! network.execute(Command::new(&alice, date(2020, 1, 6)?, Action::FoundNetwork {
+//!     settings: NetworkSettings::two_tier("La Compagnie des Tiers-Lieux"),
+//!     founders: vec![founder],
+//! }))?;
+//! assert_eq!(network.journal().len(), 1);
+//! # Ok(()) }
+//! ```
+
+use crate::actor::{Actor, ActorKind, InvolvementLevel};
+use crate::catalogue::Catalogues;
+use crate::charter::{shipped_charter, CharterSignature, CharterStatus, CharterText};
+use crate::contract::{
+    Contract, ContractStatus, ContractTerms, ContractVersion, DiscussionNote, MembershipStructure, PendingTerms,
+};
+use crate::error::{Error, Result};
+use crate::ids::{ActorId, ContractId, MissionId};
+use crate::mission::{Client, Mission, MissionRecord, MissionStatus, MissionStep, MissionUpdate};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Builds a date, refusing impossible ones.
+///
+/// # Errors
+/// `input.parse.invalid` for a date that does not exist.
+pub fn date(year: i32, month: u32, day: u32) -> Result<NaiveDate> {
+    NaiveDate::from_ymd_opt(year, month, day)
+        .ok_or_else(|| Error::Parse { value: format!("{year}-{month}-{day}"), expected: "a calendar date" })
+}
+
+/// Settings chosen when the network is founded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NetworkSettings {
+    /// The network's name.
+    pub name: String,
+    /// How the charter relates to membership.
+    pub membership_structure: MembershipStructure,
+}
+
+impl NetworkSettings {
+    /// Two-tier settings: a contract for all, a separate charter for providers.
+    pub fn two_tier(name: impl Into<String>) -> NetworkSettings {
+        NetworkSettings { name: name.into(), membership_structure: MembershipStructure::TwoTier }
+    }
+
+    /// All-in-one settings: the provider's contract contains the charter.
+    pub fn all_in_one(name: impl Into<String>) -> NetworkSettings {
+        NetworkSettings { name: name.into(), membership_structure: MembershipStructure::AllInOne }
+    }
+}
+
+/// What a command asks for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Action {
+    /// Founds the network with its settings and founding stewards. Only the
+    /// first command; issued by one of the founders.
+    FoundNetwork {
+        /// The settings.
+        settings: NetworkSettings,
+        /// Founding members, all stewards.
+        founders: Vec<Actor>,
+    },
+    /// Registers an actor: by itself (as a supporter) or by a steward.
+    RegisterActor {
+        /// The actor.
+        actor: Actor,
+    },
+    /// The actor gives or withdraws its consent to public listing.
+    SetPublicListing {
+        /// The actor (must be the issuer).
+        actor: ActorId,
+        /// Whether it consents.
+        public_listing: bool,
+    },
+    /// A steward changes an actor's involvement level.
+    ChangeLevel {
+        /// The actor.
+        actor: ActorId,
+        /// The new level.
+        level: InvolvementLevel,
+        /// Why.
+        reason: String,
+    },
+    /// The applicant proposes a membership contract.
+    ProposeContract {
+        /// The new contract's id.
+        contract: ContractId,
+        /// The proposed terms.
+        terms: ContractTerms,
+    },
+    /// A steward or the member adds a note to the discussion of pending terms.
+    DiscussContract {
+        /// The contract.
+        contract: ContractId,
+        /// The note.
+        note: String,
+    },
+    /// The member replaces its pending terms (after a discussion).
+    ReviseProposal {
+        /// The contract.
+        contract: ContractId,
+        /// The new terms.
+        terms: ContractTerms,
+    },
+    /// A steward validates the pending terms: the first version, or an amendment.
+    ValidateContract {
+        /// The contract.
+        contract: ContractId,
+    },
+    /// A steward declines the pending terms.
+    DeclineContract {
+        /// The contract.
+        contract: ContractId,
+        /// Why.
+        reason: String,
+    },
+    /// The member proposes an amendment to its active contract.
+    ProposeAmendment {
+        /// The contract.
+        contract: ContractId,
+        /// The amended terms.
+        terms: ContractTerms,
+    },
+    /// The member resigns (or withdraws its application).
+    Resign {
+        /// The contract.
+        contract: ContractId,
+    },
+    /// A steward excludes a member.
+    ExcludeMember {
+        /// The contract.
+        contract: ContractId,
+        /// Why.
+        reason: String,
+    },
+    /// A steward publishes a new version of the charter.
+    PublishCharter {
+        /// The new text; its version must follow the current one.
+        text: CharterText,
+    },
+    /// A provider signs the charter version in force.
+    SignCharter {
+        /// The version signed.
+        version: u32,
+    },
+    /// A provider reports a step of one of its missions.
+    ReportMission {
+        /// The mission.
+        mission: MissionId,
+        /// When the step happened (on or before the report).
+        occurred_on: NaiveDate,
+        /// The step.
+        step: MissionStep,
+        /// Facts learnt (partners, resources, client informed).
+        #[serde(default)]
+        update: MissionUpdate,
+    },
+}
+
+impl Action {
+    /// A short label of the action (`propose_contract`…).
+    pub fn label(&self) -> &'static str {
+        match self {
+            Action::FoundNetwork { .. } => "found_network",
+            Action::RegisterActor { .. } => "register_actor",
+            Action::SetPublicListing { .. } => "set_public_listing",
+            Action::ChangeLevel { .. } => "change_level",
+            Action::ProposeContract { .. } => "propose_contract",
+            Action::DiscussContract { .. } => "discuss_contract",
+            Action::ReviseProposal { .. } => "revise_proposal",
+            Action::ValidateContract { .. } => "validate_contract",
+            Action::DeclineContract { .. } => "decline_contract",
+            Action::ProposeAmendment { .. } => "propose_amendment",
+            Action::Resign { .. } => "resign",
+            Action::ExcludeMember { .. } => "exclude_member",
+            Action::PublishCharter { .. } => "publish_charter",
+            Action::SignCharter { .. } => "sign_charter",
+            Action::ReportMission { .. } => "report_mission",
+        }
+    }
+}
+
+/// A request to change the network: who asks, on which date, for what.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Command {
+    /// The issuer.
+    pub by: ActorId,
+    /// The date of the command.
+    pub on: NaiveDate,
+    /// What is asked.
+    pub action: Action,
+}
+
+impl Command {
+    /// A command issued by `by` on `on`.
+    pub fn new(by: &ActorId, on: NaiveDate, action: Action) -> Command {
+        Command { by: by.clone(), on, action }
+    }
+}
+
+/// An accepted command, as recorded in the journal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// Position in the journal, from 1.
+    pub seq: u64,
+    /// The issuer.
+    pub by: ActorId,
+    /// The date of the command.
+    pub on: NaiveDate,
+    /// What was done.
+    pub action: Action,
+}
+
+/// The state of a network: everything a replayed journal rebuilds.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NetworkState {
+    /// Settings, once founded.
+    pub settings: Option<NetworkSettings>,
+    /// Founding date.
+    pub founded_on: Option<NaiveDate>,
+    /// The founding stewards, members without a contract.
+    pub founders: Vec<ActorId>,
+    /// Every actor known, by id.
+    pub actors: BTreeMap<ActorId, Actor>,
+    /// Every contract, by id.
+    pub contracts: BTreeMap<ContractId, Contract>,
+    /// Charter versions, oldest first.
+    pub charter: Vec<CharterText>,
+    /// Charter signatures per provider, oldest first.
+    pub signatures: BTreeMap<ActorId, Vec<CharterSignature>>,
+    /// Every mission, by id.
+    pub missions: BTreeMap<MissionId, Mission>,
+    /// Sequence number of the last applied event.
+    pub last_seq: u64,
+}
+
+/// A network: its state and its journal.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Network {
+    state: NetworkState,
+    journal: Vec<Event>,
+    /// Derived index: the live (proposed, discussed or active) contract of each member.
+    live: BTreeMap<ActorId, ContractId>,
+}
+
+impl Network {
+    /// An empty network, waiting for [`Action::FoundNetwork`].
+    pub fn new() -> Network {
+        Network::default()
+    }
+
+    /// A network rebuilt from a state (a snapshot), with an empty journal
+    /// whose next event will be numbered `state.last_seq + 1`.
+    pub fn from_state(state: NetworkState) -> Network {
+        let live =
+            state.contracts.values().filter(|c| c.status.is_live()).map(|c| (c.member.clone(), c.id.clone())).collect();
+        Network { state, journal: Vec::new(), live }
+    }
+
+    /// The state.
+    pub fn state(&self) -> &NetworkState {
+        &self.state
+    }
+
+    /// The events recorded since this network was created or loaded.
+    pub fn journal(&self) -> &[Event] {
+        &self.journal
+    }
+
+    /// Checks a command and, if accepted, records and applies it.
+    ///
+    /// # Errors
+    /// Any rejection, with the state left untouched.
+    pub fn execute(&mut self, command: Command) -> Result<&Event> {
+        self.check(&command)?;
+        let event = Event { seq: self.state.last_seq + 1, by: command.by, on: command.on, action: command.action };
+        self.apply(&event);
+        self.journal.push(event);
+        let last = self.journal.len() - 1;
+        self.journal.get(last).ok_or(Error::Founding("journal is empty"))
+    }
+
+    /// Checks and applies an event read from a journal.
+    ///
+    /// # Errors
+    /// `journal.sequence.invalid` if it does not follow the last event; any
+    /// rejection the live command would have met.
+    pub fn replay_event(&mut self, event: Event) -> Result<()> {
+        let expected = self.state.last_seq + 1;
+        if event.seq != expected {
+            return Err(Error::JournalSequence { line: 0, found: event.seq, expected });
+        }
+        let command = Command { by: event.by.clone(), on: event.on, action: event.action.clone() };
+        self.check(&command).map_err(|e| Error::Replay { seq: event.seq, source: Box::new(e) })?;
+        self.apply(&event);
+        self.journal.push(event);
+        Ok(())
+    }
+
+    // ---- queries ----------------------------------------------------------------
+
+    /// The settings; `None` before founding.
+    pub fn settings(&self) -> Option<&NetworkSettings> {
+        self.state.settings.as_ref()
+    }
+
+    /// The actor with this id.
+    ///
+    /// # Errors
+    /// `actor.id.unknown`.
+    pub fn actor(&self, id: &ActorId) -> Result<&Actor> {
+        self.state.actors.get(id).ok_or_else(|| Error::UnknownActor(id.to_string()))
+    }
+
+    /// The contract with this id.
+    ///
+    /// # Errors
+    /// `contract.id.unknown`.
+    pub fn contract(&self, id: &ContractId) -> Result<&Contract> {
+        self.state.contracts.get(id).ok_or_else(|| Error::UnknownContract(id.to_string()))
+    }
+
+    /// The mission with this id.
+    ///
+    /// # Errors
+    /// `mission.id.unknown`.
+    pub fn mission(&self, id: &MissionId) -> Result<&Mission> {
+        self.state.missions.get(id).ok_or_else(|| Error::UnknownMission(id.to_string()))
+    }
+
+    /// The member's live contract (proposed, in discussion or active), if any.
+    pub fn live_contract(&self, member: &ActorId) -> Option<&Contract> {
+        self.live.get(member).and_then(|id| self.state.contracts.get(id))
+    }
+
+    /// Whether the actor is a member: a founder or the holder of an active contract.
+    pub fn is_member(&self, actor: &ActorId) -> bool {
+        self.live_contract(actor).is_some_and(|c| c.status == ContractStatus::Active) || self.is_founder(actor)
+    }
+
+    fn is_founder(&self, actor: &ActorId) -> bool {
+        self.state.founders.contains(actor)
+    }
+
+    /// The charter version in force, if the network is founded.
+    pub fn charter(&self) -> Option<&CharterText> {
+        self.state.charter.last()
+    }
+
+    /// Where a provider stands with regard to the charter.
+    pub fn charter_status(&self, provider: &ActorId) -> CharterStatus {
+        let current = self.charter().map(|c| c.version);
+        match self.state.signatures.get(provider).and_then(|s| s.last()) {
+            None => CharterStatus::Unsigned,
+            Some(s) if Some(s.version) == current => CharterStatus::Signed,
+            Some(_) => CharterStatus::Outdated,
+        }
+    }
+
+    /// The missions reported by a provider.
+    pub fn missions_of<'a>(&'a self, provider: &'a ActorId) -> impl Iterator<Item = &'a Mission> + 'a {
+        self.state.missions.values().filter(move |m| &m.provider == provider)
+    }
+
+    // ---- checks -----------------------------------------------------------------
+
+    /// Checks a command without applying it.
+    ///
+    /// # Errors
+    /// The reason the command would be rejected.
+    pub fn check(&self, command: &Command) -> Result<()> {
+        let Command { by, on, action } = command;
+        let on = *on;
+        match (self.state.founded_on, action) {
+            (None, Action::FoundNetwork { founders, .. }) => return check_founding(by, founders),
+            (None, _) => return Err(Error::Founding("the network must be founded first")),
+            (Some(_), Action::FoundNetwork { .. }) => return Err(Error::Founding("the network is already founded")),
+            (Some(founded), _) if on < founded => {
+                return Err(Error::DateOrder {
+                    earlier: "founding",
+                    earlier_date: founded,
+                    later: action.label(),
+                    later_date: on,
+                })
+            }
+            _ => {}
+        }
+        if let Action::RegisterActor { actor } = action {
+            return self.check_register(by, actor);
+        }
+        let issuer = self.actor(by)?;
+        match action {
+            Action::FoundNetwork { .. } | Action::RegisterActor { .. } => Ok(()),
+            Action::SetPublicListing { actor, .. } => {
+                self.actor(actor)?;
+                owner(by, actor, "change the listing consent")
+            }
+            Action::ChangeLevel { actor, level, reason } => {
+                steward(issuer, "change an involvement level")?;
+                let target = self.actor(actor)?;
+                non_empty(reason, "reason")?;
+                let stewards = self.state.actors.values().filter(|a| a.is_steward()).count();
+                if target.is_steward() && *level != InvolvementLevel::Steward && stewards <= 1 {
+                    return Err(Error::LastSteward(actor.to_string()));
+                }
+                Ok(())
+            }
+            Action::ProposeContract { contract, terms } => {
+                if self.state.contracts.contains_key(contract) {
+                    return Err(Error::DuplicateContract(contract.to_string()));
+                }
+                if let Some(live) = self.live_contract(by) {
+                    return Err(Error::ContractAlreadyLive { member: by.to_string(), contract: live.id.to_string() });
+                }
+                terms.check(issuer.kind, Catalogues::shipped().kind(issuer.kind)?)
+            }
+            Action::DiscussContract { contract, note } => {
+                let c = self.contract(contract)?;
+                if &c.member != by {
+                    steward(issuer, "discuss another member's contract")?;
+                }
+                non_empty(note, "note")?;
+                let pending = c.pending.as_ref().ok_or_else(|| c.transition_error("discuss"))?;
+                not_before(on, pending.proposed_on, "proposal", "discussion")
+            }
+            Action::ReviseProposal { contract, terms } => {
+                let c = self.contract(contract)?;
+                owner(by, &c.member, "revise the contract")?;
+                let pending = c.pending.as_ref().ok_or_else(|| c.transition_error("revise"))?;
+                not_before(on, pending.proposed_on, "proposal", "revision")?;
+                terms.check(c.kind, Catalogues::shipped().kind(c.kind)?)
+            }
+            Action::ValidateContract { contract } => {
+                steward(issuer, "validate a contract")?;
+                let c = self.contract(contract)?;
+                let pending = c.pending.as_ref().ok_or_else(|| c.transition_error("validate"))?;
+                not_before(on, c.last_step_on().max(pending.proposed_on), "proposal", "validation")?;
+                if self.charter_required(c) && self.charter_status(&c.member) != CharterStatus::Signed {
+                    return Err(Error::CharterUnsigned {
+                        contract: c.id.to_string(),
+                        provider: c.member.to_string(),
+                        version: self.charter().map_or(1, |t| t.version),
+                    });
+                }
+                Ok(())
+            }
+            Action::DeclineContract { contract, reason } => {
+                steward(issuer, "decline a contract")?;
+                non_empty(reason, "reason")?;
+                let c = self.contract(contract)?;
+                let pending = c.pending.as_ref().ok_or_else(|| c.transition_error("decline"))?;
+                not_before(on, pending.proposed_on, "proposal", "decline")
+            }
+            Action::ProposeAmendment { contract, terms } => {
+                let c = self.contract(contract)?;
+                owner(by, &c.member, "amend the contract")?;
+                if c.status != ContractStatus::Active || c.pending.is_some() {
+                    return Err(c.transition_error("amend"));
+                }
+                not_before(on, c.last_step_on(), "last validation", "amendment")?;
+                terms.check(c.kind, Catalogues::shipped().kind(c.kind)?)
+            }
+            Action::Resign { contract } => {
+                let c = self.contract(contract)?;
+                owner(by, &c.member, "resign")?;
+                if !c.status.is_live() {
+                    return Err(c.transition_error("resign"));
+                }
+                not_before(on, c.last_step_on(), "last contract step", "resignation")
+            }
+            Action::ExcludeMember { contract, reason } => {
+                steward(issuer, "exclude a member")?;
+                non_empty(reason, "reason")?;
+                let c = self.contract(contract)?;
+                if c.status != ContractStatus::Active {
+                    return Err(c.transition_error("exclude"));
+                }
+                not_before(on, c.last_step_on(), "last contract step", "exclusion")
+            }
+            Action::PublishCharter { text } => {
+                steward(issuer, "publish the charter")?;
+                text.check()?;
+                let current = self.charter().map_or(0, |c| c.version);
+                if text.version != current + 1 {
+                    return Err(Error::InvalidCatalogue(format!(
+                        "charter version {} does not follow version {current}",
+                        text.version
+                    )));
+                }
+                match self.charter() {
+                    Some(c) => not_before(text.published_on, c.published_on, "previous charter", "new charter"),
+                    None => Ok(()),
+                }
+            }
+            Action::SignCharter { version } => self.check_signature(issuer, on, *version),
+            Action::ReportMission { mission, occurred_on, step, update } => {
+                self.check_report(issuer, on, mission, *occurred_on, step, update)
+            }
+        }
+    }
+
+    fn check_register(&self, by: &ActorId, actor: &Actor) -> Result<()> {
+        actor.check()?;
+        if self.state.actors.contains_key(&actor.id) {
+            return Err(Error::DuplicateActor(actor.id.to_string()));
+        }
+        if by == &actor.id {
+            if actor.level != InvolvementLevel::Supporter {
+                return Err(Error::NotSteward { actor: by.to_string(), action: "register above the supporter level" });
+            }
+            return Ok(());
+        }
+        steward(self.actor(by)?, "register another actor")
+    }
+
+    fn charter_required(&self, contract: &Contract) -> bool {
+        contract.kind == ActorKind::Provider
+            && self.settings().is_some_and(|s| s.membership_structure == MembershipStructure::AllInOne)
+    }
+
+    fn check_signature(&self, issuer: &Actor, on: NaiveDate, version: u32) -> Result<()> {
+        if issuer.kind != ActorKind::Provider {
+            return Err(Error::CharterNotProvider { actor: issuer.id.to_string(), kind: issuer.kind.to_string() });
+        }
+        let text =
+            self.state.charter.iter().find(|t| t.version == version).ok_or(Error::UnknownCharterVersion(version))?;
+        let current = self.charter().map_or(version, |c| c.version);
+        if version != current {
+            return Err(Error::OutdatedCharterVersion { signed: version, current });
+        }
+        let contract = self.live_contract(&issuer.id).ok_or_else(|| Error::NotMember(issuer.id.to_string()))?;
+        not_before(on, contract.applied_on, "application", "charter signature")?;
+        not_before(on, text.published_on, "charter publication", "charter signature")?;
+        if self.charter_status(&issuer.id) == CharterStatus::Signed {
+            return Err(Error::CharterAlreadySigned { actor: issuer.id.to_string(), version });
+        }
+        Ok(())
+    }
+
+    fn check_report(
+        &self,
+        issuer: &Actor,
+        on: NaiveDate,
+        id: &MissionId,
+        occurred_on: NaiveDate,
+        step: &MissionStep,
+        update: &MissionUpdate,
+    ) -> Result<()> {
+        if issuer.kind != ActorKind::Provider {
+            return Err(Error::MissionNotProvider { actor: issuer.id.to_string(), kind: issuer.kind.to_string() });
+        }
+        match (self.state.missions.get(id), step) {
+            (Some(_), MissionStep::Solicited { .. }) => return Err(Error::DuplicateMission(id.to_string())),
+            (None, MissionStep::Solicited { client, title, .. }) => {
+                non_empty(title, "title")?;
+                match client {
+                    Client::Member { id } => {
+                        self.actor(id)?;
+                    }
+                    Client::Outside { name, .. } => non_empty(name, "client name")?,
+                }
+            }
+            (None, _) => return Err(Error::UnknownMission(id.to_string())),
+            (Some(mission), step) => {
+                owner(&issuer.id, &mission.provider, "report this mission")?;
+                mission.check_step(step, occurred_on)?;
+            }
+        }
+        not_before(on, occurred_on, step.label(), "report")?;
+        match step {
+            MissionStep::Won { revenue } => {
+                revenue.ensure_not_negative("revenue")?;
+            }
+            MissionStep::Progress { note } => non_empty(note, "note")?,
+            _ => {}
+        }
+        let mut seen = BTreeSet::new();
+        for partner in &update.partners {
+            self.actor(partner)?;
+            if partner == &issuer.id || !seen.insert(partner) {
+                return Err(Error::InvalidPartner(partner.to_string()));
+            }
+        }
+        for r in update.shared_resources_used.iter().chain(&update.resources_developed) {
+            non_empty(&r.name, "resource name")?;
+        }
+        Ok(())
+    }
+
+    // ---- application ------------------------------------------------------------
+
+    /// Applies a checked event. Never fails: every condition was checked.
+    fn apply(&mut self, event: &Event) {
+        let Event { seq, by, on, action } = event;
+        let on = *on;
+        self.state.last_seq = *seq;
+        match action {
+            Action::FoundNetwork { settings, founders } => {
+                self.state.settings = Some(settings.clone());
+                self.state.founded_on = Some(on);
+                self.state.charter = shipped_charter().to_vec();
+                for f in founders {
+                    self.state.founders.push(f.id.clone());
+                    self.state.actors.insert(f.id.clone(), f.clone());
+                }
+            }
+            Action::RegisterActor { actor } => {
+                self.state.actors.insert(actor.id.clone(), actor.clone());
+            }
+            Action::SetPublicListing { actor, public_listing } => {
+                if let Some(a) = self.state.actors.get_mut(actor) {
+                    a.public_listing = *public_listing;
+                }
+            }
+            Action::ChangeLevel { actor, level, .. } => {
+                if let Some(a) = self.state.actors.get_mut(actor) {
+                    a.level = *level;
+                }
+            }
+            Action::ProposeContract { contract, terms } => {
+                let kind = self.state.actors.get(by).map_or(ActorKind::Citizen, |a| a.kind);
+                self.state.contracts.insert(
+                    contract.clone(),
+                    Contract {
+                        id: contract.clone(),
+                        member: by.clone(),
+                        kind,
+                        status: ContractStatus::Proposed,
+                        applied_on: on,
+                        pending: Some(PendingTerms { terms: terms.clone(), proposed_on: on }),
+                        versions: Vec::new(),
+                        discussion: Vec::new(),
+                        ended_on: None,
+                        end_reason: None,
+                    },
+                );
+                self.live.insert(by.clone(), contract.clone());
+            }
+            Action::DiscussContract { contract, note } => {
+                if let Some(c) = self.state.contracts.get_mut(contract) {
+                    c.discussion.push(DiscussionNote { by: by.clone(), on, note: note.clone() });
+                    if c.status == ContractStatus::Proposed {
+                        c.status = ContractStatus::InDiscussion;
+                    }
+                }
+            }
+            Action::ReviseProposal { contract, terms } | Action::ProposeAmendment { contract, terms } => {
+                if let Some(c) = self.state.contracts.get_mut(contract) {
+                    c.pending = Some(PendingTerms { terms: terms.clone(), proposed_on: on });
+                }
+            }
+            Action::ValidateContract { contract } => {
+                let includes_charter = self
+                    .state
+                    .contracts
+                    .get(contract)
+                    .filter(|c| self.charter_required(c))
+                    .and_then(|_| self.charter().map(|t| t.version));
+                if let Some(c) = self.state.contracts.get_mut(contract) {
+                    if let Some(p) = c.pending.take() {
+                        let version = u32::try_from(c.versions.len()).unwrap_or(u32::MAX - 1) + 1;
+                        c.versions.push(ContractVersion {
+                            version,
+                            terms: p.terms,
+                            proposed_on: p.proposed_on,
+                            validated_on: on,
+                            validated_by: by.clone(),
+                            includes_charter,
+                        });
+                        c.status = ContractStatus::Active;
+                    }
+                }
+            }
+            Action::DeclineContract { contract, reason } => {
+                if let Some(c) = self.state.contracts.get_mut(contract) {
+                    c.pending = None;
+                    if c.status != ContractStatus::Active {
+                        c.status = ContractStatus::Declined;
+                        c.ended_on = Some(on);
+                        c.end_reason = Some(reason.clone());
+                        self.live.remove(&c.member);
+                    }
+                }
+            }
+            Action::Resign { contract } => self.end_contract(contract, ContractStatus::Resigned, on, None),
+            Action::ExcludeMember { contract, reason } => {
+                self.end_contract(contract, ContractStatus::Excluded, on, Some(reason.clone()));
+            }
+            Action::PublishCharter { text } => self.state.charter.push(text.clone()),
+            Action::SignCharter { version } => {
+                self.state.signatures.entry(by.clone()).or_default().push(CharterSignature {
+                    provider: by.clone(),
+                    version: *version,
+                    signed_on: on,
+                });
+            }
+            Action::ReportMission { mission, occurred_on, step, update } => {
+                self.apply_report(by, on, mission, *occurred_on, step, update);
+            }
+        }
+    }
+
+    fn end_contract(&mut self, contract: &ContractId, status: ContractStatus, on: NaiveDate, reason: Option<String>) {
+        if let Some(c) = self.state.contracts.get_mut(contract) {
+            c.status = status;
+            c.pending = None;
+            c.ended_on = Some(on);
+            c.end_reason = reason;
+            self.live.remove(&c.member);
+        }
+    }
+
+    fn apply_report(
+        &mut self,
+        by: &ActorId,
+        on: NaiveDate,
+        id: &MissionId,
+        occurred_on: NaiveDate,
+        step: &MissionStep,
+        update: &MissionUpdate,
+    ) {
+        let record = |note: &str| MissionRecord {
+            step: step.label().to_owned(),
+            occurred_on,
+            reported_on: on,
+            note: note.to_owned(),
+        };
+        if let MissionStep::Solicited { client, lead_origin, title } = step {
+            let mut mission = Mission {
+                id: id.clone(),
+                provider: by.clone(),
+                client: client.clone(),
+                lead_origin: *lead_origin,
+                title: title.clone(),
+                status: MissionStatus::Solicited,
+                revenue: None,
+                partners: Vec::new(),
+                shared_resources_used: Vec::new(),
+                resources_developed: Vec::new(),
+                client_informed: false,
+                history: vec![record("")],
+            };
+            mission.absorb(update);
+            self.state.missions.insert(id.clone(), mission);
+            return;
+        }
+        if let Some(m) = self.state.missions.get_mut(id) {
+            let note = match step {
+                MissionStep::Progress { note } => note.as_str(),
+                MissionStep::Lost { reason } | MissionStep::Cancelled { reason } => reason.as_str(),
+                _ => "",
+            };
+            m.history.push(record(note));
+            if let MissionStep::Won { revenue } = step {
+                m.revenue = Some(*revenue);
+            }
+            m.status = step.target();
+            m.absorb(update);
+        }
+    }
+}
+
+fn check_founding(by: &ActorId, founders: &[Actor]) -> Result<()> {
+    if founders.is_empty() {
+        return Err(Error::Founding("a network needs at least one founding steward"));
+    }
+    let mut seen = BTreeSet::new();
+    for f in founders {
+        f.check()?;
+        if !seen.insert(&f.id) {
+            return Err(Error::DuplicateActor(f.id.to_string()));
+        }
+        if !f.is_steward() {
+            return Err(Error::NotSteward { actor: f.id.to_string(), action: "found the network" });
+        }
+    }
+    if !seen.contains(by) {
+        return Err(Error::NotOwner {
+            actor: by.to_string(),
+            owner: "the founders".into(),
+            action: "found the network",
+        });
+    }
+    Ok(())
+}
+
+fn steward(issuer: &Actor, action: &'static str) -> Result<()> {
+    if issuer.is_steward() {
+        Ok(())
+    } else {
+        Err(Error::NotSteward { actor: issuer.id.to_string(), action })
+    }
+}
+
+fn owner(by: &ActorId, owner: &ActorId, action: &'static str) -> Result<()> {
+    if by == owner {
+        Ok(())
+    } else {
+        Err(Error::NotOwner { actor: by.to_string(), owner: owner.to_string(), action })
+    }
+}
+
+fn non_empty(text: &str, field: &'static str) -> Result<()> {
+    if text.trim().is_empty() {
+        Err(Error::EmptyText { field })
+    } else {
+        Ok(())
+    }
+}
+
+fn not_before(
+    later_date: NaiveDate,
+    earlier_date: NaiveDate,
+    earlier: &'static str,
+    later: &'static str,
+) -> Result<()> {
+    if later_date < earlier_date {
+        Err(Error::DateOrder { earlier, earlier_date, later, later_date })
+    } else {
+        Ok(())
+    }
+}
