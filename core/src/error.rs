@@ -232,6 +232,125 @@ pub enum Error {
     #[error("`{0}` cannot be a partner of this mission")]
     InvalidPartner(String),
 
+    // ---- policies -----------------------------------------------------------------
+    /// A mission is evaluated before it is won.
+    #[error("mission `{0}` is not won: only won missions owe a contribution")]
+    MissionNotWon(String),
+    /// A self-assessed declaration is below zero or above the revenue.
+    #[error("declared contribution `{declared}` must be between 0 and the revenue `{revenue}`")]
+    DeclarationOutOfRange {
+        /// The declared amount.
+        declared: String,
+        /// The mission's revenue.
+        revenue: String,
+    },
+    /// A rate is outside 0..=1.
+    #[error("invalid {what} `{rate}`: a rate is a fraction between 0 and 1")]
+    InvalidRate {
+        /// Which rate.
+        what: String,
+        /// The rate given.
+        rate: String,
+    },
+    /// Two validity periods of a parameter overlap.
+    #[error("{what}: the period from {from} overlaps the period before it")]
+    ParameterOverlap {
+        /// Which parameter.
+        what: &'static str,
+        /// Start of the offending period.
+        from: chrono::NaiveDate,
+    },
+    /// Validity periods of a parameter leave a gap.
+    #[error("{what}: no value is in force from {from} to {until}")]
+    ParameterGap {
+        /// Which parameter.
+        what: &'static str,
+        /// Start of the gap.
+        from: chrono::NaiveDate,
+        /// End of the gap (exclusive).
+        until: chrono::NaiveDate,
+    },
+    /// No parameter value is in force on a date.
+    #[error("{what}: no value is in force on {on}")]
+    ParameterNotInForce {
+        /// Which parameter.
+        what: &'static str,
+        /// The date.
+        on: chrono::NaiveDate,
+    },
+    /// A guide is malformed (empty, bad range, duplicate id…).
+    #[error("invalid guide: {0}")]
+    InvalidGuide(String),
+    /// Two equally specific situations of a guide can match the same mission.
+    #[error("situations `{first}` and `{second}` are equally specific and can both match {example}")]
+    GuideOverlap {
+        /// One situation.
+        first: String,
+        /// The other.
+        second: String,
+        /// A mission both match.
+        example: String,
+    },
+    /// A guide without default leaves some missions unmatched.
+    #[error("the guide has no default situation and matches no situation for {0}")]
+    GuideGap(String),
+    /// A policy implemented outside the crate failed.
+    #[error("policy `{policy}` failed on mission `{mission}`: {message}")]
+    PolicyFailed {
+        /// The policy's name.
+        policy: String,
+        /// The mission.
+        mission: String,
+        /// What it said.
+        message: String,
+    },
+    /// A row of a columnar batch is invalid.
+    #[error("column `{column}`, row {row}: {message}")]
+    BatchRow {
+        /// The column.
+        column: String,
+        /// 0-based row.
+        row: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// Columns of a batch have different lengths, or one is missing.
+    #[error("column `{column}`: {message}")]
+    BatchColumn {
+        /// The column.
+        column: String,
+        /// What is wrong.
+        message: String,
+    },
+
+    // ---- negotiations and ledger ------------------------------------------------------
+    /// Someone who is not a party makes an offer or agrees.
+    #[error("`{actor}` is not a party to the negotiation of mission `{mission}`")]
+    NotAParty {
+        /// Who tried.
+        actor: String,
+        /// The mission.
+        mission: String,
+    },
+    /// A negotiation step is not allowed in its current state.
+    #[error("cannot {action} the negotiation of mission `{mission}` while it is {state}")]
+    NegotiationState {
+        /// The mission.
+        mission: String,
+        /// What was attempted.
+        action: &'static str,
+        /// The negotiation's state.
+        state: &'static str,
+    },
+    /// An in-kind delivery of a contribution the member's contract does not choose.
+    #[error("`{member}` has not chosen the in-kind contribution `{contribution}` in its contract")]
+    DeliveryNotChosen {
+        /// The member.
+        member: String,
+        /// The contribution option.
+        contribution: String,
+    },
+
     // ---- journal and snapshots --------------------------------------------------
     /// A JSON document or journal line is malformed.
     #[error("malformed JSON{}: {message}", line.map(|l| format!(" on line {l}")).unwrap_or_default())]
@@ -314,6 +433,21 @@ impl Error {
             Error::MissionTransition { .. } => "mission.transition.invalid",
             Error::MissionNotProvider { .. } => "mission.provider.not_provider",
             Error::InvalidPartner(_) => "mission.partner.invalid",
+            Error::MissionNotWon(_) => "policy.mission.not_won",
+            Error::DeclarationOutOfRange { .. } => "policy.declaration.out_of_range",
+            Error::InvalidRate { .. } => "policy.rate.invalid",
+            Error::ParameterOverlap { .. } => "policy.parameters.overlap",
+            Error::ParameterGap { .. } => "policy.parameters.gap",
+            Error::ParameterNotInForce { .. } => "policy.parameters.not_in_force",
+            Error::InvalidGuide(_) => "policy.guide.invalid",
+            Error::GuideOverlap { .. } => "policy.guide.overlap",
+            Error::GuideGap(_) => "policy.guide.gap",
+            Error::PolicyFailed { .. } => "policy.custom.failed",
+            Error::BatchRow { .. } => "batch.row.invalid",
+            Error::BatchColumn { .. } => "batch.column.invalid",
+            Error::NotAParty { .. } => "negotiation.party.invalid",
+            Error::NegotiationState { .. } => "negotiation.state.invalid",
+            Error::DeliveryNotChosen { .. } => "ledger.delivery.not_chosen",
             Error::MalformedJson { .. } => "journal.json.malformed",
             Error::TruncatedLine(_) => "journal.line.truncated",
             Error::UnknownSchemaVersion { .. } => "journal.schema.unknown",
@@ -331,7 +465,7 @@ impl Error {
     /// Whether the error comes from bad input (as opposed to a state conflict or
     /// an authorisation refusal). Bindings map these to `ValueError` subclasses.
     pub fn is_input_error(&self) -> bool {
-        matches!(self.family(), "input" | "money" | "date" | "journal" | "catalogue")
+        matches!(self.family(), "input" | "money" | "date" | "journal" | "catalogue" | "batch")
             || matches!(
                 self,
                 Error::UnknownCatalogueItem { .. }
@@ -339,6 +473,13 @@ impl Error {
                     | Error::MissingDetail(_)
                     | Error::NoContribution
                     | Error::InvalidPartner(_)
+                    | Error::DeclarationOutOfRange { .. }
+                    | Error::InvalidRate { .. }
+                    | Error::ParameterOverlap { .. }
+                    | Error::ParameterGap { .. }
+                    | Error::InvalidGuide(_)
+                    | Error::GuideOverlap { .. }
+                    | Error::GuideGap(_)
             )
     }
 
@@ -379,6 +520,21 @@ impl Error {
         "mission.transition.invalid",
         "mission.provider.not_provider",
         "mission.partner.invalid",
+        "policy.mission.not_won",
+        "policy.declaration.out_of_range",
+        "policy.rate.invalid",
+        "policy.parameters.overlap",
+        "policy.parameters.gap",
+        "policy.parameters.not_in_force",
+        "policy.guide.invalid",
+        "policy.guide.overlap",
+        "policy.guide.gap",
+        "policy.custom.failed",
+        "batch.row.invalid",
+        "batch.column.invalid",
+        "negotiation.party.invalid",
+        "negotiation.state.invalid",
+        "ledger.delivery.not_chosen",
         "journal.json.malformed",
         "journal.line.truncated",
         "journal.schema.unknown",

@@ -20,9 +20,12 @@ pub mod error;
 pub mod ids;
 pub mod journal;
 pub mod labels;
+pub mod ledger;
 pub mod mission;
 pub mod money;
+pub mod negotiation;
 pub mod network;
+pub mod policy;
 pub mod text;
 
 pub use error::{Error, Result};

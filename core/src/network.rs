@@ -29,6 +29,10 @@ use crate::contract::{
 use crate::error::{Error, Result};
 use crate::ids::{ActorId, ContractId, MissionId};
 use crate::mission::{Client, Mission, MissionRecord, MissionStatus, MissionStep, MissionUpdate};
+use crate::money::Money;
+use crate::negotiation::{
+    positive, Declaration, Delivery, Donation, Negotiation, NegotiationStatus, Offer, Party, Payment,
+};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -171,6 +175,52 @@ pub enum Action {
         #[serde(default)]
         update: MissionUpdate,
     },
+    /// The provider declares its self-assessed contribution for a won mission
+    /// (a later declaration replaces an earlier one).
+    DeclareContribution {
+        /// The mission.
+        mission: MissionId,
+        /// The amount, between 0 and the revenue.
+        amount: Money,
+    },
+    /// The provider, or a steward for the network, offers an amount in the
+    /// negotiation of a won mission's contribution (opening it if needed).
+    OfferContribution {
+        /// The mission.
+        mission: MissionId,
+        /// The amount, between 0 and the revenue.
+        amount: Money,
+    },
+    /// The other party accepts the last offer: the negotiation is agreed.
+    AcceptOffer {
+        /// The mission.
+        mission: MissionId,
+    },
+    /// Either party records that the negotiation ended without agreement.
+    DeclareStalemate {
+        /// The mission.
+        mission: MissionId,
+    },
+    /// Either party reopens a negotiation that ended in a stalemate.
+    ReopenNegotiation {
+        /// The mission.
+        mission: MissionId,
+    },
+    /// A steward records a payment received from a member.
+    RecordPayment {
+        /// The payment.
+        payment: Payment,
+    },
+    /// A steward records a donation received.
+    RecordDonation {
+        /// The donation.
+        donation: Donation,
+    },
+    /// The member, or a steward, records an in-kind delivery.
+    RecordDelivery {
+        /// The delivery.
+        delivery: Delivery,
+    },
 }
 
 impl Action {
@@ -192,6 +242,14 @@ impl Action {
             Action::PublishCharter { .. } => "publish_charter",
             Action::SignCharter { .. } => "sign_charter",
             Action::ReportMission { .. } => "report_mission",
+            Action::DeclareContribution { .. } => "declare_contribution",
+            Action::OfferContribution { .. } => "offer_contribution",
+            Action::AcceptOffer { .. } => "accept_offer",
+            Action::DeclareStalemate { .. } => "declare_stalemate",
+            Action::ReopenNegotiation { .. } => "reopen_negotiation",
+            Action::RecordPayment { .. } => "record_payment",
+            Action::RecordDonation { .. } => "record_donation",
+            Action::RecordDelivery { .. } => "record_delivery",
         }
     }
 }
@@ -249,6 +307,21 @@ pub struct NetworkState {
     pub signatures: BTreeMap<ActorId, Vec<CharterSignature>>,
     /// Every mission, by id.
     pub missions: BTreeMap<MissionId, Mission>,
+    /// Self-assessed declarations, by mission.
+    #[serde(default)]
+    pub declarations: BTreeMap<MissionId, Declaration>,
+    /// Negotiations of contributions, by mission.
+    #[serde(default)]
+    pub negotiations: BTreeMap<MissionId, Negotiation>,
+    /// Payments received, in journal order.
+    #[serde(default)]
+    pub payments: Vec<Payment>,
+    /// Donations received, in journal order.
+    #[serde(default)]
+    pub donations: Vec<Donation>,
+    /// In-kind deliveries, in journal order.
+    #[serde(default)]
+    pub deliveries: Vec<Delivery>,
     /// Sequence number of the last applied event.
     pub last_seq: u64,
 }
@@ -515,6 +588,120 @@ impl Network {
             Action::ReportMission { mission, occurred_on, step, update } => {
                 self.check_report(issuer, on, mission, *occurred_on, step, update)
             }
+            Action::DeclareContribution { mission, amount } => {
+                let m = self.won_mission(mission, on)?;
+                owner(by, &m.provider, "declare a contribution for this mission")?;
+                within_revenue(m, *amount)
+            }
+            Action::OfferContribution { mission, amount } => {
+                let m = self.won_mission(mission, on)?;
+                self.party(issuer, m)?;
+                within_revenue(m, *amount)?;
+                match self.state.negotiations.get(mission) {
+                    Some(n) if n.status != NegotiationStatus::Open => Err(n.state_error("offer in")),
+                    Some(n) => not_before(on, n.last_offer().map_or(on, |o| o.on), "last offer", "offer"),
+                    None => Ok(()),
+                }
+            }
+            Action::AcceptOffer { mission } => {
+                let m = self.won_mission(mission, on)?;
+                let party = self.party(issuer, m)?;
+                let n = self.open_negotiation(mission, "accept an offer in")?;
+                let last = n.last_offer().ok_or_else(|| n.state_error("accept an offer in"))?;
+                if last.party == party {
+                    return Err(Error::NotAParty { actor: by.to_string(), mission: mission.to_string() });
+                }
+                not_before(on, last.on, "last offer", "agreement")
+            }
+            Action::DeclareStalemate { mission } => {
+                let m = self.won_mission(mission, on)?;
+                self.party(issuer, m)?;
+                let n = self.open_negotiation(mission, "declare a stalemate in")?;
+                not_before(on, n.last_offer().map_or(on, |o| o.on), "last offer", "stalemate")
+            }
+            Action::ReopenNegotiation { mission } => {
+                let m = self.won_mission(mission, on)?;
+                self.party(issuer, m)?;
+                match self.state.negotiations.get(mission) {
+                    Some(n) if n.status == NegotiationStatus::Stalemate => {
+                        not_before(on, n.stalemate_on.unwrap_or(on), "stalemate", "reopening")
+                    }
+                    Some(n) => Err(n.state_error("reopen")),
+                    None => Err(Error::NegotiationState {
+                        mission: mission.to_string(),
+                        action: "reopen",
+                        state: "not opened",
+                    }),
+                }
+            }
+            Action::RecordPayment { payment } => {
+                steward(issuer, "record a payment")?;
+                self.actor(&payment.member)?;
+                positive(payment.amount, "payment")?;
+                not_before(on, payment.on, "payment", "record")
+            }
+            Action::RecordDonation { donation } => {
+                steward(issuer, "record a donation")?;
+                self.actor(&donation.member)?;
+                positive(donation.amount, "donation")?;
+                if let Some(m) = &donation.mission {
+                    self.mission(m)?;
+                }
+                not_before(on, donation.on, "donation", "record")
+            }
+            Action::RecordDelivery { delivery } => {
+                if by != &delivery.member {
+                    steward(issuer, "record another member's delivery")?;
+                }
+                if delivery.quantity <= rust_decimal::Decimal::ZERO {
+                    return Err(Error::Parse { value: delivery.quantity.to_string(), expected: "a positive quantity" });
+                }
+                not_before(on, delivery.on, "delivery", "record")?;
+                let chosen = self
+                    .live_contract(&delivery.member)
+                    .filter(|c| c.status == ContractStatus::Active)
+                    .and_then(|c| c.current())
+                    .is_some_and(|v| v.terms.contributions.iter().any(|c| c.item == delivery.contribution));
+                let kind = self.actor(&delivery.member)?.kind;
+                let in_kind = Catalogues::shipped()
+                    .kind(kind)?
+                    .contribution(&delivery.contribution)
+                    .is_some_and(|o| !o.form.is_money());
+                if !(chosen && in_kind) {
+                    return Err(Error::DeliveryNotChosen {
+                        member: delivery.member.to_string(),
+                        contribution: delivery.contribution.clone(),
+                    });
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// The mission, which must be won, won on or before `on`.
+    fn won_mission(&self, id: &MissionId, on: NaiveDate) -> Result<&Mission> {
+        let m = self.mission(id)?;
+        let won_on = m.won_on().filter(|_| m.status.is_won()).ok_or_else(|| Error::MissionNotWon(id.to_string()))?;
+        not_before(on, won_on, "won", "contribution step")?;
+        Ok(m)
+    }
+
+    /// The party the issuer represents in the negotiation of a mission.
+    fn party(&self, issuer: &Actor, mission: &Mission) -> Result<Party> {
+        if issuer.id == mission.provider {
+            Ok(Party::Provider)
+        } else if issuer.is_steward() {
+            Ok(Party::Network)
+        } else {
+            Err(Error::NotAParty { actor: issuer.id.to_string(), mission: mission.id.to_string() })
+        }
+    }
+
+    fn open_negotiation(&self, mission: &MissionId, action: &'static str) -> Result<&Negotiation> {
+        match self.state.negotiations.get(mission) {
+            Some(n) if n.status == NegotiationStatus::Open => Ok(n),
+            Some(n) => Err(n.state_error(action)),
+            None => Err(Error::NegotiationState { mission: mission.to_string(), action, state: "not opened" }),
         }
     }
 
@@ -716,6 +903,43 @@ impl Network {
             Action::ReportMission { mission, occurred_on, step, update } => {
                 self.apply_report(by, on, mission, *occurred_on, step, update);
             }
+            Action::DeclareContribution { mission, amount } => {
+                self.state.declarations.insert(mission.clone(), Declaration { amount: *amount, on });
+            }
+            Action::OfferContribution { mission, amount } => {
+                let party = match self.state.missions.get(mission) {
+                    Some(m) if &m.provider == by => Party::Provider,
+                    _ => Party::Network,
+                };
+                let n = self.state.negotiations.entry(mission.clone()).or_insert_with(|| Negotiation {
+                    mission: mission.clone(),
+                    status: NegotiationStatus::Open,
+                    offers: Vec::new(),
+                    agreed: None,
+                    stalemate_on: None,
+                });
+                n.offers.push(Offer { party, by: by.clone(), amount: *amount, on });
+            }
+            Action::AcceptOffer { mission } => {
+                if let Some(n) = self.state.negotiations.get_mut(mission) {
+                    n.agreed = n.offers.last().map(|o| (o.amount, on));
+                    n.status = NegotiationStatus::Agreed;
+                }
+            }
+            Action::DeclareStalemate { mission } => {
+                if let Some(n) = self.state.negotiations.get_mut(mission) {
+                    n.status = NegotiationStatus::Stalemate;
+                    n.stalemate_on = Some(on);
+                }
+            }
+            Action::ReopenNegotiation { mission } => {
+                if let Some(n) = self.state.negotiations.get_mut(mission) {
+                    n.status = NegotiationStatus::Open;
+                }
+            }
+            Action::RecordPayment { payment } => self.state.payments.push(payment.clone()),
+            Action::RecordDonation { donation } => self.state.donations.push(donation.clone()),
+            Action::RecordDelivery { delivery } => self.state.deliveries.push(delivery.clone()),
         }
     }
 
@@ -777,6 +1001,17 @@ impl Network {
             m.absorb(update);
         }
     }
+}
+
+fn within_revenue(mission: &Mission, amount: Money) -> Result<()> {
+    let revenue = mission.revenue.unwrap_or(Money::ZERO);
+    if amount.is_negative() || amount > revenue {
+        return Err(Error::DeclarationOutOfRange {
+            declared: amount.amount().to_string(),
+            revenue: revenue.amount().to_string(),
+        });
+    }
+    Ok(())
 }
 
 fn check_founding(by: &ActorId, founders: &[Actor]) -> Result<()> {

@@ -1,0 +1,172 @@
+//! Contributions recorded in the journal: declarations, negotiations,
+//! payments, donations and in-kind deliveries.
+
+use crate::error::{Error, Result};
+use crate::ids::{ActorId, MissionId};
+use crate::labels::labelled_enum;
+use crate::money::Money;
+use crate::policy::facts::NegotiationState;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// A provider's self-assessed contribution for a won mission.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Declaration {
+    /// The declared amount, between 0 and the revenue.
+    pub amount: Money,
+    /// When it was declared.
+    pub on: NaiveDate,
+}
+
+labelled_enum!(
+    /// A party to a negotiation.
+    Party, "negotiation party", {
+        /// The provider who won the mission.
+        Provider => "provider",
+        /// The network, represented by a steward.
+        Network => "network",
+    }
+);
+
+/// A dated offer in a negotiation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Offer {
+    /// Which side offered.
+    pub party: Party,
+    /// Who made it (the provider, or a steward for the network).
+    pub by: ActorId,
+    /// The amount offered.
+    pub amount: Money,
+    /// When.
+    pub on: NaiveDate,
+}
+
+labelled_enum!(
+    /// Where a negotiation stands.
+    NegotiationStatus, "negotiation status", {
+        /// Offers are being exchanged.
+        Open => "open",
+        /// The parties agreed on the last offer.
+        Agreed => "agreed",
+        /// The negotiation ended without agreement (it may be reopened).
+        Stalemate => "stalemate",
+    }
+);
+
+/// The negotiation of one won mission's contribution.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Negotiation {
+    /// The mission.
+    pub mission: MissionId,
+    /// Where it stands.
+    pub status: NegotiationStatus,
+    /// Every offer, oldest first.
+    pub offers: Vec<Offer>,
+    /// The agreed amount and date, once agreed.
+    pub agreed: Option<(Money, NaiveDate)>,
+    /// The date of the last stalemate, if any.
+    pub stalemate_on: Option<NaiveDate>,
+}
+
+impl Negotiation {
+    /// The summary policies use.
+    pub fn state(&self) -> NegotiationState {
+        let offers = u32::try_from(self.offers.len()).unwrap_or(u32::MAX);
+        match (self.status, self.agreed, self.stalemate_on) {
+            (NegotiationStatus::Agreed, Some((amount, on)), _) => NegotiationState::Agreed { amount, on, offers },
+            (NegotiationStatus::Stalemate, _, Some(on)) => NegotiationState::Stalemate { on, offers },
+            _ => NegotiationState::Open { offers, last_offer: self.offers.last().map(|o| o.amount) },
+        }
+    }
+
+    /// The last offer.
+    pub fn last_offer(&self) -> Option<&Offer> {
+        self.offers.last()
+    }
+
+    pub(crate) fn state_error(&self, action: &'static str) -> Error {
+        Error::NegotiationState {
+            mission: self.mission.to_string(),
+            action,
+            state: crate::labels::Labelled::label(self.status),
+        }
+    }
+}
+
+labelled_enum!(
+    /// What an in-kind delivery counts.
+    DeliveryUnit, "delivery unit", {
+        /// Hours of work (a workstream, volunteering, an own proposal…).
+        Hours => "hours",
+        /// Events held.
+        Events => "events",
+        /// Project holders welcomed and guided.
+        ProjectHolders => "project_holders",
+    }
+);
+
+/// A payment of money to the network by a member.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Payment {
+    /// The member who paid.
+    pub member: ActorId,
+    /// The amount (positive).
+    pub amount: Money,
+    /// When it was received.
+    pub on: NaiveDate,
+    /// A reference (invoice, transfer), free text.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reference: String,
+}
+
+/// A voluntary donation, never counted as money due.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Donation {
+    /// The donor.
+    pub member: ActorId,
+    /// The amount (positive).
+    pub amount: Money,
+    /// When it was received.
+    pub on: NaiveDate,
+    /// The mission it thanks the network for, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mission: Option<MissionId>,
+}
+
+/// A delivery of an in-kind contribution chosen in the member's contract.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Delivery {
+    /// The member.
+    pub member: ActorId,
+    /// The contribution option of the contract (`workstream`, `recurring_event`…).
+    pub contribution: String,
+    /// What is counted.
+    pub unit: DeliveryUnit,
+    /// How many (positive; hours may be fractional).
+    #[serde(with = "rust_decimal::serde::str")]
+    pub quantity: Decimal,
+    /// When it was delivered.
+    pub on: NaiveDate,
+    /// What was done.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// Checks an amount is positive (payments, donations).
+///
+/// # Errors
+/// `money.amount.negative` for a negative amount, `input.parse.invalid` for zero.
+pub(crate) fn positive(amount: Money, field: &'static str) -> Result<()> {
+    amount.ensure_not_negative(field)?;
+    if amount.amount().is_zero() {
+        return Err(Error::Parse { value: "0".into(), expected: "a positive amount" });
+    }
+    Ok(())
+}

@@ -1,0 +1,1 @@
+//! Columnar batch evaluation (see issue 3 §6).

@@ -1,0 +1,1 @@
+//! Comparing policies over many missions (see issue 3 §5).

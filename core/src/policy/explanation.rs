@@ -1,0 +1,375 @@
+//! Explanations: the ordered steps by which a policy reached an amount.
+//!
+//! An explanation lives inline (no heap allocation), so evaluating a mission
+//! stays cheap; its sentences, in English or French, are rendered on demand.
+
+use crate::labels::{labelled_enum, Labelled};
+use crate::mission::LeadOrigin;
+use crate::text::Lang;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+/// A value a step used.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Param {
+    /// No value (unused slot).
+    #[default]
+    None,
+    /// A rate, as a fraction (0.05 is 5%).
+    Rate(Decimal),
+    /// An amount in euros.
+    Amount(Decimal),
+    /// A date.
+    Date(NaiveDate),
+    /// A count.
+    Count(u32),
+    /// A lead origin.
+    Origin(LeadOrigin),
+    /// A yes/no fact.
+    Flag(bool),
+    /// A name: a situation, a policy, a criterion list.
+    Name(Arc<str>),
+}
+
+impl Param {
+    /// The value as plain text, as it appears in JSON and in bindings
+    /// (rates as fractions, amounts with their exact digits, ISO dates).
+    pub fn to_plain(&self) -> String {
+        match self {
+            Param::None => String::new(),
+            Param::Rate(r) => r.normalize().to_string(),
+            Param::Amount(a) => a.to_string(),
+            Param::Date(d) => d.to_string(),
+            Param::Count(c) => c.to_string(),
+            Param::Origin(o) => o.label().to_owned(),
+            Param::Flag(b) => b.to_string(),
+            Param::Name(n) => n.to_string(),
+        }
+    }
+
+    fn human(&self, lang: Lang) -> String {
+        match self {
+            Param::Rate(r) => {
+                let pct = (r * Decimal::ONE_HUNDRED).normalize();
+                match lang {
+                    Lang::En => format!("{pct}%"),
+                    Lang::Fr => format!("{} %", pct.to_string().replace('.', ",")),
+                }
+            }
+            Param::Amount(a) => match lang {
+                Lang::En => format!("€{a}"),
+                Lang::Fr => format!("{} €", a.to_string().replace('.', ",")),
+            },
+            Param::Origin(o) => origin_text(*o, lang).to_owned(),
+            Param::Flag(b) => match (lang, b) {
+                (Lang::En, true) => "yes".into(),
+                (Lang::En, false) => "no".into(),
+                (Lang::Fr, true) => "oui".into(),
+                (Lang::Fr, false) => "non".into(),
+            },
+            other => other.to_plain(),
+        }
+    }
+}
+
+fn origin_text(o: LeadOrigin, lang: Lang) -> &'static str {
+    match (o, lang) {
+        (LeadOrigin::NetworkEvent, Lang::En) => "met at a network event",
+        (LeadOrigin::NetworkEvent, Lang::Fr) => "rencontre lors d'un événement du réseau",
+        (LeadOrigin::NetworkAction, Lang::En) => "indirectly through a network action",
+        (LeadOrigin::NetworkAction, Lang::Fr) => "indirectement via une action du réseau",
+        (LeadOrigin::NetworkReferral, Lang::En) => "referred by the network",
+        (LeadOrigin::NetworkReferral, Lang::Fr) => "orienté par le réseau",
+        (LeadOrigin::OwnNetwork, Lang::En) => "the provider's own network or prospecting",
+        (LeadOrigin::OwnNetwork, Lang::Fr) => "réseau propre ou prospection du prestataire",
+        (LeadOrigin::Other, Lang::En) => "another origin",
+        (LeadOrigin::Other, Lang::Fr) => "autre origine",
+    }
+}
+
+labelled_enum!(
+    /// What a step of an explanation did. The label is the step's stable code.
+    StepCode, "explanation step", {
+        /// The flat rate in force on the day the mission was won.
+        FlatRate => "flat.rate",
+        /// Revenue times rate.
+        FlatAmount => "flat.amount",
+        /// Donations are recorded beside the amount due, never in it.
+        DonationsApart => "flat.donations_apart",
+        /// The guide situation that matched, with the criteria that matched.
+        GuideMatch => "guide.match",
+        /// The guide's default situation applied (nothing more specific matched).
+        GuideDefault => "guide.default",
+        /// Revenue times the situation's rate.
+        GuideAmount => "guide.amount",
+        /// Part of the fair contribution recognised in kind.
+        GuideInKind => "guide.in_kind",
+        /// The provider's declared amount.
+        SelfDeclared => "self.declared",
+        /// The guide's suggestion, for comparison.
+        SelfSuggestion => "self.suggestion",
+        /// Declared minus suggested.
+        SelfGap => "self.gap",
+        /// No declaration was made.
+        SelfMissing => "self.missing",
+        /// The offers made during the negotiation.
+        NegotiationOffers => "negotiation.offers",
+        /// The agreement reached.
+        NegotiationAgreed => "negotiation.agreed",
+        /// The negotiation is still open: the amount is pending.
+        NegotiationPending => "negotiation.pending",
+        /// The negotiation ended in a stalemate.
+        NegotiationStalemate => "negotiation.stalemate",
+        /// No negotiation was opened.
+        NegotiationMissing => "negotiation.missing",
+        /// A behaviour model stood in for missing data.
+        Modelled => "model.applied",
+        /// Rounded to the cent, half away from zero.
+        Rounding => "rounding.cents",
+        /// A floor raised the amount.
+        Floor => "combinator.floor",
+        /// A per-mission cap lowered the amount.
+        Cap => "combinator.cap",
+        /// A yearly cap lowered the amount.
+        YearlyCap => "combinator.yearly_cap",
+        /// A policy written outside the crate gave the amount.
+        Custom => "custom.amount",
+    }
+);
+
+impl StepCode {
+    /// The names of the parameters, in slot order.
+    pub fn param_names(self) -> &'static [&'static str] {
+        use StepCode as S;
+        match self {
+            S::FlatRate => &["rate", "since"],
+            S::FlatAmount | S::GuideAmount => &["revenue", "rate", "amount"],
+            S::DonationsApart => &["donations"],
+            S::GuideMatch => &["situation", "criteria", "specificity"],
+            S::GuideDefault => &["situation"],
+            S::GuideInKind => &["rate", "amount"],
+            S::SelfDeclared => &["amount", "revenue"],
+            S::SelfSuggestion => &["situation", "rate", "amount"],
+            S::SelfGap => &["gap"],
+            S::SelfMissing | S::NegotiationMissing => &[],
+            S::NegotiationOffers => &["offers", "last_offer"],
+            S::NegotiationAgreed => &["amount", "on"],
+            S::NegotiationPending => &["offers"],
+            S::NegotiationStalemate => &["on"],
+            S::Modelled => &["model", "basis", "factor"],
+            S::Rounding => &["exact", "rounded"],
+            S::Floor | S::Cap | S::YearlyCap => &["limit", "before", "after"],
+            S::Custom => &["policy", "amount"],
+        }
+    }
+}
+
+/// The most parameters a step carries.
+pub const MAX_PARAMS: usize = 3;
+/// The most steps an explanation holds; further steps are dropped.
+pub const MAX_STEPS: usize = 8;
+
+/// One step of an explanation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    /// What the step did.
+    pub code: StepCode,
+    /// The values it used, named by [`StepCode::param_names`].
+    pub params: [Param; MAX_PARAMS],
+}
+
+impl Step {
+    /// A step with its parameters in slot order.
+    pub fn new(code: StepCode, params: impl IntoIterator<Item = Param>) -> Step {
+        let mut slots: [Param; MAX_PARAMS] = Default::default();
+        for (slot, p) in slots.iter_mut().zip(params) {
+            *slot = p;
+        }
+        Step { code, params: slots }
+    }
+
+    /// The named parameters of this step.
+    pub fn named_params(&self) -> impl Iterator<Item = (&'static str, &Param)> {
+        self.code.param_names().iter().copied().zip(self.params.iter())
+    }
+
+    /// The step as a sentence in `lang`.
+    pub fn sentence(&self, lang: Lang) -> String {
+        let p = |i: usize| self.params.get(i).map(|p| p.human(lang)).unwrap_or_default();
+        use StepCode as S;
+        match (self.code, lang) {
+            (S::FlatRate, Lang::En) => format!("The flat rate in force since {} is {}.", p(1), p(0)),
+            (S::FlatRate, Lang::Fr) => format!("Le taux forfaitaire en vigueur depuis le {} est de {}.", p(1), p(0)),
+            (S::FlatAmount | S::GuideAmount, Lang::En) => {
+                format!("{} of the revenue of {} is {}.", p(1), p(0), p(2))
+            }
+            (S::FlatAmount | S::GuideAmount, Lang::Fr) => {
+                format!("{} du chiffre d'affaires de {} font {}.", p(1), p(0), p(2))
+            }
+            (S::DonationsApart, Lang::En) => {
+                format!("Donations of {} are recorded beside the amount due and not counted in it.", p(0))
+            }
+            (S::DonationsApart, Lang::Fr) => {
+                format!("Les dons de {} sont enregistrés à part et ne comptent pas dans le montant dû.", p(0))
+            }
+            (S::GuideMatch, Lang::En) => {
+                format!("The mission matches the situation “{}” on {} ({} criteria).", p(0), p(1), p(2))
+            }
+            (S::GuideMatch, Lang::Fr) => {
+                format!("La mission correspond à la situation « {} » sur {} ({} critères).", p(0), p(1), p(2))
+            }
+            (S::GuideDefault, Lang::En) => {
+                format!("No specific situation matches; the guide's default “{}” applies.", p(0))
+            }
+            (S::GuideDefault, Lang::Fr) => {
+                format!(
+                    "Aucune situation particulière ne correspond ; la situation par défaut « {} » s'applique.",
+                    p(0)
+                )
+            }
+            (S::GuideInKind, Lang::En) => format!("{} of the revenue, {}, is recognised as given in kind.", p(0), p(1)),
+            (S::GuideInKind, Lang::Fr) => {
+                format!("{} du chiffre d'affaires, soit {}, est reconnu comme contribution en nature.", p(0), p(1))
+            }
+            (S::SelfDeclared, Lang::En) => format!("The provider declared {} for a revenue of {}.", p(0), p(1)),
+            (S::SelfDeclared, Lang::Fr) => {
+                format!("Le prestataire a déclaré {} pour un chiffre d'affaires de {}.", p(0), p(1))
+            }
+            (S::SelfSuggestion, Lang::En) => format!("The guide suggests {} (“{}”, {}).", p(2), p(0), p(1)),
+            (S::SelfSuggestion, Lang::Fr) => format!("Le guide suggère {} (« {} », {}).", p(2), p(0), p(1)),
+            (S::SelfGap, Lang::En) => format!("The declaration differs from the suggestion by {}.", p(0)),
+            (S::SelfGap, Lang::Fr) => format!("La déclaration s'écarte de la suggestion de {}.", p(0)),
+            (S::SelfMissing, Lang::En) => "The provider has not declared a contribution yet.".into(),
+            (S::SelfMissing, Lang::Fr) => "Le prestataire n'a pas encore déclaré de contribution.".into(),
+            (S::NegotiationOffers, Lang::En) => format!("{} offers were made; the last was {}.", p(0), p(1)),
+            (S::NegotiationOffers, Lang::Fr) => {
+                format!("{} offres ont été faites ; la dernière était de {}.", p(0), p(1))
+            }
+            (S::NegotiationAgreed, Lang::En) => format!("The network and the provider agreed on {} on {}.", p(0), p(1)),
+            (S::NegotiationAgreed, Lang::Fr) => {
+                format!("Le réseau et le prestataire se sont accordés sur {} le {}.", p(0), p(1))
+            }
+            (S::NegotiationPending, Lang::En) => {
+                format!("The negotiation is open after {} offers: the amount is pending.", p(0))
+            }
+            (S::NegotiationPending, Lang::Fr) => {
+                format!("La négociation est ouverte après {} offres : le montant est en attente.", p(0))
+            }
+            (S::NegotiationStalemate, Lang::En) => format!("The negotiation ended without agreement on {}.", p(0)),
+            (S::NegotiationStalemate, Lang::Fr) => format!("La négociation s'est close sans accord le {}.", p(0)),
+            (S::NegotiationMissing, Lang::En) => "No negotiation has been opened for this mission.".into(),
+            (S::NegotiationMissing, Lang::Fr) => "Aucune négociation n'a été ouverte pour cette mission.".into(),
+            (S::Modelled, Lang::En) => {
+                format!("No real figure exists: the model “{}” stands in ({} × {}).", p(0), p(1), p(2))
+            }
+            (S::Modelled, Lang::Fr) => {
+                format!("Faute de donnée réelle, le modèle « {} » s'applique ({} × {}).", p(0), p(1), p(2))
+            }
+            (S::Rounding, Lang::En) => format!("{} is rounded to the cent, half away from zero: {}.", p(0), p(1)),
+            (S::Rounding, Lang::Fr) => format!("{} est arrondi au centime le plus proche : {}.", p(0), p(1)),
+            (S::Floor, Lang::En) => format!("A floor of {} raises {} to {}.", p(0), p(1), p(2)),
+            (S::Floor, Lang::Fr) => format!("Un plancher de {} porte {} à {}.", p(0), p(1), p(2)),
+            (S::Cap, Lang::En) => format!("A cap of {} per mission lowers {} to {}.", p(0), p(1), p(2)),
+            (S::Cap, Lang::Fr) => format!("Un plafond de {} par mission ramène {} à {}.", p(0), p(1), p(2)),
+            (S::YearlyCap, Lang::En) => format!("A yearly cap of {} lowers {} to {}.", p(0), p(1), p(2)),
+            (S::YearlyCap, Lang::Fr) => format!("Un plafond annuel de {} ramène {} à {}.", p(0), p(1), p(2)),
+            (S::Custom, Lang::En) => format!("The policy “{}” gives {}.", p(0), p(1)),
+            (S::Custom, Lang::Fr) => format!("La politique « {} » donne {}.", p(0), p(1)),
+        }
+    }
+}
+
+/// The ordered steps of an assessment, held inline.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Explanation {
+    steps: [Option<Step>; MAX_STEPS],
+    len: usize,
+}
+
+impl Explanation {
+    /// An empty explanation.
+    pub fn new() -> Explanation {
+        Explanation::default()
+    }
+
+    /// Appends a step (dropped if [`MAX_STEPS`] are already held).
+    pub fn push(&mut self, step: Step) {
+        if let Some(slot) = self.steps.get_mut(self.len) {
+            *slot = Some(step);
+            self.len += 1;
+        }
+    }
+
+    /// The steps, in order.
+    pub fn steps(&self) -> impl Iterator<Item = &Step> {
+        self.steps.iter().take(self.len).flatten()
+    }
+
+    /// The stable codes of the steps, in order.
+    pub fn codes(&self) -> Vec<&'static str> {
+        self.steps().map(|s| s.code.label()).collect()
+    }
+
+    /// The number of steps.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether there is no step.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The whole explanation as numbered sentences in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        for (i, step) in self.steps().enumerate() {
+            let _ = writeln!(out, "{}. {}", i + 1, step.sentence(lang));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_in_both_languages() {
+        let step = Step::new(
+            StepCode::FlatAmount,
+            [
+                Param::Amount(Decimal::new(1200000, 2)),
+                Param::Rate(Decimal::new(5, 2)),
+                Param::Amount(Decimal::new(60000, 2)),
+            ],
+        );
+        assert_eq!(step.sentence(Lang::En), "5% of the revenue of €12000.00 is €600.00.");
+        assert_eq!(step.sentence(Lang::Fr), "5 % du chiffre d'affaires de 12000,00 € font 600,00 €.");
+        let names: Vec<_> = step.named_params().map(|(n, _)| n).collect();
+        assert_eq!(names, ["revenue", "rate", "amount"]);
+    }
+
+    #[test]
+    fn every_code_renders_in_both_languages() {
+        for code in StepCode::ALL {
+            let step = Step::new(*code, [Param::Count(1), Param::Count(2), Param::Count(3)]);
+            assert!(!step.sentence(Lang::En).is_empty());
+            assert_ne!(step.sentence(Lang::En), step.sentence(Lang::Fr), "{code}");
+            assert!(code.param_names().len() <= MAX_PARAMS);
+        }
+    }
+
+    #[test]
+    fn explanation_keeps_order_and_bounds() {
+        let mut e = Explanation::new();
+        for _ in 0..(MAX_STEPS + 2) {
+            e.push(Step::new(StepCode::Rounding, []));
+        }
+        assert_eq!(e.len(), MAX_STEPS);
+        assert_eq!(e.codes()[0], "rounding.cents");
+        assert!(e.render(Lang::En).starts_with("1. "));
+    }
+}

@@ -1,0 +1,158 @@
+//! What a policy sees of a mission.
+
+use crate::error::{Error, Result};
+use crate::ids::{ActorId, MissionId};
+use crate::mission::{LeadOrigin, Mission};
+use crate::money::Money;
+use crate::network::Network;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Where the negotiation of a mission's contribution stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case", deny_unknown_fields)]
+pub enum NegotiationState {
+    /// No negotiation was opened.
+    #[default]
+    NotOpened,
+    /// Offers are being exchanged.
+    Open {
+        /// Number of offers so far.
+        offers: u32,
+        /// The last offer, if any.
+        last_offer: Option<Money>,
+    },
+    /// The parties agreed.
+    Agreed {
+        /// The agreed contribution.
+        amount: Money,
+        /// When.
+        on: NaiveDate,
+        /// Number of offers made.
+        offers: u32,
+    },
+    /// The negotiation ended without agreement.
+    Stalemate {
+        /// When.
+        on: NaiveDate,
+        /// Number of offers made.
+        offers: u32,
+    },
+}
+
+/// The facts of a won mission that policies evaluate.
+///
+/// Built from a reported [`Mission`] with [`MissionFacts::from_network`], or
+/// directly from historical data (a table row) by an analyst.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MissionFacts {
+    /// The mission, if it has an id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mission: Option<MissionId>,
+    /// The provider.
+    pub provider: ActorId,
+    /// Revenue of the mission (not negative).
+    pub revenue: Money,
+    /// The day it was won: selects the parameters in force.
+    pub won_on: NaiveDate,
+    /// How the lead came.
+    pub lead_origin: LeadOrigin,
+    /// Network partners mobilised.
+    #[serde(default)]
+    pub partners: u32,
+    /// Shared resources used.
+    #[serde(default)]
+    pub shared_resources: u32,
+    /// The provider is a steward developing resources for a network workstream.
+    #[serde(default)]
+    pub steward_workstream: bool,
+    /// The client was connected to the network.
+    #[serde(default)]
+    pub client_informed: bool,
+    /// The provider's self-assessed contribution, if declared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub declared: Option<Money>,
+    /// The negotiation of the contribution.
+    #[serde(default)]
+    pub negotiation: NegotiationState,
+    /// Donations recorded for this mission (never part of the amount due).
+    #[serde(default)]
+    pub donations: Money,
+}
+
+impl MissionFacts {
+    /// Facts of a won mission with default counts and flags.
+    pub fn new(provider: ActorId, revenue: Money, won_on: NaiveDate, lead_origin: LeadOrigin) -> MissionFacts {
+        MissionFacts {
+            mission: None,
+            provider,
+            revenue,
+            won_on,
+            lead_origin,
+            partners: 0,
+            shared_resources: 0,
+            steward_workstream: false,
+            client_informed: false,
+            declared: None,
+            negotiation: NegotiationState::NotOpened,
+            donations: Money::ZERO,
+        }
+    }
+
+    /// A label naming the mission in errors: its id, or its provider and date.
+    pub fn describe(&self) -> String {
+        match &self.mission {
+            Some(id) => id.to_string(),
+            None => format!("{} won on {}", self.provider, self.won_on),
+        }
+    }
+
+    /// Facts of a mission reported in a network.
+    ///
+    /// The steward-workstream flag holds when the provider is a steward and
+    /// the mission developed at least one resource tied to a workstream.
+    ///
+    /// # Errors
+    /// `policy.mission.not_won` if the mission is not won, started or completed.
+    pub fn from_mission(mission: &Mission, provider_is_steward: bool) -> Result<MissionFacts> {
+        let not_won = || Error::MissionNotWon(mission.id.to_string());
+        if !mission.status.is_won() {
+            return Err(not_won());
+        }
+        let won_on = mission.won_on().ok_or_else(not_won)?;
+        let revenue = mission.revenue.ok_or_else(not_won)?;
+        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Ok(MissionFacts {
+            mission: Some(mission.id.clone()),
+            provider: mission.provider.clone(),
+            revenue,
+            won_on,
+            lead_origin: mission.lead_origin,
+            partners: count(mission.partners.len()),
+            shared_resources: count(mission.shared_resources_used.len()),
+            steward_workstream: provider_is_steward
+                && mission.resources_developed.iter().any(|r| r.workstream.is_some()),
+            client_informed: mission.client_informed,
+            declared: None,
+            negotiation: NegotiationState::NotOpened,
+            donations: Money::ZERO,
+        })
+    }
+
+    /// Facts of a mission of `network`, with its declaration and negotiation.
+    ///
+    /// # Errors
+    /// `mission.id.unknown`, `policy.mission.not_won`.
+    pub fn from_network(network: &Network, mission: &MissionId) -> Result<MissionFacts> {
+        let m = network.mission(mission)?;
+        let steward = network.actor(&m.provider).map(|a| a.is_steward()).unwrap_or(false);
+        let mut facts = MissionFacts::from_mission(m, steward)?;
+        facts.declared = network.state().declarations.get(mission).map(|d| d.amount);
+        facts.negotiation = network.state().negotiations.get(mission).map(|n| n.state()).unwrap_or_default();
+        for d in network.state().donations.iter().filter(|d| d.mission.as_ref() == Some(mission)) {
+            facts.donations = facts.donations.checked_add(d.amount)?;
+        }
+        Ok(facts)
+    }
+}
