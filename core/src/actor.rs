@@ -67,6 +67,21 @@ impl Actor {
         Ok(actor)
     }
 
+    /// The same actor at another involvement level (for founders and imports;
+    /// in a network, levels change only through commands).
+    ///
+    /// ```
+    /// use coopetition::prelude::*;
+    /// let founder = Actor::new(ActorId::new("alice")?, ActorKind::Association, "Alice", true)?
+    ///     .with_level(InvolvementLevel::Steward);
+    /// assert!(founder.is_steward());
+    /// # Ok::<(), coopetition::Error>(())
+    /// ```
+    pub fn with_level(mut self, level: InvolvementLevel) -> Actor {
+        self.level = level;
+        self
+    }
+
     /// Checks the fields a caller may have set by hand.
     ///
     /// # Errors

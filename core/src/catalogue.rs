@@ -7,6 +7,7 @@
 use crate::actor::ActorKind;
 use crate::error::{Error, Result};
 use crate::labels::{labelled_enum, Labelled};
+use crate::negotiation::DeliveryUnit;
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -39,6 +40,24 @@ labelled_enum!(
 );
 
 impl ContributionForm {
+    /// The units in which a delivery of this form is counted: time always;
+    /// events for events and hosting; project holders for welcoming them.
+    pub fn delivery_units(self) -> &'static [DeliveryUnit] {
+        match self {
+            ContributionForm::RecurringEvent | ContributionForm::Hosting => {
+                &[DeliveryUnit::Events, DeliveryUnit::Hours]
+            }
+            ContributionForm::ProjectHolders => &[DeliveryUnit::ProjectHolders, DeliveryUnit::Hours],
+            ContributionForm::RevenueShare | ContributionForm::Fee | ContributionForm::Funding => &[],
+            _ => &[DeliveryUnit::Hours],
+        }
+    }
+
+    /// Whether a delivery of this form may be counted in `unit`.
+    pub fn counts_in(self, unit: DeliveryUnit) -> bool {
+        self.delivery_units().contains(&unit)
+    }
+
     /// Whether the form is a payment of money.
     pub fn is_money(self) -> bool {
         matches!(self, ContributionForm::RevenueShare | ContributionForm::Fee | ContributionForm::Funding)
@@ -236,6 +255,15 @@ mod tests {
             assert!(p.contribution(id).is_some(), "{id}");
         }
         assert!(p.need("other").unwrap().free_text);
+    }
+
+    #[test]
+    fn deliveries_count_in_the_units_of_their_form() {
+        assert!(ContributionForm::Workstream.counts_in(DeliveryUnit::Hours));
+        assert!(!ContributionForm::Workstream.counts_in(DeliveryUnit::Events));
+        assert!(ContributionForm::RecurringEvent.counts_in(DeliveryUnit::Events));
+        assert!(ContributionForm::ProjectHolders.counts_in(DeliveryUnit::ProjectHolders));
+        assert!(ContributionForm::RevenueShare.delivery_units().is_empty());
     }
 
     #[test]

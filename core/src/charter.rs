@@ -2,6 +2,7 @@
 
 use crate::error::{Error, Result};
 use crate::ids::ActorId;
+use crate::labels::labelled_enum;
 use crate::text::Text;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -122,17 +123,17 @@ pub struct CharterSignature {
     pub signed_on: NaiveDate,
 }
 
-/// Where a provider stands with regard to the charter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CharterStatus {
-    /// Has signed the version in force.
-    Signed,
-    /// Has signed an earlier version only.
-    Outdated,
-    /// Has never signed.
-    Unsigned,
-}
+labelled_enum!(
+    /// Where a provider stands with regard to the charter.
+    CharterStatus, "charter status", {
+        /// Has signed the version in force.
+        Signed => "signed",
+        /// Has signed an earlier version only.
+        Outdated => "outdated",
+        /// Has never signed.
+        Unsigned => "unsigned",
+    }
+);
 
 #[cfg(test)]
 mod tests {

@@ -229,8 +229,8 @@ impl Contract {
         if let Some(v) = self.versions.last() {
             last = last.max(v.validated_on);
         }
-        if let Some(n) = self.discussion.last() {
-            last = last.max(n.on);
+        if let Some(n) = self.discussion.iter().map(|n| n.on).max() {
+            last = last.max(n);
         }
         last
     }

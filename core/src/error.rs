@@ -351,6 +351,106 @@ pub enum Error {
         contribution: String,
     },
 
+    // ---- charter follow-up: compliance, prior work, standing -----------------------
+    /// A deadline or a period of the follow-up rules is negative (or zero where
+    /// at least one day is needed).
+    #[error("follow-up rule `{field}` is `{days}` days; it must be at least {minimum}")]
+    InvalidDeadline {
+        /// The rule.
+        field: &'static str,
+        /// The value given.
+        days: i64,
+        /// The smallest value accepted.
+        minimum: i64,
+    },
+    /// Thresholds of the standing ladder or of the involvement levels are inconsistent.
+    #[error("invalid thresholds: {0}")]
+    InvalidThresholds(String),
+    /// An attendance is recorded for a year that has not started yet.
+    #[error("attendance for year {year} cannot be recorded in {current}: that year has not started")]
+    FutureAttendance {
+        /// The year given.
+        year: i32,
+        /// The year of the command.
+        current: i32,
+    },
+    /// The attendance of a member for a year is already recorded.
+    #[error("the attendance of `{member}` for {year} is already recorded")]
+    DuplicateAttendance {
+        /// The member.
+        member: String,
+        /// The year.
+        year: i32,
+    },
+    /// A resource shared is not one the mission reported as developed.
+    #[error("mission `{mission}` reported no developed resource named `{resource}`")]
+    UnknownDevelopedResource {
+        /// The mission.
+        mission: String,
+        /// The resource name given.
+        resource: String,
+    },
+    /// A developed resource is already recorded as shared.
+    #[error("resource `{resource}` of mission `{mission}` is already shared")]
+    ResourceAlreadyShared {
+        /// The mission.
+        mission: String,
+        /// The resource.
+        resource: String,
+    },
+    /// No open obligation to inform this member exists for this mission.
+    #[error("mission `{mission}` has no open obligation to inform `{member}`")]
+    NoOpenObligation {
+        /// The mission.
+        mission: String,
+        /// The member named.
+        member: String,
+    },
+    /// An exclusion is decided without a hearing of the member.
+    #[error("`{0}` must be notified and heard before an exclusion is decided")]
+    HearingRequired(String),
+    /// An exclusion is decided while the member may still answer the notice.
+    #[error("`{member}` may answer the notice until {until}; the exclusion cannot be decided before")]
+    HearingPending {
+        /// The member.
+        member: String,
+        /// The first day the decision may be taken without an answer.
+        until: chrono::NaiveDate,
+    },
+    /// A hearing is already open for the member.
+    #[error("a hearing of `{0}` is already open")]
+    HearingAlreadyOpen(String),
+    /// No hearing is open for the member.
+    #[error("no hearing of `{0}` is open")]
+    NoOpenHearing(String),
+    /// The member already answered the open hearing.
+    #[error("`{0}` already answered the notice")]
+    HearingAlreadyAnswered(String),
+    /// A decision would leave the standing as it is.
+    #[error("`{member}` is already in standing {standing}")]
+    StandingUnchanged {
+        /// The member.
+        member: String,
+        /// The standing.
+        standing: &'static str,
+    },
+    /// A standing decision that the ladder does not allow.
+    #[error("the standing of `{member}` cannot go from {from} to {to}")]
+    StandingTransition {
+        /// The member.
+        member: String,
+        /// Current standing.
+        from: &'static str,
+        /// Requested standing.
+        to: &'static str,
+    },
+    /// A steward decides on their own standing or hearing.
+    #[error("`{0}` cannot take part in a decision about themselves")]
+    SelfDecision(String),
+    /// An excluded actor acts as a member before being reinstated.
+    #[error("`{0}` is excluded; a reinstatement decision must come first")]
+    MemberExcluded(String),
+
     // ---- journal and snapshots --------------------------------------------------
     /// A JSON document or journal line is malformed.
     #[error("malformed JSON{}: {message}", line.map(|l| format!(" on line {l}")).unwrap_or_default())]
@@ -451,6 +551,22 @@ impl Error {
             Error::MalformedJson { .. } => "journal.json.malformed",
             Error::TruncatedLine(_) => "journal.line.truncated",
             Error::UnknownSchemaVersion { .. } => "journal.schema.unknown",
+            Error::InvalidDeadline { .. } => "compliance.deadline.invalid",
+            Error::InvalidThresholds(_) => "standing.thresholds.invalid",
+            Error::FutureAttendance { .. } => "compliance.attendance.future_year",
+            Error::DuplicateAttendance { .. } => "compliance.attendance.duplicate",
+            Error::UnknownDevelopedResource { .. } => "compliance.resource.not_developed",
+            Error::ResourceAlreadyShared { .. } => "compliance.resource.already_shared",
+            Error::NoOpenObligation { .. } => "compliance.obligation.not_open",
+            Error::HearingRequired(_) => "standing.hearing.required",
+            Error::HearingPending { .. } => "standing.hearing.pending",
+            Error::HearingAlreadyOpen(_) => "standing.hearing.already_open",
+            Error::NoOpenHearing(_) => "standing.hearing.not_open",
+            Error::HearingAlreadyAnswered(_) => "standing.hearing.answered",
+            Error::StandingUnchanged { .. } => "standing.decision.unchanged",
+            Error::StandingTransition { .. } => "standing.transition.invalid",
+            Error::SelfDecision(_) => "standing.decision.self",
+            Error::MemberExcluded(_) => "standing.member.excluded",
             Error::JournalSequence { .. } => "journal.sequence.invalid",
             Error::Replay { source, .. } => source.code(),
         }
@@ -480,6 +596,10 @@ impl Error {
                     | Error::InvalidGuide(_)
                     | Error::GuideOverlap { .. }
                     | Error::GuideGap(_)
+                    | Error::InvalidDeadline { .. }
+                    | Error::InvalidThresholds(_)
+                    | Error::FutureAttendance { .. }
+                    | Error::UnknownDevelopedResource { .. }
             )
     }
 
@@ -538,6 +658,22 @@ impl Error {
         "journal.json.malformed",
         "journal.line.truncated",
         "journal.schema.unknown",
+        "compliance.deadline.invalid",
+        "standing.thresholds.invalid",
+        "compliance.attendance.future_year",
+        "compliance.attendance.duplicate",
+        "compliance.resource.not_developed",
+        "compliance.resource.already_shared",
+        "compliance.obligation.not_open",
+        "standing.hearing.required",
+        "standing.hearing.pending",
+        "standing.hearing.already_open",
+        "standing.hearing.not_open",
+        "standing.hearing.answered",
+        "standing.decision.unchanged",
+        "standing.transition.invalid",
+        "standing.decision.self",
+        "standing.member.excluded",
         "journal.sequence.invalid",
     ];
 }

@@ -52,7 +52,7 @@ macro_rules! labelled_enum {
 
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str($crate::labels::Labelled::label(*self))
+                f.pad($crate::labels::Labelled::label(*self))
             }
         }
 

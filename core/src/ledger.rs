@@ -1,1 +1,973 @@
 //! The ledger: per member and year, what is due, paid, given in kind and donated.
+//!
+//! The ledger is computed, never stored: it reads the network's state (missions,
+//! declarations, negotiations, payments, donations, deliveries) and prices the
+//! missions with a [`ContributionPolicy`] and its [`Parameters`]. The same
+//! network, policy and parameters always give the same ledger, so a replayed
+//! journal gives an equal ledger.
+//!
+//! For one member and one calendar year:
+//!
+//! - **due**: the sum of the priced assessments of the member's missions won
+//!   that year (a mission counts in the year of its `won` step; a mission
+//!   cancelled after being won is no longer won and owes nothing). Missions the
+//!   policy cannot price yet (pending, undeclared, stalemate) are listed in
+//!   [`MemberLedger::unpriced`] and never counted as zero;
+//! - **paid**: the payments received that year (their own date, not the date
+//!   they were recorded), whatever mission they settle;
+//! - **in kind**: the deliveries of that year, per contribution and unit, each
+//!   valued with the [`InKindValuation`] in force on its delivery date
+//!   (quantity × unit value, rounded to the cent per delivery); and, beside
+//!   them, the in-kind credit the policy itself recognised in its assessments
+//!   (the guide's steward-workstream situation). That credit is already
+//!   reflected in the money due (the policy asks less money because it
+//!   recognises the rest in kind), so it is shown but never offsets money a
+//!   second time;
+//! - **offset**: the delivered in-kind value applied against the money due, at
+//!   most `max_offset_share` × due (rounded to the cent), with the valuation
+//!   in force on **31 December** of the year: the share applies to the year's
+//!   total, which is known only at the end of the year. In-kind value beyond
+//!   the cap is recorded but neither carried over to another year nor refunded;
+//! - **donations**: recorded beside, never reducing what is due;
+//! - **balance** = due − offset − paid: positive, still owed; negative, overpaid.
+//!
+//! ```
+//! use coopetition::ledger::member_year;
+//! use coopetition::policy::{FlatRate, Parameters};
+//! use coopetition::prelude::*;
+//! # fn main() -> coopetition::Result<()> {
+//! let alice = ActorId::new("alice")?;
+//! let mut network = Network::new();
+//! let founder = Actor { level: InvolvementLevel::Steward, ..Actor::new(alice.clone(), ActorKind::Association, "Alice", true)? };
+//! network.execute(Command::new(&alice, date(2020, 1, 6)?, Action::FoundNetwork {
+//!     settings: NetworkSettings::two_tier("La Compagnie des Tiers-Lieux"),
+//!     founders: vec![founder],
+//! }))?;
+//! let ledger = member_year(&network, &alice, 2021, &FlatRate, Parameters::shipped())?;
+//! assert_eq!(ledger.balance, Money::ZERO);
+//! assert!(ledger.is_empty());
+//! # Ok(()) }
+//! ```
+
+use crate::actor::ActorKind;
+use crate::catalogue::{Catalogues, ContributionForm};
+use crate::error::{Error, Result};
+use crate::ids::{ActorId, MissionId};
+use crate::mission::Mission;
+use crate::money::{round_cents, Money};
+use crate::negotiation::{Delivery, DeliveryUnit, Donation, Payment};
+use crate::network::Network;
+use crate::policy::{AssessmentStatus, ContributionPolicy, InKindValuation, MissionFacts, Parameters, Provenance};
+use crate::text::{Lang, Text};
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+/// One mission won in the year, as the policy assessed it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MissionLine {
+    /// The mission.
+    pub mission: MissionId,
+    /// Its title.
+    pub title: String,
+    /// The day it was won: the year it counts in.
+    pub won_on: NaiveDate,
+    /// Its revenue.
+    pub revenue: Money,
+    /// Whether the policy could price it.
+    pub status: AssessmentStatus,
+    /// The money due, when priced; `None` otherwise (never zero by default).
+    pub amount: Option<Money>,
+    /// The value the policy recognised as given in kind for this mission.
+    pub in_kind_credit: Money,
+    /// Where the amount comes from.
+    pub provenance: Provenance,
+    /// The guide situation the policy used, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub situation: Option<String>,
+    /// The title of that situation, from the guide in force on the day it was won.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub situation_title: Option<Text>,
+}
+
+impl MissionLine {
+    /// Whether the mission counts in the money due: priced, with an amount.
+    pub fn is_priced(&self) -> bool {
+        self.status == AssessmentStatus::Priced && self.amount.is_some()
+    }
+}
+
+/// An in-kind delivery with its value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ValuedDelivery {
+    /// The delivery as recorded.
+    pub delivery: Delivery,
+    /// The value of one unit, in force on the delivery date.
+    pub unit_value: Money,
+    /// Quantity × unit value, rounded to the cent.
+    pub value: Money,
+}
+
+/// The deliveries of one contribution in one unit over the year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InKindTotal {
+    /// The contribution option (`workstream`, `recurring_event`…).
+    pub contribution: String,
+    /// What is counted.
+    pub unit: DeliveryUnit,
+    /// The quantity delivered.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub quantity: Decimal,
+    /// The value of those deliveries.
+    pub value: Money,
+}
+
+/// Whether a balance is still owed, settled or overpaid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Settlement {
+    /// The balance is positive: money is still owed.
+    Owed,
+    /// The balance is zero.
+    Settled,
+    /// The balance is negative: more was paid than due.
+    Overpaid,
+}
+
+/// One member's ledger for one calendar year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MemberLedger {
+    /// The member.
+    pub member: ActorId,
+    /// The calendar year.
+    pub year: i32,
+    /// The name of the policy that priced the missions.
+    pub policy: String,
+    /// The missions won that year, priced or not, by date won then id.
+    pub missions: Vec<MissionLine>,
+    /// The sum of the priced amounts.
+    pub due: Money,
+    /// The missions the policy could not price, by date won then id.
+    pub unpriced: Vec<MissionId>,
+    /// Payments received that year, in journal order.
+    pub payments: Vec<Payment>,
+    /// Their sum.
+    pub paid: Money,
+    /// In-kind deliveries of that year, valued, in journal order.
+    pub deliveries: Vec<ValuedDelivery>,
+    /// The deliveries per contribution and unit, by contribution then unit.
+    pub in_kind: Vec<InKindTotal>,
+    /// The value of every delivery of the year.
+    pub in_kind_value: Money,
+    /// The in-kind credit the policy recognised in its assessments (shown,
+    /// already reflected in the money due, never offset).
+    pub policy_in_kind_credit: Money,
+    /// The share of the money due that in-kind value may offset, in force on
+    /// 31 December; `None` when no offset had to be computed and no valuation
+    /// is in force that day.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub max_offset_share: Option<Decimal>,
+    /// The most that may be offset: share × due, rounded to the cent.
+    pub offset_cap: Money,
+    /// The in-kind value applied against the money due: min(value, cap).
+    pub offset: Money,
+    /// Donations received that year, in journal order.
+    pub donations: Vec<Donation>,
+    /// Their sum, recorded beside the money due.
+    pub donated: Money,
+    /// due − offset − paid.
+    pub balance: Money,
+}
+
+impl MemberLedger {
+    /// How many missions the policy could not price.
+    pub fn unpriced_count(&self) -> usize {
+        self.unpriced.len()
+    }
+
+    /// Whether nothing happened that year: no mission won, no payment, no
+    /// delivery, no donation.
+    pub fn is_empty(&self) -> bool {
+        self.missions.is_empty() && self.payments.is_empty() && self.deliveries.is_empty() && self.donations.is_empty()
+    }
+
+    /// Whether the balance is owed, settled or overpaid.
+    pub fn settlement(&self) -> Settlement {
+        settlement(self.balance)
+    }
+
+    /// The missions that count in the money due.
+    pub fn priced(&self) -> impl Iterator<Item = &MissionLine> {
+        self.missions.iter().filter(|m| m.is_priced())
+    }
+
+    /// The missions listed apart: not priced yet.
+    pub fn pending(&self) -> impl Iterator<Item = &MissionLine> {
+        self.missions.iter().filter(|m| !m.is_priced())
+    }
+}
+
+fn settlement(balance: Money) -> Settlement {
+    if balance.is_negative() {
+        Settlement::Overpaid
+    } else if balance.amount().is_zero() {
+        Settlement::Settled
+    } else {
+        Settlement::Owed
+    }
+}
+
+/// The whole network's ledger for one calendar year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NetworkLedger {
+    /// The network's name (empty before founding).
+    pub network: String,
+    /// The calendar year.
+    pub year: i32,
+    /// The name of the policy that priced the missions.
+    pub policy: String,
+    /// One ledger per member with anything that year, by member id.
+    pub members: Vec<MemberLedger>,
+    /// Total money due.
+    pub due: Money,
+    /// Every mission not priced, by member then date won.
+    pub unpriced: Vec<MissionId>,
+    /// Total paid.
+    pub paid: Money,
+    /// Total value delivered in kind.
+    pub in_kind_value: Money,
+    /// Total in-kind credit recognised by the policy.
+    pub policy_in_kind_credit: Money,
+    /// Total offset.
+    pub offset: Money,
+    /// Total donated.
+    pub donated: Money,
+    /// Sum of the members' balances.
+    pub balance: Money,
+}
+
+/// What one member did in one year, gathered in one pass.
+#[derive(Default)]
+struct Bucket<'a> {
+    missions: Vec<&'a Mission>,
+    payments: Vec<&'a Payment>,
+    deliveries: Vec<&'a Delivery>,
+    donations: Vec<&'a Donation>,
+}
+
+fn in_year(on: NaiveDate, year: i32) -> bool {
+    on.year() == year
+}
+
+fn won_in(mission: &Mission, year: i32) -> bool {
+    mission.status.is_won() && mission.won_on().is_some_and(|d| in_year(d, year))
+}
+
+/// Groups the year's missions, payments, deliveries and donations by member,
+/// keeping only `only` when given.
+fn buckets<'a>(network: &'a Network, year: i32, only: Option<&ActorId>) -> BTreeMap<&'a ActorId, Bucket<'a>> {
+    let keep = |id: &ActorId| only.is_none_or(|o| o == id);
+    let state = network.state();
+    let mut out: BTreeMap<&'a ActorId, Bucket<'a>> = BTreeMap::new();
+    for m in state.missions.values().filter(|m| keep(&m.provider) && won_in(m, year)) {
+        out.entry(&m.provider).or_default().missions.push(m);
+    }
+    for p in state.payments.iter().filter(|p| keep(&p.member) && in_year(p.on, year)) {
+        out.entry(&p.member).or_default().payments.push(p);
+    }
+    for d in state.deliveries.iter().filter(|d| keep(&d.member) && in_year(d.on, year)) {
+        out.entry(&d.member).or_default().deliveries.push(d);
+    }
+    for d in state.donations.iter().filter(|d| keep(&d.member) && in_year(d.on, year)) {
+        out.entry(&d.member).or_default().donations.push(d);
+    }
+    out
+}
+
+/// Zero written with cents (`0.00`), so that sums read alike in JSON.
+fn zero() -> Money {
+    Money::from_cents(0)
+}
+
+fn sum<'a>(amounts: impl IntoIterator<Item = &'a Money>) -> Result<Money> {
+    amounts.into_iter().try_fold(zero(), |acc, m| acc.checked_add(*m))
+}
+
+fn mul(a: Decimal, b: Decimal) -> Result<Decimal> {
+    a.checked_mul(b).ok_or_else(|| Error::AmountOverflow(format!("{a} × {b}")))
+}
+
+fn december_31(year: i32) -> Result<NaiveDate> {
+    NaiveDate::from_ymd_opt(year, 12, 31)
+        .ok_or_else(|| Error::Parse { value: year.to_string(), expected: "a calendar year" })
+}
+
+/// Prices the missions of one member's bucket with the policy, in won order.
+fn mission_lines(
+    network: &Network,
+    missions: &[&Mission],
+    policy: &dyn ContributionPolicy,
+    params: &Parameters,
+) -> Result<Vec<MissionLine>> {
+    let mut missions = missions.to_vec();
+    missions.sort_by(|a, b| (a.won_on(), &a.id).cmp(&(b.won_on(), &b.id)));
+    let facts = missions.iter().map(|m| MissionFacts::from_network(network, &m.id)).collect::<Result<Vec<_>>>()?;
+    let assessments = policy.evaluate_all(&facts, params);
+    let mut lines = Vec::with_capacity(missions.len());
+    for ((m, f), a) in missions.iter().zip(&facts).zip(assessments) {
+        let a = a?;
+        let situation = a.situation.as_deref().map(str::to_owned);
+        let situation_title = situation.as_deref().and_then(|id| {
+            let guide = params.guide_at(f.won_on).ok()?;
+            guide.situations.iter().find(|s| s.id == id).map(|s| s.title.clone())
+        });
+        lines.push(MissionLine {
+            mission: m.id.clone(),
+            title: m.title.clone(),
+            won_on: f.won_on,
+            revenue: f.revenue,
+            status: a.status,
+            amount: a.amount.filter(|_| a.status == AssessmentStatus::Priced),
+            in_kind_credit: a.in_kind_credit,
+            provenance: a.provenance,
+            situation,
+            situation_title,
+        });
+    }
+    Ok(lines)
+}
+
+/// Values each delivery with the valuation in force on its date.
+fn valued(deliveries: &[&Delivery], params: &Parameters) -> Result<Vec<ValuedDelivery>> {
+    deliveries
+        .iter()
+        .map(|d| {
+            let unit_value = params.in_kind_at(d.on)?.unit_value(d.unit);
+            let value = Money::eur(round_cents(mul(d.quantity, unit_value.amount())?));
+            Ok(ValuedDelivery { delivery: (*d).clone(), unit_value, value })
+        })
+        .collect()
+}
+
+fn totals(deliveries: &[ValuedDelivery]) -> Result<Vec<InKindTotal>> {
+    let mut by_key: BTreeMap<(&str, DeliveryUnit), (Decimal, Money)> = BTreeMap::new();
+    for v in deliveries {
+        let entry = by_key.entry((v.delivery.contribution.as_str(), v.delivery.unit)).or_default();
+        entry.0 = entry.0.checked_add(v.delivery.quantity).ok_or_else(|| Error::AmountOverflow("a quantity".into()))?;
+        entry.1 = entry.1.checked_add(v.value)?;
+    }
+    Ok(by_key
+        .into_iter()
+        .map(|((contribution, unit), (quantity, value))| InKindTotal {
+            contribution: contribution.to_owned(),
+            unit,
+            quantity,
+            value,
+        })
+        .collect())
+}
+
+/// The offset rule: at most `share` × due (rounded to the cent) of the
+/// delivered value is applied against the money due. Returns (cap, offset).
+///
+/// # Errors
+/// `money.amount.overflow`.
+pub fn offset(due: Money, in_kind_value: Money, share: Decimal) -> Result<(Money, Money)> {
+    if due.is_negative() || due.amount().is_zero() {
+        return Ok((zero(), zero()));
+    }
+    let cap = Money::eur(round_cents(mul(due.amount(), share)?));
+    let applied = if in_kind_value.is_negative() { zero() } else { in_kind_value.min(cap) };
+    Ok((cap, applied))
+}
+
+fn build(
+    network: &Network,
+    member: &ActorId,
+    year: i32,
+    bucket: &Bucket<'_>,
+    policy: &dyn ContributionPolicy,
+    params: &Parameters,
+) -> Result<MemberLedger> {
+    let missions = mission_lines(network, &bucket.missions, policy, params)?;
+    let due = sum(missions.iter().filter_map(|m| m.amount.as_ref()))?;
+    let unpriced = missions.iter().filter(|m| !m.is_priced()).map(|m| m.mission.clone()).collect();
+    let policy_in_kind_credit = sum(missions.iter().map(|m| &m.in_kind_credit))?;
+    let payments: Vec<Payment> = bucket.payments.iter().map(|p| (*p).clone()).collect();
+    let paid = sum(payments.iter().map(|p| &p.amount))?;
+    let deliveries = valued(&bucket.deliveries, params)?;
+    let in_kind = totals(&deliveries)?;
+    let in_kind_value = sum(deliveries.iter().map(|d| &d.value))?;
+    let needs_offset = !due.amount().is_zero() && !in_kind_value.amount().is_zero();
+    let valuation: Option<&InKindValuation> = match params.in_kind_at(december_31(year)?) {
+        Ok(v) => Some(v),
+        Err(e) if needs_offset => return Err(e),
+        Err(_) => None,
+    };
+    let max_offset_share = valuation.map(|v| v.max_offset_share);
+    let (offset_cap, offset) = offset(due, in_kind_value, max_offset_share.unwrap_or(Decimal::ZERO))?;
+    let donations: Vec<Donation> = bucket.donations.iter().map(|d| (*d).clone()).collect();
+    let donated = sum(donations.iter().map(|d| &d.amount))?;
+    let balance = due.checked_sub(offset)?.checked_sub(paid)?;
+    Ok(MemberLedger {
+        member: member.clone(),
+        year,
+        policy: policy.name().to_owned(),
+        missions,
+        due,
+        unpriced,
+        payments,
+        paid,
+        deliveries,
+        in_kind,
+        in_kind_value,
+        policy_in_kind_credit,
+        max_offset_share,
+        offset_cap,
+        offset,
+        donations,
+        donated,
+        balance,
+    })
+}
+
+/// One member's ledger for one calendar year.
+///
+/// # Errors
+/// `actor.id.unknown`; `input.parse.invalid` for a year without a 31
+/// December; `policy.parameters.not_in_force` when no valuation covers a
+/// delivery's date (or 31 December, when an offset is needed); any error the
+/// policy returns for one of the missions; `money.amount.overflow`.
+pub fn member_year(
+    network: &Network,
+    member: &ActorId,
+    year: i32,
+    policy: &dyn ContributionPolicy,
+    params: &Parameters,
+) -> Result<MemberLedger> {
+    network.actor(member)?;
+    let all = buckets(network, year, Some(member));
+    let empty = Bucket::default();
+    let bucket = all.get(member).unwrap_or(&empty);
+    build(network, member, year, bucket, policy, params)
+}
+
+/// The whole network's ledger for one calendar year: one line per member
+/// with a mission won, a payment, a delivery or a donation that year.
+///
+/// # Errors
+/// As [`member_year`].
+pub fn network_year(
+    network: &Network,
+    year: i32,
+    policy: &dyn ContributionPolicy,
+    params: &Parameters,
+) -> Result<NetworkLedger> {
+    december_31(year)?;
+    let mut members = Vec::new();
+    for (member, bucket) in buckets(network, year, None) {
+        members.push(build(network, member, year, &bucket, policy, params)?);
+    }
+    let total = |f: fn(&MemberLedger) -> &Money| sum(members.iter().map(f));
+    Ok(NetworkLedger {
+        network: network.settings().map(|s| s.name.clone()).unwrap_or_default(),
+        year,
+        policy: policy.name().to_owned(),
+        due: total(|m| &m.due)?,
+        unpriced: members.iter().flat_map(|m| m.unpriced.iter().cloned()).collect(),
+        paid: total(|m| &m.paid)?,
+        in_kind_value: total(|m| &m.in_kind_value)?,
+        policy_in_kind_credit: total(|m| &m.policy_in_kind_credit)?,
+        offset: total(|m| &m.offset)?,
+        donated: total(|m| &m.donated)?,
+        balance: total(|m| &m.balance)?,
+        members,
+    })
+}
+
+// ---- annual statement -----------------------------------------------------------
+
+/// A member's annual statement: its ledger with the names it is shown with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AnnualStatement {
+    /// The network's name.
+    pub network: String,
+    /// The member's display name.
+    pub member_name: String,
+    /// The member's kind (selects the wording of its contribution options).
+    pub member_kind: ActorKind,
+    /// The ledger.
+    pub ledger: MemberLedger,
+}
+
+/// A member's annual statement rendered as Markdown in `lang`.
+///
+/// # Errors
+/// `network.founding.invalid` before founding; as [`member_year`].
+pub fn annual_statement(
+    network: &Network,
+    member: &ActorId,
+    year: i32,
+    policy: &dyn ContributionPolicy,
+    params: &Parameters,
+    lang: Lang,
+) -> Result<String> {
+    Ok(AnnualStatement::new(network, member, year, policy, params)?.to_markdown(lang))
+}
+
+impl AnnualStatement {
+    /// The statement of `member` for `year`.
+    ///
+    /// # Errors
+    /// As [`annual_statement`].
+    pub fn new(
+        network: &Network,
+        member: &ActorId,
+        year: i32,
+        policy: &dyn ContributionPolicy,
+        params: &Parameters,
+    ) -> Result<AnnualStatement> {
+        let settings = network.settings().ok_or(Error::Founding("the network must be founded first"))?;
+        let actor = network.actor(member)?;
+        Ok(AnnualStatement {
+            network: settings.name.clone(),
+            member_name: actor.display_name.clone(),
+            member_kind: actor.kind,
+            ledger: member_year(network, member, year, policy, params)?,
+        })
+    }
+
+    /// The statement as Markdown, in French or in English.
+    pub fn to_markdown(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        // Writing to a String cannot fail.
+        let _ = self.write_markdown(&mut out, lang);
+        out
+    }
+
+    fn write_markdown(&self, out: &mut String, lang: Lang) -> std::fmt::Result {
+        let l = &self.ledger;
+        let fr = lang == Lang::Fr;
+        let m = |amount: Money| money_text(amount, lang);
+        let t = |fr_text: &'static str, en_text: &'static str| if fr { fr_text } else { en_text };
+        // French typography puts a space before a colon.
+        let c = t(" :", ":");
+
+        writeln!(out, "# {} {} — {}", t("Relevé annuel", "Annual statement"), l.year, cell(&self.network))?;
+        writeln!(out)?;
+        writeln!(out, "- {}{c} {}", t("Réseau", "Network"), cell(&self.network))?;
+        writeln!(out, "- {}{c} {} (`{}`)", t("Membre", "Member"), cell(&self.member_name), l.member)?;
+        writeln!(out, "- {}{c} {}", t("Année", "Year"), l.year)?;
+        writeln!(out, "- {}{c} `{}`", t("Politique de contribution", "Contribution policy"), l.policy)?;
+
+        writeln!(out, "\n## {} {}\n", t("Missions remportées en", "Missions won in"), l.year)?;
+        if l.priced().next().is_none() {
+            writeln!(out, "{}", t("Aucune mission chiffrée.", "No priced mission."))?;
+        } else {
+            writeln!(
+                out,
+                "| {} |\n| --- | --- | --- | ---: | ---: | --- | --- |",
+                t(
+                    "Mission | Intitulé | Remportée le | Chiffre d'affaires | Montant dû | Provenance | Situation",
+                    "Mission | Title | Won on | Revenue | Amount due | Provenance | Situation"
+                )
+            )?;
+            for line in l.priced() {
+                let situation = match (&line.situation_title, &line.situation) {
+                    (Some(title), _) => cell(title.get(lang)),
+                    (None, Some(id)) => format!("`{id}`"),
+                    (None, None) => "—".to_owned(),
+                };
+                writeln!(
+                    out,
+                    "| `{}` | {} | {} | {} | {} | {} | {} |",
+                    line.mission,
+                    cell(&line.title),
+                    line.won_on,
+                    m(line.revenue),
+                    line.amount.map_or_else(|| "—".to_owned(), m),
+                    provenance_text(line.provenance, lang),
+                    situation
+                )?;
+            }
+        }
+        writeln!(out, "\n{}{c} **{}**", t("Total dû", "Total due"), m(l.due))?;
+        if !l.policy_in_kind_credit.amount().is_zero() {
+            writeln!(
+                out,
+                "\n{}{c} {}. {}",
+                t("Part reconnue en nature par la politique", "Part recognised in kind by the policy"),
+                m(l.policy_in_kind_credit),
+                t(
+                    "Elle est déjà déduite du montant dû et ne compense rien une seconde fois.",
+                    "It is already deducted from the amount due and offsets nothing a second time."
+                )
+            )?;
+        }
+
+        if l.unpriced_count() > 0 {
+            writeln!(out, "\n## {}\n", t("Missions en attente", "Pending missions"))?;
+            writeln!(
+                out,
+                "| {} |\n| --- | --- | --- | ---: | --- |",
+                t(
+                    "Mission | Intitulé | Remportée le | Chiffre d'affaires | État",
+                    "Mission | Title | Won on | Revenue | Status"
+                )
+            )?;
+            for line in l.pending() {
+                writeln!(
+                    out,
+                    "| `{}` | {} | {} | {} | {} |",
+                    line.mission,
+                    cell(&line.title),
+                    line.won_on,
+                    m(line.revenue),
+                    status_text(line.status, lang)
+                )?;
+            }
+            writeln!(
+                out,
+                "\n{}",
+                if fr {
+                    format!(
+                        "{} mission(s) en attente : leur montant n'est pas encore connu, il n'est pas compté comme nul.",
+                        l.unpriced_count()
+                    )
+                } else {
+                    format!(
+                        "{} pending mission(s): their amount is not known yet; it is not counted as zero.",
+                        l.unpriced_count()
+                    )
+                }
+            )?;
+        }
+
+        writeln!(out, "\n## {}\n", t("Versements", "Payments"))?;
+        if l.payments.is_empty() {
+            writeln!(out, "{}", t("Aucun versement reçu.", "No payment received."))?;
+        } else {
+            writeln!(
+                out,
+                "| {} |\n| --- | --- | ---: |",
+                t("Reçu le | Référence | Montant", "Received on | Reference | Amount")
+            )?;
+            for p in &l.payments {
+                let reference = if p.reference.is_empty() { "—".to_owned() } else { cell(&p.reference) };
+                writeln!(out, "| {} | {} | {} |", p.on, reference, m(p.amount))?;
+            }
+        }
+        writeln!(out, "\n{}{c} **{}**", t("Total versé", "Total paid"), m(l.paid))?;
+
+        writeln!(out, "\n## {}\n", t("Contributions en nature", "In-kind contributions"))?;
+        if l.deliveries.is_empty() {
+            writeln!(out, "{}", t("Aucune contribution en nature.", "No in-kind contribution."))?;
+        } else {
+            writeln!(
+                out,
+                "| {} |\n| --- | --- | ---: | --- | ---: | ---: |",
+                t(
+                    "Réalisée le | Contribution | Quantité | Unité | Valeur unitaire | Valeur",
+                    "Delivered on | Contribution | Quantity | Unit | Unit value | Value"
+                )
+            )?;
+            for v in &l.deliveries {
+                writeln!(
+                    out,
+                    "| {} | {} | {} | {} | {} | {} |",
+                    v.delivery.on,
+                    self.contribution_text(&v.delivery.contribution, lang),
+                    quantity_text(v.delivery.quantity, lang),
+                    unit_text(v.delivery.unit, lang),
+                    m(v.unit_value),
+                    m(v.value)
+                )?;
+            }
+            writeln!(out)?;
+            for total in &l.in_kind {
+                writeln!(
+                    out,
+                    "- {}{c} {} {} = {}",
+                    self.contribution_text(&total.contribution, lang),
+                    quantity_text(total.quantity, lang),
+                    unit_text(total.unit, lang),
+                    m(total.value)
+                )?;
+            }
+        }
+        writeln!(out, "\n{}{c} **{}**", t("Valeur en nature", "In-kind value"), m(l.in_kind_value))?;
+        let share = l.max_offset_share.map_or_else(|| "—".to_owned(), |s| percent_text(s, lang));
+        if fr {
+            writeln!(
+                out,
+                "\nCompensation : **{}** (au plus {} du montant dû, soit {}, selon la valorisation en vigueur le 31 décembre {}).",
+                m(l.offset),
+                share,
+                m(l.offset_cap),
+                l.year
+            )?;
+        } else {
+            writeln!(
+                out,
+                "\nOffset: **{}** (at most {} of the amount due, that is {}, with the valuation in force on 31 December {}).",
+                m(l.offset),
+                share,
+                m(l.offset_cap),
+                l.year
+            )?;
+        }
+
+        writeln!(out, "\n## {}\n", t("Dons", "Donations"))?;
+        if l.donations.is_empty() {
+            writeln!(out, "{}", t("Aucun don.", "No donation."))?;
+        } else {
+            writeln!(
+                out,
+                "| {} |\n| --- | --- | ---: |",
+                t("Reçu le | Mission | Montant", "Received on | Mission | Amount")
+            )?;
+            for d in &l.donations {
+                let mission = d.mission.as_ref().map_or_else(|| "—".to_owned(), |id| format!("`{id}`"));
+                writeln!(out, "| {} | {} | {} |", d.on, mission, m(d.amount))?;
+            }
+        }
+        writeln!(
+            out,
+            "\n{}{c} **{}**. {}",
+            t("Total des dons", "Total donated"),
+            m(l.donated),
+            t(
+                "Les dons s'ajoutent à la contribution et ne réduisent jamais le montant dû.",
+                "Donations come on top of the contribution and never reduce the amount due."
+            )
+        )?;
+
+        writeln!(out, "\n## {}\n", t("Solde", "Balance"))?;
+        writeln!(out, "{}", self.balance_sentence(lang))
+    }
+
+    /// The sentence that states the balance.
+    pub fn balance_sentence(&self, lang: Lang) -> String {
+        let l = &self.ledger;
+        let m = |amount: Money| money_text(amount, lang);
+        let abs = Money::eur(l.balance.amount().abs());
+        let detail = match lang {
+            Lang::Fr => format!("dû {} − compensation en nature {} − versé {}", m(l.due), m(l.offset), m(l.paid)),
+            Lang::En => format!("due {} − in-kind offset {} − paid {}", m(l.due), m(l.offset), m(l.paid)),
+        };
+        let mut sentence = match (lang, l.settlement()) {
+            (Lang::Fr, Settlement::Owed) => format!("Solde {} : **{} restent dus** ({detail}).", l.year, m(abs)),
+            (Lang::Fr, Settlement::Settled) => format!("Solde {} : **soldé** ({detail}).", l.year),
+            (Lang::Fr, Settlement::Overpaid) => format!("Solde {} : **trop-versé de {}** ({detail}).", l.year, m(abs)),
+            (Lang::En, Settlement::Owed) => format!("Balance for {}: **{} still owed** ({detail}).", l.year, m(abs)),
+            (Lang::En, Settlement::Settled) => format!("Balance for {}: **settled** ({detail}).", l.year),
+            (Lang::En, Settlement::Overpaid) => {
+                format!("Balance for {}: **overpaid by {}** ({detail}).", l.year, m(abs))
+            }
+        };
+        if l.unpriced_count() > 0 {
+            sentence.push(' ');
+            sentence.push_str(&match lang {
+                Lang::Fr => format!("Ce solde ne compte pas les {} mission(s) en attente.", l.unpriced_count()),
+                Lang::En => format!("This balance leaves out the {} pending mission(s).", l.unpriced_count()),
+            });
+        }
+        sentence
+    }
+
+    fn contribution_text(&self, id: &str, lang: Lang) -> String {
+        let form = Catalogues::shipped().kind(self.member_kind).ok().and_then(|k| k.contribution(id)).map(|o| o.form);
+        match form {
+            Some(form) => format!("{} (`{id}`)", form_text(form, lang)),
+            None => format!("`{}`", cell(id)),
+        }
+    }
+}
+
+fn form_text(form: ContributionForm, lang: Lang) -> &'static str {
+    use ContributionForm as F;
+    match (form, lang) {
+        (F::RevenueShare, Lang::Fr) => "part du chiffre d'affaires",
+        (F::RevenueShare, Lang::En) => "revenue share",
+        (F::Fee, Lang::Fr) => "cotisation",
+        (F::Fee, Lang::En) => "membership fee",
+        (F::Funding, Lang::Fr) => "financement",
+        (F::Funding, Lang::En) => "funding",
+        (F::Workstream, Lang::Fr) => "chantier",
+        (F::Workstream, Lang::En) => "workstream",
+        (F::RecurringEvent, Lang::Fr) => "événement récurrent",
+        (F::RecurringEvent, Lang::En) => "recurring event",
+        (F::ProjectHolders, Lang::Fr) => "accueil de porteurs de projet",
+        (F::ProjectHolders, Lang::En) => "welcoming project holders",
+        (F::Hosting, Lang::Fr) => "accueil",
+        (F::Hosting, Lang::En) => "hosting",
+        (F::Volunteering, Lang::Fr) => "bénévolat",
+        (F::Volunteering, Lang::En) => "volunteering",
+        (F::Resources, Lang::Fr) => "ressources ouvertes",
+        (F::Resources, Lang::En) => "open resources",
+        (F::OwnProposal, Lang::Fr) => "proposition propre",
+        (F::OwnProposal, Lang::En) => "own proposal",
+    }
+}
+
+fn unit_text(unit: DeliveryUnit, lang: Lang) -> &'static str {
+    match (unit, lang) {
+        (DeliveryUnit::Hours, Lang::Fr) => "heures",
+        (DeliveryUnit::Hours, Lang::En) => "hours",
+        (DeliveryUnit::Events, Lang::Fr) => "événements",
+        (DeliveryUnit::Events, Lang::En) => "events",
+        (DeliveryUnit::ProjectHolders, Lang::Fr) => "porteurs de projet",
+        (DeliveryUnit::ProjectHolders, Lang::En) => "project holders",
+    }
+}
+
+fn provenance_text(p: Provenance, lang: Lang) -> &'static str {
+    match (p, lang) {
+        (Provenance::Computed, Lang::Fr) => "calculé",
+        (Provenance::Computed, Lang::En) => "computed",
+        (Provenance::Declared, Lang::Fr) => "déclaré",
+        (Provenance::Declared, Lang::En) => "declared",
+        (Provenance::Negotiated, Lang::Fr) => "négocié",
+        (Provenance::Negotiated, Lang::En) => "negotiated",
+        (Provenance::Modelled, Lang::Fr) => "modélisé",
+        (Provenance::Modelled, Lang::En) => "modelled",
+    }
+}
+
+fn status_text(s: AssessmentStatus, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (AssessmentStatus::Priced, Lang::Fr) => "chiffrée",
+        (AssessmentStatus::Priced, Lang::En) => "priced",
+        (AssessmentStatus::Pending, Lang::Fr) => "négociation en cours",
+        (AssessmentStatus::Pending, Lang::En) => "negotiation pending",
+        (AssessmentStatus::Undeclared, Lang::Fr) => "contribution non déclarée",
+        (AssessmentStatus::Undeclared, Lang::En) => "contribution not declared",
+        (AssessmentStatus::Stalemate, Lang::Fr) => "négociation sans accord",
+        (AssessmentStatus::Stalemate, Lang::En) => "negotiation without agreement",
+    }
+}
+
+/// An amount with at least two decimals, exact: `€1234.50` or `1234,50 €`.
+pub fn money_text(amount: Money, lang: Lang) -> String {
+    let mut d = amount.amount();
+    if d.scale() < 2 {
+        d.rescale(2);
+    }
+    let digits = d.abs().to_string();
+    let sign = if amount.is_negative() { "-" } else { "" };
+    match lang {
+        Lang::En => format!("{sign}€{digits}"),
+        Lang::Fr => format!("{sign}{} €", digits.replace('.', ",")),
+    }
+}
+
+fn quantity_text(q: Decimal, lang: Lang) -> String {
+    let text = q.normalize().to_string();
+    match lang {
+        Lang::En => text,
+        Lang::Fr => text.replace('.', ","),
+    }
+}
+
+fn percent_text(share: Decimal, lang: Lang) -> String {
+    let pct = share.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(share).normalize();
+    match lang {
+        Lang::En => format!("{pct}%"),
+        Lang::Fr => format!("{} %", pct.to_string().replace('.', ",")),
+    }
+}
+
+/// Text safe inside a Markdown table cell: pipes escaped, line breaks flattened.
+fn cell(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('|', "\\|").replace(['\r', '\n'], " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::actor::{Actor, InvolvementLevel};
+    use crate::network::{date, Action, Command, NetworkSettings};
+    use crate::policy::FlatRate;
+
+    fn eur(text: &str) -> Money {
+        Money::parse_eur(text).unwrap()
+    }
+
+    #[test]
+    fn offset_is_capped_by_the_share_of_the_money_due() {
+        let one = Decimal::ONE;
+        let half = Decimal::new(5, 1);
+        assert_eq!(offset(eur("600.00"), eur("350.00"), one).unwrap(), (eur("600.00"), eur("350.00")));
+        assert_eq!(offset(eur("600.00"), eur("350.00"), half).unwrap(), (eur("300.00"), eur("300.00")));
+        assert_eq!(offset(eur("600.00"), eur("350.00"), Decimal::ZERO).unwrap(), (eur("0.00"), eur("0.00")));
+        // Nothing due: nothing to offset, whatever was given in kind.
+        assert_eq!(offset(Money::ZERO, eur("350.00"), one).unwrap(), (Money::ZERO, Money::ZERO));
+        // The cap is rounded to the cent, half away from zero: 0.333 × 100.01 = 33.30333.
+        let third = Decimal::new(333, 3);
+        assert_eq!(offset(eur("100.01"), eur("1000.00"), third).unwrap().1, eur("33.30"));
+        assert_eq!(offset(eur("0.03"), eur("1.00"), half).unwrap().1, eur("0.02"));
+    }
+
+    #[test]
+    fn amounts_are_written_exactly_in_each_language() {
+        assert_eq!(money_text(eur("600"), Lang::En), "€600.00");
+        assert_eq!(money_text(eur("600"), Lang::Fr), "600,00 €");
+        assert_eq!(money_text(eur("-250.5"), Lang::En), "-€250.50");
+        assert_eq!(money_text(eur("-250.5"), Lang::Fr), "-250,50 €");
+        assert_eq!(money_text(eur("0.125"), Lang::En), "€0.125", "never rounded for display");
+        assert_eq!(quantity_text(Decimal::new(250, 2), Lang::Fr), "2,5");
+        assert_eq!(percent_text(Decimal::new(5, 1), Lang::Fr), "50 %");
+        assert_eq!(percent_text(Decimal::new(5, 1), Lang::En), "50%");
+        assert_eq!(cell("a | b\nc"), "a \\| b c");
+    }
+
+    #[test]
+    fn settlement_follows_the_sign_of_the_balance() {
+        assert_eq!(settlement(eur("0.01")), Settlement::Owed);
+        assert_eq!(settlement(eur("0.00")), Settlement::Settled);
+        assert_eq!(settlement(eur("-0.01")), Settlement::Overpaid);
+    }
+
+    #[test]
+    fn a_year_without_anything_is_empty_and_settled() {
+        let alice = ActorId::new("alice").unwrap();
+        let mut network = Network::new();
+        let params = Parameters::shipped();
+        assert_eq!(
+            AnnualStatement::new(&network, &alice, 2021, &FlatRate, params).unwrap_err().code(),
+            "network.founding.invalid"
+        );
+        let founder = Actor {
+            level: InvolvementLevel::Steward,
+            ..Actor::new(alice.clone(), ActorKind::Association, "Alice", true).unwrap()
+        };
+        let found =
+            Action::FoundNetwork { settings: NetworkSettings::two_tier("Réseau | test"), founders: vec![founder] };
+        network.execute(Command::new(&alice, date(2020, 1, 6).unwrap(), found)).unwrap();
+
+        let l = member_year(&network, &alice, 2021, &FlatRate, params).unwrap();
+        assert!(l.is_empty());
+        assert_eq!((l.due, l.paid, l.offset, l.donated, l.balance), (zero(), zero(), zero(), zero(), zero()));
+        assert_eq!(l.settlement(), Settlement::Settled);
+        assert_eq!(l.max_offset_share, Some(Decimal::ONE));
+        // Before the shipped valuation starts, nothing needs it: no error, no share.
+        assert_eq!(member_year(&network, &alice, 2019, &FlatRate, params).unwrap().max_offset_share, None);
+        assert_eq!(network_year(&network, 2021, &FlatRate, params).unwrap().members, vec![]);
+        assert_eq!(network_year(&network, i32::MAX, &FlatRate, params).unwrap_err().code(), "input.parse.invalid");
+
+        let statement = AnnualStatement::new(&network, &alice, 2021, &FlatRate, params).unwrap();
+        let md = statement.to_markdown(Lang::En);
+        assert!(md.starts_with("# Annual statement 2021 — Réseau \\| test\n"), "{md}");
+        assert!(md.contains("No priced mission.") && md.contains("No payment received."), "{md}");
+        assert!(md.contains("No in-kind contribution.") && md.contains("No donation."), "{md}");
+        assert_eq!(
+            statement.balance_sentence(Lang::Fr),
+            "Solde 2021 : **soldé** (dû 0,00 € − compensation en nature 0,00 € − versé 0,00 €)."
+        );
+        let json = serde_json::to_value(&statement).unwrap();
+        assert_eq!(json["ledger"]["balance"]["amount"], "0.00");
+        assert_eq!(json["member_kind"], "association");
+    }
+}

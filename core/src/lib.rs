@@ -15,8 +15,12 @@
 pub mod actor;
 pub mod catalogue;
 pub mod charter;
+pub mod compliance;
 pub mod contract;
+pub mod directory;
+pub mod documents;
 pub mod error;
+pub mod followup;
 pub mod ids;
 pub mod journal;
 pub mod labels;
@@ -26,6 +30,8 @@ pub mod money;
 pub mod negotiation;
 pub mod network;
 pub mod policy;
+pub mod prior_work;
+pub mod standing;
 pub mod text;
 
 pub use error::{Error, Result};
@@ -35,13 +41,18 @@ pub mod prelude {
     pub use crate::actor::{Actor, ActorKind, InvolvementLevel};
     pub use crate::catalogue::{Catalogues, ContributionForm};
     pub use crate::charter::{CharterStatus, CharterText};
+    pub use crate::compliance::{ComplianceReport, ComplianceStatus, EngagementCheck, MemberCompliance, Rule};
     pub use crate::contract::{Choice, Contract, ContractStatus, ContractTerms, MembershipStructure};
+    pub use crate::directory::{Directory, DirectoryEntry};
     pub use crate::error::{Error, Result};
+    pub use crate::followup::{Deadlines, FollowUpRules, LevelRules, SanctionThresholds, Threshold};
     pub use crate::ids::{ActorId, ContractId, MissionId};
     pub use crate::labels::Labelled;
     pub use crate::mission::{Client, LeadOrigin, Mission, MissionStatus, MissionStep, MissionUpdate, Resource};
     pub use crate::money::Money;
-    pub use crate::network::{date, Action, Command, Event, Network, NetworkSettings, NetworkState};
+    pub use crate::network::{date, parse_date, Action, Command, Event, Network, NetworkSettings, NetworkState};
+    pub use crate::standing::{Decision, DecisionVenue, Standing};
     pub use crate::text::{Lang, Text};
+    pub use chrono::NaiveDate;
     pub use rust_decimal::Decimal;
 }

@@ -23,9 +23,48 @@ pub const CURRENCY: &str = "EUR";
 /// use rust_decimal::Decimal;
 /// assert_eq!(round_cents(Decimal::new(1005, 3)), Decimal::new(101, 2)); // 1.005 -> 1.01
 /// assert_eq!(round_cents(Decimal::new(-1005, 3)), Decimal::new(-101, 2));
+/// assert_eq!(round_cents(Decimal::new(600, 0)).to_string(), "600.00");
 /// ```
 pub fn round_cents(amount: Decimal) -> Decimal {
-    amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+    let mut cents = amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    // Always two decimals (`600.00`, not `600`), so amounts print alike
+    // everywhere; rescaling up never changes the value.
+    cents.rescale(2);
+    cents
+}
+
+/// Multiplies two decimals exactly, or fails.
+///
+/// `rust_decimal` silently rounds a product whose digits do not fit its
+/// 96-bit mantissa; money must never be rounded that way. This computes the
+/// exact product and accepts it only if it fits (dropping trailing zeros only).
+///
+/// # Errors
+/// `money.amount.overflow` when the exact product does not fit the decimal range.
+///
+/// ```
+/// use coopetition::money::exact_mul;
+/// use rust_decimal::Decimal;
+/// assert_eq!(exact_mul(Decimal::new(1234550, 2), Decimal::new(5, 2))?, Decimal::new(6172750, 4));
+/// assert_eq!(exact_mul(Decimal::MAX, Decimal::new(5, 2)).unwrap_err().code(), "money.amount.overflow");
+/// # Ok::<(), coopetition::Error>(())
+/// ```
+pub fn exact_mul(a: Decimal, b: Decimal) -> Result<Decimal> {
+    const LIMIT: u128 = 1 << 96;
+    const MAX_SCALE: u32 = 28;
+    let overflow = || Error::AmountOverflow(format!("{a} × {b}"));
+    let mut mantissa = a.mantissa().unsigned_abs().checked_mul(b.mantissa().unsigned_abs()).ok_or_else(overflow)?;
+    let mut scale = a.scale() + b.scale();
+    while mantissa >= LIMIT || scale > MAX_SCALE {
+        if scale == 0 || mantissa % 10 != 0 {
+            return Err(overflow());
+        }
+        mantissa /= 10;
+        scale -= 1;
+    }
+    let magnitude = i128::try_from(mantissa).map_err(|_| overflow())?;
+    let signed = if a.is_sign_negative() != b.is_sign_negative() { -magnitude } else { magnitude };
+    Decimal::try_from_i128_with_scale(signed, scale).map_err(|_| overflow())
 }
 
 /// An exact amount in euros.
@@ -182,6 +221,18 @@ mod tests {
         assert_eq!(round_cents(Decimal::new(12345, 3)), Decimal::new(1235, 2));
         assert_eq!(round_cents(Decimal::new(12344, 3)), Decimal::new(1234, 2));
         assert_eq!(round_cents(Decimal::new(-12345, 3)), Decimal::new(-1235, 2));
+    }
+
+    #[test]
+    fn exact_products_or_overflow() {
+        let max = Decimal::MAX;
+        // 5% of the largest decimal needs more digits than fit: refused, not rounded.
+        assert_eq!(exact_mul(max, Decimal::new(5, 2)).unwrap_err().code(), "money.amount.overflow");
+        // 8% of 79228162514264337593543950335 is …026.80: exact once the trailing zero goes.
+        let p = exact_mul(max, Decimal::new(8, 2)).unwrap();
+        assert_eq!(p.to_string(), "6338253001141147007483516026.8");
+        assert_eq!(exact_mul(Decimal::new(-15, 1), Decimal::new(2, 0)).unwrap(), Decimal::new(-30, 1));
+        assert_eq!(exact_mul(Decimal::ZERO, Decimal::new(-2, 0)).unwrap(), Decimal::ZERO);
     }
 
     #[test]

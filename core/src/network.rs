@@ -27,12 +27,14 @@ use crate::contract::{
     Contract, ContractStatus, ContractTerms, ContractVersion, DiscussionNote, MembershipStructure, PendingTerms,
 };
 use crate::error::{Error, Result};
+use crate::followup::{FollowUp, FollowUpRules};
 use crate::ids::{ActorId, ContractId, MissionId};
 use crate::mission::{Client, Mission, MissionRecord, MissionStatus, MissionStep, MissionUpdate};
 use crate::money::Money;
 use crate::negotiation::{
     positive, Declaration, Delivery, Donation, Negotiation, NegotiationStatus, Offer, Party, Payment,
 };
+use crate::standing::{Decision, Standing};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -44,6 +46,15 @@ use std::collections::{BTreeMap, BTreeSet};
 pub fn date(year: i32, month: u32, day: u32) -> Result<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day)
         .ok_or_else(|| Error::Parse { value: format!("{year}-{month}-{day}"), expected: "a calendar date" })
+}
+
+/// Parses an ISO date (`2021-03-01`).
+///
+/// # Errors
+/// `input.parse.invalid`.
+pub fn parse_date(text: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| Error::Parse { value: text.to_owned(), expected: "an ISO date" })
 }
 
 /// Settings chosen when the network is founded.
@@ -221,6 +232,84 @@ pub enum Action {
         /// The delivery.
         delivery: Delivery,
     },
+    /// A steward sets the follow-up rules (deadlines, thresholds) in force from a date.
+    ConfigureFollowUp {
+        /// First day the rules are in force; after the start of the rules in force.
+        from: NaiveDate,
+        /// The rules.
+        rules: FollowUpRules,
+    },
+    /// The provider records that a resource developed during a mission was shared (charter art. 3).
+    ShareResource {
+        /// The mission.
+        mission: MissionId,
+        /// The resource, by the name the mission reported.
+        resource: String,
+        /// Its open licence.
+        licence: String,
+        /// Where it can be found.
+        location: String,
+    },
+    /// A member (or a steward for it) records prior work with a local actor (charter art. 4).
+    RecordPriorWork {
+        /// The member who did the work.
+        member: ActorId,
+        /// The local actor.
+        local_actor: Client,
+        /// Since when.
+        since: NaiveDate,
+    },
+    /// The provider records that it informed a member who worked with the
+    /// client before (charter art. 4), discharging the obligation.
+    RecordMemberInformed {
+        /// The mission.
+        mission: MissionId,
+        /// The member informed.
+        member: ActorId,
+    },
+    /// A steward records a member's attendance at the yearly meeting on the
+    /// quality of support (charter art. 5).
+    RecordAttendance {
+        /// The member.
+        member: ActorId,
+        /// The calendar year of the meeting; not after the command's year.
+        year: i32,
+        /// What the meeting was, if given.
+        #[serde(default)]
+        meeting: String,
+    },
+    /// A steward notifies a member of the grounds of a possible exclusion: the hearing opens.
+    NotifyHearing {
+        /// The member.
+        member: ActorId,
+        /// The grounds.
+        grounds: String,
+    },
+    /// The member (or a steward recording it) answers the notice.
+    AnswerHearing {
+        /// The member.
+        member: ActorId,
+        /// The answer.
+        answer: String,
+    },
+    /// A steward records a decision on a member's standing (a sanction or a reinstatement).
+    DecideStanding {
+        /// The member.
+        member: ActorId,
+        /// The standing decided.
+        standing: Standing,
+        /// The decision: reason, date, venue.
+        decision: Decision,
+    },
+    /// A steward records a decision on an actor's involvement level.
+    DecideLevel {
+        /// The actor.
+        actor: ActorId,
+        /// The level decided.
+        level: InvolvementLevel,
+        /// The decision: reason, date, venue.
+        decision: Decision,
+    },
 }
 
 impl Action {
@@ -250,6 +339,15 @@ impl Action {
             Action::RecordPayment { .. } => "record_payment",
             Action::RecordDonation { .. } => "record_donation",
             Action::RecordDelivery { .. } => "record_delivery",
+            Action::ConfigureFollowUp { .. } => "configure_follow_up",
+            Action::ShareResource { .. } => "share_resource",
+            Action::RecordPriorWork { .. } => "record_prior_work",
+            Action::RecordMemberInformed { .. } => "record_member_informed",
+            Action::RecordAttendance { .. } => "record_attendance",
+            Action::NotifyHearing { .. } => "notify_hearing",
+            Action::AnswerHearing { .. } => "answer_hearing",
+            Action::DecideStanding { .. } => "decide_standing",
+            Action::DecideLevel { .. } => "decide_level",
         }
     }
 }
@@ -322,6 +420,9 @@ pub struct NetworkState {
     /// In-kind deliveries, in journal order.
     #[serde(default)]
     pub deliveries: Vec<Delivery>,
+    /// The charter follow-up: event numbers, prior work, hearings, standing…
+    #[serde(default)]
+    pub follow_up: FollowUp,
     /// Sequence number of the last applied event.
     pub last_seq: u64,
 }
@@ -450,8 +551,9 @@ impl Network {
     }
 
     /// The missions reported by a provider.
-    pub fn missions_of<'a>(&'a self, provider: &'a ActorId) -> impl Iterator<Item = &'a Mission> + 'a {
-        self.state.missions.values().filter(move |m| &m.provider == provider)
+    pub fn missions_of<'a>(&'a self, provider: &ActorId) -> impl Iterator<Item = &'a Mission> + 'a {
+        let provider = provider.clone();
+        self.state.missions.values().filter(move |m| m.provider == provider)
     }
 
     // ---- checks -----------------------------------------------------------------
@@ -488,10 +590,10 @@ impl Network {
                 owner(by, actor, "change the listing consent")
             }
             Action::ChangeLevel { actor, level, reason } => {
-                steward(issuer, "change an involvement level")?;
+                self.steward(issuer, "change an involvement level")?;
                 let target = self.actor(actor)?;
                 non_empty(reason, "reason")?;
-                let stewards = self.state.actors.values().filter(|a| a.is_steward()).count();
+                let stewards = self.state.actors.values().filter(|a| a.is_steward() && self.is_member(&a.id)).count();
                 if target.is_steward() && *level != InvolvementLevel::Steward && stewards <= 1 {
                     return Err(Error::LastSteward(actor.to_string()));
                 }
@@ -504,16 +606,17 @@ impl Network {
                 if let Some(live) = self.live_contract(by) {
                     return Err(Error::ContractAlreadyLive { member: by.to_string(), contract: live.id.to_string() });
                 }
+                crate::followup::check_not_excluded(self, by)?;
                 terms.check(issuer.kind, Catalogues::shipped().kind(issuer.kind)?)
             }
             Action::DiscussContract { contract, note } => {
                 let c = self.contract(contract)?;
                 if &c.member != by {
-                    steward(issuer, "discuss another member's contract")?;
+                    self.steward(issuer, "discuss another member's contract")?;
                 }
                 non_empty(note, "note")?;
-                let pending = c.pending.as_ref().ok_or_else(|| c.transition_error("discuss"))?;
-                not_before(on, pending.proposed_on, "proposal", "discussion")
+                c.pending.as_ref().ok_or_else(|| c.transition_error("discuss"))?;
+                not_before(on, c.last_step_on(), "last contract step", "discussion")
             }
             Action::ReviseProposal { contract, terms } => {
                 let c = self.contract(contract)?;
@@ -523,7 +626,7 @@ impl Network {
                 terms.check(c.kind, Catalogues::shipped().kind(c.kind)?)
             }
             Action::ValidateContract { contract } => {
-                steward(issuer, "validate a contract")?;
+                self.steward(issuer, "validate a contract")?;
                 let c = self.contract(contract)?;
                 let pending = c.pending.as_ref().ok_or_else(|| c.transition_error("validate"))?;
                 not_before(on, c.last_step_on().max(pending.proposed_on), "proposal", "validation")?;
@@ -537,7 +640,7 @@ impl Network {
                 Ok(())
             }
             Action::DeclineContract { contract, reason } => {
-                steward(issuer, "decline a contract")?;
+                self.steward(issuer, "decline a contract")?;
                 non_empty(reason, "reason")?;
                 let c = self.contract(contract)?;
                 let pending = c.pending.as_ref().ok_or_else(|| c.transition_error("decline"))?;
@@ -561,16 +664,18 @@ impl Network {
                 not_before(on, c.last_step_on(), "last contract step", "resignation")
             }
             Action::ExcludeMember { contract, reason } => {
-                steward(issuer, "exclude a member")?;
+                self.steward(issuer, "exclude a member")?;
                 non_empty(reason, "reason")?;
                 let c = self.contract(contract)?;
                 if c.status != ContractStatus::Active {
                     return Err(c.transition_error("exclude"));
                 }
-                not_before(on, c.last_step_on(), "last contract step", "exclusion")
+                not_before(on, c.last_step_on(), "last contract step", "exclusion")?;
+                // An exclusion is a standing decision too: the member is heard first.
+                crate::followup::check_hearing(self, &c.member, on)
             }
             Action::PublishCharter { text } => {
-                steward(issuer, "publish the charter")?;
+                self.steward(issuer, "publish the charter")?;
                 text.check()?;
                 let current = self.charter().map_or(0, |c| c.version);
                 if text.version != current + 1 {
@@ -599,7 +704,7 @@ impl Network {
                 within_revenue(m, *amount)?;
                 match self.state.negotiations.get(mission) {
                     Some(n) if n.status != NegotiationStatus::Open => Err(n.state_error("offer in")),
-                    Some(n) => not_before(on, n.last_offer().map_or(on, |o| o.on), "last offer", "offer"),
+                    Some(n) => after_last_step(on, n, "offer"),
                     None => Ok(()),
                 }
             }
@@ -611,13 +716,13 @@ impl Network {
                 if last.party == party {
                     return Err(Error::NotAParty { actor: by.to_string(), mission: mission.to_string() });
                 }
-                not_before(on, last.on, "last offer", "agreement")
+                after_last_step(on, n, "agreement")
             }
             Action::DeclareStalemate { mission } => {
                 let m = self.won_mission(mission, on)?;
                 self.party(issuer, m)?;
                 let n = self.open_negotiation(mission, "declare a stalemate in")?;
-                not_before(on, n.last_offer().map_or(on, |o| o.on), "last offer", "stalemate")
+                after_last_step(on, n, "stalemate")
             }
             Action::ReopenNegotiation { mission } => {
                 let m = self.won_mission(mission, on)?;
@@ -635,13 +740,13 @@ impl Network {
                 }
             }
             Action::RecordPayment { payment } => {
-                steward(issuer, "record a payment")?;
+                self.steward(issuer, "record a payment")?;
                 self.actor(&payment.member)?;
                 positive(payment.amount, "payment")?;
                 not_before(on, payment.on, "payment", "record")
             }
             Action::RecordDonation { donation } => {
-                steward(issuer, "record a donation")?;
+                self.steward(issuer, "record a donation")?;
                 self.actor(&donation.member)?;
                 positive(donation.amount, "donation")?;
                 if let Some(m) = &donation.mission {
@@ -651,7 +756,7 @@ impl Network {
             }
             Action::RecordDelivery { delivery } => {
                 if by != &delivery.member {
-                    steward(issuer, "record another member's delivery")?;
+                    self.steward(issuer, "record another member's delivery")?;
                 }
                 if delivery.quantity <= rust_decimal::Decimal::ZERO {
                     return Err(Error::Parse { value: delivery.quantity.to_string(), expected: "a positive quantity" });
@@ -663,18 +768,37 @@ impl Network {
                     .and_then(|c| c.current())
                     .is_some_and(|v| v.terms.contributions.iter().any(|c| c.item == delivery.contribution));
                 let kind = self.actor(&delivery.member)?.kind;
-                let in_kind = Catalogues::shipped()
-                    .kind(kind)?
-                    .contribution(&delivery.contribution)
-                    .is_some_and(|o| !o.form.is_money());
+                let form = Catalogues::shipped().kind(kind)?.contribution(&delivery.contribution).map(|o| o.form);
+                let in_kind = form.is_some_and(|f| !f.is_money());
                 if !(chosen && in_kind) {
                     return Err(Error::DeliveryNotChosen {
                         member: delivery.member.to_string(),
                         contribution: delivery.contribution.clone(),
                     });
                 }
-                Ok(())
+                match form {
+                    Some(f) if !f.counts_in(delivery.unit) => Err(Error::UnknownLabel {
+                        what: "delivery unit for this contribution",
+                        value: crate::labels::Labelled::label(delivery.unit).to_owned(),
+                        expected: f
+                            .delivery_units()
+                            .iter()
+                            .map(|u| crate::labels::Labelled::label(*u))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    }),
+                    _ => Ok(()),
+                }
             }
+            Action::ConfigureFollowUp { .. }
+            | Action::ShareResource { .. }
+            | Action::RecordPriorWork { .. }
+            | Action::RecordMemberInformed { .. }
+            | Action::RecordAttendance { .. }
+            | Action::NotifyHearing { .. }
+            | Action::AnswerHearing { .. }
+            | Action::DecideStanding { .. }
+            | Action::DecideLevel { .. } => crate::followup::check(self, issuer, on, action),
         }
     }
 
@@ -690,7 +814,8 @@ impl Network {
     fn party(&self, issuer: &Actor, mission: &Mission) -> Result<Party> {
         if issuer.id == mission.provider {
             Ok(Party::Provider)
-        } else if issuer.is_steward() {
+        } else if issuer.is_steward() && self.is_member(&issuer.id) {
+            // Like every act for the network, only a steward still a member.
             Ok(Party::Network)
         } else {
             Err(Error::NotAParty { actor: issuer.id.to_string(), mission: mission.id.to_string() })
@@ -716,7 +841,17 @@ impl Network {
             }
             return Ok(());
         }
-        steward(self.actor(by)?, "register another actor")
+        self.steward(self.actor(by)?, "register another actor")
+    }
+
+    /// Only a steward who is still a member (a founder or the holder of an
+    /// active contract) acts for the network.
+    fn steward(&self, issuer: &Actor, action: &'static str) -> Result<()> {
+        if issuer.is_steward() && self.is_member(&issuer.id) {
+            Ok(())
+        } else {
+            Err(Error::NotSteward { actor: issuer.id.to_string(), action })
+        }
     }
 
     fn charter_required(&self, contract: &Contract) -> bool {
@@ -734,8 +869,12 @@ impl Network {
         if version != current {
             return Err(Error::OutdatedCharterVersion { signed: version, current });
         }
-        let contract = self.live_contract(&issuer.id).ok_or_else(|| Error::NotMember(issuer.id.to_string()))?;
-        not_before(on, contract.applied_on, "application", "charter signature")?;
+        // A founder signs without a contract; an applicant signs from its application on.
+        match self.live_contract(&issuer.id) {
+            Some(contract) => not_before(on, contract.applied_on, "application", "charter signature")?,
+            None if self.is_founder(&issuer.id) => {}
+            None => return Err(Error::NotMember(issuer.id.to_string())),
+        }
         not_before(on, text.published_on, "charter publication", "charter signature")?;
         if self.charter_status(&issuer.id) == CharterStatus::Signed {
             return Err(Error::CharterAlreadySigned { actor: issuer.id.to_string(), version });
@@ -755,6 +894,10 @@ impl Network {
         if issuer.kind != ActorKind::Provider {
             return Err(Error::MissionNotProvider { actor: issuer.id.to_string(), kind: issuer.kind.to_string() });
         }
+        // Missions are reported to the network by its members only.
+        if !self.is_member(&issuer.id) {
+            return Err(Error::NotMember(issuer.id.to_string()));
+        }
         match (self.state.missions.get(id), step) {
             (Some(_), MissionStep::Solicited { .. }) => return Err(Error::DuplicateMission(id.to_string())),
             (None, MissionStep::Solicited { client, title, .. }) => {
@@ -762,6 +905,9 @@ impl Network {
                 match client {
                     Client::Member { id } => {
                         self.actor(id)?;
+                        if id == &issuer.id {
+                            return Err(Error::InvalidPartner(id.to_string()));
+                        }
                     }
                     Client::Outside { name, .. } => non_empty(name, "client name")?,
                 }
@@ -818,9 +964,10 @@ impl Network {
                     a.public_listing = *public_listing;
                 }
             }
-            Action::ChangeLevel { actor, level, .. } => {
-                if let Some(a) = self.state.actors.get_mut(actor) {
-                    a.level = *level;
+            Action::ChangeLevel { actor, level, reason } => {
+                let from = self.state.actors.get_mut(actor).map(|a| std::mem::replace(&mut a.level, *level));
+                if let Some(from) = from {
+                    crate::followup::record_level_change(&mut self.state, event, actor, from, reason);
                 }
             }
             Action::ProposeContract { contract, terms } => {
@@ -890,6 +1037,9 @@ impl Network {
             }
             Action::Resign { contract } => self.end_contract(contract, ContractStatus::Resigned, on, None),
             Action::ExcludeMember { contract, reason } => {
+                if let Some(member) = self.state.contracts.get(contract).map(|c| c.member.clone()) {
+                    crate::followup::record_exclusion(&mut self.state, event, &member, reason);
+                }
                 self.end_contract(contract, ContractStatus::Excluded, on, Some(reason.clone()));
             }
             Action::PublishCharter { text } => self.state.charter.push(text.clone()),
@@ -902,6 +1052,7 @@ impl Network {
             }
             Action::ReportMission { mission, occurred_on, step, update } => {
                 self.apply_report(by, on, mission, *occurred_on, step, update);
+                crate::followup::after_report(&mut self.state, &self.live, event, mission, step, update);
             }
             Action::DeclareContribution { mission, amount } => {
                 self.state.declarations.insert(mission.clone(), Declaration { amount: *amount, on });
@@ -940,6 +1091,19 @@ impl Network {
             Action::RecordPayment { payment } => self.state.payments.push(payment.clone()),
             Action::RecordDonation { donation } => self.state.donations.push(donation.clone()),
             Action::RecordDelivery { delivery } => self.state.deliveries.push(delivery.clone()),
+            Action::ConfigureFollowUp { .. }
+            | Action::ShareResource { .. }
+            | Action::RecordPriorWork { .. }
+            | Action::RecordMemberInformed { .. }
+            | Action::RecordAttendance { .. }
+            | Action::NotifyHearing { .. }
+            | Action::AnswerHearing { .. }
+            | Action::DecideStanding { .. }
+            | Action::DecideLevel { .. } => {
+                if let Some(end) = crate::followup::apply(&mut self.state, &self.live, event) {
+                    self.end_contract(&end.contract, ContractStatus::Excluded, end.on, Some(end.reason));
+                }
+            }
         }
     }
 
@@ -1003,6 +1167,19 @@ impl Network {
     }
 }
 
+/// Checks that a negotiation step is not dated before the negotiation's latest
+/// step: its last offer, or its last stalemate (a negotiation reopened after a
+/// stalemate cannot agree, offer or fail again on a date before that stalemate).
+fn after_last_step(on: NaiveDate, n: &Negotiation, later: &'static str) -> Result<()> {
+    if let Some(last) = n.last_offer() {
+        not_before(on, last.on, "last offer", later)?;
+    }
+    match n.stalemate_on {
+        Some(stalemate) => not_before(on, stalemate, "stalemate", later),
+        None => Ok(()),
+    }
+}
+
 fn within_revenue(mission: &Mission, amount: Money) -> Result<()> {
     let revenue = mission.revenue.unwrap_or(Money::ZERO);
     if amount.is_negative() || amount > revenue {
@@ -1036,14 +1213,6 @@ fn check_founding(by: &ActorId, founders: &[Actor]) -> Result<()> {
         });
     }
     Ok(())
-}
-
-fn steward(issuer: &Actor, action: &'static str) -> Result<()> {
-    if issuer.is_steward() {
-        Ok(())
-    } else {
-        Err(Error::NotSteward { actor: issuer.id.to_string(), action })
-    }
 }
 
 fn owner(by: &ActorId, owner: &ActorId, action: &'static str) -> Result<()> {

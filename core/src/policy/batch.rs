@@ -1,1 +1,2003 @@
-//! Columnar batch evaluation (see issue 3 §6).
+//! Columnar batch evaluation (issue 3 §6): the four built-in policies over
+//! columns of missions, such as an Arrow record batch, without allocating per
+//! mission.
+//!
+//! # Inputs
+//!
+//! A [`MissionColumns`] borrows one slice per field of [`MissionFacts`]
+//! (amounts in whole cents, dates as days since 1970-01-01 like Arrow
+//! `date32`, lead origins as indexes into [`LeadOrigin::ALL`]); the optional
+//! columns (declarations, negotiations, donations) may be absent. Every column
+//! must have the length of `revenue_cents`, or the batch fails with
+//! `batch.column.invalid`. [`MissionTable`] owns such columns and converts
+//! [`MissionFacts`] to them.
+//!
+//! # Results
+//!
+//! A [`BatchOutput`] holds one value per row and column: the amount due in
+//! cents, the [`AssessmentStatus`] and [`Provenance`] codes, the situation
+//! code, the in-kind credit and an explanation *pattern*: the id of the
+//! sequence of step codes ([`Explanation::codes`](super::Explanation::codes))
+//! the per-mission assessment would have, listed in [`BatchOutput::patterns`].
+//! Every value equals what the per-mission policy gives for the same mission
+//! (see `core/tests/batch_equivalence.rs`).
+//!
+//! # Validation
+//!
+//! Nothing is returned unless every row is valid. A row must first describe
+//! a mission, whatever the policy: a date chrono can represent, a lead-origin
+//! index below 5, a negotiation status in 0..=3, an amount for an agreed
+//! negotiation and a representable date for an agreed or stalled one. It must
+//! then evaluate without error under the policy, exactly where the
+//! per-mission policy would fail: a negative revenue, no parameter in force on
+//! the day the mission was won (only for the parameters the policy reads on
+//! that row), a declaration or an agreed amount outside `0..=revenue` (only for
+//! the policy that reads it). The first offending row is named in a
+//! `batch.row.invalid` error ([`Error::BatchRow`]) whose message starts with
+//! the code of the per-mission error, if there is one
+//! (`money.amount.negative: negative amount…`).
+//!
+//! # How it is fast
+//!
+//! [`BatchEvaluator::new`] prepares, once per policy and [`Parameters`]:
+//! the days at which any parameter the policy reads changes (rows are mapped
+//! to a period by one or two comparisons); the rates and behaviour factors as
+//! integer numerators over a common `10^scale`; and, for the guide, a lookup
+//! table from (period, lead origin, partners bucket, shared-resources bucket,
+//! steward workstream, client informed) to the situation, with buckets at
+//! `Guide::thresholds`. The kernels then work in exact integer cents:
+//! `due = round_half_away(revenue_cents × numerator / 10^scale)` where the
+//! division is by a compile-time constant (one instantiation per scale, so the
+//! compiler emits a multiply and shifts) in `i64`: a row whose revenue could
+//! make the product overflow, a rate with more than
+//! [`MAX_FAST_SCALE`] decimals, or a rate outside `0..=1` take the per-row
+//! path instead, which evaluates the per-mission policy itself on reused
+//! [`MissionFacts`] (results identical by construction). Validation is fused
+//! into the kernels as cheap flags; only a flagged batch is scanned row by
+//! row.
+//!
+//! ```
+//! use coopetition::policy::batch::{evaluate_columns, BuiltinPolicy, MissionColumns, PRICED};
+//! use coopetition::policy::Parameters;
+//! # fn main() -> coopetition::Result<()> {
+//! let revenue = [1_234_550_i64, 100_000];
+//! let won_on = [18_687_i32, 19_000]; // 2021-03-01, 2022-01-08
+//! let cols = MissionColumns {
+//!     revenue_cents: &revenue,
+//!     won_on: &won_on,
+//!     lead_origin: &[0, 4],
+//!     partners: &[0, 0],
+//!     shared_resources: &[0, 0],
+//!     steward_workstream: &[false, false],
+//!     client_informed: &[false, false],
+//!     declared_cents: None,
+//!     negotiation: None,
+//!     donations_cents: None,
+//! };
+//! let out = evaluate_columns(&BuiltinPolicy::Flat, Parameters::shipped(), &cols)?;
+//! assert_eq!(out.due_cents, [61_728, 5_000]); // 617.275 € rounds half away from zero
+//! assert_eq!(out.status, [PRICED, PRICED]);
+//! assert_eq!(out.codes(0), Some(&["flat.rate", "flat.amount", "rounding.cents"][..]));
+//! assert_eq!(out.codes(1), Some(&["flat.rate", "flat.amount"][..]));
+//! # Ok(()) }
+//! ```
+
+use super::explanation::MAX_STEPS;
+use super::facts::{MissionFacts, NegotiationState};
+use super::guide::Guide;
+use super::params::Parameters;
+use super::timeline::Timeline;
+use super::{
+    Assessment, AssessmentStatus, BehaviourModel, ContributionPolicy, FlatRate, GuideRate, Negotiated, Provenance,
+    SelfAssessed,
+};
+use crate::error::{Error, Result};
+use crate::ids::ActorId;
+use crate::labels::Labelled;
+use crate::mission::LeadOrigin;
+use crate::money::Money;
+use chrono::{NaiveDate, TimeDelta};
+use rust_decimal::Decimal;
+use std::sync::Arc;
+
+// ---- codes -----------------------------------------------------------------------------
+
+/// [`BatchOutput::status`]: an amount is due ([`AssessmentStatus::Priced`]).
+pub const PRICED: u8 = 0;
+/// [`BatchOutput::status`]: a negotiation is not concluded ([`AssessmentStatus::Pending`]).
+pub const PENDING: u8 = 1;
+/// [`BatchOutput::status`]: no declaration ([`AssessmentStatus::Undeclared`]).
+pub const UNDECLARED: u8 = 2;
+/// [`BatchOutput::status`]: the negotiation failed ([`AssessmentStatus::Stalemate`]).
+pub const STALEMATE: u8 = 3;
+
+/// [`BatchOutput::provenance`]: [`Provenance::Computed`].
+pub const COMPUTED: u8 = 0;
+/// [`BatchOutput::provenance`]: [`Provenance::Declared`].
+pub const DECLARED: u8 = 1;
+/// [`BatchOutput::provenance`]: [`Provenance::Negotiated`].
+pub const NEGOTIATED: u8 = 2;
+/// [`BatchOutput::provenance`]: [`Provenance::Modelled`].
+pub const MODELLED: u8 = 3;
+
+/// [`BatchOutput::situation`] of a row without a situation.
+pub const NO_SITUATION: u16 = u16::MAX;
+
+/// The most decimals a rate or factor may have for the integer kernels; rates
+/// with more go through the per-row path (same results, slower).
+pub const MAX_FAST_SCALE: u32 = 12;
+
+/// The code of a status in [`BatchOutput::status`].
+pub fn status_code(status: AssessmentStatus) -> u8 {
+    match status {
+        AssessmentStatus::Priced => PRICED,
+        AssessmentStatus::Pending => PENDING,
+        AssessmentStatus::Undeclared => UNDECLARED,
+        AssessmentStatus::Stalemate => STALEMATE,
+    }
+}
+
+/// The code of a provenance in [`BatchOutput::provenance`].
+pub fn provenance_code(provenance: Provenance) -> u8 {
+    match provenance {
+        Provenance::Computed => COMPUTED,
+        Provenance::Declared => DECLARED,
+        Provenance::Negotiated => NEGOTIATED,
+        Provenance::Modelled => MODELLED,
+    }
+}
+
+// ---- dates -----------------------------------------------------------------------------
+
+fn epoch() -> NaiveDate {
+    NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or(NaiveDate::MIN)
+}
+
+/// The date `days` days after 1970-01-01 (Arrow `date32`), if chrono can represent it.
+pub fn date_from_days(days: i32) -> Option<NaiveDate> {
+    epoch().checked_add_signed(TimeDelta::try_days(i64::from(days))?)
+}
+
+/// The number of days from 1970-01-01 to `date` (Arrow `date32`).
+pub fn days_from_date(date: NaiveDate) -> i32 {
+    i32::try_from(date.signed_duration_since(epoch()).num_days()).unwrap_or(i32::MAX)
+}
+
+fn days64(date: NaiveDate) -> i64 {
+    date.signed_duration_since(epoch()).num_days()
+}
+
+/// A half-open range of days `[lo, lo + len)`, tested with one comparison.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    lo: i64,
+    len: u64,
+}
+
+impl Span {
+    fn new(lo: i64, hi: i64) -> Span {
+        Span { lo, len: u64::try_from(hi.saturating_sub(lo)).unwrap_or(0) }
+    }
+
+    fn hi(self) -> i64 {
+        self.lo.saturating_add(i64::try_from(self.len).unwrap_or(i64::MAX))
+    }
+
+    /// Every date chrono can represent.
+    fn chrono() -> Span {
+        Span::new(days64(NaiveDate::MIN), days64(NaiveDate::MAX).saturating_add(1))
+    }
+
+    fn of<T>(timeline: &Timeline<T>) -> Span {
+        let lo = timeline.periods().first().map(|p| days64(p.from)).unwrap_or(0);
+        let hi = match timeline.periods().last() {
+            Some(p) => p.until.map(days64).unwrap_or(i64::MAX),
+            None => 0,
+        };
+        Span::new(lo, hi)
+    }
+
+    fn intersect(self, other: Span) -> Span {
+        Span::new(self.lo.max(other.lo), self.hi().min(other.hi()))
+    }
+
+    #[inline(always)]
+    fn outside(self, day: i32) -> bool {
+        // Below `lo` wraps to a huge unsigned value.
+        (i64::from(day).wrapping_sub(self.lo) as u64) >= self.len
+    }
+}
+
+// ---- inputs ----------------------------------------------------------------------------
+
+/// The negotiation columns of a batch.
+#[derive(Debug, Clone, Copy)]
+pub struct NegotiationColumns<'a> {
+    /// [`NegotiationColumns::NOT_OPENED`], [`OPEN`](NegotiationColumns::OPEN),
+    /// [`AGREED`](NegotiationColumns::AGREED) or [`STALEMATE`](NegotiationColumns::STALEMATE).
+    pub status: &'a [u8],
+    /// The agreed amount (agreed) or the last offer (open), in cents; unused otherwise.
+    pub amount_cents: &'a [i64],
+    /// Whether `amount_cents` holds a value (an open negotiation may have no
+    /// offer yet; an agreed one must have an amount). `None`: every value is valid.
+    pub amount_valid: Option<&'a [bool]>,
+    /// The number of offers made (open, agreed, stalemate).
+    pub offers: &'a [u32],
+    /// The day of the agreement or stalemate (days since 1970-01-01); unused otherwise.
+    pub on: &'a [i32],
+}
+
+impl NegotiationColumns<'_> {
+    /// [`NegotiationState::NotOpened`].
+    pub const NOT_OPENED: u8 = 0;
+    /// [`NegotiationState::Open`].
+    pub const OPEN: u8 = 1;
+    /// [`NegotiationState::Agreed`].
+    pub const AGREED: u8 = 2;
+    /// [`NegotiationState::Stalemate`].
+    pub const STALEMATE: u8 = 3;
+}
+
+/// Columns of won missions: row `i` of every slice describes mission `i`.
+///
+/// Amounts are whole cents, dates are days since 1970-01-01 (Arrow `date32`).
+#[derive(Debug, Clone, Copy)]
+pub struct MissionColumns<'a> {
+    /// Revenue in cents (must not be negative).
+    pub revenue_cents: &'a [i64],
+    /// The day the mission was won.
+    pub won_on: &'a [i32],
+    /// Index into [`LeadOrigin::ALL`] (0 network_event … 4 other).
+    pub lead_origin: &'a [u8],
+    /// Network partners mobilised.
+    pub partners: &'a [u32],
+    /// Shared resources used.
+    pub shared_resources: &'a [u32],
+    /// The provider is a steward developing resources for a workstream.
+    pub steward_workstream: &'a [bool],
+    /// The client was connected to the network.
+    pub client_informed: &'a [bool],
+    /// Declared contributions in cents and their validity (`false`: not
+    /// declared); `None`: nothing declared.
+    pub declared_cents: Option<(&'a [i64], &'a [bool])>,
+    /// Negotiations; `None`: none opened.
+    pub negotiation: Option<NegotiationColumns<'a>>,
+    /// Donations in cents; `None`: no donation.
+    pub donations_cents: Option<&'a [i64]>,
+}
+
+fn row_error(column: &str, row: usize, message: String) -> Error {
+    Error::BatchRow { column: column.to_owned(), row, message }
+}
+
+/// A per-mission error on `row`, as a batch error naming `column`.
+fn wrap_row_error(column: &str, row: usize, e: &Error) -> Error {
+    row_error(column, row, format!("{}: {e}", e.code()))
+}
+
+impl<'a> MissionColumns<'a> {
+    /// The number of rows.
+    pub fn len(&self) -> usize {
+        self.revenue_cents.len()
+    }
+
+    /// Whether there is no row.
+    pub fn is_empty(&self) -> bool {
+        self.revenue_cents.is_empty()
+    }
+
+    /// Checks every column has the length of `revenue_cents`.
+    ///
+    /// # Errors
+    /// `batch.column.invalid` naming the first column of another length.
+    pub fn check_lengths(&self) -> Result<()> {
+        let n = self.len();
+        let mut columns: Vec<(&str, usize)> = vec![
+            ("won_on", self.won_on.len()),
+            ("lead_origin", self.lead_origin.len()),
+            ("partners", self.partners.len()),
+            ("shared_resources", self.shared_resources.len()),
+            ("steward_workstream", self.steward_workstream.len()),
+            ("client_informed", self.client_informed.len()),
+        ];
+        if let Some((values, valid)) = self.declared_cents {
+            columns.push(("declared_cents", values.len()));
+            columns.push(("declared_valid", valid.len()));
+        }
+        if let Some(neg) = &self.negotiation {
+            columns.push(("negotiation_status", neg.status.len()));
+            columns.push(("negotiation_amount_cents", neg.amount_cents.len()));
+            if let Some(valid) = neg.amount_valid {
+                columns.push(("negotiation_amount_valid", valid.len()));
+            }
+            columns.push(("negotiation_offers", neg.offers.len()));
+            columns.push(("negotiation_on", neg.on.len()));
+        }
+        if let Some(d) = self.donations_cents {
+            columns.push(("donations_cents", d.len()));
+        }
+        match columns.into_iter().find(|(_, len)| *len != n) {
+            Some((column, len)) => Err(Error::BatchColumn {
+                column: column.to_owned(),
+                message: format!("has {len} rows where `revenue_cents` has {n}"),
+            }),
+            None => Ok(()),
+        }
+    }
+
+    /// The facts of row `row`, for `provider`.
+    ///
+    /// # Errors
+    /// `batch.row.invalid` when the row does not describe a mission (a date
+    /// chrono cannot represent, a lead-origin index or negotiation status out
+    /// of range, an agreed negotiation without amount) or is out of bounds.
+    pub fn facts(&self, row: usize, provider: ActorId) -> Result<MissionFacts> {
+        let mut m = MissionFacts::new(provider, Money::ZERO, epoch(), LeadOrigin::Other);
+        self.fill_facts(row, &mut m)?;
+        Ok(m)
+    }
+
+    /// Overwrites every field of `m` but the provider and mission id with row `row`.
+    fn fill_facts(&self, row: usize, m: &mut MissionFacts) -> Result<()> {
+        let missing = |column: &str| row_error(column, row, "no such row".into());
+        let revenue = *self.revenue_cents.get(row).ok_or_else(|| missing("revenue_cents"))?;
+        let day = *self.won_on.get(row).ok_or_else(|| missing("won_on"))?;
+        let won_on = date_from_days(day).ok_or_else(|| bad_day("won_on", row, day))?;
+        let origin = *self.lead_origin.get(row).ok_or_else(|| missing("lead_origin"))?;
+        let lead_origin = LeadOrigin::ALL.get(usize::from(origin)).copied().ok_or_else(|| {
+            row_error(
+                "lead_origin",
+                row,
+                format!(
+                    "{origin} is not a lead-origin index (0..=4: {})",
+                    LeadOrigin::ALL.iter().map(|o| o.label()).collect::<Vec<_>>().join(", ")
+                ),
+            )
+        })?;
+        m.revenue = Money::from_cents(revenue);
+        m.won_on = won_on;
+        m.lead_origin = lead_origin;
+        m.partners = *self.partners.get(row).ok_or_else(|| missing("partners"))?;
+        m.shared_resources = *self.shared_resources.get(row).ok_or_else(|| missing("shared_resources"))?;
+        m.steward_workstream = *self.steward_workstream.get(row).ok_or_else(|| missing("steward_workstream"))?;
+        m.client_informed = *self.client_informed.get(row).ok_or_else(|| missing("client_informed"))?;
+        m.declared = match self.declared_cents {
+            Some((values, valid)) => {
+                let ok = *valid.get(row).ok_or_else(|| missing("declared_valid"))?;
+                let v = *values.get(row).ok_or_else(|| missing("declared_cents"))?;
+                ok.then(|| Money::from_cents(v))
+            }
+            None => None,
+        };
+        m.negotiation = match &self.negotiation {
+            Some(neg) => neg.state(row)?,
+            None => NegotiationState::NotOpened,
+        };
+        m.donations = match self.donations_cents {
+            Some(d) => Money::from_cents(*d.get(row).ok_or_else(|| missing("donations_cents"))?),
+            None => Money::ZERO,
+        };
+        Ok(())
+    }
+}
+
+fn bad_day(column: &str, row: usize, day: i32) -> Error {
+    row_error(column, row, format!("day {day} after 1970-01-01 is outside the supported dates"))
+}
+
+impl NegotiationColumns<'_> {
+    fn state(&self, row: usize) -> Result<NegotiationState> {
+        let missing = |column: &str| row_error(column, row, "no such row".into());
+        let status = *self.status.get(row).ok_or_else(|| missing("negotiation_status"))?;
+        let amount = *self.amount_cents.get(row).ok_or_else(|| missing("negotiation_amount_cents"))?;
+        let valid = match self.amount_valid {
+            Some(v) => *v.get(row).ok_or_else(|| missing("negotiation_amount_valid"))?,
+            None => true,
+        };
+        let offers = *self.offers.get(row).ok_or_else(|| missing("negotiation_offers"))?;
+        let day = *self.on.get(row).ok_or_else(|| missing("negotiation_on"))?;
+        let on = || date_from_days(day).ok_or_else(|| bad_day("negotiation_on", row, day));
+        Ok(match status {
+            Self::NOT_OPENED => NegotiationState::NotOpened,
+            Self::OPEN => NegotiationState::Open { offers, last_offer: valid.then(|| Money::from_cents(amount)) },
+            Self::AGREED if !valid => {
+                return Err(row_error("negotiation_amount_cents", row, "an agreed negotiation needs an amount".into()))
+            }
+            Self::AGREED => NegotiationState::Agreed { amount: Money::from_cents(amount), on: on()?, offers },
+            Self::STALEMATE => NegotiationState::Stalemate { on: on()?, offers },
+            other => {
+                return Err(row_error(
+                    "negotiation_status",
+                    row,
+                    format!("{other} is not a negotiation status (0 not_opened, 1 open, 2 agreed, 3 stalemate)"),
+                ))
+            }
+        })
+    }
+
+    /// Whether a row fails [`NegotiationColumns::state`] (cheap, fused in kernels).
+    #[inline(always)]
+    fn bad(status: u8, valid: bool, on: i32, chrono: Span) -> bool {
+        status > Self::STALEMATE || (status == Self::AGREED && !valid) || (status >= Self::AGREED && chrono.outside(on))
+    }
+}
+
+/// Owned columns of missions, with a provider dictionary: converts
+/// [`MissionFacts`] into the columnar form (tests, benchmarks, bindings that
+/// start from JSON).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MissionTable {
+    /// Provider of each row, as an index into `provider_names`.
+    pub provider: Vec<u32>,
+    /// The provider dictionary.
+    pub provider_names: Vec<String>,
+    /// See [`MissionColumns::revenue_cents`].
+    pub revenue_cents: Vec<i64>,
+    /// See [`MissionColumns::won_on`].
+    pub won_on: Vec<i32>,
+    /// See [`MissionColumns::lead_origin`].
+    pub lead_origin: Vec<u8>,
+    /// See [`MissionColumns::partners`].
+    pub partners: Vec<u32>,
+    /// See [`MissionColumns::shared_resources`].
+    pub shared_resources: Vec<u32>,
+    /// See [`MissionColumns::steward_workstream`].
+    pub steward_workstream: Vec<bool>,
+    /// See [`MissionColumns::client_informed`].
+    pub client_informed: Vec<bool>,
+    /// Declared contributions in cents (0 when not declared).
+    pub declared_cents: Vec<i64>,
+    /// Whether a contribution was declared.
+    pub declared_valid: Vec<bool>,
+    /// See [`NegotiationColumns::status`].
+    pub negotiation_status: Vec<u8>,
+    /// See [`NegotiationColumns::amount_cents`].
+    pub negotiation_amount_cents: Vec<i64>,
+    /// See [`NegotiationColumns::amount_valid`].
+    pub negotiation_amount_valid: Vec<bool>,
+    /// See [`NegotiationColumns::offers`].
+    pub negotiation_offers: Vec<u32>,
+    /// See [`NegotiationColumns::on`].
+    pub negotiation_on: Vec<i32>,
+    /// Donations in cents.
+    pub donations_cents: Vec<i64>,
+}
+
+impl MissionTable {
+    /// The table of `missions`, in order.
+    ///
+    /// # Errors
+    /// `batch.row.invalid` when an amount is not a whole number of cents
+    /// fitting 64 bits.
+    pub fn from_facts(missions: &[MissionFacts]) -> Result<MissionTable> {
+        let mut t = MissionTable::default();
+        for m in missions {
+            t.push(m)?;
+        }
+        Ok(t)
+    }
+
+    /// The number of rows.
+    pub fn len(&self) -> usize {
+        self.revenue_cents.len()
+    }
+
+    /// Whether there is no row.
+    pub fn is_empty(&self) -> bool {
+        self.revenue_cents.is_empty()
+    }
+
+    /// Appends a mission (nothing is appended on error).
+    ///
+    /// # Errors
+    /// As [`MissionTable::from_facts`].
+    pub fn push(&mut self, m: &MissionFacts) -> Result<()> {
+        let row = self.len();
+        let cents = |column: &str, money: Money| {
+            money
+                .to_cents()
+                .ok_or_else(|| row_error(column, row, format!("`{}` is not a whole number of cents", money.amount())))
+        };
+        let revenue = cents("revenue_cents", m.revenue)?;
+        let declared = m.declared.map(|d| cents("declared_cents", d)).transpose()?;
+        let donations = cents("donations_cents", m.donations)?;
+        let (status, amount, offers, on) = match m.negotiation {
+            NegotiationState::NotOpened => (NegotiationColumns::NOT_OPENED, None, 0, 0),
+            NegotiationState::Open { offers, last_offer } => (
+                NegotiationColumns::OPEN,
+                last_offer.map(|a| cents("negotiation_amount_cents", a)).transpose()?,
+                offers,
+                0,
+            ),
+            NegotiationState::Agreed { amount, on, offers } => (
+                NegotiationColumns::AGREED,
+                Some(cents("negotiation_amount_cents", amount)?),
+                offers,
+                days_from_date(on),
+            ),
+            NegotiationState::Stalemate { on, offers } => {
+                (NegotiationColumns::STALEMATE, None, offers, days_from_date(on))
+            }
+        };
+        let provider = match self.provider_names.iter().position(|p| p == m.provider.as_str()) {
+            Some(i) => i,
+            None => {
+                self.provider_names.push(m.provider.as_str().to_owned());
+                self.provider_names.len() - 1
+            }
+        };
+        self.provider.push(u32::try_from(provider).unwrap_or(u32::MAX));
+        self.revenue_cents.push(revenue);
+        self.won_on.push(days_from_date(m.won_on));
+        self.lead_origin.push(u8::try_from(m.lead_origin.index()).unwrap_or(u8::MAX));
+        self.partners.push(m.partners);
+        self.shared_resources.push(m.shared_resources);
+        self.steward_workstream.push(m.steward_workstream);
+        self.client_informed.push(m.client_informed);
+        self.declared_cents.push(declared.unwrap_or(0));
+        self.declared_valid.push(declared.is_some());
+        self.negotiation_status.push(status);
+        self.negotiation_amount_cents.push(amount.unwrap_or(0));
+        self.negotiation_amount_valid.push(amount.is_some());
+        self.negotiation_offers.push(offers);
+        self.negotiation_on.push(on);
+        self.donations_cents.push(donations);
+        Ok(())
+    }
+
+    /// The table as borrowed columns, every optional column present.
+    pub fn columns(&self) -> MissionColumns<'_> {
+        MissionColumns {
+            revenue_cents: &self.revenue_cents,
+            won_on: &self.won_on,
+            lead_origin: &self.lead_origin,
+            partners: &self.partners,
+            shared_resources: &self.shared_resources,
+            steward_workstream: &self.steward_workstream,
+            client_informed: &self.client_informed,
+            declared_cents: Some((&self.declared_cents, &self.declared_valid)),
+            negotiation: Some(NegotiationColumns {
+                status: &self.negotiation_status,
+                amount_cents: &self.negotiation_amount_cents,
+                amount_valid: Some(&self.negotiation_amount_valid),
+                offers: &self.negotiation_offers,
+                on: &self.negotiation_on,
+            }),
+            donations_cents: Some(&self.donations_cents),
+        }
+    }
+}
+
+// ---- policies and outputs --------------------------------------------------------------
+
+/// One of the four built-in policies, for columnar evaluation.
+///
+/// It is also a [`ContributionPolicy`] (it evaluates like the policy it names),
+/// so one list of policies serves both paths of [`super::compare`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BuiltinPolicy {
+    /// [`FlatRate`].
+    Flat,
+    /// [`GuideRate`].
+    Guide,
+    /// [`SelfAssessed`] with its optional behaviour model.
+    SelfAssessed(Option<BehaviourModel>),
+    /// [`Negotiated`] with its optional behaviour model.
+    Negotiated(Option<BehaviourModel>),
+}
+
+impl BuiltinPolicy {
+    /// The four policies without behaviour model.
+    pub const ALL: [BuiltinPolicy; 4] =
+        [BuiltinPolicy::Flat, BuiltinPolicy::Guide, BuiltinPolicy::SelfAssessed(None), BuiltinPolicy::Negotiated(None)];
+
+    /// The name of the per-mission policy (`flat`, `guide`, `self_assessed`,
+    /// `self_assessed_modelled`, `negotiated`, `negotiated_modelled`).
+    pub fn name(&self) -> &'static str {
+        match self {
+            BuiltinPolicy::Flat => "flat",
+            BuiltinPolicy::Guide => "guide",
+            BuiltinPolicy::SelfAssessed(None) => "self_assessed",
+            BuiltinPolicy::SelfAssessed(Some(_)) => "self_assessed_modelled",
+            BuiltinPolicy::Negotiated(None) => "negotiated",
+            BuiltinPolicy::Negotiated(Some(_)) => "negotiated_modelled",
+        }
+    }
+
+    /// Every explanation pattern the policy can produce, in pattern-id order
+    /// (the same list as [`BatchOutput::patterns`]).
+    pub fn patterns(&self) -> Vec<Vec<&'static str>> {
+        Patterns::new(self).codes
+    }
+
+    fn kind(&self) -> Kind {
+        match self {
+            BuiltinPolicy::Flat => Kind::Flat,
+            BuiltinPolicy::Guide => Kind::Guide,
+            BuiltinPolicy::SelfAssessed(m) => Kind::SelfAssessed(*m),
+            BuiltinPolicy::Negotiated(m) => Kind::Negotiated(*m),
+        }
+    }
+}
+
+impl ContributionPolicy for BuiltinPolicy {
+    fn name(&self) -> &str {
+        BuiltinPolicy::name(self)
+    }
+
+    fn evaluate(&self, m: &MissionFacts, params: &Parameters) -> Result<Assessment> {
+        match self {
+            BuiltinPolicy::Flat => FlatRate.evaluate(m, params),
+            BuiltinPolicy::Guide => GuideRate.evaluate(m, params),
+            BuiltinPolicy::SelfAssessed(model) => SelfAssessed { model: *model }.evaluate(m, params),
+            BuiltinPolicy::Negotiated(model) => Negotiated { model: *model }.evaluate(m, params),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Flat,
+    Guide,
+    SelfAssessed(Option<BehaviourModel>),
+    Negotiated(Option<BehaviourModel>),
+}
+
+/// The results of a batch: one value per row in each column vector.
+///
+/// `due_cents` is 0 where the status is not [`PRICED`]; `situation` is a
+/// code into `situation_ids` ([`NO_SITUATION`] when the policy used no
+/// situation: always under the flat policy, and under the negotiated policy
+/// unless the behaviour model priced the row); `explanation` is a pattern id
+/// into `patterns`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BatchOutput {
+    /// The amount due in cents (0 unless priced).
+    pub due_cents: Vec<i64>,
+    /// [`PRICED`], [`PENDING`], [`UNDECLARED`] or [`STALEMATE`].
+    pub status: Vec<u8>,
+    /// [`COMPUTED`], [`DECLARED`], [`NEGOTIATED`] or [`MODELLED`].
+    pub provenance: Vec<u8>,
+    /// The situation the policy used, as a code into `situation_ids`.
+    pub situation: Vec<u16>,
+    /// The in-kind credit in cents (only the guide policy grants one).
+    pub in_kind_cents: Vec<i64>,
+    /// The explanation pattern of each row, an index into `patterns`.
+    pub explanation: Vec<u16>,
+    /// The step codes of every pattern the policy can produce (some may not
+    /// occur in this batch).
+    pub patterns: Vec<Vec<&'static str>>,
+    /// The situation dictionary: see [`situation_dictionary`].
+    pub situation_ids: Vec<String>,
+}
+
+impl BatchOutput {
+    /// The number of rows.
+    pub fn len(&self) -> usize {
+        self.due_cents.len()
+    }
+
+    /// Whether there is no row.
+    pub fn is_empty(&self) -> bool {
+        self.due_cents.is_empty()
+    }
+
+    /// The explanation step codes of row `row`.
+    pub fn codes(&self, row: usize) -> Option<&[&'static str]> {
+        let id = *self.explanation.get(row)?;
+        self.patterns.get(usize::from(id)).map(Vec::as_slice)
+    }
+
+    /// The amount due of row `row`, if priced.
+    pub fn due(&self, row: usize) -> Option<i64> {
+        (*self.status.get(row)? == PRICED).then(|| self.due_cents.get(row).copied()).flatten()
+    }
+
+    /// The situation id of row `row`, if any.
+    pub fn situation_id(&self, row: usize) -> Option<&str> {
+        let code = *self.situation.get(row)?;
+        self.situation_ids.get(usize::from(code)).map(String::as_str)
+    }
+
+    fn clear(&mut self) {
+        self.due_cents.clear();
+        self.status.clear();
+        self.provenance.clear();
+        self.situation.clear();
+        self.in_kind_cents.clear();
+        self.explanation.clear();
+    }
+
+    /// Gives every column `n` rows without clearing (the kernels overwrite them).
+    fn reserve_rows(&mut self, n: usize) {
+        self.due_cents.resize(n, 0);
+        self.status.resize(n, 0);
+        self.provenance.resize(n, 0);
+        self.situation.resize(n, 0);
+        self.in_kind_cents.resize(n, 0);
+        self.explanation.resize(n, 0);
+    }
+}
+
+/// The situation ids of every guide of `params`, in period then file order,
+/// each once: the dictionary of [`BatchOutput::situation`] codes.
+pub fn situation_dictionary(params: &Parameters) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for p in params.guide.periods() {
+        for s in &p.value.situations {
+            if !ids.contains(&s.id) {
+                ids.push(s.id.clone());
+            }
+        }
+    }
+    ids
+}
+
+// ---- explanation patterns --------------------------------------------------------------
+
+// Pattern bits. Flat: rounding, donations. Guide: default, rounding, in kind,
+// donations (both dense: the bits are the id). Self-assessed: a case (0
+// declared, 1 missing, 2 modelled), rounding, donations. Negotiated: a head (0
+// agreed, 1 open with an offer, 2 open, 3 not opened, 4 stalemate), modelled,
+// flat rounding, model rounding, donations.
+const FLAT_ROUNDED: usize = 1;
+const FLAT_DONATIONS: usize = 2;
+const GUIDE_DEFAULT: usize = 1;
+const GUIDE_ROUNDED: usize = 2;
+const GUIDE_IN_KIND: usize = 4;
+const GUIDE_DONATIONS: usize = 8;
+const SELF_DECLARED: usize = 0;
+const SELF_MISSING: usize = 1;
+const SELF_MODELLED: usize = 2;
+const SELF_ROUNDED: usize = 4;
+const SELF_DONATIONS: usize = 8;
+const NEG_AGREED: usize = 0;
+const NEG_OPEN_OFFER: usize = 1;
+const NEG_OPEN: usize = 2;
+const NEG_NOT_OPENED: usize = 3;
+const NEG_STALEMATE: usize = 4;
+const NEG_MODELLED: usize = 8;
+const NEG_FLAT_ROUNDED: usize = 16;
+const NEG_MODEL_ROUNDED: usize = 32;
+const NEG_DONATIONS: usize = 64;
+const PATTERN_BITS: usize = 128;
+
+/// The explanation patterns of a policy: the codes of each dense id, and the
+/// dense id of each combination of pattern bits.
+#[derive(Debug, Clone)]
+struct Patterns {
+    codes: Vec<Vec<&'static str>>,
+    dense: [u16; PATTERN_BITS],
+}
+
+impl Patterns {
+    fn new(policy: &BuiltinPolicy) -> Patterns {
+        let kind = policy.kind();
+        let mut codes = Vec::new();
+        let mut dense = [u16::MAX; PATTERN_BITS];
+        for (bits, slot) in dense.iter_mut().enumerate() {
+            if let Some(mut c) = pattern_codes(kind, bits) {
+                // Mirror `Explanation::push`, which drops steps past MAX_STEPS.
+                c.truncate(MAX_STEPS);
+                *slot = u16::try_from(codes.len()).unwrap_or(u16::MAX);
+                codes.push(c);
+            }
+        }
+        Patterns { codes, dense }
+    }
+
+    #[inline(always)]
+    fn id(&self, bits: usize) -> u16 {
+        self.dense.get(bits).copied().unwrap_or(u16::MAX)
+    }
+
+    /// The id of the pattern an assessment's explanation follows.
+    fn find(&self, a: &Assessment) -> Option<u16> {
+        let id = self.codes.iter().position(|p| p.iter().copied().eq(a.explanation.steps().map(|s| s.code.label())))?;
+        u16::try_from(id).ok()
+    }
+}
+
+/// The step codes of a combination of pattern bits, `None` if the policy cannot produce it.
+fn pattern_codes(kind: Kind, bits: usize) -> Option<Vec<&'static str>> {
+    let has = |b: usize| bits & b != 0;
+    let mut c = Vec::new();
+    match kind {
+        Kind::Flat => {
+            if bits >= 4 {
+                return None;
+            }
+            c.extend(["flat.rate", "flat.amount"]);
+            if has(FLAT_ROUNDED) {
+                c.push("rounding.cents");
+            }
+            if has(FLAT_DONATIONS) {
+                c.push("flat.donations_apart");
+            }
+        }
+        Kind::Guide => {
+            if bits >= 16 {
+                return None;
+            }
+            c.push(if has(GUIDE_DEFAULT) { "guide.default" } else { "guide.match" });
+            c.push("guide.amount");
+            if has(GUIDE_ROUNDED) {
+                c.push("rounding.cents");
+            }
+            if has(GUIDE_IN_KIND) {
+                c.push("guide.in_kind");
+            }
+            if has(GUIDE_DONATIONS) {
+                c.push("flat.donations_apart");
+            }
+        }
+        Kind::SelfAssessed(model) => {
+            if bits >= 16 {
+                return None;
+            }
+            match (bits & 3, model.is_some(), has(SELF_ROUNDED)) {
+                (SELF_DECLARED, _, false) => c.extend(["self.declared", "self.suggestion", "self.gap"]),
+                (SELF_MISSING, false, false) => c.extend(["self.missing", "self.suggestion"]),
+                (SELF_MODELLED, true, rounded) => {
+                    c.extend(["self.missing", "self.suggestion", "model.applied"]);
+                    if rounded {
+                        c.push("rounding.cents");
+                    }
+                }
+                _ => return None,
+            }
+            if has(SELF_DONATIONS) {
+                c.push("flat.donations_apart");
+            }
+        }
+        Kind::Negotiated(model) => {
+            let head = bits & 7;
+            let modelled = has(NEG_MODELLED);
+            if modelled != (model.is_some() && head != NEG_AGREED)
+                || (!modelled && (has(NEG_FLAT_ROUNDED) || has(NEG_MODEL_ROUNDED)))
+            {
+                return None;
+            }
+            match head {
+                NEG_AGREED => c.extend(["negotiation.offers", "negotiation.agreed"]),
+                NEG_OPEN_OFFER => c.extend(["negotiation.offers", "negotiation.pending"]),
+                NEG_OPEN => c.push("negotiation.pending"),
+                NEG_NOT_OPENED => c.push("negotiation.missing"),
+                NEG_STALEMATE => c.push("negotiation.stalemate"),
+                _ => return None,
+            }
+            if modelled {
+                c.extend(["self.suggestion", "flat.rate", "flat.amount"]);
+                if has(NEG_FLAT_ROUNDED) {
+                    c.push("rounding.cents");
+                }
+                c.push("model.applied");
+                if has(NEG_MODEL_ROUNDED) {
+                    c.push("rounding.cents");
+                }
+            }
+            if has(NEG_DONATIONS) {
+                c.push("flat.donations_apart");
+            }
+        }
+    }
+    Some(c)
+}
+
+// ---- integer arithmetic ----------------------------------------------------------------
+
+const fn pow10(scale: u32) -> i64 {
+    10i64.pow(scale)
+}
+
+/// `p / 10^S` rounded half away from zero (for `p >= 0`), and whether it was inexact.
+/// The divisor is a constant of each instantiation: no division instruction.
+#[inline(always)]
+fn div_round<const S: u32>(p: i64) -> (i64, bool) {
+    let d: i64 = const { pow10(S) };
+    let q = p / d;
+    let rem = p - q * d;
+    (q + i64::from(rem * 2 >= d), rem != 0)
+}
+
+/// A non-negative decimal as `(mantissa, scale)`, normalised.
+fn split(d: Decimal) -> Option<(i128, u32)> {
+    if d.is_sign_negative() && !d.is_zero() {
+        return None;
+    }
+    let n = d.normalize();
+    Some((n.mantissa(), n.scale()))
+}
+
+/// The numerator of `d` over `10^scale`, if exact, in `0..=10^scale`.
+fn numerator(d: Decimal, scale: u32) -> Option<i64> {
+    let (m, s) = split(d)?;
+    let factor = 10i128.checked_pow(scale.checked_sub(s)?)?;
+    let n = i64::try_from(m.checked_mul(factor)?).ok()?;
+    (n <= pow10(scale)).then_some(n)
+}
+
+// ---- period selection ------------------------------------------------------------------
+
+/// Maps a day to its segment: the number of segment bounds at or before it.
+trait SegSel: Copy {
+    fn seg(self, day: i32) -> usize;
+}
+
+#[derive(Clone, Copy)]
+struct NoBound;
+impl SegSel for NoBound {
+    #[inline(always)]
+    fn seg(self, _: i32) -> usize {
+        0
+    }
+}
+
+#[derive(Clone, Copy)]
+struct OneBound(i32);
+impl SegSel for OneBound {
+    #[inline(always)]
+    fn seg(self, day: i32) -> usize {
+        usize::from(day >= self.0)
+    }
+}
+
+#[derive(Clone, Copy)]
+struct TwoBounds(i32, i32);
+impl SegSel for TwoBounds {
+    #[inline(always)]
+    fn seg(self, day: i32) -> usize {
+        usize::from(day >= self.0) + usize::from(day >= self.1)
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Bounds<'a>(&'a [i32]);
+impl SegSel for Bounds<'_> {
+    #[inline(always)]
+    fn seg(self, day: i32) -> usize {
+        self.0.partition_point(|&b| b <= day)
+    }
+}
+
+/// A kernel, instantiated per scale and segment selector. Returns whether a
+/// row may be invalid or needs the per-row path.
+trait Kernel {
+    fn run<const S: u32, Sel: SegSel>(&mut self, sel: Sel) -> bool;
+}
+
+/// Runs `k` with the instantiation for `scale` and `bounds`; `None` if the scale has none.
+fn dispatch<K: Kernel>(k: &mut K, scale: u32, bounds: &[i32]) -> Option<bool> {
+    match *bounds {
+        [] => by_scale(k, scale, NoBound),
+        [a] => by_scale(k, scale, OneBound(a)),
+        [a, b] => by_scale(k, scale, TwoBounds(a, b)),
+        _ => by_scale(k, scale, Bounds(bounds)),
+    }
+}
+
+fn by_scale<K: Kernel, Sel: SegSel>(k: &mut K, scale: u32, sel: Sel) -> Option<bool> {
+    Some(match scale {
+        0 => k.run::<0, Sel>(sel),
+        1 => k.run::<1, Sel>(sel),
+        2 => k.run::<2, Sel>(sel),
+        3 => k.run::<3, Sel>(sel),
+        4 => k.run::<4, Sel>(sel),
+        5 => k.run::<5, Sel>(sel),
+        6 => k.run::<6, Sel>(sel),
+        7 => k.run::<7, Sel>(sel),
+        8 => k.run::<8, Sel>(sel),
+        9 => k.run::<9, Sel>(sel),
+        10 => k.run::<10, Sel>(sel),
+        11 => k.run::<11, Sel>(sel),
+        12 => k.run::<12, Sel>(sel),
+        _ => return None,
+    })
+}
+
+// ---- the guide lookup table ------------------------------------------------------------
+
+/// Rows per chunk of the two-pass kernels (the cell indexes stay in L1).
+const CHUNK: usize = 512;
+
+/// Count buckets: bucket `b` holds the counts from `thresholds[b]` to the next threshold.
+#[derive(Debug, Clone)]
+struct Buckets {
+    thresholds: Vec<u32>,
+    /// The bucket of each count up to the last threshold (at most 4096 of them).
+    small: Vec<u32>,
+    /// Whether `small` reaches the last threshold: larger counts are in the last bucket.
+    complete: bool,
+}
+
+impl Buckets {
+    const SMALL: u32 = 4096;
+
+    fn new(thresholds: Vec<u32>) -> Buckets {
+        let last = thresholds.last().copied().unwrap_or(0);
+        let small = (0..=last.min(Self::SMALL - 1)).map(|n| Buckets::search(&thresholds, n)).collect();
+        Buckets { thresholds, small, complete: last < Self::SMALL }
+    }
+
+    fn search(thresholds: &[u32], n: u32) -> u32 {
+        u32::try_from(thresholds.partition_point(|&t| t <= n).saturating_sub(1)).unwrap_or(0)
+    }
+
+    #[inline(always)]
+    fn of(&self, n: u32) -> usize {
+        let i = n as usize;
+        if self.complete {
+            // Clamped into the table: no branch on the count.
+            self.small.get(i.min(self.small.len().saturating_sub(1))).copied().unwrap_or(0) as usize
+        } else {
+            match self.small.get(i) {
+                Some(&b) => b as usize,
+                None => Buckets::search(&self.thresholds, n) as usize,
+            }
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.thresholds.len().max(1)
+    }
+}
+
+/// What the guide says for one cell of the lookup table.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    /// The situation's rate over `10^scale`.
+    num: i64,
+    /// Its in-kind rate over `10^scale`.
+    in_kind: i64,
+    /// Code into the situation dictionary.
+    situation: u16,
+    /// Guide pattern bits fixed by the situation (default, in kind).
+    bits: u16,
+    /// No guide in force, or the guide matches nothing.
+    gap: bool,
+}
+
+const GAP: Entry = Entry { num: 0, in_kind: 0, situation: NO_SITUATION, bits: 0, gap: true };
+
+/// From (segment, lead origin, partners, shared resources, steward, informed) to the guide's entry.
+#[derive(Debug, Clone)]
+struct GuideTable {
+    partners: Buckets,
+    shared: Buckets,
+    /// The offset of each partner count's bucket in an origin's cells (counts
+    /// above the last threshold use the last one).
+    partner_offsets: Vec<u32>,
+    /// The same for shared resources.
+    shared_offsets: Vec<u32>,
+    per_origin: usize,
+    per_segment: usize,
+    entries: Vec<Entry>,
+}
+
+impl GuideTable {
+    /// `guides`: the guide of each segment, if one is in force.
+    fn new(guides: &[Option<&Arc<Guide>>], dictionary: &[String], scale: Option<u32>) -> Result<GuideTable> {
+        let mut partners = vec![0];
+        let mut shared = vec![0];
+        for g in guides.iter().flatten() {
+            let (p, s) = g.thresholds();
+            partners.extend(p);
+            shared.extend(s);
+        }
+        for v in [&mut partners, &mut shared] {
+            v.sort_unstable();
+            v.dedup();
+        }
+        let (partners, shared) = (Buckets::new(partners), Buckets::new(shared));
+        let per_origin = partners.len() * shared.len() * 4;
+        let per_segment = per_origin * LeadOrigin::ALL.len();
+        let mut entries = Vec::with_capacity(per_segment * guides.len());
+        for guide in guides {
+            for origin in LeadOrigin::ALL {
+                for &p in &partners.thresholds {
+                    for &s in &shared.thresholds {
+                        for sw in [false, true] {
+                            for ci in [false, true] {
+                                let matched = guide.and_then(|g| g.find_parts(*origin, p, s, sw, ci));
+                                entries.push(match matched {
+                                    None => GAP,
+                                    Some(m) => {
+                                        let id = &m.situation.id;
+                                        let situation = dictionary
+                                            .iter()
+                                            .position(|d| d == id)
+                                            .and_then(|i| u16::try_from(i).ok())
+                                            .filter(|&c| c != NO_SITUATION)
+                                            .ok_or_else(|| Error::BatchColumn {
+                                                column: "situation".into(),
+                                                message: "the guides have too many situations".into(),
+                                            })?;
+                                        let rate = |d: Decimal| scale.and_then(|s| numerator(d, s)).unwrap_or(0);
+                                        let mut bits = 0;
+                                        if m.specificity == 0 {
+                                            bits |= GUIDE_DEFAULT;
+                                        }
+                                        if !m.situation.in_kind_rate.is_zero() {
+                                            bits |= GUIDE_IN_KIND;
+                                        }
+                                        Entry {
+                                            num: rate(m.situation.rate),
+                                            in_kind: rate(m.situation.in_kind_rate),
+                                            situation,
+                                            bits: u16::try_from(bits).unwrap_or(0),
+                                            gap: false,
+                                        }
+                                    }
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let partner_offsets = partners.small.iter().map(|&b| b * shared.len() as u32 * 4).collect();
+        let shared_offsets = shared.small.iter().map(|&b| b * 4).collect();
+        Ok(GuideTable { partners, shared, partner_offsets, shared_offsets, per_origin, per_segment, entries })
+    }
+
+    /// Whether the integer kernels can use the table: offsets cover every
+    /// threshold and indexes fit 32 bits.
+    fn is_fast(&self) -> bool {
+        self.partners.complete && self.shared.complete && u32::try_from(self.entries.len()).is_ok()
+    }
+
+    /// The entry index of each row of a chunk (at most [`CHUNK`] rows), and
+    /// whether a row is outside `span` or has a lead origin out of range.
+    #[allow(clippy::too_many_arguments)]
+    #[inline(always)]
+    fn cells<Sel: SegSel>(
+        &self,
+        sel: Sel,
+        span: Span,
+        won_on: &[i32],
+        origin: &[u8],
+        partners: &[u32],
+        shared: &[u32],
+        steward: &[bool],
+        informed: &[bool],
+        cells: &mut [u32; CHUNK],
+    ) -> bool {
+        // Everything the loop reads, in locals: the compiler keeps them in registers.
+        let (p_offsets, s_offsets) = (self.partner_offsets.as_slice(), self.shared_offsets.as_slice());
+        let (p_last, s_last) = (p_offsets.len().saturating_sub(1), s_offsets.len().saturating_sub(1));
+        let (per_segment, per_origin) = (self.per_segment as u32, self.per_origin as u32);
+        let last_origin = (LeadOrigin::ALL.len() - 1) as u8;
+        let mut flag = false;
+        let rows = won_on.iter().zip(origin).zip(partners).zip(shared).zip(steward).zip(informed);
+        for (cell, (((((&d, &o), &p), &s), &sw), &ci)) in cells.iter_mut().zip(rows) {
+            flag |= (o > last_origin) | span.outside(d);
+            let p_offset = p_offsets.get((p as usize).min(p_last)).copied().unwrap_or(0);
+            let s_offset = s_offsets.get((s as usize).min(s_last)).copied().unwrap_or(0);
+            *cell = (sel.seg(d) as u32) * per_segment
+                + u32::from(o.min(last_origin)) * per_origin
+                + p_offset
+                + s_offset
+                + u32::from(sw) * 2
+                + u32::from(ci);
+        }
+        flag
+    }
+
+    #[inline(always)]
+    fn at(&self, cell: u32) -> Entry {
+        self.entries.get(cell as usize).copied().unwrap_or(GAP)
+    }
+
+    #[inline(always)]
+    fn entry(&self, seg: usize, origin: u8, partners: u32, shared: u32, sw: bool, ci: bool) -> Entry {
+        if usize::from(origin) >= LeadOrigin::ALL.len() {
+            return GAP;
+        }
+        let cell = ((self.partners.of(partners) * self.shared.len() + self.shared.of(shared)) * 2 + usize::from(sw))
+            * 2
+            + usize::from(ci);
+        let idx = seg * self.per_segment + usize::from(origin) * self.per_origin + cell;
+        self.entries.get(idx).copied().unwrap_or(GAP)
+    }
+}
+
+// ---- the evaluator ---------------------------------------------------------------------
+
+/// A built-in policy prepared for columnar evaluation under given parameters:
+/// build it once and evaluate many batches (record batches of a stream).
+#[derive(Debug, Clone)]
+pub struct BatchEvaluator<'p> {
+    policy: BuiltinPolicy,
+    params: &'p Parameters,
+    patterns: Patterns,
+    situations: Vec<String>,
+    /// Interior segment bounds (days at which a parameter the policy reads changes).
+    bounds: Vec<i32>,
+    /// Days on which every parameter the policy reads is in force.
+    span: Span,
+    /// Days chrono can represent.
+    chrono: Span,
+    /// The common scale of the integer kernels; `None`: per-row path for every row.
+    scale: Option<u32>,
+    /// Rows with a revenue above this take the per-row path (products would overflow).
+    limit: i64,
+    /// The flat rate of each segment, over `10^scale`.
+    flat: Vec<i64>,
+    /// The behaviour model's factor over `10^scale`.
+    model: Option<i64>,
+    guide: Option<GuideTable>,
+    provider: ActorId,
+}
+
+impl<'p> BatchEvaluator<'p> {
+    /// Prepares `policy` under `params`.
+    ///
+    /// # Errors
+    /// `batch.column.invalid` if the guides hold more than 65,534 situations.
+    pub fn new(policy: &BuiltinPolicy, params: &'p Parameters) -> Result<BatchEvaluator<'p>> {
+        let kind = policy.kind();
+        let (needs_flat, needs_guide, model) = match kind {
+            Kind::Flat => (true, false, None),
+            Kind::Guide => (false, true, None),
+            Kind::SelfAssessed(m) => (false, true, m.map(|m| m.declared_share_of_guide)),
+            Kind::Negotiated(m) => (m.is_some(), m.is_some(), m.map(|m| m.negotiated_toward_flat)),
+        };
+        let chrono = Span::chrono();
+        let mut span = chrono;
+        let mut bounds: Vec<i32> = Vec::new();
+        if needs_flat {
+            span = span.intersect(Span::of(&params.flat_rate));
+            bounds.extend(params.flat_rate.periods().iter().skip(1).map(|p| days_from_date(p.from)));
+        }
+        if needs_guide {
+            span = span.intersect(Span::of(&params.guide));
+            bounds.extend(params.guide.periods().iter().skip(1).map(|p| days_from_date(p.from)));
+        }
+        bounds.sort_unstable();
+        bounds.dedup();
+        // The first day of each segment, where its parameters are looked up.
+        let starts: Vec<Option<NaiveDate>> = std::iter::once(i32::try_from(span.lo).ok())
+            .chain(bounds.iter().map(|&b| Some(b)))
+            .map(|d| d.and_then(date_from_days))
+            .collect();
+        let flat_rates: Vec<Option<Decimal>> = starts
+            .iter()
+            .map(|d| d.filter(|_| needs_flat).and_then(|d| params.flat_rate_at(d).ok()).map(|(r, _)| r))
+            .collect();
+        let guides: Vec<Option<&Arc<Guide>>> =
+            starts.iter().map(|d| d.filter(|_| needs_guide).and_then(|d| params.guide_at(d).ok())).collect();
+
+        // The common scale of every rate and factor the kernels use.
+        let mut decimals: Vec<Decimal> = flat_rates.iter().flatten().copied().collect();
+        for g in guides.iter().flatten() {
+            for s in &g.situations {
+                decimals.push(s.rate);
+                if matches!(kind, Kind::Guide) {
+                    decimals.push(s.in_kind_rate);
+                }
+            }
+        }
+        decimals.extend(model);
+        let scale = decimals
+            .iter()
+            .try_fold(0, |acc, d| split(*d).map(|(_, s)| acc.max(s)))
+            .filter(|&s| s <= MAX_FAST_SCALE)
+            .filter(|&s| decimals.iter().all(|d| numerator(*d, s).is_some()));
+        let limit = scale.map(|s| i64::MAX / pow10(s)).unwrap_or(0);
+        let at_scale = |d: Decimal| scale.and_then(|s| numerator(d, s)).unwrap_or(0);
+        let situations = situation_dictionary(params);
+        let guide = if needs_guide { Some(GuideTable::new(&guides, &situations, scale)?) } else { None };
+        let scale = scale.filter(|_| guide.as_ref().is_none_or(GuideTable::is_fast));
+        Ok(BatchEvaluator {
+            policy: *policy,
+            params,
+            patterns: Patterns::new(policy),
+            situations,
+            bounds,
+            span,
+            chrono,
+            scale,
+            limit,
+            flat: flat_rates.iter().map(|r| r.map(at_scale).unwrap_or(0)).collect(),
+            model: model.map(at_scale),
+            guide,
+            provider: ActorId::new("batch")?,
+        })
+    }
+
+    /// The policy.
+    pub fn policy(&self) -> &BuiltinPolicy {
+        &self.policy
+    }
+
+    /// The explanation patterns (see [`BatchOutput::patterns`]).
+    pub fn patterns(&self) -> &[Vec<&'static str>] {
+        &self.patterns.codes
+    }
+
+    /// The situation dictionary (see [`situation_dictionary`]).
+    pub fn situation_ids(&self) -> &[String] {
+        &self.situations
+    }
+
+    /// Whether the integer kernels serve this policy and parameters (if not,
+    /// every row takes the per-row Decimal path: a rate with more than
+    /// [`MAX_FAST_SCALE`] decimals, or outside `0..=1`).
+    pub fn is_fast(&self) -> bool {
+        self.scale.is_some()
+    }
+
+    /// Evaluates a batch.
+    ///
+    /// # Errors
+    /// `batch.column.invalid` for columns of different lengths;
+    /// `batch.row.invalid` naming the first invalid row (see the module docs).
+    pub fn evaluate(&self, cols: &MissionColumns) -> Result<BatchOutput> {
+        let mut out = BatchOutput::default();
+        self.evaluate_into(cols, &mut out)?;
+        Ok(out)
+    }
+
+    /// Evaluates a batch into `out`, reusing its buffers (no allocation once
+    /// they are large enough). On error `out` is left empty.
+    ///
+    /// # Errors
+    /// As [`BatchEvaluator::evaluate`].
+    pub fn evaluate_into(&self, cols: &MissionColumns, out: &mut BatchOutput) -> Result<()> {
+        let result = self.run(cols, out);
+        if result.is_err() {
+            out.clear();
+        }
+        result
+    }
+
+    fn run(&self, cols: &MissionColumns, out: &mut BatchOutput) -> Result<()> {
+        cols.check_lengths()?;
+        let n = cols.len();
+        out.reserve_rows(n);
+        out.patterns.clone_from(&self.patterns.codes);
+        out.situation_ids.clone_from(&self.situations);
+        let suspicious = match self.scale {
+            Some(scale) => self.kernels(scale, cols, out),
+            None => None,
+        };
+        match suspicious {
+            // Every row per row.
+            None => {
+                let mut scratch = self.scratch();
+                for row in 0..n {
+                    self.row(cols, row, &mut scratch, out)?;
+                }
+            }
+            // Only the rows the kernels could not vouch for.
+            Some(true) => {
+                let mut scratch = self.scratch();
+                for row in 0..n {
+                    if self.suspicious(cols, row) {
+                        self.row(cols, row, &mut scratch, out)?;
+                    }
+                }
+            }
+            Some(false) => {}
+        }
+        Ok(())
+    }
+
+    fn scratch(&self) -> MissionFacts {
+        MissionFacts::new(self.provider.clone(), Money::ZERO, epoch(), LeadOrigin::Other)
+    }
+
+    /// Runs the integer kernel of the policy; `Some(true)` if some row needs the per-row path.
+    fn kernels(&self, scale: u32, cols: &MissionColumns, out: &mut BatchOutput) -> Option<bool> {
+        // Structure of the columns the kernel does not read.
+        let origin_bad = || cols.lead_origin.iter().fold(false, |acc, &o| acc | (o as usize >= LeadOrigin::ALL.len()));
+        let negotiation_bad = || {
+            let chrono = self.chrono;
+            cols.negotiation.is_some()
+                && negotiations(cols)
+                    .take(cols.len())
+                    .fold(false, |acc, (s, _, v, on)| acc | NegotiationColumns::bad(s, v, on, chrono))
+        };
+        let BatchOutput { due_cents, status, provenance, situation, in_kind_cents, explanation, .. } = out;
+        let flagged = match self.policy.kind() {
+            Kind::Flat => {
+                status.fill(PRICED);
+                provenance.fill(COMPUTED);
+                situation.fill(NO_SITUATION);
+                in_kind_cents.fill(0);
+                let mut k = FlatKernel {
+                    nums: &self.flat,
+                    span: self.span,
+                    limit: self.limit,
+                    cols,
+                    due: due_cents,
+                    pattern: explanation,
+                };
+                dispatch(&mut k, scale, &self.bounds)? | origin_bad()
+            }
+            Kind::Guide => {
+                status.fill(PRICED);
+                provenance.fill(COMPUTED);
+                let mut k = GuideKernel {
+                    table: self.guide.as_ref()?,
+                    span: self.span,
+                    limit: self.limit,
+                    cols,
+                    due: due_cents,
+                    in_kind: in_kind_cents,
+                    situation,
+                    pattern: explanation,
+                };
+                dispatch(&mut k, scale, &self.bounds)?
+            }
+            Kind::SelfAssessed(_) => {
+                in_kind_cents.fill(0);
+                let mut k = SelfKernel {
+                    table: self.guide.as_ref()?,
+                    model: self.model,
+                    patterns: &self.patterns,
+                    span: self.span,
+                    limit: self.limit,
+                    cols,
+                    due: due_cents,
+                    status,
+                    provenance,
+                    situation,
+                    pattern: explanation,
+                };
+                dispatch(&mut k, scale, &self.bounds)?
+            }
+            Kind::Negotiated(_) => {
+                in_kind_cents.fill(0);
+                let mut k = NegotiatedKernel {
+                    table: self.guide.as_ref(),
+                    flat: &self.flat,
+                    model: self.model,
+                    patterns: &self.patterns,
+                    span: self.span,
+                    chrono: self.chrono,
+                    limit: self.limit,
+                    cols,
+                    due: due_cents,
+                    status,
+                    provenance,
+                    situation,
+                    pattern: explanation,
+                };
+                return dispatch(&mut k, scale, &self.bounds);
+            }
+        };
+        Some(flagged | negotiation_bad())
+    }
+
+    /// Whether row `row` may be invalid or beyond the kernels (a superset of
+    /// the rows where the per-mission policy fails).
+    fn suspicious(&self, cols: &MissionColumns, row: usize) -> bool {
+        let get = |s: &[i64]| s.get(row).copied();
+        let (Some(revenue), Some(&day), Some(&origin)) =
+            (get(cols.revenue_cents), cols.won_on.get(row), cols.lead_origin.get(row))
+        else {
+            return true;
+        };
+        let mut bad = revenue < 0
+            || revenue > self.limit
+            || usize::from(origin) >= LeadOrigin::ALL.len()
+            || self.chrono.outside(day)
+            || self.span.outside(day);
+        if let Some(table) = &self.guide {
+            let (p, s) = (cols.partners.get(row), cols.shared_resources.get(row));
+            let (sw, ci) = (cols.steward_workstream.get(row), cols.client_informed.get(row));
+            bad |= match (p, s, sw, ci) {
+                (Some(&p), Some(&s), Some(&sw), Some(&ci)) => {
+                    table.entry(Bounds(&self.bounds).seg(day), origin, p, s, sw, ci).gap
+                }
+                _ => true,
+            };
+        }
+        if let Some((values, valid)) = cols.declared_cents {
+            let d = values.get(row).copied().unwrap_or(-1);
+            bad |= valid.get(row).copied().unwrap_or(true) && (d < 0 || d > revenue);
+        }
+        if let Some(neg) = &cols.negotiation {
+            let valid = neg.amount_valid.map(|v| v.get(row).copied().unwrap_or(false)).unwrap_or(true);
+            match (neg.status.get(row), neg.amount_cents.get(row), neg.on.get(row)) {
+                (Some(&s), Some(&a), Some(&on)) => {
+                    bad |= NegotiationColumns::bad(s, valid, on, self.chrono)
+                        || (s == NegotiationColumns::AGREED && (a < 0 || a > revenue));
+                }
+                _ => bad = true,
+            }
+        }
+        bad
+    }
+
+    /// Evaluates row `row` with the per-mission policy into `out`.
+    fn row(&self, cols: &MissionColumns, row: usize, m: &mut MissionFacts, out: &mut BatchOutput) -> Result<()> {
+        cols.fill_facts(row, m)?;
+        let column = |e: &Error| match e {
+            Error::NegativeAmount { .. } | Error::AmountOverflow(_) => "revenue_cents",
+            Error::DeclarationOutOfRange { .. } if matches!(self.policy, BuiltinPolicy::Negotiated(_)) => {
+                "negotiation_amount_cents"
+            }
+            Error::DeclarationOutOfRange { .. } => "declared_cents",
+            Error::GuideGap(_) => "lead_origin",
+            _ => "won_on",
+        };
+        let a = self.policy.evaluate(m, self.params).map_err(|e| wrap_row_error(column(&e), row, &e))?;
+        let internal = |what: &str| row_error("revenue_cents", row, format!("{what} does not fit the batch output"));
+        let cents = |money: Money, what: &str| money.to_cents().ok_or_else(|| internal(what));
+        let due = match a.amount {
+            Some(amount) => cents(amount, "the amount due")?,
+            None => 0,
+        };
+        let in_kind = cents(a.in_kind_credit, "the in-kind credit")?;
+        let situation = match &a.situation {
+            Some(id) => self
+                .situations
+                .iter()
+                .position(|s| s.as_str() == &**id)
+                .and_then(|i| u16::try_from(i).ok())
+                .ok_or_else(|| internal("the situation"))?,
+            None => NO_SITUATION,
+        };
+        let pattern = self.patterns.find(&a).ok_or_else(|| internal("the explanation"))?;
+        let slot = |ok: bool| if ok { Ok(()) } else { Err(internal("the row")) };
+        slot(set(&mut out.due_cents, row, due))?;
+        slot(set(&mut out.status, row, status_code(a.status)))?;
+        slot(set(&mut out.provenance, row, provenance_code(a.provenance)))?;
+        slot(set(&mut out.situation, row, situation))?;
+        slot(set(&mut out.in_kind_cents, row, in_kind))?;
+        slot(set(&mut out.explanation, row, pattern))
+    }
+}
+
+fn set<T>(v: &mut [T], row: usize, value: T) -> bool {
+    match v.get_mut(row) {
+        Some(slot) => {
+            *slot = value;
+            true
+        }
+        None => false,
+    }
+}
+
+/// Evaluates `policy` over `cols` under `params`.
+///
+/// Builds a [`BatchEvaluator`]; to evaluate many batches, build it once.
+///
+/// # Errors
+/// `batch.column.invalid` for columns of different lengths;
+/// `batch.row.invalid` naming the first invalid row (see the module docs).
+pub fn evaluate_columns(policy: &BuiltinPolicy, params: &Parameters, cols: &MissionColumns) -> Result<BatchOutput> {
+    BatchEvaluator::new(policy, params)?.evaluate(cols)
+}
+
+/// Evaluates `policy` over `cols` under `params` into `out`, reusing its
+/// buffers. On error `out` is left empty.
+///
+/// # Errors
+/// As [`evaluate_columns`].
+pub fn evaluate_columns_into(
+    policy: &BuiltinPolicy,
+    params: &Parameters,
+    cols: &MissionColumns,
+    out: &mut BatchOutput,
+) -> Result<()> {
+    BatchEvaluator::new(policy, params)?.evaluate_into(cols, out)
+}
+
+/// The guide situation each row matches, whatever the policy, as codes into
+/// [`situation_dictionary`]: [`NO_SITUATION`] where no guide is in force or
+/// the lead origin is out of range. Used to break comparisons down by situation.
+///
+/// # Errors
+/// `batch.column.invalid` for columns of different lengths.
+pub fn guide_situations(params: &Parameters, cols: &MissionColumns) -> Result<Vec<u16>> {
+    cols.check_lengths()?;
+    let e = BatchEvaluator::new(&BuiltinPolicy::Guide, params)?;
+    let mut out = Vec::with_capacity(cols.len());
+    let Some(table) = e.guide.as_ref() else { return Ok(vec![NO_SITUATION; cols.len()]) };
+    let rows = cols
+        .won_on
+        .iter()
+        .zip(cols.lead_origin)
+        .zip(cols.partners)
+        .zip(cols.shared_resources)
+        .zip(cols.steward_workstream)
+        .zip(cols.client_informed);
+    for (((((&day, &o), &p), &s), &sw), &ci) in rows {
+        let code = if e.span.outside(day) {
+            NO_SITUATION
+        } else {
+            let seg = Bounds(&e.bounds).seg(day);
+            table.entry(seg, o, p, s, sw, ci).situation
+        };
+        out.push(code);
+    }
+    Ok(out)
+}
+
+// ---- kernels ---------------------------------------------------------------------------
+
+// Optional columns are read as the column (or an empty slice) chained with
+// the default value: one iterator type either way, no dynamic dispatch.
+
+/// Donations, as "is not zero".
+fn donations<'a>(cols: &MissionColumns<'a>) -> impl Iterator<Item = bool> + 'a {
+    cols.donations_cents.unwrap_or(&[]).iter().map(|&d| d != 0).chain(std::iter::repeat(false))
+}
+
+/// Declarations, as (cents, declared).
+fn declarations<'a>(cols: &MissionColumns<'a>) -> impl Iterator<Item = (i64, bool)> + 'a {
+    let (values, valid): (&[i64], &[bool]) = cols.declared_cents.unwrap_or((&[], &[]));
+    values.iter().copied().zip(valid.iter().copied()).chain(std::iter::repeat((0, false)))
+}
+
+/// Negotiations, as (status, amount, amount valid, day).
+fn negotiations<'a>(cols: &MissionColumns<'a>) -> impl Iterator<Item = (u8, i64, bool, i32)> + 'a {
+    let (status, amount, valid, on): (&[u8], &[i64], &[bool], &[i32]) = match &cols.negotiation {
+        Some(n) => (n.status, n.amount_cents, n.amount_valid.unwrap_or(&[]), n.on),
+        None => (&[], &[], &[], &[]),
+    };
+    let status = status.iter().copied().chain(std::iter::repeat(NegotiationColumns::NOT_OPENED));
+    let amount = amount.iter().copied().chain(std::iter::repeat(0));
+    let valid = valid.iter().copied().chain(std::iter::repeat(true));
+    let on = on.iter().copied().chain(std::iter::repeat(0));
+    status.zip(amount).zip(valid).zip(on).map(|(((s, a), v), d)| (s, a, v, d))
+}
+
+struct FlatKernel<'k, 'c> {
+    nums: &'k [i64],
+    span: Span,
+    limit: i64,
+    cols: &'k MissionColumns<'c>,
+    due: &'k mut [i64],
+    pattern: &'k mut [u16],
+}
+
+impl FlatKernel<'_, '_> {
+    #[inline(always)]
+    fn go<const S: u32, Sel: SegSel>(&mut self, sel: Sel, donations: impl Iterator<Item = bool>) -> bool {
+        let (span, limit, nums) = (self.span, self.limit as u64, self.nums);
+        let mut flag = false;
+        let rows = self.cols.revenue_cents.iter().zip(self.cols.won_on).zip(donations);
+        for (((&r, &d), dn), (due, pattern)) in rows.zip(self.due.iter_mut().zip(self.pattern.iter_mut())) {
+            let num = nums.get(sel.seg(d)).copied().unwrap_or(0);
+            // A negative revenue is huge as u64.
+            flag |= (r as u64 > limit) | span.outside(d);
+            let (v, rounded) = div_round::<S>(r.wrapping_mul(num));
+            *due = v;
+            *pattern = u16::from(rounded) | (u16::from(dn) << 1);
+        }
+        flag
+    }
+}
+
+impl Kernel for FlatKernel<'_, '_> {
+    fn run<const S: u32, Sel: SegSel>(&mut self, sel: Sel) -> bool {
+        match self.cols.donations_cents {
+            Some(d) => self.go::<S, Sel>(sel, d.iter().map(|&d| d != 0)),
+            None => self.go::<S, Sel>(sel, std::iter::repeat(false)),
+        }
+    }
+}
+
+struct GuideKernel<'k, 'c> {
+    table: &'k GuideTable,
+    span: Span,
+    limit: i64,
+    cols: &'k MissionColumns<'c>,
+    due: &'k mut [i64],
+    in_kind: &'k mut [i64],
+    situation: &'k mut [u16],
+    pattern: &'k mut [u16],
+}
+
+impl GuideKernel<'_, '_> {
+    /// The money pass over one chunk: amounts, in-kind credit, situation and pattern.
+    #[allow(clippy::too_many_arguments)]
+    #[inline(always)]
+    fn amounts<const S: u32>(
+        table: &GuideTable,
+        limit: u64,
+        cells: &[u32; CHUNK],
+        revenue: &[i64],
+        donations: impl Iterator<Item = bool>,
+        due: &mut [i64],
+        in_kind: &mut [i64],
+        situation: &mut [u16],
+        pattern: &mut [u16],
+    ) -> bool {
+        let mut flag = false;
+        let rows = cells.iter().zip(revenue).zip(donations);
+        let outs = due.iter_mut().zip(in_kind.iter_mut()).zip(situation.iter_mut()).zip(pattern.iter_mut());
+        for (((&cell, &r), dn), (((due, in_kind), situation), pattern)) in rows.zip(outs) {
+            let e = table.at(cell);
+            flag |= (r as u64 > limit) | e.gap;
+            let (v, rounded) = div_round::<S>(r.wrapping_mul(e.num));
+            *due = v;
+            *in_kind = div_round::<S>(r.wrapping_mul(e.in_kind)).0;
+            *situation = e.situation;
+            *pattern = e.bits | (u16::from(rounded) << 1) | (u16::from(dn) << 3);
+        }
+        flag
+    }
+}
+
+impl Kernel for GuideKernel<'_, '_> {
+    fn run<const S: u32, Sel: SegSel>(&mut self, sel: Sel) -> bool {
+        let (span, limit, table, c) = (self.span, self.limit as u64, self.table, self.cols);
+        let mut flag = false;
+        let mut cells = [0u32; CHUNK];
+        let mut donations = c.donations_cents.map(|d| d.chunks(CHUNK));
+        let inputs = c
+            .revenue_cents
+            .chunks(CHUNK)
+            .zip(c.won_on.chunks(CHUNK))
+            .zip(c.lead_origin.chunks(CHUNK))
+            .zip(c.partners.chunks(CHUNK))
+            .zip(c.shared_resources.chunks(CHUNK))
+            .zip(c.steward_workstream.chunks(CHUNK))
+            .zip(c.client_informed.chunks(CHUNK));
+        let outs = self
+            .due
+            .chunks_mut(CHUNK)
+            .zip(self.in_kind.chunks_mut(CHUNK))
+            .zip(self.situation.chunks_mut(CHUNK))
+            .zip(self.pattern.chunks_mut(CHUNK));
+        for (((((((r, d), o), p), s), sw), ci), (((due, ik), sit), pat)) in inputs.zip(outs) {
+            flag |= table.cells(sel, span, d, o, p, s, sw, ci, &mut cells);
+            flag |= match donations.as_mut().and_then(Iterator::next) {
+                Some(dn) => Self::amounts::<S>(table, limit, &cells, r, dn.iter().map(|&x| x != 0), due, ik, sit, pat),
+                None => Self::amounts::<S>(table, limit, &cells, r, std::iter::repeat(false), due, ik, sit, pat),
+            };
+        }
+        flag
+    }
+}
+
+struct SelfKernel<'k, 'c> {
+    table: &'k GuideTable,
+    model: Option<i64>,
+    patterns: &'k Patterns,
+    span: Span,
+    limit: i64,
+    cols: &'k MissionColumns<'c>,
+    due: &'k mut [i64],
+    status: &'k mut [u8],
+    provenance: &'k mut [u8],
+    situation: &'k mut [u16],
+    pattern: &'k mut [u16],
+}
+
+impl Kernel for SelfKernel<'_, '_> {
+    fn run<const S: u32, Sel: SegSel>(&mut self, sel: Sel) -> bool {
+        let (span, limit, table, c) = (self.span, self.limit as u64, self.table, self.cols);
+        let mut flag = false;
+        let rows = c
+            .revenue_cents
+            .iter()
+            .zip(c.won_on)
+            .zip(c.lead_origin)
+            .zip(c.partners)
+            .zip(c.shared_resources)
+            .zip(c.steward_workstream)
+            .zip(c.client_informed)
+            .zip(declarations(c).zip(donations(c)));
+        let outs = self
+            .due
+            .iter_mut()
+            .zip(self.status.iter_mut())
+            .zip(self.provenance.iter_mut())
+            .zip(self.situation.iter_mut())
+            .zip(self.pattern.iter_mut());
+        for ((((((((&r, &d), &o), &p), &s), &sw), &ci), ((dv, has), dn)), ((((due, st), prov), sit), pat)) in
+            rows.zip(outs)
+        {
+            let e = table.entry(sel.seg(d), o, p, s, sw, ci);
+            flag |= (r as u64 > limit) | span.outside(d) | e.gap;
+            *sit = e.situation;
+            let bits = if has {
+                flag |= dv < 0 || dv > r;
+                *due = dv;
+                *st = PRICED;
+                *prov = DECLARED;
+                SELF_DECLARED
+            } else if let Some(f) = self.model {
+                let suggestion = div_round::<S>(r.wrapping_mul(e.num)).0;
+                let (v, rounded) = div_round::<S>(suggestion.wrapping_mul(f));
+                *due = v;
+                *st = PRICED;
+                *prov = MODELLED;
+                SELF_MODELLED | if rounded { SELF_ROUNDED } else { 0 }
+            } else {
+                *due = 0;
+                *st = UNDECLARED;
+                *prov = DECLARED;
+                SELF_MISSING
+            };
+            *pat = self.patterns.id(bits | if dn { SELF_DONATIONS } else { 0 });
+        }
+        flag
+    }
+}
+
+struct NegotiatedKernel<'k, 'c> {
+    table: Option<&'k GuideTable>,
+    flat: &'k [i64],
+    model: Option<i64>,
+    patterns: &'k Patterns,
+    span: Span,
+    chrono: Span,
+    limit: i64,
+    cols: &'k MissionColumns<'c>,
+    due: &'k mut [i64],
+    status: &'k mut [u8],
+    provenance: &'k mut [u8],
+    situation: &'k mut [u16],
+    pattern: &'k mut [u16],
+}
+
+impl Kernel for NegotiatedKernel<'_, '_> {
+    fn run<const S: u32, Sel: SegSel>(&mut self, sel: Sel) -> bool {
+        let (span, chrono, limit, c) = (self.span, self.chrono, self.limit as u64, self.cols);
+        let one: i64 = const { pow10(S) };
+        let mut flag = false;
+        let rows = c
+            .revenue_cents
+            .iter()
+            .zip(c.won_on)
+            .zip(c.lead_origin)
+            .zip(c.partners)
+            .zip(c.shared_resources)
+            .zip(c.steward_workstream)
+            .zip(c.client_informed)
+            .zip(negotiations(c).zip(donations(c)));
+        let outs = self
+            .due
+            .iter_mut()
+            .zip(self.status.iter_mut())
+            .zip(self.provenance.iter_mut())
+            .zip(self.situation.iter_mut())
+            .zip(self.pattern.iter_mut());
+        for (
+            (((((((&r, &d), &o), &p), &s), &sw), &ci), ((ns, amount, valid, on), dn)),
+            ((((due, st), prov), sit), pat),
+        ) in rows.zip(outs)
+        {
+            flag |= (r < 0) | chrono.outside(d) | (usize::from(o) >= LeadOrigin::ALL.len());
+            flag |= NegotiationColumns::bad(ns, valid, on, chrono);
+            let (head, unpriced) = match ns {
+                NegotiationColumns::AGREED => (NEG_AGREED, PRICED),
+                NegotiationColumns::OPEN if valid => (NEG_OPEN_OFFER, PENDING),
+                NegotiationColumns::OPEN => (NEG_OPEN, PENDING),
+                NegotiationColumns::STALEMATE => (NEG_STALEMATE, STALEMATE),
+                _ => (NEG_NOT_OPENED, PENDING),
+            };
+            *sit = NO_SITUATION;
+            *prov = NEGOTIATED;
+            let mut bits = head;
+            if head == NEG_AGREED {
+                flag |= amount < 0 || amount > r;
+                *due = amount;
+                *st = PRICED;
+            } else if let (Some(w), Some(table)) = (self.model, self.table) {
+                let seg = sel.seg(d);
+                let e = table.entry(seg, o, p, s, sw, ci);
+                flag |= (r as u64 > limit) | span.outside(d) | e.gap;
+                let suggestion = div_round::<S>(r.wrapping_mul(e.num)).0;
+                let (flat, flat_rounded) = div_round::<S>(r.wrapping_mul(self.flat.get(seg).copied().unwrap_or(0)));
+                let exact = suggestion.wrapping_mul(one).wrapping_add(flat.wrapping_sub(suggestion).wrapping_mul(w));
+                let (v, rounded) = div_round::<S>(exact);
+                *due = v;
+                *st = PRICED;
+                *prov = MODELLED;
+                *sit = e.situation;
+                bits |= NEG_MODELLED;
+                if flat_rounded {
+                    bits |= NEG_FLAT_ROUNDED;
+                }
+                if rounded {
+                    bits |= NEG_MODEL_ROUNDED;
+                }
+            } else {
+                *due = 0;
+                *st = unpriced;
+            }
+            if dn {
+                bits |= NEG_DONATIONS;
+            }
+            *pat = self.patterns.id(bits);
+        }
+        flag
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flat_and_guide_pattern_bits_are_their_ids() {
+        // The flat and guide kernels write the bits as the id.
+        let flat = Patterns::new(&BuiltinPolicy::Flat);
+        assert_eq!(flat.codes.len(), 4);
+        assert!((0..4).all(|b| usize::from(flat.id(b)) == b));
+        let guide = Patterns::new(&BuiltinPolicy::Guide);
+        assert_eq!(guide.codes.len(), 16);
+        assert!((0..16).all(|b| usize::from(guide.id(b)) == b));
+        assert_eq!(flat.codes[3], ["flat.rate", "flat.amount", "rounding.cents", "flat.donations_apart"]);
+        assert_eq!(guide.codes[0b0101], ["guide.default", "guide.amount", "guide.in_kind"]);
+    }
+
+    #[test]
+    fn pattern_counts() {
+        let model = Some(BehaviourModel::default());
+        assert_eq!(BuiltinPolicy::SelfAssessed(None).patterns().len(), 4);
+        assert_eq!(BuiltinPolicy::SelfAssessed(model).patterns().len(), 6);
+        assert_eq!(BuiltinPolicy::Negotiated(None).patterns().len(), 10);
+        assert_eq!(BuiltinPolicy::Negotiated(model).patterns().len(), 2 + 4 * 8);
+    }
+
+    #[test]
+    fn integer_rounding_is_half_away_from_zero() {
+        assert_eq!(div_round::<2>(617_275), (6_173, true)); // 6172.75 -> 6173
+        assert_eq!(div_round::<2>(617_250), (6_173, true)); // half -> away from zero
+        assert_eq!(div_round::<3>(12_345), (12, true));
+        assert_eq!(div_round::<3>(12_500), (13, true));
+        assert_eq!(div_round::<3>(12_499), (12, true));
+        assert_eq!(div_round::<3>(12_000), (12, false));
+        assert_eq!(div_round::<0>(7), (7, false));
+    }
+
+    #[test]
+    fn the_per_mission_rounding_fast_path_equals_round_cents() {
+        use crate::money::round_cents;
+        let cases = [
+            Decimal::new(6_172_750, 4),
+            Decimal::new(6_172_749, 4),
+            Decimal::new(-6_172_750, 4),
+            Decimal::new(5, 3),
+            Decimal::new(4, 3),
+            Decimal::new(0, 4),
+            Decimal::new(-0, 4),
+            Decimal::new(600, 0),
+            Decimal::new(12, 1),
+            Decimal::new(1_234, 2),
+            Decimal::new(i64::MAX, 2),
+            Decimal::new(i64::MAX, 5),
+            Decimal::from_i128_with_scale(u64::MAX as i128 * 10, 21),
+            Decimal::from_i128_with_scale(333_333_333_333_333_333_333_333_333, 28),
+        ];
+        for exact in cases {
+            let rounded = round_cents(exact);
+            let (fast, changed) = super::super::round_cents_changed(exact);
+            assert_eq!((fast.to_string(), changed), (rounded.to_string(), rounded != exact), "{exact}");
+        }
+    }
+
+    #[test]
+    fn numerators_over_a_common_scale() {
+        assert_eq!(numerator(Decimal::new(5, 2), 4), Some(500));
+        assert_eq!(numerator(Decimal::new(500, 4), 2), Some(5));
+        assert_eq!(numerator(Decimal::new(333_333, 7), 6), None);
+        assert_eq!(numerator(Decimal::new(-5, 2), 2), None);
+        assert_eq!(numerator(Decimal::new(15, 1), 2), None); // above 1
+    }
+
+    #[test]
+    fn dates_round_trip() {
+        let d = NaiveDate::from_ymd_opt(2021, 3, 1).unwrap();
+        assert_eq!(days_from_date(d), 18_687);
+        assert_eq!(date_from_days(18_687), Some(d));
+        assert_eq!(date_from_days(i32::MAX), None);
+    }
+
+    #[test]
+    fn buckets() {
+        let b = Buckets::new(vec![0, 1, 3]);
+        assert_eq!([0, 1, 2, 3, 4, 1000].map(|n| b.of(n)), [0, 1, 1, 2, 2, 2]);
+        let big = Buckets::new(vec![0, 10_000]);
+        assert_eq!([0, 4095, 9_999, 10_000, u32::MAX].map(|n| big.of(n)), [0, 0, 0, 1, 1]);
+    }
+}

@@ -169,7 +169,7 @@ impl StepCode {
 /// The most parameters a step carries.
 pub const MAX_PARAMS: usize = 3;
 /// The most steps an explanation holds; further steps are dropped.
-pub const MAX_STEPS: usize = 8;
+pub const MAX_STEPS: usize = 12;
 
 /// One step of an explanation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -182,12 +182,13 @@ pub struct Step {
 
 impl Step {
     /// A step with its parameters in slot order.
+    #[inline]
     pub fn new(code: StepCode, params: impl IntoIterator<Item = Param>) -> Step {
-        let mut slots: [Param; MAX_PARAMS] = Default::default();
-        for (slot, p) in slots.iter_mut().zip(params) {
-            *slot = p;
-        }
-        Step { code, params: slots }
+        // Slots filled in place: no default to drop and overwrite (a third
+        // of the per-mission flat path went to that).
+        let mut it = params.into_iter();
+        let params = std::array::from_fn(|_| it.next().unwrap_or_default());
+        Step { code, params }
     }
 
     /// The named parameters of this step.
@@ -261,11 +262,25 @@ impl Step {
             (S::NegotiationStalemate, Lang::Fr) => format!("La négociation s'est close sans accord le {}.", p(0)),
             (S::NegotiationMissing, Lang::En) => "No negotiation has been opened for this mission.".into(),
             (S::NegotiationMissing, Lang::Fr) => "Aucune négociation n'a été ouverte pour cette mission.".into(),
+            (S::Modelled, lang) if matches!(self.params.first(), Some(Param::Name(n)) if &**n == "negotiated_toward_flat") => match lang {
+                Lang::En => format!(
+                    "No agreement exists: the behaviour model “{}” settles {} of the way from the guide's {} toward the flat amount.",
+                    p(0),
+                    p(2),
+                    p(1)
+                ),
+                Lang::Fr => format!(
+                    "Faute d'accord, le modèle de comportement « {} » retient {} du chemin entre les {} du guide et le montant forfaitaire.",
+                    p(0),
+                    p(2),
+                    p(1)
+                ),
+            },
             (S::Modelled, Lang::En) => {
-                format!("No real figure exists: the model “{}” stands in ({} × {}).", p(0), p(1), p(2))
+                format!("No declaration exists: the behaviour model “{}” takes {} of the guide's {}.", p(0), p(2), p(1))
             }
             (S::Modelled, Lang::Fr) => {
-                format!("Faute de donnée réelle, le modèle « {} » s'applique ({} × {}).", p(0), p(1), p(2))
+                format!("Faute de déclaration, le modèle de comportement « {} » retient {} des {} du guide.", p(0), p(2), p(1))
             }
             (S::Rounding, Lang::En) => format!("{} is rounded to the cent, half away from zero: {}.", p(0), p(1)),
             (S::Rounding, Lang::Fr) => format!("{} est arrondi au centime le plus proche : {}.", p(0), p(1)),
@@ -295,6 +310,7 @@ impl Explanation {
     }
 
     /// Appends a step (dropped if [`MAX_STEPS`] are already held).
+    #[inline]
     pub fn push(&mut self, step: Step) {
         if let Some(slot) = self.steps.get_mut(self.len) {
             *slot = Some(step);

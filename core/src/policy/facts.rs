@@ -2,6 +2,7 @@
 
 use crate::error::{Error, Result};
 use crate::ids::{ActorId, MissionId};
+use crate::labels::Labelled;
 use crate::mission::{LeadOrigin, Mission};
 use crate::money::Money;
 use crate::network::Network;
@@ -108,6 +109,51 @@ impl MissionFacts {
         }
     }
 
+    /// Reads facts from JSON (the shape of `tests/vectors`), giving each faulty
+    /// value its own code: the ids, money (`revenue`, `declared`, `donations`),
+    /// `won_on`, `lead_origin`, then the negotiation's money and date are
+    /// checked in that order with the crate's constructors; any remaining
+    /// fault is structural.
+    ///
+    /// # Errors
+    /// `input.id.invalid`, `input.parse.invalid`, `money.currency.unsupported`,
+    /// `input.label.unknown`, or `journal.json.malformed`.
+    pub fn from_json(json: &str) -> Result<MissionFacts> {
+        let value: serde_json::Value = serde_json::from_str(json).map_err(|e| malformed(&e))?;
+        let obj = value.as_object().ok_or_else(|| malformed(&"the mission is not an object"))?;
+        let text = |field: &str, v: &serde_json::Value| -> Result<String> {
+            v.as_str().map(str::to_owned).ok_or_else(|| malformed(&format!("`{field}` is not a string")))
+        };
+        if let Some(v) = obj.get("provider") {
+            ActorId::new(text("provider", v)?)?;
+        }
+        if let Some(v) = obj.get("mission").filter(|v| !v.is_null()) {
+            MissionId::new(text("mission", v)?)?;
+        }
+        for field in ["revenue", "declared", "donations"] {
+            if let Some(v) = obj.get(field).filter(|v| !v.is_null()) {
+                check_money(field, v)?;
+            }
+        }
+        if let Some(v) = obj.get("won_on") {
+            crate::network::parse_date(&text("won_on", v)?)?;
+        }
+        if let Some(v) = obj.get("lead_origin") {
+            LeadOrigin::from_label(&text("lead_origin", v)?)?;
+        }
+        if let Some(n) = obj.get("negotiation").and_then(|n| n.as_object()) {
+            for field in ["amount", "last_offer"] {
+                if let Some(v) = n.get(field).filter(|v| !v.is_null()) {
+                    check_money(field, v)?;
+                }
+            }
+            if let Some(v) = n.get("on") {
+                crate::network::parse_date(&text("on", v)?)?;
+            }
+        }
+        serde_json::from_value(value).map_err(|e| malformed(&e))
+    }
+
     /// Facts of a mission reported in a network.
     ///
     /// The steward-workstream flag holds when the provider is a steward and
@@ -155,4 +201,18 @@ impl MissionFacts {
         }
         Ok(facts)
     }
+}
+
+fn malformed(e: &dyn std::fmt::Display) -> Error {
+    Error::MalformedJson { line: None, message: format!("mission: {e}") }
+}
+
+/// A money object `{"amount": "…", "currency": "EUR"}` read with the crate's constructors.
+fn check_money(field: &str, v: &serde_json::Value) -> Result<Money> {
+    let obj = v.as_object().ok_or_else(|| malformed(&format!("`{field}` is not a money object")))?;
+    let part = |name: &str| {
+        obj.get(name).and_then(|x| x.as_str()).ok_or_else(|| malformed(&format!("`{field}.{name}` is not a string")))
+    };
+    let amount = Money::parse_eur(part("amount")?)?.amount();
+    Money::new(amount, part("currency")?)
 }

@@ -169,17 +169,33 @@ impl<P: ContributionPolicy + ?Sized> ContributionPolicy for Arc<P> {
 }
 
 fn mul(a: Decimal, b: Decimal) -> Result<Decimal> {
-    a.checked_mul(b).ok_or_else(|| Error::AmountOverflow(format!("{a} × {b}")))
+    crate::money::exact_mul(a, b)
 }
 
 fn checked_revenue(m: &MissionFacts) -> Result<Decimal> {
     Ok(m.revenue.ensure_not_negative("revenue")?.amount())
 }
 
+/// [`round_cents`] and whether it changed the value. Fast path (same result)
+/// for a positive amount whose mantissa fits 64 bits, with 2 to 21 decimals.
+#[inline]
+fn round_cents_changed(exact: Decimal) -> (Decimal, bool) {
+    let divisor = exact.scale().checked_sub(2).and_then(|s| 10u64.checked_pow(s));
+    if let (false, Ok(m), Some(p)) = (exact.is_sign_negative(), u64::try_from(exact.mantissa()), divisor) {
+        let (q, rem) = (m / p, m % p);
+        // Half away from zero: up when the remainder is at least half the divisor.
+        if let Ok(cents) = i64::try_from(q + u64::from(rem > 0 && rem >= p - p / 2)) {
+            return (Decimal::new(cents, 2), rem != 0);
+        }
+    }
+    let rounded = round_cents(exact);
+    (rounded, rounded != exact)
+}
+
 /// Pushes the rounding step when rounding changed the value, and returns the rounded amount.
 fn round_step(e: &mut Explanation, exact: Decimal) -> Money {
-    let rounded = round_cents(exact);
-    if rounded != exact {
+    let (rounded, changed) = round_cents_changed(exact);
+    if changed {
         e.push(Step::new(StepCode::Rounding, [Param::Amount(exact), Param::Amount(rounded)]));
     }
     Money::eur(rounded)
@@ -598,8 +614,12 @@ impl<P: ContributionPolicy> ContributionPolicy for YearlyCap<P> {
 /// One of the four built-in policies, by name, for bindings and comparisons.
 ///
 /// # Errors
-/// `input.label.unknown` for any other name.
+/// `input.label.unknown` for any other name; `policy.rate.invalid` for a
+/// behaviour model whose factors are outside 0..=1.
 pub fn builtin(name: &str, model: Option<BehaviourModel>) -> Result<Box<dyn ContributionPolicy>> {
+    if let Some(m) = &model {
+        m.check()?;
+    }
     Ok(match name {
         "flat" => Box::new(FlatRate),
         "guide" => Box::new(GuideRate),

@@ -1,0 +1,101 @@
+# Entry points for people and CI (.ci/run runs `make test`).
+#
+# One shared target directory (the default `target/`) serves every target.
+# `test` is the sum of one target per language: Python and Kotlin suites join
+# it as prerequisites (`test: test-rust test-docs test-python test-kotlin`).
+
+CARGO ?= cargo
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+WHEELS := target/wheels
+
+.PHONY: all demo demo-rust demo-python test test-rust test-docs test-python test-interop rust-tools \
+	python-env python-wheel python-wheel-release bench bench-python fixtures clean
+
+all: test
+
+## demo: the analyst's job: compare the four policies over 100,000 missions from Python
+demo: demo-python
+
+## demo-rust: build the sample network of examples/data through commands and print its summary
+demo-rust:
+	$(CARGO) run --example sample_network
+
+## demo-python: generate a portfolio, compare the four policies, save a chart (release build)
+demo-python: python-wheel-release
+	$(PY) examples/python/compare_policies.py
+
+## test: every suite, in every language
+test: test-rust test-docs test-python test-interop
+
+## test-rust: formatting, lints (examples included) and tests of the workspace
+test-rust: rust-tools
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	$(CARGO) test --workspace
+
+## test-docs: the README's Rust example is examples/rust/quickstart.rs, which cargo compiles
+test-docs:
+	@awk '/^```rust$$/ { inside = 1; next } /^```$$/ && inside { exit } inside' README.md \
+		| diff -u examples/rust/quickstart.rs - \
+		|| { echo "README.md: the Rust example differs from examples/rust/quickstart.rs" >&2; exit 1; }
+
+## python-env: a virtual environment with maturin, pytest and the analyst libraries
+python-env: $(VENV)/.ready
+$(VENV)/.ready: bindings-python/requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r bindings-python/requirements-dev.txt
+	touch $@
+
+## python-wheel: build the abi3 wheel (debug, for tests) and install it in the venv
+python-wheel: python-env
+	rm -rf $(WHEELS)
+	cd bindings-python && ../$(VENV)/bin/maturin build --quiet --out ../$(WHEELS)
+	$(PY) -m pip install --quiet --force-reinstall --no-deps $(WHEELS)/*.whl
+
+## python-wheel-release: the same in release mode (demo, benchmarks)
+python-wheel-release: python-env
+	rm -rf $(WHEELS)
+	cd bindings-python && ../$(VENV)/bin/maturin build --quiet --release --out ../$(WHEELS)
+	$(PY) -m pip install --quiet --force-reinstall --no-deps $(WHEELS)/*.whl
+
+## test-python: the stubs match the module (stubtest), then pytest
+test-python: python-wheel
+	cd target && ../$(PY) -m mypy.stubtest coopetition
+	cd bindings-python/tests && ../../$(PY) -m pytest -q
+
+## test-interop: journals written by Python (and Kotlin) replay in Rust to the snapshots they wrote
+test-interop:
+	$(CARGO) run --quiet --example replay_check -- \
+		target/interop/python_journal.jsonl target/interop/python_snapshot.json \
+		$(if $(wildcard target/interop/kotlin_journal.jsonl),target/interop/kotlin_journal.jsonl target/interop/kotlin_snapshot.json)
+
+## fixtures: regenerate tests/fixtures from the Rust sample network
+fixtures:
+	$(CARGO) run --quiet --example sample_network > /dev/null
+	cp target/sample_journal.jsonl tests/fixtures/sample_journal.jsonl
+	cp target/sample_snapshot.json tests/fixtures/sample_snapshot.json
+
+## rust-tools: add clippy and rustfmt when they are missing (needs rustup; never fails)
+rust-tools:
+	@if ! $(CARGO) clippy --version >/dev/null 2>&1 || ! $(CARGO) fmt --version >/dev/null 2>&1; then \
+		if command -v rustup >/dev/null 2>&1; then \
+			rustup component add clippy rustfmt || echo "warning: rustup could not add clippy and rustfmt" >&2; \
+		else \
+			echo "warning: clippy or rustfmt is missing and rustup is not installed" >&2; \
+		fi; \
+	fi
+
+## bench: run the Rust benchmarks (criterion) and the Python ones
+bench: bench-python
+	$(CARGO) bench -p coopetition
+
+## bench-python: the Python benchmarks over 1,000,000 missions (release build)
+bench-python: python-wheel-release
+	$(PY) benches/python/bench_policies.py
+
+## clean: remove build outputs (target/, including target/sample_journal.jsonl)
+clean:
+	$(CARGO) clean

@@ -1,0 +1,892 @@
+//! The analyst's path: Arrow tables in, the core's columnar comparison, Arrow tables out.
+//!
+//! Columns are read from any object with `__arrow_c_stream__` (pyarrow,
+//! polars, pandas, DuckDB) into plain vectors, checked column by column (a
+//! bad column or row is a `BatchError` naming it, and nothing is computed),
+//! then handed to the core with the GIL released.
+
+use crate::errors::{to_py, IntoPy};
+use crate::policy::{params_or_shipped, PyBehaviourModel, PyParameters, PyPolicy};
+use arrow_array::builder::StringDictionaryBuilder;
+use arrow_array::cast::AsArray;
+use arrow_array::types::{Date32Type, Decimal128Type, Int32Type, Int64Type, Int8Type};
+use arrow_array::{
+    Array, ArrayRef, Decimal128Array, DictionaryArray, Float64Array, PrimitiveArray, RecordBatch, StringArray,
+    UInt64Array,
+};
+use arrow_buffer::{NullBuffer, ScalarBuffer};
+use arrow_schema::{DataType, Field, Schema, SchemaRef};
+use coopetition::labels::Labelled;
+use coopetition::mission::LeadOrigin;
+use coopetition::money::round_cents;
+use coopetition::policy::batch::{
+    self, BatchOutput, BuiltinPolicy, MissionColumns, NegotiationColumns, NO_SITUATION, PRICED,
+};
+use coopetition::policy::compare::{compare, compare_columns, Comparison, Group, PolicySummary};
+use coopetition::policy::{Assessment, ContributionPolicy, MissionFacts};
+use coopetition::prelude::*;
+use coopetition::Error;
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3_arrow::input::AnyRecordBatch;
+use pyo3_arrow::PyTable;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Values and their validity.
+type Nullable<T> = (Vec<T>, Vec<bool>);
+/// Codes into a dictionary of labels, the labels, and validity.
+type Labels = (Vec<u32>, Vec<String>, Vec<bool>);
+
+/// The negotiation columns, owned.
+struct Negotiations {
+    status: Vec<u8>,
+    amount: Nullable<i64>,
+    offers: Vec<u32>,
+    on: Vec<i32>,
+}
+
+fn column_error(column: &str, message: impl Into<String>) -> Error {
+    Error::BatchColumn { column: column.to_owned(), message: message.into() }
+}
+
+fn row_error(column: &str, row: usize, message: impl Into<String>) -> Error {
+    Error::BatchRow { column: column.to_owned(), row, message: message.into() }
+}
+
+/// The chunks of one column of the input, in order.
+struct Input {
+    schema: SchemaRef,
+    batches: Vec<RecordBatch>,
+    rows: usize,
+}
+
+impl Input {
+    fn chunks(&self, name: &str) -> Option<Vec<ArrayRef>> {
+        let index = self.schema.index_of(name).ok()?;
+        Some(self.batches.iter().filter_map(|b| b.columns().get(index).cloned()).collect())
+    }
+
+    fn required(&self, name: &str) -> Result<Vec<ArrayRef>, Error> {
+        self.chunks(name).ok_or_else(|| {
+            column_error(
+                name,
+                format!(
+                    "is missing; the table has: {}",
+                    self.schema.fields().iter().map(|f| f.name().as_str()).collect::<Vec<_>>().join(", ")
+                ),
+            )
+        })
+    }
+}
+
+/// Fails on the first null of a required column.
+fn no_nulls(name: &str, chunks: &[ArrayRef]) -> Result<(), Error> {
+    let mut offset = 0;
+    for chunk in chunks {
+        if let Some(nulls) = chunk.logical_nulls() {
+            if let Some(i) = (0..chunk.len()).find(|&i| nulls.is_null(i)) {
+                return Err(row_error(name, offset + i, "is null in a required column"));
+            }
+        }
+        offset += chunk.len();
+    }
+    Ok(())
+}
+
+fn cast(name: &str, chunk: &ArrayRef, to: &DataType) -> Result<ArrayRef, Error> {
+    arrow_cast::cast(chunk, to)
+        .map_err(|e| column_error(name, format!("has type {} and cannot be read as {to}: {e}", chunk.data_type())))
+}
+
+/// Integer counts (any integer type), not negative.
+fn counts(input: &Input, name: &str, default: u32) -> Result<Vec<u32>, Error> {
+    let Some(chunks) = input.chunks(name) else { return Ok(vec![default; input.rows]) };
+    no_nulls(name, &chunks)?;
+    let mut out = Vec::with_capacity(input.rows);
+    for chunk in &chunks {
+        if !chunk.data_type().is_integer() {
+            return Err(column_error(name, format!("has type {}; expected an integer count", chunk.data_type())));
+        }
+        let ints = cast(name, chunk, &DataType::Int64)?;
+        for v in ints.as_primitive::<Int64Type>().values() {
+            let count = u32::try_from(*v)
+                .map_err(|_| row_error(name, out.len(), format!("`{v}` is not a count (0 to 4294967295)")))?;
+            out.push(count);
+        }
+    }
+    Ok(out)
+}
+
+/// Booleans, false when the column is absent.
+fn flags(input: &Input, name: &str) -> Result<Vec<bool>, Error> {
+    let Some(chunks) = input.chunks(name) else { return Ok(vec![false; input.rows]) };
+    no_nulls(name, &chunks)?;
+    let mut out = Vec::with_capacity(input.rows);
+    for chunk in &chunks {
+        if chunk.data_type() != &DataType::Boolean {
+            return Err(column_error(name, format!("has type {}; expected booleans", chunk.data_type())));
+        }
+        out.extend(chunk.as_boolean().values().iter());
+    }
+    Ok(out)
+}
+
+/// Dates as days since 1970-01-01.
+fn dates(input: &Input, name: &str, required: bool) -> Result<Option<Nullable<i32>>, Error> {
+    let chunks = match input.chunks(name) {
+        Some(c) => c,
+        None if required => return input.required(name).map(|_| None),
+        None => return Ok(None),
+    };
+    if required {
+        no_nulls(name, &chunks)?;
+    }
+    let mut days = Vec::with_capacity(input.rows);
+    let mut valid = Vec::with_capacity(input.rows);
+    for chunk in &chunks {
+        if !matches!(chunk.data_type(), DataType::Date32 | DataType::Date64) {
+            return Err(column_error(name, format!("has type {}; expected dates (date32)", chunk.data_type())));
+        }
+        let d = cast(name, chunk, &DataType::Date32)?;
+        let d = d.as_primitive::<Date32Type>();
+        days.extend(d.values().iter());
+        valid.extend((0..d.len()).map(|i| d.is_valid(i)));
+    }
+    Ok(Some((days, valid)))
+}
+
+/// How to read floats where money is expected.
+#[derive(Clone, Copy)]
+enum Floats {
+    Refuse,
+    Round,
+}
+
+/// Money in cents from a decimal column (whole cents only), an integer
+/// `<name>_cents` column, or a float column when rounding was asked for.
+fn cents(input: &Input, name: &str, floats: Floats, required: bool) -> Result<Option<Nullable<i64>>, Error> {
+    let cents_name = format!("{name}_cents");
+    let (column, chunks, in_cents) = match (input.chunks(name), input.chunks(&cents_name)) {
+        (Some(c), _) => (name.to_owned(), c, false),
+        (None, Some(c)) => (cents_name, c, true),
+        (None, None) if required => {
+            return Err(column_error(
+                name,
+                format!("is missing: give `{name}` (decimal) or `{name}_cents` (integer cents)"),
+            ))
+        }
+        (None, None) => return Ok(None),
+    };
+    if required {
+        no_nulls(&column, &chunks)?;
+    }
+    let mut values = Vec::with_capacity(input.rows);
+    let mut valid = Vec::with_capacity(input.rows);
+    for chunk in &chunks {
+        let base = values.len();
+        let dt = chunk.data_type().clone();
+        match (&dt, in_cents) {
+            (DataType::Decimal128(_, scale) | DataType::Decimal256(_, scale), false) => {
+                let scale = *scale;
+                let as128 = if matches!(dt, DataType::Decimal256(..)) {
+                    cast(&column, chunk, &DataType::Decimal128(38, scale))?
+                } else {
+                    chunk.clone()
+                };
+                let d = as128.as_primitive::<Decimal128Type>();
+                for (i, raw) in d.values().iter().enumerate() {
+                    valid.push(d.is_valid(i));
+                    let c = if d.is_valid(i) { decimal_to_cents(*raw, scale) } else { Some(0) };
+                    values.push(c.ok_or_else(|| {
+                        row_error(
+                            &column,
+                            base + i,
+                            format!(
+                                "`{}` is not a whole number of cents",
+                                Decimal::from_i128_with_scale(*raw, scale.max(0) as u32)
+                            ),
+                        )
+                    })?);
+                }
+            }
+            (t, true) if t.is_integer() => {
+                let ints = cast(&column, chunk, &DataType::Int64)?;
+                let ints = ints.as_primitive::<Int64Type>();
+                values.extend(ints.values().iter());
+                valid.extend((0..ints.len()).map(|i| ints.is_valid(i)));
+            }
+            (DataType::Float16 | DataType::Float32 | DataType::Float64, _) => match floats {
+                Floats::Refuse => {
+                    return Err(column_error(
+                        &column,
+                        format!(
+                            "is a float column ({dt}): money must be exact. Store it as decimal128 or integer cents \
+                             (`{name}_cents`), or pass round_floats=True to round each value to the cent"
+                        ),
+                    ))
+                }
+                Floats::Round => {
+                    let f = cast(&column, chunk, &DataType::Float64)?;
+                    let f: &Float64Array = f.as_primitive();
+                    for (i, x) in f.values().iter().enumerate() {
+                        valid.push(f.is_valid(i));
+                        let c = if f.is_valid(i) { float_to_cents(*x) } else { Some(0) };
+                        values.push(
+                            c.ok_or_else(|| row_error(&column, base + i, format!("`{x}` is not a finite amount")))?,
+                        );
+                    }
+                }
+            },
+            _ => {
+                return Err(column_error(
+                    &column,
+                    format!("has type {dt}; expected decimal128 (or integer cents in `{name}_cents`)"),
+                ))
+            }
+        }
+    }
+    Ok(Some((values, valid)))
+}
+
+fn decimal_to_cents(raw: i128, scale: i8) -> Option<i64> {
+    let cents = if scale <= 2 {
+        raw.checked_mul(10i128.checked_pow(u32::try_from(2 - i32::from(scale)).ok()?)?)?
+    } else {
+        let div = 10i128.checked_pow(u32::try_from(i32::from(scale) - 2).ok()?)?;
+        if raw % div != 0 {
+            return None;
+        }
+        raw / div
+    };
+    i64::try_from(cents).ok()
+}
+
+/// A float rounded to the cent through its shortest decimal form (so 0.145
+/// is read as 0.145, not 0.14499…), half away from zero.
+fn float_to_cents(x: f64) -> Option<i64> {
+    if !x.is_finite() {
+        return None;
+    }
+    let d: Decimal = format!("{x}").parse().ok()?;
+    let c = round_cents(d).checked_mul(Decimal::ONE_HUNDRED)?;
+    i64::try_from(c).ok()
+}
+
+/// Strings (plain, large, view or dictionary-encoded) as codes into a dictionary.
+fn labels(input: &Input, name: &str, required: bool) -> Result<Option<Labels>, Error> {
+    let chunks = match input.chunks(name) {
+        Some(c) => c,
+        None if required => return input.required(name).map(|_| None),
+        None => return Ok(None),
+    };
+    if required {
+        no_nulls(name, &chunks)?;
+    }
+    let mut codes = Vec::with_capacity(input.rows);
+    let mut valid = Vec::with_capacity(input.rows);
+    let mut names: Vec<String> = Vec::new();
+    let mut index: HashMap<String, u32> = HashMap::new();
+    let mut intern = |s: &str, names: &mut Vec<String>| -> u32 {
+        if let Some(&c) = index.get(s) {
+            return c;
+        }
+        let c = u32::try_from(names.len()).unwrap_or(u32::MAX);
+        names.push(s.to_owned());
+        index.insert(s.to_owned(), c);
+        c
+    };
+    for chunk in &chunks {
+        let dict = match chunk.data_type() {
+            DataType::Dictionary(_, v) if matches!(**v, DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View) => {
+                cast(name, chunk, &DataType::Dictionary(Box::new(DataType::Int32), Box::new(DataType::Utf8)))?
+            }
+            DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => {
+                cast(name, chunk, &DataType::Dictionary(Box::new(DataType::Int32), Box::new(DataType::Utf8)))?
+            }
+            other => return Err(column_error(name, format!("has type {other}; expected strings"))),
+        };
+        let dict: &DictionaryArray<Int32Type> = dict.as_dictionary();
+        let values: &StringArray = dict.values().as_string();
+        let local: Vec<u32> = (0..values.len()).map(|i| intern(values.value(i), &mut names)).collect();
+        for (i, key) in dict.keys().values().iter().enumerate() {
+            valid.push(dict.is_valid(i));
+            codes.push(usize::try_from(*key).ok().and_then(|k| local.get(k)).copied().unwrap_or(0));
+        }
+    }
+    Ok(Some((codes, names, valid)))
+}
+
+/// Maps label codes to the positions of a labelled enumeration.
+fn enum_codes<T: Labelled>(name: &str, codes: &[u32], names: &[String], valid: &[bool]) -> Result<Vec<u8>, Error> {
+    let mapped: Vec<Result<u8, String>> = names
+        .iter()
+        .map(|n| T::from_label(n).map(|v| u8::try_from(v.index()).unwrap_or(u8::MAX)).map_err(|e| e.to_string()))
+        .collect();
+    codes
+        .iter()
+        .zip(valid)
+        .enumerate()
+        .map(|(row, (c, ok))| {
+            if !ok {
+                return Ok(0);
+            }
+            match mapped.get(*c as usize) {
+                Some(Ok(v)) => Ok(*v),
+                Some(Err(message)) => Err(row_error(name, row, message.clone())),
+                None => Err(row_error(name, row, "no such label".to_owned())),
+            }
+        })
+        .collect()
+}
+
+/// Every column the core reads, owned, plus the optional mission ids to carry over.
+struct Table {
+    provider: Vec<u32>,
+    provider_names: Vec<String>,
+    revenue_cents: Vec<i64>,
+    won_on: Vec<i32>,
+    lead_origin: Vec<u8>,
+    partners: Vec<u32>,
+    shared_resources: Vec<u32>,
+    steward_workstream: Vec<bool>,
+    client_informed: Vec<bool>,
+    declared: Option<Nullable<i64>>,
+    negotiation: Option<Negotiations>,
+    donations: Option<Vec<i64>>,
+    mission: Option<Vec<ArrayRef>>,
+}
+
+impl Table {
+    fn read(input: &Input, floats: Floats) -> Result<Table, Error> {
+        let (provider, provider_names, _) = labels(input, "provider", true)?.unwrap_or_default();
+        let (revenue_cents, _) = cents(input, "revenue", floats, true)?.unwrap_or_default();
+        if let Some(row) = revenue_cents.iter().position(|c| *c < 0) {
+            return Err(row_error("revenue", row, "is negative"));
+        }
+        let (won_on, _) = dates(input, "won_on", true)?.unwrap_or_default();
+        let (codes, names, valid) = labels(input, "lead_origin", true)?.unwrap_or_default();
+        let lead_origin = enum_codes::<LeadOrigin>("lead_origin", &codes, &names, &valid)?;
+        let declared = cents(input, "declared", floats, false)?;
+        let negotiation = match labels(input, "negotiation_state", false)? {
+            None => None,
+            Some((codes, names, valid)) => {
+                let states: Vec<u8> = {
+                    let table = ["not_opened", "open", "agreed", "stalemate"];
+                    let mapped: Vec<Option<u8>> = names
+                        .iter()
+                        .map(|n| table.iter().position(|t| t == n).and_then(|p| u8::try_from(p).ok()))
+                        .collect();
+                    codes
+                        .iter()
+                        .zip(&valid)
+                        .enumerate()
+                        .map(|(row, (c, ok))| match (ok, mapped.get(*c as usize)) {
+                            (false, _) => Ok(0),
+                            (true, Some(Some(v))) => Ok(*v),
+                            _ => Err(row_error(
+                                "negotiation_state",
+                                row,
+                                format!(
+                                    "unknown negotiation state `{}`; expected one of: not_opened, open, agreed, stalemate",
+                                    names.get(*c as usize).map_or("", String::as_str)
+                                ),
+                            )),
+                        })
+                        .collect::<Result<_, _>>()?
+                };
+                let (amount, amount_valid) = cents(input, "negotiation_amount", floats, false)?
+                    .unwrap_or_else(|| (vec![0; input.rows], vec![false; input.rows]));
+                let offers = counts(input, "negotiation_offers", 0)?;
+                let (on, _) = dates(input, "negotiation_on", false)?
+                    .unwrap_or_else(|| (vec![0; input.rows], vec![false; input.rows]));
+                Some(Negotiations { status: states, amount: (amount, amount_valid), offers, on })
+            }
+        };
+        let donations = cents(input, "donations", floats, false)?
+            .map(|(v, valid)| v.into_iter().zip(valid).map(|(c, ok)| if ok { c } else { 0 }).collect());
+        Ok(Table {
+            provider,
+            provider_names,
+            revenue_cents,
+            won_on,
+            lead_origin,
+            partners: counts(input, "partners", 0)?,
+            shared_resources: counts(input, "shared_resources", 0)?,
+            steward_workstream: flags(input, "steward_workstream")?,
+            client_informed: flags(input, "client_informed")?,
+            declared,
+            negotiation,
+            donations,
+            mission: input.chunks("mission"),
+        })
+    }
+
+    fn columns(&self) -> MissionColumns<'_> {
+        MissionColumns {
+            revenue_cents: &self.revenue_cents,
+            won_on: &self.won_on,
+            lead_origin: &self.lead_origin,
+            partners: &self.partners,
+            shared_resources: &self.shared_resources,
+            steward_workstream: &self.steward_workstream,
+            client_informed: &self.client_informed,
+            declared_cents: self.declared.as_ref().map(|(v, ok)| (v.as_slice(), ok.as_slice())),
+            negotiation: self.negotiation.as_ref().map(|n| NegotiationColumns {
+                status: &n.status,
+                amount_cents: &n.amount.0,
+                amount_valid: Some(&n.amount.1),
+                offers: &n.offers,
+                on: &n.on,
+            }),
+            donations_cents: self.donations.as_deref(),
+        }
+    }
+
+    /// Per-mission facts, for policies without a columnar kernel.
+    fn facts(&self) -> Result<Vec<MissionFacts>, Error> {
+        let ids: Vec<ActorId> =
+            self.provider_names.iter().map(|n| ActorId::new(n.as_str())).collect::<Result<_, _>>()?;
+        let cols = self.columns();
+        (0..cols.len())
+            .map(|row| {
+                let p = self.provider.get(row).and_then(|p| ids.get(*p as usize)).cloned();
+                cols.facts(row, p.ok_or_else(|| row_error("provider", row, "no provider"))?)
+            })
+            .collect()
+    }
+}
+
+/// Per-mission results of one policy, in columnar form.
+struct Results {
+    policy: String,
+    due_cents: Vec<i64>,
+    status: Vec<u8>,
+    provenance: Vec<u8>,
+    situation: Vec<Option<String>>,
+    in_kind_cents: Vec<i64>,
+    codes: Vec<i32>,
+    patterns: Vec<String>,
+}
+
+impl Results {
+    fn from_batch(policy: &str, out: BatchOutput) -> Results {
+        let situation = out
+            .situation
+            .iter()
+            .map(|s| if *s == NO_SITUATION { None } else { out.situation_ids.get(usize::from(*s)).cloned() })
+            .collect();
+        Results {
+            policy: policy.to_owned(),
+            due_cents: out.due_cents,
+            status: out.status,
+            provenance: out.provenance,
+            situation,
+            in_kind_cents: out.in_kind_cents,
+            codes: out.explanation.iter().map(|c| i32::from(*c)).collect(),
+            patterns: out.patterns.iter().map(|p| p.join(" ")).collect(),
+        }
+    }
+
+    fn from_assessments(policy: &str, assessments: &[Assessment]) -> Results {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut index: HashMap<String, i32> = HashMap::new();
+        let mut r = Results {
+            policy: policy.to_owned(),
+            due_cents: Vec::with_capacity(assessments.len()),
+            status: Vec::with_capacity(assessments.len()),
+            provenance: Vec::with_capacity(assessments.len()),
+            situation: Vec::with_capacity(assessments.len()),
+            in_kind_cents: Vec::with_capacity(assessments.len()),
+            codes: Vec::with_capacity(assessments.len()),
+            patterns: Vec::new(),
+        };
+        for a in assessments {
+            r.due_cents.push(a.cents().unwrap_or(0));
+            r.status.push(batch::status_code(a.status));
+            r.provenance.push(batch::provenance_code(a.provenance));
+            r.situation.push(a.situation.as_deref().map(str::to_owned));
+            r.in_kind_cents.push(a.in_kind_credit.to_cents().unwrap_or(0));
+            let key = a.explanation.codes().join(" ");
+            let code = *index.entry(key.clone()).or_insert_with(|| {
+                patterns.push(key);
+                i32::try_from(patterns.len() - 1).unwrap_or(i32::MAX)
+            });
+            r.codes.push(code);
+        }
+        r.patterns = patterns;
+        r
+    }
+}
+
+fn dictionary(keys: Vec<i32>, values: Vec<String>) -> Result<ArrayRef, Error> {
+    let values: ArrayRef = Arc::new(StringArray::from(values));
+    DictionaryArray::<Int32Type>::try_new(keys.into(), values)
+        .map(|a| Arc::new(a) as ArrayRef)
+        .map_err(|e| column_error("result", e.to_string()))
+}
+
+fn small_dictionary(keys: &[u8], labels: &[&str]) -> Result<ArrayRef, Error> {
+    let keys: PrimitiveArray<Int8Type> = keys.iter().map(|k| i8::try_from(*k).unwrap_or(0)).collect::<Vec<_>>().into();
+    let values: ArrayRef = Arc::new(StringArray::from(labels.to_vec()));
+    DictionaryArray::<Int8Type>::try_new(keys, values)
+        .map(|a| Arc::new(a) as ArrayRef)
+        .map_err(|e| column_error("result", e.to_string()))
+}
+
+fn decimal_cents(cents: &[i64], valid: Option<&[bool]>) -> Result<ArrayRef, Error> {
+    let values: ScalarBuffer<i128> = cents.iter().map(|c| i128::from(*c)).collect();
+    let nulls = valid.map(|v| NullBuffer::from(v.to_vec()));
+    Decimal128Array::try_new(values, nulls)
+        .and_then(|a| a.with_precision_and_scale(38, 2))
+        .map(|a| Arc::new(a) as ArrayRef)
+        .map_err(|e| column_error("result", e.to_string()))
+}
+
+const STATUS: [&str; 4] = ["priced", "pending", "undeclared", "stalemate"];
+const PROVENANCE: [&str; 4] = ["computed", "declared", "negotiated", "modelled"];
+
+/// The per-mission table: `row`, `mission` if given, then for each policy its
+/// amount (decimal128, null unless priced), status, provenance, situation,
+/// in-kind credit and explanation codes (space-separated).
+fn missions_batch(table: &Table, results: &[Results]) -> Result<RecordBatch, Error> {
+    let n = table.revenue_cents.len();
+    let mut fields: Vec<Field> = Vec::new();
+    let mut columns: Vec<ArrayRef> = Vec::new();
+    let rows: Vec<u64> = (0..n as u64).collect();
+    fields.push(Field::new("row", DataType::UInt64, false));
+    columns.push(Arc::new(UInt64Array::from(rows)));
+    if let Some(chunks) = &table.mission {
+        let refs: Vec<&dyn Array> = chunks.iter().map(|c| c.as_ref()).collect();
+        if let Ok(m) = arrow_select_concat(&refs) {
+            fields.push(Field::new("mission", m.data_type().clone(), true));
+            columns.push(m);
+        }
+    }
+    fields.push(Field::new(
+        "provider",
+        DataType::Dictionary(Box::new(DataType::Int32), Box::new(DataType::Utf8)),
+        false,
+    ));
+    columns.push(dictionary(
+        table.provider.iter().map(|p| i32::try_from(*p).unwrap_or(0)).collect(),
+        table.provider_names.clone(),
+    )?);
+    fields.push(Field::new("revenue", DataType::Decimal128(38, 2), false));
+    columns.push(decimal_cents(&table.revenue_cents, None)?);
+    let small = DataType::Dictionary(Box::new(DataType::Int8), Box::new(DataType::Utf8));
+    let big = DataType::Dictionary(Box::new(DataType::Int32), Box::new(DataType::Utf8));
+    for r in results {
+        let priced: Vec<bool> = r.status.iter().map(|s| *s == PRICED).collect();
+        fields.push(Field::new(format!("{}_amount", r.policy), DataType::Decimal128(38, 2), true));
+        columns.push(decimal_cents(&r.due_cents, Some(&priced))?);
+        fields.push(Field::new(format!("{}_status", r.policy), small.clone(), false));
+        columns.push(small_dictionary(&r.status, &STATUS)?);
+        fields.push(Field::new(format!("{}_provenance", r.policy), small.clone(), false));
+        columns.push(small_dictionary(&r.provenance, &PROVENANCE)?);
+        let mut situation = StringDictionaryBuilder::<Int32Type>::new();
+        for s in &r.situation {
+            match s {
+                Some(s) => {
+                    situation.append(s).map_err(|e| column_error("situation", e.to_string()))?;
+                }
+                None => situation.append_null(),
+            }
+        }
+        fields.push(Field::new(format!("{}_situation", r.policy), big.clone(), true));
+        columns.push(Arc::new(situation.finish()));
+        fields.push(Field::new(format!("{}_in_kind", r.policy), DataType::Decimal128(38, 2), false));
+        columns.push(decimal_cents(&r.in_kind_cents, None)?);
+        fields.push(Field::new(format!("{}_codes", r.policy), big.clone(), false));
+        columns.push(dictionary(r.codes.clone(), r.patterns.clone())?);
+    }
+    RecordBatch::try_new(Arc::new(Schema::new(fields)), columns).map_err(|e| column_error("result", e.to_string()))
+}
+
+fn arrow_select_concat(arrays: &[&dyn Array]) -> Result<ArrayRef, Error> {
+    match arrays {
+        [one] => Ok(one.slice(0, one.len())),
+        _ => {
+            // Rebuild through a cast-free path: collect as strings when possible.
+            let mut all: Vec<Option<String>> = Vec::new();
+            for a in arrays {
+                let s = arrow_cast::cast(*a, &DataType::Utf8).map_err(|e| column_error("mission", e.to_string()))?;
+                let s: &StringArray = s.as_string();
+                all.extend((0..s.len()).map(|i| s.is_valid(i).then(|| s.value(i).to_owned())));
+            }
+            Ok(Arc::new(StringArray::from(all)))
+        }
+    }
+}
+
+fn decimal_column(values: Vec<Decimal>) -> Result<ArrayRef, Error> {
+    let raw: Vec<i128> = values.iter().map(|d| round_cents(*d).mantissa()).collect();
+    Decimal128Array::from(raw)
+        .with_precision_and_scale(38, 2)
+        .map(|a| Arc::new(a) as ArrayRef)
+        .map_err(|e| column_error("summary", e.to_string()))
+}
+
+fn f64_column(values: Vec<Option<f64>>) -> ArrayRef {
+    Arc::new(Float64Array::from(values))
+}
+
+/// One row per policy: counts, totals (exact), rate statistics, provenance mix.
+fn summary_batch(c: &Comparison) -> Result<RecordBatch, Error> {
+    let p = &c.policies;
+    let rate = |f: fn(&coopetition::policy::compare::RateStats) -> f64| {
+        f64_column(p.iter().map(|s| s.effective_rate.as_ref().map(f)).collect())
+    };
+    let count =
+        |f: fn(&PolicySummary) -> u64| -> ArrayRef { Arc::new(UInt64Array::from(p.iter().map(f).collect::<Vec<_>>())) };
+    let columns: Vec<(&str, ArrayRef)> = vec![
+        ("policy", Arc::new(StringArray::from(p.iter().map(|s| s.policy.clone()).collect::<Vec<_>>()))),
+        ("missions", Arc::new(UInt64Array::from(vec![c.missions; p.len()]))),
+        ("priced", count(|s| s.priced)),
+        ("pending", count(|s| s.unpriced.pending)),
+        ("undeclared", count(|s| s.unpriced.undeclared)),
+        ("stalemate", count(|s| s.unpriced.stalemate)),
+        ("total_due", decimal_column(p.iter().map(|s| s.total_due).collect())?),
+        ("unpriced_revenue", decimal_column(p.iter().map(|s| s.unpriced_revenue).collect())?),
+        ("in_kind_credit", decimal_column(p.iter().map(|s| s.in_kind_credit).collect())?),
+        ("donations", decimal_column(p.iter().map(|s| s.donations).collect())?),
+        ("rate_mean", rate(|r| r.mean)),
+        ("rate_p10", rate(|r| r.p10)),
+        ("rate_median", rate(|r| r.median)),
+        ("rate_p90", rate(|r| r.p90)),
+        ("gini", rate(|r| r.gini)),
+        ("computed", count(|s| s.provenance.computed)),
+        ("declared", count(|s| s.provenance.declared)),
+        ("negotiated", count(|s| s.provenance.negotiated)),
+        ("modelled", count(|s| s.provenance.modelled)),
+    ];
+    RecordBatch::try_from_iter(columns).map_err(|e| column_error("summary", e.to_string()))
+}
+
+/// One row per policy and group: `policy`, `key`, missions, priced, revenue, due.
+fn groups_batch(c: &Comparison, groups: fn(&PolicySummary) -> &Vec<Group>) -> Result<RecordBatch, Error> {
+    let mut policy = Vec::new();
+    let mut key = Vec::new();
+    let mut missions = Vec::new();
+    let mut priced = Vec::new();
+    let mut revenue = Vec::new();
+    let mut due = Vec::new();
+    for s in &c.policies {
+        for g in groups(s) {
+            policy.push(s.policy.clone());
+            key.push(g.key.clone());
+            missions.push(g.missions);
+            priced.push(g.priced);
+            revenue.push(g.revenue);
+            due.push(g.due);
+        }
+    }
+    let columns: Vec<(&str, ArrayRef)> = vec![
+        ("policy", Arc::new(StringArray::from(policy))),
+        ("key", Arc::new(StringArray::from(key))),
+        ("missions", Arc::new(UInt64Array::from(missions))),
+        ("priced", Arc::new(UInt64Array::from(priced))),
+        ("revenue", decimal_column(revenue)?),
+        ("due", decimal_column(due)?),
+    ];
+    RecordBatch::try_from_iter(columns).map_err(|e| column_error("groups", e.to_string()))
+}
+
+fn to_pyarrow<'py>(py: Python<'py>, batch: RecordBatch) -> PyResult<Bound<'py, PyAny>> {
+    let schema = batch.schema();
+    PyTable::try_new(vec![batch], schema)?.into_pyarrow(py)
+}
+
+/// The result of `compare`: the summary (per policy), breakdowns and per-mission results.
+#[pyclass(module = "coopetition", name = "Comparison", frozen)]
+pub struct PyComparison {
+    comparison: Comparison,
+    missions: RecordBatch,
+}
+
+#[pymethods]
+impl PyComparison {
+    /// One row per policy: counts, exact totals, effective-rate statistics, Gini, provenance mix (pyarrow Table).
+    #[getter]
+    fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_pyarrow(py, summary_batch(&self.comparison).py()?)
+    }
+    /// Per-mission results, one group of columns per policy (pyarrow Table).
+    #[getter]
+    fn missions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_pyarrow(py, self.missions.clone())
+    }
+    /// Amount due by lead origin, per policy (pyarrow Table).
+    #[getter]
+    fn by_lead_origin<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_pyarrow(py, groups_batch(&self.comparison, |s| &s.by_lead_origin).py()?)
+    }
+    /// Amount due by guide situation, per policy (pyarrow Table).
+    #[getter]
+    fn by_situation<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_pyarrow(py, groups_batch(&self.comparison, |s| &s.by_situation).py()?)
+    }
+    /// Amount due by provider, per policy (pyarrow Table).
+    #[getter]
+    fn by_provider<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_pyarrow(py, groups_batch(&self.comparison, |s| &s.by_provider).py()?)
+    }
+    /// The policies' names, in order.
+    #[getter]
+    fn policies(&self) -> Vec<String> {
+        self.comparison.policies.iter().map(|p| p.policy.clone()).collect()
+    }
+    /// Total due per policy, exact.
+    fn totals(&self) -> Vec<(String, Decimal)> {
+        self.comparison.policies.iter().map(|p| (p.policy.clone(), p.total_due)).collect()
+    }
+    /// The summary as a pandas DataFrame.
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.summary(py)?.call_method0("to_pandas")
+    }
+    /// The summary as a polars DataFrame.
+    fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py.import("polars")?.call_method1("from_arrow", (self.summary(py)?,))
+    }
+    /// The whole comparison as JSON (money as decimal strings).
+    fn to_json(&self) -> String {
+        serde_json::to_string(&self.comparison).unwrap_or_default()
+    }
+    /// The policies side by side as a text table in `lang`.
+    #[pyo3(signature = (lang = "en"))]
+    fn table(&self, lang: &str) -> PyResult<String> {
+        Ok(self.comparison.to_table(crate::convert::lang(lang)?))
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "Comparison(missions={}, policies={:?})",
+            self.comparison.missions,
+            self.comparison.policies.iter().map(|p| (p.policy.as_str(), p.total_due.to_string())).collect::<Vec<_>>()
+        )
+    }
+}
+
+/// A requested policy: a built-in (columnar) or any other (per mission).
+enum Requested {
+    Builtin(BuiltinPolicy),
+    Other(Arc<dyn ContributionPolicy>),
+}
+
+fn requested(item: &Bound<'_, PyAny>, model: Option<coopetition::policy::BehaviourModel>) -> PyResult<Requested> {
+    if let Ok(name) = item.extract::<String>() {
+        return Ok(Requested::Builtin(match name.as_str() {
+            "flat" => BuiltinPolicy::Flat,
+            "guide" => BuiltinPolicy::Guide,
+            "self_assessed" => BuiltinPolicy::SelfAssessed(model),
+            "negotiated" => BuiltinPolicy::Negotiated(model),
+            other => {
+                return Err(to_py(Error::UnknownLabel {
+                    what: "policy",
+                    value: other.to_owned(),
+                    expected: "flat, guide, self_assessed, negotiated".into(),
+                }))
+            }
+        }));
+    }
+    let policy = PyPolicy::from_object(item)?;
+    Ok(match &policy.builtin {
+        Some((name, m)) => match name.as_str() {
+            "flat" => Requested::Builtin(BuiltinPolicy::Flat),
+            "guide" => Requested::Builtin(BuiltinPolicy::Guide),
+            "self_assessed" => Requested::Builtin(BuiltinPolicy::SelfAssessed(*m)),
+            "negotiated" => Requested::Builtin(BuiltinPolicy::Negotiated(*m)),
+            _ => Requested::Other(policy.inner.clone()),
+        },
+        None => Requested::Other(policy.inner.clone()),
+    })
+}
+
+fn read_input(py: Python<'_>, missions: &Bound<'_, PyAny>) -> PyResult<Input> {
+    // pandas DataFrames without the PyCapsule interface go through pyarrow.
+    let source = if !missions.hasattr("__arrow_c_stream__")? && !missions.hasattr("__arrow_c_array__")? {
+        if missions.hasattr("to_arrow")? {
+            missions.call_method0("to_arrow")?
+        } else if missions.getattr("__class__")?.getattr("__module__")?.extract::<String>()?.starts_with("pandas") {
+            py.import("pyarrow")?.getattr("Table")?.call_method1("from_pandas", (missions,))?
+        } else {
+            return Err(PyTypeError::new_err(
+                "missions must be an Arrow-compatible table (pyarrow, polars, pandas, DuckDB: anything with __arrow_c_stream__)",
+            ));
+        }
+    } else {
+        missions.clone()
+    };
+    let table = source.extract::<AnyRecordBatch>()?.into_table()?;
+    let (batches, schema) = table.into_inner();
+    let rows = batches.iter().map(|b| b.num_rows()).sum();
+    Ok(Input { schema, batches, rows })
+}
+
+/// Compares contribution policies over a table of won missions.
+#[pyfunction]
+#[pyo3(name = "compare", signature = (missions, policies = None, *, parameters = None, model = None, round_floats = false))]
+pub fn compare_missions(
+    py: Python<'_>,
+    missions: &Bound<'_, PyAny>,
+    policies: Option<&Bound<'_, PyAny>>,
+    parameters: Option<PyRef<'_, PyParameters>>,
+    model: Option<PyRef<'_, PyBehaviourModel>>,
+    round_floats: bool,
+) -> PyResult<PyComparison> {
+    let model = model.map(|m| m.0);
+    let requested: Vec<Requested> = match policies {
+        None => ["flat", "guide", "self_assessed", "negotiated"]
+            .iter()
+            .map(|n| requested(&pyo3::types::PyString::new(py, n).into_any(), model))
+            .collect::<PyResult<_>>()?,
+        Some(list) => list.try_iter()?.map(|item| requested(&item?, model)).collect::<PyResult<_>>()?,
+    };
+    let params = params_or_shipped(parameters);
+    let input = read_input(py, missions)?;
+    let floats = if round_floats { Floats::Round } else { Floats::Refuse };
+    let all_builtin = requested.iter().all(|r| matches!(r, Requested::Builtin(_)));
+    let result: Result<(Comparison, RecordBatch), Error> = if all_builtin {
+        let builtins: Vec<BuiltinPolicy> =
+            requested.iter().filter_map(|r| if let Requested::Builtin(b) = r { Some(*b) } else { None }).collect();
+        py.detach(move || {
+            let table = Table::read(&input, floats)?;
+            let (comparison, outputs) =
+                compare_columns(&table.columns(), &table.provider, &table.provider_names, &builtins, &params)?;
+            let results: Vec<Results> =
+                builtins.iter().zip(outputs).map(|(p, out)| Results::from_batch(p.name(), out)).collect();
+            let batch = missions_batch(&table, &results)?;
+            Ok((comparison, batch))
+        })
+    } else {
+        let policies: Vec<Arc<dyn ContributionPolicy>> = requested
+            .into_iter()
+            .map(|r| match r {
+                Requested::Builtin(b) => Arc::new(b) as Arc<dyn ContributionPolicy>,
+                Requested::Other(p) => p,
+            })
+            .collect();
+        // Python policies take the GIL back for each mission; the rest runs without it.
+        py.detach(move || {
+            let table = Table::read(&input, floats)?;
+            let facts = table.facts()?;
+            let mut results = Vec::with_capacity(policies.len());
+            for p in &policies {
+                let assessments = p.evaluate_all(&facts, &params).into_iter().collect::<Result<Vec<_>, _>>()?;
+                results.push(Results::from_assessments(p.name(), &assessments));
+            }
+            let refs: Vec<&dyn ContributionPolicy> = policies.iter().map(|p| p.as_ref()).collect();
+            let comparison = compare(&facts, &refs, &params)?;
+            let batch = missions_batch(&table, &results)?;
+            Ok((comparison, batch))
+        })
+    };
+    let (comparison, missions) = result.py()?;
+    Ok(PyComparison { comparison, missions })
+}
+
+/// Registers the Arrow functions and classes.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyComparison>()?;
+    m.add_function(wrap_pyfunction!(compare_missions, m)?)?;
+    Ok(())
+}

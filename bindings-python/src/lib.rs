@@ -1,0 +1,35 @@
+//! Python bindings of coopetition (pyo3). Thin: conversions only, no rule.
+#![forbid(unsafe_code)]
+
+mod arrow;
+mod convert;
+mod errors;
+mod ledger;
+mod network;
+mod policy;
+mod types;
+
+use pyo3::prelude::*;
+
+/// The native module, re-exported by the `coopetition` package.
+#[pymodule]
+fn _coopetition(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<network::PyNetwork>()?;
+    m.add_class::<types::PyActor>()?;
+    m.add_class::<types::PyChoice>()?;
+    m.add_class::<types::PyContractTerms>()?;
+    m.add_class::<types::PyContractVersion>()?;
+    m.add_class::<types::PyContract>()?;
+    m.add_class::<types::PyResource>()?;
+    m.add_class::<types::PyMissionRecord>()?;
+    m.add_class::<types::PyMission>()?;
+    m.add_class::<types::PyMissionFacts>()?;
+    m.add_class::<types::PyStep>()?;
+    m.add_class::<types::PyAssessment>()?;
+    m.add_class::<types::PyCatalogueItem>()?;
+    m.add_class::<types::PyCharter>()?;
+    policy::register(m)?;
+    ledger::register(m)?;
+    arrow::register(m)?;
+    Ok(())
+}

@@ -1,0 +1,609 @@
+//! The network aggregate, as a Python object safe to share between threads.
+
+use crate::convert::{actor_id, contract_id, label, mission_id, money};
+use crate::errors::{poisoned, IntoPy};
+use crate::ledger::{PyMemberLedger, PyNetworkLedger};
+use crate::policy::PyParameters;
+use crate::types::{resources, PyActor, PyCharter, PyContract, PyContractTerms, PyMission, PyMissionFacts};
+use coopetition::charter::CharterStatus;
+use coopetition::mission::{Client, MissionStep, MissionUpdate};
+use coopetition::negotiation::{Delivery, DeliveryUnit, Donation, Payment};
+use coopetition::policy::MissionFacts;
+use coopetition::prelude::*;
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyList, PyString, PyTuple};
+use std::sync::{Mutex, MutexGuard};
+
+/// A network: its state and its journal. Every method that changes it takes
+/// the issuer `by` and the date `on`, and is checked first: a rejected
+/// command raises and changes nothing.
+#[pyclass(module = "coopetition", name = "Network", frozen)]
+pub struct PyNetwork {
+    inner: Mutex<Network>,
+}
+
+impl PyNetwork {
+    pub fn lock(&self) -> PyResult<MutexGuard<'_, Network>> {
+        self.inner.lock().map_err(|_| poisoned())
+    }
+
+    fn run(&self, by: &str, on: chrono::NaiveDate, action: Action) -> PyResult<u64> {
+        let command = Command::new(&actor_id(by)?, on, action);
+        let mut network = self.lock()?;
+        network.execute(command).map(|e| e.seq).py()
+    }
+
+    fn report(
+        &self,
+        by: &str,
+        on: chrono::NaiveDate,
+        mission: &str,
+        occurred_on: Option<chrono::NaiveDate>,
+        step: MissionStep,
+        update: MissionUpdate,
+    ) -> PyResult<u64> {
+        let action = Action::ReportMission {
+            mission: mission_id(mission)?,
+            occurred_on: occurred_on.unwrap_or(on),
+            step,
+            update,
+        };
+        self.run(by, on, action)
+    }
+}
+
+fn update(
+    partners: Option<Vec<String>>,
+    shared_resources_used: Option<&Bound<'_, PyList>>,
+    resources_developed: Option<&Bound<'_, PyList>>,
+    client_informed: bool,
+) -> PyResult<MissionUpdate> {
+    Ok(MissionUpdate {
+        partners: partners.unwrap_or_default().iter().map(|p| actor_id(p)).collect::<PyResult<_>>()?,
+        shared_resources_used: resources(shared_resources_used)?,
+        resources_developed: resources(resources_developed)?,
+        client_informed,
+    })
+}
+
+fn client(value: &Bound<'_, PyAny>) -> PyResult<Client> {
+    if let Ok(s) = value.cast::<PyString>() {
+        return Ok(Client::Member { id: actor_id(&s.to_cow()?)? });
+    }
+    if let Ok(t) = value.cast::<PyTuple>() {
+        let (name, kind): (String, String) = t.extract()?;
+        return Ok(Client::Outside { name, kind: label(&kind)? });
+    }
+    Err(PyTypeError::new_err("a client is a member id (str) or a (name, kind) tuple for an outside actor"))
+}
+
+#[pymethods]
+impl PyNetwork {
+    /// An empty network, to be founded with `found`.
+    #[new]
+    fn new() -> Self {
+        PyNetwork { inner: Mutex::new(Network::new()) }
+    }
+
+    // ---- commands ---------------------------------------------------------------
+
+    /// Founds the network (first command): its name, structure and founding stewards.
+    #[pyo3(signature = (by, on, name, founders, structure = "two_tier"))]
+    fn found(
+        &self,
+        by: &str,
+        on: chrono::NaiveDate,
+        name: String,
+        founders: Vec<PyRef<'_, PyActor>>,
+        structure: &str,
+    ) -> PyResult<u64> {
+        let settings = NetworkSettings { name, membership_structure: label(structure)? };
+        let founders = founders.iter().map(|a| a.0.clone()).collect();
+        self.run(by, on, Action::FoundNetwork { settings, founders })
+    }
+
+    /// Registers an actor (by itself as a supporter, or by a steward).
+    fn register_actor(&self, by: &str, on: chrono::NaiveDate, actor: PyRef<'_, PyActor>) -> PyResult<u64> {
+        self.run(by, on, Action::RegisterActor { actor: actor.0.clone() })
+    }
+
+    /// The actor gives or withdraws its consent to public listing.
+    fn set_public_listing(&self, by: &str, on: chrono::NaiveDate, actor: &str, public_listing: bool) -> PyResult<u64> {
+        self.run(by, on, Action::SetPublicListing { actor: actor_id(actor)?, public_listing })
+    }
+
+    /// A steward changes an actor's involvement level.
+    fn change_level(&self, by: &str, on: chrono::NaiveDate, actor: &str, level: &str, reason: String) -> PyResult<u64> {
+        self.run(by, on, Action::ChangeLevel { actor: actor_id(actor)?, level: label(level)?, reason })
+    }
+
+    /// The applicant proposes a membership contract.
+    fn propose_contract(
+        &self,
+        by: &str,
+        on: chrono::NaiveDate,
+        contract: &str,
+        terms: PyRef<'_, PyContractTerms>,
+    ) -> PyResult<u64> {
+        self.run(by, on, Action::ProposeContract { contract: contract_id(contract)?, terms: terms.0.clone() })
+    }
+
+    /// A steward or the member adds a note to the discussion of pending terms.
+    fn discuss_contract(&self, by: &str, on: chrono::NaiveDate, contract: &str, note: String) -> PyResult<u64> {
+        self.run(by, on, Action::DiscussContract { contract: contract_id(contract)?, note })
+    }
+
+    /// The member replaces its pending terms.
+    fn revise_proposal(
+        &self,
+        by: &str,
+        on: chrono::NaiveDate,
+        contract: &str,
+        terms: PyRef<'_, PyContractTerms>,
+    ) -> PyResult<u64> {
+        self.run(by, on, Action::ReviseProposal { contract: contract_id(contract)?, terms: terms.0.clone() })
+    }
+
+    /// A steward validates the pending terms (first version or amendment).
+    fn validate_contract(&self, by: &str, on: chrono::NaiveDate, contract: &str) -> PyResult<u64> {
+        self.run(by, on, Action::ValidateContract { contract: contract_id(contract)? })
+    }
+
+    /// A steward declines the pending terms.
+    fn decline_contract(&self, by: &str, on: chrono::NaiveDate, contract: &str, reason: String) -> PyResult<u64> {
+        self.run(by, on, Action::DeclineContract { contract: contract_id(contract)?, reason })
+    }
+
+    /// The member proposes an amendment to its active contract.
+    fn propose_amendment(
+        &self,
+        by: &str,
+        on: chrono::NaiveDate,
+        contract: &str,
+        terms: PyRef<'_, PyContractTerms>,
+    ) -> PyResult<u64> {
+        self.run(by, on, Action::ProposeAmendment { contract: contract_id(contract)?, terms: terms.0.clone() })
+    }
+
+    /// The member resigns.
+    fn resign(&self, by: &str, on: chrono::NaiveDate, contract: &str) -> PyResult<u64> {
+        self.run(by, on, Action::Resign { contract: contract_id(contract)? })
+    }
+
+    /// A steward excludes a member.
+    fn exclude_member(&self, by: &str, on: chrono::NaiveDate, contract: &str, reason: String) -> PyResult<u64> {
+        self.run(by, on, Action::ExcludeMember { contract: contract_id(contract)?, reason })
+    }
+
+    /// A provider signs the charter version in force.
+    fn sign_charter(&self, by: &str, on: chrono::NaiveDate, version: u32) -> PyResult<u64> {
+        self.run(by, on, Action::SignCharter { version })
+    }
+
+    /// A provider reports a solicitation: opens a mission.
+    #[pyo3(signature = (by, on, mission, client, lead_origin, title, *, occurred_on = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn report_solicitation(
+        &self,
+        by: &str,
+        on: chrono::NaiveDate,
+        mission: &str,
+        client: &Bound<'_, PyAny>,
+        lead_origin: &str,
+        title: String,
+        occurred_on: Option<chrono::NaiveDate>,
+    ) -> PyResult<u64> {
+        let step = MissionStep::Solicited { client: self::client(client)?, lead_origin: label(lead_origin)?, title };
+        self.report(by, on, mission, occurred_on, step, MissionUpdate::default())
+    }
+
+    /// A provider reports a proposal.
+    #[pyo3(signature = (by, on, mission, *, occurred_on = None))]
+    fn report_proposal(
+        &self,
+        by: &str,
+        on: chrono::NaiveDate,
+        mission: &str,
+        occurred_on: Option<chrono::NaiveDate>,
+    ) -> PyResult<u64> {
+        self.report(by, on, mission, occurred_on, MissionStep::Proposed, MissionUpdate::default())
+    }
+
+    /// A provider reports a mission won, with its revenue.
+    #[pyo3(signature = (by, on, mission, revenue, *, occurred_on = None))]
+    fn report_won(
+        &self,
+        by: &str,
+        on: chrono::NaiveDate,
+        mission: &str,
+        revenue: &Bound<'_, PyAny>,
+        occurred_on: Option<chrono::NaiveDate>,
+    ) -> PyResult<u64> {
+        let step = MissionStep::Won { revenue: money("revenue", revenue)? };
+        self.report(by, on, mission, occurred_on, step, MissionUpdate::default())
+    }
+
+    /// A provider reports the start, with partners and shared resources.
+    #[pyo3(signature = (by, on, mission, *, occurred_on = None, partners = None, shared_resources_used = None,
+        resources_developed = None, client_informed = false))]
+    #[allow(clippy::too_many_arguments)]
+    fn report_start(
+        &self,
+        by: &str,
+        on: chrono::NaiveDate,
+        mission: &str,
+        occurred_on: Option<chrono::NaiveDate>,
+        partners: Option<Vec<String>>,
+        shared_resources_used: Option<&Bound<'_, PyList>>,
+        resources_developed: Option<&Bound<'_, PyList>>,
+        client_informed: bool,
+    ) -> PyResult<u64> {
+        let u = update(partners, shared_resources_used, resources_developed, client_informed)?;
+        self.report(by, on, mission, occurred_on, MissionStep::Started, u)
+    }
+
+    /// A provider reports progress.
+    #[pyo3(signature = (by, on, mission, note, *, occurred_on = None, partners = None, shared_resources_used = None,
+        resources_developed = None, client_informed = false))]
+    #[allow(clippy::too_many_arguments)]
+    fn report_progress(
+        &self,
+        by: &str,
+        on: chrono::NaiveDate,
+        mission: &str,
+        note: String,
+        occurred_on: Option<chrono::NaiveDate>,
+        partners: Option<Vec<String>>,
+        shared_resources_used: Option<&Bound<'_, PyList>>,
+        resources_developed: Option<&Bound<'_, PyList>>,
+        client_informed: bool,
+    ) -> PyResult<u64> {
+        let u = update(partners, shared_resources_used, resources_developed, client_informed)?;
+        self.report(by, on, mission, occurred_on, MissionStep::Progress { note }, u)
+    }
+
+    /// A provider reports completion.
+    #[pyo3(signature = (by, on, mission, *, occurred_on = None, partners = None, shared_resources_used = None,
+        resources_developed = None, client_informed = false))]
+    #[allow(clippy::too_many_arguments)]
+    fn report_completion(
+        &self,
+        by: &str,
+        on: chrono::NaiveDate,
+        mission: &str,
+        occurred_on: Option<chrono::NaiveDate>,
+        partners: Option<Vec<String>>,
+        shared_resources_used: Option<&Bound<'_, PyList>>,
+        resources_developed: Option<&Bound<'_, PyList>>,
+        client_informed: bool,
+    ) -> PyResult<u64> {
+        let u = update(partners, shared_resources_used, resources_developed, client_informed)?;
+        self.report(by, on, mission, occurred_on, MissionStep::Completed, u)
+    }
+
+    /// A provider reports a mission lost (before it is won).
+    #[pyo3(signature = (by, on, mission, reason = String::new(), *, occurred_on = None))]
+    fn report_lost(
+        &self,
+        by: &str,
+        on: chrono::NaiveDate,
+        mission: &str,
+        reason: String,
+        occurred_on: Option<chrono::NaiveDate>,
+    ) -> PyResult<u64> {
+        self.report(by, on, mission, occurred_on, MissionStep::Lost { reason }, MissionUpdate::default())
+    }
+
+    /// A provider reports a mission cancelled.
+    #[pyo3(signature = (by, on, mission, reason = String::new(), *, occurred_on = None))]
+    fn report_cancelled(
+        &self,
+        by: &str,
+        on: chrono::NaiveDate,
+        mission: &str,
+        reason: String,
+        occurred_on: Option<chrono::NaiveDate>,
+    ) -> PyResult<u64> {
+        self.report(by, on, mission, occurred_on, MissionStep::Cancelled { reason }, MissionUpdate::default())
+    }
+
+    /// The provider declares its self-assessed contribution for a won mission.
+    fn declare_contribution(
+        &self,
+        by: &str,
+        on: chrono::NaiveDate,
+        mission: &str,
+        amount: &Bound<'_, PyAny>,
+    ) -> PyResult<u64> {
+        self.run(
+            by,
+            on,
+            Action::DeclareContribution { mission: mission_id(mission)?, amount: money("amount", amount)? },
+        )
+    }
+
+    /// The provider, or a steward for the network, makes an offer in a negotiation.
+    fn offer_contribution(
+        &self,
+        by: &str,
+        on: chrono::NaiveDate,
+        mission: &str,
+        amount: &Bound<'_, PyAny>,
+    ) -> PyResult<u64> {
+        self.run(by, on, Action::OfferContribution { mission: mission_id(mission)?, amount: money("amount", amount)? })
+    }
+
+    /// The other party accepts the last offer.
+    fn accept_offer(&self, by: &str, on: chrono::NaiveDate, mission: &str) -> PyResult<u64> {
+        self.run(by, on, Action::AcceptOffer { mission: mission_id(mission)? })
+    }
+
+    /// Either party records a stalemate.
+    fn declare_stalemate(&self, by: &str, on: chrono::NaiveDate, mission: &str) -> PyResult<u64> {
+        self.run(by, on, Action::DeclareStalemate { mission: mission_id(mission)? })
+    }
+
+    /// Either party reopens a negotiation after a stalemate.
+    fn reopen_negotiation(&self, by: &str, on: chrono::NaiveDate, mission: &str) -> PyResult<u64> {
+        self.run(by, on, Action::ReopenNegotiation { mission: mission_id(mission)? })
+    }
+
+    /// A steward records a payment received from a member.
+    #[pyo3(signature = (by, on, member, amount, *, paid_on = None, reference = String::new()))]
+    #[allow(clippy::too_many_arguments)]
+    fn record_payment(
+        &self,
+        by: &str,
+        on: chrono::NaiveDate,
+        member: &str,
+        amount: &Bound<'_, PyAny>,
+        paid_on: Option<chrono::NaiveDate>,
+        reference: String,
+    ) -> PyResult<u64> {
+        let payment = Payment {
+            member: actor_id(member)?,
+            amount: money("amount", amount)?,
+            on: paid_on.unwrap_or(on),
+            reference,
+        };
+        self.run(by, on, Action::RecordPayment { payment })
+    }
+
+    /// A steward records a donation (never counted as money due).
+    #[pyo3(signature = (by, on, member, amount, *, given_on = None, mission = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn record_donation(
+        &self,
+        by: &str,
+        on: chrono::NaiveDate,
+        member: &str,
+        amount: &Bound<'_, PyAny>,
+        given_on: Option<chrono::NaiveDate>,
+        mission: Option<&str>,
+    ) -> PyResult<u64> {
+        let donation = Donation {
+            member: actor_id(member)?,
+            amount: money("amount", amount)?,
+            on: given_on.unwrap_or(on),
+            mission: mission.map(mission_id).transpose()?,
+        };
+        self.run(by, on, Action::RecordDonation { donation })
+    }
+
+    /// The member, or a steward, records an in-kind delivery of a chosen contribution.
+    #[pyo3(signature = (by, on, member, contribution, unit, quantity, *, delivered_on = None, note = String::new()))]
+    #[allow(clippy::too_many_arguments)]
+    fn record_delivery(
+        &self,
+        by: &str,
+        on: chrono::NaiveDate,
+        member: &str,
+        contribution: String,
+        unit: &str,
+        quantity: &Bound<'_, PyAny>,
+        delivered_on: Option<chrono::NaiveDate>,
+        note: String,
+    ) -> PyResult<u64> {
+        let delivery = Delivery {
+            member: actor_id(member)?,
+            contribution,
+            unit: label::<DeliveryUnit>(unit)?,
+            quantity: crate::convert::rate("quantity", quantity)?,
+            on: delivered_on.unwrap_or(on),
+            note,
+        };
+        self.run(by, on, Action::RecordDelivery { delivery })
+    }
+
+    /// Executes a command given as JSON (`{"by": …, "on": …, "action": {"type": …}}`),
+    /// the same shape as a journal line without `seq`.
+    fn execute_json(&self, command: &str) -> PyResult<u64> {
+        let command: Command = serde_json::from_str(command)
+            .map_err(|e| coopetition::Error::MalformedJson { line: None, message: e.to_string() })
+            .py()?;
+        let mut network = self.lock()?;
+        network.execute(command).map(|e| e.seq).py()
+    }
+
+    // ---- queries ----------------------------------------------------------------
+
+    /// The network's name, once founded.
+    #[getter]
+    fn name(&self) -> PyResult<Option<String>> {
+        Ok(self.lock()?.settings().map(|s| s.name.clone()))
+    }
+
+    /// The membership structure (`two_tier` or `all_in_one`), once founded.
+    #[getter]
+    fn structure(&self) -> PyResult<Option<&'static str>> {
+        Ok(self.lock()?.settings().map(|s| s.membership_structure.label()))
+    }
+
+    /// An actor.
+    fn actor(&self, id: &str) -> PyResult<PyActor> {
+        self.lock()?.actor(&actor_id(id)?).cloned().map(PyActor).py()
+    }
+
+    /// Every actor, by id order.
+    fn actors(&self) -> PyResult<Vec<PyActor>> {
+        Ok(self.lock()?.state().actors.values().cloned().map(PyActor).collect())
+    }
+
+    /// A contract.
+    fn contract(&self, id: &str) -> PyResult<PyContract> {
+        self.lock()?.contract(&contract_id(id)?).cloned().map(PyContract).py()
+    }
+
+    /// Every contract, by id order.
+    fn contracts(&self) -> PyResult<Vec<PyContract>> {
+        Ok(self.lock()?.state().contracts.values().cloned().map(PyContract).collect())
+    }
+
+    /// The member's live contract, if any.
+    fn live_contract(&self, member: &str) -> PyResult<Option<PyContract>> {
+        Ok(self.lock()?.live_contract(&actor_id(member)?).cloned().map(PyContract))
+    }
+
+    /// Whether the actor is a member (founder or active contract).
+    fn is_member(&self, actor: &str) -> PyResult<bool> {
+        Ok(self.lock()?.is_member(&actor_id(actor)?))
+    }
+
+    /// A mission.
+    fn mission(&self, id: &str) -> PyResult<PyMission> {
+        self.lock()?.mission(&mission_id(id)?).cloned().map(PyMission).py()
+    }
+
+    /// Every mission, or those of one provider.
+    #[pyo3(signature = (provider = None))]
+    fn missions(&self, provider: Option<&str>) -> PyResult<Vec<PyMission>> {
+        let network = self.lock()?;
+        let provider = provider.map(actor_id).transpose()?;
+        Ok(network
+            .state()
+            .missions
+            .values()
+            .filter(|m| provider.as_ref().is_none_or(|p| &m.provider == p))
+            .cloned()
+            .map(PyMission)
+            .collect())
+    }
+
+    /// The facts a policy evaluates for a won mission (with its declaration,
+    /// negotiation and donations).
+    fn mission_facts(&self, mission: &str) -> PyResult<PyMissionFacts> {
+        MissionFacts::from_network(&*self.lock()?, &mission_id(mission)?).map(PyMissionFacts).py()
+    }
+
+    /// The charter version in force.
+    fn charter(&self) -> PyResult<Option<PyCharter>> {
+        Ok(self.lock()?.charter().cloned().map(PyCharter))
+    }
+
+    /// `signed`, `outdated` or `unsigned`.
+    fn charter_status(&self, provider: &str) -> PyResult<&'static str> {
+        Ok(match self.lock()?.charter_status(&actor_id(provider)?) {
+            CharterStatus::Signed => "signed",
+            CharterStatus::Outdated => "outdated",
+            CharterStatus::Unsigned => "unsigned",
+        })
+    }
+
+    /// Number of events in the journal.
+    fn __len__(&self) -> PyResult<usize> {
+        Ok(self.lock()?.journal().len())
+    }
+
+    // ---- ledger -------------------------------------------------------------------
+
+    /// A member's ledger for a calendar year, under a policy (flat by default):
+    /// due, paid, in kind, offset, donations, balance.
+    #[pyo3(signature = (member, year, policy = None, parameters = None))]
+    fn ledger(
+        &self,
+        member: &str,
+        year: i32,
+        policy: Option<&Bound<'_, PyAny>>,
+        parameters: Option<PyRef<'_, PyParameters>>,
+    ) -> PyResult<PyMemberLedger> {
+        crate::ledger::member(self, member, year, policy, parameters)
+    }
+
+    /// The whole network's ledger for a calendar year.
+    #[pyo3(signature = (year, policy = None, parameters = None))]
+    fn network_ledger(
+        &self,
+        year: i32,
+        policy: Option<&Bound<'_, PyAny>>,
+        parameters: Option<PyRef<'_, PyParameters>>,
+    ) -> PyResult<PyNetworkLedger> {
+        crate::ledger::whole(self, year, policy, parameters)
+    }
+
+    /// A member's annual statement, as Markdown in `lang` (`"fr"` or `"en"`).
+    #[pyo3(signature = (member, year, lang = "fr", policy = None, parameters = None))]
+    fn annual_statement(
+        &self,
+        member: &str,
+        year: i32,
+        lang: &str,
+        policy: Option<&Bound<'_, PyAny>>,
+        parameters: Option<PyRef<'_, PyParameters>>,
+    ) -> PyResult<String> {
+        crate::ledger::statement(self, member, year, lang, policy, parameters)
+    }
+
+    // ---- journal and snapshots --------------------------------------------------
+
+    /// The journal as JSON Lines (header with schema version, one event a line).
+    fn journal_jsonl(&self) -> PyResult<String> {
+        Ok(self.lock()?.journal_jsonl())
+    }
+
+    /// Rebuilds a network by replaying a journal; every event is checked again.
+    #[staticmethod]
+    fn replay(py: Python<'_>, journal: &str) -> PyResult<Self> {
+        let network = py.detach(|| Network::replay(journal)).py()?;
+        Ok(PyNetwork { inner: Mutex::new(network) })
+    }
+
+    /// The state as a JSON snapshot.
+    fn snapshot_json(&self) -> PyResult<String> {
+        Ok(self.lock()?.snapshot_json())
+    }
+
+    /// A network from a snapshot (its journal starts empty).
+    #[staticmethod]
+    fn from_snapshot_json(json: &str) -> PyResult<Self> {
+        Ok(PyNetwork { inner: Mutex::new(Network::from_snapshot_json(json).py()?) })
+    }
+
+    /// A network from a snapshot plus the journal written since.
+    #[staticmethod]
+    fn resume(snapshot: &str, journal: &str) -> PyResult<Self> {
+        Ok(PyNetwork { inner: Mutex::new(Network::resume(snapshot, journal).py()?) })
+    }
+
+    /// Whether two networks have the same state.
+    fn same_state(&self, other: PyRef<'_, PyNetwork>) -> PyResult<bool> {
+        if std::ptr::eq(self, &*other) {
+            return Ok(true);
+        }
+        let a = self.lock()?;
+        let b = other.lock()?;
+        Ok(a.state() == b.state())
+    }
+
+    fn __repr__(&self) -> PyResult<String> {
+        let n = self.lock()?;
+        Ok(format!(
+            "Network(name={}, actors={}, contracts={}, missions={}, events={})",
+            n.settings().map_or("None".into(), |s| format!("'{}'", s.name)),
+            n.state().actors.len(),
+            n.state().contracts.len(),
+            n.state().missions.len(),
+            n.state().last_seq
+        ))
+    }
+}

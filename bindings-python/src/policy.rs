@@ -1,0 +1,302 @@
+//! Policies, parameters and evaluation; Python-implemented policies plug in.
+
+use crate::convert::{money, rate};
+use crate::errors::IntoPy;
+use crate::types::{catalogue_items, PyAssessment, PyCatalogueItem, PyCharter, PyMissionFacts};
+use coopetition::charter::shipped_charter;
+use coopetition::policy::{
+    builtin, Assessment, BehaviourModel, Cap, ContributionPolicy, Floor, MissionFacts, Parameters, Provenance,
+    YearlyCap,
+};
+use coopetition::prelude::*;
+use coopetition::Error;
+use pyo3::prelude::*;
+use std::sync::Arc;
+
+/// Time-versioned parameters of the policies (flat rate, guide, in-kind valuation).
+#[pyclass(module = "coopetition", name = "Parameters", frozen)]
+#[derive(Clone)]
+pub struct PyParameters(pub Arc<Parameters>);
+
+#[pymethods]
+impl PyParameters {
+    /// The shipped parameters: 5% from 2020-01-01, the shipped guide, the default valuation.
+    #[staticmethod]
+    fn shipped() -> Self {
+        PyParameters(Arc::new(Parameters::shipped().clone()))
+    }
+    /// Parameters from JSON (see the Rust `Parameters::load`); absent sections keep the shipped values.
+    #[staticmethod]
+    fn load(json: &str) -> PyResult<Self> {
+        Ok(PyParameters(Arc::new(Parameters::load(json).py()?)))
+    }
+    /// The shipped parameters with another flat rate from 2020-01-01.
+    #[staticmethod]
+    fn with_flat_rate(value: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(PyParameters(Arc::new(Parameters::with_flat_rate(rate("rate", value)?).py()?)))
+    }
+    /// The flat rate in force on a date.
+    fn flat_rate_at(&self, on: chrono::NaiveDate) -> PyResult<Decimal> {
+        Ok(self.0.flat_rate_at(on).py()?.0)
+    }
+    /// The guide's situations in force on a date, as `(id, rate, in_kind_rate)`.
+    fn guide_at(&self, on: chrono::NaiveDate) -> PyResult<Vec<(String, Decimal, Decimal)>> {
+        Ok(self.0.guide_at(on).py()?.situations.iter().map(|s| (s.id.clone(), s.rate, s.in_kind_rate)).collect())
+    }
+    /// The parameters as JSON.
+    fn to_json(&self) -> String {
+        serde_json::to_string(&*self.0).unwrap_or_default()
+    }
+    fn __eq__(&self, other: PyRef<'_, PyParameters>) -> bool {
+        self.0 == other.0
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "Parameters(flat_rate_periods={}, guide_periods={}, in_kind_periods={})",
+            self.0.flat_rate.periods().len(),
+            self.0.guide.periods().len(),
+            self.0.in_kind.periods().len()
+        )
+    }
+}
+
+/// The behaviour model standing in for missing declarations and agreements.
+#[pyclass(module = "coopetition", name = "BehaviourModel", frozen, eq)]
+#[derive(Clone, PartialEq)]
+pub struct PyBehaviourModel(pub BehaviourModel);
+
+#[pymethods]
+impl PyBehaviourModel {
+    #[new]
+    #[pyo3(signature = (declared_share_of_guide = None, negotiated_toward_flat = None))]
+    fn new(
+        declared_share_of_guide: Option<&Bound<'_, PyAny>>,
+        negotiated_toward_flat: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let mut model = BehaviourModel::default();
+        if let Some(v) = declared_share_of_guide {
+            model.declared_share_of_guide = rate("declared_share_of_guide", v)?;
+        }
+        if let Some(v) = negotiated_toward_flat {
+            model.negotiated_toward_flat = rate("negotiated_toward_flat", v)?;
+        }
+        model.check().py()?;
+        Ok(PyBehaviourModel(model))
+    }
+    /// Share of the guide's suggestion a provider declares.
+    #[getter]
+    fn declared_share_of_guide(&self) -> Decimal {
+        self.0.declared_share_of_guide
+    }
+    /// How far toward the flat amount a negotiation settles.
+    #[getter]
+    fn negotiated_toward_flat(&self) -> Decimal {
+        self.0.negotiated_toward_flat
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "BehaviourModel(declared_share_of_guide=Decimal('{}'), negotiated_toward_flat=Decimal('{}'))",
+            self.0.declared_share_of_guide, self.0.negotiated_toward_flat
+        )
+    }
+}
+
+/// A policy implemented in Python: an object with a `name` and an
+/// `evaluate(mission, parameters)` method returning the amount due.
+pub struct ForeignPolicy {
+    object: Py<PyAny>,
+    name: String,
+}
+
+impl ContributionPolicy for ForeignPolicy {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn evaluate(&self, mission: &MissionFacts, params: &Parameters) -> coopetition::Result<Assessment> {
+        let failed =
+            |message: String| Error::PolicyFailed { policy: self.name.clone(), mission: mission.describe(), message };
+        Python::attach(|py| {
+            let facts = PyMissionFacts(mission.clone());
+            let parameters = PyParameters(Arc::new(params.clone()));
+            let result = self
+                .object
+                .bind(py)
+                .call_method1("evaluate", (facts, parameters))
+                .map_err(|e| failed(e.to_string()))?;
+            let amount = money("amount", &result).map_err(|e| failed(e.to_string()))?;
+            Ok(Assessment::custom(&self.name, amount, Provenance::Computed))
+        })
+    }
+}
+
+/// A contribution policy: one of the seed's four, a Python one, or a
+/// combination (floor, cap, yearly cap).
+#[pyclass(module = "coopetition", name = "Policy", frozen)]
+#[derive(Clone)]
+pub struct PyPolicy {
+    pub inner: Arc<dyn ContributionPolicy>,
+    pub builtin: Option<(String, Option<BehaviourModel>)>,
+}
+
+impl PyPolicy {
+    fn named(name: &str, model: Option<BehaviourModel>) -> PyResult<Self> {
+        let inner: Arc<dyn ContributionPolicy> = Arc::from(builtin(name, model).py()?);
+        Ok(PyPolicy { inner, builtin: Some((name.to_owned(), model)) })
+    }
+
+    /// The flat-rate policy, the default of ledgers.
+    pub fn flat_default() -> Self {
+        PyPolicy { inner: Arc::new(coopetition::policy::FlatRate), builtin: Some(("flat".to_owned(), None)) }
+    }
+
+    /// A policy from a `Policy` or any object following the protocol.
+    pub fn from_object(object: &Bound<'_, PyAny>) -> PyResult<Self> {
+        if let Ok(p) = object.cast::<PyPolicy>() {
+            return Ok(p.get().clone());
+        }
+        if !object.hasattr("evaluate")? {
+            return Err(pyo3::exceptions::PyTypeError::new_err(
+                "a policy is a coopetition.Policy or an object with `name` and `evaluate(mission, parameters)`",
+            ));
+        }
+        let name = match object.getattr("name") {
+            Ok(n) => n.extract::<String>()?,
+            Err(_) => object.get_type().name()?.to_string(),
+        };
+        Ok(PyPolicy { inner: Arc::new(ForeignPolicy { object: object.clone().unbind(), name }), builtin: None })
+    }
+}
+
+/// Parameters or the shipped ones.
+pub fn params_or_shipped(parameters: Option<PyRef<'_, PyParameters>>) -> Arc<Parameters> {
+    parameters.map_or_else(|| Arc::new(Parameters::shipped().clone()), |p| p.0.clone())
+}
+
+#[pymethods]
+impl PyPolicy {
+    /// Flat rate: the rate in force (5% by default) of the revenue.
+    #[staticmethod]
+    fn flat() -> PyResult<Self> {
+        PyPolicy::named("flat", None)
+    }
+    /// Guide of emblematic situations.
+    #[staticmethod]
+    fn guide() -> PyResult<Self> {
+        PyPolicy::named("guide", None)
+    }
+    /// Self-assessed, optionally with a behaviour model for missing declarations.
+    #[staticmethod]
+    #[pyo3(signature = (model = None))]
+    fn self_assessed(model: Option<PyRef<'_, PyBehaviourModel>>) -> PyResult<Self> {
+        PyPolicy::named("self_assessed", model.map(|m| m.0))
+    }
+    /// Negotiated, optionally with a behaviour model for missing agreements.
+    #[staticmethod]
+    #[pyo3(signature = (model = None))]
+    fn negotiated(model: Option<PyRef<'_, PyBehaviourModel>>) -> PyResult<Self> {
+        PyPolicy::named("negotiated", model.map(|m| m.0))
+    }
+    /// A built-in policy by name: `flat`, `guide`, `self_assessed`, `negotiated`.
+    #[staticmethod]
+    #[pyo3(signature = (name, model = None))]
+    fn builtin(name: &str, model: Option<PyRef<'_, PyBehaviourModel>>) -> PyResult<Self> {
+        PyPolicy::named(name, model.map(|m| m.0))
+    }
+    /// Wraps a Python object with `name` and `evaluate(mission, parameters) -> Decimal`.
+    #[staticmethod]
+    fn custom(object: &Bound<'_, PyAny>) -> PyResult<Self> {
+        PyPolicy::from_object(object)
+    }
+    /// This policy with a floor per mission (never above the revenue).
+    fn with_floor(&self, floor: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let inner = Arc::new(Floor { inner: self.inner.clone(), floor: money("floor", floor)? });
+        Ok(PyPolicy { inner, builtin: None })
+    }
+    /// This policy with a cap per mission.
+    fn with_cap(&self, cap: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let inner = Arc::new(Cap { inner: self.inner.clone(), cap: money("cap", cap)? });
+        Ok(PyPolicy { inner, builtin: None })
+    }
+    /// This policy with a cap per provider and calendar year (applies across missions in comparisons).
+    fn with_yearly_cap(&self, cap: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let inner = Arc::new(YearlyCap { inner: self.inner.clone(), cap: money("cap", cap)? });
+        Ok(PyPolicy { inner, builtin: None })
+    }
+    /// The policy's name.
+    #[getter]
+    fn name(&self) -> String {
+        self.inner.name().to_owned()
+    }
+    /// Evaluates one mission with the given (or shipped) parameters.
+    #[pyo3(signature = (mission, parameters = None))]
+    fn evaluate(
+        &self,
+        mission: PyRef<'_, PyMissionFacts>,
+        parameters: Option<PyRef<'_, PyParameters>>,
+    ) -> PyResult<PyAssessment> {
+        let result = match &parameters {
+            Some(p) => self.inner.evaluate(&mission.0, &p.0),
+            None => self.inner.evaluate(&mission.0, Parameters::shipped()),
+        };
+        result.map(PyAssessment).py()
+    }
+    /// Evaluates many missions (combinators across missions, like a yearly cap, apply).
+    #[pyo3(signature = (missions, parameters = None))]
+    fn evaluate_all(
+        &self,
+        py: Python<'_>,
+        missions: Vec<PyRef<'_, PyMissionFacts>>,
+        parameters: Option<PyRef<'_, PyParameters>>,
+    ) -> PyResult<Vec<PyAssessment>> {
+        let facts: Vec<MissionFacts> = missions.iter().map(|m| m.0.clone()).collect();
+        let params = params_or_shipped(parameters);
+        let inner = self.inner.clone();
+        let results = py.detach(move || inner.evaluate_all(&facts, &params));
+        results.into_iter().map(|r| r.map(PyAssessment).py()).collect()
+    }
+    fn __repr__(&self) -> String {
+        format!("Policy('{}')", self.inner.name())
+    }
+}
+
+/// Evaluates a mission under a policy (a `Policy` or a Python object with `evaluate`).
+#[pyfunction]
+#[pyo3(signature = (policy, mission, parameters = None))]
+fn evaluate(
+    policy: &Bound<'_, PyAny>,
+    mission: PyRef<'_, PyMissionFacts>,
+    parameters: Option<PyRef<'_, PyParameters>>,
+) -> PyResult<PyAssessment> {
+    PyPolicy::from_object(policy)?.evaluate(mission, parameters)
+}
+
+/// The catalogue items of an actor kind.
+#[pyfunction]
+fn catalogue(kind: &str) -> PyResult<Vec<PyCatalogueItem>> {
+    catalogue_items(kind)
+}
+
+/// The charter versions shipped with the library.
+#[pyfunction]
+fn shipped_charter_versions() -> Vec<PyCharter> {
+    shipped_charter().iter().cloned().map(PyCharter).collect()
+}
+
+/// Every stable error code of the core.
+#[pyfunction]
+fn error_codes() -> Vec<&'static str> {
+    Error::CODES.to_vec()
+}
+
+/// Registers the policy classes and functions.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyParameters>()?;
+    m.add_class::<PyBehaviourModel>()?;
+    m.add_class::<PyPolicy>()?;
+    m.add_function(wrap_pyfunction!(evaluate, m)?)?;
+    m.add_function(wrap_pyfunction!(catalogue, m)?)?;
+    m.add_function(wrap_pyfunction!(shipped_charter_versions, m)?)?;
+    m.add_function(wrap_pyfunction!(error_codes, m)?)?;
+    Ok(())
+}

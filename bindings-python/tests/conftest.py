@@ -1,0 +1,34 @@
+"""Shared fixtures: a small founded network with a validated provider."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import coopetition as c
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def network() -> c.Network:
+    """A network founded by steward `alice`, with provider `paul` validated and signed."""
+    n = c.Network()
+    n.found("alice", date(2020, 1, 6), "La Compagnie des Tiers-Lieux", [c.Actor("alice", "association", "Alice", level="steward")])
+    n.register_actor("paul", date(2020, 1, 10), c.Actor("paul", "provider", "Paul Conseil", public_listing=True))
+    n.register_actor("rita", date(2020, 1, 10), c.Actor("rita", "provider", "Rita Design"))
+    terms = c.ContractTerms(["network_work", c.Choice("other", "peer group")], ["revenue_share_5pct", "workstream"], "Lille", "Paul")
+    n.propose_contract("paul", date(2020, 1, 20), "k-paul", terms)
+    n.validate_contract("alice", date(2020, 2, 1), "k-paul")
+    n.sign_charter("paul", date(2020, 2, 2), 1)
+    return n
+
+
+def win(n: c.Network, mission: str, revenue: str = "12000.00", origin: str = "network_event") -> None:
+    """Reports a mission of `paul` up to won."""
+    n.report_solicitation("paul", date(2021, 3, 1), mission, ("Mairie", "local_authority"), origin, "Programmation")
+    n.report_proposal("paul", date(2021, 3, 5), mission)
+    n.report_won("paul", date(2021, 3, 10), mission, Decimal(revenue))

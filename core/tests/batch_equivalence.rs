@@ -1,0 +1,375 @@
+//! The columnar batch path equals the per-mission path (issue 3 §6).
+//!
+//! Random batches (revenues from 0 to `i64::MAX` cents, revenues that land on
+//! half cents under 5 %, 4.5 %, 1.25 % and 3.33333 %, dates across parameter
+//! changes, every lead origin and count bucket, declarations valid or missing,
+//! every negotiation state, donations) are evaluated both ways under every
+//! built-in policy, with and without behaviour model, under the shipped
+//! parameters and two custom ones: several flat-rate and guide periods with
+//! rates of up to 7 decimals (integer kernels at scale 7), and a flat rate of
+//! 19 decimals (per-row Decimal path). Each row must give the same amount,
+//! status, provenance, situation, in-kind credit and explanation codes; a
+//! batch with an invalid row must fail on the row where the per-mission path
+//! first fails, with the per-mission error code in the message.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use coopetition::policy::batch::{
+    evaluate_columns, provenance_code, status_code, BatchEvaluator, BatchOutput, BuiltinPolicy, MissionColumns,
+    MissionTable, NegotiationColumns,
+};
+use coopetition::policy::{BehaviourModel, ContributionPolicy, Parameters};
+use coopetition::prelude::*;
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestCaseError, TestRunner};
+use std::sync::OnceLock;
+
+const SHIPPED_GUIDE: &str = include_str!("../data/guide.json");
+
+/// Three flat-rate periods (4.5 %, 1.25 %, 3.33333 %) and two guides, the
+/// second with rates of up to 7 decimals, in-kind rates and other thresholds.
+fn custom() -> &'static Parameters {
+    static CELL: OnceLock<Parameters> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let guide = r#"{"schema":1,"name":"custom","situations":[
+            {"id":"default","title":{"fr":"d","en":"d"},"rate":"0.0333333"},
+            {"id":"event_small","title":{"fr":"e","en":"e"},"criteria":{"lead_origin":["network_event"],"partners":{"max":1}},"rate":"0.045","in_kind_rate":"0.01"},
+            {"id":"shared","title":{"fr":"s","en":"s"},"criteria":{"shared_resources":{"min":3}},"rate":"0.0125"},
+            {"id":"steward_informed","title":{"fr":"w","en":"w"},"criteria":{"steward_workstream":true,"client_informed":true,"shared_resources":{"max":2}},"rate":"0.005","in_kind_rate":"0.0333333"},
+            {"id":"referral_team","title":{"fr":"r","en":"r"},"criteria":{"lead_origin":["network_referral"],"partners":{"min":2},"client_informed":false},"rate":"0.07"}
+        ]}"#;
+        let json = format!(
+            r#"{{"flat_rate":[{{"from":"2020-01-01","until":"2022-01-01","value":"0.045"}},
+                             {{"from":"2022-01-01","until":"2023-07-01","value":"0.0125"}},
+                             {{"from":"2023-07-01","value":"0.0333333"}}],
+                "guide":[{{"from":"2020-01-01","until":"2022-06-01","value":{SHIPPED_GUIDE}}},
+                         {{"from":"2022-06-01","value":{guide}}}]}}"#
+        );
+        Parameters::load(&json).unwrap()
+    })
+}
+
+/// A flat rate of 19 decimals before 2022 (per-row path), 5 % after.
+fn precise() -> &'static Parameters {
+    static CELL: OnceLock<Parameters> = OnceLock::new();
+    CELL.get_or_init(|| {
+        Parameters::load(
+            r#"{"flat_rate":[{"from":"2020-01-01","until":"2022-01-01","value":"0.0333333333333333333"},
+                             {"from":"2022-01-01","value":"0.05"}]}"#,
+        )
+        .unwrap()
+    })
+}
+
+fn policies() -> Vec<BuiltinPolicy> {
+    let model = BehaviourModel::default();
+    let odd =
+        BehaviourModel { declared_share_of_guide: Decimal::new(75, 2), negotiated_toward_flat: Decimal::new(333, 3) };
+    vec![
+        BuiltinPolicy::Flat,
+        BuiltinPolicy::Guide,
+        BuiltinPolicy::SelfAssessed(None),
+        BuiltinPolicy::SelfAssessed(Some(model)),
+        BuiltinPolicy::SelfAssessed(Some(odd)),
+        BuiltinPolicy::Negotiated(None),
+        BuiltinPolicy::Negotiated(Some(model)),
+        BuiltinPolicy::Negotiated(Some(odd)),
+    ]
+}
+
+#[derive(Debug, Clone)]
+struct Row {
+    revenue: i64,
+    day: i32,
+    origin: u8,
+    partners: u32,
+    shared: u32,
+    steward: bool,
+    informed: bool,
+    /// Share of the revenue declared, in thousandths, if declared.
+    declared: Option<u16>,
+    /// Negotiation status, share of the revenue agreed or offered (thousandths), offers, day.
+    negotiation: (u8, Option<u16>, u32, i32),
+    donations: i64,
+}
+
+/// 2019-12-01 ..= 2024-12-31, mostly from 2020-01-01.
+fn day() -> impl Strategy<Value = i32> {
+    prop_oneof![9 => 18_262..=20_088i32, 1 => 18_231..18_262i32]
+}
+
+fn revenue() -> impl Strategy<Value = i64> {
+    prop_oneof![
+        4 => 0..2_000_000i64,
+        1 => Just(0i64),
+        // Half cents: 5 % of 20k+10, 1.25 % of 80k+40, 4.5 % of 200k+100 cents.
+        1 => (0..100_000i64).prop_map(|k| 20 * k + 10),
+        1 => (0..100_000i64).prop_map(|k| 80 * k + 40),
+        1 => (0..100_000i64).prop_map(|k| 200 * k + 100),
+        1 => (i64::MAX - 1_000_000)..=i64::MAX,
+        1 => 1_000_000_000_000..10_000_000_000_000_000i64,
+        1 => 0..=i64::MAX,
+    ]
+}
+
+fn row() -> impl Strategy<Value = Row> {
+    let categories = (0..5u8, 0..4u32, 0..5u32, any::<bool>(), any::<bool>());
+    let negotiation = (0..4u8, proptest::option::of(0..=1000u16), 0..6u32, day());
+    let donations = prop_oneof![3 => Just(0i64), 1 => 1..100_000i64];
+    (revenue(), day(), categories, proptest::option::of(0..=1000u16), negotiation, donations).prop_map(
+        |(revenue, day, (origin, partners, shared, steward, informed), declared, negotiation, donations)| Row {
+            revenue,
+            day,
+            origin,
+            partners,
+            shared,
+            steward,
+            informed,
+            declared,
+            negotiation,
+            donations,
+        },
+    )
+}
+
+/// How a case breaks one row, if it does.
+#[derive(Debug, Clone, Copy)]
+enum Breakage {
+    NegativeRevenue,
+    OriginOutOfRange,
+    BeforeParameters,
+    UnrepresentableDay,
+    DeclarationAboveRevenue,
+    NegativeDeclaration,
+    AgreedAboveRevenue,
+    AgreedWithoutAmount,
+    StatusOutOfRange,
+    StalemateUnrepresentableDay,
+}
+
+fn breakage() -> impl Strategy<Value = Option<(Breakage, usize)>> {
+    use Breakage::*;
+    let kind = prop_oneof![
+        Just(NegativeRevenue),
+        Just(OriginOutOfRange),
+        Just(BeforeParameters),
+        Just(UnrepresentableDay),
+        Just(DeclarationAboveRevenue),
+        Just(NegativeDeclaration),
+        Just(AgreedAboveRevenue),
+        Just(AgreedWithoutAmount),
+        Just(StatusOutOfRange),
+        Just(StalemateUnrepresentableDay),
+    ];
+    prop_oneof![3 => Just(None), 1 => (kind, any::<usize>()).prop_map(Some)]
+}
+
+fn share(revenue: i64, thousandths: u16) -> i64 {
+    (i128::from(revenue) * i128::from(thousandths) / 1000) as i64
+}
+
+fn table(rows: &[Row], broken: Option<(Breakage, usize)>) -> MissionTable {
+    let mut t = MissionTable::default();
+    for r in rows {
+        t.provider.push(0);
+        t.revenue_cents.push(r.revenue);
+        t.won_on.push(r.day);
+        t.lead_origin.push(r.origin);
+        t.partners.push(r.partners);
+        t.shared_resources.push(r.shared);
+        t.steward_workstream.push(r.steward);
+        t.client_informed.push(r.informed);
+        t.declared_cents.push(r.declared.map(|s| share(r.revenue, s)).unwrap_or(0));
+        t.declared_valid.push(r.declared.is_some());
+        let (status, amount, offers, on) = r.negotiation;
+        t.negotiation_status.push(status);
+        t.negotiation_amount_cents.push(amount.map(|s| share(r.revenue, s)).unwrap_or(0));
+        // An agreed negotiation always has an amount.
+        t.negotiation_amount_valid.push(amount.is_some() || status == NegotiationColumns::AGREED);
+        t.negotiation_offers.push(offers);
+        t.negotiation_on.push(on);
+        t.donations_cents.push(r.donations);
+    }
+    t.provider_names.push("p".into());
+    if let Some((kind, at)) = broken {
+        if rows.is_empty() {
+            return t;
+        }
+        let i = at % rows.len();
+        match kind {
+            Breakage::NegativeRevenue => t.revenue_cents[i] = -1 - (t.revenue_cents[i] % 1000),
+            Breakage::OriginOutOfRange => t.lead_origin[i] = 5 + (at % 200) as u8,
+            Breakage::BeforeParameters => t.won_on[i] = 17_000,
+            Breakage::UnrepresentableDay => t.won_on[i] = if at % 2 == 0 { i32::MAX } else { i32::MIN },
+            Breakage::DeclarationAboveRevenue => {
+                t.declared_valid[i] = true;
+                t.declared_cents[i] = t.revenue_cents[i].saturating_add(1);
+            }
+            Breakage::NegativeDeclaration => {
+                t.declared_valid[i] = true;
+                t.declared_cents[i] = -1;
+            }
+            Breakage::AgreedAboveRevenue => {
+                t.negotiation_status[i] = NegotiationColumns::AGREED;
+                t.negotiation_amount_valid[i] = true;
+                t.negotiation_amount_cents[i] = t.revenue_cents[i].saturating_add(1);
+            }
+            Breakage::AgreedWithoutAmount => {
+                t.negotiation_status[i] = NegotiationColumns::AGREED;
+                t.negotiation_amount_valid[i] = false;
+            }
+            Breakage::StatusOutOfRange => t.negotiation_status[i] = 4 + (at % 100) as u8,
+            Breakage::StalemateUnrepresentableDay => {
+                t.negotiation_status[i] = NegotiationColumns::STALEMATE;
+                t.negotiation_on[i] = i32::MAX;
+            }
+        }
+    }
+    t
+}
+
+/// Checks the columnar results equal the per-mission ones, row by row.
+fn check(policy: &BuiltinPolicy, params: &Parameters, cols: &MissionColumns) -> Result<(), TestCaseError> {
+    let provider = ActorId::new("p").unwrap();
+    // The per-mission path: the first failing row, or every assessment.
+    let mut expected = Vec::new();
+    let mut failure = None;
+    for row in 0..cols.len() {
+        match cols.facts(row, provider.clone()).and_then(|m| policy.evaluate(&m, params)) {
+            Ok(a) => expected.push(a),
+            Err(e) => {
+                failure = Some((row, e));
+                break;
+            }
+        }
+    }
+    let got = evaluate_columns(policy, params, cols);
+    let name = policy.name();
+    match (failure, got) {
+        (None, Ok(out)) => {
+            prop_assert_eq!(out.len(), cols.len());
+            for (row, a) in expected.iter().enumerate() {
+                let at = format!("{name}, row {row}: {a:?}");
+                prop_assert_eq!(out.status[row], status_code(a.status), "{}", at);
+                prop_assert_eq!(out.due(row), a.cents(), "{}", at);
+                if a.amount.is_none() {
+                    prop_assert_eq!(out.due_cents[row], 0, "{}", at);
+                }
+                prop_assert_eq!(out.provenance[row], provenance_code(a.provenance), "{}", at);
+                prop_assert_eq!(out.situation_id(row), a.situation.as_deref(), "{}", at);
+                prop_assert_eq!(Some(out.in_kind_cents[row]), a.in_kind_credit.to_cents(), "{}", at);
+                prop_assert_eq!(out.codes(row), Some(&a.explanation.codes()[..]), "{}", at);
+            }
+        }
+        (Some((row, e)), Err(got)) => {
+            prop_assert_eq!(got.code(), "batch.row.invalid", "{}: {}", name, got);
+            match &got {
+                Error::BatchRow { row: got_row, message, .. } => {
+                    prop_assert_eq!(*got_row, row, "{}: {} vs {}", name, got, e);
+                    let inner = match &e {
+                        Error::BatchRow { message, .. } => message.clone(),
+                        other => format!("{}: {other}", other.code()),
+                    };
+                    prop_assert_eq!(message, &inner, "{}", name);
+                }
+                other => prop_assert!(false, "{name}: {other}"),
+            }
+        }
+        (None, Err(e)) => prop_assert!(false, "{name}: the batch failed where every mission passed: {e}"),
+        (Some((row, e)), Ok(_)) => prop_assert!(false, "{name}: the batch passed where row {row} fails: {e}"),
+    }
+    Ok(())
+}
+
+#[test]
+fn columnar_results_equal_per_mission_results() {
+    let config = Config { cases: 1000, failure_persistence: None, ..Config::default() };
+    let mut runner = TestRunner::new(config);
+    let strategy = (proptest::collection::vec(row(), 0..24), breakage(), 0..3usize, any::<bool>());
+    runner
+        .run(&strategy, |(rows, broken, which, optional)| {
+            let params = [Parameters::shipped(), custom(), precise()][which];
+            let t = table(&rows, broken);
+            let mut cols = t.columns();
+            if optional {
+                // Absent optional columns mean: nothing declared, nothing negotiated, no donation.
+                cols.declared_cents = None;
+                cols.negotiation = None;
+                cols.donations_cents = None;
+            }
+            for policy in policies() {
+                check(&policy, params, &cols)?;
+            }
+            Ok(())
+        })
+        .unwrap();
+}
+
+#[test]
+fn the_integer_kernels_serve_rates_of_up_to_twelve_decimals() {
+    for policy in policies() {
+        assert!(BatchEvaluator::new(&policy, Parameters::shipped()).unwrap().is_fast(), "{policy:?}");
+        assert!(BatchEvaluator::new(&policy, custom()).unwrap().is_fast(), "{policy:?}");
+        let uses_flat = matches!(policy, BuiltinPolicy::Flat | BuiltinPolicy::Negotiated(Some(_)));
+        assert_eq!(BatchEvaluator::new(&policy, precise()).unwrap().is_fast(), !uses_flat, "{policy:?}");
+    }
+}
+
+fn small_table() -> MissionTable {
+    let rows: Vec<Row> = (0..5)
+        .map(|i| Row {
+            revenue: 1_234_550 + i,
+            day: 18_687,
+            origin: i as u8,
+            partners: 1,
+            shared: 2,
+            steward: i == 4,
+            informed: true,
+            declared: None,
+            negotiation: (0, None, 0, 0),
+            donations: 0,
+        })
+        .collect();
+    table(&rows, None)
+}
+
+#[test]
+fn buffers_are_reused_and_emptied_on_error() {
+    let t = small_table();
+    let evaluator = BatchEvaluator::new(&BuiltinPolicy::Guide, Parameters::shipped()).unwrap();
+    let mut out = BatchOutput::default();
+    evaluator.evaluate_into(&t.columns(), &mut out).unwrap();
+    assert_eq!(out, evaluator.evaluate(&t.columns()).unwrap());
+    assert_eq!(out.len(), 5);
+    let mut broken = t.clone();
+    broken.lead_origin[3] = 9;
+    let err = evaluator.evaluate_into(&broken.columns(), &mut out).unwrap_err();
+    assert_eq!(err.code(), "batch.row.invalid");
+    assert!(matches!(&err, Error::BatchRow { column, row: 3, .. } if column == "lead_origin"), "{err}");
+    assert!(out.is_empty());
+}
+
+#[test]
+fn columns_of_different_lengths_are_refused() {
+    let t = small_table();
+    let mut cols = t.columns();
+    cols.partners = &t.partners[..4];
+    for policy in policies() {
+        let err = evaluate_columns(&policy, Parameters::shipped(), &cols).unwrap_err();
+        assert_eq!(err.code(), "batch.column.invalid");
+        assert!(matches!(&err, Error::BatchColumn { column, .. } if column == "partners"), "{err}");
+    }
+}
+
+#[test]
+fn the_first_offending_row_is_named() {
+    let mut t = small_table();
+    t.revenue_cents[4] = -5;
+    t.won_on[2] = 17_000; // 2016: no parameter in force
+    let err = evaluate_columns(&BuiltinPolicy::Flat, Parameters::shipped(), &t.columns()).unwrap_err();
+    assert!(matches!(&err, Error::BatchRow { column, row: 2, .. } if column == "won_on"), "{err}");
+    assert!(err.to_string().contains("policy.parameters.not_in_force"), "{err}");
+    // The negotiated policy without model reads no parameter: row 4 fails.
+    let err = evaluate_columns(&BuiltinPolicy::Negotiated(None), Parameters::shipped(), &t.columns()).unwrap_err();
+    assert!(matches!(&err, Error::BatchRow { column, row: 4, .. } if column == "revenue_cents"), "{err}");
+    assert!(err.to_string().contains("money.amount.negative"), "{err}");
+}
