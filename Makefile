@@ -2,7 +2,7 @@
 #
 # One shared target directory (the default `target/`) serves every target.
 # `test` is the sum of one target per language: Python and Kotlin suites join
-# it as prerequisites (`test: test-rust test-docs test-python test-kotlin`).
+# it as prerequisites (`test: test-rust test-docs test-python test-kotlin test-interop`).
 
 CARGO ?= cargo
 PYTHON ?= python3
@@ -14,6 +14,8 @@ WHEELS := target/wheels
 	python-env python-wheel python-wheel-release bench bench-python fixtures clean
 
 all: test
+
+include bindings-kotlin/kotlin.mk
 
 ## demo: the analyst's job: compare the four policies over 100,000 missions from Python
 demo: demo-python
@@ -27,7 +29,7 @@ demo-python: python-wheel-release
 	$(PY) examples/python/compare_policies.py
 
 ## test: every suite, in every language
-test: test-rust test-docs test-python test-interop
+test: test-rust test-docs test-python test-kotlin test-interop
 
 ## test-rust: formatting, lints (examples included) and tests of the workspace
 test-rust: rust-tools

@@ -7,7 +7,6 @@
 
 use crate::errors::{to_py, IntoPy};
 use crate::policy::{params_or_shipped, PyBehaviourModel, PyParameters, PyPolicy};
-use arrow_array::builder::StringDictionaryBuilder;
 use arrow_array::cast::AsArray;
 use arrow_array::types::{Date32Type, Decimal128Type, Int32Type, Int64Type, Int8Type};
 use arrow_array::{
@@ -145,6 +144,11 @@ fn dates(input: &Input, name: &str, required: bool) -> Result<Option<Nullable<i3
     let mut days = Vec::with_capacity(input.rows);
     let mut valid = Vec::with_capacity(input.rows);
     for chunk in &chunks {
+        if chunk.data_type() == &DataType::Null {
+            days.extend(std::iter::repeat_n(0, chunk.len()));
+            valid.extend(std::iter::repeat_n(false, chunk.len()));
+            continue;
+        }
         if !matches!(chunk.data_type(), DataType::Date32 | DataType::Date64) {
             return Err(column_error(name, format!("has type {}; expected dates (date32)", chunk.data_type())));
         }
@@ -187,6 +191,11 @@ fn cents(input: &Input, name: &str, floats: Floats, required: bool) -> Result<Op
         let base = values.len();
         let dt = chunk.data_type().clone();
         match (&dt, in_cents) {
+            // An optional column that holds only nulls (pyarrow infers the Null type).
+            (DataType::Null, _) => {
+                values.extend(std::iter::repeat_n(0, chunk.len()));
+                valid.extend(std::iter::repeat_n(false, chunk.len()));
+            }
             (DataType::Decimal128(_, scale) | DataType::Decimal256(_, scale), false) => {
                 let scale = *scale;
                 let as128 = if matches!(dt, DataType::Decimal256(..)) {
@@ -463,7 +472,9 @@ struct Results {
     due_cents: Vec<i64>,
     status: Vec<u8>,
     provenance: Vec<u8>,
-    situation: Vec<Option<String>>,
+    /// Codes into `situation_ids`; negative for none.
+    situation: Vec<i32>,
+    situation_ids: Vec<String>,
     in_kind_cents: Vec<i64>,
     codes: Vec<i32>,
     patterns: Vec<String>,
@@ -471,17 +482,14 @@ struct Results {
 
 impl Results {
     fn from_batch(policy: &str, out: BatchOutput) -> Results {
-        let situation = out
-            .situation
-            .iter()
-            .map(|s| if *s == NO_SITUATION { None } else { out.situation_ids.get(usize::from(*s)).cloned() })
-            .collect();
+        let situation = out.situation.iter().map(|s| if *s == NO_SITUATION { -1 } else { i32::from(*s) }).collect();
         Results {
             policy: policy.to_owned(),
             due_cents: out.due_cents,
             status: out.status,
             provenance: out.provenance,
             situation,
+            situation_ids: out.situation_ids,
             in_kind_cents: out.in_kind_cents,
             codes: out.explanation.iter().map(|c| i32::from(*c)).collect(),
             patterns: out.patterns.iter().map(|p| p.join(" ")).collect(),
@@ -491,12 +499,14 @@ impl Results {
     fn from_assessments(policy: &str, assessments: &[Assessment]) -> Results {
         let mut patterns: Vec<String> = Vec::new();
         let mut index: HashMap<String, i32> = HashMap::new();
+        let mut situations: Vec<String> = Vec::new();
         let mut r = Results {
             policy: policy.to_owned(),
             due_cents: Vec::with_capacity(assessments.len()),
             status: Vec::with_capacity(assessments.len()),
             provenance: Vec::with_capacity(assessments.len()),
             situation: Vec::with_capacity(assessments.len()),
+            situation_ids: Vec::new(),
             in_kind_cents: Vec::with_capacity(assessments.len()),
             codes: Vec::with_capacity(assessments.len()),
             patterns: Vec::new(),
@@ -505,7 +515,16 @@ impl Results {
             r.due_cents.push(a.cents().unwrap_or(0));
             r.status.push(batch::status_code(a.status));
             r.provenance.push(batch::provenance_code(a.provenance));
-            r.situation.push(a.situation.as_deref().map(str::to_owned));
+            r.situation.push(match a.situation.as_deref() {
+                None => -1,
+                Some(id) => match situations.iter().position(|s| s == id) {
+                    Some(i) => i32::try_from(i).unwrap_or(-1),
+                    None => {
+                        situations.push(id.to_owned());
+                        i32::try_from(situations.len() - 1).unwrap_or(-1)
+                    }
+                },
+            });
             r.in_kind_cents.push(a.in_kind_credit.to_cents().unwrap_or(0));
             let key = a.explanation.codes().join(" ");
             let code = *index.entry(key.clone()).or_insert_with(|| {
@@ -515,6 +534,7 @@ impl Results {
             r.codes.push(code);
         }
         r.patterns = patterns;
+        r.situation_ids = situations;
         r
     }
 }
@@ -522,6 +542,20 @@ impl Results {
 fn dictionary(keys: Vec<i32>, values: Vec<String>) -> Result<ArrayRef, Error> {
     let values: ArrayRef = Arc::new(StringArray::from(values));
     DictionaryArray::<Int32Type>::try_new(keys.into(), values)
+        .map(|a| Arc::new(a) as ArrayRef)
+        .map_err(|e| column_error("result", e.to_string()))
+}
+
+/// A dictionary array whose negative keys are nulls.
+fn nullable_dictionary(keys: &[i32], mut values: Vec<String>) -> Result<ArrayRef, Error> {
+    if values.is_empty() {
+        // Every key is null; a placeholder keeps them in bounds.
+        values.push(String::new());
+    }
+    let nulls = NullBuffer::from(keys.iter().map(|k| *k >= 0).collect::<Vec<_>>());
+    let keys = PrimitiveArray::<Int32Type>::new(keys.iter().map(|k| (*k).max(0)).collect(), Some(nulls));
+    let values: ArrayRef = Arc::new(StringArray::from(values));
+    DictionaryArray::<Int32Type>::try_new(keys, values)
         .map(|a| Arc::new(a) as ArrayRef)
         .map_err(|e| column_error("result", e.to_string()))
 }
@@ -584,17 +618,8 @@ fn missions_batch(table: &Table, results: &[Results]) -> Result<RecordBatch, Err
         columns.push(small_dictionary(&r.status, &STATUS)?);
         fields.push(Field::new(format!("{}_provenance", r.policy), small.clone(), false));
         columns.push(small_dictionary(&r.provenance, &PROVENANCE)?);
-        let mut situation = StringDictionaryBuilder::<Int32Type>::new();
-        for s in &r.situation {
-            match s {
-                Some(s) => {
-                    situation.append(s).map_err(|e| column_error("situation", e.to_string()))?;
-                }
-                None => situation.append_null(),
-            }
-        }
         fields.push(Field::new(format!("{}_situation", r.policy), big.clone(), true));
-        columns.push(Arc::new(situation.finish()));
+        columns.push(nullable_dictionary(&r.situation, r.situation_ids.clone())?);
         fields.push(Field::new(format!("{}_in_kind", r.policy), DataType::Decimal128(38, 2), false));
         columns.push(decimal_cents(&r.in_kind_cents, None)?);
         fields.push(Field::new(format!("{}_codes", r.policy), big.clone(), false));
@@ -849,12 +874,19 @@ pub fn compare_missions(
         let builtins: Vec<BuiltinPolicy> =
             requested.iter().filter_map(|r| if let Requested::Builtin(b) = r { Some(*b) } else { None }).collect();
         py.detach(move || {
+            let t0 = std::time::Instant::now();
             let table = Table::read(&input, floats)?;
+            let t1 = std::time::Instant::now();
             let (comparison, outputs) =
                 compare_columns(&table.columns(), &table.provider, &table.provider_names, &builtins, &params)?;
+            let t2 = std::time::Instant::now();
             let results: Vec<Results> =
                 builtins.iter().zip(outputs).map(|(p, out)| Results::from_batch(p.name(), out)).collect();
             let batch = missions_batch(&table, &results)?;
+            let t3 = std::time::Instant::now();
+            if std::env::var_os("COOPETITION_TRACE").is_some() {
+                eprintln!("read {:?} compare {:?} output {:?}", t1 - t0, t2 - t1, t3 - t2);
+            }
             Ok((comparison, batch))
         })
     } else {

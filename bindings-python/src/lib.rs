@@ -4,6 +4,7 @@
 mod arrow;
 mod convert;
 mod errors;
+mod followup;
 mod ledger;
 mod network;
 mod policy;
@@ -30,6 +31,7 @@ fn _coopetition(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<types::PyCharter>()?;
     policy::register(m)?;
     ledger::register(m)?;
+    followup::register(m)?;
     arrow::register(m)?;
     Ok(())
 }

@@ -2,6 +2,9 @@
 
 use crate::convert::{actor_id, contract_id, label, mission_id, money};
 use crate::errors::{poisoned, IntoPy};
+use crate::followup::{
+    PyComplianceReport, PyDirectoryEntry, PyLevelSuggestion, PyMemberCompliance, PyStandingProposal,
+};
 use crate::ledger::{PyMemberLedger, PyNetworkLedger};
 use crate::policy::PyParameters;
 use crate::types::{resources, PyActor, PyCharter, PyContract, PyContractTerms, PyMission, PyMissionFacts};
@@ -513,6 +516,161 @@ impl PyNetwork {
     /// Number of events in the journal.
     fn __len__(&self) -> PyResult<usize> {
         Ok(self.lock()?.journal().len())
+    }
+
+    // ---- charter follow-up ---------------------------------------------------------
+
+    /// A steward sets the follow-up rules (deadlines, thresholds) from a date, as JSON.
+    fn configure_follow_up(
+        &self,
+        by: &str,
+        on: chrono::NaiveDate,
+        from_date: chrono::NaiveDate,
+        rules: &str,
+    ) -> PyResult<u64> {
+        let rules = coopetition::compliance::parse_rules(rules).py()?;
+        self.run(by, on, Action::ConfigureFollowUp { from: from_date, rules })
+    }
+
+    /// The provider records that a resource developed in a mission was shared (art. 3).
+    fn share_resource(
+        &self,
+        by: &str,
+        on: chrono::NaiveDate,
+        mission: &str,
+        resource: String,
+        licence: String,
+        location: String,
+    ) -> PyResult<u64> {
+        self.run(by, on, Action::ShareResource { mission: mission_id(mission)?, resource, licence, location })
+    }
+
+    /// A member records prior work with a local actor (art. 4).
+    fn record_prior_work(
+        &self,
+        by: &str,
+        on: chrono::NaiveDate,
+        member: &str,
+        local_actor: &Bound<'_, PyAny>,
+        since: chrono::NaiveDate,
+    ) -> PyResult<u64> {
+        self.run(
+            by,
+            on,
+            Action::RecordPriorWork { member: actor_id(member)?, local_actor: self::client(local_actor)?, since },
+        )
+    }
+
+    /// The provider records that it informed a member who worked with the client before (art. 4).
+    fn record_member_informed(&self, by: &str, on: chrono::NaiveDate, mission: &str, member: &str) -> PyResult<u64> {
+        self.run(by, on, Action::RecordMemberInformed { mission: mission_id(mission)?, member: actor_id(member)? })
+    }
+
+    /// A steward records attendance at the yearly meeting on the quality of support (art. 5).
+    #[pyo3(signature = (by, on, member, year, meeting = String::new()))]
+    fn record_attendance(
+        &self,
+        by: &str,
+        on: chrono::NaiveDate,
+        member: &str,
+        year: i32,
+        meeting: String,
+    ) -> PyResult<u64> {
+        self.run(by, on, Action::RecordAttendance { member: actor_id(member)?, year, meeting })
+    }
+
+    /// A steward notifies a member of the grounds of a possible exclusion: the hearing opens.
+    fn notify_hearing(&self, by: &str, on: chrono::NaiveDate, member: &str, grounds: String) -> PyResult<u64> {
+        self.run(by, on, Action::NotifyHearing { member: actor_id(member)?, grounds })
+    }
+
+    /// The member answers the notice.
+    fn answer_hearing(&self, by: &str, on: chrono::NaiveDate, member: &str, answer: String) -> PyResult<u64> {
+        self.run(by, on, Action::AnswerHearing { member: actor_id(member)?, answer })
+    }
+
+    /// A steward records a standing decision (reminder, warning, suspended, excluded, good_standing).
+    #[pyo3(signature = (by, on, member, standing, reason, venue, *, taken_on = None, reference = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn decide_standing(
+        &self,
+        by: &str,
+        on: chrono::NaiveDate,
+        member: &str,
+        standing: &str,
+        reason: String,
+        venue: &str,
+        taken_on: Option<chrono::NaiveDate>,
+        reference: Option<String>,
+    ) -> PyResult<u64> {
+        let decision = crate::followup::queries::decision(reason, taken_on.unwrap_or(on), venue, reference)?;
+        self.run(by, on, Action::DecideStanding { member: actor_id(member)?, standing: label(standing)?, decision })
+    }
+
+    /// A steward records a decision on an actor's involvement level.
+    #[pyo3(signature = (by, on, actor, level, reason, venue, *, taken_on = None, reference = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn decide_level(
+        &self,
+        by: &str,
+        on: chrono::NaiveDate,
+        actor: &str,
+        level: &str,
+        reason: String,
+        venue: &str,
+        taken_on: Option<chrono::NaiveDate>,
+        reference: Option<String>,
+    ) -> PyResult<u64> {
+        let decision = crate::followup::queries::decision(reason, taken_on.unwrap_or(on), venue, reference)?;
+        self.run(by, on, Action::DecideLevel { actor: actor_id(actor)?, level: label(level)?, decision })
+    }
+
+    /// The compliance report of the whole network at a date.
+    fn compliance_report(&self, as_of: chrono::NaiveDate) -> PyResult<PyComplianceReport> {
+        Ok(crate::followup::queries::report(&*self.lock()?, as_of))
+    }
+
+    /// One member's compliance at a date (None if the charter never bound it).
+    fn member_compliance(&self, member: &str, as_of: chrono::NaiveDate) -> PyResult<Option<PyMemberCompliance>> {
+        crate::followup::queries::member(&*self.lock()?, member, as_of)
+    }
+
+    /// A member's standing (`good_standing`, `reminder`, `warning`, `suspended`, `excluded`).
+    fn standing(&self, member: &str) -> PyResult<&'static str> {
+        crate::followup::queries::standing(&*self.lock()?, member)
+    }
+
+    /// What the thresholds propose for a member's standing; never applied by itself.
+    fn standing_proposal(&self, member: &str, as_of: chrono::NaiveDate) -> PyResult<PyStandingProposal> {
+        crate::followup::queries::proposal(&*self.lock()?, member, as_of)
+    }
+
+    /// The involvement level the member's activity suggests; never applied by itself.
+    fn level_suggestion(&self, actor: &str, as_of: chrono::NaiveDate) -> PyResult<PyLevelSuggestion> {
+        crate::followup::queries::suggestion(&*self.lock()?, actor, as_of)
+    }
+
+    /// The public directory: consenting members only.
+    fn public_directory(&self) -> PyResult<Vec<PyDirectoryEntry>> {
+        Ok(crate::followup::queries::directory(&*self.lock()?))
+    }
+
+    /// The public directory as Markdown in `lang`.
+    #[pyo3(signature = (lang = "fr"))]
+    fn directory_markdown(&self, lang: &str) -> PyResult<String> {
+        crate::followup::queries::directory_markdown(&*self.lock()?, lang)
+    }
+
+    /// A contract (a version, or the current one) as a Markdown document in `lang`.
+    #[pyo3(signature = (contract, version = None, lang = "fr"))]
+    fn contract_document(&self, contract: &str, version: Option<u32>, lang: &str) -> PyResult<String> {
+        crate::followup::queries::contract_document(&*self.lock()?, contract, version, lang)
+    }
+
+    /// The charter (a version, or the one in force) as a Markdown document in `lang`.
+    #[pyo3(signature = (version = None, lang = "fr"))]
+    fn charter_document(&self, version: Option<u32>, lang: &str) -> PyResult<String> {
+        crate::followup::queries::charter_document(&*self.lock()?, version, lang)
     }
 
     // ---- ledger -------------------------------------------------------------------

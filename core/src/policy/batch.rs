@@ -40,21 +40,30 @@
 //! # How it is fast
 //!
 //! [`BatchEvaluator::new`] prepares, once per policy and [`Parameters`]:
-//! the days at which any parameter the policy reads changes (rows are mapped
-//! to a period by one or two comparisons); the rates and behaviour factors as
-//! integer numerators over a common `10^scale`; and, for the guide, a lookup
-//! table from (period, lead origin, partners bucket, shared-resources bucket,
-//! steward workstream, client informed) to the situation, with buckets at
-//! `Guide::thresholds`. The kernels then work in exact integer cents:
-//! `due = round_half_away(revenue_cents × numerator / 10^scale)` where the
-//! division is by a compile-time constant (one instantiation per scale, so the
-//! compiler emits a multiply and shifts) in `i64`: a row whose revenue could
-//! make the product overflow, a rate with more than
-//! [`MAX_FAST_SCALE`] decimals, or a rate outside `0..=1` take the per-row
-//! path instead, which evaluates the per-mission policy itself on reused
-//! [`MissionFacts`] (results identical by construction). Validation is fused
-//! into the kernels as cheap flags; only a flagged batch is scanned row by
-//! row.
+//! the days at which any parameter the policy reads changes (a row finds its
+//! period with zero, one or two comparisons, or a binary search beyond); the
+//! rates and behaviour factors as integer numerators over a common
+//! `10^scale`; and, for the guide, a lookup table from (period, lead origin,
+//! partners bucket, shared-resources bucket, steward workstream, client
+//! informed) to the situation's rate, in-kind rate, situation code and
+//! pattern bits, with count buckets at the guide's thresholds (a guide's
+//! situations only change at those counts).
+//!
+//! The kernels then work in exact integer cents: `due = round_half_away(
+//! revenue_cents × numerator / 10^scale)`, where the division is by a
+//! compile-time constant (one instantiation per scale, so the compiler emits
+//! a multiply and shifts) in 64 bits. A row whose revenue could make a
+//! product overflow (above `i64::MAX / 10^scale` cents) takes the per-row
+//! path, which evaluates the per-mission policy itself on reused
+//! [`MissionFacts`], so its results are identical by construction; so does
+//! every row when a rate or factor has more than [`MAX_FAST_SCALE`] decimals
+//! or lies outside `0..=1`, or a guide threshold exceeds 4095. The guide
+//! kernels go through the rows in chunks of 512: small loops compute each
+//! row's table index (vectorised where the compiler can), then the amounts.
+//! Validation is fused into the kernels as cheap flags; only a flagged batch
+//! is scanned row by row, and only its suspicious rows are re-evaluated.
+//! Nothing is allocated per row; [`BatchEvaluator::evaluate_into`] reuses the
+//! caller's buffers.
 //!
 //! ```
 //! use coopetition::policy::batch::{evaluate_columns, BuiltinPolicy, MissionColumns, PRICED};
@@ -890,14 +899,17 @@ const fn pow10(scale: u32) -> i64 {
     10i64.pow(scale)
 }
 
-/// `p / 10^S` rounded half away from zero (for `p >= 0`), and whether it was inexact.
-/// The divisor is a constant of each instantiation: no division instruction.
+/// `p / 10^S` rounded half away from zero, and whether it was inexact, for
+/// `p >= 0`. The divisor is a constant of each instantiation (no division
+/// instruction), and unsigned (no sign fix-ups): a negative `p` only comes
+/// from rows the kernels flag, whose values the per-row path replaces.
 #[inline(always)]
 fn div_round<const S: u32>(p: i64) -> (i64, bool) {
-    let d: i64 = const { pow10(S) };
+    let d: u64 = const { pow10(S) as u64 };
+    let p = p as u64;
     let q = p / d;
     let rem = p - q * d;
-    (q + i64::from(rem * 2 >= d), rem != 0)
+    ((q + u64::from(rem * 2 >= d)) as i64, rem != 0)
 }
 
 /// A non-negative decimal as `(mantissa, scale)`, normalised.
@@ -1069,6 +1081,9 @@ struct GuideTable {
     partner_offsets: Vec<u32>,
     /// The same for shared resources.
     shared_offsets: Vec<u32>,
+    /// The strides of partner and shared-resource counts when every count up
+    /// to the last threshold is its own bucket (offsets are then linear).
+    linear: Option<(u32, u32)>,
     per_origin: usize,
     per_segment: usize,
     entries: Vec<Entry>,
@@ -1137,7 +1152,9 @@ impl GuideTable {
         }
         let partner_offsets = partners.small.iter().map(|&b| b * shared.len() as u32 * 4).collect();
         let shared_offsets = shared.small.iter().map(|&b| b * 4).collect();
-        Ok(GuideTable { partners, shared, partner_offsets, shared_offsets, per_origin, per_segment, entries })
+        let identity = |b: &Buckets| b.small.iter().enumerate().all(|(i, &v)| i == v as usize);
+        let linear = (identity(&partners) && identity(&shared)).then(|| (shared.len() as u32 * 4, 4));
+        Ok(GuideTable { partners, shared, partner_offsets, shared_offsets, linear, per_origin, per_segment, entries })
     }
 
     /// Whether the integer kernels can use the table: offsets cover every
@@ -1148,8 +1165,10 @@ impl GuideTable {
 
     /// The entry index of each row of a chunk (at most [`CHUNK`] rows), and
     /// whether a row is outside `span` or has a lead origin out of range.
+    /// Not inlined: its slices keep their no-alias guarantee, so the
+    /// compiler holds every pointer and constant in registers.
     #[allow(clippy::too_many_arguments)]
-    #[inline(always)]
+    #[inline(never)]
     fn cells<Sel: SegSel>(
         &self,
         sel: Sel,
@@ -1168,24 +1187,30 @@ impl GuideTable {
         let (per_segment, per_origin) = (self.per_segment as u32, self.per_origin as u32);
         let last_origin = (LeadOrigin::ALL.len() - 1) as u8;
         let mut flag = false;
-        let rows = won_on.iter().zip(origin).zip(partners).zip(shared).zip(steward).zip(informed);
-        for (cell, (((((&d, &o), &p), &s), &sw), &ci)) in cells.iter_mut().zip(rows) {
-            flag |= (o > last_origin) | span.outside(d);
-            let p_offset = p_offsets.get((p as usize).min(p_last)).copied().unwrap_or(0);
-            let s_offset = s_offsets.get((s as usize).min(s_last)).copied().unwrap_or(0);
-            *cell = (sel.seg(d) as u32) * per_segment
-                + u32::from(o.min(last_origin)) * per_origin
-                + p_offset
-                + s_offset
-                + u32::from(sw) * 2
-                + u32::from(ci);
+        // Small loops with few live values each: no register spills, and the
+        // first and last can be vectorised.
+        for (cell, ((&o, &sw), &ci)) in cells.iter_mut().zip(origin.iter().zip(steward).zip(informed)) {
+            flag |= o > last_origin;
+            *cell = u32::from(o.min(last_origin)) * per_origin + u32::from(sw) * 2 + u32::from(ci);
+        }
+        if let Some((p_stride, s_stride)) = self.linear {
+            // Buckets 0, 1, …, last: arithmetic instead of lookups (vectorises).
+            let (p_last, s_last) = (p_last as u32, s_last as u32);
+            for (cell, (&p, &s)) in cells.iter_mut().zip(partners.iter().zip(shared)) {
+                *cell += p.min(p_last) * p_stride + s.min(s_last) * s_stride;
+            }
+        } else {
+            for (cell, (&p, &s)) in cells.iter_mut().zip(partners.iter().zip(shared)) {
+                let p_offset = p_offsets.get((p as usize).min(p_last)).copied().unwrap_or(0);
+                let s_offset = s_offsets.get((s as usize).min(s_last)).copied().unwrap_or(0);
+                *cell += p_offset + s_offset;
+            }
+        }
+        for (cell, &d) in cells.iter_mut().zip(won_on) {
+            flag |= span.outside(d);
+            *cell += (sel.seg(d) as u32) * per_segment;
         }
         flag
-    }
-
-    #[inline(always)]
-    fn at(&self, cell: u32) -> Entry {
-        self.entries.get(cell as usize).copied().unwrap_or(GAP)
     }
 
     #[inline(always)]
@@ -1694,31 +1719,41 @@ struct GuideKernel<'k, 'c> {
 }
 
 impl GuideKernel<'_, '_> {
-    /// The money pass over one chunk: amounts, in-kind credit, situation and pattern.
+    /// The money passes over one chunk: amounts and patterns, in-kind credit
+    /// and situations, then the cheap checks and the donations bit (those two
+    /// vectorise). Not inlined, for the reason given at [`GuideTable::cells`].
     #[allow(clippy::too_many_arguments)]
-    #[inline(always)]
+    #[inline(never)]
     fn amounts<const S: u32>(
-        table: &GuideTable,
+        entries: &[Entry],
         limit: u64,
         cells: &[u32; CHUNK],
         revenue: &[i64],
-        donations: impl Iterator<Item = bool>,
+        donations: Option<&[i64]>,
         due: &mut [i64],
         in_kind: &mut [i64],
         situation: &mut [u16],
         pattern: &mut [u16],
     ) -> bool {
         let mut flag = false;
-        let rows = cells.iter().zip(revenue).zip(donations);
-        let outs = due.iter_mut().zip(in_kind.iter_mut()).zip(situation.iter_mut()).zip(pattern.iter_mut());
-        for (((&cell, &r), dn), (((due, in_kind), situation), pattern)) in rows.zip(outs) {
-            let e = table.at(cell);
-            flag |= (r as u64 > limit) | e.gap;
+        for ((&cell, &r), (due, pattern)) in cells.iter().zip(revenue).zip(due.iter_mut().zip(pattern.iter_mut())) {
+            let e = entries.get(cell as usize).copied().unwrap_or(GAP);
             let (v, rounded) = div_round::<S>(r.wrapping_mul(e.num));
             *due = v;
+            *pattern = e.bits | (u16::from(rounded) << 1);
+        }
+        for ((&cell, &r), (in_kind, situation)) in cells.iter().zip(revenue).zip(in_kind.iter_mut().zip(situation)) {
+            let e = entries.get(cell as usize).copied().unwrap_or(GAP);
+            flag |= e.gap;
             *in_kind = div_round::<S>(r.wrapping_mul(e.in_kind)).0;
             *situation = e.situation;
-            *pattern = e.bits | (u16::from(rounded) << 1) | (u16::from(dn) << 3);
+        }
+        // A negative revenue is huge as u64.
+        flag |= revenue.iter().fold(false, |acc, &r| acc | (r as u64 > limit));
+        if let Some(donations) = donations {
+            for (pattern, &d) in pattern.iter_mut().zip(donations) {
+                *pattern |= u16::from(d != 0) << 3;
+            }
         }
         flag
     }
@@ -1727,6 +1762,7 @@ impl GuideKernel<'_, '_> {
 impl Kernel for GuideKernel<'_, '_> {
     fn run<const S: u32, Sel: SegSel>(&mut self, sel: Sel) -> bool {
         let (span, limit, table, c) = (self.span, self.limit as u64, self.table, self.cols);
+        let entries = table.entries.as_slice();
         let mut flag = false;
         let mut cells = [0u32; CHUNK];
         let mut donations = c.donations_cents.map(|d| d.chunks(CHUNK));
@@ -1747,10 +1783,8 @@ impl Kernel for GuideKernel<'_, '_> {
             .zip(self.pattern.chunks_mut(CHUNK));
         for (((((((r, d), o), p), s), sw), ci), (((due, ik), sit), pat)) in inputs.zip(outs) {
             flag |= table.cells(sel, span, d, o, p, s, sw, ci, &mut cells);
-            flag |= match donations.as_mut().and_then(Iterator::next) {
-                Some(dn) => Self::amounts::<S>(table, limit, &cells, r, dn.iter().map(|&x| x != 0), due, ik, sit, pat),
-                None => Self::amounts::<S>(table, limit, &cells, r, std::iter::repeat(false), due, ik, sit, pat),
-            };
+            let dn = donations.as_mut().and_then(Iterator::next);
+            flag |= Self::amounts::<S>(entries, limit, &cells, r, dn, due, ik, sit, pat);
         }
         flag
     }

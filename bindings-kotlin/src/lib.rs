@@ -1,0 +1,37 @@
+//! Kotlin bindings of coopetition, through uniffi proc-macros (no UDL).
+//!
+//! Thin: records and enums mirroring the core's types, converted at the edge;
+//! one error type carrying the core's stable codes; a thread-safe
+//! [`Network`] object; policies, built in or implemented in Kotlin. Every
+//! rule lives in the `coopetition` crate, so Rust, Python and Kotlin give
+//! the same answers.
+//!
+//! The Kotlin package is `org.coopetition` (see `uniffi.toml`); the generated
+//! file is `org/coopetition/coopetition.kt`.
+
+mod catalogue;
+mod commands;
+mod compare;
+mod custom;
+mod enums;
+mod error;
+mod followup;
+mod ledger;
+mod network;
+mod policy;
+mod types;
+mod values;
+
+pub use catalogue::*;
+pub use commands::*;
+pub use compare::*;
+pub use enums::*;
+pub use error::{error_codes, error_family, CoopetitionError, Result};
+pub use followup::*;
+pub use ledger::*;
+pub use network::Network;
+pub use policy::*;
+pub use types::*;
+pub use values::*;
+
+uniffi::setup_scaffolding!("coopetition");

@@ -1,0 +1,672 @@
+//! Contribution policies: built-in, combined, or implemented in Kotlin.
+//!
+//! A [`Policy`] wraps any core policy: one of the four built-ins by name, a
+//! floor or cap around another policy, or a Kotlin class implementing the
+//! foreign trait [`ContributionPolicy`], adapted to the core trait so that it
+//! plugs in wherever a built-in one does. [`Parameters`] holds the
+//! time-versioned parameters (shipped, or loaded from JSON once).
+
+use crate::enums::{AssessmentStatus, Lang, LeadOrigin, Provenance};
+use crate::error::{CoopetitionError, Result};
+use crate::types::Text;
+use chrono::NaiveDate;
+use coopetition::ids::{ActorId, MissionId};
+use coopetition::money::Money;
+use coopetition::policy::facts::{MissionFacts as CoreMissionFacts, NegotiationState as CoreNegotiationState};
+use coopetition::policy::guide::{CountRange as CoreCountRange, Criteria as CoreCriteria, Situation as CoreSituation};
+use coopetition::policy::{
+    self as core_policy, Assessment as CoreAssessment, BehaviourModel as CoreBehaviourModel,
+    ContributionPolicy as CorePolicy, InKindValuation as CoreInKindValuation, Parameters as CoreParameters,
+    Provenance as CoreProvenance, Step,
+};
+use coopetition::Error as CoreError;
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+// ---- facts ------------------------------------------------------------------------
+
+/// Where the negotiation of a mission's contribution stands.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
+pub enum NegotiationState {
+    /// No negotiation was opened.
+    NotOpened,
+    /// Offers are being exchanged.
+    Open {
+        /// Number of offers so far.
+        offers: u32,
+        /// The last offer in euros, if any.
+        last_offer: Option<Decimal>,
+    },
+    /// The parties agreed.
+    Agreed {
+        /// The agreed contribution in euros.
+        amount: Decimal,
+        /// When.
+        on: NaiveDate,
+        /// Number of offers made.
+        offers: u32,
+    },
+    /// The negotiation ended without agreement.
+    Stalemate {
+        /// When.
+        on: NaiveDate,
+        /// Number of offers made.
+        offers: u32,
+    },
+}
+
+impl From<CoreNegotiationState> for NegotiationState {
+    fn from(n: CoreNegotiationState) -> NegotiationState {
+        match n {
+            CoreNegotiationState::NotOpened => NegotiationState::NotOpened,
+            CoreNegotiationState::Open { offers, last_offer } => {
+                NegotiationState::Open { offers, last_offer: last_offer.map(|m| m.amount()) }
+            }
+            CoreNegotiationState::Agreed { amount, on, offers } => {
+                NegotiationState::Agreed { amount: amount.amount(), on, offers }
+            }
+            CoreNegotiationState::Stalemate { on, offers } => NegotiationState::Stalemate { on, offers },
+        }
+    }
+}
+
+impl From<NegotiationState> for CoreNegotiationState {
+    fn from(n: NegotiationState) -> CoreNegotiationState {
+        match n {
+            NegotiationState::NotOpened => CoreNegotiationState::NotOpened,
+            NegotiationState::Open { offers, last_offer } => {
+                CoreNegotiationState::Open { offers, last_offer: last_offer.map(Money::eur) }
+            }
+            NegotiationState::Agreed { amount, on, offers } => {
+                CoreNegotiationState::Agreed { amount: Money::eur(amount), on, offers }
+            }
+            NegotiationState::Stalemate { on, offers } => CoreNegotiationState::Stalemate { on, offers },
+        }
+    }
+}
+
+/// The facts of a won mission that policies evaluate: from a reported mission
+/// ([`crate::Network::mission_facts`]) or from historical data.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct MissionFacts {
+    /// The mission, if it has an id.
+    pub mission: Option<MissionId>,
+    /// The provider.
+    pub provider: ActorId,
+    /// Revenue of the mission in euros (not negative).
+    pub revenue: Decimal,
+    /// The day it was won: selects the parameters in force.
+    pub won_on: NaiveDate,
+    /// How the lead came.
+    pub lead_origin: LeadOrigin,
+    /// Network partners mobilised.
+    pub partners: u32,
+    /// Shared resources used.
+    pub shared_resources: u32,
+    /// The provider is a steward developing resources for a network workstream.
+    pub steward_workstream: bool,
+    /// The client was connected to the network.
+    pub client_informed: bool,
+    /// The provider's self-assessed contribution in euros, if declared.
+    pub declared: Option<Decimal>,
+    /// The negotiation of the contribution.
+    pub negotiation: NegotiationState,
+    /// Donations recorded for this mission in euros (never part of the amount due).
+    pub donations: Decimal,
+}
+
+impl From<CoreMissionFacts> for MissionFacts {
+    fn from(m: CoreMissionFacts) -> MissionFacts {
+        MissionFacts {
+            mission: m.mission,
+            provider: m.provider,
+            revenue: m.revenue.amount(),
+            won_on: m.won_on,
+            lead_origin: m.lead_origin.into(),
+            partners: m.partners,
+            shared_resources: m.shared_resources,
+            steward_workstream: m.steward_workstream,
+            client_informed: m.client_informed,
+            declared: m.declared.map(|d| d.amount()),
+            negotiation: m.negotiation.into(),
+            donations: m.donations.amount(),
+        }
+    }
+}
+
+impl From<MissionFacts> for CoreMissionFacts {
+    fn from(m: MissionFacts) -> CoreMissionFacts {
+        CoreMissionFacts {
+            mission: m.mission,
+            provider: m.provider,
+            revenue: Money::eur(m.revenue),
+            won_on: m.won_on,
+            lead_origin: m.lead_origin.into(),
+            partners: m.partners,
+            shared_resources: m.shared_resources,
+            steward_workstream: m.steward_workstream,
+            client_informed: m.client_informed,
+            declared: m.declared.map(Money::eur),
+            negotiation: m.negotiation.into(),
+            donations: Money::eur(m.donations),
+        }
+    }
+}
+
+/// Facts of a won mission with no partner, no shared resource, no flag, no
+/// declaration, no negotiation and no donation; set the rest with `copy(…)`.
+///
+/// # Errors
+/// Typed errors for values that cannot be lifted.
+#[uniffi::export]
+pub fn mission_facts(
+    provider: ActorId,
+    revenue: Decimal,
+    won_on: NaiveDate,
+    lead_origin: LeadOrigin,
+) -> Result<MissionFacts> {
+    Ok(CoreMissionFacts::new(provider, Money::eur(revenue), won_on, lead_origin.into()).into())
+}
+
+// ---- assessments --------------------------------------------------------------------
+
+/// One step of an explanation.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ExplanationStep {
+    /// The stable code of the step (`flat.rate`, `guide.match`, `rounding.cents`…).
+    pub code: String,
+    /// The values the step used, by name, as plain text (rates as fractions,
+    /// amounts with their exact digits, ISO dates).
+    pub params: HashMap<String, String>,
+    /// The step as a sentence in the requested language.
+    pub sentence: String,
+}
+
+impl ExplanationStep {
+    fn new(step: &Step, lang: coopetition::text::Lang) -> ExplanationStep {
+        let params = step
+            .named_params()
+            .filter(|(_, p)| !matches!(p, core_policy::Param::None))
+            .map(|(name, p)| (name.to_owned(), p.to_plain()))
+            .collect();
+        ExplanationStep {
+            code: coopetition::labels::Labelled::label(step.code).to_owned(),
+            params,
+            sentence: step.sentence(lang),
+        }
+    }
+}
+
+/// What a policy says a mission owes, and why.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Assessment {
+    /// The name of the policy that assessed it.
+    pub policy: String,
+    /// Whether the mission could be priced.
+    pub status: AssessmentStatus,
+    /// The money due in euros, rounded to the cent; `null` unless priced.
+    pub amount: Option<Decimal>,
+    /// Value recognised as given in kind for this mission, in euros.
+    pub in_kind_credit: Decimal,
+    /// Donations recorded for this mission, beside (never in) the amount due.
+    pub donations: Decimal,
+    /// Where the amount comes from.
+    pub provenance: Provenance,
+    /// The guide situation the mission matched, if the policy used the guide.
+    pub situation: Option<String>,
+    /// The ordered steps, with their sentences in the requested language.
+    pub explanation: Vec<ExplanationStep>,
+}
+
+impl Assessment {
+    fn new(policy: &str, a: &CoreAssessment, lang: Lang) -> Assessment {
+        let lang = lang.into();
+        Assessment {
+            policy: policy.to_owned(),
+            status: a.status.into(),
+            amount: a.amount.map(|m| m.amount()),
+            in_kind_credit: a.in_kind_credit.amount(),
+            donations: a.donations.amount(),
+            provenance: a.provenance.into(),
+            situation: a.situation.as_deref().map(str::to_owned),
+            explanation: a.explanation.steps().map(|s| ExplanationStep::new(s, lang)).collect(),
+        }
+    }
+}
+
+/// One result of [`Policy::evaluate_all`]: an assessment, or the error's code and message.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Evaluation {
+    /// The assessment, when the mission could be evaluated.
+    pub assessment: Option<Assessment>,
+    /// The stable error code otherwise.
+    pub error_code: Option<String>,
+    /// The error message otherwise.
+    pub error_reason: Option<String>,
+}
+
+// ---- parameters ---------------------------------------------------------------------
+
+/// An inclusive range of counts; `max` null is unbounded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+pub struct CountRange {
+    /// Smallest count accepted.
+    pub min: u32,
+    /// Largest count accepted, if bounded.
+    pub max: Option<u32>,
+}
+
+impl From<CoreCountRange> for CountRange {
+    fn from(r: CoreCountRange) -> CountRange {
+        CountRange { min: r.min, max: r.max }
+    }
+}
+
+/// The criteria of a guide situation; a null criterion matches anything.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Criteria {
+    /// Accepted lead origins.
+    pub lead_origin: Option<Vec<LeadOrigin>>,
+    /// Number of network partners mobilised.
+    pub partners: Option<CountRange>,
+    /// Number of shared resources used.
+    pub shared_resources: Option<CountRange>,
+    /// Whether the provider is a steward developing resources for a workstream.
+    pub steward_workstream: Option<bool>,
+    /// Whether the client was connected to the network.
+    pub client_informed: Option<bool>,
+}
+
+impl From<CoreCriteria> for Criteria {
+    fn from(c: CoreCriteria) -> Criteria {
+        Criteria {
+            lead_origin: c.lead_origin.map(|o| o.into_iter().map(Into::into).collect()),
+            partners: c.partners.map(Into::into),
+            shared_resources: c.shared_resources.map(Into::into),
+            steward_workstream: c.steward_workstream,
+            client_informed: c.client_informed,
+        }
+    }
+}
+
+/// An emblematic situation of the guide.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Situation {
+    /// Stable id.
+    pub id: String,
+    /// A short title.
+    pub title: Text,
+    /// The situation told as the seed tells it.
+    pub story: Option<Text>,
+    /// When it applies.
+    pub criteria: Criteria,
+    /// The suggested rate of money due, as a fraction.
+    pub rate: Decimal,
+    /// The lowest rate of the range within which a fair contribution lies, if given.
+    pub range_min: Option<Decimal>,
+    /// The highest rate of that range, if given.
+    pub range_max: Option<Decimal>,
+    /// The part of the fair contribution recognised as given in kind, as a fraction.
+    pub in_kind_rate: Decimal,
+}
+
+impl From<CoreSituation> for Situation {
+    fn from(s: CoreSituation) -> Situation {
+        Situation {
+            id: s.id,
+            title: s.title.into(),
+            story: s.story.map(Into::into),
+            criteria: s.criteria.into(),
+            rate: s.rate,
+            range_min: s.range.map(|r| r.min),
+            range_max: s.range.map(|r| r.max),
+            in_kind_rate: s.in_kind_rate,
+        }
+    }
+}
+
+/// A guide of emblematic situations.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Guide {
+    /// The guide's name.
+    pub name: String,
+    /// Its situations, in file order.
+    pub situations: Vec<Situation>,
+}
+
+/// How in-kind deliveries are valued, and how far they offset money due.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct InKindValuation {
+    /// Value of one hour of work, in euros.
+    pub per_hour: Decimal,
+    /// Value of one event held, in euros.
+    pub per_event: Decimal,
+    /// Value of one project holder welcomed and guided, in euros.
+    pub per_project_holder: Decimal,
+    /// Share of the year's money due that in-kind value may offset (0 to 1).
+    pub max_offset_share: Decimal,
+}
+
+impl From<&CoreInKindValuation> for InKindValuation {
+    fn from(v: &CoreInKindValuation) -> InKindValuation {
+        InKindValuation {
+            per_hour: v.per_hour.amount(),
+            per_event: v.per_event.amount(),
+            per_project_holder: v.per_project_holder.amount(),
+            max_offset_share: v.max_offset_share,
+        }
+    }
+}
+
+/// The parameters of the policies, each with its validity periods. Load them
+/// once and share them: they are immutable and safe to use from several threads.
+#[derive(Debug, uniffi::Object)]
+pub struct Parameters {
+    pub(crate) inner: CoreParameters,
+}
+
+#[uniffi::export]
+impl Parameters {
+    /// The shipped parameters: 5% from 2020-01-01, the shipped guide, the default in-kind valuation.
+    #[uniffi::constructor]
+    pub fn shipped() -> Arc<Parameters> {
+        Arc::new(Parameters { inner: CoreParameters::shipped().clone() })
+    }
+
+    /// Parameters from JSON; absent sections keep the shipped values.
+    ///
+    /// # Errors
+    /// `journal.json.malformed`, `policy.parameters.overlap`, `policy.parameters.gap`,
+    /// `policy.rate.invalid`, any guide error (`policy.guide.*`).
+    #[uniffi::constructor]
+    pub fn load(json: String) -> Result<Arc<Parameters>> {
+        Ok(Arc::new(Parameters { inner: CoreParameters::load(&json)? }))
+    }
+
+    /// The shipped parameters with a single flat rate (a fraction) from 2020-01-01.
+    ///
+    /// # Errors
+    /// `policy.rate.invalid`.
+    #[uniffi::constructor]
+    pub fn with_flat_rate(rate: Decimal) -> Result<Arc<Parameters>> {
+        Ok(Arc::new(Parameters { inner: CoreParameters::with_flat_rate(rate)? }))
+    }
+
+    /// The flat rate in force on a date, as a fraction.
+    ///
+    /// # Errors
+    /// `policy.parameters.not_in_force`.
+    pub fn flat_rate_at(&self, on: NaiveDate) -> Result<Decimal> {
+        Ok(self.inner.flat_rate_at(on)?.0)
+    }
+
+    /// The guide in force on a date.
+    ///
+    /// # Errors
+    /// `policy.parameters.not_in_force`.
+    pub fn guide_at(&self, on: NaiveDate) -> Result<Guide> {
+        let guide = self.inner.guide_at(on)?;
+        Ok(Guide { name: guide.name.clone(), situations: guide.situations.iter().cloned().map(Into::into).collect() })
+    }
+
+    /// The in-kind valuation in force on a date.
+    ///
+    /// # Errors
+    /// `policy.parameters.not_in_force`.
+    pub fn in_kind_at(&self, on: NaiveDate) -> Result<InKindValuation> {
+        Ok(self.inner.in_kind_at(on)?.into())
+    }
+}
+
+// ---- policies -----------------------------------------------------------------------
+
+/// An explicit model of behaviour standing in for missing declarations and
+/// agreements over historical data (rows it prices are `MODELLED`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+pub struct BehaviourModel {
+    /// Share of the guide's suggestion a provider declares (default 0.8).
+    pub declared_share_of_guide: Decimal,
+    /// How far from the guide's suggestion toward the flat amount a negotiation settles (default 0.5).
+    pub negotiated_toward_flat: Decimal,
+}
+
+impl From<BehaviourModel> for CoreBehaviourModel {
+    fn from(m: BehaviourModel) -> CoreBehaviourModel {
+        CoreBehaviourModel {
+            declared_share_of_guide: m.declared_share_of_guide,
+            negotiated_toward_flat: m.negotiated_toward_flat,
+        }
+    }
+}
+
+impl From<CoreBehaviourModel> for BehaviourModel {
+    fn from(m: CoreBehaviourModel) -> BehaviourModel {
+        BehaviourModel {
+            declared_share_of_guide: m.declared_share_of_guide,
+            negotiated_toward_flat: m.negotiated_toward_flat,
+        }
+    }
+}
+
+/// Follow-up rules from JSON, checked.
+///
+/// # Errors
+/// `journal.json.malformed`, `compliance.deadline.invalid`, `standing.thresholds.invalid`.
+#[uniffi::export]
+pub fn parse_follow_up_rules(json: String) -> Result<crate::followup::FollowUpRules> {
+    Ok(coopetition::compliance::parse_rules(&json)?.into())
+}
+
+/// The default behaviour model (assumptions to tune, not findings).
+#[uniffi::export]
+pub fn default_behaviour_model() -> BehaviourModel {
+    CoreBehaviourModel::default().into()
+}
+
+/// A contribution policy implemented in Kotlin: it plugs in wherever a
+/// built-in one does, through [`Policy::custom`].
+///
+/// Implementations must be deterministic and safe to call from several
+/// threads. Any exception they throw becomes a `CoopetitionException.Policy`
+/// with code `policy.custom.failed`, naming the policy and the mission.
+#[uniffi::export(with_foreign)]
+pub trait ContributionPolicy: Send + Sync {
+    /// A short stable name; read once, when the policy is wrapped.
+    ///
+    /// # Errors
+    /// Whatever the implementation throws.
+    fn name(&self) -> Result<String>;
+
+    /// The money due for a won mission, in euros (not negative; rounded to
+    /// the cent by the core, half away from zero).
+    ///
+    /// # Errors
+    /// Whatever the implementation throws.
+    fn evaluate(&self, facts: MissionFacts, parameters: Arc<Parameters>) -> Result<Decimal>;
+}
+
+/// Adapts a Kotlin policy to the core trait.
+struct ForeignPolicy {
+    name: String,
+    policy: Arc<dyn ContributionPolicy>,
+}
+
+impl CorePolicy for ForeignPolicy {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn evaluate(&self, m: &CoreMissionFacts, params: &CoreParameters) -> coopetition::Result<CoreAssessment> {
+        let failed =
+            |message: String| CoreError::PolicyFailed { policy: self.name.clone(), mission: m.describe(), message };
+        let parameters = Arc::new(Parameters { inner: params.clone() });
+        let amount = self.policy.evaluate(m.clone().into(), parameters).map_err(|e| failed(e.reason().to_owned()))?;
+        let amount = Money::eur(amount).ensure_not_negative("amount").map_err(|e| failed(e.to_string()))?;
+        Ok(CoreAssessment::custom(&self.name, amount, CoreProvenance::Computed))
+    }
+}
+
+/// A contribution policy: built in, combined, or implemented in Kotlin.
+/// Immutable and safe to use from several threads.
+#[derive(uniffi::Object)]
+pub struct Policy {
+    inner: Arc<dyn CorePolicy>,
+}
+
+impl std::fmt::Debug for Policy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Policy").field("name", &self.inner.name()).finish()
+    }
+}
+
+pub(crate) fn parameters_or_shipped(parameters: Option<&Arc<Parameters>>) -> &CoreParameters {
+    match parameters {
+        Some(p) => &p.inner,
+        None => CoreParameters::shipped(),
+    }
+}
+
+impl Policy {
+    fn wrap(inner: Arc<dyn CorePolicy>) -> Arc<Policy> {
+        Arc::new(Policy { inner })
+    }
+
+    /// The core policy, for the ledger and comparisons.
+    pub(crate) fn core(&self) -> &dyn CorePolicy {
+        &*self.inner
+    }
+
+    pub(crate) fn evaluate_core(
+        &self,
+        facts: &CoreMissionFacts,
+        parameters: &Option<Arc<Parameters>>,
+        lang: Lang,
+    ) -> Result<Assessment> {
+        let a = self.inner.evaluate(facts, parameters_or_shipped(parameters.as_ref()))?;
+        Ok(Assessment::new(self.inner.name(), &a, lang))
+    }
+}
+
+#[uniffi::export]
+impl Policy {
+    /// One of the four built-in policies by name: `flat`, `guide`,
+    /// `self_assessed`, `negotiated`; the last two take an optional behaviour
+    /// model standing in for missing declarations or agreements.
+    ///
+    /// # Errors
+    /// `input.label.unknown` for another name, `policy.rate.invalid` for a bad model.
+    #[uniffi::constructor(default(model = None))]
+    pub fn builtin(name: String, model: Option<BehaviourModel>) -> Result<Arc<Policy>> {
+        let model = model.map(CoreBehaviourModel::from);
+        if let Some(m) = &model {
+            m.check()?;
+        }
+        Ok(Policy::wrap(Arc::from(core_policy::builtin(&name, model)?)))
+    }
+
+    /// A policy implemented in Kotlin.
+    ///
+    /// # Errors
+    /// `policy.custom.failed` if its `name()` throws.
+    #[uniffi::constructor]
+    pub fn custom(policy: Arc<dyn ContributionPolicy>) -> Result<Arc<Policy>> {
+        let name = policy.name().map_err(|e| {
+            CoopetitionError::with_code("policy.custom.failed", format!("the policy's name failed: {}", e.reason()))
+        })?;
+        Ok(Policy::wrap(Arc::new(ForeignPolicy { name, policy })))
+    }
+
+    /// Raises a priced amount to at least `floor` euros (never above the revenue).
+    ///
+    /// # Errors
+    /// Typed errors for values that cannot be lifted.
+    #[uniffi::constructor]
+    pub fn floor(inner: Arc<Policy>, floor: Decimal) -> Result<Arc<Policy>> {
+        Ok(Policy::wrap(Arc::new(core_policy::Floor { inner: inner.inner.clone(), floor: Money::eur(floor) })))
+    }
+
+    /// Lowers a priced amount to at most `cap` euros per mission.
+    ///
+    /// # Errors
+    /// Typed errors for values that cannot be lifted.
+    #[uniffi::constructor]
+    pub fn cap(inner: Arc<Policy>, cap: Decimal) -> Result<Arc<Policy>> {
+        Ok(Policy::wrap(Arc::new(core_policy::Cap { inner: inner.inner.clone(), cap: Money::eur(cap) })))
+    }
+
+    /// Caps what each provider owes per calendar year (see [`Policy::evaluate_all`]);
+    /// evaluated alone, a mission is capped at `cap` euros.
+    ///
+    /// # Errors
+    /// Typed errors for values that cannot be lifted.
+    #[uniffi::constructor]
+    pub fn yearly_cap(inner: Arc<Policy>, cap: Decimal) -> Result<Arc<Policy>> {
+        Ok(Policy::wrap(Arc::new(core_policy::YearlyCap { inner: inner.inner.clone(), cap: Money::eur(cap) })))
+    }
+
+    /// The policy's stable name.
+    pub fn name(&self) -> String {
+        self.inner.name().to_owned()
+    }
+
+    /// What a won mission owes, with the explanation in `lang`; parameters
+    /// default to the shipped ones.
+    ///
+    /// # Errors
+    /// `policy.parameters.not_in_force`, `policy.declaration.out_of_range`,
+    /// `money.amount.negative`, `money.amount.overflow`, `policy.guide.gap`,
+    /// `policy.custom.failed`.
+    #[uniffi::method(default(parameters = None))]
+    pub fn evaluate(&self, facts: MissionFacts, lang: Lang, parameters: Option<Arc<Parameters>>) -> Result<Assessment> {
+        self.evaluate_core(&facts.into(), &parameters, lang)
+    }
+
+    /// Evaluates many missions in order; policies whose amounts depend on
+    /// other missions (a yearly cap) take them together.
+    ///
+    /// # Errors
+    /// Typed errors for values that cannot be lifted; per-mission errors are in the results.
+    #[uniffi::method(default(parameters = None))]
+    pub fn evaluate_all(
+        &self,
+        facts: Vec<MissionFacts>,
+        lang: Lang,
+        parameters: Option<Arc<Parameters>>,
+    ) -> Result<Vec<Evaluation>> {
+        let facts: Vec<CoreMissionFacts> = facts.into_iter().map(Into::into).collect();
+        let results = self.inner.evaluate_all(&facts, parameters_or_shipped(parameters.as_ref()));
+        Ok(results
+            .into_iter()
+            .map(|r| match r {
+                Ok(a) => Evaluation {
+                    assessment: Some(Assessment::new(self.inner.name(), &a, lang)),
+                    error_code: None,
+                    error_reason: None,
+                },
+                Err(e) => Evaluation {
+                    assessment: None,
+                    error_code: Some(e.code().to_owned()),
+                    error_reason: Some(e.to_string()),
+                },
+            })
+            .collect())
+    }
+}
+
+/// What a won mission owes under a built-in policy named `policy` (`flat`,
+/// `guide`, `self_assessed`, `negotiated`), with an optional behaviour model
+/// and parameters (shipped by default), explained in `lang`.
+///
+/// # Errors
+/// As [`Policy::builtin`] and [`Policy::evaluate`].
+#[uniffi::export(default(model = None, parameters = None))]
+pub fn evaluate(
+    policy: String,
+    facts: MissionFacts,
+    lang: Lang,
+    model: Option<BehaviourModel>,
+    parameters: Option<Arc<Parameters>>,
+) -> Result<Assessment> {
+    Policy::builtin(policy, model)?.evaluate(facts, lang, parameters)
+}

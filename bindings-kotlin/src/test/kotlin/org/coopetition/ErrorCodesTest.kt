@@ -1,0 +1,367 @@
+package org.coopetition
+
+import org.coopetition.Fx.ALICE
+import org.coopetition.Fx.CONTRACT
+import org.coopetition.Fx.MISSION
+import org.coopetition.Fx.PAUL
+import org.coopetition.Fx.ZOE
+import org.coopetition.Fx.d
+import org.coopetition.Fx.dec
+import org.junit.jupiter.api.AfterAll
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.MethodOrderer
+import org.junit.jupiter.api.Order
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.TestInstance
+import org.junit.jupiter.api.TestMethodOrder
+import java.math.BigDecimal
+import java.time.LocalDate
+
+/**
+ * Every error code reachable from Kotlin, at least one test per family, each
+ * asserting the exception's family subclass and its stable `code`. The last
+ * test checks that every code of `errorCodes()` was met here, except the
+ * ones listed in [UNREACHABLE] with the reason.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation::class)
+class ErrorCodesTest {
+    private val seen = sortedSetOf<String>()
+
+    private inline fun <reified F : CoopetitionException> code(code: String, block: () -> Unit) {
+        val e = expectCode(code, block)
+        assertTrue(e is F, "`$code` should be a ${F::class.simpleName}, is ${e::class.simpleName}")
+        assertEquals(code.substringBefore('.'), e.family)
+        assertTrue(e.reason.isNotBlank())
+        seen += code
+    }
+
+    private fun provider(network: Network, id: String, on: LocalDate) =
+        network.registerActor(id, on, Actor(id, ActorKind.PROVIDER, id.uppercase(), InvolvementLevel.SUPPORTER, true))
+
+    @Test
+    fun input() {
+        val network = Fx.founded()
+        code<CoopetitionException.Input>("input.id.invalid") { parseActorId("a b") }
+        // The same check when the id is lifted from a Kotlin argument, a record field or a list.
+        code<CoopetitionException.Input>("input.id.invalid") { network.actor("é") }
+        code<CoopetitionException.Input>("input.id.invalid") {
+            network.registerActor(ALICE, d(2020, 2, 1), Actor("x".repeat(65), ActorKind.CITIZEN, "X", InvolvementLevel.SUPPORTER, true))
+        }
+        code<CoopetitionException.Input>("input.id.invalid") {
+            network.reportMission(PAUL, d(2021, 1, 1), MISSION, d(2021, 1, 1), MissionStep.Started, MissionUpdate(partners = listOf("ok", "not ok")))
+        }
+        code<CoopetitionException.Input>("input.text.empty") {
+            network.registerActor(ZOE, d(2020, 2, 1), Actor(ZOE, ActorKind.CITIZEN, "  ", InvolvementLevel.SUPPORTER, true))
+        }
+        code<CoopetitionException.Input>("input.parse.invalid") { parseDate("2021-02-30") }
+        code<CoopetitionException.Input>("input.parse.invalid") { parseMoney("12,50", "EUR") }
+        code<CoopetitionException.Input>("input.label.unknown") { leadOriginFromLabel("carrier_pigeon") }
+        code<CoopetitionException.Input>("input.label.unknown") { Policy.builtin("generous") }
+    }
+
+    @Test
+    fun `bad values from Kotlin are typed errors, never a crash`() {
+        val network = Fx.withWonMission()
+        // A BigDecimal a Rust decimal cannot hold exactly: too many decimals, too large.
+        val tooPrecise = BigDecimal("0.00000000000000000000000000001")
+        val tooLarge = BigDecimal("79228162514264337593543950336")
+        for (bad in listOf(tooPrecise, tooLarge, BigDecimal("1E+40"), tooLarge.negate())) {
+            code<CoopetitionException.Input>("input.parse.invalid") { network.declareContribution(PAUL, d(2021, 4, 2), MISSION, bad) }
+            code<CoopetitionException.Input>("input.parse.invalid") { evaluate("flat", Fx.facts().copy(revenue = bad), Lang.EN) }
+            code<CoopetitionException.Input>("input.parse.invalid") { Parameters.withFlatRate(bad) }
+        }
+        // Trailing zeros beyond 28 decimals are not a loss: accepted.
+        val a = evaluate("flat", Fx.facts().copy(revenue = BigDecimal("100.000000000000000000000000000000")), Lang.EN)
+        assertAmount("5.00", a.amount)
+        // The largest value a Rust decimal holds is accepted.
+        assertAmount("79228162514264337593543950335", parseMoney("79228162514264337593543950335", "EUR"))
+        // Dates beyond chrono's range (±262142 years).
+        for (bad in listOf(LocalDate.MAX, LocalDate.MIN, LocalDate.of(300000, 1, 1))) {
+            code<CoopetitionException.Input>("input.parse.invalid") { network.reportStart(PAUL, bad, MISSION) }
+            code<CoopetitionException.Input>("input.parse.invalid") { evaluate("flat", Fx.facts().copy(wonOn = bad), Lang.EN) }
+        }
+        // Far but representable dates cross both ways.
+        val far = LocalDate.of(12000, 6, 1)
+        assertEquals(far, parseDate(far.toString()))
+        // An unknown action type or label in JSON queued by an older or newer app.
+        code<CoopetitionException.Journal>("journal.json.malformed") {
+            network.executeJson("""{"by":"paul","on":"2021-05-01","action":{"type":"teleport"}}""")
+        }
+        code<CoopetitionException.Journal>("journal.json.malformed") {
+            commandFromJson("""{"by":"zoe","on":"2021-05-01","action":{"type":"register_actor","actor":{"id":"zoe","kind":"wizard","display_name":"Z","level":"supporter","public_listing":true}}}""")
+        }
+        // The network is untouched by every refusal.
+        assertEquals(9uL, network.lastSeq())
+    }
+
+    @Test
+    fun money() {
+        val network = Fx.withWonMission()
+        code<CoopetitionException.Money>("money.currency.unsupported") { parseMoney("10.00", "USD") }
+        network.reportSolicitation(PAUL, d(2021, 5, 1), "m-2", Client.Outside("Fablab", ActorKind.THIRD_PLACE), LeadOrigin.OTHER, "Étude")
+        network.reportMission(PAUL, d(2021, 5, 2), "m-2", d(2021, 5, 2), MissionStep.Proposed)
+        code<CoopetitionException.Money>("money.amount.negative") { network.reportWin(PAUL, d(2021, 5, 3), "m-2", dec("-1.00")) }
+        code<CoopetitionException.Money>("money.amount.negative") {
+            network.recordPayment(ALICE, d(2021, 6, 1), Payment(PAUL, dec("-5"), d(2021, 6, 1)))
+        }
+        code<CoopetitionException.Money>("money.amount.overflow") {
+            evaluate("flat", Fx.facts(revenue = "79228162514264337593543950335"), Lang.EN)
+        }
+        // Two donations whose sum leaves the decimal range, read back as a mission's facts.
+        val huge = dec("50000000000000000000000000000")
+        network.recordDonation(ALICE, d(2021, 6, 1), Donation(PAUL, huge, d(2021, 6, 1), MISSION))
+        network.recordDonation(ALICE, d(2021, 6, 2), Donation(PAUL, huge, d(2021, 6, 2), MISSION))
+        code<CoopetitionException.Money>("money.amount.overflow") { network.missionFacts(MISSION) }
+    }
+
+    @Test
+    fun date() {
+        val network = Fx.founded()
+        code<CoopetitionException.Date>("date.order.invalid") {
+            network.registerActor(ZOE, d(2019, 12, 31), Actor(ZOE, ActorKind.CITIZEN, "Zoé", InvolvementLevel.SUPPORTER, true))
+        }
+    }
+
+    @Test
+    fun `actor and network`() {
+        val network = Fx.withProvider()
+        code<CoopetitionException.Actor>("actor.id.unknown") { network.actor("nobody") }
+        code<CoopetitionException.Actor>("actor.id.duplicate") { provider(network, PAUL, d(2020, 3, 1)) }
+        code<CoopetitionException.Actor>("actor.level.last_steward") {
+            network.changeLevel(ALICE, d(2020, 3, 1), ALICE, InvolvementLevel.CONTRIBUTOR, "step back")
+        }
+        code<CoopetitionException.Network>("network.founding.invalid") {
+            network.found(ALICE, d(2020, 3, 1), NetworkSettings("Again", MembershipStructure.TWO_TIER), listOf())
+        }
+        code<CoopetitionException.Network>("network.founding.invalid") {
+            Network().registerActor(ZOE, d(2020, 1, 1), Actor(ZOE, ActorKind.CITIZEN, "Zoé", InvolvementLevel.SUPPORTER, true))
+        }
+    }
+
+    @Test
+    fun auth() {
+        val network = Fx.withProvider()
+        code<CoopetitionException.Auth>("auth.steward.required") {
+            network.changeLevel(PAUL, d(2020, 3, 1), PAUL, InvolvementLevel.STEWARD, "promote myself")
+        }
+        code<CoopetitionException.Auth>("auth.owner.required") { network.setPublicListing(PAUL, d(2020, 3, 1), ALICE, false) }
+    }
+
+    @Test
+    fun contract() {
+        val network = Fx.founded()
+        provider(network, PAUL, d(2020, 2, 1))
+        val terms = Fx.providerTerms("Paul")
+        code<CoopetitionException.Contract>("contract.item.unknown") {
+            network.proposeContract(PAUL, d(2020, 2, 1), CONTRACT, terms.copy(needs = listOf(Choice("a_yacht"))))
+        }
+        code<CoopetitionException.Contract>("contract.item.duplicate") {
+            network.proposeContract(PAUL, d(2020, 2, 1), CONTRACT, terms.copy(needs = listOf(Choice("team_up"), Choice("team_up"))))
+        }
+        code<CoopetitionException.Contract>("contract.item.detail_missing") {
+            network.proposeContract(PAUL, d(2020, 2, 1), CONTRACT, terms.copy(needs = listOf(Choice("other"))))
+        }
+        code<CoopetitionException.Contract>("contract.contribution.missing") {
+            network.proposeContract(PAUL, d(2020, 2, 1), CONTRACT, terms.copy(contributions = listOf()))
+        }
+        code<CoopetitionException.Contract>("contract.id.unknown") { network.contract("nope") }
+        network.proposeContract(PAUL, d(2020, 2, 1), CONTRACT, terms)
+        code<CoopetitionException.Contract>("contract.member.already_live") {
+            network.proposeContract(PAUL, d(2020, 2, 2), "contract-2", terms)
+        }
+        provider(network, ZOE, d(2020, 2, 2))
+        code<CoopetitionException.Contract>("contract.id.duplicate") { network.proposeContract(ZOE, d(2020, 2, 2), CONTRACT, terms) }
+        network.validateContract(ALICE, d(2020, 2, 10), CONTRACT)
+        code<CoopetitionException.Contract>("contract.transition.invalid") { network.validateContract(ALICE, d(2020, 2, 11), CONTRACT) }
+        code<CoopetitionException.Contract>("contract.version.unknown") { network.contractVersion(CONTRACT, 9u) }
+        // All in one: the provider's contract includes the charter, signed first.
+        val allInOne = Fx.founded(MembershipStructure.ALL_IN_ONE)
+        provider(allInOne, PAUL, d(2020, 2, 1))
+        allInOne.proposeContract(PAUL, d(2020, 2, 1), CONTRACT, terms)
+        code<CoopetitionException.Contract>("contract.charter.unsigned") { allInOne.validateContract(ALICE, d(2020, 2, 10), CONTRACT) }
+    }
+
+    @Test
+    fun `catalogue and charter`() {
+        val network = Fx.withProvider()
+        val v1 = network.charter()!!
+        code<CoopetitionException.Catalogue>("catalogue.invalid") {
+            network.publishCharter(ALICE, d(2021, 1, 1), v1.copy(version = 2u, publishedOn = d(2021, 1, 1), engagements = v1.engagements.drop(1)))
+        }
+        code<CoopetitionException.Charter>("charter.version.unknown") { network.signCharter(PAUL, d(2020, 3, 1), 7u) }
+        code<CoopetitionException.Charter>("charter.signature.duplicate") { network.signCharter(PAUL, d(2020, 3, 1), 1u) }
+        code<CoopetitionException.Charter>("charter.signatory.not_provider") { network.signCharter(ALICE, d(2020, 3, 1), 1u) }
+        provider(network, ZOE, d(2020, 3, 1))
+        code<CoopetitionException.Membership>("membership.required") { network.signCharter(ZOE, d(2020, 3, 2), 1u) }
+        network.publishCharter(ALICE, d(2021, 1, 1), v1.copy(version = 2u, publishedOn = d(2021, 1, 1)))
+        assertEquals(CharterStatus.OUTDATED, network.charterStatus(PAUL))
+        code<CoopetitionException.Charter>("charter.version.outdated") { network.signCharter(PAUL, d(2021, 1, 2), 1u) }
+    }
+
+    @Test
+    fun mission() {
+        val network = Fx.withProvider()
+        val client = Client.Outside("Mairie", ActorKind.LOCAL_AUTHORITY)
+        code<CoopetitionException.Mission>("mission.provider.not_provider") {
+            network.reportSolicitation(ALICE, d(2021, 1, 1), MISSION, client, LeadOrigin.OTHER, "t")
+        }
+        network.reportSolicitation(PAUL, d(2021, 1, 1), MISSION, client, LeadOrigin.OTHER, "t")
+        code<CoopetitionException.Mission>("mission.id.duplicate") {
+            network.reportSolicitation(PAUL, d(2021, 1, 2), MISSION, client, LeadOrigin.OTHER, "t")
+        }
+        code<CoopetitionException.Mission>("mission.id.unknown") { network.mission("m-404") }
+        code<CoopetitionException.Mission>("mission.transition.invalid") { network.reportStart(PAUL, d(2021, 1, 2), MISSION) }
+        code<CoopetitionException.Mission>("mission.partner.invalid") {
+            network.reportMission(PAUL, d(2021, 1, 2), MISSION, d(2021, 1, 2), MissionStep.Proposed, MissionUpdate(partners = listOf(PAUL)))
+        }
+    }
+
+    @Test
+    fun policy() {
+        val network = Fx.withProvider()
+        network.reportSolicitation(PAUL, d(2021, 1, 1), MISSION, Client.Member(ALICE), LeadOrigin.OTHER, "t")
+        code<CoopetitionException.Policy>("policy.mission.not_won") { network.missionFacts(MISSION) }
+        code<CoopetitionException.Policy>("policy.declaration.out_of_range") {
+            evaluate("self_assessed", Fx.facts(revenue = "100").copy(declared = dec("100.01")), Lang.EN)
+        }
+        code<CoopetitionException.Policy>("policy.rate.invalid") { Parameters.withFlatRate(dec("1.5")) }
+        code<CoopetitionException.Policy>("policy.rate.invalid") {
+            Policy.builtin("self_assessed", BehaviourModel(dec("1.2"), dec("0.5")))
+        }
+        code<CoopetitionException.Policy>("policy.parameters.overlap") {
+            Parameters.load("""{"flat_rate":[{"from":"2020-01-01","value":"0.05"},{"from":"2022-01-01","value":"0.04"}]}""")
+        }
+        code<CoopetitionException.Policy>("policy.parameters.gap") {
+            Parameters.load("""{"flat_rate":[{"from":"2020-01-01","until":"2021-01-01","value":"0.05"},{"from":"2022-01-01","value":"0.04"}]}""")
+        }
+        code<CoopetitionException.Policy>("policy.parameters.not_in_force") {
+            evaluate("flat", Fx.facts().copy(wonOn = d(2019, 6, 1)), Lang.EN)
+        }
+        fun guide(situations: String) = """{"guide":[{"from":"2020-01-01","value":{"schema":1,"name":"g","situations":[$situations]}}]}"""
+        val t = """"title":{"fr":"t","en":"t"}"""
+        code<CoopetitionException.Policy>("policy.guide.invalid") { Parameters.load(guide("""{"id":"a",$t,"rate":"1.5"}""")) }
+        code<CoopetitionException.Policy>("policy.guide.overlap") {
+            Parameters.load(guide("""{"id":"a",$t,"rate":"0.05"},{"id":"b",$t,"rate":"0.04"}"""))
+        }
+        code<CoopetitionException.Policy>("policy.guide.gap") {
+            Parameters.load(guide("""{"id":"a",$t,"criteria":{"lead_origin":["other"]},"rate":"0.05"}"""))
+        }
+        val failing = object : ContributionPolicy {
+            override fun name() = "always_fails"
+            override fun evaluate(facts: MissionFacts, parameters: Parameters): BigDecimal = error("no data")
+        }
+        code<CoopetitionException.Policy>("policy.custom.failed") { Policy.custom(failing).evaluate(Fx.facts(), Lang.EN) }
+    }
+
+    @Test
+    fun negotiation() {
+        val network = Fx.withWonMission()
+        provider(network, ZOE, d(2021, 3, 1))
+        code<CoopetitionException.Negotiation>("negotiation.state.invalid") { network.acceptOffer(PAUL, d(2021, 4, 2), MISSION) }
+        code<CoopetitionException.Negotiation>("negotiation.party.invalid") { network.offerContribution(ZOE, d(2021, 4, 2), MISSION, dec("100")) }
+    }
+
+    @Test
+    fun ledger() {
+        val network = Fx.withProvider(contributions = arrayOf("revenue_share_5pct"))
+        code<CoopetitionException.Ledger>("ledger.delivery.not_chosen") {
+            network.recordDelivery(PAUL, d(2020, 5, 1), Delivery(PAUL, "workstream", DeliveryUnit.HOURS, dec("3"), d(2020, 5, 1)))
+        }
+    }
+
+    @Test
+    fun journal() {
+        val header = """{"format":"coopetition-journal","schema_version":1}"""
+        code<CoopetitionException.Journal>("journal.json.malformed") { Network.replay("not json") }
+        code<CoopetitionException.Journal>("journal.json.malformed") { Network.fromSnapshot("{}") }
+        code<CoopetitionException.Journal>("journal.line.truncated") { Network.replay("$header\n{\"seq\":1,\"by\":") }
+        code<CoopetitionException.Journal>("journal.schema.unknown") { Network.replay("""{"format":"coopetition-journal","schema_version":2}""") }
+        val events = Fx.withProvider().journalJsonl().lines().filter { it.isNotBlank() }
+        code<CoopetitionException.Journal>("journal.sequence.invalid") { Network.replay((listOf(header) + events.drop(2)).joinToString("\n")) }
+        // A tampered journal fails with the code the live command would have met.
+        val tampered = Fx.withProvider().journalJsonl().replace("\"by\":\"alice\",\"on\":\"2020-02-10\"", "\"by\":\"paul\",\"on\":\"2020-02-10\"")
+        code<CoopetitionException.Auth>("auth.steward.required") { Network.replay(tampered) }
+    }
+
+    @Test
+    fun compliance() {
+        val rules = defaultFollowUpRules()
+        code<CoopetitionException.Compliance>("compliance.deadline.invalid") {
+            parseFollowUpRules("""{"deadlines":{"start_report_days":-1}}""")
+        }
+        val network = Fx.withWonMission()
+        code<CoopetitionException.Compliance>("compliance.deadline.invalid") {
+            network.configureFollowUp(ALICE, d(2022, 1, 1), d(2022, 1, 1), rules.copy(deadlines = rules.deadlines.copy(progressIntervalDays = 0)))
+        }
+        code<CoopetitionException.Compliance>("compliance.attendance.future_year") { network.recordAttendance(ALICE, d(2021, 6, 1), PAUL, 2022) }
+        network.recordAttendance(ALICE, d(2021, 6, 1), PAUL, 2021)
+        code<CoopetitionException.Compliance>("compliance.attendance.duplicate") { network.recordAttendance(ALICE, d(2021, 6, 2), PAUL, 2021) }
+        code<CoopetitionException.Compliance>("compliance.resource.not_developed") {
+            network.shareResource(PAUL, d(2021, 6, 1), MISSION, "Guide", "CC-BY-SA-4.0", "https://example.org/guide")
+        }
+        network.reportMission(PAUL, d(2021, 6, 1), MISSION, d(2021, 6, 1), MissionStep.Progress("guide written"),
+            MissionUpdate(resourcesDeveloped = listOf(Resource("Guide"))))
+        network.shareResource(PAUL, d(2021, 6, 2), MISSION, "Guide", "CC-BY-SA-4.0", "https://example.org/guide")
+        code<CoopetitionException.Compliance>("compliance.resource.already_shared") {
+            network.shareResource(PAUL, d(2021, 6, 3), MISSION, "Guide", "CC-BY-SA-4.0", "https://example.org/guide")
+        }
+        code<CoopetitionException.Compliance>("compliance.obligation.not_open") { network.recordMemberInformed(PAUL, d(2021, 6, 3), MISSION, ALICE) }
+    }
+
+    @Test
+    fun standing() {
+        code<CoopetitionException.Standing>("standing.thresholds.invalid") {
+            parseFollowUpRules("""{"levels":{"window_months":12,"promote_months":4,"demote_months":4}}""")
+        }
+        val network = Fx.withWonMission()
+        val decision = { on: LocalDate -> Decision("engagements not met", on, DecisionVenue.ONLINE_VOTE) }
+        code<CoopetitionException.Standing>("standing.decision.unchanged") {
+            network.decideStanding(ALICE, d(2021, 6, 1), PAUL, Standing.GOOD_STANDING, decision(d(2021, 6, 1)))
+        }
+        code<CoopetitionException.Standing>("standing.decision.self") { network.notifyHearing(ALICE, d(2021, 6, 1), ALICE, "grounds") }
+        code<CoopetitionException.Standing>("standing.hearing.required") {
+            network.decideStanding(ALICE, d(2021, 6, 1), PAUL, Standing.EXCLUDED, decision(d(2021, 6, 1)))
+        }
+        code<CoopetitionException.Standing>("standing.hearing.not_open") { network.answerHearing(PAUL, d(2021, 6, 1), PAUL, "why?") }
+        network.notifyHearing(ALICE, d(2021, 6, 1), PAUL, "no report since March")
+        code<CoopetitionException.Standing>("standing.hearing.already_open") { network.notifyHearing(ALICE, d(2021, 6, 2), PAUL, "again") }
+        code<CoopetitionException.Standing>("standing.hearing.pending") {
+            network.decideStanding(ALICE, d(2021, 6, 2), PAUL, Standing.EXCLUDED, decision(d(2021, 6, 2)))
+        }
+        network.answerHearing(PAUL, d(2021, 6, 3), PAUL, "I was ill")
+        code<CoopetitionException.Standing>("standing.hearing.answered") { network.answerHearing(PAUL, d(2021, 6, 4), PAUL, "and busy") }
+        network.decideStanding(ALICE, d(2021, 6, 5), PAUL, Standing.EXCLUDED, decision(d(2021, 6, 5)))
+        assertEquals(ContractStatus.EXCLUDED, network.contract(CONTRACT).status)
+        code<CoopetitionException.Standing>("standing.transition.invalid") {
+            network.decideStanding(ALICE, d(2021, 6, 6), PAUL, Standing.WARNING, decision(d(2021, 6, 6)))
+        }
+        code<CoopetitionException.Standing>("standing.member.excluded") { network.notifyHearing(ALICE, d(2021, 6, 6), PAUL, "more") }
+    }
+
+    @Test
+    @Order(Int.MAX_VALUE)
+    fun `every code is reachable or listed`() {
+        val all = errorCodes().toSortedSet()
+        for (code in all) {
+            assertEquals(code.substringBefore('.'), errorFamily(code))
+        }
+        val missing = all - seen - UNREACHABLE.keys
+        assertTrue(missing.isEmpty(), "codes not exercised from Kotlin: $missing")
+        assertTrue((UNREACHABLE.keys - all).isEmpty(), "stale entries in UNREACHABLE: ${UNREACHABLE.keys - all}")
+    }
+
+    @AfterAll
+    fun report() {
+        println("error codes exercised from Kotlin: ${seen.size} of ${errorCodes().size}")
+    }
+
+    companion object {
+        /** Codes no Kotlin call can produce, and why. */
+        val UNREACHABLE = mapOf(
+            "batch.row.invalid" to "the columnar batch evaluation is not bound (Kotlin uses Policy.evaluateAll)",
+            "batch.column.invalid" to "the columnar batch evaluation is not bound (Kotlin uses Policy.evaluateAll)",
+        )
+    }
+}

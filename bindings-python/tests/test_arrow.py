@@ -1,0 +1,227 @@
+"""The analyst path: Arrow-compatible tables in, exact results out."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pyarrow as pa
+import pytest
+from conftest import ROOT
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import coopetition as c
+
+sys.path.insert(0, str(ROOT / "examples" / "python"))
+import portfolio  # noqa: E402
+
+ORIGINS = ["network_event", "network_action", "network_referral", "own_network", "other"]
+POLICIES = ["flat", "guide", "self_assessed", "negotiated"]
+
+
+def small_table() -> pa.Table:
+    return pa.table(
+        {
+            "provider": ["paul", "paul", "rita"],
+            "revenue": pa.array([Decimal("12345.50"), Decimal("0.10"), Decimal("8000.00")], pa.decimal128(12, 2)),
+            "won_on": pa.array([date(2021, 3, 1), date(2021, 3, 2), date(2022, 5, 1)], pa.date32()),
+            "lead_origin": ["network_event", "other", "network_referral"],
+            "partners": [0, 0, 1],
+            "shared_resources": [0, 0, 2],
+            "steward_workstream": [False, False, False],
+            "client_informed": [False, True, False],
+        }
+    )
+
+
+def test_flat_and_guide_by_hand() -> None:
+    result = c.compare(small_table(), ["flat", "guide"])
+    rows = result.missions.to_pylist()
+    # 5% × 12345.50 = 617.275 → 617.28; 5% × 0.10 = 0.005 → 0.01; 5% × 8000 = 400.00
+    assert [r["flat_amount"] for r in rows] == [Decimal("617.28"), Decimal("0.01"), Decimal("400.00")]
+    # guide: event_solo 4% → 493.82; default 5% → 0.01; network_referral 8% → 640.00
+    assert [r["guide_amount"] for r in rows] == [Decimal("493.82"), Decimal("0.01"), Decimal("640.00")]
+    assert [r["guide_situation"] for r in rows] == ["event_solo", "default", "network_referral"]
+    assert rows[0]["flat_codes"] == "flat.rate flat.amount rounding.cents"
+    totals = dict(result.totals())
+    assert totals["flat"] == Decimal("1017.29")
+    assert totals["guide"] == Decimal("1133.83")
+
+
+def test_unpriced_missions_are_counted_not_zero() -> None:
+    result = c.compare(small_table(), ["self_assessed", "negotiated"])
+    summary = {row["policy"]: row for row in result.summary.to_pylist()}
+    assert summary["self_assessed"]["undeclared"] == 3 and summary["self_assessed"]["priced"] == 0
+    assert summary["negotiated"]["pending"] == 3
+    assert all(r["negotiated_amount"] is None for r in result.missions.to_pylist())
+
+
+def test_pandas_polars_and_pyarrow_inputs_agree() -> None:
+    import pandas as pd
+    import polars as pl
+
+    table = portfolio.generate(2_000, providers=20, seed=7)
+    expected = c.compare(table, model=c.BehaviourModel()).to_json()
+    frame = table.to_pandas(types_mapper=pd.ArrowDtype)
+    assert c.compare(frame, model=c.BehaviourModel()).to_json() == expected
+    assert c.compare(pl.from_arrow(table), model=c.BehaviourModel()).to_json() == expected
+    reader = pa.RecordBatchReader.from_batches(table.schema, table.to_batches(max_chunksize=300))
+    assert c.compare(reader, model=c.BehaviourModel()).to_json() == expected
+    # A plain pandas frame with Decimal objects works too (converted through pyarrow).
+    plain = pd.DataFrame(small_table().to_pylist())
+    assert c.compare(plain, ["flat"]).totals() == [("flat", Decimal("1017.29"))]
+    converted = c.compare(table, model=c.BehaviourModel()).to_pandas()
+    assert list(converted["policy"]) == ["flat", "guide", "self_assessed_modelled", "negotiated_modelled"]
+    assert isinstance(c.compare(table).to_polars(), pl.DataFrame)
+
+
+def test_integer_cents_and_float_opt_in() -> None:
+    cents = small_table().drop_columns(["revenue"]).append_column("revenue_cents", pa.array([1234550, 10, 800000]))
+    assert c.compare(cents, ["flat"]).totals() == [("flat", Decimal("1017.29"))]
+    floats = small_table().drop_columns(["revenue"]).append_column("revenue", pa.array([12345.5, 0.1, 8000.0]))
+    with pytest.raises(c.BatchError) as e:
+        c.compare(floats, ["flat"])
+    assert e.value.code == "batch.column.invalid" and "round_floats" in str(e.value)
+    assert c.compare(floats, ["flat"], round_floats=True).totals() == [("flat", Decimal("1017.29"))]
+
+
+@pytest.mark.parametrize(
+    ("change", "code", "column"),
+    [
+        (lambda t: t.drop_columns(["won_on"]), "batch.column.invalid", "won_on"),
+        (lambda t: t.rename_columns(["supplier" if n == "provider" else n for n in t.column_names]), "batch.column.invalid", "provider"),
+        (lambda t: t.set_column(3, "lead_origin", pa.array(["network_event", "by pigeon", "other"])), "batch.row.invalid", "lead_origin"),
+        (lambda t: t.set_column(1, "revenue", pa.array([Decimal("1"), None, Decimal("2")], pa.decimal128(12, 2))), "batch.row.invalid", "revenue"),
+        (lambda t: t.set_column(1, "revenue", pa.array([Decimal("1"), Decimal("-2"), Decimal("2")], pa.decimal128(12, 2))), "batch.row.invalid", "revenue"),
+        (lambda t: t.set_column(1, "revenue", pa.array([Decimal("1.005"), Decimal("2"), Decimal("2")], pa.decimal128(12, 3))), "batch.row.invalid", "revenue"),
+        (lambda t: t.set_column(4, "partners", pa.array(["one", "two", "three"])), "batch.column.invalid", "partners"),
+        (lambda t: t.set_column(4, "partners", pa.array([0, -1, 0])), "batch.row.invalid", "partners"),
+        (lambda t: t.set_column(2, "won_on", pa.array([date(2019, 1, 1)] * 3, pa.date32())), "batch.row.invalid", "won_on"),
+    ],
+)
+def test_bad_columns_are_named_and_nothing_is_computed(change, code, column) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(c.BatchError) as e:
+        c.compare(change(small_table()), POLICIES)
+    assert e.value.code == code
+    assert f"`{column}`" in str(e.value)
+    assert isinstance(e.value, ValueError)
+
+
+def test_a_python_policy_plugs_into_comparisons() -> None:
+    class Tenth:
+        name = "tenth"
+
+        def evaluate(self, mission: c.MissionFacts, parameters: c.Parameters) -> Decimal:
+            return mission.revenue / 10
+
+    result = c.compare(small_table(), ["flat", Tenth(), c.Policy.guide().with_cap(Decimal("500"))])
+    assert result.policies == ["flat", "tenth", "guide"]
+    totals = dict(result.totals())
+    assert totals["tenth"] == Decimal("1234.55") + Decimal("0.01") + Decimal("800.00")
+    assert totals["guide"] == Decimal("493.82") + Decimal("0.01") + Decimal("500.00")
+
+    class Broken:
+        name = "broken"
+
+        def evaluate(self, mission: c.MissionFacts, parameters: c.Parameters) -> Decimal:
+            raise ZeroDivisionError("oops")
+
+    with pytest.raises(c.PolicyError) as e:
+        c.compare(small_table(), [Broken()])
+    assert e.value.code == "policy.custom.failed" and "broken" in str(e.value)
+
+
+missions = st.lists(
+    st.tuples(
+        st.integers(0, 10**9),  # revenue in cents
+        st.integers(0, 3000),  # days after 2020-01-01
+        st.sampled_from(ORIGINS),
+        st.integers(0, 3),
+        st.integers(0, 3),
+        st.booleans(),
+        st.booleans(),
+        st.one_of(st.none(), st.integers(0, 100)),  # declared, as a percent of revenue
+        st.sampled_from(["not_opened", "open", "agreed", "stalemate"]),
+        st.integers(0, 100),  # negotiated percent
+    ),
+    min_size=1,
+    max_size=40,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(missions)
+def test_arrow_path_equals_per_mission_path(rows) -> None:  # type: ignore[no-untyped-def]
+    start = date(2020, 1, 1)
+    facts = []
+    columns: dict[str, list[object]] = {k: [] for k in [
+        "provider", "revenue_cents", "won_on", "lead_origin", "partners", "shared_resources", "steward_workstream",
+        "client_informed", "declared_cents", "negotiation_state", "negotiation_amount_cents", "negotiation_offers",
+        "negotiation_on"]}
+    for i, (cents, days, origin, partners, shared, sw, ci, declared, state, agreed) in enumerate(rows):
+        won = start + timedelta(days=days)
+        revenue = Decimal(cents) / 100
+        declared_cents = None if declared is None else cents * declared // 100
+        amount_cents = cents * agreed // 100 if state in ("open", "agreed") else None
+        negotiation: dict[str, object] = {"state": state}
+        if state == "open":
+            negotiation.update(offers=1, last_offer=Decimal(amount_cents or 0) / 100)
+        elif state == "agreed":
+            negotiation.update(offers=2, amount=Decimal(amount_cents or 0) / 100, on=won)
+        elif state == "stalemate":
+            negotiation.update(offers=3, on=won)
+        facts.append(c.MissionFacts(
+            f"p{i % 3}", revenue, won, origin, partners=partners, shared_resources=shared, steward_workstream=sw,
+            client_informed=ci, declared=None if declared_cents is None else Decimal(declared_cents) / 100,
+            negotiation=negotiation))
+        for key, value in [("provider", f"p{i % 3}"), ("revenue_cents", cents), ("won_on", won), ("lead_origin", origin),
+                           ("partners", partners), ("shared_resources", shared), ("steward_workstream", sw),
+                           ("client_informed", ci), ("declared_cents", declared_cents), ("negotiation_state", state),
+                           ("negotiation_amount_cents", amount_cents),
+                           ("negotiation_offers", {"not_opened": 0, "open": 1, "agreed": 2, "stalemate": 3}[state]),
+                           ("negotiation_on", won)]:
+            columns[key].append(value)
+    table = pa.table({**columns, "won_on": pa.array(columns["won_on"], pa.date32()),
+                      "negotiation_on": pa.array(columns["negotiation_on"], pa.date32()),
+                      "declared_cents": pa.array(columns["declared_cents"], pa.int64()),
+                      "negotiation_amount_cents": pa.array(columns["negotiation_amount_cents"], pa.int64())})
+    model = c.BehaviourModel()
+    for name in POLICIES:
+        policy = c.Policy.builtin(name, model if name in ("self_assessed", "negotiated") else None)
+        arrow_rows = c.compare(table, [policy]).missions.to_pylist()
+        prefix = policy.name
+        for fact, row in zip(facts, arrow_rows):
+            a = policy.evaluate(fact)
+            assert row[f"{prefix}_amount"] == a.amount
+            assert row[f"{prefix}_status"] == a.status
+            assert row[f"{prefix}_provenance"] == a.provenance
+            assert row[f"{prefix}_situation"] == a.situation
+            assert row[f"{prefix}_codes"].split() == a.codes
+
+
+def test_eight_threads_evaluate_at_once_with_identical_results() -> None:
+    table = portfolio.generate(20_000, providers=50, seed=3)
+    expected = c.compare(table, model=c.BehaviourModel()).to_json()
+    mission = c.MissionFacts("p1", Decimal("12345.50"), date(2021, 3, 1), "network_event")
+    single = [c.Policy.builtin(p).evaluate(mission) for p in POLICIES]
+    results: list[object] = [None] * 8
+    errors: list[BaseException] = []
+
+    def work(i: int) -> None:
+        try:
+            comparison = c.compare(table, model=c.BehaviourModel()).to_json()
+            assessments = [c.Policy.builtin(p).evaluate(mission) for p in POLICIES for _ in range(50)][::50]
+            results[i] = (comparison, assessments)
+        except BaseException as e:  # noqa: BLE001 - reported below
+            errors.append(e)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert all(r == (expected, single) for r in results)
