@@ -1,14 +1,19 @@
 //! Throughput of the contribution policies (issue 3 §8): the per-mission
 //! path, the columnar batch path and `compare_columns`, on 1,000,000
 //! generated missions. See `benches/README.md`.
+//!
+//! Times are the bench thread's time on a CPU (`/proc/thread-self/schedstat`),
+//! so that other work on a shared machine does not count; `BENCH_CLOCK=wall`
+//! measures wall-clock time instead (also the fallback off Linux).
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use coopetition::policy::batch::{BatchEvaluator, BatchOutput, BuiltinPolicy, MissionTable};
 use coopetition::policy::compare::compare_columns;
 use coopetition::policy::{BehaviourModel, ContributionPolicy, FlatRate, MissionFacts, NegotiationState, Parameters};
 use coopetition::prelude::*;
+use criterion::measurement::{Measurement, ValueFormatter, WallTime};
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 const MISSIONS: usize = 1_000_000;
 const PROVIDERS: u64 = 300;
@@ -96,14 +101,67 @@ fn policies() -> Vec<BuiltinPolicy> {
     ]
 }
 
-fn config() -> Criterion {
+/// Time on a CPU of the calling thread, or wall-clock time.
+struct CpuTime {
+    wall: WallTime,
+    use_wall: bool,
+}
+
+impl CpuTime {
+    fn new() -> CpuTime {
+        let use_wall = std::env::var("BENCH_CLOCK").is_ok_and(|v| v == "wall") || Self::on_cpu().is_none();
+        CpuTime { wall: WallTime, use_wall }
+    }
+
+    /// Nanoseconds this thread has run (updated at each scheduler tick, a
+    /// few milliseconds: criterion's samples last far longer).
+    fn on_cpu() -> Option<u64> {
+        std::fs::read_to_string("/proc/thread-self/schedstat").ok()?.split_whitespace().next()?.parse().ok()
+    }
+}
+
+impl Measurement for CpuTime {
+    type Intermediate = (Instant, u64);
+    type Value = Duration;
+
+    fn start(&self) -> Self::Intermediate {
+        (Instant::now(), if self.use_wall { 0 } else { Self::on_cpu().unwrap_or(0) })
+    }
+
+    fn end(&self, (wall, cpu): Self::Intermediate) -> Duration {
+        if self.use_wall {
+            wall.elapsed()
+        } else {
+            Duration::from_nanos(Self::on_cpu().unwrap_or(cpu).saturating_sub(cpu))
+        }
+    }
+
+    fn add(&self, a: &Duration, b: &Duration) -> Duration {
+        *a + *b
+    }
+
+    fn zero(&self) -> Duration {
+        Duration::ZERO
+    }
+
+    fn to_f64(&self, value: &Duration) -> f64 {
+        value.as_nanos() as f64
+    }
+
+    fn formatter(&self) -> &dyn ValueFormatter {
+        self.wall.formatter()
+    }
+}
+
+fn config() -> Criterion<CpuTime> {
     Criterion::default()
+        .with_measurement(CpuTime::new())
         .sample_size(10)
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2))
 }
 
-fn per_mission(c: &mut Criterion) {
+fn per_mission(c: &mut Criterion<CpuTime>) {
     let missions = generate(MISSIONS);
     let params = Parameters::shipped();
     let mut group = c.benchmark_group("per_mission");
@@ -128,7 +186,7 @@ fn per_mission(c: &mut Criterion) {
     group.finish();
 }
 
-fn columnar(c: &mut Criterion) {
+fn columnar(c: &mut Criterion<CpuTime>) {
     let table = MissionTable::from_facts(&generate(MISSIONS)).unwrap();
     let cols = table.columns();
     // Flat and guide read no declaration nor negotiation: leave them out, as a binding would.
@@ -153,7 +211,7 @@ fn columnar(c: &mut Criterion) {
     group.finish();
 }
 
-fn comparison(c: &mut Criterion) {
+fn comparison(c: &mut Criterion<CpuTime>) {
     let table = MissionTable::from_facts(&generate(MISSIONS)).unwrap();
     let cols = table.columns();
     let params = Parameters::shipped();

@@ -35,3 +35,8 @@ pub use types::*;
 pub use values::*;
 
 uniffi::setup_scaffolding!("coopetition");
+
+/// Does nothing: one call from Kotlin and back, the floor under every other
+/// call's cost (see `EvaluationBenchmark`).
+#[uniffi::export]
+pub fn noop() {}

@@ -12,7 +12,7 @@ use crate::followup::{
     ComplianceReport, Decision, FollowUpRules, LevelSuggestion, MemberCompliance, Standing, StandingProposal,
 };
 use crate::ledger::{AnnualStatement, MemberLedger, NetworkLedger};
-use crate::policy::{Assessment, MissionFacts, Parameters, Policy};
+use crate::policy::{Assessment, MissionFacts, Parameters, Policy, PreparedMission};
 use crate::types::{
     Actor, CharterSignature, CharterText, Client, Contract, ContractTerms, ContractVersion, Declaration, Delivery,
     DirectoryEntry, Donation, Mission, MissionStep, MissionUpdate, Negotiation, NetworkSettings, Payment,
@@ -877,6 +877,16 @@ impl Network {
     /// `mission.id.unknown`, `policy.mission.not_won`, `money.amount.overflow`.
     pub fn mission_facts(&self, mission: MissionId) -> Result<MissionFacts> {
         Ok(CoreMissionFacts::from_network(&self.lock(), &mission)?.into())
+    }
+
+    /// A reported mission's facts, prepared for repeated evaluations
+    /// ([`Policy::evaluate_prepared`]); they do not follow later events.
+    ///
+    /// # Errors
+    /// As [`Network::mission_facts`].
+    pub fn prepare_mission(&self, mission: MissionId) -> Result<Arc<PreparedMission>> {
+        let facts = CoreMissionFacts::from_network(&self.lock(), &mission)?;
+        Ok(Arc::new(PreparedMission { facts }))
     }
 
     /// The facts of every won (won, started or completed) mission, by id:

@@ -169,6 +169,32 @@ pub fn mission_facts(
     Ok(CoreMissionFacts::new(provider, Money::eur(revenue), won_on, lead_origin.into()).into())
 }
 
+/// Mission facts converted once into the core's form and kept on the Rust
+/// side, to be evaluated many times without converting them again: what an
+/// app holds for a mission it shows, or evaluates under several policies.
+/// Immutable and safe to share between threads.
+#[derive(Debug, uniffi::Object)]
+pub struct PreparedMission {
+    pub(crate) facts: CoreMissionFacts,
+}
+
+#[uniffi::export]
+impl PreparedMission {
+    /// Prepares mission facts (from [`mission_facts`], a network or JSON).
+    ///
+    /// # Errors
+    /// Typed errors for values that cannot be lifted.
+    #[uniffi::constructor]
+    pub fn new(facts: MissionFacts) -> Result<Arc<PreparedMission>> {
+        Ok(Arc::new(PreparedMission { facts: facts.into() }))
+    }
+
+    /// The facts, back as a record.
+    pub fn facts(&self) -> MissionFacts {
+        self.facts.clone().into()
+    }
+}
+
 // ---- assessments --------------------------------------------------------------------
 
 /// One step of an explanation.
@@ -231,6 +257,38 @@ impl Assessment {
             provenance: a.provenance.into(),
             situation: a.situation.as_deref().map(str::to_owned),
             explanation: a.explanation.steps().map(|s| ExplanationStep::new(s, lang)).collect(),
+        }
+    }
+}
+
+/// What a policy says a mission owes, without the explanation: the compact
+/// result of [`Policy::evaluate_prepared`]. [`Policy::explain`] gives the same
+/// assessment with its explanation, rendered when it is asked for.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct AssessmentSummary {
+    /// Whether the mission could be priced.
+    pub status: AssessmentStatus,
+    /// The money due in euros, rounded to the cent; `null` unless priced.
+    pub amount: Option<Decimal>,
+    /// Value recognised as given in kind for this mission, in euros.
+    pub in_kind_credit: Decimal,
+    /// Donations recorded for this mission, beside (never in) the amount due.
+    pub donations: Decimal,
+    /// Where the amount comes from.
+    pub provenance: Provenance,
+    /// The guide situation the mission matched, if the policy used the guide.
+    pub situation: Option<String>,
+}
+
+impl From<CoreAssessment> for AssessmentSummary {
+    fn from(a: CoreAssessment) -> AssessmentSummary {
+        AssessmentSummary {
+            status: a.status.into(),
+            amount: a.amount.map(|m| m.amount()),
+            in_kind_credit: a.in_kind_credit.amount(),
+            donations: a.donations.amount(),
+            provenance: a.provenance.into(),
+            situation: a.situation.as_deref().map(str::to_owned),
         }
     }
 }
@@ -620,6 +678,33 @@ impl Policy {
     #[uniffi::method(default(parameters = None))]
     pub fn evaluate(&self, facts: MissionFacts, lang: Lang, parameters: Option<Arc<Parameters>>) -> Result<Assessment> {
         self.evaluate_core(&facts.into(), &parameters, lang)
+    }
+
+    /// What a prepared mission owes, without the explanation: the fast path
+    /// for an app showing amounts (one call, nothing converted but the result).
+    ///
+    /// # Errors
+    /// As [`Policy::evaluate`].
+    pub fn evaluate_prepared(
+        &self,
+        mission: Arc<PreparedMission>,
+        parameters: Arc<Parameters>,
+    ) -> Result<AssessmentSummary> {
+        Ok(self.inner.evaluate(&mission.facts, &parameters.inner)?.into())
+    }
+
+    /// What a prepared mission owes, with the explanation in `lang`: the same
+    /// assessment as [`Policy::evaluate_prepared`], explained.
+    ///
+    /// # Errors
+    /// As [`Policy::evaluate`].
+    pub fn explain(
+        &self,
+        mission: Arc<PreparedMission>,
+        lang: Lang,
+        parameters: Arc<Parameters>,
+    ) -> Result<Assessment> {
+        self.evaluate_core(&mission.facts, &Some(parameters), lang)
     }
 
     /// Evaluates many missions in order; policies whose amounts depend on

@@ -154,8 +154,11 @@ fn dates(input: &Input, name: &str, required: bool) -> Result<Option<Nullable<i3
         }
         let d = cast(name, chunk, &DataType::Date32)?;
         let d = d.as_primitive::<Date32Type>();
-        days.extend(d.values().iter());
-        valid.extend((0..d.len()).map(|i| d.is_valid(i)));
+        days.extend_from_slice(d.values());
+        match d.nulls() {
+            None => valid.extend(std::iter::repeat_n(true, d.len())),
+            Some(nulls) => valid.extend(nulls.iter()),
+        }
     }
     Ok(Some((days, valid)))
 }
@@ -204,6 +207,18 @@ fn cents(input: &Input, name: &str, floats: Floats, required: bool) -> Result<Op
                     chunk.clone()
                 };
                 let d = as128.as_primitive::<Decimal128Type>();
+                if scale == 2 && d.null_count() == 0 {
+                    // The common case, whole cents without nulls: check the range in one
+                    // pass, then narrow in another (both vectorise).
+                    let range = i128::from(i64::MIN)..=i128::from(i64::MAX);
+                    if let Some(i) = d.values().iter().position(|r| !range.contains(r)) {
+                        return Err(row_error(&column, base + i, "does not fit 64-bit cents".to_owned()));
+                    }
+                    #[allow(clippy::cast_possible_truncation)] // every value was checked to fit just above
+                    values.extend(d.values().iter().map(|r| *r as i64));
+                    valid.extend(std::iter::repeat_n(true, d.len()));
+                    continue;
+                }
                 for (i, raw) in d.values().iter().enumerate() {
                     valid.push(d.is_valid(i));
                     let c = if d.is_valid(i) { decimal_to_cents(*raw, scale) } else { Some(0) };
@@ -349,6 +364,40 @@ fn enum_codes<T: Labelled>(name: &str, codes: &[u32], names: &[String], valid: &
         .collect()
 }
 
+/// Which columns a set of policies reads; the others are not read at all.
+#[derive(Clone, Copy, Default)]
+struct Needs {
+    provider: bool,
+    guide: bool,
+    declared: bool,
+    negotiation: bool,
+}
+
+impl Needs {
+    fn of(policies: &[BuiltinPolicy], provider: bool) -> Needs {
+        let mut n = Needs { provider, ..Needs::default() };
+        for p in policies {
+            match p {
+                BuiltinPolicy::Flat => {}
+                BuiltinPolicy::Guide => n.guide = true,
+                BuiltinPolicy::SelfAssessed(_) => {
+                    n.guide = true;
+                    n.declared = true;
+                }
+                BuiltinPolicy::Negotiated(model) => {
+                    n.negotiation = true;
+                    n.guide |= model.is_some();
+                }
+            }
+        }
+        n
+    }
+
+    fn all() -> Needs {
+        Needs { provider: true, guide: true, declared: true, negotiation: true }
+    }
+}
+
 /// Every column the core reads, owned, plus the optional mission ids to carry over.
 struct Table {
     provider: Vec<u32>,
@@ -367,17 +416,26 @@ struct Table {
 }
 
 impl Table {
-    fn read(input: &Input, floats: Floats) -> Result<Table, Error> {
-        let (provider, provider_names, _) = labels(input, "provider", true)?.unwrap_or_default();
+    fn read(input: &Input, floats: Floats, needs: Needs) -> Result<Table, Error> {
+        let (provider, provider_names, _) = if needs.provider {
+            labels(input, "provider", true)?.unwrap_or_default()
+        } else {
+            (vec![0; input.rows], vec![String::new()], Vec::new())
+        };
         let (revenue_cents, _) = cents(input, "revenue", floats, true)?.unwrap_or_default();
         if let Some(row) = revenue_cents.iter().position(|c| *c < 0) {
             return Err(row_error("revenue", row, "is negative"));
         }
         let (won_on, _) = dates(input, "won_on", true)?.unwrap_or_default();
-        let (codes, names, valid) = labels(input, "lead_origin", true)?.unwrap_or_default();
-        let lead_origin = enum_codes::<LeadOrigin>("lead_origin", &codes, &names, &valid)?;
-        let declared = cents(input, "declared", floats, false)?;
-        let negotiation = match labels(input, "negotiation_state", false)? {
+        let lead_origin = if needs.guide || needs.provider {
+            let (codes, names, valid) = labels(input, "lead_origin", true)?.unwrap_or_default();
+            enum_codes::<LeadOrigin>("lead_origin", &codes, &names, &valid)?
+        } else {
+            vec![0; input.rows]
+        };
+        let declared = if needs.declared { cents(input, "declared", floats, false)? } else { None };
+        let negotiation_state = if needs.negotiation { labels(input, "negotiation_state", false)? } else { None };
+        let negotiation = match negotiation_state {
             None => None,
             Some((codes, names, valid)) => {
                 let states: Vec<u8> = {
@@ -420,10 +478,10 @@ impl Table {
             revenue_cents,
             won_on,
             lead_origin,
-            partners: counts(input, "partners", 0)?,
-            shared_resources: counts(input, "shared_resources", 0)?,
-            steward_workstream: flags(input, "steward_workstream")?,
-            client_informed: flags(input, "client_informed")?,
+            partners: if needs.guide { counts(input, "partners", 0)? } else { vec![0; input.rows] },
+            shared_resources: if needs.guide { counts(input, "shared_resources", 0)? } else { vec![0; input.rows] },
+            steward_workstream: if needs.guide { flags(input, "steward_workstream")? } else { vec![false; input.rows] },
+            client_informed: if needs.guide { flags(input, "client_informed")? } else { vec![false; input.rows] },
             declared,
             negotiation,
             donations,
@@ -569,8 +627,9 @@ fn small_dictionary(keys: &[u8], labels: &[&str]) -> Result<ArrayRef, Error> {
 }
 
 fn decimal_cents(cents: &[i64], valid: Option<&[bool]>) -> Result<ArrayRef, Error> {
-    let values: ScalarBuffer<i128> = cents.iter().map(|c| i128::from(*c)).collect();
-    let nulls = valid.map(|v| NullBuffer::from(v.to_vec()));
+    let values: ScalarBuffer<i128> = ScalarBuffer::from(cents.iter().map(|c| i128::from(*c)).collect::<Vec<_>>());
+    // No validity buffer at all when every value is valid.
+    let nulls = valid.filter(|v| v.contains(&false)).map(NullBuffer::from);
     Decimal128Array::try_new(values, nulls)
         .and_then(|a| a.with_precision_and_scale(38, 2))
         .map(|a| Arc::new(a) as ArrayRef)
@@ -874,19 +933,13 @@ pub fn compare_missions(
         let builtins: Vec<BuiltinPolicy> =
             requested.iter().filter_map(|r| if let Requested::Builtin(b) = r { Some(*b) } else { None }).collect();
         py.detach(move || {
-            let t0 = std::time::Instant::now();
-            let table = Table::read(&input, floats)?;
-            let t1 = std::time::Instant::now();
+            // The comparison's breakdowns need every column (situation, lead origin, provider).
+            let table = Table::read(&input, floats, Needs::all())?;
             let (comparison, outputs) =
                 compare_columns(&table.columns(), &table.provider, &table.provider_names, &builtins, &params)?;
-            let t2 = std::time::Instant::now();
             let results: Vec<Results> =
                 builtins.iter().zip(outputs).map(|(p, out)| Results::from_batch(p.name(), out)).collect();
             let batch = missions_batch(&table, &results)?;
-            let t3 = std::time::Instant::now();
-            if std::env::var_os("COOPETITION_TRACE").is_some() {
-                eprintln!("read {:?} compare {:?} output {:?}", t1 - t0, t2 - t1, t3 - t2);
-            }
             Ok((comparison, batch))
         })
     } else {
@@ -899,7 +952,7 @@ pub fn compare_missions(
             .collect();
         // Python policies take the GIL back for each mission; the rest runs without it.
         py.detach(move || {
-            let table = Table::read(&input, floats)?;
+            let table = Table::read(&input, floats, Needs::all())?;
             let facts = table.facts()?;
             let mut results = Vec::with_capacity(policies.len());
             for p in &policies {
@@ -916,9 +969,134 @@ pub fn compare_missions(
     Ok(PyComparison { comparison, missions })
 }
 
+/// The same columns restricted to a range of rows.
+fn slice_columns<'a>(c: &MissionColumns<'a>, r: std::ops::Range<usize>) -> MissionColumns<'a> {
+    fn cut<'a, T>(v: &'a [T], r: &std::ops::Range<usize>) -> &'a [T] {
+        v.get(r.clone()).unwrap_or(&[])
+    }
+    MissionColumns {
+        revenue_cents: cut(c.revenue_cents, &r),
+        won_on: cut(c.won_on, &r),
+        lead_origin: cut(c.lead_origin, &r),
+        partners: cut(c.partners, &r),
+        shared_resources: cut(c.shared_resources, &r),
+        steward_workstream: cut(c.steward_workstream, &r),
+        client_informed: cut(c.client_informed, &r),
+        declared_cents: c.declared_cents.map(|(v, ok)| (cut(v, &r), cut(ok, &r))),
+        negotiation: c.negotiation.as_ref().map(|n| NegotiationColumns {
+            status: cut(n.status, &r),
+            amount_cents: cut(n.amount_cents, &r),
+            amount_valid: n.amount_valid.map(|v| cut(v, &r)),
+            offers: cut(n.offers, &r),
+            on: cut(n.on, &r),
+        }),
+        donations_cents: c.donations_cents.map(|v| cut(v, &r)),
+    }
+}
+
+/// Rows below which one thread evaluates everything.
+const PARALLEL_ROWS: usize = 65_536;
+
+/// Evaluates one built-in policy over the columns, on every core, one output per chunk of rows.
+fn evaluate_chunks(
+    policy: &BuiltinPolicy,
+    params: &coopetition::policy::Parameters,
+    cols: &MissionColumns,
+) -> Result<Vec<(std::ops::Range<usize>, BatchOutput)>, Error> {
+    cols.check_lengths()?;
+    let evaluator = batch::BatchEvaluator::new(policy, params)?;
+    let n = cols.len();
+    let threads =
+        if n < PARALLEL_ROWS { 1 } else { std::thread::available_parallelism().map_or(1, |t| t.get()).min(8) };
+    let step = n.div_ceil(threads.max(1)).max(1);
+    let ranges: Vec<std::ops::Range<usize>> = (0..n).step_by(step).map(|start| start..(start + step).min(n)).collect();
+    let outputs: Vec<Result<BatchOutput, Error>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = ranges
+            .iter()
+            .map(|r| {
+                let part = slice_columns(cols, r.clone());
+                let evaluator = &evaluator;
+                scope.spawn(move || {
+                    let mut out = BatchOutput::default();
+                    evaluator.evaluate_into(&part, &mut out).map(|()| out)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|_| Err(column_error("batch", "a worker thread failed"))))
+            .collect()
+    });
+    let mut done = Vec::with_capacity(outputs.len());
+    for (r, out) in ranges.into_iter().zip(outputs) {
+        // A row error in a later chunk names the row within its chunk: shift it back.
+        done.push((
+            r.clone(),
+            out.map_err(|e| match e {
+                Error::BatchRow { column, row, message } => Error::BatchRow { column, row: row + r.start, message },
+                other => other,
+            })?,
+        ));
+    }
+    Ok(done)
+}
+
+/// One record batch of results for a chunk: the amount, and with `details` the
+/// status, provenance, situation, in-kind credit and explanation codes.
+fn result_batch(out: BatchOutput, details: bool) -> Result<RecordBatch, Error> {
+    let priced: Vec<bool> = out.status.iter().map(|s| *s == PRICED).collect();
+    let mut columns: Vec<(&str, ArrayRef)> = vec![("amount", decimal_cents(&out.due_cents, Some(&priced))?)];
+    if details {
+        let r = Results::from_batch("", out);
+        columns.push(("status", small_dictionary(&r.status, &STATUS)?));
+        columns.push(("provenance", small_dictionary(&r.provenance, &PROVENANCE)?));
+        columns.push(("situation", nullable_dictionary(&r.situation, r.situation_ids.clone())?));
+        columns.push(("in_kind", decimal_cents(&r.in_kind_cents, None)?));
+        columns.push(("codes", dictionary(r.codes, r.patterns)?));
+    }
+    RecordBatch::try_from_iter(columns).map_err(|e| column_error("result", e.to_string()))
+}
+
+/// Evaluates one policy over a table of won missions, row by row in columnar
+/// form: a pyarrow Table with the amount due (decimal128, null unless priced)
+/// and, unless `details=False`, status, provenance, situation, in-kind credit
+/// and explanation codes. Only the columns the policy reads are read.
+#[pyfunction]
+#[pyo3(name = "evaluate_batch", signature = (missions, policy, *, parameters = None, model = None, round_floats = false, details = true))]
+pub fn evaluate_batch<'py>(
+    py: Python<'py>,
+    missions: &Bound<'py, PyAny>,
+    policy: &Bound<'py, PyAny>,
+    parameters: Option<PyRef<'_, PyParameters>>,
+    model: Option<PyRef<'_, PyBehaviourModel>>,
+    round_floats: bool,
+    details: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    let Requested::Builtin(policy) = requested(policy, model.map(|m| m.0))? else {
+        return Err(PyTypeError::new_err(
+            "evaluate_batch takes a built-in policy (flat, guide, self_assessed, negotiated); compare() also takes Python policies",
+        ));
+    };
+    let params = params_or_shipped(parameters);
+    let input = read_input(py, missions)?;
+    let floats = if round_floats { Floats::Round } else { Floats::Refuse };
+    let batches: Result<Vec<RecordBatch>, Error> = py.detach(move || {
+        let table = Table::read(&input, floats, Needs::of(&[policy], false))?;
+        let chunks = evaluate_chunks(&policy, &params, &table.columns())?;
+        chunks.into_iter().map(|(_, out)| result_batch(out, details)).collect()
+    });
+    let batches = batches.py()?;
+    let schema = match batches.first() {
+        Some(b) => b.schema(),
+        None => result_batch(BatchOutput::default(), details).py()?.schema(),
+    };
+    PyTable::try_new(batches, schema)?.into_pyarrow(py)
+}
+
 /// Registers the Arrow functions and classes.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyComparison>()?;
     m.add_function(wrap_pyfunction!(compare_missions, m)?)?;
+    m.add_function(wrap_pyfunction!(evaluate_batch, m)?)?;
     Ok(())
 }

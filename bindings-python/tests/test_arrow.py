@@ -225,3 +225,20 @@ def test_eight_threads_evaluate_at_once_with_identical_results() -> None:
         t.join()
     assert not errors
     assert all(r == (expected, single) for r in results)
+
+
+def test_evaluate_batch_equals_the_comparison_columns() -> None:
+    table = portfolio.generate(70_000, providers=40, seed=11)  # above the parallel threshold
+    model = c.BehaviourModel()
+    compared = c.compare(table, model=model).missions
+    for name in POLICIES:
+        policy = c.Policy.builtin(name, model if name in ("self_assessed", "negotiated") else None)
+        batch = c.evaluate_batch(table, policy)
+        prefix = policy.name
+        assert batch.column("amount").to_pylist() == compared.column(f"{prefix}_amount").to_pylist()
+        assert batch.column("codes").to_pylist() == compared.column(f"{prefix}_codes").to_pylist()
+        assert batch.column("status").to_pylist() == compared.column(f"{prefix}_status").to_pylist()
+    lean = c.evaluate_batch(table, "flat", details=False)
+    assert lean.column_names == ["amount"]
+    with pytest.raises(TypeError):
+        c.evaluate_batch(table, c.Policy.flat().with_cap(Decimal("1")))

@@ -40,6 +40,7 @@ from coopetition._coopetition import (
     compare,
     error_codes,
     evaluate,
+    evaluate_batch,
     shipped_charter_versions,
 )
 from coopetition.errors import (
@@ -121,5 +122,6 @@ __all__ = [
     "compare",
     "error_codes",
     "evaluate",
+    "evaluate_batch",
     "shipped_charter_versions",
 ]

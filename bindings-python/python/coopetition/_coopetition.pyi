@@ -39,6 +39,7 @@ __all__ = [
     "compare",
     "error_codes",
     "evaluate",
+    "evaluate_batch",
     "shipped_charter_versions",
 ]
 
@@ -676,6 +677,15 @@ class DirectoryEntry:
     @property
     def member_since(self) -> date | None: ...
 
+def evaluate_batch(
+    missions: Any,
+    policy: str | Policy,
+    *,
+    parameters: Parameters | None = None,
+    model: BehaviourModel | None = None,
+    round_floats: bool = False,
+    details: bool = True,
+) -> Any: ...
 def evaluate(policy: Policy | PolicyProtocol, mission: MissionFacts, parameters: Parameters | None = None) -> Assessment: ...
 def catalogue(kind: str) -> list[CatalogueItem]: ...
 def shipped_charter_versions() -> list[Charter]: ...

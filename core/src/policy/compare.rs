@@ -470,24 +470,26 @@ fn sort_rates(rates: &mut [f64]) {
         }
     };
     let mut keys: Vec<u64> = rates.iter().map(|&x| key(x)).collect();
-    let mut sorted = vec![0u64; keys.len()];
-    for shift in (0..64).step_by(8) {
-        let digit = |k: u64| usize::from((k >> shift) as u8);
-        let mut counts = [0usize; 256];
-        for &k in &keys {
-            if let Some(c) = counts.get_mut(digit(k)) {
+    // Every byte's histogram in one scan.
+    let mut histograms = [[0usize; 256]; 8];
+    for &k in &keys {
+        for (byte, h) in k.to_le_bytes().iter().zip(histograms.iter_mut()) {
+            if let Some(c) = h.get_mut(usize::from(*byte)) {
                 *c += 1;
             }
         }
+    }
+    let mut sorted = vec![0u64; keys.len()];
+    for (shift, counts) in (0..64).step_by(8).zip(histograms.iter_mut()) {
         if counts.contains(&keys.len()) {
-            continue; // every key has this digit: the pass would not move anything
+            continue; // every key has this byte: the pass would not move anything
         }
         let mut next = 0;
         for c in counts.iter_mut() {
             (*c, next) = (next, next + *c);
         }
         for &k in &keys {
-            if let Some(at) = counts.get_mut(digit(k)) {
+            if let Some(at) = counts.get_mut(usize::from((k >> shift) as u8)) {
                 if let Some(slot) = sorted.get_mut(*at) {
                     *slot = k;
                 }
