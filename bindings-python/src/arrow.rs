@@ -396,6 +396,30 @@ impl Needs {
     fn all() -> Needs {
         Needs { provider: true, guide: true, declared: true, negotiation: true }
     }
+
+    /// Every column name these needs may read (the others are never imported).
+    fn columns(self) -> Vec<&'static str> {
+        let mut names = vec!["revenue", "revenue_cents", "won_on", "donations", "donations_cents"];
+        if self.provider {
+            names.extend(["provider", "mission", "lead_origin"]);
+        }
+        if self.guide {
+            names.extend(["lead_origin", "partners", "shared_resources", "steward_workstream", "client_informed"]);
+        }
+        if self.declared {
+            names.extend(["declared", "declared_cents"]);
+        }
+        if self.negotiation {
+            names.extend([
+                "negotiation_state",
+                "negotiation_amount",
+                "negotiation_amount_cents",
+                "negotiation_offers",
+                "negotiation_on",
+            ]);
+        }
+        names
+    }
 }
 
 /// Every column the core reads, owned, plus the optional mission ids to carry over.
@@ -885,6 +909,24 @@ fn requested(item: &Bound<'_, PyAny>, model: Option<coopetition::policy::Behavio
     })
 }
 
+/// Keeps only the wanted columns of a pyarrow or polars table before it crosses
+/// (so unused columns, such as long strings, are never imported).
+fn project<'py>(missions: &Bound<'py, PyAny>, wanted: &[&str]) -> PyResult<Bound<'py, PyAny>> {
+    let names = if missions.hasattr("column_names")? {
+        missions.getattr("column_names")?
+    } else if missions.hasattr("columns")? && missions.hasattr("select")? {
+        missions.getattr("columns")?
+    } else {
+        return Ok(missions.clone());
+    };
+    let present: Vec<String> = names.extract().unwrap_or_default();
+    let keep: Vec<&String> = present.iter().filter(|n| wanted.contains(&n.as_str())).collect();
+    if keep.len() == present.len() || !missions.hasattr("select")? {
+        return Ok(missions.clone());
+    }
+    missions.call_method1("select", (keep,))
+}
+
 fn read_input(py: Python<'_>, missions: &Bound<'_, PyAny>) -> PyResult<Input> {
     // pandas DataFrames without the PyCapsule interface go through pyarrow.
     let source = if !missions.hasattr("__arrow_c_stream__")? && !missions.hasattr("__arrow_c_array__")? {
@@ -926,7 +968,7 @@ pub fn compare_missions(
         Some(list) => list.try_iter()?.map(|item| requested(&item?, model)).collect::<PyResult<_>>()?,
     };
     let params = params_or_shipped(parameters);
-    let input = read_input(py, missions)?;
+    let input = read_input(py, &project(missions, &Needs::all().columns())?)?;
     let floats = if round_floats { Floats::Round } else { Floats::Refuse };
     let all_builtin = requested.iter().all(|r| matches!(r, Requested::Builtin(_)));
     let result: Result<(Comparison, RecordBatch), Error> = if all_builtin {
@@ -1078,10 +1120,11 @@ pub fn evaluate_batch<'py>(
         ));
     };
     let params = params_or_shipped(parameters);
-    let input = read_input(py, missions)?;
+    let needs = Needs::of(&[policy], false);
+    let input = read_input(py, &project(missions, &needs.columns())?)?;
     let floats = if round_floats { Floats::Round } else { Floats::Refuse };
     let batches: Result<Vec<RecordBatch>, Error> = py.detach(move || {
-        let table = Table::read(&input, floats, Needs::of(&[policy], false))?;
+        let table = Table::read(&input, floats, needs)?;
         let chunks = evaluate_chunks(&policy, &params, &table.columns())?;
         chunks.into_iter().map(|(_, out)| result_batch(out, details)).collect()
     });
