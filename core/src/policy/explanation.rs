@@ -1,7 +1,8 @@
 //! Explanations: the ordered steps by which a policy reached an amount.
 //!
-//! An explanation lives inline (no heap allocation), so evaluating a mission
-//! stays cheap; its sentences, in English or French, are rendered on demand.
+//! An explanation holds its steps' codes and values in one small block, so
+//! evaluating a mission stays cheap; its sentences, in English or French, are
+//! rendered on demand.
 
 use crate::labels::{labelled_enum, Labelled};
 use crate::mission::LeadOrigin;
@@ -296,31 +297,32 @@ impl Step {
     }
 }
 
-/// The ordered steps of an assessment, held inline.
+/// The ordered steps of an assessment.
+///
+/// Steps live in one small heap block reserved for the usual count, so an
+/// `Assessment` stays a few dozen bytes and moves cheaply.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Explanation {
-    steps: [Option<Step>; MAX_STEPS],
-    len: usize,
+    steps: Vec<Step>,
 }
 
 impl Explanation {
     /// An empty explanation.
     pub fn new() -> Explanation {
-        Explanation::default()
+        Explanation { steps: Vec::with_capacity(4) }
     }
 
     /// Appends a step (dropped if [`MAX_STEPS`] are already held).
     #[inline]
     pub fn push(&mut self, step: Step) {
-        if let Some(slot) = self.steps.get_mut(self.len) {
-            *slot = Some(step);
-            self.len += 1;
+        if self.steps.len() < MAX_STEPS {
+            self.steps.push(step);
         }
     }
 
     /// The steps, in order.
     pub fn steps(&self) -> impl Iterator<Item = &Step> {
-        self.steps.iter().take(self.len).flatten()
+        self.steps.iter()
     }
 
     /// The stable codes of the steps, in order.
@@ -330,12 +332,12 @@ impl Explanation {
 
     /// The number of steps.
     pub fn len(&self) -> usize {
-        self.len
+        self.steps.len()
     }
 
     /// Whether there is no step.
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.steps.is_empty()
     }
 
     /// The whole explanation as numbered sentences in `lang`.
