@@ -17,7 +17,7 @@ import java.nio.file.Path
  * through the Kotlin API exactly as an app would: the policy with
  * `Policy.builtin`, the parameters with `Parameters.load`, the mission's
  * values with the `parse…` functions, its structure with
- * `missionFactsFromJson`, then `Policy.evaluate`.
+ * `missionFactsFromJson`, then `Policy.evaluate` (and `Policy.evaluatePrepared`, which must agree).
  */
 class VectorsTest {
     private class Case(val file: String, val name: String, val body: JsonObject)
@@ -56,7 +56,16 @@ class VectorsTest {
             n.opt("on")?.let { parseDate(it.asString) }
         }
         val facts = missionFactsFromJson(mission.toString())
-        return policy.evaluate(facts, Lang.EN, parameters)
+        // The fast path (prepared facts, compact result) gives the same answer or the same error.
+        val viaPrepared = runCatching { policy.evaluatePrepared(PreparedMission(facts), parameters ?: Parameters.shipped()) }
+        val a = try {
+            policy.evaluate(facts, Lang.EN, parameters)
+        } catch (e: CoopetitionException) {
+            assertEquals(e.code, (viaPrepared.exceptionOrNull() as? CoopetitionException)?.code, "prepared path")
+            throw e
+        }
+        assertEquals(AssessmentSummary(a.status, a.amount, a.inKindCredit, a.donations, a.provenance, a.situation), viaPrepared.getOrThrow(), "prepared path")
+        return a
     }
 
     private fun check(case: Case) {
