@@ -8,7 +8,8 @@
 use chrono::{NaiveDate, TimeDelta};
 use coopetition::mission::MissionUpdate;
 use coopetition::prelude::*;
-use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use criterion::{criterion_group, criterion_main, Criterion};
+use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 const MEMBERS: usize = 10_000;

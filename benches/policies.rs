@@ -12,7 +12,8 @@ use coopetition::policy::compare::compare_columns;
 use coopetition::policy::{BehaviourModel, ContributionPolicy, FlatRate, MissionFacts, NegotiationState, Parameters};
 use coopetition::prelude::*;
 use criterion::measurement::{Measurement, ValueFormatter, WallTime};
-use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 const MISSIONS: usize = 1_000_000;

@@ -256,7 +256,7 @@ impl Assessment {
             donations: a.donations.amount(),
             provenance: a.provenance.into(),
             situation: a.situation.as_deref().map(str::to_owned),
-            explanation: a.explanation.steps().map(|s| ExplanationStep::new(s, lang)).collect(),
+            explanation: a.explanation.steps().map(|s| ExplanationStep::new(&s, lang)).collect(),
         }
     }
 }

@@ -726,7 +726,7 @@ impl PyAssessment {
     /// The explanation's steps.
     #[getter]
     fn steps(&self) -> Vec<PyStep> {
-        self.0.explanation.steps().cloned().map(PyStep).collect()
+        self.0.explanation.steps().map(PyStep).collect()
     }
     /// The explanation's codes, in order.
     #[getter]

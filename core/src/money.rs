@@ -33,6 +33,17 @@ pub fn round_cents(amount: Decimal) -> Decimal {
     cents
 }
 
+/// One past the largest mantissa a decimal holds (96 bits).
+const MANTISSA_LIMIT: u128 = 1 << 96;
+/// The most decimal places a decimal holds.
+const MAX_SCALE: u32 = 28;
+
+/// The 64-bit value of a mantissa's middle and low 32-bit words.
+#[inline(always)]
+pub(crate) fn low_words(mid: u32, lo: u32) -> u64 {
+    (u64::from(mid) << 32) | u64::from(lo)
+}
+
 /// Multiplies two decimals exactly, or fails.
 ///
 /// `rust_decimal` silently rounds a product whose digits do not fit its
@@ -49,13 +60,30 @@ pub fn round_cents(amount: Decimal) -> Decimal {
 /// assert_eq!(exact_mul(Decimal::MAX, Decimal::new(5, 2)).unwrap_err().code(), "money.amount.overflow");
 /// # Ok::<(), coopetition::Error>(())
 /// ```
+#[inline]
 pub fn exact_mul(a: Decimal, b: Decimal) -> Result<Decimal> {
-    const LIMIT: u128 = 1 << 96;
-    const MAX_SCALE: u32 = 28;
+    let (x, y) = (a.unpack(), b.unpack());
+    if x.hi == 0 && y.hi == 0 {
+        // Fast path: two 64-bit mantissas multiply exactly in 128 bits.
+        let product = u128::from(low_words(x.mid, x.lo)) * u128::from(low_words(y.mid, y.lo));
+        let scale = x.scale + y.scale;
+        if product < MANTISSA_LIMIT && scale <= MAX_SCALE {
+            // The three 32-bit words of a mantissa below 2^96.
+            let (lo, mid, hi) = (product as u32, (product >> 32) as u32, (product >> 64) as u32);
+            return Ok(Decimal::from_parts(lo, mid, hi, x.negative != y.negative, scale));
+        }
+    }
+    exact_mul_wide(a, b)
+}
+
+/// [`exact_mul`] beyond 64-bit mantissas: drops trailing zeros until the
+/// product fits, or fails.
+#[cold]
+fn exact_mul_wide(a: Decimal, b: Decimal) -> Result<Decimal> {
     let overflow = || Error::AmountOverflow(format!("{a} × {b}"));
     let mut mantissa = a.mantissa().unsigned_abs().checked_mul(b.mantissa().unsigned_abs()).ok_or_else(overflow)?;
     let mut scale = a.scale() + b.scale();
-    while mantissa >= LIMIT || scale > MAX_SCALE {
+    while mantissa >= MANTISSA_LIMIT || scale > MAX_SCALE {
         if scale == 0 || mantissa % 10 != 0 {
             return Err(overflow());
         }
@@ -128,6 +156,7 @@ impl Money {
     ///
     /// # Errors
     /// `money.amount.negative`.
+    #[inline]
     pub fn ensure_not_negative(self, field: &'static str) -> Result<Money> {
         if self.is_negative() {
             Err(Error::NegativeAmount { field, amount: self.0.to_string() })
@@ -233,6 +262,25 @@ mod tests {
         assert_eq!(p.to_string(), "6338253001141147007483516026.8");
         assert_eq!(exact_mul(Decimal::new(-15, 1), Decimal::new(2, 0)).unwrap(), Decimal::new(-30, 1));
         assert_eq!(exact_mul(Decimal::ZERO, Decimal::new(-2, 0)).unwrap(), Decimal::ZERO);
+    }
+
+    proptest::proptest! {
+        /// The 64-bit fast path of `exact_mul` agrees with the general one.
+        #[test]
+        fn exact_mul_fast_path_agrees(
+            x in proptest::num::i64::ANY, xs in 0u32..=28, y in proptest::num::i64::ANY, ys in 0u32..=28,
+        ) {
+            let (a, b) = (Decimal::new(x, xs), Decimal::new(y, ys));
+            let (fast, wide) = (exact_mul(a, b), exact_mul_wide(a, b));
+            match (&fast, &wide) {
+                (Ok(f), Ok(w)) => {
+                    proptest::prop_assert_eq!(f, w);
+                    proptest::prop_assert_eq!(f.to_string(), w.to_string());
+                }
+                (Err(f), Err(w)) => proptest::prop_assert_eq!(f.code(), w.code()),
+                _ => proptest::prop_assert!(false, "{a} × {b}: {fast:?} vs {wide:?}"),
+            }
+        }
     }
 
     #[test]

@@ -297,32 +297,114 @@ impl Step {
     }
 }
 
+/// The values of the flat rate's steps, kept unexpanded until the steps are
+/// read: the flat policy is the one evaluated millions of times per second,
+/// and this spares it a heap block per mission. It reads back as exactly the
+/// steps [`FlatSteps::expand`] lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct FlatSteps {
+    /// The rate in force.
+    pub rate: Decimal,
+    /// Since when it is in force.
+    pub since: NaiveDate,
+    /// The mission's revenue.
+    pub revenue: Decimal,
+    /// Revenue times rate, before rounding.
+    pub exact: Decimal,
+    /// The amount rounded to the cent.
+    pub rounded: Decimal,
+    /// Whether rounding changed the value (a `rounding.cents` step).
+    pub changed: bool,
+    /// Donations recorded beside the amount (a step when not zero).
+    pub donations: Decimal,
+}
+
+impl FlatSteps {
+    /// The steps, in order: `flat.rate`, `flat.amount`, then `rounding.cents`
+    /// and `flat.donations_apart` when they apply.
+    fn expand(&self) -> impl Iterator<Item = Step> {
+        let f = *self;
+        [
+            Some(Step::new(StepCode::FlatRate, [Param::Rate(f.rate), Param::Date(f.since)])),
+            Some(Step::new(
+                StepCode::FlatAmount,
+                [Param::Amount(f.revenue), Param::Rate(f.rate), Param::Amount(f.exact)],
+            )),
+            f.changed.then(|| Step::new(StepCode::Rounding, [Param::Amount(f.exact), Param::Amount(f.rounded)])),
+            (!f.donations.is_zero()).then(|| Step::new(StepCode::DonationsApart, [Param::Amount(f.donations)])),
+        ]
+        .into_iter()
+        .flatten()
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Repr {
+    Steps(Vec<Step>),
+    Flat(FlatSteps),
+}
+
 /// The ordered steps of an assessment.
 ///
 /// Steps live in one small heap block reserved for the usual count, so an
-/// `Assessment` stays a few dozen bytes and moves cheaply.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// `Assessment` stays small and moves cheaply; the flat rate's steps are kept
+/// as their few values and expanded when read. Two explanations are equal when
+/// they list the same steps.
+#[derive(Debug, Clone)]
 pub struct Explanation {
-    steps: Vec<Step>,
+    repr: Repr,
 }
+
+impl Default for Explanation {
+    fn default() -> Explanation {
+        Explanation { repr: Repr::Steps(Vec::new()) }
+    }
+}
+
+impl PartialEq for Explanation {
+    fn eq(&self, other: &Explanation) -> bool {
+        match (&self.repr, &other.repr) {
+            (Repr::Flat(a), Repr::Flat(b)) => a == b,
+            _ => self.len() == other.len() && self.steps().eq(other.steps()),
+        }
+    }
+}
+
+impl Eq for Explanation {}
 
 impl Explanation {
     /// An empty explanation.
     pub fn new() -> Explanation {
-        Explanation { steps: Vec::with_capacity(4) }
+        Explanation { repr: Repr::Steps(Vec::with_capacity(4)) }
+    }
+
+    /// The flat rate's steps, from their values.
+    pub(crate) fn flat(steps: FlatSteps) -> Explanation {
+        Explanation { repr: Repr::Flat(steps) }
     }
 
     /// Appends a step (dropped if [`MAX_STEPS`] are already held).
     #[inline]
     pub fn push(&mut self, step: Step) {
-        if self.steps.len() < MAX_STEPS {
-            self.steps.push(step);
+        if let Repr::Flat(f) = &self.repr {
+            let mut steps = Vec::with_capacity(MAX_STEPS.min(8));
+            steps.extend(f.expand());
+            self.repr = Repr::Steps(steps);
+        }
+        if let Repr::Steps(steps) = &mut self.repr {
+            if steps.len() < MAX_STEPS {
+                steps.push(step);
+            }
         }
     }
 
     /// The steps, in order.
-    pub fn steps(&self) -> impl Iterator<Item = &Step> {
-        self.steps.iter()
+    pub fn steps(&self) -> impl Iterator<Item = Step> + '_ {
+        let (held, flat) = match &self.repr {
+            Repr::Steps(steps) => (steps.as_slice(), None),
+            Repr::Flat(f) => (&[][..], Some(f.expand())),
+        };
+        held.iter().cloned().chain(flat.into_iter().flatten())
     }
 
     /// The stable codes of the steps, in order.
@@ -332,12 +414,15 @@ impl Explanation {
 
     /// The number of steps.
     pub fn len(&self) -> usize {
-        self.steps.len()
+        match &self.repr {
+            Repr::Steps(steps) => steps.len(),
+            Repr::Flat(f) => 2 + usize::from(f.changed) + usize::from(!f.donations.is_zero()),
+        }
     }
 
     /// Whether there is no step.
     pub fn is_empty(&self) -> bool {
-        self.steps.is_empty()
+        self.len() == 0
     }
 
     /// The whole explanation as numbered sentences in `lang`.

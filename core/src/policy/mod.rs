@@ -28,6 +28,8 @@ pub mod params;
 pub mod timeline;
 
 pub use explanation::{Explanation, Param, Step, StepCode};
+
+use explanation::FlatSteps;
 pub use facts::{MissionFacts, NegotiationState};
 pub use guide::{Guide, Matched, Situation};
 pub use params::{InKindValuation, Parameters};
@@ -89,6 +91,11 @@ pub struct Assessment {
 
 impl Assessment {
     fn new(provenance: Provenance) -> Assessment {
+        Assessment { explanation: Explanation::new(), ..Assessment::new_without_steps(provenance) }
+    }
+
+    /// A priced assessment with an empty explanation that holds no heap block yet.
+    fn new_without_steps(provenance: Provenance) -> Assessment {
         Assessment {
             status: AssessmentStatus::Priced,
             amount: None,
@@ -96,7 +103,7 @@ impl Assessment {
             donations: Money::ZERO,
             provenance,
             situation: None,
-            explanation: Explanation::new(),
+            explanation: Explanation::default(),
         }
     }
 
@@ -172,21 +179,59 @@ fn mul(a: Decimal, b: Decimal) -> Result<Decimal> {
     crate::money::exact_mul(a, b)
 }
 
+#[inline]
 fn checked_revenue(m: &MissionFacts) -> Result<Decimal> {
     Ok(m.revenue.ensure_not_negative("revenue")?.amount())
 }
 
+/// Powers of ten that fit a `u64`.
+const POW10: [u64; 20] = {
+    let mut table = [1u64; 20];
+    let mut i = 1;
+    while i < table.len() {
+        table[i] = table[i - 1] * 10;
+        i += 1;
+    }
+    table
+};
+
+/// A non-negative number of cents as a decimal with two places.
+#[inline]
+fn decimal_cents(cents: u64) -> Decimal {
+    // Split into the low and middle 32-bit words of the mantissa.
+    Decimal::from_parts(cents as u32, (cents >> 32) as u32, 0, false, 2)
+}
+
+/// `m` divided by `10^places`, with the remainder and the divisor; the usual
+/// place counts divide by a constant (a multiplication, not a division).
+#[inline(always)]
+fn div_pow10(m: u64, places: u32) -> Option<(u64, u64, u64)> {
+    #[inline(always)]
+    fn by(m: u64, p: u64) -> Option<(u64, u64, u64)> {
+        Some((m / p, m % p, p))
+    }
+    match places {
+        0 => Some((m, 0, 1)),
+        1 => by(m, 10),
+        2 => by(m, 100),
+        3 => by(m, 1_000),
+        4 => by(m, 10_000),
+        _ => POW10.get(places as usize).and_then(|&p| by(m, p)),
+    }
+}
+
 /// [`round_cents`] and whether it changed the value. Fast path (same result)
 /// for a positive amount whose mantissa fits 64 bits, with 2 to 21 decimals.
-#[inline]
+#[inline(always)]
 fn round_cents_changed(exact: Decimal) -> (Decimal, bool) {
-    let divisor = exact.scale().checked_sub(2).and_then(|s| 10u64.checked_pow(s));
-    if let (false, Ok(m), Some(p)) = (exact.is_sign_negative(), u64::try_from(exact.mantissa()), divisor) {
-        let (q, rem) = (m / p, m % p);
-        // Half away from zero: up when the remainder is at least half the divisor.
-        if let Ok(cents) = i64::try_from(q + u64::from(rem > 0 && rem >= p - p / 2)) {
-            return (Decimal::new(cents, 2), rem != 0);
-        }
+    let parts = exact.unpack();
+    let m = crate::money::low_words(parts.mid, parts.lo);
+    let division = parts.scale.checked_sub(2).and_then(|places| div_pow10(m, places));
+    if let (false, 0, Some((q, rem, p))) = (parts.negative, parts.hi, division) {
+        // Half away from zero: up when the remainder is at least half the divisor
+        // (q + 1 cannot overflow: p = 1 leaves no remainder, p ≥ 10 makes q small).
+        let cents = q + u64::from(rem > 0 && rem >= p - p / 2);
+        return (decimal_cents(cents), rem != 0);
     }
     let rounded = round_cents(exact);
     (rounded, rounded != exact)
@@ -231,10 +276,19 @@ impl ContributionPolicy for FlatRate {
     }
 
     fn evaluate(&self, m: &MissionFacts, params: &Parameters) -> Result<Assessment> {
-        let mut a = Assessment::new(Provenance::Computed);
-        a.amount = Some(FlatRate::amount(&mut a.explanation, m, params)?);
-        donations_step(&mut a, m);
-        Ok(a)
+        // The steps of `FlatRate::amount` and `donations_step`, kept as values.
+        let revenue = checked_revenue(m)?;
+        let (rate, since) = params.flat_rate_at(m.won_on)?;
+        let exact = mul(revenue, rate)?;
+        let (rounded, changed) = round_cents_changed(exact);
+        let donations = m.donations.amount();
+        let steps = FlatSteps { rate, since, revenue, exact, rounded, changed, donations };
+        Ok(Assessment {
+            amount: Some(Money::eur(rounded)),
+            donations: m.donations,
+            explanation: Explanation::flat(steps),
+            ..Assessment::new_without_steps(Provenance::Computed)
+        })
     }
 }
 
@@ -633,4 +687,79 @@ pub fn builtin(name: &str, model: Option<BehaviourModel>) -> Result<Box<dyn Cont
             })
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ids::ActorId;
+    use crate::mission::LeadOrigin;
+    use proptest::prelude::*;
+
+    fn rate() -> impl Strategy<Value = Decimal> {
+        prop_oneof![
+            Just(Decimal::new(5, 2)),
+            Just(Decimal::new(75, 3)),
+            Just(Decimal::ZERO),
+            Just(Decimal::ONE),
+            // Any rate in 0..=1 with up to 18 decimals.
+            (0u32..=18).prop_flat_map(|s| (0i64..=10i64.pow(s)).prop_map(move |m| Decimal::new(m, s))),
+        ]
+    }
+
+    fn money() -> impl Strategy<Value = Decimal> {
+        prop_oneof![
+            (0i64..=10_000_000_000).prop_map(|c| Decimal::new(c, 2)),
+            (0u64..=u64::MAX).prop_map(|m| Decimal::from_i128_with_scale(i128::from(m) * 1_000, 2)),
+            Just(Decimal::ZERO),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+        /// The flat rate's compact explanation reads back as the steps the
+        /// general path pushes, and the amount is the same.
+        #[test]
+        fn flat_compact_explanation_equals_pushed_steps(revenue in money(), donations in money(), rate in rate()) {
+            let params = Parameters::with_flat_rate(rate).unwrap();
+            let won_on = chrono::NaiveDate::from_ymd_opt(2023, 5, 17).unwrap();
+            let mut m = MissionFacts::new(ActorId::new("p").unwrap(), Money::eur(revenue), won_on, LeadOrigin::Other);
+            m.donations = Money::eur(donations);
+            let compact = FlatRate.evaluate(&m, &params);
+            let pushed = (|| {
+                let mut a = Assessment::new(Provenance::Computed);
+                a.amount = Some(FlatRate::amount(&mut a.explanation, &m, &params)?);
+                donations_step(&mut a, &m);
+                Ok::<_, Error>(a)
+            })();
+            match (compact, pushed) {
+                (Ok(c), Ok(p)) => {
+                    prop_assert_eq!(c.explanation.len(), p.explanation.len());
+                    prop_assert_eq!(c.explanation.steps().collect::<Vec<_>>(), p.explanation.steps().collect::<Vec<_>>());
+                    prop_assert_eq!(c.explanation.render(crate::text::Lang::Fr), p.explanation.render(crate::text::Lang::Fr));
+                    prop_assert_eq!(c.amount.map(|a| a.to_string()), p.amount.map(|a| a.to_string()));
+                    prop_assert_eq!(&c, &p);
+                    // A step pushed after the compact ones lands after them.
+                    let (mut c2, mut p2) = (c.clone(), p.clone());
+                    c2.explanation.push(Step::new(StepCode::Cap, []));
+                    p2.explanation.push(Step::new(StepCode::Cap, []));
+                    prop_assert_eq!(c2.explanation.codes(), p2.explanation.codes());
+                    prop_assert_eq!(c2, p2);
+                }
+                (Err(c), Err(p)) => prop_assert_eq!(c.code(), p.code()),
+                (c, p) => prop_assert!(false, "{c:?} vs {p:?}"),
+            }
+        }
+
+        /// The integer rounding path agrees with `round_cents` digit for digit.
+        #[test]
+        fn fast_rounding_agrees(m in proptest::num::i64::ANY, scale in 0u32..=28) {
+            let exact = Decimal::new(m, scale);
+            let (rounded, changed) = round_cents_changed(exact);
+            let reference = round_cents(exact);
+            prop_assert_eq!(rounded.to_string(), reference.to_string());
+            prop_assert_eq!(changed, reference != exact);
+        }
+    }
 }
