@@ -334,6 +334,36 @@ impl<'a> MissionColumns<'a> {
         }
     }
 
+    /// The same columns restricted to the rows of `range` (a column too short
+    /// for it is cut to the rows it has, so [`MissionColumns::check_lengths`]
+    /// still reports it). Row `i` of the result is row `range.start + i`:
+    /// evaluate it with [`BatchEvaluator::evaluate_rows_into`] so that errors
+    /// name rows of the whole table.
+    pub fn rows(&self, range: std::ops::Range<usize>) -> MissionColumns<'a> {
+        fn cut<'a, T>(v: &'a [T], r: &std::ops::Range<usize>) -> &'a [T] {
+            v.get(r.start.min(v.len())..r.end.min(v.len())).unwrap_or(&[])
+        }
+        let r = &range;
+        MissionColumns {
+            revenue_cents: cut(self.revenue_cents, r),
+            won_on: cut(self.won_on, r),
+            lead_origin: cut(self.lead_origin, r),
+            partners: cut(self.partners, r),
+            shared_resources: cut(self.shared_resources, r),
+            steward_workstream: cut(self.steward_workstream, r),
+            client_informed: cut(self.client_informed, r),
+            declared_cents: self.declared_cents.map(|(v, ok)| (cut(v, r), cut(ok, r))),
+            negotiation: self.negotiation.map(|n| NegotiationColumns {
+                status: cut(n.status, r),
+                amount_cents: cut(n.amount_cents, r),
+                amount_valid: n.amount_valid.map(|v| cut(v, r)),
+                offers: cut(n.offers, r),
+                on: cut(n.on, r),
+            }),
+            donations_cents: self.donations_cents.map(|v| cut(v, r)),
+        }
+    }
+
     /// The facts of row `row`, for `provider`.
     ///
     /// # Errors
@@ -1376,6 +1406,24 @@ impl<'p> BatchEvaluator<'p> {
         result
     }
 
+    /// Evaluates rows `first_row..first_row + cols.len()` of a larger table
+    /// (a chunk cut with [`MissionColumns::rows`], a record batch of a stream)
+    /// into `out`, like [`BatchEvaluator::evaluate_into`], except that a
+    /// `batch.row.invalid` error names the row of the whole table. Chunks
+    /// evaluated apart (on several threads) give, put end to end, the output
+    /// of the whole table.
+    ///
+    /// # Errors
+    /// As [`BatchEvaluator::evaluate`], rows counted from the table's first.
+    pub fn evaluate_rows_into(&self, cols: &MissionColumns, first_row: usize, out: &mut BatchOutput) -> Result<()> {
+        self.evaluate_into(cols, out).map_err(|e| match e {
+            Error::BatchRow { column, row, message } => {
+                Error::BatchRow { column, row: row.saturating_add(first_row), message }
+            }
+            other => other,
+        })
+    }
+
     fn run(&self, cols: &MissionColumns, out: &mut BatchOutput) -> Result<()> {
         cols.check_lengths()?;
         let n = cols.len();
@@ -2033,5 +2081,60 @@ mod tests {
         assert_eq!([0, 1, 2, 3, 4, 1000].map(|n| b.of(n)), [0, 1, 1, 2, 2, 2]);
         let big = Buckets::new(vec![0, 10_000]);
         assert_eq!([0, 4095, 9_999, 10_000, u32::MAX].map(|n| big.of(n)), [0, 0, 0, 1, 1]);
+    }
+
+    #[test]
+    fn chunks_evaluated_apart_equal_the_whole_and_name_rows_of_the_whole() {
+        let n = 1_500;
+        let revenue: Vec<i64> = (0..n).map(|i| 100_000 + i64::from(i) * 37).collect();
+        let won_on: Vec<i32> = (0..n).map(|i| 18_300 + i * 3).collect();
+        let origin: Vec<u8> = (0..n).map(|i| (i % 5) as u8).collect();
+        let partners: Vec<u32> = (0..n).map(|i| (i % 4) as u32).collect();
+        let shared: Vec<u32> = (0..n).map(|i| (i % 3) as u32).collect();
+        let steward: Vec<bool> = (0..n).map(|i| i % 11 == 0).collect();
+        let informed: Vec<bool> = (0..n).map(|i| i % 3 == 0).collect();
+        let donations: Vec<i64> = (0..n).map(|i| if i % 7 == 0 { 5_000 } else { 0 }).collect();
+        let mut cols = MissionColumns {
+            revenue_cents: &revenue,
+            won_on: &won_on,
+            lead_origin: &origin,
+            partners: &partners,
+            shared_resources: &shared,
+            steward_workstream: &steward,
+            client_informed: &informed,
+            declared_cents: None,
+            negotiation: None,
+            donations_cents: Some(&donations),
+        };
+        let params = Parameters::shipped();
+        for policy in [BuiltinPolicy::Flat, BuiltinPolicy::Guide] {
+            let e = BatchEvaluator::new(&policy, params).unwrap();
+            let whole = e.evaluate(&cols).unwrap();
+            let mut joined = BatchOutput::default();
+            let mut part = BatchOutput::default();
+            for start in (0..n as usize).step_by(512) {
+                let range = start..(start + 512).min(n as usize);
+                e.evaluate_rows_into(&cols.rows(range.clone()), range.start, &mut part).unwrap();
+                joined.due_cents.extend(&part.due_cents);
+                joined.explanation.extend(&part.explanation);
+                joined.situation.extend(&part.situation);
+                joined.in_kind_cents.extend(&part.in_kind_cents);
+            }
+            assert_eq!(joined.due_cents, whole.due_cents);
+            assert_eq!(joined.explanation, whole.explanation);
+            assert_eq!(joined.situation, whole.situation);
+            assert_eq!(joined.in_kind_cents, whole.in_kind_cents);
+        }
+        // A negative revenue on row 1,200: the chunk starting at 1,024 names row 1,200.
+        let mut bad = revenue.clone();
+        bad[1_200] = -1;
+        cols.revenue_cents = &bad;
+        let e = BatchEvaluator::new(&BuiltinPolicy::Flat, params).unwrap();
+        let mut out = BatchOutput::default();
+        let err = e.evaluate_rows_into(&cols.rows(1_024..1_500), 1_024, &mut out).unwrap_err();
+        assert!(matches!(err, Error::BatchRow { row: 1_200, .. }), "{err}");
+        assert!(out.is_empty());
+        // A range past the end gives empty columns.
+        assert!(cols.rows(1_400..2_000).revenue_cents.len() == 100 && cols.rows(2_000..2_100).is_empty());
     }
 }
