@@ -6,14 +6,14 @@
 //! then handed to the core with the GIL released.
 
 use crate::errors::{to_py, IntoPy};
+use crate::fast::{self, PROVENANCE, STATUS};
 use crate::policy::{params_or_shipped, PyBehaviourModel, PyParameters, PyPolicy};
 use arrow_array::cast::AsArray;
 use arrow_array::types::{Date32Type, Decimal128Type, Int32Type, Int64Type, Int8Type};
 use arrow_array::{
-    Array, ArrayRef, Decimal128Array, DictionaryArray, Float64Array, PrimitiveArray, RecordBatch, StringArray,
-    UInt64Array,
+    Array, ArrayRef, Decimal128Array, DictionaryArray, Float64Array, RecordBatch, StringArray, UInt64Array,
 };
-use arrow_buffer::{NullBuffer, ScalarBuffer};
+use arrow_buffer::NullBuffer;
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use coopetition::labels::Labelled;
 use coopetition::mission::LeadOrigin;
@@ -45,7 +45,7 @@ struct Negotiations {
     on: Vec<i32>,
 }
 
-fn column_error(column: &str, message: impl Into<String>) -> Error {
+pub(crate) fn column_error(column: &str, message: impl Into<String>) -> Error {
     Error::BatchColumn { column: column.to_owned(), message: message.into() }
 }
 
@@ -54,10 +54,10 @@ fn row_error(column: &str, row: usize, message: impl Into<String>) -> Error {
 }
 
 /// The chunks of one column of the input, in order.
-struct Input {
+pub(crate) struct Input {
     schema: SchemaRef,
-    batches: Vec<RecordBatch>,
-    rows: usize,
+    pub(crate) batches: Vec<RecordBatch>,
+    pub(crate) rows: usize,
 }
 
 impl Input {
@@ -366,9 +366,9 @@ fn enum_codes<T: Labelled>(name: &str, codes: &[u32], names: &[String], valid: &
 
 /// Which columns a set of policies reads; the others are not read at all.
 #[derive(Clone, Copy, Default)]
-struct Needs {
+pub(crate) struct Needs {
     provider: bool,
-    guide: bool,
+    pub(crate) guide: bool,
     declared: bool,
     negotiation: bool,
 }
@@ -622,10 +622,7 @@ impl Results {
 }
 
 fn dictionary(keys: Vec<i32>, values: Vec<String>) -> Result<ArrayRef, Error> {
-    let values: ArrayRef = Arc::new(StringArray::from(values));
-    DictionaryArray::<Int32Type>::try_new(keys.into(), values)
-        .map(|a| Arc::new(a) as ArrayRef)
-        .map_err(|e| column_error("result", e.to_string()))
+    fast::dictionary::<Int32Type>(keys, None, values)
 }
 
 /// A dictionary array whose negative keys are nulls.
@@ -635,33 +632,19 @@ fn nullable_dictionary(keys: &[i32], mut values: Vec<String>) -> Result<ArrayRef
         values.push(String::new());
     }
     let nulls = NullBuffer::from(keys.iter().map(|k| *k >= 0).collect::<Vec<_>>());
-    let keys = PrimitiveArray::<Int32Type>::new(keys.iter().map(|k| (*k).max(0)).collect(), Some(nulls));
-    let values: ArrayRef = Arc::new(StringArray::from(values));
-    DictionaryArray::<Int32Type>::try_new(keys, values)
-        .map(|a| Arc::new(a) as ArrayRef)
-        .map_err(|e| column_error("result", e.to_string()))
+    fast::dictionary::<Int32Type>(keys.iter().map(|k| (*k).max(0)).collect(), Some(nulls), values)
 }
 
 fn small_dictionary(keys: &[u8], labels: &[&str]) -> Result<ArrayRef, Error> {
-    let keys: PrimitiveArray<Int8Type> = keys.iter().map(|k| i8::try_from(*k).unwrap_or(0)).collect::<Vec<_>>().into();
-    let values: ArrayRef = Arc::new(StringArray::from(labels.to_vec()));
-    DictionaryArray::<Int8Type>::try_new(keys, values)
-        .map(|a| Arc::new(a) as ArrayRef)
-        .map_err(|e| column_error("result", e.to_string()))
+    let keys = keys.iter().map(|k| i8::try_from(*k).unwrap_or(0)).collect();
+    fast::dictionary::<Int8Type>(keys, None, labels.iter().map(|l| (*l).to_owned()).collect())
 }
 
 fn decimal_cents(cents: &[i64], valid: Option<&[bool]>) -> Result<ArrayRef, Error> {
-    let values: ScalarBuffer<i128> = ScalarBuffer::from(cents.iter().map(|c| i128::from(*c)).collect::<Vec<_>>());
     // No validity buffer at all when every value is valid.
     let nulls = valid.filter(|v| v.contains(&false)).map(NullBuffer::from);
-    Decimal128Array::try_new(values, nulls)
-        .and_then(|a| a.with_precision_and_scale(38, 2))
-        .map(|a| Arc::new(a) as ArrayRef)
-        .map_err(|e| column_error("result", e.to_string()))
+    fast::decimal(cents.iter().map(|c| i128::from(*c)).collect(), nulls)
 }
-
-const STATUS: [&str; 4] = ["priced", "pending", "undeclared", "stalemate"];
-const PROVENANCE: [&str; 4] = ["computed", "declared", "negotiated", "modelled"];
 
 /// The per-mission table: `row`, `mission` if given, then for each policy its
 /// amount (decimal128, null unless priced), status, provenance, situation,
@@ -1011,56 +994,32 @@ pub fn compare_missions(
     Ok(PyComparison { comparison, missions })
 }
 
-/// The same columns restricted to a range of rows.
-fn slice_columns<'a>(c: &MissionColumns<'a>, r: std::ops::Range<usize>) -> MissionColumns<'a> {
-    fn cut<'a, T>(v: &'a [T], r: &std::ops::Range<usize>) -> &'a [T] {
-        v.get(r.clone()).unwrap_or(&[])
-    }
-    MissionColumns {
-        revenue_cents: cut(c.revenue_cents, &r),
-        won_on: cut(c.won_on, &r),
-        lead_origin: cut(c.lead_origin, &r),
-        partners: cut(c.partners, &r),
-        shared_resources: cut(c.shared_resources, &r),
-        steward_workstream: cut(c.steward_workstream, &r),
-        client_informed: cut(c.client_informed, &r),
-        declared_cents: c.declared_cents.map(|(v, ok)| (cut(v, &r), cut(ok, &r))),
-        negotiation: c.negotiation.as_ref().map(|n| NegotiationColumns {
-            status: cut(n.status, &r),
-            amount_cents: cut(n.amount_cents, &r),
-            amount_valid: n.amount_valid.map(|v| cut(v, &r)),
-            offers: cut(n.offers, &r),
-            on: cut(n.on, &r),
-        }),
-        donations_cents: c.donations_cents.map(|v| cut(v, &r)),
-    }
-}
-
 /// Rows below which one thread evaluates everything.
-const PARALLEL_ROWS: usize = 65_536;
+pub(crate) const PARALLEL_ROWS: usize = 65_536;
 
-/// Evaluates one built-in policy over the columns, on every core, one output per chunk of rows.
+/// Evaluates one built-in policy over the columns, on every core: the
+/// results of each chunk of rows, in row order.
 fn evaluate_chunks(
     policy: &BuiltinPolicy,
     params: &coopetition::policy::Parameters,
     cols: &MissionColumns,
-) -> Result<Vec<(std::ops::Range<usize>, BatchOutput)>, Error> {
+) -> Result<Vec<BatchOutput>, Error> {
     cols.check_lengths()?;
     let evaluator = batch::BatchEvaluator::new(policy, params)?;
     let n = cols.len();
     let threads =
         if n < PARALLEL_ROWS { 1 } else { std::thread::available_parallelism().map_or(1, |t| t.get()).min(8) };
     let step = n.div_ceil(threads.max(1)).max(1);
-    let ranges: Vec<std::ops::Range<usize>> = (0..n).step_by(step).map(|start| start..(start + step).min(n)).collect();
     let outputs: Vec<Result<BatchOutput, Error>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = ranges
-            .iter()
-            .map(|r| {
-                let part = slice_columns(cols, r.clone());
+        let handles: Vec<_> = (0..n)
+            .step_by(step)
+            .map(|start| {
+                let range = start..(start + step).min(n);
+                let part = cols.rows(range);
                 let evaluator = &evaluator;
                 scope.spawn(move || {
                     let mut out = BatchOutput::default();
-                    evaluator.evaluate_into(&part, &mut out).map(|()| out)
+                    evaluator.evaluate_rows_into(&part, start, &mut out).map(|()| out)
                 })
             })
             .collect();
@@ -1069,34 +1028,15 @@ fn evaluate_chunks(
             .map(|h| h.join().unwrap_or_else(|_| Err(column_error("batch", "a worker thread failed"))))
             .collect()
     });
-    let mut done = Vec::with_capacity(outputs.len());
-    for (r, out) in ranges.into_iter().zip(outputs) {
-        // A row error in a later chunk names the row within its chunk: shift it back.
-        done.push((
-            r.clone(),
-            out.map_err(|e| match e {
-                Error::BatchRow { column, row, message } => Error::BatchRow { column, row: row + r.start, message },
-                other => other,
-            })?,
-        ));
-    }
-    Ok(done)
+    // The first failing chunk holds the first invalid row.
+    outputs.into_iter().collect()
 }
 
-/// One record batch of results for a chunk: the amount, and with `details` the
-/// status, provenance, situation, in-kind credit and explanation codes.
-fn result_batch(out: BatchOutput, details: bool) -> Result<RecordBatch, Error> {
-    let priced: Vec<bool> = out.status.iter().map(|s| *s == PRICED).collect();
-    let mut columns: Vec<(&str, ArrayRef)> = vec![("amount", decimal_cents(&out.due_cents, Some(&priced))?)];
-    if details {
-        let r = Results::from_batch("", out);
-        columns.push(("status", small_dictionary(&r.status, &STATUS)?));
-        columns.push(("provenance", small_dictionary(&r.provenance, &PROVENANCE)?));
-        columns.push(("situation", nullable_dictionary(&r.situation, r.situation_ids.clone())?));
-        columns.push(("in_kind", decimal_cents(&r.in_kind_cents, None)?));
-        columns.push(("codes", dictionary(r.codes, r.patterns)?));
-    }
-    RecordBatch::try_from_iter(columns).map_err(|e| column_error("result", e.to_string()))
+/// One record batch of results for a chunk (see [`fast::ResultColumns`]).
+fn result_batch(out: &BatchOutput, details: bool) -> Result<RecordBatch, Error> {
+    let mut columns = fast::ResultColumns::new(details, out.len());
+    columns.append(out);
+    columns.finish()
 }
 
 /// Evaluates one policy over a table of won missions, row by row in columnar
@@ -1124,14 +1064,19 @@ pub fn evaluate_batch<'py>(
     let input = read_input(py, &project(missions, &needs.columns())?)?;
     let floats = if round_floats { Floats::Round } else { Floats::Refuse };
     let batches: Result<Vec<RecordBatch>, Error> = py.detach(move || {
+        // Usual column types and valid rows: straight from the Arrow buffers.
+        if let Some(batches) = fast::evaluate(&policy, &params, &input, needs, details) {
+            return batches;
+        }
+        // Anything else, and every error, through owned columns.
         let table = Table::read(&input, floats, needs)?;
         let chunks = evaluate_chunks(&policy, &params, &table.columns())?;
-        chunks.into_iter().map(|(_, out)| result_batch(out, details)).collect()
+        chunks.iter().map(|out| result_batch(out, details)).collect()
     });
     let batches = batches.py()?;
     let schema = match batches.first() {
         Some(b) => b.schema(),
-        None => result_batch(BatchOutput::default(), details).py()?.schema(),
+        None => result_batch(&BatchOutput::default(), details).py()?.schema(),
     };
     PyTable::try_new(batches, schema)?.into_pyarrow(py)
 }

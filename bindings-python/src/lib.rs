@@ -4,6 +4,7 @@
 mod arrow;
 mod convert;
 mod errors;
+mod fast;
 mod followup;
 mod ledger;
 mod network;

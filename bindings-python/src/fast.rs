@@ -1,0 +1,479 @@
+//! `evaluate_batch` without intermediate tables, for the usual column types.
+//!
+//! The general path (`Table::read` in `arrow.rs`) copies every column into
+//! owned vectors, then evaluates, then converts the results: each step
+//! writes, and the kernel reads, buffers of tens of megabytes. Here the
+//! Arrow buffers are borrowed as they are (decimal128 revenue as `&[i128]`,
+//! int64 cents, date32 days, dictionary keys), each worker thread goes
+//! through its rows in steps of [`STEP`] rows, narrowing a step into small
+//! buffers that stay in cache, evaluates it with the core's
+//! [`BatchEvaluator`], and appends its results straight to the output
+//! columns ([`ResultColumns`]).
+//!
+//! It only takes what needs no judgement: the flat and guide policies,
+//! columns without nulls, decimal128 amounts with scale 2 or int64 cents,
+//! date32 dates, lead origins as dictionary-encoded strings, integer counts,
+//! booleans. Anything else — another type, a null, a negative revenue, an
+//! unknown label, a row the core rejects — returns `None`, and the caller
+//! runs the general path, whose errors name the column and the first
+//! offending row. Results are equal either way (`tests/test_arrow.py`).
+
+use crate::arrow::{column_error, Input, Needs, PARALLEL_ROWS};
+use arrow_array::cast::AsArray;
+use arrow_array::types::{Date32Type, Decimal128Type, Int32Type, Int64Type, UInt32Type};
+use arrow_array::{Array, ArrayRef, Decimal128Array, DictionaryArray, PrimitiveArray, RecordBatch, StringArray};
+use arrow_buffer::{BooleanBuffer, BooleanBufferBuilder, NullBuffer, ScalarBuffer};
+use arrow_schema::DataType;
+use coopetition::labels::Labelled;
+use coopetition::mission::LeadOrigin;
+use coopetition::policy::batch::{BatchEvaluator, BatchOutput, BuiltinPolicy, MissionColumns, NO_SITUATION, PRICED};
+use coopetition::policy::Parameters;
+use coopetition::Error;
+use std::ops::Range;
+use std::sync::Arc;
+
+/// Rows per step of a worker: a step's inputs and outputs stay in the L2 cache.
+const STEP: usize = 4096;
+
+/// Labels of the status and provenance codes of [`BatchOutput`].
+pub(crate) const STATUS: [&str; 4] = ["priced", "pending", "undeclared", "stalemate"];
+pub(crate) const PROVENANCE: [&str; 4] = ["computed", "declared", "negotiated", "modelled"];
+
+/// A validity bitmap built row by row, kept as a count while every row has
+/// the same value (no bitmap at all when every row is valid).
+enum Validity {
+    Same(bool, usize),
+    Mixed(BooleanBufferBuilder),
+}
+
+impl Validity {
+    fn extend(&mut self, values: impl Iterator<Item = bool> + Clone) {
+        if let Validity::Same(v, n) = self {
+            let (v, n) = (*v, *n);
+            if values.clone().all(|x| x == v) {
+                *self = Validity::Same(v, n + values.count());
+                return;
+            }
+            let mut bits = BooleanBufferBuilder::new(n + STEP);
+            bits.append_n(n, v);
+            *self = Validity::Mixed(bits);
+        }
+        if let Validity::Mixed(bits) = self {
+            for x in values {
+                bits.append(x);
+            }
+        }
+    }
+
+    fn finish(self) -> Option<NullBuffer> {
+        match self {
+            Validity::Same(true, _) => None,
+            Validity::Same(false, n) => Some(NullBuffer::new_null(n)),
+            Validity::Mixed(mut bits) => Some(NullBuffer::new(bits.finish())),
+        }
+    }
+}
+
+/// The result columns of `evaluate_batch` for a run of rows, appended one
+/// [`BatchOutput`] at a time: the amount (decimal128(38, 2), null unless
+/// priced) and, with `details`, status, provenance, situation, in-kind
+/// credit and explanation codes.
+pub(crate) struct ResultColumns {
+    details: bool,
+    amount: Vec<i128>,
+    priced: Validity,
+    status: Vec<i8>,
+    provenance: Vec<i8>,
+    situation: Vec<i32>,
+    has_situation: Validity,
+    in_kind: Vec<i128>,
+    codes: Vec<i32>,
+    situation_ids: Vec<String>,
+    patterns: Vec<String>,
+}
+
+impl ResultColumns {
+    pub(crate) fn new(details: bool, rows: usize) -> ResultColumns {
+        let detail = |n: usize| if details { n } else { 0 };
+        ResultColumns {
+            details,
+            amount: Vec::with_capacity(rows),
+            priced: Validity::Same(true, 0),
+            status: Vec::with_capacity(detail(rows)),
+            provenance: Vec::with_capacity(detail(rows)),
+            situation: Vec::with_capacity(detail(rows)),
+            has_situation: Validity::Same(true, 0),
+            in_kind: Vec::with_capacity(detail(rows)),
+            codes: Vec::with_capacity(detail(rows)),
+            situation_ids: Vec::new(),
+            patterns: Vec::new(),
+        }
+    }
+
+    pub(crate) fn append(&mut self, out: &BatchOutput) {
+        self.amount.extend(out.due_cents.iter().map(|&c| i128::from(c)));
+        self.priced.extend(out.status.iter().map(|&s| s == PRICED));
+        if !self.details {
+            return;
+        }
+        #[allow(clippy::cast_possible_wrap)] // status and provenance codes are below 4
+        {
+            self.status.extend(out.status.iter().map(|&s| s as i8));
+            self.provenance.extend(out.provenance.iter().map(|&p| p as i8));
+        }
+        self.situation.extend(out.situation.iter().map(|&s| if s == NO_SITUATION { 0 } else { i32::from(s) }));
+        self.has_situation.extend(out.situation.iter().map(|&s| s != NO_SITUATION));
+        self.in_kind.extend(out.in_kind_cents.iter().map(|&c| i128::from(c)));
+        self.codes.extend(out.explanation.iter().map(|&c| i32::from(c)));
+        if self.patterns.is_empty() {
+            self.patterns = out.patterns.iter().map(|p| p.join(" ")).collect();
+            self.situation_ids.clone_from(&out.situation_ids);
+        }
+    }
+
+    pub(crate) fn finish(self) -> Result<RecordBatch, Error> {
+        let mut columns: Vec<(&str, ArrayRef)> = vec![("amount", decimal(self.amount, self.priced.finish())?)];
+        if self.details {
+            columns.push(("status", dictionary::<arrow_array::types::Int8Type>(self.status, None, labels(&STATUS))?));
+            columns.push((
+                "provenance",
+                dictionary::<arrow_array::types::Int8Type>(self.provenance, None, labels(&PROVENANCE))?,
+            ));
+            let mut ids = self.situation_ids;
+            if ids.is_empty() {
+                // Every key is null; a placeholder keeps them in bounds.
+                ids.push(String::new());
+            }
+            columns.push(("situation", dictionary::<Int32Type>(self.situation, self.has_situation.finish(), ids)?));
+            columns.push(("in_kind", decimal(self.in_kind, None)?));
+            columns.push(("codes", dictionary::<Int32Type>(self.codes, None, self.patterns)?));
+        }
+        RecordBatch::try_from_iter(columns).map_err(|e| column_error("result", e.to_string()))
+    }
+}
+
+fn labels(l: &[&str]) -> Vec<String> {
+    l.iter().map(|s| (*s).to_owned()).collect()
+}
+
+/// A decimal128(38, 2) column of cents.
+pub(crate) fn decimal(cents: Vec<i128>, nulls: Option<NullBuffer>) -> Result<ArrayRef, Error> {
+    Decimal128Array::try_new(ScalarBuffer::from(cents), nulls)
+        .and_then(|a| a.with_precision_and_scale(38, 2))
+        .map(|a| Arc::new(a) as ArrayRef)
+        .map_err(|e| column_error("result", e.to_string()))
+}
+
+/// A dictionary column of strings from its keys.
+pub(crate) fn dictionary<K: arrow_array::types::ArrowDictionaryKeyType>(
+    keys: Vec<K::Native>,
+    nulls: Option<NullBuffer>,
+    values: Vec<String>,
+) -> Result<ArrayRef, Error> {
+    let values: ArrayRef = Arc::new(StringArray::from(values));
+    DictionaryArray::<K>::try_new(PrimitiveArray::<K>::new(ScalarBuffer::from(keys), nulls), values)
+        .map(|a| Arc::new(a) as ArrayRef)
+        .map_err(|e| column_error("result", e.to_string()))
+}
+
+/// Money in cents, borrowed.
+#[derive(Clone, Copy)]
+enum Cents<'a> {
+    /// decimal128 with scale 2: the values are cents.
+    Decimal(&'a [i128]),
+    Int(&'a [i64]),
+}
+
+/// Counts, borrowed; absent is zero.
+#[derive(Clone, Copy)]
+enum Counts<'a> {
+    Absent,
+    I32(&'a [i32]),
+    I64(&'a [i64]),
+    U32(&'a [u32]),
+}
+
+/// The guide's inputs, borrowed.
+struct GuideInputs<'a> {
+    /// Dictionary keys of `lead_origin`, and the lead-origin index of each
+    /// dictionary value (`u8::MAX` for an unknown label).
+    origin_keys: &'a [i32],
+    origin_index: Vec<u8>,
+    partners: Counts<'a>,
+    shared: Counts<'a>,
+    steward: Option<BooleanBuffer>,
+    informed: Option<BooleanBuffer>,
+}
+
+/// One record batch's columns, borrowed.
+struct Borrowed<'a> {
+    rows: usize,
+    revenue: Cents<'a>,
+    won_on: &'a [i32],
+    donations: Option<Cents<'a>>,
+    guide: Option<GuideInputs<'a>>,
+}
+
+/// A column without nulls (logical ones included), if present.
+fn present<'a>(batch: &'a RecordBatch, name: &str) -> Option<Option<&'a ArrayRef>> {
+    match batch.column_by_name(name) {
+        None => Some(None),
+        Some(a) if a.logical_null_count() == 0 => Some(Some(a)),
+        Some(_) => None,
+    }
+}
+
+/// `name` (decimal128 with scale 2) or `<name>_cents` (int64), `Some(None)`
+/// if neither is there; `None` for another type or nulls.
+fn cents<'a>(batch: &'a RecordBatch, name: &str) -> Option<Option<Cents<'a>>> {
+    if let Some(a) = present(batch, name)? {
+        return match a.data_type() {
+            DataType::Decimal128(_, 2) => Some(Some(Cents::Decimal(a.as_primitive::<Decimal128Type>().values()))),
+            _ => None,
+        };
+    }
+    match present(batch, &format!("{name}_cents"))? {
+        None => Some(None),
+        Some(a) if a.data_type() == &DataType::Int64 => Some(Some(Cents::Int(a.as_primitive::<Int64Type>().values()))),
+        Some(_) => None,
+    }
+}
+
+fn counts<'a>(batch: &'a RecordBatch, name: &str) -> Option<Counts<'a>> {
+    let Some(a) = present(batch, name)? else { return Some(Counts::Absent) };
+    match a.data_type() {
+        DataType::Int32 => Some(Counts::I32(a.as_primitive::<Int32Type>().values())),
+        DataType::Int64 => Some(Counts::I64(a.as_primitive::<Int64Type>().values())),
+        DataType::UInt32 => Some(Counts::U32(a.as_primitive::<UInt32Type>().values())),
+        _ => None,
+    }
+}
+
+fn flags(batch: &RecordBatch, name: &str) -> Option<Option<BooleanBuffer>> {
+    match present(batch, name)? {
+        None => Some(None),
+        Some(a) if a.data_type() == &DataType::Boolean => Some(Some(a.as_boolean().values().clone())),
+        Some(_) => None,
+    }
+}
+
+fn guide_inputs(batch: &RecordBatch) -> Option<GuideInputs<'_>> {
+    let origin = present(batch, "lead_origin")??;
+    let dict = origin.as_dictionary_opt::<Int32Type>()?;
+    let values = dict.values().as_string_opt::<i32>()?;
+    let origin_index = values
+        .iter()
+        .map(|v| {
+            v.and_then(|label| LeadOrigin::from_label(label).ok())
+                .and_then(|o| u8::try_from(o.index()).ok())
+                .unwrap_or(u8::MAX)
+        })
+        .collect();
+    Some(GuideInputs {
+        origin_keys: dict.keys().values(),
+        origin_index,
+        partners: counts(batch, "partners")?,
+        shared: counts(batch, "shared_resources")?,
+        steward: flags(batch, "steward_workstream")?,
+        informed: flags(batch, "client_informed")?,
+    })
+}
+
+fn borrow(batch: &RecordBatch, needs: Needs) -> Option<Borrowed<'_>> {
+    let won_on = present(batch, "won_on")??;
+    if won_on.data_type() != &DataType::Date32 {
+        return None;
+    }
+    Some(Borrowed {
+        rows: batch.num_rows(),
+        revenue: cents(batch, "revenue")??,
+        won_on: won_on.as_primitive::<Date32Type>().values(),
+        donations: cents(batch, "donations")?,
+        guide: if needs.guide { Some(guide_inputs(batch)?) } else { None },
+    })
+}
+
+/// One step's columns, narrowed into reused buffers.
+#[derive(Default)]
+struct Scratch {
+    revenue: Vec<i64>,
+    donations: Vec<i64>,
+    origin: Vec<u8>,
+    partners: Vec<u32>,
+    shared: Vec<u32>,
+    steward: Vec<bool>,
+    informed: Vec<bool>,
+    zeros: Vec<u32>,
+    no: Vec<bool>,
+    origin_zeros: Vec<u8>,
+}
+
+/// Cents of rows `r`, borrowed or narrowed into `buf`; `None` if a value
+/// does not fit 64 bits or (with `non_negative`) is negative.
+fn cents_of<'s>(c: Cents<'s>, r: Range<usize>, buf: &'s mut Vec<i64>, non_negative: bool) -> Option<&'s [i64]> {
+    match c {
+        Cents::Decimal(v) => {
+            let v = v.get(r)?;
+            let bad = if non_negative {
+                v.iter().fold(false, |acc, &x| acc | (x as u128 > i64::MAX as u128))
+            } else {
+                v.iter().fold(false, |acc, &x| acc | (x != i128::from(x as i64)))
+            };
+            if bad {
+                return None;
+            }
+            buf.clear();
+            #[allow(clippy::cast_possible_truncation)] // every value was checked to fit just above
+            buf.extend(v.iter().map(|&x| x as i64));
+            Some(buf)
+        }
+        Cents::Int(v) => {
+            let v = v.get(r)?;
+            (!non_negative || v.iter().fold(true, |acc, &x| acc & (x >= 0))).then_some(v)
+        }
+    }
+}
+
+/// Counts of rows `r`; `None` if one is negative or above `u32::MAX`.
+fn counts_of<'s>(c: Counts<'s>, r: Range<usize>, buf: &'s mut Vec<u32>, zeros: &'s [u32]) -> Option<&'s [u32]> {
+    let n = r.len();
+    buf.clear();
+    match c {
+        Counts::Absent => return zeros.get(..n),
+        Counts::U32(v) => return v.get(r),
+        Counts::I32(v) => {
+            let v = v.get(r)?;
+            if v.iter().fold(false, |acc, &x| acc | (x < 0)) {
+                return None;
+            }
+            #[allow(clippy::cast_sign_loss)] // checked just above
+            buf.extend(v.iter().map(|&x| x as u32));
+        }
+        Counts::I64(v) => {
+            let v = v.get(r)?;
+            if v.iter().fold(false, |acc, &x| acc | (x as u64 > u64::from(u32::MAX))) {
+                return None;
+            }
+            #[allow(clippy::cast_possible_truncation)] // checked just above
+            buf.extend(v.iter().map(|&x| x as u32));
+        }
+    }
+    Some(buf)
+}
+
+fn flags_of<'s>(f: &Option<BooleanBuffer>, r: Range<usize>, buf: &'s mut Vec<bool>, no: &'s [bool]) -> &'s [bool] {
+    match f {
+        None => no.get(..r.len()).unwrap_or(&[]),
+        Some(bits) => {
+            buf.clear();
+            buf.extend(bits.slice(r.start, r.len()).iter());
+            buf
+        }
+    }
+}
+
+impl Scratch {
+    fn new() -> Scratch {
+        Scratch { zeros: vec![0; STEP], no: vec![false; STEP], origin_zeros: vec![0; STEP], ..Scratch::default() }
+    }
+
+    /// The columns of rows `r` of `b`; `None` if a value is out of range.
+    fn columns<'s>(&'s mut self, b: &'s Borrowed<'_>, r: Range<usize>) -> Option<MissionColumns<'s>> {
+        let n = r.len();
+        let revenue_cents = cents_of(b.revenue, r.clone(), &mut self.revenue, true)?;
+        let donations_cents = match b.donations {
+            Some(d) => Some(cents_of(d, r.clone(), &mut self.donations, false)?),
+            None => None,
+        };
+        let won_on = b.won_on.get(r.clone())?;
+        let Some(g) = &b.guide else {
+            return Some(MissionColumns {
+                revenue_cents,
+                won_on,
+                lead_origin: self.origin_zeros.get(..n)?,
+                partners: self.zeros.get(..n)?,
+                shared_resources: self.zeros.get(..n)?,
+                steward_workstream: self.no.get(..n)?,
+                client_informed: self.no.get(..n)?,
+                declared_cents: None,
+                negotiation: None,
+                donations_cents,
+            });
+        };
+        let keys = g.origin_keys.get(r.clone())?;
+        self.origin.clear();
+        self.origin.extend(
+            keys.iter()
+                .map(|&k| usize::try_from(k).ok().and_then(|k| g.origin_index.get(k)).copied().unwrap_or(u8::MAX)),
+        );
+        if self.origin.contains(&u8::MAX) {
+            return None;
+        }
+        Some(MissionColumns {
+            revenue_cents,
+            won_on,
+            lead_origin: &self.origin,
+            partners: counts_of(g.partners, r.clone(), &mut self.partners, &self.zeros)?,
+            shared_resources: counts_of(g.shared, r.clone(), &mut self.shared, &self.zeros)?,
+            steward_workstream: flags_of(&g.steward, r.clone(), &mut self.steward, &self.no),
+            client_informed: flags_of(&g.informed, r, &mut self.informed, &self.no),
+            declared_cents: None,
+            negotiation: None,
+            donations_cents,
+        })
+    }
+}
+
+/// Evaluates rows `range` of `b`, step by step; `None` if a row needs the general path.
+fn work(e: &BatchEvaluator, b: &Borrowed, range: Range<usize>, details: bool) -> Option<ResultColumns> {
+    let mut results = ResultColumns::new(details, range.len());
+    let mut scratch = Scratch::new();
+    let mut out = BatchOutput::default();
+    for start in range.clone().step_by(STEP) {
+        let r = start..(start + STEP).min(range.end);
+        let cols = scratch.columns(b, r)?;
+        e.evaluate_into(&cols, &mut out).ok()?;
+        results.append(&out);
+    }
+    Some(results)
+}
+
+/// Evaluates `policy` over `input` if every column it reads has a usual
+/// type and every row is valid: one record batch per worker and input batch.
+/// `None`: run the general path (another policy or type, a null, an invalid row).
+pub(crate) fn evaluate(
+    policy: &BuiltinPolicy,
+    params: &Parameters,
+    input: &Input,
+    needs: Needs,
+    details: bool,
+) -> Option<Result<Vec<RecordBatch>, Error>> {
+    if !matches!(policy, BuiltinPolicy::Flat | BuiltinPolicy::Guide) || input.rows == 0 {
+        return None;
+    }
+    let borrowed: Vec<Borrowed> = input.batches.iter().map(|b| borrow(b, needs)).collect::<Option<_>>()?;
+    let evaluator = BatchEvaluator::new(policy, params).ok()?;
+    let cores = std::thread::available_parallelism().map_or(1, |t| t.get()).min(8);
+    let mut parts: Vec<ResultColumns> = Vec::new();
+    for b in &borrowed {
+        if b.rows < PARALLEL_ROWS || cores == 1 {
+            parts.push(work(&evaluator, b, 0..b.rows, details)?);
+            continue;
+        }
+        // Contiguous ranges of whole steps, one per core; results in row order.
+        let per = b.rows.div_ceil(cores).next_multiple_of(STEP);
+        let ranges: Vec<Range<usize>> = (0..b.rows).step_by(per).map(|s| s..(s + per).min(b.rows)).collect();
+        let done: Vec<Option<ResultColumns>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = ranges
+                .into_iter()
+                .map(|r| {
+                    let evaluator = &evaluator;
+                    scope.spawn(move || work(evaluator, b, r, details))
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().ok().flatten()).collect()
+        });
+        parts.extend(done.into_iter().collect::<Option<Vec<_>>>()?);
+    }
+    Some(parts.into_iter().map(ResultColumns::finish).collect())
+}
