@@ -47,11 +47,12 @@ enum Validity {
 }
 
 impl Validity {
-    fn extend(&mut self, values: impl Iterator<Item = bool> + Clone) {
+    /// Appends `len` values.
+    fn extend(&mut self, len: usize, values: impl Iterator<Item = bool> + Clone) {
         if let Validity::Same(v, n) = self {
             let (v, n) = (*v, *n);
-            if values.clone().all(|x| x == v) {
-                *self = Validity::Same(v, n + values.count());
+            if values.clone().fold(true, |all, x| all & (x == v)) {
+                *self = Validity::Same(v, n + len);
                 return;
             }
             let mut bits = BooleanBufferBuilder::new(n + STEP);
@@ -112,7 +113,7 @@ impl ResultColumns {
 
     pub(crate) fn append(&mut self, out: &BatchOutput) {
         self.amount.extend(out.due_cents.iter().map(|&c| i128::from(c)));
-        self.priced.extend(out.status.iter().map(|&s| s == PRICED));
+        self.priced.extend(out.len(), out.status.iter().map(|&s| s == PRICED));
         if !self.details {
             return;
         }
@@ -122,7 +123,7 @@ impl ResultColumns {
             self.provenance.extend(out.provenance.iter().map(|&p| p as i8));
         }
         self.situation.extend(out.situation.iter().map(|&s| if s == NO_SITUATION { 0 } else { i32::from(s) }));
-        self.has_situation.extend(out.situation.iter().map(|&s| s != NO_SITUATION));
+        self.has_situation.extend(out.len(), out.situation.iter().map(|&s| s != NO_SITUATION));
         self.in_kind.extend(out.in_kind_cents.iter().map(|&c| i128::from(c)));
         self.codes.extend(out.explanation.iter().map(|&c| i32::from(c)));
         if self.patterns.is_empty() {
@@ -309,27 +310,26 @@ struct Scratch {
 }
 
 /// Cents of rows `r`, borrowed or narrowed into `buf`; `None` if a value
-/// does not fit 64 bits or (with `non_negative`) is negative.
-fn cents_of<'s>(c: Cents<'s>, r: Range<usize>, buf: &'s mut Vec<i64>, non_negative: bool) -> Option<&'s [i64]> {
+/// is negative or does not fit 64 bits.
+fn cents_of<'s>(c: Cents<'s>, r: Range<usize>, buf: &'s mut Vec<i64>) -> Option<&'s [i64]> {
     match c {
         Cents::Decimal(v) => {
             let v = v.get(r)?;
-            let bad = if non_negative {
-                v.iter().fold(false, |acc, &x| acc | (x as u128 > i64::MAX as u128))
-            } else {
-                v.iter().fold(false, |acc, &x| acc | (x != i128::from(x as i64)))
-            };
-            if bad {
-                return None;
+            buf.resize(v.len(), 0);
+            // One pass: the bits above the 63 low ones of every value, OR-ed
+            // (zero if and only if every value is in 0..=i64::MAX), and the low halves.
+            let mut high = 0u64;
+            #[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)] // checked through `high`
+            for (out, &x) in buf.iter_mut().zip(v) {
+                let x = x as u128;
+                high |= (x >> 64) as u64 | (x as u64 >> 63);
+                *out = x as u64 as i64;
             }
-            buf.clear();
-            #[allow(clippy::cast_possible_truncation)] // every value was checked to fit just above
-            buf.extend(v.iter().map(|&x| x as i64));
-            Some(buf)
+            (high == 0).then_some(buf.as_slice())
         }
         Cents::Int(v) => {
             let v = v.get(r)?;
-            (!non_negative || v.iter().fold(true, |acc, &x| acc & (x >= 0))).then_some(v)
+            (v.iter().fold(0, |acc, &x| acc | x) >= 0).then_some(v)
         }
     }
 }
@@ -343,7 +343,7 @@ fn counts_of<'s>(c: Counts<'s>, r: Range<usize>, buf: &'s mut Vec<u32>, zeros: &
         Counts::U32(v) => return v.get(r),
         Counts::I32(v) => {
             let v = v.get(r)?;
-            if v.iter().fold(false, |acc, &x| acc | (x < 0)) {
+            if v.iter().fold(0, |acc, &x| acc | x) < 0 {
                 return None;
             }
             #[allow(clippy::cast_sign_loss)] // checked just above
@@ -365,8 +365,14 @@ fn flags_of<'s>(f: &Option<BooleanBuffer>, r: Range<usize>, buf: &'s mut Vec<boo
     match f {
         None => no.get(..r.len()).unwrap_or(&[]),
         Some(bits) => {
+            // 64 bits at a time.
             buf.clear();
-            buf.extend(bits.slice(r.start, r.len()).iter());
+            let chunks = bits.inner().bit_chunks(bits.offset() + r.start, r.len());
+            for word in chunks.iter() {
+                buf.extend((0..64).map(|i| (word >> i) & 1 != 0));
+            }
+            let rest = chunks.remainder_bits();
+            buf.extend((0..chunks.remainder_len()).map(|i| (rest >> i) & 1 != 0));
             buf
         }
     }
@@ -380,9 +386,10 @@ impl Scratch {
     /// The columns of rows `r` of `b`; `None` if a value is out of range.
     fn columns<'s>(&'s mut self, b: &'s Borrowed<'_>, r: Range<usize>) -> Option<MissionColumns<'s>> {
         let n = r.len();
-        let revenue_cents = cents_of(b.revenue, r.clone(), &mut self.revenue, true)?;
+        let revenue_cents = cents_of(b.revenue, r.clone(), &mut self.revenue)?;
+        // A negative donation is left to the general path too.
         let donations_cents = match b.donations {
-            Some(d) => Some(cents_of(d, r.clone(), &mut self.donations, false)?),
+            Some(d) => Some(cents_of(d, r.clone(), &mut self.donations)?),
             None => None,
         };
         let won_on = b.won_on.get(r.clone())?;

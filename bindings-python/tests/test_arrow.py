@@ -242,3 +242,65 @@ def test_evaluate_batch_equals_the_comparison_columns() -> None:
     assert lean.column_names == ["amount"]
     with pytest.raises(TypeError):
         c.evaluate_batch(table, c.Policy.flat().with_cap(Decimal("1")))
+
+
+def test_evaluate_batch_gives_the_same_results_whatever_the_column_types_and_chunks() -> None:
+    # Above the parallel threshold; some variants are read in place, others through owned columns.
+    table = portfolio.generate(66_000, providers=30, seed=5)
+    at = table.schema.get_field_index
+    cents = pa.array([int(d * 100) for d in table["revenue"].to_pylist()], pa.int64())
+    donations = pa.array([int(d * 100) for d in table["donations"].to_pylist()], pa.int64())
+    variants = {
+        "integer cents": table.drop_columns(["revenue", "donations"])
+        .append_column("revenue_cents", cents)
+        .append_column("donations_cents", donations),
+        "int64 counts": table.set_column(at("partners"), "partners", table["partners"].cast(pa.int64())),
+        "plain strings": table.set_column(at("lead_origin"), "lead_origin", table["lead_origin"].cast(pa.string())),
+        "scale 4": table.set_column(at("revenue"), "revenue", table["revenue"].cast(pa.decimal128(20, 4))),
+        "uneven chunks": pa.Table.from_batches(
+            table.slice(0, 1_000).to_batches() + table.slice(1_000).to_batches(max_chunksize=65_000)
+        ),
+    }
+    compared = c.compare(table, ["flat", "guide"]).missions
+    for policy in ["flat", "guide"]:
+        expected = c.evaluate_batch(table, policy)
+        for column in ["amount", "status", "provenance", "situation", "in_kind", "codes"]:
+            assert expected[column].to_pylist() == compared[f"{policy}_{column}"].to_pylist(), column
+        assert c.evaluate_batch(table, policy, details=False).equals(expected.select(["amount"]))
+        for name, variant in variants.items():
+            assert c.evaluate_batch(variant, policy).equals(expected), name
+
+
+def test_evaluate_batch_names_the_first_offending_row_of_a_large_table() -> None:
+    table = portfolio.generate(70_000, providers=20, seed=9)
+    revenue = table["revenue"].to_pylist()
+    at = table.schema.get_field_index
+
+    def with_revenue(changes: dict[int, Decimal]) -> pa.Table:
+        values = [changes.get(i, r) for i, r in enumerate(revenue)]
+        return table.set_column(at("revenue"), "revenue", pa.array(values, pa.decimal128(18, 2)))
+
+    def error(t: pa.Table, policy: str = "flat") -> str:
+        with pytest.raises(c.BatchError) as e:
+            c.evaluate_batch(t, policy)
+        return str(e.value)
+
+    # In the second worker's rows, and the first of two.
+    assert "`revenue`, row 69000" in error(with_revenue({69_000: Decimal("-1.00")}))
+    assert "`revenue`, row 40000" in error(with_revenue({40_000: Decimal("-1.00"), 69_000: Decimal("-2.00")}))
+    assert "`revenue`, row 5" in error(with_revenue({5: None}))  # type: ignore[dict-item]
+    # A date without parameters in force, found by the core.
+    won_on = table["won_on"].to_pylist()
+    won_on[66_000] = date(2019, 1, 1)
+    early = table.set_column(at("won_on"), "won_on", pa.array(won_on, pa.date32()))
+    assert "`won_on`, row 66000" in error(early, "guide")
+    # An unknown label in the dictionary, used by one row only.
+    origins = table["lead_origin"].to_pylist()
+    origins[68_123] = "by pigeon"
+    pigeon = table.set_column(at("lead_origin"), "lead_origin", pa.array(origins).dictionary_encode())
+    assert "`lead_origin`, row 68123" in error(pigeon, "guide")
+    assert len(c.evaluate_batch(pigeon, "flat")) == 70_000  # the flat rate does not read it
+    # Money in floats still needs the opt-in.
+    floats = table.set_column(at("revenue"), "revenue", table["revenue"].cast(pa.float64()))
+    assert "round_floats" in error(floats)
+    assert c.evaluate_batch(floats, "flat", round_floats=True).equals(c.evaluate_batch(table, "flat"))
