@@ -189,7 +189,8 @@ enum Cents<'a> {
 #[derive(Clone, Copy)]
 enum Counts<'a> {
     Absent,
-    I32(&'a [i32]),
+    /// int32 values seen as u32 (zero-copy): the negative ones are above `i32::MAX`.
+    I32(&'a [u32]),
     I64(&'a [i64]),
     U32(&'a [u32]),
 }
@@ -243,7 +244,7 @@ fn cents<'a>(batch: &'a RecordBatch, name: &str) -> Option<Option<Cents<'a>>> {
 fn counts<'a>(batch: &'a RecordBatch, name: &str) -> Option<Counts<'a>> {
     let Some(a) = present(batch, name)? else { return Some(Counts::Absent) };
     match a.data_type() {
-        DataType::Int32 => Some(Counts::I32(a.as_primitive::<Int32Type>().values())),
+        DataType::Int32 => Some(Counts::I32(a.as_primitive::<Int32Type>().values().inner().typed_data::<u32>())),
         DataType::Int64 => Some(Counts::I64(a.as_primitive::<Int64Type>().values())),
         DataType::UInt32 => Some(Counts::U32(a.as_primitive::<UInt32Type>().values())),
         _ => None,
@@ -343,11 +344,8 @@ fn counts_of<'s>(c: Counts<'s>, r: Range<usize>, buf: &'s mut Vec<u32>, zeros: &
         Counts::U32(v) => return v.get(r),
         Counts::I32(v) => {
             let v = v.get(r)?;
-            if v.iter().fold(0, |acc, &x| acc | x) < 0 {
-                return None;
-            }
-            #[allow(clippy::cast_sign_loss)] // checked just above
-            buf.extend(v.iter().map(|&x| x as u32));
+            // The sign bits, OR-ed.
+            return (v.iter().fold(0, |acc, &x| acc | x) >> 31 == 0).then_some(v);
         }
         Counts::I64(v) => {
             let v = v.get(r)?;
@@ -471,14 +469,18 @@ pub(crate) fn evaluate(
         let per = b.rows.div_ceil(cores).next_multiple_of(STEP);
         let ranges: Vec<Range<usize>> = (0..b.rows).step_by(per).map(|s| s..(s + per).min(b.rows)).collect();
         let done: Vec<Option<ResultColumns>> = std::thread::scope(|scope| {
+            let mut ranges = ranges.into_iter();
+            let first = ranges.next().unwrap_or_default();
             let handles: Vec<_> = ranges
-                .into_iter()
                 .map(|r| {
                     let evaluator = &evaluator;
                     scope.spawn(move || work(evaluator, b, r, details))
                 })
                 .collect();
-            handles.into_iter().map(|h| h.join().ok().flatten()).collect()
+            // The calling thread takes the first range.
+            let mut done = vec![work(&evaluator, b, first, details)];
+            done.extend(handles.into_iter().map(|h| h.join().ok().flatten()));
+            done
         });
         parts.extend(done.into_iter().collect::<Option<Vec<_>>>()?);
     }
