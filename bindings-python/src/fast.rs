@@ -30,6 +30,7 @@ use coopetition::policy::batch::{BatchEvaluator, BatchOutput, BuiltinPolicy, Mis
 use coopetition::policy::Parameters;
 use coopetition::Error;
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 /// Rows per step of a worker: a step's inputs and outputs stay in the L2 cache.
@@ -180,8 +181,9 @@ pub(crate) fn dictionary<K: arrow_array::types::ArrowDictionaryKeyType>(
 /// Money in cents, borrowed.
 #[derive(Clone, Copy)]
 enum Cents<'a> {
-    /// decimal128 with scale 2: the values are cents.
-    Decimal(&'a [i128]),
+    /// decimal128 with scale 2 (the values are cents), as the 64-bit words
+    /// of its values, low then high (zero-copy; Arrow is little-endian).
+    Decimal(&'a [u64]),
     Int(&'a [i64]),
 }
 
@@ -230,7 +232,9 @@ fn present<'a>(batch: &'a RecordBatch, name: &str) -> Option<Option<&'a ArrayRef
 fn cents<'a>(batch: &'a RecordBatch, name: &str) -> Option<Option<Cents<'a>>> {
     if let Some(a) = present(batch, name)? {
         return match a.data_type() {
-            DataType::Decimal128(_, 2) => Some(Some(Cents::Decimal(a.as_primitive::<Decimal128Type>().values()))),
+            DataType::Decimal128(_, 2) => {
+                Some(Some(Cents::Decimal(a.as_primitive::<Decimal128Type>().values().inner().typed_data::<u64>())))
+            }
             _ => None,
         };
     }
@@ -314,19 +318,18 @@ struct Scratch {
 /// is negative or does not fit 64 bits.
 fn cents_of<'s>(c: Cents<'s>, r: Range<usize>, buf: &'s mut Vec<i64>) -> Option<&'s [i64]> {
     match c {
-        Cents::Decimal(v) => {
-            let v = v.get(r)?;
-            buf.resize(v.len(), 0);
-            // One pass: the bits above the 63 low ones of every value, OR-ed
-            // (zero if and only if every value is in 0..=i64::MAX), and the low halves.
-            let mut high = 0u64;
-            #[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)] // checked through `high`
-            for (out, &x) in buf.iter_mut().zip(v) {
-                let x = x as u128;
-                high |= (x >> 64) as u64 | (x as u64 >> 63);
-                *out = x as u64 as i64;
+        Cents::Decimal(words) => {
+            let words = words.get(2 * r.start..2 * r.end)?;
+            // Every value is in 0..=i64::MAX if and only if every high word is
+            // zero and no low word has its top bit: OR them all (vectorises).
+            let (low, high) = words.chunks_exact(2).fold((0u64, 0u64), |(l, h), w| (l | w[0], h | w[1]));
+            if high != 0 || low >> 63 != 0 {
+                return None;
             }
-            (high == 0).then_some(buf.as_slice())
+            buf.clear();
+            #[allow(clippy::cast_possible_wrap)] // below 2^63, checked just above
+            buf.extend(words.chunks_exact(2).map(|w| w[0] as i64));
+            Some(buf.as_slice())
         }
         Cents::Int(v) => {
             let v = v.get(r)?;
@@ -461,28 +464,39 @@ pub(crate) fn evaluate(
     let cores = std::thread::available_parallelism().map_or(1, |t| t.get()).min(8);
     let mut parts: Vec<ResultColumns> = Vec::new();
     for b in &borrowed {
-        if b.rows < PARALLEL_ROWS || cores == 1 {
+        // Tasks of PARALLEL_ROWS rows, taken in turn by the calling thread and
+        // one helper per other core: when another process holds a core, the
+        // others take its share instead of waiting for it. Results in row order.
+        let tasks: Vec<Range<usize>> =
+            (0..b.rows).step_by(PARALLEL_ROWS).map(|s| s..(s + PARALLEL_ROWS).min(b.rows)).collect();
+        let workers = cores.min(tasks.len());
+        if workers <= 1 {
             parts.push(work(&evaluator, b, 0..b.rows, details)?);
             continue;
         }
-        // Contiguous ranges of whole steps, one per core; results in row order.
-        let per = b.rows.div_ceil(cores).next_multiple_of(STEP);
-        let ranges: Vec<Range<usize>> = (0..b.rows).step_by(per).map(|s| s..(s + per).min(b.rows)).collect();
-        let done: Vec<Option<ResultColumns>> = std::thread::scope(|scope| {
-            let mut ranges = ranges.into_iter();
-            let first = ranges.next().unwrap_or_default();
-            let handles: Vec<_> = ranges
-                .map(|r| {
-                    let evaluator = &evaluator;
-                    scope.spawn(move || work(evaluator, b, r, details))
-                })
-                .collect();
-            // The calling thread takes the first range.
-            let mut done = vec![work(&evaluator, b, first, details)];
-            done.extend(handles.into_iter().map(|h| h.join().ok().flatten()));
+        let next = AtomicUsize::new(0);
+        let take = || -> Option<Vec<(usize, ResultColumns)>> {
+            let mut done = Vec::new();
+            while let Some(range) = tasks.get(next.fetch_add(1, Ordering::Relaxed)) {
+                let Some(results) = work(&evaluator, b, range.clone(), details) else {
+                    // The general path will say what is wrong: stop everyone.
+                    next.store(tasks.len(), Ordering::Relaxed);
+                    return None;
+                };
+                done.push((range.start, results));
+            }
+            Some(done)
+        };
+        let done: Vec<Option<Vec<(usize, ResultColumns)>>> = std::thread::scope(|scope| {
+            let helpers: Vec<_> = (1..workers).map(|_| scope.spawn(take)).collect();
+            let mut done = vec![take()];
+            done.extend(helpers.into_iter().map(|h| h.join().ok().flatten()));
             done
         });
-        parts.extend(done.into_iter().collect::<Option<Vec<_>>>()?);
+        let mut done: Vec<(usize, ResultColumns)> =
+            done.into_iter().collect::<Option<Vec<_>>>()?.into_iter().flatten().collect();
+        done.sort_unstable_by_key(|(start, _)| *start);
+        parts.extend(done.into_iter().map(|(_, results)| results));
     }
     Some(parts.into_iter().map(ResultColumns::finish).collect())
 }
