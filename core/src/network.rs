@@ -750,7 +750,8 @@ impl Network {
                 self.actor(&donation.member)?;
                 positive(donation.amount, "donation")?;
                 if let Some(m) = &donation.mission {
-                    self.mission(m)?;
+                    // A donation tied to a mission comes from the mission's provider.
+                    owner(&donation.member, &self.mission(m)?.provider, "give a donation for this mission")?;
                 }
                 not_before(on, donation.on, "donation", "record")
             }

@@ -333,6 +333,8 @@ fn payments_and_donations_are_recorded_by_stewards() {
         ("input.parse.invalid", donation("sam", "paul", d(2021, 4, 1), "0", None)),
         ("money.amount.negative", donation("sam", "paul", d(2021, 4, 1), "-50.00", None)),
         ("mission.id.unknown", donation("sam", "paul", d(2021, 4, 1), "50.00", Some("nope"))),
+        // m1 is paul's mission: cecile's donation cannot be tied to it.
+        ("auth.owner.required", donation("sam", "cecile", d(2021, 4, 1), "50.00", Some("m1"))),
     ] {
         let (code, command) = code_and_cmd;
         reject(&mut n, command, code);
