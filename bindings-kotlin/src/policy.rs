@@ -465,7 +465,7 @@ impl Parameters {
     /// `policy.parameters.not_in_force`.
     pub fn guide_at(&self, on: NaiveDate) -> Result<Guide> {
         let guide = self.inner.guide_at(on)?;
-        Ok(Guide { name: guide.name.clone(), situations: guide.situations.iter().cloned().map(Into::into).collect() })
+        Ok(Guide { name: guide.name.clone(), situations: guide.situations().iter().cloned().map(Into::into).collect() })
     }
 
     /// The in-kind valuation in force on a date.

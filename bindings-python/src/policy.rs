@@ -41,7 +41,7 @@ impl PyParameters {
     }
     /// The guide's situations in force on a date, as `(id, rate, in_kind_rate)`.
     fn guide_at(&self, on: chrono::NaiveDate) -> PyResult<Vec<(String, Decimal, Decimal)>> {
-        Ok(self.0.guide_at(on).py()?.situations.iter().map(|s| (s.id.clone(), s.rate, s.in_kind_rate)).collect())
+        Ok(self.0.guide_at(on).py()?.situations().iter().map(|s| (s.id.clone(), s.rate, s.in_kind_rate)).collect())
     }
     /// The parameters as JSON.
     fn to_json(&self) -> String {

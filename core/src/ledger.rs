@@ -321,7 +321,7 @@ fn mission_lines(
         let situation = a.situation.as_deref().map(str::to_owned);
         let situation_title = situation.as_deref().and_then(|id| {
             let guide = params.guide_at(f.won_on).ok()?;
-            guide.situations.iter().find(|s| s.id == id).map(|s| s.title.clone())
+            guide.situations().iter().find(|s| s.id == id).map(|s| s.title.clone())
         });
         lines.push(MissionLine {
             mission: m.id.clone(),

@@ -763,7 +763,7 @@ impl BatchOutput {
 pub fn situation_dictionary(params: &Parameters) -> Vec<String> {
     let mut ids: Vec<String> = Vec::new();
     for p in params.guide.periods() {
-        for s in &p.value.situations {
+        for s in p.value.situations() {
             if !ids.contains(&s.id) {
                 ids.push(s.id.clone());
             }
@@ -1325,7 +1325,7 @@ impl<'p> BatchEvaluator<'p> {
         // The common scale of every rate and factor the kernels use.
         let mut decimals: Vec<Decimal> = flat_rates.iter().flatten().copied().collect();
         for g in guides.iter().flatten() {
-            for s in &g.situations {
+            for s in g.situations() {
                 decimals.push(s.rate);
                 if matches!(kind, Kind::Guide) {
                     decimals.push(s.in_kind_rate);

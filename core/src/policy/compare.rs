@@ -903,7 +903,7 @@ mod tests {
 
         // Situations follow the guide for every policy, even flat.
         assert_eq!(by_key(&flat.by_situation, "event_solo").due, dec("50.00"));
-        assert_eq!(flat.by_situation.len(), Parameters::shipped().guide.periods()[0].value.situations.len());
+        assert_eq!(flat.by_situation.len(), Parameters::shipped().guide.periods()[0].value.situations().len());
     }
 
     #[test]

@@ -203,8 +203,9 @@ struct GuideFile {
 pub struct Guide {
     /// The guide's name.
     pub name: String,
-    /// Its situations, in file order.
-    pub situations: Vec<Situation>,
+    /// Its situations, in file order (read them with [`Guide::situations`];
+    /// private so that they cannot drift from their checked, compiled form).
+    situations: Vec<Situation>,
     #[serde(skip)]
     compiled: Vec<Compiled>,
 }
@@ -285,6 +286,11 @@ impl Guide {
             guide.check_coverage()?;
         }
         Ok(guide)
+    }
+
+    /// Its situations, in file order.
+    pub fn situations(&self) -> &[Situation] {
+        &self.situations
     }
 
     /// The guide shipped with the crate: the seed's five situations and a default.
@@ -399,8 +405,8 @@ mod tests {
     #[test]
     fn shipped_guide_is_valid_with_the_five_situations() {
         let g = Guide::load(SHIPPED).unwrap();
-        assert_eq!(g.situations.len(), 6);
-        assert_eq!(g.situations.iter().filter(|s| s.criteria.specificity() == 0).count(), 1);
+        assert_eq!(g.situations().len(), 6);
+        assert_eq!(g.situations().iter().filter(|s| s.criteria.specificity() == 0).count(), 1);
     }
 
     #[test]
