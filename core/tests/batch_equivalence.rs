@@ -144,6 +144,9 @@ enum Breakage {
     AgreedWithoutAmount,
     StatusOutOfRange,
     StalemateUnrepresentableDay,
+    NegativeDonation,
+    OfferAboveRevenue,
+    NegativeOffer,
 }
 
 fn breakage() -> impl Strategy<Value = Option<(Breakage, usize)>> {
@@ -159,6 +162,9 @@ fn breakage() -> impl Strategy<Value = Option<(Breakage, usize)>> {
         Just(AgreedWithoutAmount),
         Just(StatusOutOfRange),
         Just(StalemateUnrepresentableDay),
+        Just(NegativeDonation),
+        Just(OfferAboveRevenue),
+        Just(NegativeOffer),
     ];
     prop_oneof![3 => Just(None), 1 => (kind, any::<usize>()).prop_map(Some)]
 }
@@ -221,6 +227,17 @@ fn table(rows: &[Row], broken: Option<(Breakage, usize)>) -> MissionTable {
             Breakage::StalemateUnrepresentableDay => {
                 t.negotiation_status[i] = NegotiationColumns::STALEMATE;
                 t.negotiation_on[i] = i32::MAX;
+            }
+            Breakage::NegativeDonation => t.donations_cents[i] = -1 - (at % 1000) as i64,
+            Breakage::OfferAboveRevenue => {
+                t.negotiation_status[i] = NegotiationColumns::OPEN;
+                t.negotiation_amount_valid[i] = true;
+                t.negotiation_amount_cents[i] = t.revenue_cents[i].saturating_add(1);
+            }
+            Breakage::NegativeOffer => {
+                t.negotiation_status[i] = NegotiationColumns::OPEN;
+                t.negotiation_amount_valid[i] = true;
+                t.negotiation_amount_cents[i] = -1;
             }
         }
     }

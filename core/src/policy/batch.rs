@@ -1571,12 +1571,16 @@ impl<'p> BatchEvaluator<'p> {
             let d = values.get(row).copied().unwrap_or(-1);
             bad |= valid.get(row).copied().unwrap_or(true) && (d < 0 || d > revenue);
         }
+        if let Some(donations) = cols.donations_cents {
+            bad |= donations.get(row).is_none_or(|&d| d < 0);
+        }
         if let Some(neg) = &cols.negotiation {
             let valid = neg.amount_valid.map(|v| v.get(row).copied().unwrap_or(false)).unwrap_or(true);
             match (neg.status.get(row), neg.amount_cents.get(row), neg.on.get(row)) {
                 (Some(&s), Some(&a), Some(&on)) => {
-                    bad |= NegotiationColumns::bad(s, valid, on, self.chrono)
-                        || (s == NegotiationColumns::AGREED && (a < 0 || a > revenue));
+                    // An agreed amount, or an open negotiation's last offer, within the revenue.
+                    let amount = s == NegotiationColumns::AGREED || (s == NegotiationColumns::OPEN && valid);
+                    bad |= NegotiationColumns::bad(s, valid, on, self.chrono) || (amount && (a < 0 || a > revenue));
                 }
                 _ => bad = true,
             }
@@ -1695,9 +1699,9 @@ pub fn guide_situations(params: &Parameters, cols: &MissionColumns) -> Result<Ve
 // Optional columns are read as the column (or an empty slice) chained with
 // the default value: one iterator type either way, no dynamic dispatch.
 
-/// Donations, as "is not zero".
-fn donations<'a>(cols: &MissionColumns<'a>) -> impl Iterator<Item = bool> + 'a {
-    cols.donations_cents.unwrap_or(&[]).iter().map(|&d| d != 0).chain(std::iter::repeat(false))
+/// Donations in cents (zero without the column).
+fn donations<'a>(cols: &MissionColumns<'a>) -> impl Iterator<Item = i64> + 'a {
+    cols.donations_cents.unwrap_or(&[]).iter().copied().chain(std::iter::repeat(0))
 }
 
 /// Declarations, as (cents, declared).
@@ -1730,17 +1734,17 @@ struct FlatKernel<'k, 'c> {
 
 impl FlatKernel<'_, '_> {
     #[inline(always)]
-    fn go<const S: u32, Sel: SegSel>(&mut self, sel: Sel, donations: impl Iterator<Item = bool>) -> bool {
+    fn go<const S: u32, Sel: SegSel>(&mut self, sel: Sel, donations: impl Iterator<Item = i64>) -> bool {
         let (span, limit, nums) = (self.span, self.limit as u64, self.nums);
         let mut flag = false;
         let rows = self.cols.revenue_cents.iter().zip(self.cols.won_on).zip(donations);
         for (((&r, &d), dn), (due, pattern)) in rows.zip(self.due.iter_mut().zip(self.pattern.iter_mut())) {
             let num = nums.get(sel.seg(d)).copied().unwrap_or(0);
             // A negative revenue is huge as u64.
-            flag |= (r as u64 > limit) | span.outside(d);
+            flag |= (r as u64 > limit) | span.outside(d) | (dn < 0);
             let (v, rounded) = div_round::<S>(r.wrapping_mul(num));
             *due = v;
-            *pattern = u16::from(rounded) | (u16::from(dn) << 1);
+            *pattern = u16::from(rounded) | (u16::from(dn != 0) << 1);
         }
         flag
     }
@@ -1749,8 +1753,8 @@ impl FlatKernel<'_, '_> {
 impl Kernel for FlatKernel<'_, '_> {
     fn run<const S: u32, Sel: SegSel>(&mut self, sel: Sel) -> bool {
         match self.cols.donations_cents {
-            Some(d) => self.go::<S, Sel>(sel, d.iter().map(|&d| d != 0)),
-            None => self.go::<S, Sel>(sel, std::iter::repeat(false)),
+            Some(d) => self.go::<S, Sel>(sel, d.iter().copied()),
+            None => self.go::<S, Sel>(sel, std::iter::repeat(0)),
         }
     }
 }
@@ -1801,6 +1805,7 @@ impl GuideKernel<'_, '_> {
         if let Some(donations) = donations {
             for (pattern, &d) in pattern.iter_mut().zip(donations) {
                 *pattern |= u16::from(d != 0) << 3;
+                flag |= d < 0;
             }
         }
         flag
@@ -1898,7 +1903,8 @@ impl Kernel for SelfKernel<'_, '_> {
                 *prov = DECLARED;
                 SELF_MISSING
             };
-            *pat = self.patterns.id(bits | if dn { SELF_DONATIONS } else { 0 });
+            flag |= dn < 0;
+            *pat = self.patterns.id(bits | if dn != 0 { SELF_DONATIONS } else { 0 });
         }
         flag
     }
@@ -1959,8 +1965,9 @@ impl Kernel for NegotiatedKernel<'_, '_> {
             *sit = NO_SITUATION;
             *prov = NEGOTIATED;
             let mut bits = head;
+            // An agreed amount, or the last offer, within the revenue.
+            flag |= (head == NEG_AGREED || head == NEG_OPEN_OFFER) && (amount < 0 || amount > r);
             if head == NEG_AGREED {
-                flag |= amount < 0 || amount > r;
                 *due = amount;
                 *st = PRICED;
             } else if let (Some(w), Some(table)) = (self.model, self.table) {
@@ -1986,7 +1993,8 @@ impl Kernel for NegotiatedKernel<'_, '_> {
                 *due = 0;
                 *st = unpriced;
             }
-            if dn {
+            flag |= dn < 0;
+            if dn != 0 {
                 bits |= NEG_DONATIONS;
             }
             *pat = self.patterns.id(bits);

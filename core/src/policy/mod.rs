@@ -246,11 +246,16 @@ fn round_step(e: &mut Explanation, exact: Decimal) -> Money {
     Money::eur(rounded)
 }
 
-fn donations_step(a: &mut Assessment, m: &MissionFacts) {
-    a.donations = m.donations;
+/// Records the mission's donations beside the amount.
+///
+/// # Errors
+/// `money.amount.negative` for negative donations.
+fn donations_step(a: &mut Assessment, m: &MissionFacts) -> Result<()> {
+    a.donations = m.donations.ensure_not_negative("donations")?;
     if !m.donations.amount().is_zero() {
         a.explanation.push(Step::new(StepCode::DonationsApart, [Param::Amount(m.donations.amount())]));
     }
+    Ok(())
 }
 
 /// **Flat rate** ("proposition radicale"): the rate in force (5% by default)
@@ -281,7 +286,7 @@ impl ContributionPolicy for FlatRate {
         let (rate, since) = params.flat_rate_at(m.won_on)?;
         let exact = mul(revenue, rate)?;
         let (rounded, changed) = round_cents_changed(exact);
-        let donations = m.donations.amount();
+        let donations = m.donations.ensure_not_negative("donations")?.amount();
         let steps = FlatSteps { rate, since, revenue, exact, rounded, changed, donations };
         Ok(Assessment {
             amount: Some(Money::eur(rounded)),
@@ -359,7 +364,7 @@ impl ContributionPolicy for GuideRate {
             a.in_kind_credit = Money::eur(credit);
         }
         a.situation = Some(matched.id.clone());
-        donations_step(&mut a, m);
+        donations_step(&mut a, m)?;
         Ok(a)
     }
 }
@@ -463,7 +468,7 @@ impl ContributionPolicy for SelfAssessed {
                 a.explanation.push(GuideRate::suggestion_step(&suggestion));
             }
         }
-        donations_step(&mut a, m);
+        donations_step(&mut a, m)?;
         Ok(a)
     }
 }
@@ -505,6 +510,13 @@ impl ContributionPolicy for Negotiated {
             }
             NegotiationState::Open { offers, last_offer } => {
                 if let Some(last) = last_offer {
+                    let d = last.amount();
+                    if last.is_negative() || d > revenue {
+                        return Err(Error::DeclarationOutOfRange {
+                            declared: d.to_string(),
+                            revenue: revenue.to_string(),
+                        });
+                    }
                     e.push(Step::new(
                         StepCode::NegotiationOffers,
                         [Param::Count(offers), Param::Amount(last.amount())],
@@ -544,7 +556,7 @@ impl ContributionPolicy for Negotiated {
             }
             (Some(status), None) => a.status = status,
         }
-        donations_step(&mut a, m);
+        donations_step(&mut a, m)?;
         Ok(a)
     }
 }
@@ -730,7 +742,7 @@ mod tests {
             let pushed = (|| {
                 let mut a = Assessment::new(Provenance::Computed);
                 a.amount = Some(FlatRate::amount(&mut a.explanation, &m, &params)?);
-                donations_step(&mut a, &m);
+                donations_step(&mut a, &m)?;
                 Ok::<_, Error>(a)
             })();
             match (compact, pushed) {
