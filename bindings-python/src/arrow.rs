@@ -1035,8 +1035,9 @@ fn evaluate_chunks(
 /// One record batch of results for a chunk (see [`fast::ResultColumns`]).
 fn result_batch(out: &BatchOutput, details: bool) -> Result<RecordBatch, Error> {
     let mut columns = fast::ResultColumns::new(details, out.len());
-    columns.append(out);
-    columns.finish()
+    let mut amount = vec![0; out.len()];
+    columns.append(out, &mut amount);
+    columns.finish(amount.into())
 }
 
 /// Evaluates one policy over a table of won missions, row by row in columnar

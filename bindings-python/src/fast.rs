@@ -32,6 +32,7 @@ use coopetition::Error;
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
+use std::sync::Mutex;
 
 /// Rows per step of a worker: a step's inputs and outputs stay in the L2 cache.
 const STEP: usize = 4096;
@@ -82,7 +83,6 @@ impl Validity {
 /// credit and explanation codes.
 pub(crate) struct ResultColumns {
     details: bool,
-    amount: Vec<i128>,
     priced: Validity,
     status: Vec<i8>,
     provenance: Vec<i8>,
@@ -99,7 +99,6 @@ impl ResultColumns {
         let detail = |n: usize| if details { n } else { 0 };
         ResultColumns {
             details,
-            amount: Vec::with_capacity(rows),
             priced: Validity::Same(true, 0),
             status: Vec::with_capacity(detail(rows)),
             provenance: Vec::with_capacity(detail(rows)),
@@ -112,8 +111,12 @@ impl ResultColumns {
         }
     }
 
-    pub(crate) fn append(&mut self, out: &BatchOutput) {
-        self.amount.extend(out.due_cents.iter().map(|&c| i128::from(c)));
+    /// Appends the results of `out`, writing its amounts into `amount` (of
+    /// the same length: the amounts of a whole table share one buffer).
+    pub(crate) fn append(&mut self, out: &BatchOutput, amount: &mut [i128]) {
+        for (a, &c) in amount.iter_mut().zip(&out.due_cents) {
+            *a = i128::from(c);
+        }
         self.priced.extend(out.len(), out.status.iter().map(|&s| s == PRICED));
         if !self.details {
             return;
@@ -133,8 +136,9 @@ impl ResultColumns {
         }
     }
 
-    pub(crate) fn finish(self) -> Result<RecordBatch, Error> {
-        let mut columns: Vec<(&str, ArrayRef)> = vec![("amount", decimal(self.amount, self.priced.finish())?)];
+    /// The record batch, with `amount` holding the amounts appended.
+    pub(crate) fn finish(self, amount: ScalarBuffer<i128>) -> Result<RecordBatch, Error> {
+        let mut columns: Vec<(&str, ArrayRef)> = vec![("amount", decimal(amount, self.priced.finish())?)];
         if self.details {
             columns.push(("status", dictionary::<arrow_array::types::Int8Type>(self.status, None, labels(&STATUS))?));
             columns.push((
@@ -147,7 +151,7 @@ impl ResultColumns {
                 ids.push(String::new());
             }
             columns.push(("situation", dictionary::<Int32Type>(self.situation, self.has_situation.finish(), ids)?));
-            columns.push(("in_kind", decimal(self.in_kind, None)?));
+            columns.push(("in_kind", decimal(self.in_kind.into(), None)?));
             columns.push(("codes", dictionary::<Int32Type>(self.codes, None, self.patterns)?));
         }
         RecordBatch::try_from_iter(columns).map_err(|e| column_error("result", e.to_string()))
@@ -159,8 +163,8 @@ fn labels(l: &[&str]) -> Vec<String> {
 }
 
 /// A decimal128(38, 2) column of cents.
-pub(crate) fn decimal(cents: Vec<i128>, nulls: Option<NullBuffer>) -> Result<ArrayRef, Error> {
-    Decimal128Array::try_new(ScalarBuffer::from(cents), nulls)
+pub(crate) fn decimal(cents: ScalarBuffer<i128>, nulls: Option<NullBuffer>) -> Result<ArrayRef, Error> {
+    Decimal128Array::try_new(cents, nulls)
         .and_then(|a| a.with_precision_and_scale(38, 2))
         .map(|a| Arc::new(a) as ArrayRef)
         .map_err(|e| column_error("result", e.to_string()))
@@ -432,16 +436,26 @@ impl Scratch {
     }
 }
 
-/// Evaluates rows `range` of `b`, step by step; `None` if a row needs the general path.
-fn work(e: &BatchEvaluator, b: &Borrowed, range: Range<usize>, details: bool) -> Option<ResultColumns> {
+/// Evaluates rows `range` of `b`, step by step, writing their amounts into
+/// `amount`; `None` if a row needs the general path.
+fn work(
+    e: &BatchEvaluator,
+    b: &Borrowed,
+    range: Range<usize>,
+    details: bool,
+    amount: &mut [i128],
+) -> Option<ResultColumns> {
     let mut results = ResultColumns::new(details, range.len());
     let mut scratch = Scratch::new();
     let mut out = BatchOutput::default();
-    for start in range.clone().step_by(STEP) {
+    for (start, amount) in range.clone().step_by(STEP).zip(amount.chunks_mut(STEP)) {
         let r = start..(start + STEP).min(range.end);
         let cols = scratch.columns(b, r)?;
         e.evaluate_into(&cols, &mut out).ok()?;
-        results.append(&out);
+        if amount.len() != out.len() {
+            return None;
+        }
+        results.append(&out, amount);
     }
     Some(results)
 }
@@ -462,30 +476,34 @@ pub(crate) fn evaluate(
     let borrowed: Vec<Borrowed> = input.batches.iter().map(|b| borrow(b, needs)).collect::<Option<_>>()?;
     let evaluator = BatchEvaluator::new(policy, params).ok()?;
     let cores = std::thread::available_parallelism().map_or(1, |t| t.get()).min(8);
-    let mut parts: Vec<ResultColumns> = Vec::new();
+    let mut parts: Vec<(ResultColumns, ScalarBuffer<i128>)> = Vec::new();
     for b in &borrowed {
         // Tasks of PARALLEL_ROWS rows, taken in turn by the calling thread and
         // one helper per other core: when another process holds a core, the
-        // others take its share instead of waiting for it. Results in row order.
+        // others take its share instead of waiting for it. The amounts of the
+        // whole batch go to one buffer (each task writes its own part of it),
+        // allocated here so that the allocator serves it again, warm, next call.
         let tasks: Vec<Range<usize>> =
             (0..b.rows).step_by(PARALLEL_ROWS).map(|s| s..(s + PARALLEL_ROWS).min(b.rows)).collect();
-        let workers = cores.min(tasks.len());
-        if workers <= 1 {
-            parts.push(work(&evaluator, b, 0..b.rows, details)?);
-            continue;
-        }
+        let mut amounts = vec![0i128; b.rows];
+        let slots: Vec<Mutex<Option<&mut [i128]>>> =
+            amounts.chunks_mut(PARALLEL_ROWS).map(|part| Mutex::new(Some(part))).collect();
+        let workers = cores.min(tasks.len()).max(1);
         let next = AtomicUsize::new(0);
         let take = || -> Option<Vec<(usize, ResultColumns)>> {
             let mut done = Vec::new();
-            while let Some(range) = tasks.get(next.fetch_add(1, Ordering::Relaxed)) {
-                let Some(results) = work(&evaluator, b, range.clone(), details) else {
+            loop {
+                let task = next.fetch_add(1, Ordering::Relaxed);
+                let Some(range) = tasks.get(task) else { return Some(done) };
+                let amount = slots.get(task).and_then(|s| s.lock().ok()).and_then(|mut s| s.take());
+                let Some(results) = amount.and_then(|amount| work(&evaluator, b, range.clone(), details, amount))
+                else {
                     // The general path will say what is wrong: stop everyone.
                     next.store(tasks.len(), Ordering::Relaxed);
                     return None;
                 };
-                done.push((range.start, results));
+                done.push((task, results));
             }
-            Some(done)
         };
         let done: Vec<Option<Vec<(usize, ResultColumns)>>> = std::thread::scope(|scope| {
             let helpers: Vec<_> = (1..workers).map(|_| scope.spawn(take)).collect();
@@ -493,10 +511,15 @@ pub(crate) fn evaluate(
             done.extend(helpers.into_iter().map(|h| h.join().ok().flatten()));
             done
         });
+        drop(slots);
         let mut done: Vec<(usize, ResultColumns)> =
             done.into_iter().collect::<Option<Vec<_>>>()?.into_iter().flatten().collect();
-        done.sort_unstable_by_key(|(start, _)| *start);
-        parts.extend(done.into_iter().map(|(_, results)| results));
+        done.sort_unstable_by_key(|(task, _)| *task);
+        let amounts = ScalarBuffer::from(amounts);
+        for (task, results) in done {
+            let range = tasks.get(task)?;
+            parts.push((results, amounts.slice(range.start, range.len())));
+        }
     }
-    Some(parts.into_iter().map(ResultColumns::finish).collect())
+    Some(parts.into_iter().map(|(results, amount)| results.finish(amount)).collect())
 }
