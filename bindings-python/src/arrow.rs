@@ -1043,7 +1043,11 @@ fn result_batch(out: &BatchOutput, details: bool) -> Result<RecordBatch, Error> 
 /// Evaluates one policy over a table of won missions, row by row in columnar
 /// form: a pyarrow Table with the amount due (decimal128, null unless priced)
 /// and, unless `details=False`, status, provenance, situation, in-kind credit
-/// and explanation codes. Only the columns the policy reads are read.
+/// and explanation codes. Only the columns the policy reads are read. The
+/// flat and guide policies read the usual types in place (decimal128 with
+/// scale 2 or int64 `*_cents`, date32, dictionary-encoded lead origins,
+/// integer counts, booleans, no nulls); other types are converted first, with
+/// the same results.
 #[pyfunction]
 #[pyo3(name = "evaluate_batch", signature = (missions, policy, *, parameters = None, model = None, round_floats = false, details = true))]
 pub fn evaluate_batch<'py>(
