@@ -208,6 +208,11 @@ impl Contract {
         self.versions.last()
     }
 
+    /// The version in force on `on`: the last one validated on or before it.
+    pub fn version_on(&self, on: NaiveDate) -> Option<&ContractVersion> {
+        self.versions.iter().rev().find(|v| v.validated_on <= on)
+    }
+
     /// A given version.
     ///
     /// # Errors

@@ -763,10 +763,12 @@ impl Network {
                     return Err(Error::Parse { value: delivery.quantity.to_string(), expected: "a positive quantity" });
                 }
                 not_before(on, delivery.on, "delivery", "record")?;
+                // Chosen in the version of the contract in force on the day of the delivery
+                // (a delivery recorded after an amendment is judged by the terms it was made under).
                 let chosen = self
                     .live_contract(&delivery.member)
                     .filter(|c| c.status == ContractStatus::Active)
-                    .and_then(|c| c.current())
+                    .and_then(|c| c.version_on(delivery.on))
                     .is_some_and(|v| v.terms.contributions.iter().any(|c| c.item == delivery.contribution));
                 let kind = self.actor(&delivery.member)?.kind;
                 let form = Catalogues::shipped().kind(kind)?.contribution(&delivery.contribution).map(|o| o.form);

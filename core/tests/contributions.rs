@@ -396,6 +396,35 @@ fn only_chosen_in_kind_options_can_be_delivered() {
 // ---- the ledger ------------------------------------------------------------------------
 
 #[test]
+fn a_delivery_is_judged_by_the_contract_version_in_force_on_its_day() {
+    let mut n = network();
+    let hours = DeliveryUnit::Hours;
+    // paul's first version (validated 2020-01-20) chooses the workstream; an
+    // amendment validated on 2021-06-01 drops it.
+    let contract = ContractId::new("c-paul").unwrap();
+    let amended = terms(&["revenue_share_5pct"]);
+    accept(
+        &mut n,
+        cmd("paul", d(2021, 5, 20), Action::ProposeAmendment { contract: contract.clone(), terms: amended }),
+    );
+    accept(&mut n, cmd("sam", d(2021, 6, 1), Action::ValidateContract { contract }));
+    // Ten hours delivered in May, recorded in June: chosen then, accepted now.
+    let mut may = delivery("paul", "paul", d(2021, 6, 15), "workstream", hours, "10");
+    if let Action::RecordDelivery { delivery } = &mut may.action {
+        delivery.on = d(2021, 5, 10);
+    }
+    accept(&mut n, may);
+    // Delivered after the amendment: no longer chosen.
+    reject(&mut n, delivery("paul", "paul", d(2021, 6, 15), "workstream", hours, "2"), "ledger.delivery.not_chosen");
+    // Before the first version was validated, nothing was chosen yet.
+    let mut early = delivery("paul", "paul", d(2021, 6, 15), "workstream", hours, "2");
+    if let Action::RecordDelivery { delivery } = &mut early.action {
+        delivery.on = d(2020, 1, 15);
+    }
+    reject(&mut n, early, "ledger.delivery.not_chosen");
+}
+
+#[test]
 fn ledger_worked_out_by_hand() {
     let mut n = paul_2021();
     // 5% of 12 000.00 = 600.00 due; 10 h × 35.00 = 350.00 in kind, all of it
