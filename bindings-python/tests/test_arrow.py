@@ -200,6 +200,15 @@ def test_arrow_path_equals_per_mission_path(rows) -> None:  # type: ignore[no-un
             assert row[f"{prefix}_provenance"] == a.provenance
             assert row[f"{prefix}_situation"] == a.situation
             assert row[f"{prefix}_codes"].split() == a.codes
+    # evaluate_batch reads these columns in place (dictionary-encoded lead origins, int64 cents).
+    encoded = table.set_column(
+        table.schema.get_field_index("lead_origin"), "lead_origin", table["lead_origin"].dictionary_encode()
+    )
+    for name in ["flat", "guide"]:
+        for fact, row in zip(facts, c.evaluate_batch(encoded, name).to_pylist()):
+            a = c.Policy.builtin(name).evaluate(fact)
+            assert (row["amount"], row["status"], row["situation"]) == (a.amount, a.status, a.situation)
+            assert row["codes"].split() == a.codes
 
 
 def test_eight_threads_evaluate_at_once_with_identical_results() -> None:
