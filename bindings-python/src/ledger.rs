@@ -6,6 +6,7 @@ use crate::network::PyNetwork;
 use crate::policy::{params_or_shipped, PyParameters, PyPolicy};
 use coopetition::labels::Labelled;
 use coopetition::ledger::{self, MemberLedger, MissionLine, NetworkLedger, Settlement};
+use coopetition::policy::{ContributionPolicy, Parameters};
 use coopetition::prelude::*;
 use pyo3::prelude::*;
 use pyo3::types::PyAny;
@@ -234,8 +235,18 @@ impl PyNetworkLedger {
     }
 }
 
-fn policy_or_flat(policy: Option<&Bound<'_, PyAny>>) -> PyResult<PyPolicy> {
-    policy.map_or_else(|| Ok(PyPolicy::flat_default()), PyPolicy::from_object)
+/// Runs a ledger query on the locked network with the given policy (the flat
+/// rate by default) and parameters (the shipped ones by default).
+fn query<T>(
+    network: &PyNetwork,
+    policy: Option<&Bound<'_, PyAny>>,
+    parameters: Option<PyRef<'_, PyParameters>>,
+    f: impl FnOnce(&Network, &dyn ContributionPolicy, &Parameters) -> coopetition::Result<T>,
+) -> PyResult<T> {
+    let policy = policy.map_or_else(|| Ok(PyPolicy::flat_default()), PyPolicy::from_object)?;
+    let params = params_or_shipped(parameters);
+    let network = network.lock()?;
+    f(&network, policy.inner.as_ref(), &params).py()
 }
 
 /// A member's ledger for a year (see `Network.ledger`).
@@ -246,10 +257,9 @@ pub fn member(
     policy: Option<&Bound<'_, PyAny>>,
     parameters: Option<PyRef<'_, PyParameters>>,
 ) -> PyResult<PyMemberLedger> {
-    let policy = policy_or_flat(policy)?;
-    let params = params_or_shipped(parameters);
-    let network = network.lock()?;
-    ledger::member_year(&network, &actor_id(member)?, year, policy.inner.as_ref(), &params).map(PyMemberLedger).py()
+    let member = actor_id(member)?;
+    query(network, policy, parameters, |n, policy, params| ledger::member_year(n, &member, year, policy, params))
+        .map(PyMemberLedger)
 }
 
 /// The network's ledger for a year (see `Network.network_ledger`).
@@ -259,10 +269,8 @@ pub fn whole(
     policy: Option<&Bound<'_, PyAny>>,
     parameters: Option<PyRef<'_, PyParameters>>,
 ) -> PyResult<PyNetworkLedger> {
-    let policy = policy_or_flat(policy)?;
-    let params = params_or_shipped(parameters);
-    let network = network.lock()?;
-    ledger::network_year(&network, year, policy.inner.as_ref(), &params).map(PyNetworkLedger).py()
+    query(network, policy, parameters, |n, policy, params| ledger::network_year(n, year, policy, params))
+        .map(PyNetworkLedger)
 }
 
 /// A member's annual statement as Markdown (see `Network.annual_statement`).
@@ -274,11 +282,10 @@ pub fn statement(
     policy: Option<&Bound<'_, PyAny>>,
     parameters: Option<PyRef<'_, PyParameters>>,
 ) -> PyResult<String> {
-    let policy = policy_or_flat(policy)?;
-    let params = params_or_shipped(parameters);
-    let l = lang(language)?;
-    let network = network.lock()?;
-    ledger::annual_statement(&network, &actor_id(member)?, year, policy.inner.as_ref(), &params, l).py()
+    let (member, l) = (actor_id(member)?, lang(language)?);
+    query(network, policy, parameters, |n, policy, params| {
+        ledger::annual_statement(n, &member, year, policy, params, l)
+    })
 }
 
 /// Registers the ledger classes.
