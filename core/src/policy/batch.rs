@@ -1512,11 +1512,7 @@ impl<'p> BatchEvaluator<'p> {
                     span: self.span,
                     limit: self.limit,
                     cols,
-                    due: due_cents,
-                    status,
-                    provenance,
-                    situation,
-                    pattern: explanation,
+                    out: RowOutputs { due: due_cents, status, provenance, situation, pattern: explanation },
                 };
                 dispatch(&mut k, scale, &self.bounds)?
             }
@@ -1531,11 +1527,7 @@ impl<'p> BatchEvaluator<'p> {
                     chrono: self.chrono,
                     limit: self.limit,
                     cols,
-                    due: due_cents,
-                    status,
-                    provenance,
-                    situation,
-                    pattern: explanation,
+                    out: RowOutputs { due: due_cents, status, provenance, situation, pattern: explanation },
                 };
                 return dispatch(&mut k, scale, &self.bounds);
             }
@@ -1723,6 +1715,76 @@ fn negotiations<'a>(cols: &MissionColumns<'a>) -> impl Iterator<Item = (u8, i64,
     status.zip(amount).zip(valid).zip(on).map(|(((s, a), v), d)| (s, a, v, d))
 }
 
+/// What the guide reads of one row, as the per-row kernels see it.
+#[derive(Clone, Copy)]
+struct RowFacts {
+    revenue: i64,
+    day: i32,
+    origin: u8,
+    partners: u32,
+    shared: u32,
+    steward: bool,
+    informed: bool,
+}
+
+/// The rows' facts, in order.
+fn row_facts<'a>(c: &MissionColumns<'a>) -> impl Iterator<Item = RowFacts> + 'a {
+    let columns = c.revenue_cents.iter().zip(c.won_on).zip(c.lead_origin).zip(c.partners);
+    let flags = c.shared_resources.iter().zip(c.steward_workstream).zip(c.client_informed);
+    columns.zip(flags).map(|((((&revenue, &day), &origin), &partners), ((&shared, &steward), &informed))| RowFacts {
+        revenue,
+        day,
+        origin,
+        partners,
+        shared,
+        steward,
+        informed,
+    })
+}
+
+/// The output columns a per-row kernel writes (amount, status, provenance,
+/// situation, explanation pattern).
+struct RowOutputs<'k> {
+    due: &'k mut [i64],
+    status: &'k mut [u8],
+    provenance: &'k mut [u8],
+    situation: &'k mut [u16],
+    pattern: &'k mut [u16],
+}
+
+/// One row's output slots.
+struct RowSlots<'o> {
+    due: &'o mut i64,
+    status: &'o mut u8,
+    provenance: &'o mut u8,
+    situation: &'o mut u16,
+    pattern: &'o mut u16,
+}
+
+impl RowOutputs<'_> {
+    /// Each row's slots, in order.
+    fn rows(&mut self) -> impl Iterator<Item = RowSlots<'_>> {
+        let columns = self.due.iter_mut().zip(self.status.iter_mut()).zip(self.provenance.iter_mut());
+        columns.zip(self.situation.iter_mut().zip(self.pattern.iter_mut())).map(
+            |(((due, status), provenance), (situation, pattern))| RowSlots {
+                due,
+                status,
+                provenance,
+                situation,
+                pattern,
+            },
+        )
+    }
+}
+
+impl GuideTable {
+    /// The entry of a row in segment `seg`.
+    #[inline(always)]
+    fn entry_of(&self, seg: usize, f: RowFacts) -> Entry {
+        self.entry(seg, f.origin, f.partners, f.shared, f.steward, f.informed)
+    }
+}
+
 struct FlatKernel<'k, 'c> {
     nums: &'k [i64],
     span: Span,
@@ -1850,61 +1912,40 @@ struct SelfKernel<'k, 'c> {
     span: Span,
     limit: i64,
     cols: &'k MissionColumns<'c>,
-    due: &'k mut [i64],
-    status: &'k mut [u8],
-    provenance: &'k mut [u8],
-    situation: &'k mut [u16],
-    pattern: &'k mut [u16],
+    out: RowOutputs<'k>,
 }
 
 impl Kernel for SelfKernel<'_, '_> {
     fn run<const S: u32, Sel: SegSel>(&mut self, sel: Sel) -> bool {
         let (span, limit, table, c) = (self.span, self.limit as u64, self.table, self.cols);
         let mut flag = false;
-        let rows = c
-            .revenue_cents
-            .iter()
-            .zip(c.won_on)
-            .zip(c.lead_origin)
-            .zip(c.partners)
-            .zip(c.shared_resources)
-            .zip(c.steward_workstream)
-            .zip(c.client_informed)
-            .zip(declarations(c).zip(donations(c)));
-        let outs = self
-            .due
-            .iter_mut()
-            .zip(self.status.iter_mut())
-            .zip(self.provenance.iter_mut())
-            .zip(self.situation.iter_mut())
-            .zip(self.pattern.iter_mut());
-        for ((((((((&r, &d), &o), &p), &s), &sw), &ci), ((dv, has), dn)), ((((due, st), prov), sit), pat)) in
-            rows.zip(outs)
-        {
-            let e = table.entry(sel.seg(d), o, p, s, sw, ci);
-            flag |= (r as u64 > limit) | span.outside(d) | e.gap;
-            *sit = e.situation;
+        let rows = row_facts(c).zip(declarations(c).zip(donations(c)));
+        for ((f, ((dv, has), dn)), out) in rows.zip(self.out.rows()) {
+            let r = f.revenue;
+            let e = table.entry_of(sel.seg(f.day), f);
+            flag |= (r as u64 > limit) | span.outside(f.day) | e.gap;
+            *out.situation = e.situation;
             let bits = if has {
                 flag |= dv < 0 || dv > r;
-                *due = dv;
-                *st = PRICED;
-                *prov = DECLARED;
+                *out.due = dv;
+                *out.status = PRICED;
+                *out.provenance = DECLARED;
                 SELF_DECLARED
-            } else if let Some(f) = self.model {
+            } else if let Some(factor) = self.model {
                 let suggestion = div_round::<S>(r.wrapping_mul(e.num)).0;
-                let (v, rounded) = div_round::<S>(suggestion.wrapping_mul(f));
-                *due = v;
-                *st = PRICED;
-                *prov = MODELLED;
+                let (v, rounded) = div_round::<S>(suggestion.wrapping_mul(factor));
+                *out.due = v;
+                *out.status = PRICED;
+                *out.provenance = MODELLED;
                 SELF_MODELLED | if rounded { SELF_ROUNDED } else { 0 }
             } else {
-                *due = 0;
-                *st = UNDECLARED;
-                *prov = DECLARED;
+                *out.due = 0;
+                *out.status = UNDECLARED;
+                *out.provenance = DECLARED;
                 SELF_MISSING
             };
             flag |= dn < 0;
-            *pat = self.patterns.id(bits | if dn != 0 { SELF_DONATIONS } else { 0 });
+            *out.pattern = self.patterns.id(bits | if dn != 0 { SELF_DONATIONS } else { 0 });
         }
         flag
     }
@@ -1919,11 +1960,7 @@ struct NegotiatedKernel<'k, 'c> {
     chrono: Span,
     limit: i64,
     cols: &'k MissionColumns<'c>,
-    due: &'k mut [i64],
-    status: &'k mut [u8],
-    provenance: &'k mut [u8],
-    situation: &'k mut [u16],
-    pattern: &'k mut [u16],
+    out: RowOutputs<'k>,
 }
 
 impl Kernel for NegotiatedKernel<'_, '_> {
@@ -1931,29 +1968,10 @@ impl Kernel for NegotiatedKernel<'_, '_> {
         let (span, chrono, limit, c) = (self.span, self.chrono, self.limit as u64, self.cols);
         let one: i64 = const { pow10(S) };
         let mut flag = false;
-        let rows = c
-            .revenue_cents
-            .iter()
-            .zip(c.won_on)
-            .zip(c.lead_origin)
-            .zip(c.partners)
-            .zip(c.shared_resources)
-            .zip(c.steward_workstream)
-            .zip(c.client_informed)
-            .zip(negotiations(c).zip(donations(c)));
-        let outs = self
-            .due
-            .iter_mut()
-            .zip(self.status.iter_mut())
-            .zip(self.provenance.iter_mut())
-            .zip(self.situation.iter_mut())
-            .zip(self.pattern.iter_mut());
-        for (
-            (((((((&r, &d), &o), &p), &s), &sw), &ci), ((ns, amount, valid, on), dn)),
-            ((((due, st), prov), sit), pat),
-        ) in rows.zip(outs)
-        {
-            flag |= (r < 0) | chrono.outside(d) | (usize::from(o) >= LeadOrigin::ALL.len());
+        let rows = row_facts(c).zip(negotiations(c).zip(donations(c)));
+        for ((f, ((ns, amount, valid, on), dn)), out) in rows.zip(self.out.rows()) {
+            let (r, d) = (f.revenue, f.day);
+            flag |= (r < 0) | chrono.outside(d) | (usize::from(f.origin) >= LeadOrigin::ALL.len());
             flag |= NegotiationColumns::bad(ns, valid, on, chrono);
             let (head, unpriced) = match ns {
                 NegotiationColumns::AGREED => (NEG_AGREED, PRICED),
@@ -1962,26 +1980,26 @@ impl Kernel for NegotiatedKernel<'_, '_> {
                 NegotiationColumns::STALEMATE => (NEG_STALEMATE, STALEMATE),
                 _ => (NEG_NOT_OPENED, PENDING),
             };
-            *sit = NO_SITUATION;
-            *prov = NEGOTIATED;
+            *out.situation = NO_SITUATION;
+            *out.provenance = NEGOTIATED;
             let mut bits = head;
             // An agreed amount, or the last offer, within the revenue.
             flag |= (head == NEG_AGREED || head == NEG_OPEN_OFFER) && (amount < 0 || amount > r);
             if head == NEG_AGREED {
-                *due = amount;
-                *st = PRICED;
+                *out.due = amount;
+                *out.status = PRICED;
             } else if let (Some(w), Some(table)) = (self.model, self.table) {
                 let seg = sel.seg(d);
-                let e = table.entry(seg, o, p, s, sw, ci);
+                let e = table.entry_of(seg, f);
                 flag |= (r as u64 > limit) | span.outside(d) | e.gap;
                 let suggestion = div_round::<S>(r.wrapping_mul(e.num)).0;
                 let (flat, flat_rounded) = div_round::<S>(r.wrapping_mul(self.flat.get(seg).copied().unwrap_or(0)));
                 let exact = suggestion.wrapping_mul(one).wrapping_add(flat.wrapping_sub(suggestion).wrapping_mul(w));
                 let (v, rounded) = div_round::<S>(exact);
-                *due = v;
-                *st = PRICED;
-                *prov = MODELLED;
-                *sit = e.situation;
+                *out.due = v;
+                *out.status = PRICED;
+                *out.provenance = MODELLED;
+                *out.situation = e.situation;
                 bits |= NEG_MODELLED;
                 if flat_rounded {
                     bits |= NEG_FLAT_ROUNDED;
@@ -1990,14 +2008,14 @@ impl Kernel for NegotiatedKernel<'_, '_> {
                     bits |= NEG_MODEL_ROUNDED;
                 }
             } else {
-                *due = 0;
-                *st = unpriced;
+                *out.due = 0;
+                *out.status = unpriced;
             }
             flag |= dn < 0;
             if dn != 0 {
                 bits |= NEG_DONATIONS;
             }
-            *pat = self.patterns.id(bits);
+            *out.pattern = self.patterns.id(bits);
         }
         flag
     }
