@@ -152,6 +152,19 @@ impl Money {
         self.0.is_sign_negative() && !self.0.is_zero()
     }
 
+    /// Fails with `policy.declaration.out_of_range` unless `0 ≤ self ≤ revenue`
+    /// (a declared, offered or agreed contribution for a mission of that revenue).
+    ///
+    /// # Errors
+    /// `policy.declaration.out_of_range`.
+    pub fn ensure_within(self, revenue: Money) -> Result<Money> {
+        if self.is_negative() || self > revenue {
+            Err(Error::DeclarationOutOfRange { declared: self.0.to_string(), revenue: revenue.0.to_string() })
+        } else {
+            Ok(self)
+        }
+    }
+
     /// Fails with `money.amount.negative` naming `field` if the amount is below zero.
     ///
     /// # Errors

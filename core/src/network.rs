@@ -1184,14 +1184,7 @@ fn after_last_step(on: NaiveDate, n: &Negotiation, later: &'static str) -> Resul
 }
 
 fn within_revenue(mission: &Mission, amount: Money) -> Result<()> {
-    let revenue = mission.revenue.unwrap_or(Money::ZERO);
-    if amount.is_negative() || amount > revenue {
-        return Err(Error::DeclarationOutOfRange {
-            declared: amount.amount().to_string(),
-            revenue: revenue.amount().to_string(),
-        });
-    }
-    Ok(())
+    amount.ensure_within(mission.revenue.unwrap_or(Money::ZERO)).map(drop)
 }
 
 fn check_founding(by: &ActorId, founders: &[Actor]) -> Result<()> {

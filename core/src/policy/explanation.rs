@@ -387,9 +387,7 @@ impl Explanation {
     #[inline]
     pub fn push(&mut self, step: Step) {
         if let Repr::Flat(f) = &self.repr {
-            let mut steps = Vec::with_capacity(MAX_STEPS.min(8));
-            steps.extend(f.expand());
-            self.repr = Repr::Steps(steps);
+            self.repr = Repr::Steps(f.expand().collect());
         }
         if let Repr::Steps(steps) = &mut self.repr {
             if steps.len() < MAX_STEPS {

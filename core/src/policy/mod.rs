@@ -28,8 +28,6 @@ pub mod params;
 pub mod timeline;
 
 pub use explanation::{Explanation, Param, Step, StepCode};
-
-use explanation::FlatSteps;
 pub use facts::{MissionFacts, NegotiationState};
 pub use guide::{Guide, Matched, Situation};
 pub use params::{InKindValuation, Parameters};
@@ -37,6 +35,7 @@ pub use params::{InKindValuation, Parameters};
 use crate::error::{Error, Result};
 use crate::labels::labelled_enum;
 use crate::money::{round_cents, Money};
+use explanation::FlatSteps;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -184,17 +183,6 @@ fn checked_revenue(m: &MissionFacts) -> Result<Decimal> {
     Ok(m.revenue.ensure_not_negative("revenue")?.amount())
 }
 
-/// Powers of ten that fit a `u64`.
-const POW10: [u64; 20] = {
-    let mut table = [1u64; 20];
-    let mut i = 1;
-    while i < table.len() {
-        table[i] = table[i - 1] * 10;
-        i += 1;
-    }
-    table
-};
-
 /// A non-negative number of cents as a decimal with two places.
 #[inline]
 fn decimal_cents(cents: u64) -> Decimal {
@@ -216,7 +204,7 @@ fn div_pow10(m: u64, places: u32) -> Option<(u64, u64, u64)> {
         2 => by(m, 100),
         3 => by(m, 1_000),
         4 => by(m, 10_000),
-        _ => POW10.get(places as usize).and_then(|&p| by(m, p)),
+        _ => 10u64.checked_pow(places).and_then(|p| by(m, p)),
     }
 }
 
@@ -433,10 +421,7 @@ impl ContributionPolicy for SelfAssessed {
         a.situation = Some(suggestion.situation.clone());
         match (m.declared, self.model) {
             (Some(declared), _) => {
-                let d = declared.amount();
-                if d.is_sign_negative() && !d.is_zero() || d > revenue {
-                    return Err(Error::DeclarationOutOfRange { declared: d.to_string(), revenue: revenue.to_string() });
-                }
+                let d = declared.ensure_within(Money::eur(revenue))?.amount();
                 let e = &mut a.explanation;
                 e.push(Step::new(StepCode::SelfDeclared, [Param::Amount(d), Param::Amount(revenue)]));
                 e.push(GuideRate::suggestion_step(&suggestion));
@@ -499,10 +484,7 @@ impl ContributionPolicy for Negotiated {
         let e = &mut a.explanation;
         let unpriced_status = match m.negotiation {
             NegotiationState::Agreed { amount, on, offers } => {
-                let d = amount.amount();
-                if amount.is_negative() || d > revenue {
-                    return Err(Error::DeclarationOutOfRange { declared: d.to_string(), revenue: revenue.to_string() });
-                }
+                let d = amount.ensure_within(Money::eur(revenue))?.amount();
                 e.push(Step::new(StepCode::NegotiationOffers, [Param::Count(offers), Param::Amount(d)]));
                 e.push(Step::new(StepCode::NegotiationAgreed, [Param::Amount(d), Param::Date(on)]));
                 a.amount = Some(round_step(e, d));
@@ -510,17 +492,8 @@ impl ContributionPolicy for Negotiated {
             }
             NegotiationState::Open { offers, last_offer } => {
                 if let Some(last) = last_offer {
-                    let d = last.amount();
-                    if last.is_negative() || d > revenue {
-                        return Err(Error::DeclarationOutOfRange {
-                            declared: d.to_string(),
-                            revenue: revenue.to_string(),
-                        });
-                    }
-                    e.push(Step::new(
-                        StepCode::NegotiationOffers,
-                        [Param::Count(offers), Param::Amount(last.amount())],
-                    ));
+                    let d = last.ensure_within(Money::eur(revenue))?.amount();
+                    e.push(Step::new(StepCode::NegotiationOffers, [Param::Count(offers), Param::Amount(d)]));
                 }
                 e.push(Step::new(StepCode::NegotiationPending, [Param::Count(offers)]));
                 Some(AssessmentStatus::Pending)
