@@ -7,7 +7,7 @@
 //! measures wall-clock time instead (also the fallback off Linux).
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use coopetition::policy::batch::{BatchEvaluator, BatchOutput, BuiltinPolicy, MissionTable};
+use coopetition::policy::batch::{BatchEvaluator, BatchOutput, BuiltinPolicy, MissionTable, Outputs};
 use coopetition::policy::compare::compare_columns;
 use coopetition::policy::{BehaviourModel, ContributionPolicy, FlatRate, MissionFacts, NegotiationState, Parameters};
 use coopetition::prelude::*;
@@ -204,6 +204,14 @@ fn columnar(c: &mut Criterion<CpuTime>) {
         let mut out = BatchOutput::default();
         group.bench_function(BenchmarkId::from_parameter(policy.name()), |b| {
             b.iter(|| evaluator.evaluate_into(black_box(input), &mut out).unwrap())
+        });
+    }
+    // The amounts alone (`Outputs::Amounts`), as `evaluate_batch(details=False)` in Python.
+    for policy in [BuiltinPolicy::Flat, BuiltinPolicy::Guide] {
+        let evaluator = BatchEvaluator::new(&policy, params).unwrap().with_outputs(Outputs::Amounts);
+        let mut out = BatchOutput::default();
+        group.bench_function(format!("{}_amounts_only", policy.name()), |b| {
+            b.iter(|| evaluator.evaluate_into(black_box(&lean), &mut out).unwrap())
         });
     }
     // Every column present, into fresh buffers each time.

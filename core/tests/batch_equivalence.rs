@@ -15,7 +15,7 @@
 
 use coopetition::policy::batch::{
     evaluate_columns, provenance_code, status_code, BatchEvaluator, BatchOutput, BuiltinPolicy, MissionColumns,
-    MissionTable, NegotiationColumns,
+    MissionTable, NegotiationColumns, Outputs,
 };
 use coopetition::policy::{BehaviourModel, ContributionPolicy, Parameters};
 use coopetition::prelude::*;
@@ -261,6 +261,22 @@ fn check(policy: &BuiltinPolicy, params: &Parameters, cols: &MissionColumns) -> 
     }
     let got = evaluate_columns(policy, params, cols);
     let name = policy.name();
+    // The amounts alone: the same amounts and statuses, or the same error.
+    let lean = BatchEvaluator::new(policy, params).and_then(|e| e.with_outputs(Outputs::Amounts).evaluate(cols));
+    match (&got, &lean) {
+        (Ok(all), Ok(lean)) => {
+            prop_assert_eq!(&lean.due_cents, &all.due_cents, "{}: amounts only", name);
+            prop_assert_eq!(&lean.status, &all.status, "{}: amounts only", name);
+            if matches!(policy, BuiltinPolicy::Flat | BuiltinPolicy::Guide) {
+                let empty = lean.explanation.is_empty() && lean.in_kind_cents.is_empty();
+                prop_assert!(empty && lean.situation.is_empty() && lean.provenance.is_empty(), "{}", name);
+            } else {
+                prop_assert_eq!(lean, all, "{}: every column", name);
+            }
+        }
+        (Err(all), Err(lean)) => prop_assert_eq!(all.to_string(), lean.to_string(), "{}: amounts only", name),
+        _ => prop_assert!(false, "{name}: amounts only gives {lean:?}, every column {got:?}"),
+    }
     match (failure, got) {
         (None, Ok(out)) => {
             prop_assert_eq!(out.len(), cols.len());

@@ -20,7 +20,10 @@
 //! sequence of step codes ([`Explanation::codes`](super::Explanation::codes))
 //! the per-mission assessment would have, listed in [`BatchOutput::patterns`].
 //! Every value equals what the per-mission policy gives for the same mission
-//! (see `core/tests/batch_equivalence.rs`).
+//! (see `core/tests/batch_equivalence.rs`). An evaluator built
+//! [`with_outputs`](BatchEvaluator::with_outputs)`(`[`Outputs::Amounts`]`)`
+//! fills only the amounts and statuses of the flat and guide policies (the
+//! same values, validated the same way), for callers that want nothing else.
 //!
 //! # Validation
 //!
@@ -135,6 +138,20 @@ pub const NO_SITUATION: u16 = u16::MAX;
 /// The most decimals a rate or factor may have for the integer kernels; rates
 /// with more go through the per-row path (same results, slower).
 pub const MAX_FAST_SCALE: u32 = 12;
+
+/// Which columns of a [`BatchOutput`] an evaluation fills
+/// ([`BatchEvaluator::with_outputs`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Outputs {
+    /// Every column.
+    #[default]
+    All,
+    /// The amounts and statuses (`due_cents`, `status`) for the flat and
+    /// guide policies, whose other columns are then left empty: less to
+    /// compute and to write when only the amounts are wanted. The other
+    /// policies still fill every column.
+    Amounts,
+}
 
 /// The code of a status in [`BatchOutput::status`].
 pub fn status_code(status: AssessmentStatus) -> u8 {
@@ -747,14 +764,21 @@ impl BatchOutput {
         self.explanation.clear();
     }
 
-    /// Gives every column `n` rows without clearing (the kernels overwrite them).
-    fn reserve_rows(&mut self, n: usize) {
+    /// Gives the amounts and statuses `n` rows, and the other columns `n`
+    /// rows if `all`, else none, without clearing (the kernels overwrite them).
+    fn reserve_rows(&mut self, n: usize, all: bool) {
         self.due_cents.resize(n, 0);
         self.status.resize(n, 0);
-        self.provenance.resize(n, 0);
-        self.situation.resize(n, 0);
-        self.in_kind_cents.resize(n, 0);
-        self.explanation.resize(n, 0);
+        let m = if all { n } else { 0 };
+        self.provenance.resize(m, 0);
+        self.situation.resize(m, 0);
+        self.in_kind_cents.resize(m, 0);
+        self.explanation.resize(m, 0);
+    }
+
+    /// Whether the columns beyond the amounts and statuses are filled.
+    fn has_details(&self) -> bool {
+        self.explanation.len() == self.due_cents.len()
     }
 }
 
@@ -933,13 +957,17 @@ const fn pow10(scale: u32) -> i64 {
 /// `p >= 0`. The divisor is a constant of each instantiation (no division
 /// instruction), and unsigned (no sign fix-ups): a negative `p` only comes
 /// from rows the kernels flag, whose values the per-row path replaces.
+///
+/// Rounding adds half the divisor before dividing (`10^S` is even for
+/// `S >= 1`; for `S = 0` half is 0 and nothing is rounded): `p + d/2` cannot
+/// wrap, as `p <= i64::MAX` for every row the kernels vouch for. Inexact is
+/// `q·d != p`, which a caller that does not need it lets the compiler drop.
 #[inline(always)]
 fn div_round<const S: u32>(p: i64) -> (i64, bool) {
     let d: u64 = const { pow10(S) as u64 };
     let p = p as u64;
-    let q = p / d;
-    let rem = p - q * d;
-    ((q + u64::from(rem * 2 >= d)) as i64, rem != 0)
+    let q = p.wrapping_add(d / 2) / d;
+    (q as i64, q.wrapping_mul(d) != p)
 }
 
 /// A non-negative decimal as `(mantissa, scale)`, normalised.
@@ -1282,6 +1310,7 @@ pub struct BatchEvaluator<'p> {
     model: Option<i64>,
     guide: Option<GuideTable>,
     provider: ActorId,
+    outputs: Outputs,
 }
 
 impl<'p> BatchEvaluator<'p> {
@@ -1357,7 +1386,25 @@ impl<'p> BatchEvaluator<'p> {
             model: model.map(at_scale),
             guide,
             provider: ActorId::new("batch")?,
+            outputs: Outputs::All,
         })
+    }
+
+    /// The same evaluator, filling the columns `outputs` says.
+    #[must_use]
+    pub fn with_outputs(mut self, outputs: Outputs) -> BatchEvaluator<'p> {
+        self.outputs = outputs;
+        self
+    }
+
+    /// The columns this evaluator fills.
+    pub fn outputs(&self) -> Outputs {
+        self.outputs
+    }
+
+    /// Whether every column of the output is filled (see [`Outputs::Amounts`]).
+    fn fills_all(&self) -> bool {
+        self.outputs == Outputs::All || !matches!(self.policy.kind(), Kind::Flat | Kind::Guide)
     }
 
     /// The policy.
@@ -1427,7 +1474,7 @@ impl<'p> BatchEvaluator<'p> {
     fn run(&self, cols: &MissionColumns, out: &mut BatchOutput) -> Result<()> {
         cols.check_lengths()?;
         let n = cols.len();
-        out.reserve_rows(n);
+        out.reserve_rows(n, self.fills_all());
         out.patterns.clone_from(&self.patterns.codes);
         out.situation_ids.clone_from(&self.situations);
         let suspicious = match self.scale {
@@ -1478,6 +1525,7 @@ impl<'p> BatchEvaluator<'p> {
                 provenance.fill(COMPUTED);
                 situation.fill(NO_SITUATION);
                 in_kind_cents.fill(0);
+                // Empty with `Outputs::Amounts`: the kernel then writes the amounts only.
                 let mut k = FlatKernel {
                     nums: &self.flat,
                     span: self.span,
@@ -1491,6 +1539,7 @@ impl<'p> BatchEvaluator<'p> {
             Kind::Guide => {
                 status.fill(PRICED);
                 provenance.fill(COMPUTED);
+                // `in_kind`, `situation` and `explanation` are empty with `Outputs::Amounts`.
                 let mut k = GuideKernel {
                     table: self.guide.as_ref()?,
                     span: self.span,
@@ -1611,8 +1660,12 @@ impl<'p> BatchEvaluator<'p> {
         };
         let pattern = self.patterns.find(&a).ok_or_else(|| internal("the explanation"))?;
         let slot = |ok: bool| if ok { Ok(()) } else { Err(internal("the row")) };
+        let details = out.has_details();
         slot(set(&mut out.due_cents, row, due))?;
         slot(set(&mut out.status, row, status_code(a.status)))?;
+        if !details {
+            return Ok(());
+        }
         slot(set(&mut out.provenance, row, provenance_code(a.provenance)))?;
         slot(set(&mut out.situation, row, situation))?;
         slot(set(&mut out.in_kind_cents, row, in_kind))?;
@@ -1799,14 +1852,28 @@ impl FlatKernel<'_, '_> {
     fn go<const S: u32, Sel: SegSel>(&mut self, sel: Sel, donations: impl Iterator<Item = i64>) -> bool {
         let (span, limit, nums) = (self.span, self.limit as u64, self.nums);
         let mut flag = false;
-        let rows = self.cols.revenue_cents.iter().zip(self.cols.won_on).zip(donations);
-        for (((&r, &d), dn), (due, pattern)) in rows.zip(self.due.iter_mut().zip(self.pattern.iter_mut())) {
+        // The amount, whether it was rounded, and the flag of a row.
+        let row = |r: i64, d: i32, dn: i64| {
             let num = nums.get(sel.seg(d)).copied().unwrap_or(0);
             // A negative revenue is huge as u64.
-            flag |= (r as u64 > limit) | span.outside(d) | (dn < 0);
+            let bad = (r as u64 > limit) | span.outside(d) | (dn < 0);
             let (v, rounded) = div_round::<S>(r.wrapping_mul(num));
-            *due = v;
-            *pattern = u16::from(rounded) | (u16::from(dn != 0) << 1);
+            (v, rounded, bad)
+        };
+        let rows = self.cols.revenue_cents.iter().zip(self.cols.won_on).zip(donations);
+        if self.pattern.len() == self.due.len() {
+            for (((&r, &d), dn), (due, pattern)) in rows.zip(self.due.iter_mut().zip(self.pattern.iter_mut())) {
+                let (v, rounded, bad) = row(r, d, dn);
+                flag |= bad;
+                *due = v;
+                *pattern = u16::from(rounded) | (u16::from(dn != 0) << 1);
+            }
+        } else {
+            for (((&r, &d), dn), due) in rows.zip(self.due.iter_mut()) {
+                let (v, _, bad) = row(r, d, dn);
+                flag |= bad;
+                *due = v;
+            }
         }
         flag
     }
@@ -1835,8 +1902,9 @@ struct GuideKernel<'k, 'c> {
 impl GuideKernel<'_, '_> {
     /// The money passes over one chunk: amounts and patterns, in-kind credit
     /// and situations, then the cheap checks and the donations bit (those two
-    /// vectorise). Not inlined, for the reason given at [`GuideTable::cells`].
-    #[allow(clippy::too_many_arguments)]
+    /// vectorise); only the amounts and checks without `details`
+    /// ([`Outputs::Amounts`]). Not inlined, for the reason given at
+    /// [`GuideTable::cells`].
     #[inline(never)]
     fn amounts<const S: u32>(
         entries: &[Entry],
@@ -1845,11 +1913,18 @@ impl GuideKernel<'_, '_> {
         revenue: &[i64],
         donations: Option<&[i64]>,
         due: &mut [i64],
-        in_kind: &mut [i64],
-        situation: &mut [u16],
-        pattern: &mut [u16],
+        details: Option<Details<'_>>,
     ) -> bool {
         let mut flag = false;
+        let Some(Details { in_kind, situation, pattern }) = details else {
+            for ((&cell, &r), due) in cells.iter().zip(revenue).zip(due.iter_mut()) {
+                let e = entries.get(cell as usize).copied().unwrap_or(GAP);
+                flag |= e.gap;
+                *due = div_round::<S>(r.wrapping_mul(e.num)).0;
+            }
+            flag |= revenue.iter().fold(false, |acc, &r| acc | (r as u64 > limit));
+            return flag | donations.is_some_and(|d| d.iter().fold(false, |acc, &d| acc | (d < 0)));
+        };
         for ((&cell, &r), (due, pattern)) in cells.iter().zip(revenue).zip(due.iter_mut().zip(pattern.iter_mut())) {
             let e = entries.get(cell as usize).copied().unwrap_or(GAP);
             let (v, rounded) = div_round::<S>(r.wrapping_mul(e.num));
@@ -1874,6 +1949,13 @@ impl GuideKernel<'_, '_> {
     }
 }
 
+/// A chunk's outputs beside the amounts.
+struct Details<'a> {
+    in_kind: &'a mut [i64],
+    situation: &'a mut [u16],
+    pattern: &'a mut [u16],
+}
+
 impl Kernel for GuideKernel<'_, '_> {
     fn run<const S: u32, Sel: SegSel>(&mut self, sel: Sel) -> bool {
         let (span, limit, table, c) = (self.span, self.limit as u64, self.table, self.cols);
@@ -1890,16 +1972,18 @@ impl Kernel for GuideKernel<'_, '_> {
             .zip(c.shared_resources.chunks(CHUNK))
             .zip(c.steward_workstream.chunks(CHUNK))
             .zip(c.client_informed.chunks(CHUNK));
-        let outs = self
-            .due
-            .chunks_mut(CHUNK)
-            .zip(self.in_kind.chunks_mut(CHUNK))
-            .zip(self.situation.chunks_mut(CHUNK))
-            .zip(self.pattern.chunks_mut(CHUNK));
-        for (((((((r, d), o), p), s), sw), ci), (((due, ik), sit), pat)) in inputs.zip(outs) {
+        for (i, (((((((r, d), o), p), s), sw), ci), due)) in inputs.zip(self.due.chunks_mut(CHUNK)).enumerate() {
             flag |= table.cells(sel, span, d, o, p, s, sw, ci, &mut cells);
             let dn = donations.as_mut().and_then(Iterator::next);
-            flag |= Self::amounts::<S>(entries, limit, &cells, r, dn, due, ik, sit, pat);
+            // The other outputs of these rows; empty with `Outputs::Amounts`.
+            let rows = i * CHUNK..i * CHUNK + due.len();
+            let details =
+                (self.in_kind.get_mut(rows.clone()), self.situation.get_mut(rows.clone()), self.pattern.get_mut(rows));
+            let details = match details {
+                (Some(in_kind), Some(situation), Some(pattern)) => Some(Details { in_kind, situation, pattern }),
+                _ => None,
+            };
+            flag |= Self::amounts::<S>(entries, limit, &cells, r, dn, due, details);
         }
         flag
     }
