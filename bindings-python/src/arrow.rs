@@ -1035,7 +1035,7 @@ fn evaluate_chunks(
 /// One record batch of results for a chunk (see [`fast::ResultColumns`]).
 fn result_batch(out: &BatchOutput, details: bool) -> Result<RecordBatch, Error> {
     let mut columns = fast::ResultColumns::new(details, out.len());
-    let mut amount = vec![0; out.len()];
+    let mut amount = Vec::with_capacity(out.len());
     columns.append(out, &mut amount);
     columns.finish(amount.into())
 }

@@ -26,13 +26,14 @@ use arrow_buffer::{BooleanBuffer, BooleanBufferBuilder, NullBuffer, ScalarBuffer
 use arrow_schema::DataType;
 use coopetition::labels::Labelled;
 use coopetition::mission::LeadOrigin;
-use coopetition::policy::batch::{BatchEvaluator, BatchOutput, BuiltinPolicy, MissionColumns, NO_SITUATION, PRICED};
+use coopetition::policy::batch::{
+    BatchEvaluator, BatchOutput, BuiltinPolicy, MissionColumns, Outputs, NO_SITUATION, PRICED,
+};
 use coopetition::policy::Parameters;
 use coopetition::Error;
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
-use std::sync::Mutex;
 
 /// Rows per step of a worker: a step's inputs and outputs stay in the L2 cache.
 const STEP: usize = 4096;
@@ -111,12 +112,9 @@ impl ResultColumns {
         }
     }
 
-    /// Appends the results of `out`, writing its amounts into `amount` (of
-    /// the same length: the amounts of a whole table share one buffer).
-    pub(crate) fn append(&mut self, out: &BatchOutput, amount: &mut [i128]) {
-        for (a, &c) in amount.iter_mut().zip(&out.due_cents) {
-            *a = i128::from(c);
-        }
+    /// Appends the results of `out`, its amounts to `amount`.
+    pub(crate) fn append(&mut self, out: &BatchOutput, amount: &mut Vec<i128>) {
+        amount.extend(out.due_cents.iter().map(|&c| i128::from(c)));
         self.priced.extend(out.len(), out.status.iter().map(|&s| s == PRICED));
         if !self.details {
             return;
@@ -324,21 +322,35 @@ fn cents_of<'s>(c: Cents<'s>, r: Range<usize>, buf: &'s mut Vec<i64>) -> Option<
     match c {
         Cents::Decimal(words) => {
             let words = words.get(2 * r.start..2 * r.end)?;
+            // Reused at the length of a step: no clearing.
+            buf.resize(r.len(), 0);
             // Every value is in 0..=i64::MAX if and only if every high word is
-            // zero and no low word has its top bit: OR them all (vectorises).
-            let (low, high) = words.chunks_exact(2).fold((0u64, 0u64), |(l, h), w| (l | w[0], h | w[1]));
-            if high != 0 || low >> 63 != 0 {
-                return None;
+            // zero and no low word has its top bit: OR them all, in the loop
+            // that copies the low words (one pass; vectorises).
+            let mut bits = 0u64;
+            for (cents, w) in buf.iter_mut().zip(words.chunks_exact(2)) {
+                bits |= w[1] | (w[0] >> 63);
+                #[allow(clippy::cast_possible_wrap)] // below 2^63 unless flagged
+                {
+                    *cents = w[0] as i64;
+                }
             }
-            buf.clear();
-            #[allow(clippy::cast_possible_wrap)] // below 2^63, checked just above
-            buf.extend(words.chunks_exact(2).map(|w| w[0] as i64));
-            Some(buf.as_slice())
+            (bits == 0).then_some(buf.as_slice())
         }
         Cents::Int(v) => {
             let v = v.get(r)?;
             (v.iter().fold(0, |acc, &x| acc | x) >= 0).then_some(v)
         }
+    }
+}
+
+/// Whether every amount of rows `r` is in cents `0..=i64::MAX`, read in place.
+fn cents_valid(c: Cents<'_>, r: Range<usize>) -> bool {
+    match c {
+        Cents::Decimal(words) => words
+            .get(2 * r.start..2 * r.end)
+            .is_some_and(|w| w.chunks_exact(2).fold(0, |bits, w| bits | w[1] | (w[0] >> 63)) == 0),
+        Cents::Int(v) => v.get(r).is_some_and(|v| v.iter().fold(0, |acc, &x| acc | x) >= 0),
     }
 }
 
@@ -389,12 +401,15 @@ impl Scratch {
     }
 
     /// The columns of rows `r` of `b`; `None` if a value is out of range.
-    fn columns<'s>(&'s mut self, b: &'s Borrowed<'_>, r: Range<usize>) -> Option<MissionColumns<'s>> {
+    /// Without `details` the donations are only checked, not passed on: they
+    /// change no amount, only the explanation.
+    fn columns<'s>(&'s mut self, b: &'s Borrowed<'_>, r: Range<usize>, details: bool) -> Option<MissionColumns<'s>> {
         let n = r.len();
         let revenue_cents = cents_of(b.revenue, r.clone(), &mut self.revenue)?;
         // A negative donation is left to the general path too.
         let donations_cents = match b.donations {
-            Some(d) => Some(cents_of(d, r.clone(), &mut self.donations)?),
+            Some(d) if details => Some(cents_of(d, r.clone(), &mut self.donations)?),
+            Some(d) => cents_valid(d, r.clone()).then_some(None)?,
             None => None,
         };
         let won_on = b.won_on.get(r.clone())?;
@@ -436,28 +451,27 @@ impl Scratch {
     }
 }
 
-/// Evaluates rows `range` of `b`, step by step, writing their amounts into
-/// `amount`; `None` if a row needs the general path.
-fn work(
-    e: &BatchEvaluator,
-    b: &Borrowed,
-    range: Range<usize>,
-    details: bool,
-    amount: &mut [i128],
-) -> Option<ResultColumns> {
+/// The results of a run of rows and their amounts.
+type Part = (ResultColumns, Vec<i128>);
+
+/// Evaluates rows `range` of `b`, step by step: their results and amounts;
+/// `None` if a row needs the general path.
+fn work(e: &BatchEvaluator, b: &Borrowed, range: Range<usize>, details: bool) -> Option<Part> {
     let mut results = ResultColumns::new(details, range.len());
+    let mut amount = Vec::with_capacity(range.len());
     let mut scratch = Scratch::new();
     let mut out = BatchOutput::default();
-    for (start, amount) in range.clone().step_by(STEP).zip(amount.chunks_mut(STEP)) {
+    for start in range.clone().step_by(STEP) {
         let r = start..(start + STEP).min(range.end);
-        let cols = scratch.columns(b, r)?;
+        let n = r.len();
+        let cols = scratch.columns(b, r, details)?;
         e.evaluate_into(&cols, &mut out).ok()?;
-        if amount.len() != out.len() {
+        if out.len() != n {
             return None;
         }
-        results.append(&out, amount);
+        results.append(&out, &mut amount);
     }
-    Some(results)
+    Some((results, amount))
 }
 
 /// Evaluates `policy` over `input` if every column it reads has a usual
@@ -474,30 +488,25 @@ pub(crate) fn evaluate(
         return None;
     }
     let borrowed: Vec<Borrowed> = input.batches.iter().map(|b| borrow(b, needs)).collect::<Option<_>>()?;
-    let evaluator = BatchEvaluator::new(policy, params).ok()?;
+    let outputs = if details { Outputs::All } else { Outputs::Amounts };
+    let evaluator = BatchEvaluator::new(policy, params).ok()?.with_outputs(outputs);
     let cores = std::thread::available_parallelism().map_or(1, |t| t.get()).min(8);
-    let mut parts: Vec<(ResultColumns, ScalarBuffer<i128>)> = Vec::new();
+    let mut parts: Vec<Part> = Vec::new();
     for b in &borrowed {
         // Tasks of PARALLEL_ROWS rows, taken in turn by the calling thread and
         // one helper per other core: when another process holds a core, the
-        // others take its share instead of waiting for it. The amounts of the
-        // whole batch go to one buffer (each task writes its own part of it),
-        // allocated here so that the allocator serves it again, warm, next call.
+        // others take its share instead of waiting for it. Each task's
+        // results, amounts included, become one record batch of the result.
         let tasks: Vec<Range<usize>> =
             (0..b.rows).step_by(PARALLEL_ROWS).map(|s| s..(s + PARALLEL_ROWS).min(b.rows)).collect();
-        let mut amounts = vec![0i128; b.rows];
-        let slots: Vec<Mutex<Option<&mut [i128]>>> =
-            amounts.chunks_mut(PARALLEL_ROWS).map(|part| Mutex::new(Some(part))).collect();
         let workers = cores.min(tasks.len()).max(1);
         let next = AtomicUsize::new(0);
-        let take = || -> Option<Vec<(usize, ResultColumns)>> {
+        let take = || -> Option<Vec<(usize, Part)>> {
             let mut done = Vec::new();
             loop {
                 let task = next.fetch_add(1, Ordering::Relaxed);
                 let Some(range) = tasks.get(task) else { return Some(done) };
-                let amount = slots.get(task).and_then(|s| s.lock().ok()).and_then(|mut s| s.take());
-                let Some(results) = amount.and_then(|amount| work(&evaluator, b, range.clone(), details, amount))
-                else {
+                let Some(results) = work(&evaluator, b, range.clone(), details) else {
                     // The general path will say what is wrong: stop everyone.
                     next.store(tasks.len(), Ordering::Relaxed);
                     return None;
@@ -505,21 +514,16 @@ pub(crate) fn evaluate(
                 done.push((task, results));
             }
         };
-        let done: Vec<Option<Vec<(usize, ResultColumns)>>> = std::thread::scope(|scope| {
+        let done: Vec<Option<Vec<(usize, Part)>>> = std::thread::scope(|scope| {
             let helpers: Vec<_> = (1..workers).map(|_| scope.spawn(take)).collect();
             let mut done = vec![take()];
             done.extend(helpers.into_iter().map(|h| h.join().ok().flatten()));
             done
         });
-        drop(slots);
-        let mut done: Vec<(usize, ResultColumns)> =
+        let mut done: Vec<(usize, Part)> =
             done.into_iter().collect::<Option<Vec<_>>>()?.into_iter().flatten().collect();
         done.sort_unstable_by_key(|(task, _)| *task);
-        let amounts = ScalarBuffer::from(amounts);
-        for (task, results) in done {
-            let range = tasks.get(task)?;
-            parts.push((results, amounts.slice(range.start, range.len())));
-        }
+        parts.extend(done.into_iter().map(|(_, part)| part));
     }
-    Some(parts.into_iter().map(|(results, amount)| results.finish(amount)).collect())
+    Some(parts.into_iter().map(|(results, amount)| results.finish(amount.into())).collect())
 }

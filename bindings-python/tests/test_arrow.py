@@ -313,3 +313,21 @@ def test_evaluate_batch_names_the_first_offending_row_of_a_large_table() -> None
     floats = table.set_column(at("revenue"), "revenue", table["revenue"].cast(pa.float64()))
     assert "round_floats" in error(floats)
     assert c.evaluate_batch(floats, "flat", round_floats=True).equals(c.evaluate_batch(table, "flat"))
+
+
+@pytest.mark.parametrize("details", [True, False])
+@pytest.mark.parametrize("policy", ["flat", "guide"])
+def test_a_negative_donation_is_refused_even_when_only_amounts_are_asked(policy: str, details: bool) -> None:
+    # Donations change no amount, but a negative one is invalid: the amounts-only path checks them too.
+    table = portfolio.generate(70_000, providers=20, seed=11)
+    donations = table["donations"].to_pylist()
+    donations[67_890] = Decimal("-5.00")
+    at = table.schema.get_field_index
+    broken = table.set_column(at("donations"), "donations", pa.array(donations, pa.decimal128(18, 2)))
+    cents = pa.array([int(d * 100) for d in donations], pa.int64())
+    as_cents = broken.drop_columns(["donations"]).append_column("donations_cents", cents)
+    for t in [broken, as_cents]:
+        with pytest.raises(c.BatchError) as e:
+            c.evaluate_batch(t, policy, details=details)
+        assert e.value.code == "batch.row.invalid" and "row 67890" in str(e.value), str(e.value)
+    assert c.evaluate_batch(table, policy, details=details).num_rows == 70_000
