@@ -9,7 +9,11 @@
  *
  *   scalar: one loop, 64-bit products (what any compiler does row by row);
  *   narrow: chunks of 512 rows, table entries gathered first, then 32-bit
- *           products that gcc vectorises (valid while revenue × rate < 2^32).
+ *           products that gcc vectorises (valid while revenue × rate < 2^32);
+ *   half:   scalar, rounding as the Rust kernels do since 2026-11-28: add
+ *           half the divisor, divide once, and the amount was inexact when
+ *           the quotient times the divisor is not the product (no remainder
+ *           to compare; the in-kind credit needs no inexact bit at all).
  *
  *   gcc -O3 benches/reference/guide_kernel.c -o /tmp/guide_kernel && /tmp/guide_kernel
  *   gcc -O3 -march=native benches/reference/guide_kernel.c -o /tmp/guide_kernel && /tmp/guide_kernel
@@ -83,6 +87,21 @@ static int narrow(Cols *c) {
     return flag;
 }
 
+static int half(Cols *c) {
+    int flag = 0;
+    for (size_t i = 0; i < ROWS; i++) {
+        Entry e = table[cell(c, i)];
+        uint64_t v = (uint64_t)c->revenue[i] * e.num, q = (v + 50) / 100;
+        uint64_t w = (uint64_t)c->revenue[i] * e.in_kind;
+        c->due[i] = q;
+        c->in_kind[i] = (w + 50) / 100;
+        c->situation[i] = e.situation;
+        c->pattern[i] = e.bits | ((q * 100 != v) << 1);
+        flag |= e.gap | (c->day[i] < 0);
+    }
+    return flag;
+}
+
 static void run(const char *name, int (*kernel)(Cols *), Cols *c) {
     double best = 1e9;
     int flag = 0;
@@ -118,5 +137,6 @@ int main(void) {
     }
     run("scalar", scalar, &c);
     run("narrow", narrow, &c);
+    run("half", half, &c);
     return 0;
 }

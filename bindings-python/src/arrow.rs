@@ -960,8 +960,7 @@ pub fn compare_missions(
         py.detach(move || {
             // The comparison's breakdowns need every column (situation, lead origin, provider).
             let table = Table::read(&input, floats, Needs::all())?;
-            let (comparison, outputs) =
-                compare_columns(&table.columns(), &table.provider, &table.provider_names, &builtins, &params)?;
+            let (comparison, outputs) = compare_on_every_core(&table, &builtins, &params)?;
             let results: Vec<Results> =
                 builtins.iter().zip(outputs).map(|(p, out)| Results::from_batch(p.name(), out)).collect();
             let batch = missions_batch(&table, &results)?;
@@ -992,6 +991,38 @@ pub fn compare_missions(
     };
     let (comparison, missions) = result.py()?;
     Ok(PyComparison { comparison, missions })
+}
+
+/// `compare_columns` with one thread per policy when there are enough rows:
+/// each policy's evaluation and summary depend on no other policy's, and
+/// put side by side in the order given they are the comparison of them all.
+fn compare_on_every_core(
+    table: &Table,
+    policies: &[BuiltinPolicy],
+    params: &coopetition::policy::Parameters,
+) -> Result<(Comparison, Vec<BatchOutput>), Error> {
+    let cols = table.columns();
+    let compare =
+        |policies: &[BuiltinPolicy]| compare_columns(&cols, &table.provider, &table.provider_names, policies, params);
+    let cores = std::thread::available_parallelism().map_or(1, |t| t.get());
+    if cores < 2 || policies.len() < 2 || cols.len() < PARALLEL_ROWS {
+        return compare(policies);
+    }
+    let parts: Vec<Result<(Comparison, Vec<BatchOutput>), Error>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = policies.chunks(1).map(|p| scope.spawn(move || compare(p))).collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|_| Err(column_error("batch", "a worker thread failed"))))
+            .collect()
+    });
+    // The first policy's error, as when they run one after the other.
+    let mut parts = parts.into_iter().collect::<Result<Vec<_>, Error>>()?.into_iter();
+    let (mut comparison, mut outputs) = parts.next().ok_or_else(|| column_error("batch", "no policy"))?;
+    for (c, o) in parts {
+        comparison.policies.extend(c.policies);
+        outputs.extend(o);
+    }
+    Ok((comparison, outputs))
 }
 
 /// Rows below which one thread evaluates everything.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 import threading
 from datetime import date, timedelta
@@ -331,3 +332,29 @@ def test_a_negative_donation_is_refused_even_when_only_amounts_are_asked(policy:
             c.evaluate_batch(t, policy, details=details)
         assert e.value.code == "batch.row.invalid" and "row 67890" in str(e.value), str(e.value)
     assert c.evaluate_batch(table, policy, details=details).num_rows == 70_000
+
+
+def test_the_policies_of_a_large_comparison_run_side_by_side_with_the_same_results() -> None:
+    # Above the parallel threshold the policies are compared on separate threads.
+    table = portfolio.generate(70_000, providers=40, seed=13)
+    model = c.BehaviourModel()
+    together = json.loads(c.compare(table, model=model).to_json())
+    assert [p["policy"] for p in together["policies"]] == [
+        "flat",
+        "guide",
+        "self_assessed_modelled",
+        "negotiated_modelled",
+    ]
+    for i, name in enumerate(POLICIES):
+        policy = c.Policy.builtin(name, model if name in ("self_assessed", "negotiated") else None)
+        alone = json.loads(c.compare(table, [policy]).to_json())
+        assert alone["policies"] == [together["policies"][i]], name
+        assert (alone["missions"], alone["revenue"]) == (together["missions"], together["revenue"])
+    # One invalid row fails the whole comparison, named as when the policies run one after the other.
+    revenue = table["revenue"].to_pylist()
+    revenue[68_000] = Decimal("-1.00")
+    at = table.schema.get_field_index
+    broken = table.set_column(at("revenue"), "revenue", pa.array(revenue, pa.decimal128(18, 2)))
+    with pytest.raises(c.BatchError) as e:
+        c.compare(broken, model=model)
+    assert e.value.code == "batch.row.invalid" and "`revenue`, row 68000" in str(e.value), str(e.value)
