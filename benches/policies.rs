@@ -7,7 +7,7 @@
 //! measures wall-clock time instead (also the fallback off Linux).
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use coopetition::policy::batch::{BatchEvaluator, BatchOutput, BuiltinPolicy, MissionTable, Outputs};
+use coopetition::policy::batch::{BatchEvaluator, BatchOutput, BuiltinPolicy, MissionTable, Outputs, WideColumns};
 use coopetition::policy::compare::compare_columns;
 use coopetition::policy::{BehaviourModel, ContributionPolicy, FlatRate, MissionFacts, NegotiationState, Parameters};
 use coopetition::prelude::*;
@@ -212,6 +212,20 @@ fn columnar(c: &mut Criterion<CpuTime>) {
         let mut out = BatchOutput::default();
         group.bench_function(format!("{}_amounts_only", policy.name()), |b| {
             b.iter(|| evaluator.evaluate_into(black_box(&lean), &mut out).unwrap())
+        });
+    }
+    // The same from 128-bit money (`append_amounts`, as Python reads decimal128 columns), into a reused buffer.
+    let wide = |v: &[i64]| v.iter().map(|&c| i128::from(c)).collect::<Vec<i128>>();
+    let (revenue, donations) = (wide(lean.revenue_cents), lean.donations_cents.map(wide));
+    let wide_cols = WideColumns::with_money(&lean, &revenue, donations.as_deref());
+    for policy in [BuiltinPolicy::Flat, BuiltinPolicy::Guide] {
+        let evaluator = BatchEvaluator::new(&policy, params).unwrap();
+        let mut due = Vec::with_capacity(MISSIONS);
+        group.bench_function(format!("{}_amounts_128", policy.name()), |b| {
+            b.iter(|| {
+                due.clear();
+                assert!(evaluator.append_amounts(black_box(&wide_cols), &mut due));
+            })
         });
     }
     // Every column present, into fresh buffers each time.

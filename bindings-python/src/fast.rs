@@ -27,7 +27,7 @@ use arrow_schema::DataType;
 use coopetition::labels::Labelled;
 use coopetition::mission::LeadOrigin;
 use coopetition::policy::batch::{
-    BatchEvaluator, BatchOutput, BuiltinPolicy, MissionColumns, Outputs, NO_SITUATION, PRICED,
+    BatchEvaluator, BatchOutput, BuiltinPolicy, MissionColumns, Outputs, WideColumns, NO_SITUATION, PRICED,
 };
 use coopetition::policy::Parameters;
 use coopetition::Error;
@@ -36,7 +36,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 /// Rows per step of a worker: a step's inputs and outputs stay in the L2 cache.
-const STEP: usize = 4096;
+const STEP: usize = 1024;
 
 /// Labels of the status and provenance codes of [`BatchOutput`].
 pub(crate) const STATUS: [&str; 4] = ["priced", "pending", "undeclared", "stalemate"];
@@ -112,6 +112,11 @@ impl ResultColumns {
         }
     }
 
+    /// Counts `n` more rows priced, whose amounts the caller appended.
+    pub(crate) fn priced(&mut self, n: usize) {
+        self.priced.extend(n, std::iter::repeat_n(true, n));
+    }
+
     /// Appends the results of `out`, its amounts to `amount`.
     pub(crate) fn append(&mut self, out: &BatchOutput, amount: &mut Vec<i128>) {
         amount.extend(out.due_cents.iter().map(|&c| i128::from(c)));
@@ -183,9 +188,8 @@ pub(crate) fn dictionary<K: arrow_array::types::ArrowDictionaryKeyType>(
 /// Money in cents, borrowed.
 #[derive(Clone, Copy)]
 enum Cents<'a> {
-    /// decimal128 with scale 2 (the values are cents), as the 64-bit words
-    /// of its values, low then high (zero-copy; Arrow is little-endian).
-    Decimal(&'a [u64]),
+    /// decimal128 with scale 2 (the values are cents), zero-copy.
+    Decimal(&'a [i128]),
     Int(&'a [i64]),
 }
 
@@ -234,9 +238,7 @@ fn present<'a>(batch: &'a RecordBatch, name: &str) -> Option<Option<&'a ArrayRef
 fn cents<'a>(batch: &'a RecordBatch, name: &str) -> Option<Option<Cents<'a>>> {
     if let Some(a) = present(batch, name)? {
         return match a.data_type() {
-            DataType::Decimal128(_, 2) => {
-                Some(Some(Cents::Decimal(a.as_primitive::<Decimal128Type>().values().inner().typed_data::<u64>())))
-            }
+            DataType::Decimal128(_, 2) => Some(Some(Cents::Decimal(a.as_primitive::<Decimal128Type>().values()))),
             _ => None,
         };
     }
@@ -306,6 +308,12 @@ fn borrow(batch: &RecordBatch, needs: Needs) -> Option<Borrowed<'_>> {
 struct Scratch {
     revenue: Vec<i64>,
     donations: Vec<i64>,
+    guide: GuideScratch,
+}
+
+/// The guide's columns of one step, narrowed, and constant columns.
+#[derive(Default)]
+struct GuideScratch {
     origin: Vec<u8>,
     partners: Vec<u32>,
     shared: Vec<u32>,
@@ -320,22 +328,22 @@ struct Scratch {
 /// is negative or does not fit 64 bits.
 fn cents_of<'s>(c: Cents<'s>, r: Range<usize>, buf: &'s mut Vec<i64>) -> Option<&'s [i64]> {
     match c {
-        Cents::Decimal(words) => {
-            let words = words.get(2 * r.start..2 * r.end)?;
+        Cents::Decimal(values) => {
+            let values = values.get(r.clone())?;
             // Reused at the length of a step: no clearing.
             buf.resize(r.len(), 0);
-            // Every value is in 0..=i64::MAX if and only if every high word is
-            // zero and no low word has its top bit: OR them all, in the loop
-            // that copies the low words (one pass; vectorises).
-            let mut bits = 0u64;
-            for (cents, w) in buf.iter_mut().zip(words.chunks_exact(2)) {
-                bits |= w[1] | (w[0] >> 63);
-                #[allow(clippy::cast_possible_wrap)] // below 2^63 unless flagged
+            // Every value is in 0..=i64::MAX if and only if no bit above the
+            // 63 low ones is set: OR them all, in the loop that copies the
+            // low words (one pass; vectorises).
+            let mut high = 0u128;
+            for (cents, &v) in buf.iter_mut().zip(values) {
+                high |= v as u128 >> 63;
+                #[allow(clippy::cast_possible_truncation)] // below 2^63 unless flagged
                 {
-                    *cents = w[0] as i64;
+                    *cents = v as i64;
                 }
             }
-            (bits == 0).then_some(buf.as_slice())
+            (high == 0).then_some(buf.as_slice())
         }
         Cents::Int(v) => {
             let v = v.get(r)?;
@@ -347,9 +355,9 @@ fn cents_of<'s>(c: Cents<'s>, r: Range<usize>, buf: &'s mut Vec<i64>) -> Option<
 /// Whether every amount of rows `r` is in cents `0..=i64::MAX`, read in place.
 fn cents_valid(c: Cents<'_>, r: Range<usize>) -> bool {
     match c {
-        Cents::Decimal(words) => words
-            .get(2 * r.start..2 * r.end)
-            .is_some_and(|w| w.chunks_exact(2).fold(0, |bits, w| bits | w[1] | (w[0] >> 63)) == 0),
+        Cents::Decimal(values) => {
+            values.get(r).is_some_and(|v| v.iter().fold(0, |high, &x| high | (x as u128 >> 63)) == 0)
+        }
         Cents::Int(v) => v.get(r).is_some_and(|v| v.iter().fold(0, |acc, &x| acc | x) >= 0),
     }
 }
@@ -397,7 +405,13 @@ fn flags_of<'s>(f: &Option<BooleanBuffer>, r: Range<usize>, buf: &'s mut Vec<boo
 
 impl Scratch {
     fn new() -> Scratch {
-        Scratch { zeros: vec![0; STEP], no: vec![false; STEP], origin_zeros: vec![0; STEP], ..Scratch::default() }
+        let guide = GuideScratch {
+            zeros: vec![0; STEP],
+            no: vec![false; STEP],
+            origin_zeros: vec![0; STEP],
+            ..Default::default()
+        };
+        Scratch { guide, ..Scratch::default() }
     }
 
     /// The columns of rows `r` of `b`; `None` if a value is out of range.
@@ -417,16 +431,44 @@ impl Scratch {
             return Some(MissionColumns {
                 revenue_cents,
                 won_on,
-                lead_origin: self.origin_zeros.get(..n)?,
-                partners: self.zeros.get(..n)?,
-                shared_resources: self.zeros.get(..n)?,
-                steward_workstream: self.no.get(..n)?,
-                client_informed: self.no.get(..n)?,
+                lead_origin: self.guide.origin_zeros.get(..n)?,
+                partners: self.guide.zeros.get(..n)?,
+                shared_resources: self.guide.zeros.get(..n)?,
+                steward_workstream: self.guide.no.get(..n)?,
+                client_informed: self.guide.no.get(..n)?,
                 declared_cents: None,
                 negotiation: None,
                 donations_cents,
             });
         };
+        Some(self.guide.columns(g, r)?.with(revenue_cents, won_on, donations_cents))
+    }
+
+    /// The columns of rows `r` of `b` with decimal128 money read in place,
+    /// for the amounts alone; `None` for int64 cents or a value out of range.
+    fn wide<'s>(&'s mut self, b: &'s Borrowed<'_>, r: Range<usize>) -> Option<WideColumns<'s>> {
+        let decimal = |c: Cents<'s>| match c {
+            Cents::Decimal(v) => v.get(r.clone()),
+            Cents::Int(_) => None,
+        };
+        let revenue_cents = decimal(b.revenue)?;
+        let donations_cents = match b.donations {
+            Some(d) => Some(decimal(d)?),
+            None => None,
+        };
+        let won_on = b.won_on.get(r.clone())?;
+        let guide = match &b.guide {
+            Some(g) => self.guide.columns(g, r)?,
+            // The flat rate reads none of them.
+            None => GuideColumns { origin: &[], partners: &[], shared: &[], steward: &[], informed: &[] },
+        };
+        Some(WideColumns::with_money(&guide.with(&[], won_on, None), revenue_cents, donations_cents))
+    }
+}
+
+impl GuideScratch {
+    /// The guide's columns of rows `r`; `None` if a value is out of range.
+    fn columns<'s>(&'s mut self, g: &'s GuideInputs<'_>, r: Range<usize>) -> Option<GuideColumns<'s>> {
         let keys = g.origin_keys.get(r.clone())?;
         self.origin.clear();
         self.origin.extend(
@@ -436,18 +478,45 @@ impl Scratch {
         if self.origin.contains(&u8::MAX) {
             return None;
         }
-        Some(MissionColumns {
+        Some(GuideColumns {
+            origin: &self.origin,
+            partners: counts_of(g.partners, r.clone(), &mut self.partners, &self.zeros)?,
+            shared: counts_of(g.shared, r.clone(), &mut self.shared, &self.zeros)?,
+            steward: flags_of(&g.steward, r.clone(), &mut self.steward, &self.no),
+            informed: flags_of(&g.informed, r, &mut self.informed, &self.no),
+        })
+    }
+}
+
+/// One step's guide columns.
+struct GuideColumns<'s> {
+    origin: &'s [u8],
+    partners: &'s [u32],
+    shared: &'s [u32],
+    steward: &'s [bool],
+    informed: &'s [bool],
+}
+
+impl<'s> GuideColumns<'s> {
+    /// With the other columns the flat and guide policies read.
+    fn with(
+        self,
+        revenue_cents: &'s [i64],
+        won_on: &'s [i32],
+        donations_cents: Option<&'s [i64]>,
+    ) -> MissionColumns<'s> {
+        MissionColumns {
             revenue_cents,
             won_on,
-            lead_origin: &self.origin,
-            partners: counts_of(g.partners, r.clone(), &mut self.partners, &self.zeros)?,
-            shared_resources: counts_of(g.shared, r.clone(), &mut self.shared, &self.zeros)?,
-            steward_workstream: flags_of(&g.steward, r.clone(), &mut self.steward, &self.no),
-            client_informed: flags_of(&g.informed, r, &mut self.informed, &self.no),
+            lead_origin: self.origin,
+            partners: self.partners,
+            shared_resources: self.shared,
+            steward_workstream: self.steward,
+            client_informed: self.informed,
             declared_cents: None,
             negotiation: None,
             donations_cents,
-        })
+        }
     }
 }
 
@@ -460,6 +529,21 @@ fn work(e: &BatchEvaluator, b: &Borrowed, range: Range<usize>, details: bool) ->
     let mut results = ResultColumns::new(details, range.len());
     let mut amount = Vec::with_capacity(range.len());
     let mut scratch = Scratch::new();
+    if !details {
+        // The amounts alone, straight from the decimal128 buffers (the flat
+        // rate reads all its rows at once; the guide a step at a time, for
+        // its narrowed columns). Any refusal: the steps below, from scratch.
+        let step = if b.guide.is_some() { STEP } else { range.len().max(1) };
+        let all = range.clone().step_by(step).all(|start| {
+            let r = start..(start + step).min(range.end);
+            scratch.wide(b, r).is_some_and(|cols| e.append_amounts(&cols, &mut amount))
+        });
+        if all {
+            results.priced(range.len());
+            return Some((results, amount));
+        }
+        amount.clear();
+    }
     let mut out = BatchOutput::default();
     for start in range.clone().step_by(STEP) {
         let r = start..(start + STEP).min(range.end);

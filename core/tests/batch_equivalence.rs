@@ -15,7 +15,7 @@
 
 use coopetition::policy::batch::{
     evaluate_columns, provenance_code, status_code, BatchEvaluator, BatchOutput, BuiltinPolicy, MissionColumns,
-    MissionTable, NegotiationColumns, Outputs,
+    MissionTable, NegotiationColumns, Outputs, WideColumns, PRICED,
 };
 use coopetition::policy::{BehaviourModel, ContributionPolicy, Parameters};
 use coopetition::prelude::*;
@@ -276,6 +276,26 @@ fn check(policy: &BuiltinPolicy, params: &Parameters, cols: &MissionColumns) -> 
         }
         (Err(all), Err(lean)) => prop_assert_eq!(all.to_string(), lean.to_string(), "{}: amounts only", name),
         _ => prop_assert!(false, "{name}: amounts only gives {lean:?}, every column {got:?}"),
+    }
+    // The money read as 128-bit cents: the same amounts when it vouches for every row.
+    let wide = |v: &[i64]| v.iter().map(|&c| i128::from(c)).collect::<Vec<i128>>();
+    let (revenue, donations) = (wide(cols.revenue_cents), cols.donations_cents.map(wide));
+    let wide_cols = WideColumns::with_money(cols, &revenue, donations.as_deref());
+    // Against the same columns (no declaration nor negotiation: those policies do not read them).
+    let same = MissionColumns { declared_cents: None, negotiation: None, ..*cols };
+    let evaluator = BatchEvaluator::new(policy, params).unwrap();
+    let same_out = evaluator.evaluate(&same);
+    let mut due = vec![7];
+    if evaluator.append_amounts(&wide_cols, &mut due) {
+        prop_assert!(matches!(policy, BuiltinPolicy::Flat | BuiltinPolicy::Guide), "{}", name);
+        let all = same_out
+            .as_ref()
+            .map_err(|e| TestCaseError::fail(format!("{name}: wide passed where the batch failed: {e}")))?;
+        prop_assert_eq!(due.first(), Some(&7), "{}: appended", name);
+        prop_assert_eq!(&due[1..], &wide(&all.due_cents)[..], "{}: wide amounts", name);
+        prop_assert!(all.status.iter().all(|&s| s == PRICED), "{}", name);
+    } else {
+        prop_assert_eq!(due, vec![7], "{}: nothing appended", name);
     }
     match (failure, got) {
         (None, Ok(out)) => {

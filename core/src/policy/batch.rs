@@ -23,7 +23,10 @@
 //! (see `core/tests/batch_equivalence.rs`). An evaluator built
 //! [`with_outputs`](BatchEvaluator::with_outputs)`(`[`Outputs::Amounts`]`)`
 //! fills only the amounts and statuses of the flat and guide policies (the
-//! same values, validated the same way), for callers that want nothing else.
+//! same values, validated the same way), for callers that want nothing else;
+//! [`BatchEvaluator::append_amounts`] gives those amounts from money held as
+//! 128-bit cents ([`WideColumns`], the layout of Arrow `decimal128`) in one
+//! pass, without narrowing the money first.
 //!
 //! # Validation
 //!
@@ -290,6 +293,72 @@ pub struct MissionColumns<'a> {
     pub negotiation: Option<NegotiationColumns<'a>>,
     /// Donations in cents; `None`: no donation.
     pub donations_cents: Option<&'a [i64]>,
+}
+
+/// The columns the flat and guide policies read, with money as 128-bit cents:
+/// the values of an Arrow `decimal128` column of scale 2, borrowed as they
+/// are, for [`BatchEvaluator::append_amounts`].
+///
+/// The fields mean what those of [`MissionColumns`] mean, and are checked
+/// the same way. The guide's five columns may be empty when the policy is
+/// the flat rate, which does not read them (a lead origin given is checked).
+#[derive(Debug, Clone, Copy)]
+pub struct WideColumns<'a> {
+    /// Revenue in cents.
+    pub revenue_cents: &'a [i128],
+    /// The day the mission was won.
+    pub won_on: &'a [i32],
+    /// Index into [`LeadOrigin::ALL`].
+    pub lead_origin: &'a [u8],
+    /// Network partners mobilised.
+    pub partners: &'a [u32],
+    /// Shared resources used.
+    pub shared_resources: &'a [u32],
+    /// The provider is a steward developing resources for a workstream.
+    pub steward_workstream: &'a [bool],
+    /// The client was connected to the network.
+    pub client_informed: &'a [bool],
+    /// Donations in cents; `None`: no donation.
+    pub donations_cents: Option<&'a [i128]>,
+}
+
+impl<'a> WideColumns<'a> {
+    /// The columns of `cols` with its money replaced by 128-bit cents
+    /// (its own money columns, declarations and negotiations are not read).
+    pub fn with_money(
+        cols: &MissionColumns<'a>,
+        revenue_cents: &'a [i128],
+        donations_cents: Option<&'a [i128]>,
+    ) -> Self {
+        WideColumns {
+            revenue_cents,
+            won_on: cols.won_on,
+            lead_origin: cols.lead_origin,
+            partners: cols.partners,
+            shared_resources: cols.shared_resources,
+            steward_workstream: cols.steward_workstream,
+            client_informed: cols.client_informed,
+            donations_cents,
+        }
+    }
+
+    /// Whether every column the policy reads has the revenue's length.
+    fn lengths_fit(&self, guide: bool) -> bool {
+        let n = self.revenue_cents.len();
+        let guide_fits = [
+            self.lead_origin.len(),
+            self.partners.len(),
+            self.shared_resources.len(),
+            self.steward_workstream.len(),
+            self.client_informed.len(),
+        ]
+        .iter()
+        .all(|&len| len == n);
+        let origin_fits = self.lead_origin.is_empty() || self.lead_origin.len() == n;
+        self.won_on.len() == n
+            && self.donations_cents.is_none_or(|d| d.len() == n)
+            && (guide_fits || !guide && origin_fits)
+    }
 }
 
 fn row_error(column: &str, row: usize, message: String) -> Error {
@@ -1471,6 +1540,47 @@ impl<'p> BatchEvaluator<'p> {
         })
     }
 
+    /// Appends to `due` the amount due of every row of `cols`, in 128-bit
+    /// cents, under the flat or guide policy, in one pass that reads the
+    /// money where it lies: the amounts [`BatchEvaluator::evaluate`] gives
+    /// with [`Outputs::Amounts`], every row being priced.
+    ///
+    /// Returns `false`, with `due` as it was, when a row needs more than the
+    /// integer kernels (a revenue beyond their range, a date outside the
+    /// parameters' periods, a negative amount, an unknown lead origin…), when
+    /// a column the policy reads is not as long as the revenue, or for another
+    /// policy: evaluate those columns as [`MissionColumns`] then, which prices
+    /// such rows one by one or names the first invalid one.
+    pub fn append_amounts(&self, cols: &WideColumns, due: &mut Vec<i128>) -> bool {
+        let kind = self.policy.kind();
+        let (Some(scale), true) = (self.scale, matches!(kind, Kind::Flat | Kind::Guide)) else {
+            return false;
+        };
+        if !cols.lengths_fit(matches!(kind, Kind::Guide)) {
+            return false;
+        }
+        let start = due.len();
+        due.reserve(cols.revenue_cents.len());
+        let flagged = match (kind, &self.guide) {
+            (Kind::Flat, _) => {
+                let mut k = WideFlat { nums: &self.flat, span: self.span, limit: self.limit, cols, due: &mut *due };
+                let origin_bad =
+                    cols.lead_origin.iter().fold(false, |acc, &o| acc | (o as usize >= LeadOrigin::ALL.len()));
+                dispatch(&mut k, scale, &self.bounds).map(|flag| flag | origin_bad)
+            }
+            (_, Some(table)) => {
+                let mut k = WideGuide { table, span: self.span, limit: self.limit, cols, due: &mut *due };
+                dispatch(&mut k, scale, &self.bounds)
+            }
+            _ => None,
+        };
+        if flagged != Some(false) {
+            due.truncate(start);
+            return false;
+        }
+        true
+    }
+
     fn run(&self, cols: &MissionColumns, out: &mut BatchOutput) -> Result<()> {
         cols.check_lengths()?;
         let n = cols.len();
@@ -1984,6 +2094,90 @@ impl Kernel for GuideKernel<'_, '_> {
                 _ => None,
             };
             flag |= Self::amounts::<S>(entries, limit, &cells, r, dn, due, details);
+        }
+        flag
+    }
+}
+
+/// Whether a 128-bit amount is beyond `limit` (a negative one is huge as u128).
+#[inline(always)]
+fn wide_beyond(cents: i128, limit: u64) -> bool {
+    cents as u128 > u128::from(limit)
+}
+
+/// The flat rate over [`WideColumns`] ([`BatchEvaluator::append_amounts`]).
+struct WideFlat<'k, 'c> {
+    nums: &'k [i64],
+    span: Span,
+    limit: i64,
+    cols: &'k WideColumns<'c>,
+    due: &'k mut Vec<i128>,
+}
+
+impl WideFlat<'_, '_> {
+    #[inline(always)]
+    fn go<const S: u32, Sel: SegSel>(&mut self, sel: Sel, donations: impl Iterator<Item = i128>) -> bool {
+        let (span, limit, nums) = (self.span, self.limit as u64, self.nums);
+        let mut flag = false;
+        let rows = self.cols.revenue_cents.iter().zip(self.cols.won_on).zip(donations);
+        self.due.extend(rows.map(|((&r, &d), dn)| {
+            let num = nums.get(sel.seg(d)).copied().unwrap_or(0);
+            flag |= wide_beyond(r, limit) | span.outside(d) | (dn < 0);
+            // Below 2^63 unless flagged.
+            i128::from(div_round::<S>((r as i64).wrapping_mul(num)).0)
+        }));
+        flag
+    }
+}
+
+impl Kernel for WideFlat<'_, '_> {
+    fn run<const S: u32, Sel: SegSel>(&mut self, sel: Sel) -> bool {
+        match self.cols.donations_cents {
+            Some(d) => self.go::<S, Sel>(sel, d.iter().copied()),
+            None => self.go::<S, Sel>(sel, std::iter::repeat(0)),
+        }
+    }
+}
+
+/// The guide over [`WideColumns`] ([`BatchEvaluator::append_amounts`]).
+struct WideGuide<'k, 'c> {
+    table: &'k GuideTable,
+    span: Span,
+    limit: i64,
+    cols: &'k WideColumns<'c>,
+    due: &'k mut Vec<i128>,
+}
+
+impl Kernel for WideGuide<'_, '_> {
+    fn run<const S: u32, Sel: SegSel>(&mut self, sel: Sel) -> bool {
+        let (span, limit, table, c) = (self.span, self.limit as u64, self.table, self.cols);
+        let entries = table.entries.as_slice();
+        let mut flag = false;
+        let mut cells = [0u32; CHUNK];
+        let mut donations = c.donations_cents.map(|d| d.chunks(CHUNK));
+        let inputs = c
+            .revenue_cents
+            .chunks(CHUNK)
+            .zip(c.won_on.chunks(CHUNK))
+            .zip(c.lead_origin.chunks(CHUNK))
+            .zip(c.partners.chunks(CHUNK))
+            .zip(c.shared_resources.chunks(CHUNK))
+            .zip(c.steward_workstream.chunks(CHUNK))
+            .zip(c.client_informed.chunks(CHUNK));
+        for ((((((r, d), o), p), s), sw), ci) in inputs {
+            flag |= table.cells(sel, span, d, o, p, s, sw, ci, &mut cells);
+            if let Some(dn) = donations.as_mut().and_then(Iterator::next) {
+                flag |= dn.iter().fold(false, |acc, &d| acc | (d < 0));
+            }
+            // Zeroed, then written, in L1: a loop over slices the compiler keeps tight.
+            let base = self.due.len();
+            self.due.resize(base + r.len(), 0);
+            let out = self.due.get_mut(base..).unwrap_or_default();
+            for ((&cell, &r), due) in cells.iter().zip(r).zip(out) {
+                let e = entries.get(cell as usize).copied().unwrap_or(GAP);
+                flag |= e.gap | wide_beyond(r, limit);
+                *due = i128::from(div_round::<S>((r as i64).wrapping_mul(e.num)).0);
+            }
         }
         flag
     }
