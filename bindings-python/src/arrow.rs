@@ -1077,8 +1077,9 @@ fn result_batch(out: &BatchOutput, details: bool) -> Result<RecordBatch, Error> 
 /// and explanation codes. Only the columns the policy reads are read. The
 /// flat and guide policies read the usual types in place (decimal128 with
 /// scale 2 or int64 `*_cents`, date32, dictionary-encoded lead origins,
-/// integer counts, booleans, no nulls); other types are converted first, with
-/// the same results.
+/// integer counts, booleans, no nulls), and with `details=False` price
+/// decimal128 money in one pass; other types are converted first, with the
+/// same results.
 #[pyfunction]
 #[pyo3(name = "evaluate_batch", signature = (missions, policy, *, parameters = None, model = None, round_floats = false, details = true))]
 pub fn evaluate_batch<'py>(
