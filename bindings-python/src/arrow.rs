@@ -6,7 +6,7 @@
 //! then handed to the core with the GIL released.
 
 use crate::errors::{to_py, IntoPy};
-use crate::fast::{self, PROVENANCE, STATUS};
+use crate::fast::{self, provenance_labels, status_labels};
 use crate::policy::{params_or_shipped, PyBehaviourModel, PyParameters, PyPolicy};
 use arrow_array::cast::AsArray;
 use arrow_array::types::{Date32Type, Decimal128Type, Int32Type, Int64Type, Int8Type};
@@ -635,9 +635,9 @@ fn nullable_dictionary(keys: &[i32], mut values: Vec<String>) -> Result<ArrayRef
     fast::dictionary::<Int32Type>(keys.iter().map(|k| (*k).max(0)).collect(), Some(nulls), values)
 }
 
-fn small_dictionary(keys: &[u8], labels: &[&str]) -> Result<ArrayRef, Error> {
+fn small_dictionary(keys: &[u8], labels: Vec<String>) -> Result<ArrayRef, Error> {
     let keys = keys.iter().map(|k| i8::try_from(*k).unwrap_or(0)).collect();
-    fast::dictionary::<Int8Type>(keys, None, labels.iter().map(|l| (*l).to_owned()).collect())
+    fast::dictionary::<Int8Type>(keys, None, labels)
 }
 
 fn decimal_cents(cents: &[i64], valid: Option<&[bool]>) -> Result<ArrayRef, Error> {
@@ -681,9 +681,9 @@ fn missions_batch(table: &Table, results: &[Results]) -> Result<RecordBatch, Err
         fields.push(Field::new(format!("{}_amount", r.policy), DataType::Decimal128(38, 2), true));
         columns.push(decimal_cents(&r.due_cents, Some(&priced))?);
         fields.push(Field::new(format!("{}_status", r.policy), small.clone(), false));
-        columns.push(small_dictionary(&r.status, &STATUS)?);
+        columns.push(small_dictionary(&r.status, status_labels())?);
         fields.push(Field::new(format!("{}_provenance", r.policy), small.clone(), false));
-        columns.push(small_dictionary(&r.provenance, &PROVENANCE)?);
+        columns.push(small_dictionary(&r.provenance, provenance_labels())?);
         fields.push(Field::new(format!("{}_situation", r.policy), big.clone(), true));
         columns.push(nullable_dictionary(&r.situation, r.situation_ids.clone())?);
         fields.push(Field::new(format!("{}_in_kind", r.policy), DataType::Decimal128(38, 2), false));

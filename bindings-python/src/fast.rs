@@ -27,9 +27,10 @@ use arrow_schema::DataType;
 use coopetition::labels::Labelled;
 use coopetition::mission::LeadOrigin;
 use coopetition::policy::batch::{
-    BatchEvaluator, BatchOutput, BuiltinPolicy, MissionColumns, Outputs, WideColumns, NO_SITUATION, PRICED,
+    provenance_code, status_code, BatchEvaluator, BatchOutput, BuiltinPolicy, MissionColumns, Outputs, WideColumns,
+    NO_SITUATION, PRICED,
 };
-use coopetition::policy::Parameters;
+use coopetition::policy::{AssessmentStatus, Parameters, Provenance};
 use coopetition::Error;
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -38,9 +39,27 @@ use std::sync::Arc;
 /// Rows per step of a worker: a step's inputs and outputs stay in the L2 cache.
 const STEP: usize = 1024;
 
-/// Labels of the status and provenance codes of [`BatchOutput`].
-pub(crate) const STATUS: [&str; 4] = ["priced", "pending", "undeclared", "stalemate"];
-pub(crate) const PROVENANCE: [&str; 4] = ["computed", "declared", "negotiated", "modelled"];
+/// The labels of the codes `code` gives the values of `T`, by code: the
+/// dictionaries of the status and provenance columns.
+fn code_labels<T: Labelled>(code: fn(T) -> u8) -> Vec<String> {
+    let mut labels = vec![String::new(); T::ALL.len()];
+    for &value in T::ALL {
+        if let Some(slot) = labels.get_mut(usize::from(code(value))) {
+            value.label().clone_into(slot);
+        }
+    }
+    labels
+}
+
+/// The labels of the status codes of [`BatchOutput`].
+pub(crate) fn status_labels() -> Vec<String> {
+    code_labels::<AssessmentStatus>(status_code)
+}
+
+/// The labels of the provenance codes of [`BatchOutput`].
+pub(crate) fn provenance_labels() -> Vec<String> {
+    code_labels::<Provenance>(provenance_code)
+}
 
 /// A validity bitmap built row by row, kept as a count while every row has
 /// the same value (no bitmap at all when every row is valid).
@@ -143,10 +162,10 @@ impl ResultColumns {
     pub(crate) fn finish(self, amount: ScalarBuffer<i128>) -> Result<RecordBatch, Error> {
         let mut columns: Vec<(&str, ArrayRef)> = vec![("amount", decimal(amount, self.priced.finish())?)];
         if self.details {
-            columns.push(("status", dictionary::<arrow_array::types::Int8Type>(self.status, None, labels(&STATUS))?));
+            columns.push(("status", dictionary::<arrow_array::types::Int8Type>(self.status, None, status_labels())?));
             columns.push((
                 "provenance",
-                dictionary::<arrow_array::types::Int8Type>(self.provenance, None, labels(&PROVENANCE))?,
+                dictionary::<arrow_array::types::Int8Type>(self.provenance, None, provenance_labels())?,
             ));
             let mut ids = self.situation_ids;
             if ids.is_empty() {
@@ -159,10 +178,6 @@ impl ResultColumns {
         }
         RecordBatch::try_from_iter(columns).map_err(|e| column_error("result", e.to_string()))
     }
-}
-
-fn labels(l: &[&str]) -> Vec<String> {
-    l.iter().map(|s| (*s).to_owned()).collect()
 }
 
 /// A decimal128(38, 2) column of cents.
