@@ -1198,6 +1198,17 @@ struct Entry {
 
 const GAP: Entry = Entry { num: 0, in_kind: 0, situation: NO_SITUATION, bits: 0, gap: true };
 
+/// The columns the guide reads, with revenue of either width.
+struct GuideRows<'a, M> {
+    revenue: &'a [M],
+    won_on: &'a [i32],
+    lead_origin: &'a [u8],
+    partners: &'a [u32],
+    shared: &'a [u32],
+    steward: &'a [bool],
+    informed: &'a [bool],
+}
+
 /// From (segment, lead origin, partners, shared resources, steward, informed) to the guide's entry.
 #[derive(Debug, Clone)]
 struct GuideTable {
@@ -1336,6 +1347,36 @@ impl GuideTable {
         for (cell, &d) in cells.iter_mut().zip(won_on) {
             flag |= span.outside(d);
             *cell += (sel.seg(d) as u32) * per_segment;
+        }
+        flag
+    }
+
+    /// Goes through `rows` [`CHUNK`] rows at a time: computes the chunk's
+    /// cells, then calls `f` with the chunk's first row, revenue and cells;
+    /// whether a row is flagged, by the cells or by `f`. Serves both money
+    /// widths.
+    #[inline(always)]
+    fn by_chunk<M, Sel: SegSel>(
+        &self,
+        sel: Sel,
+        span: Span,
+        rows: GuideRows<'_, M>,
+        mut f: impl FnMut(usize, &[M], &[u32; CHUNK]) -> bool,
+    ) -> bool {
+        let mut flag = false;
+        let mut cells = [0u32; CHUNK];
+        let inputs = rows
+            .revenue
+            .chunks(CHUNK)
+            .zip(rows.won_on.chunks(CHUNK))
+            .zip(rows.lead_origin.chunks(CHUNK))
+            .zip(rows.partners.chunks(CHUNK))
+            .zip(rows.shared.chunks(CHUNK))
+            .zip(rows.steward.chunks(CHUNK))
+            .zip(rows.informed.chunks(CHUNK));
+        for (i, ((((((r, d), o), p), s), sw), ci)) in inputs.enumerate() {
+            flag |= self.cells(sel, span, d, o, p, s, sw, ci, &mut cells);
+            flag |= f(i * CHUNK, r, &cells);
         }
         flag
     }
@@ -1957,19 +1998,32 @@ struct FlatKernel<'k, 'c> {
     pattern: &'k mut [u16],
 }
 
+/// The flat amount of a row of revenue `r` (`beyond`: outside the kernels'
+/// range) won on day `d`, whether it was rounded, and whether the kernels
+/// cannot vouch for the row; shared by both money widths.
+#[inline(always)]
+fn flat_row<const S: u32, Sel: SegSel>(
+    nums: &[i64],
+    span: Span,
+    sel: Sel,
+    r: i64,
+    beyond: bool,
+    d: i32,
+    negative_donation: bool,
+) -> (i64, bool, bool) {
+    let num = nums.get(sel.seg(d)).copied().unwrap_or(0);
+    let bad = beyond | span.outside(d) | negative_donation;
+    let (v, rounded) = div_round::<S>(r.wrapping_mul(num));
+    (v, rounded, bad)
+}
+
 impl FlatKernel<'_, '_> {
     #[inline(always)]
     fn go<const S: u32, Sel: SegSel>(&mut self, sel: Sel, donations: impl Iterator<Item = i64>) -> bool {
         let (span, limit, nums) = (self.span, self.limit as u64, self.nums);
         let mut flag = false;
-        // The amount, whether it was rounded, and the flag of a row.
-        let row = |r: i64, d: i32, dn: i64| {
-            let num = nums.get(sel.seg(d)).copied().unwrap_or(0);
-            // A negative revenue is huge as u64.
-            let bad = (r as u64 > limit) | span.outside(d) | (dn < 0);
-            let (v, rounded) = div_round::<S>(r.wrapping_mul(num));
-            (v, rounded, bad)
-        };
+        // A negative revenue is huge as u64.
+        let row = |r: i64, d: i32, dn: i64| flat_row::<S, Sel>(nums, span, sel, r, r as u64 > limit, d, dn < 0);
         let rows = self.cols.revenue_cents.iter().zip(self.cols.won_on).zip(donations);
         if self.pattern.len() == self.due.len() {
             for (((&r, &d), dn), (due, pattern)) in rows.zip(self.due.iter_mut().zip(self.pattern.iter_mut())) {
@@ -2070,32 +2124,28 @@ impl Kernel for GuideKernel<'_, '_> {
     fn run<const S: u32, Sel: SegSel>(&mut self, sel: Sel) -> bool {
         let (span, limit, table, c) = (self.span, self.limit as u64, self.table, self.cols);
         let entries = table.entries.as_slice();
-        let mut flag = false;
-        let mut cells = [0u32; CHUNK];
-        let mut donations = c.donations_cents.map(|d| d.chunks(CHUNK));
-        let inputs = c
-            .revenue_cents
-            .chunks(CHUNK)
-            .zip(c.won_on.chunks(CHUNK))
-            .zip(c.lead_origin.chunks(CHUNK))
-            .zip(c.partners.chunks(CHUNK))
-            .zip(c.shared_resources.chunks(CHUNK))
-            .zip(c.steward_workstream.chunks(CHUNK))
-            .zip(c.client_informed.chunks(CHUNK));
-        for (i, (((((((r, d), o), p), s), sw), ci), due)) in inputs.zip(self.due.chunks_mut(CHUNK)).enumerate() {
-            flag |= table.cells(sel, span, d, o, p, s, sw, ci, &mut cells);
-            let dn = donations.as_mut().and_then(Iterator::next);
+        let rows = GuideRows {
+            revenue: c.revenue_cents,
+            won_on: c.won_on,
+            lead_origin: c.lead_origin,
+            partners: c.partners,
+            shared: c.shared_resources,
+            steward: c.steward_workstream,
+            informed: c.client_informed,
+        };
+        table.by_chunk(sel, span, rows, |start, r, cells| {
+            let rows = start..start + r.len();
+            let dn = c.donations_cents.and_then(|d| d.get(rows.clone()));
+            let Some(due) = self.due.get_mut(rows.clone()) else { return true };
             // The other outputs of these rows; empty with `Outputs::Amounts`.
-            let rows = i * CHUNK..i * CHUNK + due.len();
             let details =
                 (self.in_kind.get_mut(rows.clone()), self.situation.get_mut(rows.clone()), self.pattern.get_mut(rows));
             let details = match details {
                 (Some(in_kind), Some(situation), Some(pattern)) => Some(Details { in_kind, situation, pattern }),
                 _ => None,
             };
-            flag |= Self::amounts::<S>(entries, limit, &cells, r, dn, due, details);
-        }
-        flag
+            Self::amounts::<S>(entries, limit, cells, r, dn, due, details)
+        })
     }
 }
 
@@ -2121,10 +2171,10 @@ impl WideFlat<'_, '_> {
         let mut flag = false;
         let rows = self.cols.revenue_cents.iter().zip(self.cols.won_on).zip(donations);
         self.due.extend(rows.map(|((&r, &d), dn)| {
-            let num = nums.get(sel.seg(d)).copied().unwrap_or(0);
-            flag |= wide_beyond(r, limit) | span.outside(d) | (dn < 0);
             // Below 2^63 unless flagged.
-            i128::from(div_round::<S>((r as i64).wrapping_mul(num)).0)
+            let (v, _, bad) = flat_row::<S, Sel>(nums, span, sel, r as i64, wide_beyond(r, limit), d, dn < 0);
+            flag |= bad;
+            i128::from(v)
         }));
         flag
     }
@@ -2152,23 +2202,20 @@ impl Kernel for WideGuide<'_, '_> {
     fn run<const S: u32, Sel: SegSel>(&mut self, sel: Sel) -> bool {
         let (span, limit, table, c) = (self.span, self.limit as u64, self.table, self.cols);
         let entries = table.entries.as_slice();
-        let mut flag = false;
-        let mut cells = [0u32; CHUNK];
-        let mut donations = c.donations_cents.map(|d| d.chunks(CHUNK));
-        let inputs = c
-            .revenue_cents
-            .chunks(CHUNK)
-            .zip(c.won_on.chunks(CHUNK))
-            .zip(c.lead_origin.chunks(CHUNK))
-            .zip(c.partners.chunks(CHUNK))
-            .zip(c.shared_resources.chunks(CHUNK))
-            .zip(c.steward_workstream.chunks(CHUNK))
-            .zip(c.client_informed.chunks(CHUNK));
-        for ((((((r, d), o), p), s), sw), ci) in inputs {
-            flag |= table.cells(sel, span, d, o, p, s, sw, ci, &mut cells);
-            if let Some(dn) = donations.as_mut().and_then(Iterator::next) {
-                flag |= dn.iter().fold(false, |acc, &d| acc | (d < 0));
-            }
+        let rows = GuideRows {
+            revenue: c.revenue_cents,
+            won_on: c.won_on,
+            lead_origin: c.lead_origin,
+            partners: c.partners,
+            shared: c.shared_resources,
+            steward: c.steward_workstream,
+            informed: c.client_informed,
+        };
+        table.by_chunk(sel, span, rows, |start, r, cells| {
+            let mut flag = c
+                .donations_cents
+                .and_then(|d| d.get(start..start + r.len()))
+                .is_some_and(|d| d.iter().fold(false, |acc, &d| acc | (d < 0)));
             // Zeroed, then written, in L1: a loop over slices the compiler keeps tight.
             let base = self.due.len();
             self.due.resize(base + r.len(), 0);
@@ -2178,8 +2225,8 @@ impl Kernel for WideGuide<'_, '_> {
                 flag |= e.gap | wide_beyond(r, limit);
                 *due = i128::from(div_round::<S>((r as i64).wrapping_mul(e.num)).0);
             }
-        }
-        flag
+            flag
+        })
     }
 }
 
