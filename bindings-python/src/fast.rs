@@ -360,10 +360,7 @@ fn cents_of<'s>(c: Cents<'s>, r: Range<usize>, buf: &'s mut Vec<i64>) -> Option<
             }
             (high == 0).then_some(buf.as_slice())
         }
-        Cents::Int(v) => {
-            let v = v.get(r)?;
-            (v.iter().fold(0, |acc, &x| acc | x) >= 0).then_some(v)
-        }
+        Cents::Int(v) => cents_valid(c, r.clone()).then(|| v.get(r)).flatten(),
     }
 }
 
@@ -442,21 +439,12 @@ impl Scratch {
             None => None,
         };
         let won_on = b.won_on.get(r.clone())?;
-        let Some(g) = &b.guide else {
-            return Some(MissionColumns {
-                revenue_cents,
-                won_on,
-                lead_origin: self.guide.origin_zeros.get(..n)?,
-                partners: self.guide.zeros.get(..n)?,
-                shared_resources: self.guide.zeros.get(..n)?,
-                steward_workstream: self.guide.no.get(..n)?,
-                client_informed: self.guide.no.get(..n)?,
-                declared_cents: None,
-                negotiation: None,
-                donations_cents,
-            });
+        let guide = match &b.guide {
+            Some(g) => self.guide.columns(g, r)?,
+            // The flat rate reads none of them: constant columns.
+            None => self.guide.constant(n)?,
         };
-        Some(self.guide.columns(g, r)?.with(revenue_cents, won_on, donations_cents))
+        Some(guide.with(revenue_cents, won_on, donations_cents))
     }
 
     /// The columns of rows `r` of `b` with decimal128 money read in place,
@@ -482,6 +470,17 @@ impl Scratch {
 }
 
 impl GuideScratch {
+    /// `n` rows of lead origin 0, no count and no flag.
+    fn constant(&self, n: usize) -> Option<GuideColumns<'_>> {
+        Some(GuideColumns {
+            origin: self.origin_zeros.get(..n)?,
+            partners: self.zeros.get(..n)?,
+            shared: self.zeros.get(..n)?,
+            steward: self.no.get(..n)?,
+            informed: self.no.get(..n)?,
+        })
+    }
+
     /// The guide's columns of rows `r`; `None` if a value is out of range.
     fn columns<'s>(&'s mut self, g: &'s GuideInputs<'_>, r: Range<usize>) -> Option<GuideColumns<'s>> {
         let keys = g.origin_keys.get(r.clone())?;
