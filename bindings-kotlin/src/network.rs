@@ -21,41 +21,40 @@ use chrono::NaiveDate;
 use coopetition::ids::{ActorId, ContractId, MissionId};
 use coopetition::network::{Command as CoreCommand, Network as CoreNetwork};
 use coopetition::policy::facts::MissionFacts as CoreMissionFacts;
+use coopetition::shared::SharedNetwork;
 use coopetition::Error as CoreError;
 use rust_decimal::Decimal;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::Arc;
 
 /// A network of third places and providers: its state and its journal.
 ///
-/// Safe to share between threads: every call takes an internal lock, so
-/// commands are applied one at a time and queries see a consistent state.
+/// Safe to share between threads: commands are applied one at a time under
+/// a short lock that runs only the core's code; queries work on a copy of the
+/// network (copy-on-write, so it is cheap) and hold no lock, so a Kotlin
+/// policy asked for a ledger can read or change this very network.
 #[derive(Debug, Default, uniffi::Object)]
 pub struct Network {
-    inner: Mutex<CoreNetwork>,
+    inner: SharedNetwork,
 }
 
 impl Network {
     fn wrap(network: CoreNetwork) -> Arc<Network> {
-        Arc::new(Network { inner: Mutex::new(network) })
+        Arc::new(Network { inner: SharedNetwork::new(network) })
     }
 
-    /// The lock. A poisoned lock (a panic while it was held, which the core
-    /// rules out) still holds a consistent state: commands apply atomically.
-    fn lock(&self) -> MutexGuard<'_, CoreNetwork> {
-        self.inner.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    /// The network as it is now; later commands do not change this copy.
+    fn lock(&self) -> Arc<CoreNetwork> {
+        self.inner.read()
     }
 
     fn run(&self, by: ActorId, on: NaiveDate, action: coopetition::network::Action) -> Result<Event> {
-        let mut network = self.lock();
-        let event = network.execute(CoreCommand { by, on, action })?;
-        Ok(event.clone().into())
+        Ok(self.inner.execute(CoreCommand { by, on, action })?.into())
     }
 
-    /// A copy of the network, taken under the lock: long computations that
-    /// may call a Kotlin policy (the ledger) run on it without holding the
-    /// lock, so the policy cannot deadlock by calling this network.
-    fn copy(&self) -> CoreNetwork {
-        self.lock().clone()
+    /// The network for a long computation that may call a Kotlin policy
+    /// (the ledger): the same copy as [`Network::lock`], which holds no lock.
+    fn copy(&self) -> Arc<CoreNetwork> {
+        self.lock()
     }
 
     fn act(&self, by: ActorId, on: NaiveDate, action: Action) -> Result<Event> {

@@ -1,7 +1,7 @@
 //! Core errors become instances of the Python classes of `coopetition.errors`.
 
 use coopetition::Error;
-use pyo3::exceptions::{PyRuntimeError, PyTypeError};
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyModule;
@@ -78,9 +78,4 @@ pub fn float_money(field: &str, value: f64) -> PyErr {
     PyTypeError::new_err(format!(
         "`{field}` is money and cannot be a float ({value} is inexact); pass decimal.Decimal(\"{value}\") or a string such as \"{value}\", or an int"
     ))
-}
-
-/// A `RuntimeError` for a poisoned lock (a previous call panicked; should not happen).
-pub fn poisoned() -> PyErr {
-    PyRuntimeError::new_err("the network is unusable after an internal failure")
 }

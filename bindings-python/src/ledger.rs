@@ -235,18 +235,20 @@ impl PyNetworkLedger {
     }
 }
 
-/// Runs a ledger query on the locked network with the given policy (the flat
-/// rate by default) and parameters (the shipped ones by default).
-fn query<T>(
+/// Runs a ledger query with the given policy (the flat rate by default) and
+/// parameters (the shipped ones by default), on a copy of the network and
+/// with the GIL released: a Python policy takes the GIL back for each mission
+/// and may read, or change, the same network without deadlock.
+fn query<T: Send>(
     network: &PyNetwork,
     policy: Option<&Bound<'_, PyAny>>,
     parameters: Option<PyRef<'_, PyParameters>>,
-    f: impl FnOnce(&Network, &dyn ContributionPolicy, &Parameters) -> coopetition::Result<T>,
+    f: impl FnOnce(&Network, &dyn ContributionPolicy, &Parameters) -> coopetition::Result<T> + Send,
 ) -> PyResult<T> {
     let policy = policy.map_or_else(|| Ok(PyPolicy::flat_default()), PyPolicy::from_object)?;
     let params = params_or_shipped(parameters);
     let network = network.lock()?;
-    f(&network, policy.inner.as_ref(), &params).py()
+    Python::attach(|py| py.detach(|| f(&network, policy.inner.as_ref(), &params))).py()
 }
 
 /// A member's ledger for a year (see `Network.ledger`).

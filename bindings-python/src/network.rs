@@ -1,7 +1,7 @@
 //! The network aggregate, as a Python object safe to share between threads.
 
 use crate::convert::{actor_id, contract_id, label, mission_id, money};
-use crate::errors::{poisoned, IntoPy};
+use crate::errors::IntoPy;
 use crate::followup::{
     PyComplianceReport, PyDirectoryEntry, PyLevelSuggestion, PyMemberCompliance, PyStandingProposal,
 };
@@ -13,28 +13,45 @@ use coopetition::mission::{Client, MissionStep, MissionUpdate};
 use coopetition::negotiation::{Delivery, DeliveryUnit, Donation, Payment};
 use coopetition::policy::MissionFacts;
 use coopetition::prelude::*;
+use coopetition::shared::SharedNetwork;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyTuple};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::Arc;
 
 /// A network: its state and its journal. Every method that changes it takes
 /// the issuer `by` and the date `on`, and is checked first: a rejected
 /// command raises and changes nothing.
+///
+/// Safe to share between threads. No lock is ever held while Python code
+/// runs (a policy's callback, an import, building an exception): queries work
+/// on a copy of the network taken under a short lock (copy-on-write, so the
+/// copy is cheap), commands hold the lock only inside the core, and every wait
+/// for the lock happens with the GIL released.
 #[pyclass(module = "coopetition", name = "Network", frozen)]
 pub struct PyNetwork {
-    inner: Mutex<Network>,
+    inner: SharedNetwork,
 }
 
 impl PyNetwork {
-    pub fn lock(&self) -> PyResult<MutexGuard<'_, Network>> {
-        self.inner.lock().map_err(|_| poisoned())
+    fn wrap(network: Network) -> Self {
+        PyNetwork { inner: SharedNetwork::new(network) }
+    }
+
+    /// The network as it is now (a copy later commands do not change),
+    /// taken with the GIL released.
+    pub fn lock(&self) -> PyResult<Arc<Network>> {
+        Ok(Python::attach(|py| py.detach(|| self.inner.read())))
+    }
+
+    /// Executes a command with the GIL released; the error becomes a Python
+    /// exception only once the lock is free.
+    fn execute(&self, command: Command) -> PyResult<u64> {
+        Python::attach(|py| py.detach(|| self.inner.execute(command))).map(|e| e.seq).py()
     }
 
     fn run(&self, by: &str, on: chrono::NaiveDate, action: Action) -> PyResult<u64> {
-        let command = Command::new(&actor_id(by)?, on, action);
-        let mut network = self.lock()?;
-        network.execute(command).map(|e| e.seq).py()
+        self.execute(Command::new(&actor_id(by)?, on, action))
     }
 
     fn report(
@@ -86,7 +103,7 @@ impl PyNetwork {
     /// An empty network, to be founded with `found`.
     #[new]
     fn new() -> Self {
-        PyNetwork { inner: Mutex::new(Network::new()) }
+        PyNetwork::wrap(Network::new())
     }
 
     // ---- commands ---------------------------------------------------------------
@@ -425,8 +442,7 @@ impl PyNetwork {
         let command: Command = serde_json::from_str(command)
             .map_err(|e| coopetition::Error::MalformedJson { line: None, message: e.to_string() })
             .py()?;
-        let mut network = self.lock()?;
-        network.execute(command).map(|e| e.seq).py()
+        self.execute(command)
     }
 
     // ---- queries ----------------------------------------------------------------
@@ -715,42 +731,39 @@ impl PyNetwork {
     // ---- journal and snapshots --------------------------------------------------
 
     /// The journal as JSON Lines (header with schema version, one event a line).
-    fn journal_jsonl(&self) -> PyResult<String> {
-        Ok(self.lock()?.journal_jsonl())
+    fn journal_jsonl(&self, py: Python<'_>) -> PyResult<String> {
+        let network = self.lock()?;
+        Ok(py.detach(|| network.journal_jsonl()))
     }
 
     /// Rebuilds a network by replaying a journal; every event is checked again.
     #[staticmethod]
     fn replay(py: Python<'_>, journal: &str) -> PyResult<Self> {
-        let network = py.detach(|| Network::replay(journal)).py()?;
-        Ok(PyNetwork { inner: Mutex::new(network) })
+        py.detach(|| Network::replay(journal)).map(PyNetwork::wrap).py()
     }
 
     /// The state as a JSON snapshot.
-    fn snapshot_json(&self) -> PyResult<String> {
-        Ok(self.lock()?.snapshot_json())
+    fn snapshot_json(&self, py: Python<'_>) -> PyResult<String> {
+        let network = self.lock()?;
+        Ok(py.detach(|| network.snapshot_json()))
     }
 
     /// A network from a snapshot (its journal starts empty).
     #[staticmethod]
-    fn from_snapshot_json(json: &str) -> PyResult<Self> {
-        Ok(PyNetwork { inner: Mutex::new(Network::from_snapshot_json(json).py()?) })
+    fn from_snapshot_json(py: Python<'_>, json: &str) -> PyResult<Self> {
+        py.detach(|| Network::from_snapshot_json(json)).map(PyNetwork::wrap).py()
     }
 
     /// A network from a snapshot plus the journal written since.
     #[staticmethod]
-    fn resume(snapshot: &str, journal: &str) -> PyResult<Self> {
-        Ok(PyNetwork { inner: Mutex::new(Network::resume(snapshot, journal).py()?) })
+    fn resume(py: Python<'_>, snapshot: &str, journal: &str) -> PyResult<Self> {
+        py.detach(|| Network::resume(snapshot, journal)).map(PyNetwork::wrap).py()
     }
 
     /// Whether two networks have the same state.
     fn same_state(&self, other: PyRef<'_, PyNetwork>) -> PyResult<bool> {
-        if std::ptr::eq(self, &*other) {
-            return Ok(true);
-        }
-        let a = self.lock()?;
-        let b = other.lock()?;
-        Ok(a.state() == b.state())
+        let (a, b) = (self.lock()?, other.lock()?);
+        Ok(Arc::ptr_eq(&a, &b) || a.state() == b.state())
     }
 
     fn __repr__(&self) -> PyResult<String> {

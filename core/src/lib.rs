@@ -31,6 +31,7 @@ pub mod negotiation;
 pub mod network;
 pub mod policy;
 pub mod prior_work;
+pub mod shared;
 pub mod standing;
 pub mod text;
 

@@ -1,12 +1,17 @@
 package org.coopetition
 
 import org.coopetition.Fx.ALICE
+import org.coopetition.Fx.PAUL
 import org.coopetition.Fx.d
 import org.coopetition.Fx.dec
 import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertTimeoutPreemptively
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
+import java.math.BigDecimal
+import java.time.Duration
 import java.util.concurrent.CountDownLatch
+import java.util.concurrent.atomic.AtomicInteger
 import java.util.concurrent.Executors
 import java.util.concurrent.TimeUnit
 
@@ -64,5 +69,49 @@ class ConcurrencyTest {
         assertTrue(refusals.all { (it.exceptionOrNull() as? CoopetitionException)?.code == "actor.id.duplicate" })
         assertEquals((1 + threads * perThread).toULong(), network.lastSeq())
         assertEquals(dec("0.05"), Parameters.shipped().flatRateAt(d(2021, 1, 1)))
+    }
+
+    /** A Kotlin policy that reads the network it is asked about, meets a refusal and sleeps. */
+    private class CallsBack(val network: Network, val refused: AtomicInteger) : ContributionPolicy {
+        override fun name() = "calls_back"
+
+        override fun evaluate(facts: MissionFacts, parameters: Parameters): BigDecimal {
+            assertTrue(network.isMember(PAUL))
+            try {
+                network.registerActor("nobody", d(2021, 1, 1), Actor("x", ActorKind.CITIZEN, "X", InvolvementLevel.SUPPORTER, false))
+            } catch (e: CoopetitionException) {
+                if (e.code == "actor.id.unknown") refused.incrementAndGet()
+            }
+            Thread.sleep(1)
+            return facts.revenue.divide(BigDecimal.TEN)
+        }
+    }
+
+    @Test
+    fun `8 threads with commands, refusals and ledgers whose policy calls back never deadlock`() {
+        val network = Fx.withWonMission()
+        val refused = AtomicInteger()
+        val rounds = 30
+        assertTimeoutPreemptively(Duration.ofSeconds(120)) {
+            onThreads { t ->
+                repeat(rounds) { i ->
+                    val id = "stress-$t-$i"
+                    network.registerActor(ALICE, d(2021, 1, 1), Actor(id, ActorKind.CITIZEN, "C $t $i", InvolvementLevel.SUPPORTER, false))
+                    val again = runCatching {
+                        network.registerActor(ALICE, d(2021, 1, 1), Actor(id, ActorKind.CITIZEN, "again", InvolvementLevel.SUPPORTER, false))
+                    }
+                    if ((again.exceptionOrNull() as? CoopetitionException)?.code == "actor.id.duplicate") refused.incrementAndGet()
+                    if (i % 5 == t % 5) {
+                        // 10% of the one mission won in 2021 (12,000.00).
+                        assertAmount("1200.00", network.memberLedger(PAUL, 2021, Policy.custom(CallsBack(network, refused))).due)
+                    }
+                    if (i % 10 == 0) Network.fromSnapshot(network.snapshotJson())
+                }
+            }
+        }
+        // Every duplicate and every callback's command was refused; every registration applied once.
+        val ledgers = (0 until threads).sumOf { t -> (0 until rounds).count { i -> i % 5 == t % 5 } }
+        assertEquals(threads * rounds + ledgers, refused.get())
+        assertEquals(network.snapshotJson(), Network.replay(network.journalJsonl()).snapshotJson())
     }
 }

@@ -1,0 +1,148 @@
+//! A network shared between threads, for applications and bindings.
+//!
+//! Readers take a consistent copy of the network and work on it without any
+//! lock held: a long report, or a ledger whose policy is code of the host
+//! language that calls back into the same network, never blocks a command and
+//! can never deadlock with it. A command holds the lock only while it is
+//! checked and applied, which runs no code but the core's.
+//!
+//! The copy is cheap: the network sits behind an [`Arc`], and a command
+//! clones it only while some reader still holds an earlier version
+//! (copy-on-write), so readers keep the state they started with.
+//!
+//! ```
+//! use coopetition::prelude::*;
+//! use coopetition::shared::SharedNetwork;
+//! # fn main() -> coopetition::Result<()> {
+//! let alice = ActorId::new("alice")?;
+//! let shared = SharedNetwork::new(Network::new());
+//! let before = shared.read();
+//! let founder = Actor { level: InvolvementLevel::Steward, ..Actor::new(alice.clone(), ActorKind::Association, "Alice", true)? };
+//! let event = shared.execute(Command::new(&alice, date(2020, 1, 6)?, Action::FoundNetwork {
+//!     settings: NetworkSettings::two_tier("La Compagnie des Tiers-Lieux"),
+//!     founders: vec![founder],
+//! }))?;
+//! assert_eq!(event.seq, 1);
+//! assert!(before.settings().is_none()); // a reader keeps the version it took
+//! assert!(shared.read().settings().is_some());
+//! # Ok(()) }
+//! ```
+
+use crate::error::Result;
+use crate::network::{Command, Event, Network};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+/// A network behind a lock, read by copy and changed one command at a time.
+#[derive(Debug, Default)]
+pub struct SharedNetwork {
+    inner: Mutex<Arc<Network>>,
+}
+
+impl SharedNetwork {
+    /// Shares a network.
+    pub fn new(network: Network) -> SharedNetwork {
+        SharedNetwork { inner: Mutex::new(Arc::new(network)) }
+    }
+
+    /// The lock. A command checks everything before it changes anything and
+    /// applying a checked event cannot fail, so even a lock poisoned by a
+    /// panic elsewhere holds a whole state, never a half-applied command.
+    fn lock(&self) -> MutexGuard<'_, Arc<Network>> {
+        self.inner.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The network as it is now; later commands do not change this copy.
+    pub fn read(&self) -> Arc<Network> {
+        Arc::clone(&self.lock())
+    }
+
+    /// Checks a command and, if accepted, records and applies it.
+    ///
+    /// A refused command copies nothing and changes nothing.
+    ///
+    /// # Errors
+    /// The rejection, as [`Network::execute`].
+    pub fn execute(&self, command: Command) -> Result<Event> {
+        let mut guard = self.lock();
+        if Arc::get_mut(&mut guard).is_none() {
+            // A reader holds the current version: check before paying for the copy.
+            guard.check(&command)?;
+        }
+        Arc::make_mut(&mut guard).execute(command).cloned()
+    }
+
+    /// Checks a command without applying it.
+    ///
+    /// # Errors
+    /// The reason the command would be rejected.
+    pub fn check(&self, command: &Command) -> Result<()> {
+        self.read().check(command)
+    }
+}
+
+impl From<Network> for SharedNetwork {
+    fn from(network: Network) -> SharedNetwork {
+        SharedNetwork::new(network)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::prelude::*;
+
+    fn founded() -> (SharedNetwork, ActorId) {
+        let alice = ActorId::new("alice").unwrap();
+        let founder = Actor {
+            level: InvolvementLevel::Steward,
+            ..Actor::new(alice.clone(), ActorKind::Association, "Alice", true).unwrap()
+        };
+        let shared = SharedNetwork::default();
+        shared
+            .execute(Command::new(
+                &alice,
+                date(2020, 1, 6).unwrap(),
+                Action::FoundNetwork { settings: NetworkSettings::two_tier("N"), founders: vec![founder] },
+            ))
+            .unwrap();
+        (shared, alice)
+    }
+
+    #[test]
+    fn a_refused_command_while_read_changes_nothing() {
+        let (shared, alice) = founded();
+        let reader = shared.read();
+        let again = Command::new(
+            &alice,
+            date(2020, 1, 7).unwrap(),
+            Action::FoundNetwork { settings: NetworkSettings::two_tier("N"), founders: vec![] },
+        );
+        assert_eq!(shared.execute(again).unwrap_err().code(), "network.founding.invalid");
+        // No copy was made: the reader and the network are still one version.
+        assert!(Arc::ptr_eq(&reader, &shared.read()));
+    }
+
+    #[test]
+    fn commands_from_many_threads_all_apply_once() {
+        let (shared, alice) = founded();
+        std::thread::scope(|s| {
+            for t in 0..8 {
+                let (shared, alice) = (&shared, &alice);
+                s.spawn(move || {
+                    for i in 0..20 {
+                        let id = ActorId::new(format!("p{t}-{i}")).unwrap();
+                        let actor = Actor::new(id, ActorKind::Provider, "P", false).unwrap();
+                        let held = shared.read();
+                        shared
+                            .execute(Command::new(alice, date(2020, 2, 1).unwrap(), Action::RegisterActor { actor }))
+                            .unwrap();
+                        drop(held);
+                    }
+                });
+            }
+        });
+        let network = shared.read();
+        assert_eq!(network.state().actors.len(), 1 + 8 * 20);
+        assert_eq!(network.state().last_seq, 1 + 8 * 20);
+    }
+}
