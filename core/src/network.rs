@@ -553,7 +553,8 @@ impl Network {
 
     // ---- checks -----------------------------------------------------------------
 
-    /// Checks a command without applying it.
+    /// Checks a command without applying it: who may issue it first
+    /// ([`Network::authorise`]), then its content against the state.
     ///
     /// # Errors
     /// The reason the command would be rejected.
