@@ -99,6 +99,22 @@ pub enum Error {
         /// What was attempted.
         action: &'static str,
     },
+    /// A suspended steward has no steward power until reinstated.
+    #[error("`{actor}` is suspended and cannot {action} until reinstated")]
+    StewardSuspended {
+        /// Who tried.
+        actor: String,
+        /// What was attempted.
+        action: &'static str,
+    },
+    /// A steward acted for the network on their own case: another steward must.
+    #[error("`{actor}` cannot {action} on their own case; another steward must")]
+    OwnCase {
+        /// Who tried.
+        actor: String,
+        /// What was attempted.
+        action: &'static str,
+    },
 
     // ---- catalogues and contracts ----------------------------------------------
     /// An item chosen is not in the catalogue of the actor's kind.
@@ -512,6 +528,8 @@ impl Error {
             Error::Founding(_) => "network.founding.invalid",
             Error::NotSteward { .. } => "auth.steward.required",
             Error::NotOwner { .. } => "auth.owner.required",
+            Error::StewardSuspended { .. } => "auth.steward.suspended",
+            Error::OwnCase { .. } => "auth.own_case.refused",
             Error::UnknownCatalogueItem { .. } => "contract.item.unknown",
             Error::DuplicateCatalogueItem { .. } => "contract.item.duplicate",
             Error::MissingDetail(_) => "contract.item.detail_missing",
@@ -619,6 +637,8 @@ impl Error {
         "network.founding.invalid",
         "auth.steward.required",
         "auth.owner.required",
+        "auth.steward.suspended",
+        "auth.own_case.refused",
         "contract.item.unknown",
         "contract.item.duplicate",
         "contract.item.detail_missing",

@@ -17,7 +17,6 @@
 //! any configuration the shipped defaults ([`FollowUpRules::default`]) apply.
 
 use crate::actor::{Actor, InvolvementLevel};
-use crate::contract::ContractStatus;
 use crate::error::{Error, Result};
 use crate::ids::{ActorId, ContractId, MissionId};
 use crate::mission::{Client, Mission, MissionStep, MissionUpdate};
@@ -413,15 +412,6 @@ impl FollowUp {
 
 // ---- checks ---------------------------------------------------------------------------
 
-fn steward(network: &Network, issuer: &Actor, action: &'static str) -> Result<()> {
-    // Like every act for the network: a steward who is still a member.
-    if issuer.is_steward() && network.is_member(&issuer.id) {
-        Ok(())
-    } else {
-        Err(Error::NotSteward { actor: issuer.id.to_string(), action })
-    }
-}
-
 fn non_empty(text: &str, field: &'static str) -> Result<()> {
     if text.trim().is_empty() {
         Err(Error::EmptyText { field })
@@ -461,7 +451,6 @@ pub(crate) fn check(network: &Network, issuer: &Actor, on: NaiveDate, action: &A
     let fu = &state.follow_up;
     match action {
         Action::ConfigureFollowUp { from, rules } => {
-            steward(network, issuer, "configure the follow-up")?;
             rules.check()?;
             fu.with_period(*from, rules).map(|_| ())
         }
@@ -491,9 +480,6 @@ pub(crate) fn check(network: &Network, issuer: &Actor, on: NaiveDate, action: &A
         }
         Action::RecordPriorWork { member, local_actor, since } => {
             network.actor(member)?;
-            if member != &issuer.id {
-                steward(network, issuer, "record another member's prior work")?;
-            }
             match local_actor {
                 Client::Member { id } => {
                     network.actor(id)?;
@@ -522,7 +508,6 @@ pub(crate) fn check(network: &Network, issuer: &Actor, on: NaiveDate, action: &A
             not_before(on, obligation.created.on, "start of the mission", "information")
         }
         Action::RecordAttendance { member, year, meeting: _ } => {
-            steward(network, issuer, "record an attendance")?;
             network.actor(member)?;
             if *year > on.year() {
                 return Err(Error::FutureAttendance { year: *year, current: on.year() });
@@ -533,11 +518,7 @@ pub(crate) fn check(network: &Network, issuer: &Actor, on: NaiveDate, action: &A
             Ok(())
         }
         Action::NotifyHearing { member, grounds } => {
-            steward(network, issuer, "notify a hearing")?;
             network.actor(member)?;
-            if member == &issuer.id {
-                return Err(Error::SelfDecision(member.to_string()));
-            }
             non_empty(grounds, "grounds")?;
             if fu.standing_of(member) == Standing::Excluded {
                 return Err(Error::MemberExcluded(member.to_string()));
@@ -549,10 +530,6 @@ pub(crate) fn check(network: &Network, issuer: &Actor, on: NaiveDate, action: &A
         }
         Action::AnswerHearing { member, answer } => {
             network.actor(member)?;
-            if member != &issuer.id {
-                // A steward may record an answer given orally, e.g. at a coordination meeting.
-                steward(network, issuer, "record another member's answer")?;
-            }
             non_empty(answer, "answer")?;
             let hearing = fu.open_hearing(member).ok_or_else(|| Error::NoOpenHearing(member.to_string()))?;
             if hearing.answer.is_some() {
@@ -561,7 +538,7 @@ pub(crate) fn check(network: &Network, issuer: &Actor, on: NaiveDate, action: &A
             not_before(on, hearing.notice.on, "notice", "answer")
         }
         Action::DecideStanding { member, standing, decision } => {
-            check_standing_decision(network, issuer, on, member, *standing, decision)
+            check_standing_decision(network, on, member, *standing, decision)
         }
         Action::DecideLevel { actor, level, decision } => {
             decision.check(on)?;
@@ -575,17 +552,12 @@ pub(crate) fn check(network: &Network, issuer: &Actor, on: NaiveDate, action: &A
 
 fn check_standing_decision(
     network: &Network,
-    issuer: &Actor,
     on: NaiveDate,
     member: &ActorId,
     to: Standing,
     decision: &Decision,
 ) -> Result<()> {
-    steward(network, issuer, "decide a member's standing")?;
     network.actor(member)?;
-    if member == &issuer.id {
-        return Err(Error::SelfDecision(member.to_string()));
-    }
     decision.check(on)?;
     if let Some(founded) = network.state().founded_on {
         not_before(decision.taken_on, founded, "founding", "decision")?;
@@ -892,10 +864,7 @@ fn obligations_at_start(
     created: Recorded,
 ) -> Vec<InformObligation> {
     let Some(entries) = state.follow_up.prior_work.get(&local_actor_key(&mission.client)) else { return Vec::new() };
-    let is_member = |a: &ActorId| {
-        state.founders.contains(a)
-            || live.get(a).and_then(|c| state.contracts.get(c)).is_some_and(|c| c.status == ContractStatus::Active)
-    };
+    let is_member = |a: &ActorId| crate::network::member_in(state, live, a);
     let client = match &mission.client {
         Client::Member { id } => Some(id),
         Client::Outside { .. } => None,

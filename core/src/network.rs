@@ -39,6 +39,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
+mod authority;
+pub(crate) use authority::member_in;
+pub use authority::Capacity;
+
 /// Builds a date, refusing impossible ones.
 ///
 /// # Errors
@@ -526,15 +530,6 @@ impl Network {
         self.live.get(member).and_then(|id| self.state.contracts.get(id))
     }
 
-    /// Whether the actor is a member: a founder or the holder of an active contract.
-    pub fn is_member(&self, actor: &ActorId) -> bool {
-        self.live_contract(actor).is_some_and(|c| c.status == ContractStatus::Active) || self.is_founder(actor)
-    }
-
-    fn is_founder(&self, actor: &ActorId) -> bool {
-        self.state.founders.contains(actor)
-    }
-
     /// The charter version in force, if the network is founded.
     pub fn charter(&self) -> Option<&CharterText> {
         self.state.charter.last()
@@ -558,7 +553,8 @@ impl Network {
 
     // ---- checks -----------------------------------------------------------------
 
-    /// Checks a command without applying it.
+    /// Checks a command without applying it: who may issue it first
+    /// ([`Network::authorise`]), then its content against the state.
     ///
     /// # Errors
     /// The reason the command would be rejected.
@@ -583,21 +579,16 @@ impl Network {
             return self.check_register(by, actor);
         }
         let issuer = self.actor(by)?;
+        self.authorise(issuer, action)?;
         match action {
             Action::FoundNetwork { .. } | Action::RegisterActor { .. } => Ok(()),
             Action::SetPublicListing { actor, .. } => {
                 self.actor(actor)?;
                 owner(by, actor, "change the listing consent")
             }
-            Action::ChangeLevel { actor, level, reason } => {
-                self.steward(issuer, "change an involvement level")?;
-                let target = self.actor(actor)?;
-                non_empty(reason, "reason")?;
-                let stewards = self.state.actors.values().filter(|a| a.is_steward() && self.is_member(&a.id)).count();
-                if target.is_steward() && *level != InvolvementLevel::Steward && stewards <= 1 {
-                    return Err(Error::LastSteward(actor.to_string()));
-                }
-                Ok(())
+            Action::ChangeLevel { actor, level: _, reason } => {
+                self.actor(actor)?;
+                non_empty(reason, "reason")
             }
             Action::ProposeContract { contract, terms } => {
                 if self.state.contracts.contains_key(contract) {
@@ -611,9 +602,6 @@ impl Network {
             }
             Action::DiscussContract { contract, note } => {
                 let c = self.contract(contract)?;
-                if &c.member != by {
-                    self.steward(issuer, "discuss another member's contract")?;
-                }
                 non_empty(note, "note")?;
                 c.pending.as_ref().ok_or_else(|| c.transition_error("discuss"))?;
                 not_before(on, c.last_step_on(), "last contract step", "discussion")
@@ -626,7 +614,6 @@ impl Network {
                 terms.check(c.kind, Catalogues::shipped().kind(c.kind)?)
             }
             Action::ValidateContract { contract } => {
-                self.steward(issuer, "validate a contract")?;
                 let c = self.contract(contract)?;
                 let pending = c.pending.as_ref().ok_or_else(|| c.transition_error("validate"))?;
                 not_before(on, c.last_step_on().max(pending.proposed_on), "proposal", "validation")?;
@@ -640,7 +627,6 @@ impl Network {
                 Ok(())
             }
             Action::DeclineContract { contract, reason } => {
-                self.steward(issuer, "decline a contract")?;
                 non_empty(reason, "reason")?;
                 let c = self.contract(contract)?;
                 let pending = c.pending.as_ref().ok_or_else(|| c.transition_error("decline"))?;
@@ -664,7 +650,6 @@ impl Network {
                 not_before(on, c.last_step_on(), "last contract step", "resignation")
             }
             Action::ExcludeMember { contract, reason } => {
-                self.steward(issuer, "exclude a member")?;
                 non_empty(reason, "reason")?;
                 let c = self.contract(contract)?;
                 if c.status != ContractStatus::Active {
@@ -675,7 +660,6 @@ impl Network {
                 crate::followup::check_hearing(self, &c.member, on)
             }
             Action::PublishCharter { text } => {
-                self.steward(issuer, "publish the charter")?;
                 text.check()?;
                 let current = self.charter().map_or(0, |c| c.version);
                 if text.version != current + 1 {
@@ -740,13 +724,11 @@ impl Network {
                 }
             }
             Action::RecordPayment { payment } => {
-                self.steward(issuer, "record a payment")?;
                 self.actor(&payment.member)?;
                 positive(payment.amount, "payment")?;
                 not_before(on, payment.on, "payment", "record")
             }
             Action::RecordDonation { donation } => {
-                self.steward(issuer, "record a donation")?;
                 self.actor(&donation.member)?;
                 positive(donation.amount, "donation")?;
                 if let Some(m) = &donation.mission {
@@ -756,9 +738,6 @@ impl Network {
                 not_before(on, donation.on, "donation", "record")
             }
             Action::RecordDelivery { delivery } => {
-                if by != &delivery.member {
-                    self.steward(issuer, "record another member's delivery")?;
-                }
                 if delivery.quantity <= rust_decimal::Decimal::ZERO {
                     return Err(Error::Parse { value: delivery.quantity.to_string(), expected: "a positive quantity" });
                 }
@@ -817,8 +796,8 @@ impl Network {
     fn party(&self, issuer: &Actor, mission: &Mission) -> Result<Party> {
         if issuer.id == mission.provider {
             Ok(Party::Provider)
-        } else if issuer.is_steward() && self.is_member(&issuer.id) {
-            // Like every act for the network, only a steward still a member.
+        } else if self.capacity(&issuer.id) == Capacity::Steward {
+            // Like every act for the network, only an acting steward.
             Ok(Party::Network)
         } else {
             Err(Error::NotAParty { actor: issuer.id.to_string(), mission: mission.id.to_string() })
@@ -844,17 +823,7 @@ impl Network {
             }
             return Ok(());
         }
-        self.steward(self.actor(by)?, "register another actor")
-    }
-
-    /// Only a steward who is still a member (a founder or the holder of an
-    /// active contract) acts for the network.
-    fn steward(&self, issuer: &Actor, action: &'static str) -> Result<()> {
-        if issuer.is_steward() && self.is_member(&issuer.id) {
-            Ok(())
-        } else {
-            Err(Error::NotSteward { actor: issuer.id.to_string(), action })
-        }
+        self.for_network(self.actor(by)?, "register another actor")
     }
 
     fn charter_required(&self, contract: &Contract) -> bool {
@@ -875,7 +844,7 @@ impl Network {
         // A founder signs without a contract; an applicant signs from its application on.
         match self.live_contract(&issuer.id) {
             Some(contract) => not_before(on, contract.applied_on, "application", "charter signature")?,
-            None if self.is_founder(&issuer.id) => {}
+            None if self.is_founder(&issuer.id) && self.is_member(&issuer.id) => {}
             None => return Err(Error::NotMember(issuer.id.to_string())),
         }
         not_before(on, text.published_on, "charter publication", "charter signature")?;

@@ -147,6 +147,12 @@ class ErrorCodesTest {
             network.changeLevel(PAUL, d(2020, 3, 1), PAUL, InvolvementLevel.STEWARD, "promote myself")
         }
         code<CoopetitionException.Auth>("auth.owner.required") { network.setPublicListing(PAUL, d(2020, 3, 1), ALICE, false) }
+        code<CoopetitionException.Auth>("auth.own_case.refused") { network.recordAttendance(ALICE, d(2021, 1, 5), ALICE, 2020, "") }
+        network.changeLevel(ALICE, d(2020, 3, 1), PAUL, InvolvementLevel.STEWARD, "elected")
+        network.decideStanding(ALICE, d(2020, 3, 2), PAUL, Standing.SUSPENDED, Decision("no reports", d(2020, 3, 2), DecisionVenue.ONLINE_VOTE))
+        code<CoopetitionException.Auth>("auth.steward.suspended") {
+            network.changeLevel(PAUL, d(2020, 3, 3), ALICE, InvolvementLevel.CONTRIBUTOR, "the one who suspended me")
+        }
     }
 
     @Test
