@@ -303,7 +303,7 @@ impl TryFrom<Action> for network::Action {
             Action::DecideLevel { actor, level, decision } => {
                 A::DecideLevel { actor, level: level.into(), decision: decision.into() }
             }
-            Action::Other { json, .. } => serde_json::from_str(&json).map_err(|e| malformed_core(&e))?,
+            Action::Other { json, .. } => network::Action::from_json(&json)?,
         })
     }
 }

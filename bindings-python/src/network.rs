@@ -422,9 +422,7 @@ impl PyNetwork {
     /// Executes a command given as JSON (`{"by": …, "on": …, "action": {"type": …}}`),
     /// the same shape as a journal line without `seq`.
     fn execute_json(&self, command: &str) -> PyResult<u64> {
-        let command: Command = serde_json::from_str(command)
-            .map_err(|e| coopetition::Error::MalformedJson { line: None, message: e.to_string() })
-            .py()?;
+        let command = Command::from_json(command).py()?;
         let mut network = self.lock()?;
         network.execute(command).map(|e| e.seq).py()
     }

@@ -236,7 +236,8 @@ impl FollowUpRules {
     ///
     /// # Errors
     /// `compliance.deadline.invalid` for a negative deadline (or a zero
-    /// progress interval or lookback), `standing.thresholds.invalid` for
+    /// progress interval or lookback) or one above [`MAX_DEADLINE_DAYS`],
+    /// `standing.thresholds.invalid` for
     /// inconsistent thresholds.
     pub fn check(&self) -> Result<()> {
         self.deadlines.check()?;
@@ -255,10 +256,14 @@ impl FollowUpRules {
 
 const RULES: &str = "follow-up rules";
 
+/// The longest deadline or period of the follow-up rules: a century. Longer
+/// ones mean nothing for a network, and would leave the calendar.
+pub const MAX_DEADLINE_DAYS: i64 = 36_500;
+
 fn check_days(fields: &[(&'static str, i64, i64)]) -> Result<()> {
     for &(field, days, minimum) in fields {
-        if days < minimum {
-            return Err(Error::InvalidDeadline { field, days, minimum });
+        if days < minimum || days > MAX_DEADLINE_DAYS {
+            return Err(Error::InvalidDeadline { field, days, minimum, maximum: MAX_DEADLINE_DAYS });
         }
     }
     Ok(())
@@ -270,9 +275,11 @@ pub(crate) fn rules_at(timeline: &Timeline<FollowUpRules>, on: NaiveDate) -> &Fo
     timeline.at(RULES, on).unwrap_or_else(|_| DEFAULT.get_or_init(FollowUpRules::default))
 }
 
-/// Adds `days` to a date, saturating at the calendar's ends.
+/// Adds `days` to a date, saturating at the calendar's ends (rules read from
+/// a snapshot may hold any number of days: the sum is checked, never assumed).
 pub(crate) fn plus_days(on: NaiveDate, days: i64) -> NaiveDate {
-    on.checked_add_signed(TimeDelta::days(days)).unwrap_or(NaiveDate::MAX)
+    let end = if days < 0 { NaiveDate::MIN } else { NaiveDate::MAX };
+    TimeDelta::try_days(days).and_then(|d| on.checked_add_signed(d)).unwrap_or(end)
 }
 
 /// When something was recorded: the command's date and its journal sequence number.

@@ -13,6 +13,7 @@
 #![deny(missing_docs)]
 
 pub mod actor;
+mod canonical;
 pub mod catalogue;
 pub mod charter;
 pub mod compliance;
@@ -31,6 +32,7 @@ pub mod negotiation;
 pub mod network;
 pub mod policy;
 pub mod prior_work;
+pub mod snapshot;
 pub mod standing;
 pub mod text;
 
