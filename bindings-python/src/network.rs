@@ -724,6 +724,25 @@ impl PyNetwork {
         Ok(PyNetwork { inner: Mutex::new(network) })
     }
 
+    /// Rebuilds a network from the valid prefix of a journal whose last line
+    /// may have been cut off (a crash during a write). Returns the network and
+    /// what was dropped: `None`, or `{"line": …, "bytes": …, "events": …}`.
+    /// Only a cut-off last line is dropped; a corrupt line followed by good
+    /// ones raises `journal.line.corrupt`.
+    #[staticmethod]
+    fn replay_prefix(py: Python<'_>, journal: &str) -> PyResult<(Self, Option<Dropped>)> {
+        let (network, dropped) = py.detach(|| Network::replay_prefix(journal)).py()?;
+        Ok((PyNetwork { inner: Mutex::new(network) }, dropped.map(dropped_dict)))
+    }
+
+    /// As `resume`, with the valid prefix of a journal whose last line may
+    /// have been cut off; returns the network and what was dropped (see `replay_prefix`).
+    #[staticmethod]
+    fn resume_prefix(snapshot: &str, journal: &str) -> PyResult<(Self, Option<Dropped>)> {
+        let (network, dropped) = Network::resume_prefix(snapshot, journal).py()?;
+        Ok((PyNetwork { inner: Mutex::new(network) }, dropped.map(dropped_dict)))
+    }
+
     /// The state as a JSON snapshot.
     fn snapshot_json(&self) -> PyResult<String> {
         Ok(self.lock()?.snapshot_json())
@@ -762,4 +781,12 @@ impl PyNetwork {
             n.state().last_seq
         ))
     }
+}
+
+/// What a prefix reader dropped, as a dictionary `{"line", "bytes", "events"}`.
+type Dropped = std::collections::BTreeMap<&'static str, usize>;
+
+/// The dictionary form of what was dropped (a conversion only).
+fn dropped_dict(d: coopetition::journal::Dropped) -> Dropped {
+    Dropped::from([("line", d.line), ("bytes", d.bytes), ("events", d.events)])
 }

@@ -428,3 +428,52 @@ fn a_consistent_edit_is_not_detected() {
     let snapshot = edited_snapshot(|s| s["actors"]["jeanne-roux"]["public_listing"] = json!(true));
     Network::from_snapshot_json(&snapshot).unwrap();
 }
+
+// ---- anything accepted replays ----------------------------------------------------------
+
+mod accepted_replays {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn any_money() -> impl Strategy<Value = Money> {
+        (any::<i64>(), 0u32..=28, any::<bool>()).prop_map(|(mantissa, scale, wide)| {
+            let m = if wide { i128::from(mantissa) * i128::from(u32::MAX) } else { i128::from(mantissa) };
+            Money::eur(Decimal::try_from_i128_with_scale(m, scale).unwrap_or(Decimal::MAX))
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// A mission reported with any text and won for any amount: if the
+        /// commands are accepted, the journal replays to the same network and
+        /// the snapshot loads back.
+        #[test]
+        fn any_accepted_report_replays(title in "\\PC*|[\\x00-\\x1f\"\\\\\u{2028}\u{2029}]{0,8}", note in any::<String>(), revenue in any_money()) {
+            let mut network = Network::replay(&fixture("sample_journal.jsonl")).unwrap();
+            let provider = ActorId::new("atelier-des-communs").unwrap();
+            let mission = MissionId::new("m-extreme").unwrap();
+            let on = date(2021, 3, 1).unwrap();
+            let report = |step: MissionStep| Command::new(&provider, on, Action::ReportMission {
+                mission: mission.clone(), occurred_on: on, step, update: MissionUpdate::default(),
+            });
+            let client = Client::Outside { name: title.clone(), kind: ActorKind::Association };
+            let steps = [
+                MissionStep::Solicited { client, lead_origin: LeadOrigin::Other, title: title.clone() },
+                MissionStep::Proposed,
+                MissionStep::Won { revenue },
+                MissionStep::Started,
+                MissionStep::Progress { note },
+            ];
+            for step in steps {
+                let _ = network.execute(report(step));
+            }
+            let replayed = Network::replay(&network.journal_jsonl())
+                .map_err(|e| TestCaseError::fail(format!("an accepted journal does not replay: {e}")))?;
+            prop_assert_eq!(&replayed, &network);
+            let loaded = Network::from_snapshot_json(&network.snapshot_json())
+                .map_err(|e| TestCaseError::fail(format!("a written snapshot does not load: {e}")))?;
+            prop_assert_eq!(loaded.state(), network.state());
+        }
+    }
+}
