@@ -8,8 +8,11 @@
 //! {"seq":1,"by":"alice","on":"2020-01-06","action":{"type":"found_network",…}}
 //! ```
 //! Replaying it runs every check again, so replaying a journal rebuilds an
-//! identical state, and a tampered journal is refused with the code the live
-//! command would have met. A snapshot is the state as one JSON document.
+//! identical state, and an edited event that breaks a rule is refused with the
+//! code the live command would have met (an edit that breaks no rule replays:
+//! only a digest kept apart could reveal it). The format is strict: a value is
+//! accepted only as this build writes it. A snapshot is the state as one JSON
+//! document, read as strictly and checked for consistency ([`crate::snapshot`]).
 
 use crate::error::{Error, Result};
 use crate::network::{Action, Command, Event, Network, NetworkState};

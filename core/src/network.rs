@@ -4,7 +4,8 @@
 //! checks it against its state and against who issues it; an accepted command
 //! becomes an [`Event`] appended to the journal, then applied. A rejected
 //! command changes nothing. Replaying the journal ([`crate::journal`]) runs
-//! the very same checks, so a tampered journal is refused rather than trusted.
+//! the very same checks, so an edited event that breaks a rule is refused
+//! rather than trusted.
 //!
 //! ```
 //! use coopetition::prelude::*;
