@@ -932,3 +932,17 @@ fn obligations_at_start(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sum_of_days_saturates_at_the_calendars_ends() {
+        let on = NaiveDate::from_ymd_opt(2021, 3, 20).unwrap();
+        assert_eq!(plus_days(on, 11), NaiveDate::from_ymd_opt(2021, 3, 31).unwrap());
+        assert_eq!(plus_days(on, i64::MAX), NaiveDate::MAX);
+        assert_eq!(plus_days(on, i64::MIN), NaiveDate::MIN);
+        assert_eq!(plus_days(on, 106_751_991_167_300), NaiveDate::MAX);
+    }
+}
