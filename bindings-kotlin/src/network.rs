@@ -38,7 +38,7 @@ pub struct Network {
 }
 
 impl Network {
-    fn wrap(network: CoreNetwork) -> Arc<Network> {
+    pub(crate) fn wrap(network: CoreNetwork) -> Arc<Network> {
         Arc::new(Network { inner: SharedNetwork::new(network) })
     }
 
@@ -84,7 +84,8 @@ impl Network {
     /// A network from a JSON snapshot; its journal starts empty.
     ///
     /// # Errors
-    /// `journal.json.malformed`, `journal.schema.unknown`.
+    /// `journal.json.malformed`, `journal.schema.unknown`,
+    /// `journal.snapshot.inconsistent` (facts that contradict one another).
     #[uniffi::constructor]
     pub fn from_snapshot(snapshot: String) -> Result<Arc<Network>> {
         Ok(Network::wrap(CoreNetwork::from_snapshot_json(&snapshot)?))

@@ -442,6 +442,16 @@ impl Parameters {
         Ok(Arc::new(Parameters { inner: CoreParameters::load(&json)? }))
     }
 
+    /// The parameters as the JSON [`Parameters::load`] reads back to equal parameters.
+    pub fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+
+    /// Whether two parameters are equal, period by period.
+    pub fn same_as(&self, other: Arc<Parameters>) -> bool {
+        self.inner == other.inner
+    }
+
     /// The shipped parameters with a single flat rate (a fraction) from 2020-01-01.
     ///
     /// # Errors

@@ -439,9 +439,7 @@ impl PyNetwork {
     /// Executes a command given as JSON (`{"by": …, "on": …, "action": {"type": …}}`),
     /// the same shape as a journal line without `seq`.
     fn execute_json(&self, command: &str) -> PyResult<u64> {
-        let command: Command = serde_json::from_str(command)
-            .map_err(|e| coopetition::Error::MalformedJson { line: None, message: e.to_string() })
-            .py()?;
+        let command = Command::from_json(command).py()?;
         self.execute(command)
     }
 
@@ -742,6 +740,25 @@ impl PyNetwork {
         py.detach(|| Network::replay(journal)).map(PyNetwork::wrap).py()
     }
 
+    /// Rebuilds a network from the valid prefix of a journal whose last line
+    /// may have been cut off (a crash during a write). Returns the network and
+    /// what was dropped: `None`, or `{"line": …, "bytes": …, "events": …}`.
+    /// Only a cut-off last line is dropped; a corrupt line followed by good
+    /// ones raises `journal.line.corrupt`.
+    #[staticmethod]
+    fn replay_prefix(py: Python<'_>, journal: &str) -> PyResult<(Self, Option<Dropped>)> {
+        let (network, dropped) = py.detach(|| Network::replay_prefix(journal)).py()?;
+        Ok((PyNetwork::wrap(network), dropped.map(dropped_dict)))
+    }
+
+    /// As `resume`, with the valid prefix of a journal whose last line may
+    /// have been cut off; returns the network and what was dropped (see `replay_prefix`).
+    #[staticmethod]
+    fn resume_prefix(py: Python<'_>, snapshot: &str, journal: &str) -> PyResult<(Self, Option<Dropped>)> {
+        let (network, dropped) = py.detach(|| Network::resume_prefix(snapshot, journal)).py()?;
+        Ok((PyNetwork::wrap(network), dropped.map(dropped_dict)))
+    }
+
     /// The state as a JSON snapshot.
     fn snapshot_json(&self, py: Python<'_>) -> PyResult<String> {
         let network = self.lock()?;
@@ -777,4 +794,12 @@ impl PyNetwork {
             n.state().last_seq
         ))
     }
+}
+
+/// What a prefix reader dropped, as a dictionary `{"line", "bytes", "events"}`.
+type Dropped = std::collections::BTreeMap<&'static str, usize>;
+
+/// The dictionary form of what was dropped (a conversion only).
+fn dropped_dict(d: coopetition::journal::Dropped) -> Dropped {
+    Dropped::from([("line", d.line), ("bytes", d.bytes), ("events", d.events)])
 }

@@ -45,7 +45,7 @@ impl PyParameters {
     }
     /// The parameters as JSON.
     fn to_json(&self) -> String {
-        serde_json::to_string(&*self.0).unwrap_or_default()
+        self.0.to_json()
     }
     fn __eq__(&self, other: PyRef<'_, PyParameters>) -> bool {
         self.0 == other.0

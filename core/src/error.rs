@@ -369,8 +369,8 @@ pub enum Error {
 
     // ---- charter follow-up: compliance, prior work, standing -----------------------
     /// A deadline or a period of the follow-up rules is negative (or zero where
-    /// at least one day is needed).
-    #[error("follow-up rule `{field}` is `{days}` days; it must be at least {minimum}")]
+    /// at least one day is needed), or longer than a century.
+    #[error("follow-up rule `{field}` is `{days}` days; it must be between {minimum} and {maximum}")]
     InvalidDeadline {
         /// The rule.
         field: &'static str,
@@ -378,6 +378,8 @@ pub enum Error {
         days: i64,
         /// The smallest value accepted.
         minimum: i64,
+        /// The largest value accepted.
+        maximum: i64,
     },
     /// Thresholds of the standing ladder or of the involvement levels are inconsistent.
     #[error("invalid thresholds: {0}")]
@@ -497,6 +499,26 @@ pub enum Error {
         /// Number expected.
         expected: u64,
     },
+    /// A line before the last one of a journal ends inside its JSON value: it
+    /// was damaged, not cut off by an interrupted write.
+    #[error("journal line {0} is corrupt: it ends inside its value and other lines follow it")]
+    CorruptLine(usize),
+    /// No sequence number follows the last one (a state claims the largest number).
+    #[error("{}no event can follow event {last}: the sequence numbers are exhausted", line.map(|l| format!("journal line {l}: ")).unwrap_or_default())]
+    SequenceExhausted {
+        /// 1-based journal line, if any.
+        line: Option<usize>,
+        /// The last sequence number.
+        last: u64,
+    },
+    /// The facts of a snapshot contradict one another.
+    #[error("inconsistent snapshot: {rule} (`{id}`)")]
+    SnapshotInconsistent {
+        /// The invariant broken.
+        rule: &'static str,
+        /// The offending id (actor, contract, mission…) or value.
+        id: String,
+    },
     /// A journal event is rejected when replayed.
     #[error("journal event {seq} cannot be replayed: {source}")]
     Replay {
@@ -586,6 +608,9 @@ impl Error {
             Error::SelfDecision(_) => "standing.decision.self",
             Error::MemberExcluded(_) => "standing.member.excluded",
             Error::JournalSequence { .. } => "journal.sequence.invalid",
+            Error::CorruptLine(_) => "journal.line.corrupt",
+            Error::SequenceExhausted { .. } => "journal.sequence.invalid",
+            Error::SnapshotInconsistent { .. } => "journal.snapshot.inconsistent",
             Error::Replay { source, .. } => source.code(),
         }
     }
@@ -695,6 +720,8 @@ impl Error {
         "standing.decision.self",
         "standing.member.excluded",
         "journal.sequence.invalid",
+        "journal.line.corrupt",
+        "journal.snapshot.inconsistent",
     ];
 }
 

@@ -235,7 +235,8 @@ impl FollowUpRules {
     ///
     /// # Errors
     /// `compliance.deadline.invalid` for a negative deadline (or a zero
-    /// progress interval or lookback), `standing.thresholds.invalid` for
+    /// progress interval or lookback) or one above [`MAX_DEADLINE_DAYS`],
+    /// `standing.thresholds.invalid` for
     /// inconsistent thresholds.
     pub fn check(&self) -> Result<()> {
         self.deadlines.check()?;
@@ -254,10 +255,14 @@ impl FollowUpRules {
 
 const RULES: &str = "follow-up rules";
 
+/// The longest deadline or period of the follow-up rules: a century. Longer
+/// ones mean nothing for a network, and would leave the calendar.
+pub const MAX_DEADLINE_DAYS: i64 = 36_500;
+
 fn check_days(fields: &[(&'static str, i64, i64)]) -> Result<()> {
     for &(field, days, minimum) in fields {
-        if days < minimum {
-            return Err(Error::InvalidDeadline { field, days, minimum });
+        if days < minimum || days > MAX_DEADLINE_DAYS {
+            return Err(Error::InvalidDeadline { field, days, minimum, maximum: MAX_DEADLINE_DAYS });
         }
     }
     Ok(())
@@ -269,9 +274,11 @@ pub(crate) fn rules_at(timeline: &Timeline<FollowUpRules>, on: NaiveDate) -> &Fo
     timeline.at(RULES, on).unwrap_or_else(|_| DEFAULT.get_or_init(FollowUpRules::default))
 }
 
-/// Adds `days` to a date, saturating at the calendar's ends.
+/// Adds `days` to a date, saturating at the calendar's ends (rules read from
+/// a snapshot may hold any number of days: the sum is checked, never assumed).
 pub(crate) fn plus_days(on: NaiveDate, days: i64) -> NaiveDate {
-    on.checked_add_signed(TimeDelta::days(days)).unwrap_or(NaiveDate::MAX)
+    let end = if days < 0 { NaiveDate::MIN } else { NaiveDate::MAX };
+    TimeDelta::try_days(days).and_then(|d| on.checked_add_signed(d)).unwrap_or(end)
 }
 
 /// When something was recorded: the command's date and its journal sequence number.
@@ -893,4 +900,18 @@ fn obligations_at_start(
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sum_of_days_saturates_at_the_calendars_ends() {
+        let on = NaiveDate::from_ymd_opt(2021, 3, 20).unwrap();
+        assert_eq!(plus_days(on, 11), NaiveDate::from_ymd_opt(2021, 3, 31).unwrap());
+        assert_eq!(plus_days(on, i64::MAX), NaiveDate::MAX);
+        assert_eq!(plus_days(on, i64::MIN), NaiveDate::MIN);
+        assert_eq!(plus_days(on, 106_751_991_167_300), NaiveDate::MAX);
+    }
 }

@@ -13,6 +13,7 @@
 #![deny(missing_docs)]
 
 pub mod actor;
+mod canonical;
 pub mod catalogue;
 pub mod charter;
 pub mod compliance;
@@ -32,6 +33,7 @@ pub mod network;
 pub mod policy;
 pub mod prior_work;
 pub mod shared;
+pub mod snapshot;
 pub mod standing;
 pub mod text;
 

@@ -4,7 +4,8 @@
 //! checks it against its state and against who issues it; an accepted command
 //! becomes an [`Event`] appended to the journal, then applied. A rejected
 //! command changes nothing. Replaying the journal ([`crate::journal`]) runs
-//! the very same checks, so a tampered journal is refused rather than trusted.
+//! the very same checks, so an edited event that breaks a rule is refused
+//! rather than trusted.
 //!
 //! ```
 //! use coopetition::prelude::*;
@@ -448,10 +449,19 @@ impl Network {
 
     /// A network rebuilt from a state (a snapshot), with an empty journal
     /// whose next event will be numbered `state.last_seq + 1`.
-    pub fn from_state(state: NetworkState) -> Network {
+    ///
+    /// # Errors
+    /// `journal.snapshot.inconsistent` when facts of the state contradict one
+    /// another (see [`crate::snapshot`]).
+    pub fn from_state(state: NetworkState) -> Result<Network> {
+        Network::from_checked_state(state)
+    }
+
+    pub(crate) fn from_checked_state(state: NetworkState) -> Result<Network> {
+        crate::snapshot::check(&state)?;
         let live =
             state.contracts.values().filter(|c| c.status.is_live()).map(|c| (c.member.clone(), c.id.clone())).collect();
-        Network { state, journal: Vec::new(), live }
+        Ok(Network { state, journal: Vec::new(), live })
     }
 
     /// The state.
@@ -470,7 +480,8 @@ impl Network {
     /// Any rejection, with the state left untouched.
     pub fn execute(&mut self, command: Command) -> Result<&Event> {
         self.check(&command)?;
-        let event = Event { seq: self.state.last_seq + 1, by: command.by, on: command.on, action: command.action };
+        let seq = self.next_seq()?;
+        let event = Event { seq, by: command.by, on: command.on, action: command.action };
         self.apply(&event);
         self.journal.push(event);
         let last = self.journal.len() - 1;
@@ -483,7 +494,7 @@ impl Network {
     /// `journal.sequence.invalid` if it does not follow the last event; any
     /// rejection the live command would have met.
     pub fn replay_event(&mut self, event: Event) -> Result<()> {
-        let expected = self.state.last_seq + 1;
+        let expected = self.next_seq()?;
         if event.seq != expected {
             return Err(Error::JournalSequence { line: 0, found: event.seq, expected });
         }
@@ -492,6 +503,12 @@ impl Network {
         self.apply(&event);
         self.journal.push(event);
         Ok(())
+    }
+
+    /// The number of the next event; refused once the numbers are exhausted
+    /// (a snapshot may claim any last number), never wrapped.
+    fn next_seq(&self) -> Result<u64> {
+        self.state.last_seq.checked_add(1).ok_or(Error::SequenceExhausted { line: None, last: self.state.last_seq })
     }
 
     // ---- queries ----------------------------------------------------------------

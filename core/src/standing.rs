@@ -267,7 +267,7 @@ impl Network {
 
     fn propose(&self, member: &ActorId, compliance: Option<&MemberCompliance>, as_of: NaiveDate) -> StandingProposal {
         let thresholds = &self.follow_up_rules(as_of).sanctions;
-        let since = plus_days(as_of, -thresholds.lookback_days);
+        let since = plus_days(as_of, thresholds.lookback_days.saturating_neg());
         let (mut breached, mut late, mut evidence) = (0u32, 0u32, BTreeSet::new());
         for e in compliance.iter().flat_map(|c| &c.engagements) {
             let counted = match e.status {

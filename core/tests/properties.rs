@@ -660,7 +660,10 @@ fn check_scenario(ops: &[Op], split: prop::sample::Index, tally: &RefCell<Tally>
     let loaded = Network::from_snapshot_json(&network.snapshot_json())
         .map_err(|e| TestCaseError::fail(format!("snapshot: {e}")))?;
     prop_assert_eq!(loaded.state(), network.state());
-    prop_assert_eq!(Network::from_state(network.state().clone()), loaded.clone());
+    prop_assert_eq!(
+        Network::from_state(network.state().clone()).map_err(|e| TestCaseError::fail(e.to_string()))?,
+        loaded.clone()
+    );
     // …and a snapshot taken half-way, resumed with the rest of the journal, the final one.
     let events = network.journal();
     let at = split.index(events.len() + 1);

@@ -198,17 +198,34 @@ struct GuideFile {
     situations: Vec<Situation>,
 }
 
-/// A checked guide, ready to match missions.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// A checked guide, ready to match missions. It is written as the file
+/// [`Guide::load`] reads, schema included, so that what is written loads back.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Guide {
     /// The guide's name.
     pub name: String,
     /// Its situations, in file order (read them with [`Guide::situations`];
     /// private so that they cannot drift from their checked, compiled form).
     situations: Vec<Situation>,
-    #[serde(skip)]
     compiled: Vec<Compiled>,
 }
+
+/// How a guide is written: the file [`Guide::load`] reads.
+#[derive(Serialize)]
+struct GuideOut<'a> {
+    schema: u32,
+    name: &'a str,
+    situations: &'a [Situation],
+}
+
+impl Serialize for Guide {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        GuideOut { schema: GUIDE_SCHEMA, name: &self.name, situations: &self.situations }.serialize(serializer)
+    }
+}
+
+/// The schema version of the guide file this build writes and reads.
+const GUIDE_SCHEMA: u32 = 1;
 
 /// Precomputed names of a situation, shared by every explanation (no allocation per mission).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -241,12 +258,23 @@ impl Guide {
     /// repeated id, a rate outside 0..=1, a rate outside its range, an empty
     /// lead-origin list); `policy.guide.overlap`; `policy.guide.gap`.
     pub fn load(json: &str) -> Result<Guide> {
-        let file: GuideFile =
-            serde_json::from_str(json).map_err(|e| Error::MalformedJson { line: None, message: e.to_string() })?;
-        if file.schema != 1 {
-            return Err(Error::UnknownSchemaVersion { found: file.schema.to_string(), supported: 1 });
+        let malformed = |message: String| Error::MalformedJson { line: None, message };
+        let value: serde_json::Value = serde_json::from_str(json).map_err(|e| malformed(e.to_string()))?;
+        // serde would read a struct from an array too.
+        if !value.is_object() {
+            return Err(malformed("a guide is a JSON object".into()));
+        }
+        let file = GuideFile::deserialize(&value).map_err(|e| malformed(e.to_string()))?;
+        if file.schema != GUIDE_SCHEMA {
+            return Err(Error::UnknownSchemaVersion { found: file.schema.to_string(), supported: GUIDE_SCHEMA });
         }
         Guide::new(file.name, file.situations)
+    }
+
+    /// The guide as the JSON file [`Guide::load`] reads back to an equal guide.
+    pub fn to_json(&self) -> String {
+        // Serialising plain data cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
     }
 
     /// Checks and builds a guide.

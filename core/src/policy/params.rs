@@ -142,8 +142,13 @@ impl Parameters {
     /// `journal.json.malformed`; `policy.parameters.overlap` or `.gap`;
     /// `policy.rate.invalid`; any guide error.
     pub fn load(json: &str) -> Result<Parameters> {
-        let file: ParametersFile =
-            serde_json::from_str(json).map_err(|e| Error::MalformedJson { line: None, message: e.to_string() })?;
+        let malformed = |message: String| Error::MalformedJson { line: None, message };
+        let value: serde_json::Value = serde_json::from_str(json).map_err(|e| malformed(e.to_string()))?;
+        // serde would read a struct from an array too (`[]`: every section absent).
+        if !value.is_object() {
+            return Err(malformed("parameters are a JSON object".into()));
+        }
+        let file = ParametersFile::deserialize(&value).map_err(|e| malformed(e.to_string()))?;
         let mut params = Parameters::default();
         if let Some(periods) = file.flat_rate {
             let periods =
@@ -166,6 +171,12 @@ impl Parameters {
             params.in_kind = t;
         }
         Ok(params)
+    }
+
+    /// The parameters as the JSON [`Parameters::load`] reads back to equal parameters.
+    pub fn to_json(&self) -> String {
+        // Serialising plain data cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
     }
 
     /// The flat rate in force on a date, with the start of its period.

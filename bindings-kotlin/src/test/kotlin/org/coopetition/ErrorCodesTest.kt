@@ -286,6 +286,10 @@ class ErrorCodesTest {
         code<CoopetitionException.Journal>("journal.schema.unknown") { Network.replay("""{"format":"coopetition-journal","schema_version":2}""") }
         val events = Fx.withProvider().journalJsonl().lines().filter { it.isNotBlank() }
         code<CoopetitionException.Journal>("journal.sequence.invalid") { Network.replay((listOf(header) + events.drop(2)).joinToString("\n")) }
+        // A line cut short with good lines after it was damaged, not cut off by a crash.
+        code<CoopetitionException.Journal>("journal.line.corrupt") { Network.replay("$header\n{\"seq\":1,\"by\":\n${events[1]}\n") }
+        val snapshot = Fx.withProvider().snapshotJson()
+        code<CoopetitionException.Journal>("journal.snapshot.inconsistent") { Network.fromSnapshot(Regex("\"last_seq\": \\d+").replace(snapshot, "\"last_seq\": 0")) }
         // A tampered journal fails with the code the live command would have met.
         val tampered = Fx.withProvider().journalJsonl().replace("\"by\":\"alice\",\"on\":\"2020-02-10\"", "\"by\":\"paul\",\"on\":\"2020-02-10\"")
         code<CoopetitionException.Auth>("auth.steward.required") { Network.replay(tampered) }

@@ -1,0 +1,116 @@
+package org.coopetition
+
+import org.coopetition.Fx.d
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertNull
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+import java.nio.file.Files
+
+/**
+ * Journals and snapshots from Kotlin: one spelling of each value, a cut-off
+ * last line told from a corrupt one, prefixes, sequence numbers that never
+ * wrap, consistent snapshots, and round trips of every serialised type.
+ */
+class JournalStrictnessTest {
+    private val fixtures = Fx.repo.resolve("tests").resolve("fixtures")
+    private val journal = Files.readString(fixtures.resolve("sample_journal.jsonl"))
+    private val snapshot = Files.readString(fixtures.resolve("sample_snapshot.json"))
+
+    /** The sample journal with the line of event [seq] (0: the header) edited. */
+    private fun edited(seq: Int, old: String, new: String): String {
+        val lines = journal.lines().filter { it.isNotEmpty() }.toMutableList()
+        assertTrue(old in lines[seq], "`$old` is not in line $seq")
+        lines[seq] = lines[seq].replaceFirst(old, new)
+        return lines.joinToString("\n") + "\n"
+    }
+
+    @Test
+    fun `a lenient spelling is refused`() {
+        val edits = listOf(
+            Triple(15, """{"step":"proposed"}""", """{"step":"proposed","x":1}"""),
+            Triple(14, """{"type":"outside"""", """{"type":1"""),
+            Triple(2, """"on":"2020-01-13"""", """"on":"2020- 1-13""""),
+            Triple(17, """{"amount":"4500.00","currency":"EUR"}""", """["4500.00","EUR"]"""),
+        )
+        for ((seq, old, new) in edits) {
+            expectCode("journal.json.malformed") { Network.replay(edited(seq, old, new)) }
+        }
+        expectCode("journal.json.malformed") {
+            commandFromJson("""{"by":"alice","on":"2020-1-06","action":{"type":"sign_charter","version":1}}""")
+        }
+    }
+
+    @Test
+    fun `a corrupt middle line is not a truncation`() {
+        val lines = journal.lines().filter { it.isNotEmpty() }.toMutableList()
+        lines[10] = lines[10].substring(0, lines[10].length / 2)
+        val corrupt = lines.joinToString("\n") + "\n"
+        expectCode("journal.line.corrupt") { Network.replay(corrupt) }
+        expectCode("journal.line.corrupt") { replayPrefix(corrupt) }
+    }
+
+    @Test
+    fun `the prefix of a cut-off journal says what it dropped`() {
+        val cut = journal.substring(0, journal.length - 30)
+        expectCode("journal.line.truncated") { Network.replay(cut) }
+        val lines = journal.lines().filter { it.isNotEmpty() }
+        val prefix = replayPrefix(cut)
+        assertEquals((lines.size - 2).toULong(), prefix.network.lastSeq())
+        val lastBytes = lines.last().toByteArray(Charsets.UTF_8).size + 1
+        assertEquals(DroppedLine(lines.size.toULong(), (lastBytes - 30).toULong(), 1uL), prefix.dropped)
+        val whole = replayPrefix(journal)
+        assertNull(whole.dropped)
+        val resumed = resumePrefix(snapshot, lines.first() + "\n")
+        assertNull(resumed.dropped)
+        assertEquals(whole.network.snapshotJson(), resumed.network.snapshotJson())
+    }
+
+    @Test
+    fun `no event follows the largest sequence number`() {
+        val largest = snapshot.replace("\"last_seq\": 45", "\"last_seq\": 18446744073709551615")
+        val network = Network.fromSnapshot(largest)
+        expectCode("journal.sequence.invalid") { network.setPublicListing("jeanne-roux", d(2021, 3, 1), "jeanne-roux", true) }
+        assertEquals(ULong.MAX_VALUE, network.lastSeq())
+        val header = journal.lines().first()
+        val line = { seq: String -> """{"seq":$seq,"by":"a","on":"2020-01-06","action":{"type":"sign_charter","version":1}}""" }
+        expectCode("journal.sequence.invalid") { Network.replay("$header\n${line("18446744073709551615")}\n${line("0")}\n") }
+    }
+
+    @Test
+    fun `a huge deadline is refused and the network still works`() {
+        val network = Network.replay(journal)
+        val rules = defaultFollowUpRules()
+        val huge = rules.copy(deadlines = rules.deadlines.copy(hearingAnswerDays = 1_000_000_000_000_000L))
+        expectCode("compliance.deadline.invalid") { network.configureFollowUp("camille-lefort", d(2021, 2, 1), d(2021, 2, 1), huge) }
+        network.notifyHearing("camille-lefort", d(2021, 3, 1), "atelier-des-communs", "late reports")
+        assertEquals(46uL, network.lastSeq())
+    }
+
+    @Test
+    fun `a contradictory snapshot is refused`() {
+        val edits = listOf(
+            "\"last_seq\": 45" to "\"last_seq\": 40",
+            "\"provider\": \"atelier-des-communs\"" to "\"provider\": \"ghost\"",
+        )
+        for ((old, new) in edits) {
+            assertTrue(old in snapshot, "`$old` is not in the snapshot")
+            val e = expectCode("journal.snapshot.inconsistent") { Network.fromSnapshot(snapshot.replaceFirst(old, new)) }
+            assertTrue(e is CoopetitionException.Journal)
+        }
+    }
+
+    @Test
+    fun `parameters snapshots and journals round trip`() {
+        val shipped = Parameters.shipped()
+        val loaded = Parameters.load(shipped.toJson())
+        assertTrue(loaded.sameAs(shipped))
+        assertEquals(shipped.toJson(), loaded.toJson())
+        for (bad in listOf("[]", "1", "null")) expectCode("journal.json.malformed") { Parameters.load(bad) }
+        val network = Network.fromSnapshot(snapshot)
+        assertEquals(snapshot.trim(), network.snapshotJson().trim())
+        val replayed = Network.replay(journal)
+        assertEquals(journal, replayed.journalJsonl())
+        assertEquals(journal, writeJournal(readJournal(journal)))
+    }
+}

@@ -1,0 +1,123 @@
+//! Strict reading of the JSON the engine writes: one spelling of each value.
+//!
+//! serde alone is lenient in ways a journal must not be: a tag of an
+//! internally tagged enum may be given as a variant index (`"type": 1`), a
+//! unit variant ignores fields beside its tag, chrono reads a date with
+//! padded fields (`"2021- 3-20"`), a struct may be given as an array, and a
+//! decimal may be written in scientific notation. Rather than patch each type,
+//! a document is read, written back, and compared with what was given: every
+//! value given must be spelt as this build writes it, and every field given
+//! must survive. Fields the writer leaves out because they hold their default
+//! (an empty list, `false`…) may be given with that empty value.
+
+use crate::error::{Error, Result};
+use rust_decimal::Decimal;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+use std::str::FromStr;
+
+/// Reads a JSON object as `T`, refusing any spelling this build would not write.
+///
+/// `line` is the journal line, if any, for the error.
+///
+/// # Errors
+/// `journal.line.truncated` (the text ends inside its value, `cut_off`
+/// only), `journal.json.malformed` otherwise.
+pub(crate) fn from_str<T: Serialize + DeserializeOwned>(text: &str, line: Option<usize>) -> Result<T> {
+    let given: Value = serde_json::from_str(text).map_err(|e| malformed(line, e.to_string()))?;
+    // Typed parsing first, from the text: it refuses repeated fields, which the
+    // value above silently merged.
+    let value: T = serde_json::from_str(text).map_err(|e| malformed(line, e.to_string()))?;
+    check(&given, &value, line)?;
+    Ok(value)
+}
+
+/// Reads a JSON value as `T`, refusing any spelling this build would not write.
+///
+/// # Errors
+/// `journal.json.malformed`.
+pub(crate) fn from_value<T: Serialize + DeserializeOwned>(given: &Value, line: Option<usize>) -> Result<T> {
+    let value = T::deserialize(given).map_err(|e| malformed(line, e.to_string()))?;
+    check(given, &value, line)?;
+    Ok(value)
+}
+
+fn check<T: Serialize>(given: &Value, value: &T, line: Option<usize>) -> Result<()> {
+    if !given.is_object() {
+        return Err(malformed(line, format!("expected a JSON object, found `{}`", short(given))));
+    }
+    let written = serde_json::to_value(value).map_err(|e| malformed(line, e.to_string()))?;
+    match difference(given, &written, "") {
+        None => Ok(()),
+        Some(message) => Err(malformed(line, message)),
+    }
+}
+
+fn malformed(line: Option<usize>, message: String) -> Error {
+    Error::MalformedJson { line, message }
+}
+
+/// The first place where `given` is not spelt as `written`, as a message.
+fn difference(given: &Value, written: &Value, path: &str) -> Option<String> {
+    match (given, written) {
+        (Value::Object(g), Value::Object(w)) => {
+            // An enum's unit variant is written as its tag alone: nothing may sit beside it.
+            let unit_variant = w.len() == 1 && w.keys().all(|k| k == "type" || k == "step");
+            for (key, g_value) in g {
+                let at = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+                match w.get(key) {
+                    Some(w_value) => {
+                        if let Some(message) = difference(g_value, w_value, &at) {
+                            return Some(message);
+                        }
+                    }
+                    None if !unit_variant && is_empty(g_value) => {}
+                    None => return Some(format!("unknown field `{at}`")),
+                }
+            }
+            None
+        }
+        (Value::Array(g), Value::Array(w)) if g.len() == w.len() => {
+            g.iter().zip(w).enumerate().find_map(|(i, (g, w))| difference(g, w, &format!("{path}[{i}]")))
+        }
+        (Value::String(g), Value::String(w)) if g == w || same_decimal(g, w) => None,
+        (g, w) if g == w => None,
+        (g, w) => Some(format!("`{path}` is written `{}`; the only spelling accepted is `{}`", short(g), short(w))),
+    }
+}
+
+/// Whether two plain decimals (`-12.50`, no exponent, no sign `+`) are the
+/// same number: the amount's scale is the money's business, not the journal's.
+fn same_decimal(given: &str, written: &str) -> bool {
+    let plain = |s: &str| {
+        let digits = s.strip_prefix('-').unwrap_or(s);
+        let mut parts = digits.splitn(2, '.');
+        let whole = parts.next().unwrap_or("");
+        let fraction = parts.next();
+        !whole.is_empty()
+            && whole.bytes().all(|b| b.is_ascii_digit())
+            && fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+    };
+    plain(given)
+        && plain(written)
+        && matches!((Decimal::from_str(given), Decimal::from_str(written)), (Ok(a), Ok(b)) if a == b)
+}
+
+fn is_empty(value: &Value) -> bool {
+    match value {
+        Value::Null | Value::Bool(false) => true,
+        Value::String(s) => s.is_empty(),
+        Value::Array(a) => a.is_empty(),
+        Value::Object(o) => o.is_empty(),
+        _ => false,
+    }
+}
+
+fn short(value: &Value) -> String {
+    let text = value.to_string();
+    match text.char_indices().nth(60) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text,
+    }
+}

@@ -1,0 +1,381 @@
+//! The consistency of a snapshot's state.
+//!
+//! A snapshot is the state as one document: unlike a journal, it is not
+//! replayed, so its facts are not checked command by command. Before a state
+//! is loaded, [`check`] verifies that its facts agree with one another: every
+//! id points to an entity, a level or a standing equals its last recorded
+//! decision, a member holds at most one live contract, every sequence number
+//! cited is at most the last one, no amount is negative…
+//!
+//! What this cannot catch is an edit that keeps the state consistent (a
+//! consent flipped, a mission's title changed): only a digest of the snapshot
+//! kept apart from it can tell such a state from the true one.
+
+use crate::actor::{ActorKind, InvolvementLevel};
+use crate::contract::ContractStatus;
+use crate::error::{Error, Result};
+use crate::followup::Recorded;
+use crate::ids::{ActorId, MissionId};
+use crate::mission::Client;
+use crate::money::Money;
+use crate::negotiation::NegotiationStatus;
+use crate::network::NetworkState;
+use crate::prior_work::local_actor_key;
+use crate::standing::Standing;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Checks that the facts of a state agree with one another.
+///
+/// # Errors
+/// `journal.snapshot.inconsistent`, naming the broken rule and the offending
+/// id; `compliance.deadline.invalid` or `standing.thresholds.invalid` for
+/// follow-up rules no command could have configured.
+pub fn check(state: &NetworkState) -> Result<()> {
+    founding(state)?;
+    actors(state)?;
+    contracts(state)?;
+    standing(state)?;
+    charter(state)?;
+    missions(state)?;
+    money(state)?;
+    follow_up(state)?;
+    sequence_numbers(state)
+}
+
+fn broken(rule: &'static str, id: impl ToString) -> Error {
+    Error::SnapshotInconsistent { rule, id: id.to_string() }
+}
+
+fn ensure(holds: bool, rule: &'static str, id: impl ToString) -> Result<()> {
+    if holds {
+        Ok(())
+    } else {
+        Err(broken(rule, id))
+    }
+}
+
+fn actor_exists(state: &NetworkState, id: &ActorId) -> Result<()> {
+    ensure(state.actors.contains_key(id), "an id points to no actor", id)
+}
+
+fn mission_exists(state: &NetworkState, id: &MissionId) -> Result<()> {
+    ensure(state.missions.contains_key(id), "an id points to no mission", id)
+}
+
+fn founding(state: &NetworkState) -> Result<()> {
+    let founded = state.founded_on.is_some();
+    ensure(
+        state.settings.is_some() == founded,
+        "settings are present exactly when the network is founded",
+        "settings",
+    )?;
+    if !founded {
+        let empty = state.founders.is_empty()
+            && state.actors.is_empty()
+            && state.contracts.is_empty()
+            && state.charter.is_empty()
+            && state.missions.is_empty()
+            && state.last_seq == 0;
+        return ensure(empty, "a network not founded holds no fact", "founded_on");
+    }
+    ensure(!state.founders.is_empty(), "a founded network has founders", "founders")?;
+    ensure(state.last_seq >= 1, "a founded network has recorded its founding", state.last_seq)?;
+    let mut seen = BTreeSet::new();
+    for f in &state.founders {
+        actor_exists(state, f)?;
+        ensure(seen.insert(f), "a founder is listed once", f)?;
+    }
+    Ok(())
+}
+
+fn actors(state: &NetworkState) -> Result<()> {
+    let mut last_level: BTreeMap<&ActorId, InvolvementLevel> = BTreeMap::new();
+    for d in &state.follow_up.level_decisions {
+        actor_exists(state, &d.actor)?;
+        actor_exists(state, &d.by)?;
+        if let Some(previous) = last_level.insert(&d.actor, d.to) {
+            ensure(previous == d.from, "a level decision starts from the level the previous one decided", &d.actor)?;
+        }
+    }
+    for (id, actor) in &state.actors {
+        ensure(&actor.id == id, "an actor is filed under its own id", id)?;
+        actor.check().map_err(|_| broken("an actor is valid", id))?;
+        match last_level.get(id) {
+            Some(level) => ensure(actor.level == *level, "a level equals the last level decision", id)?,
+            // A founder leaves the steward level only through a recorded decision.
+            None if state.founders.contains(id) => {
+                ensure(actor.level == InvolvementLevel::Steward, "a founder is a steward until a decision", id)?;
+            }
+            None => {}
+        }
+    }
+    Ok(())
+}
+
+fn contracts(state: &NetworkState) -> Result<()> {
+    let mut live = BTreeSet::new();
+    for (id, c) in &state.contracts {
+        ensure(&c.id == id, "a contract is filed under its own id", id)?;
+        actor_exists(state, &c.member)?;
+        let kind = state.actors.get(&c.member).map(|a| a.kind);
+        ensure(kind == Some(c.kind), "a contract has its member's kind", id)?;
+        if c.status.is_live() {
+            ensure(live.insert(&c.member), "a member holds at most one live contract", &c.member)?;
+            ensure(c.ended_on.is_none(), "a live contract has not ended", id)?;
+        } else {
+            ensure(
+                c.ended_on.is_some() && c.pending.is_none(),
+                "an ended contract has an end and nothing pending",
+                id,
+            )?;
+        }
+        match c.status {
+            ContractStatus::Proposed | ContractStatus::InDiscussion => {
+                ensure(c.pending.is_some() && c.versions.is_empty(), "a proposal has pending terms only", id)?;
+            }
+            ContractStatus::Active => ensure(!c.versions.is_empty(), "an active contract has a version", id)?,
+            ContractStatus::Excluded => {
+                let decided = state
+                    .follow_up
+                    .standing
+                    .get(&c.member)
+                    .is_some_and(|r| r.decisions.iter().any(|d| d.to == Standing::Excluded));
+                ensure(decided, "an exclusion has a recorded decision", id)?;
+            }
+            ContractStatus::Declined | ContractStatus::Resigned => {}
+        }
+        for (n, v) in c.versions.iter().enumerate() {
+            ensure(usize::try_from(v.version).ok() == n.checked_add(1), "contract versions are numbered 1, 2, 3…", id)?;
+            actor_exists(state, &v.validated_by)?;
+        }
+        for note in &c.discussion {
+            actor_exists(state, &note.by)?;
+        }
+    }
+    Ok(())
+}
+
+fn standing(state: &NetworkState) -> Result<()> {
+    let live_members: BTreeSet<&ActorId> =
+        state.contracts.values().filter(|c| c.status.is_live()).map(|c| &c.member).collect();
+    for (member, record) in &state.follow_up.standing {
+        actor_exists(state, member)?;
+        let mut current = Standing::GoodStanding;
+        for d in &record.decisions {
+            actor_exists(state, &d.by)?;
+            ensure(d.from == current, "a standing decision starts from the standing before it", member)?;
+            current = d.to;
+        }
+        ensure(record.current == current, "a standing equals the last standing decision", member)?;
+        if current == Standing::Excluded {
+            ensure(!live_members.contains(member), "an excluded member holds no live contract", member)?;
+        }
+    }
+    for (member, hearings) in &state.follow_up.hearings {
+        actor_exists(state, member)?;
+        for h in hearings {
+            actor_exists(state, &h.notified_by)?;
+        }
+    }
+    Ok(())
+}
+
+fn charter(state: &NetworkState) -> Result<()> {
+    for (n, text) in state.charter.iter().enumerate() {
+        ensure(
+            usize::try_from(text.version).ok() == n.checked_add(1),
+            "charter versions are numbered 1, 2, 3…",
+            text.version,
+        )?;
+    }
+    for (provider, signatures) in &state.signatures {
+        actor_exists(state, provider)?;
+        let kind = state.actors.get(provider).map(|a| a.kind);
+        ensure(kind == Some(ActorKind::Provider), "only a provider signs the charter", provider)?;
+        for s in signatures {
+            ensure(&s.provider == provider, "a signature is filed under its provider", provider)?;
+            let known = usize::try_from(s.version).is_ok_and(|v| v >= 1 && v <= state.charter.len());
+            ensure(known, "a signature names a published charter version", provider)?;
+        }
+    }
+    Ok(())
+}
+
+fn missions(state: &NetworkState) -> Result<()> {
+    for (id, m) in &state.missions {
+        ensure(&m.id == id, "a mission is filed under its own id", id)?;
+        actor_exists(state, &m.provider)?;
+        let kind = state.actors.get(&m.provider).map(|a| a.kind);
+        ensure(kind == Some(ActorKind::Provider), "a mission's provider is a provider", id)?;
+        if let Client::Member { id: client } = &m.client {
+            actor_exists(state, client)?;
+        }
+        for p in &m.partners {
+            actor_exists(state, p)?;
+        }
+        ensure(!m.history.is_empty(), "a mission has a history", id)?;
+        if let Some(revenue) = m.revenue {
+            ensure(!revenue.is_negative(), "a revenue is not negative", id)?;
+        }
+    }
+    Ok(())
+}
+
+fn within_revenue(state: &NetworkState, mission: &MissionId, amount: Money) -> Result<()> {
+    mission_exists(state, mission)?;
+    let revenue = state.missions.get(mission).and_then(|m| m.revenue);
+    let fits = revenue.is_some_and(|r| !amount.is_negative() && amount <= r);
+    ensure(fits, "a contribution lies between 0 and the mission's revenue", mission)
+}
+
+fn money(state: &NetworkState) -> Result<()> {
+    for (mission, d) in &state.declarations {
+        within_revenue(state, mission, d.amount)?;
+    }
+    for (mission, n) in &state.negotiations {
+        ensure(&n.mission == mission, "a negotiation is filed under its mission", mission)?;
+        for o in &n.offers {
+            actor_exists(state, &o.by)?;
+            within_revenue(state, mission, o.amount)?;
+        }
+        ensure(
+            (n.status == NegotiationStatus::Agreed) == n.agreed.is_some(),
+            "a negotiation is agreed exactly when it records an agreement",
+            mission,
+        )?;
+    }
+    for p in &state.payments {
+        actor_exists(state, &p.member)?;
+        ensure(!p.amount.is_negative() && !p.amount.amount().is_zero(), "a payment is positive", &p.member)?;
+    }
+    for d in &state.donations {
+        actor_exists(state, &d.member)?;
+        ensure(!d.amount.is_negative() && !d.amount.amount().is_zero(), "a donation is positive", &d.member)?;
+        if let Some(m) = &d.mission {
+            mission_exists(state, m)?;
+        }
+    }
+    for d in &state.deliveries {
+        actor_exists(state, &d.member)?;
+        ensure(d.quantity.is_sign_positive() && !d.quantity.is_zero(), "a delivery is positive", &d.member)?;
+    }
+    Ok(())
+}
+
+fn follow_up(state: &NetworkState) -> Result<()> {
+    let fu = &state.follow_up;
+    // Rules a command could not have configured (a deadline of a million
+    // years) are refused with the code the command would have met.
+    if let Some(rules) = &fu.rules {
+        for period in rules.periods() {
+            period.value.check()?;
+        }
+    }
+    for (id, f) in &fu.missions {
+        mission_exists(state, id)?;
+        let history = state.missions.get(id).map_or(0, |m| m.history.len());
+        ensure(f.seqs.len() == history, "a mission step has its event number", id)?;
+        ensure(f.seqs.windows(2).all(|w| w[0] < w[1]), "a mission's event numbers increase", id)?;
+        let provider = state.missions.get(id).map(|m| &m.provider);
+        for o in &f.obligations {
+            ensure(&o.mission == id, "an obligation is filed under its mission", id)?;
+            ensure(Some(&o.provider) == provider, "an obligation names its mission's provider", id)?;
+            actor_exists(state, &o.member)?;
+        }
+    }
+    for (key, entries) in &fu.prior_work {
+        for p in entries {
+            ensure(&local_actor_key(&p.local_actor) == key, "prior work is filed under its local actor", key)?;
+            actor_exists(state, &p.member)?;
+            if let Some(m) = &p.mission {
+                mission_exists(state, m)?;
+                let provider = state.missions.get(m).map(|m| &m.provider);
+                ensure(provider == Some(&p.member), "prior work of a mission is its provider's", m)?;
+            }
+        }
+    }
+    for member in fu.attendance.keys() {
+        actor_exists(state, member)?;
+    }
+    Ok(())
+}
+
+/// Every sequence number the facts cite, with the id it belongs to.
+fn cited_seqs(state: &NetworkState) -> Vec<(u64, String)> {
+    let fu = &state.follow_up;
+    let mut out: Vec<(u64, String)> = Vec::new();
+    let mut add = |r: &Recorded, id: &dyn ToString| out.push((r.seq, id.to_string()));
+    for (id, f) in &fu.missions {
+        for &seq in &f.seqs {
+            add(&Recorded { on: chrono::NaiveDate::MIN, seq }, id);
+        }
+        for r in f.client_informed.iter() {
+            add(r, id);
+        }
+        for u in &f.resources_used {
+            add(&u.first, id);
+            if let Some((_, r)) = &u.licence {
+                add(r, id);
+            }
+        }
+        for d in &f.resources_developed {
+            add(&d.first, id);
+            if let Some(s) = &d.shared {
+                add(&s.recorded, id);
+            }
+        }
+        for o in &f.obligations {
+            add(&o.created, id);
+            add(&Recorded { on: o.arises_on, seq: o.prior_work }, id);
+            if let Some(r) = &o.discharged {
+                add(r, id);
+            }
+        }
+    }
+    for entries in fu.prior_work.values() {
+        for p in entries {
+            add(&p.recorded, &p.member);
+        }
+    }
+    for (member, list) in &fu.attendance {
+        for a in list {
+            add(&a.recorded, member);
+        }
+    }
+    for (member, record) in &fu.standing {
+        for d in &record.decisions {
+            add(&d.recorded, member);
+            if let Some(seq) = d.hearing {
+                add(&Recorded { on: d.taken_on, seq }, member);
+            }
+        }
+    }
+    for (member, hearings) in &fu.hearings {
+        for h in hearings {
+            add(&h.notice, member);
+            if let Some(a) = &h.answer {
+                add(&a.recorded, member);
+            }
+            if let Some(seq) = h.closed_seq {
+                add(&Recorded { on: h.notice.on, seq }, member);
+            }
+        }
+    }
+    for d in &fu.level_decisions {
+        add(&d.recorded, &d.actor);
+    }
+    out
+}
+
+fn sequence_numbers(state: &NetworkState) -> Result<()> {
+    for (seq, id) in cited_seqs(state) {
+        ensure(seq >= 1, "a fact cites an event number from 1", &id)?;
+        ensure(seq <= state.last_seq, "the last event number is at least every number a fact cites", &id)?;
+    }
+    let mut previous = 0;
+    for d in &state.follow_up.level_decisions {
+        ensure(d.recorded.seq > previous, "level decisions are in journal order", &d.actor)?;
+        previous = d.recorded.seq;
+    }
+    Ok(())
+}

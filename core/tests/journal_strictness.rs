@@ -1,0 +1,479 @@
+//! The journal and snapshot formats are strict: what the engine accepts is
+//! what it writes, a cut-off journal is told apart from a corrupt one,
+//! sequence numbers never wrap, and a snapshot whose facts contradict one
+//! another is refused.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use coopetition::journal::{read_journal, read_valid_prefix, write_journal, Dropped};
+use coopetition::prelude::*;
+use serde_json::{json, Value};
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures").join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn journal_lines() -> Vec<String> {
+    fixture("sample_journal.jsonl").lines().map(str::to_owned).collect()
+}
+
+/// The sample journal with the line of event `seq` (0: the header) edited by `edit`.
+fn edited_journal(seq: usize, edit: impl FnOnce(&str) -> String) -> String {
+    let mut lines = journal_lines();
+    let line = &mut lines[seq];
+    let new = edit(line);
+    assert_ne!(&new, line, "the edit changed nothing");
+    *line = new;
+    lines.join("\n") + "\n"
+}
+
+fn refused(journal: &str, code: &str) -> Error {
+    let err = Network::replay(journal).unwrap_err();
+    assert_eq!(err.code(), code, "{err}");
+    err
+}
+
+// ---- one spelling of each value ---------------------------------------------------
+
+#[test]
+fn the_sample_journal_is_accepted_as_written() {
+    let journal = fixture("sample_journal.jsonl");
+    assert_eq!(Network::replay(&journal).unwrap().journal_jsonl(), journal);
+}
+
+#[test]
+fn a_field_beside_a_unit_step_is_refused() {
+    let journal = edited_journal(15, |l| l.replace(r#"{"step":"proposed"}"#, r#"{"step":"proposed","x":1}"#));
+    let err = refused(&journal, "journal.json.malformed");
+    assert!(err.to_string().contains("line 16"), "{err}");
+    // Even an empty value: the step is written as its tag alone.
+    let journal = edited_journal(15, |l| l.replace(r#"{"step":"proposed"}"#, r#"{"step":"proposed","x":null}"#));
+    refused(&journal, "journal.json.malformed");
+}
+
+#[test]
+fn a_tag_given_as_a_number_is_refused() {
+    // `1` is the index of the `outside` client: serde alone would read it.
+    let journal = edited_journal(14, |l| l.replace(r#"{"type":"outside""#, r#"{"type":1"#));
+    refused(&journal, "journal.json.malformed");
+    let journal = edited_journal(2, |l| l.replace(r#""type":"register_actor""#, r#""type":1"#));
+    refused(&journal, "journal.json.malformed");
+    let journal = edited_journal(15, |l| l.replace(r#"{"step":"proposed"}"#, r#"{"step":1}"#));
+    refused(&journal, "journal.json.malformed");
+}
+
+#[test]
+fn a_date_with_padded_fields_is_refused() {
+    let journal = edited_journal(2, |l| l.replace(r#""on":"2020-01-13""#, r#""on":"2020- 1-13""#));
+    refused(&journal, "journal.json.malformed");
+    let journal = edited_journal(2, |l| l.replace(r#""on":"2020-01-13""#, r#""on":"2020-1-13""#));
+    refused(&journal, "journal.json.malformed");
+    let journal = edited_journal(14, |l| l.replace(r#""occurred_on":"2020-02-14""#, r#""occurred_on":" 2020-02-14""#));
+    refused(&journal, "journal.json.malformed");
+}
+
+#[test]
+fn an_amount_in_scientific_notation_is_refused() {
+    let journal = edited_journal(17, |l| l.replace(r#""amount":"4500.00""#, r#""amount":"45e2""#));
+    let err = Network::replay(&journal).unwrap_err();
+    assert!(matches!(err.code(), "journal.json.malformed" | "input.parse.invalid"), "{err}");
+}
+
+#[test]
+fn a_struct_given_as_an_array_is_refused() {
+    let journal = edited_journal(17, |l| l.replace(r#"{"amount":"4500.00","currency":"EUR"}"#, r#"["4500.00","EUR"]"#));
+    refused(&journal, "journal.json.malformed");
+}
+
+#[test]
+fn an_unknown_field_is_refused_everywhere() {
+    for (n, from, to) in [
+        (0, r#""schema_version":1"#, r#""schema_version":1,"x":1"#),
+        (2, r#""seq":2,"#, r#""seq":2,"x":1,"#),
+        (2, r#""public_listing":true}"#, r#""public_listing":true,"x":1}"#),
+        (17, r#""currency":"EUR"}"#, r#""currency":"EUR","x":1}"#),
+        (14, r#""kind":"third_place"}"#, r#""kind":"third_place","x":1}"#),
+    ] {
+        let journal = edited_journal(n, |l| l.replacen(from, to, 1));
+        refused(&journal, "journal.json.malformed");
+    }
+}
+
+#[test]
+fn a_repeated_field_is_refused() {
+    let journal = edited_journal(2, |l| l.replace(r#""seq":2,"#, r#""seq":2,"seq":2,"#));
+    refused(&journal, "journal.json.malformed");
+}
+
+#[test]
+fn a_snapshot_is_read_as_strictly() {
+    let mut snapshot: Value = serde_json::from_str(&fixture("sample_snapshot.json")).unwrap();
+    snapshot["state"]["founded_on"] = json!("2020- 1-06");
+    let err = Network::from_snapshot_json(&snapshot.to_string()).unwrap_err();
+    assert_eq!(err.code(), "journal.json.malformed", "{err}");
+}
+
+// ---- cut-off and corrupt lines ------------------------------------------------------
+
+#[test]
+fn a_corrupt_line_in_the_middle_is_not_a_truncation() {
+    let journal = edited_journal(10, |l| l[..l.len() / 2].to_owned());
+    let err = refused(&journal, "journal.line.corrupt");
+    assert!(err.to_string().contains("line 11"), "{err}");
+    // Nor does the prefix reader drop the good events after it.
+    assert_eq!(read_valid_prefix(&journal).unwrap_err().code(), "journal.line.corrupt");
+}
+
+#[test]
+fn a_cut_off_last_line_is_a_truncation_and_its_prefix_can_be_read() {
+    let full = fixture("sample_journal.jsonl");
+    let last_start = full.trim_end().rfind('\n').unwrap() + 1;
+    let cut = &full[..last_start + 20];
+    refused(cut, "journal.line.truncated");
+    let prefix = read_valid_prefix(cut).unwrap();
+    let lines = full.lines().count();
+    assert_eq!(prefix.events.len(), lines - 2, "the header and the cut event are not events");
+    assert_eq!(prefix.dropped, Some(Dropped { line: lines, bytes: 20, events: 1 }));
+    let (network, dropped) = Network::replay_prefix(cut).unwrap();
+    assert_eq!(dropped, prefix.dropped);
+    assert_eq!(network.journal(), &prefix.events[..]);
+    // A whole journal drops nothing.
+    let whole = read_valid_prefix(&full).unwrap();
+    assert_eq!((whole.events.len(), whole.dropped), (lines - 1, None));
+}
+
+#[test]
+fn a_malformed_last_line_is_not_a_truncation() {
+    let journal = edited_journal(journal_lines().len() - 1, |l| l.replacen('{', "[", 1));
+    refused(&journal, "journal.json.malformed");
+    assert_eq!(read_valid_prefix(&journal).unwrap_err().code(), "journal.json.malformed");
+}
+
+#[test]
+fn resume_prefix_reads_the_rest_of_a_cut_journal() {
+    let network = Network::replay(&fixture("sample_journal.jsonl")).unwrap();
+    let events = network.journal();
+    let head = Network::replay(&write_journal(&events[..20])).unwrap();
+    let rest = write_journal(&events[20..]);
+    let cut = &rest[..rest.len() - 5];
+    let (resumed, dropped) = Network::resume_prefix(&head.snapshot_json(), cut).unwrap();
+    assert_eq!(resumed.journal(), &events[20..events.len() - 1]);
+    assert_eq!(
+        dropped.map(|d| (d.bytes, d.events)),
+        Some((cut.len() - rest[..rest.len() - 1].rfind('\n').unwrap() - 1, 1))
+    );
+}
+
+// ---- sequence numbers never wrap -----------------------------------------------------
+
+fn event_line(seq: u64) -> String {
+    format!(
+        r#"{{"seq":{seq},"by":"alice","on":"2020-01-06","action":{{"type":"set_public_listing","actor":"alice","public_listing":true}}}}"#
+    )
+}
+
+#[test]
+fn the_largest_sequence_number_followed_by_another_is_refused() {
+    let header = journal_lines()[0].clone();
+    let journal = format!("{header}\n{}\n{}\n", event_line(u64::MAX), event_line(0));
+    let err = read_journal(&journal).unwrap_err();
+    assert_eq!(err.code(), "journal.sequence.invalid", "{err}");
+    assert!(err.to_string().contains("line 3"), "{err}");
+}
+
+/// The sample snapshot with its state edited.
+fn edited_snapshot(edit: impl FnOnce(&mut Value)) -> String {
+    let mut snapshot: Value = serde_json::from_str(&fixture("sample_snapshot.json")).unwrap();
+    edit(&mut snapshot["state"]);
+    snapshot.to_string()
+}
+
+#[test]
+fn no_event_follows_the_largest_sequence_number() {
+    let snapshot = edited_snapshot(|s| s["last_seq"] = json!(u64::MAX));
+    let mut network = Network::from_snapshot_json(&snapshot).unwrap();
+    let before = network.clone();
+    let by = ActorId::new("jeanne-roux").unwrap();
+    let command = Command::new(
+        &by,
+        date(2021, 3, 1).unwrap(),
+        Action::SetPublicListing { actor: by.clone(), public_listing: true },
+    );
+    let err = network.execute(command).unwrap_err();
+    assert_eq!(err.code(), "journal.sequence.invalid", "{err}");
+    assert_eq!(network, before);
+    // Nor does a journal resume it with a wrapped number.
+    let header = journal_lines()[0].clone();
+    let wrapped = format!(
+        "{header}\n{}\n",
+        r#"{"seq":0,"by":"jeanne-roux","on":"2021-03-01","action":{"type":"set_public_listing","actor":"jeanne-roux","public_listing":true}}"#
+    );
+    assert_eq!(Network::resume(&snapshot, &wrapped).unwrap_err().code(), "journal.sequence.invalid");
+}
+
+// ---- follow-up deadlines are bounded ------------------------------------------------
+
+#[test]
+fn an_absurd_deadline_is_refused_and_leaves_the_network_usable() {
+    let mut network = Network::replay(&fixture("sample_journal.jsonl")).unwrap();
+    let before = network.clone();
+    let steward = ActorId::new("camille-lefort").unwrap();
+    let mut rules = FollowUpRules::default();
+    rules.deadlines.hearing_answer_days = 106_751_991_167_300;
+    let configure = |rules: FollowUpRules| {
+        Command::new(
+            &steward,
+            date(2021, 2, 1).unwrap(),
+            Action::ConfigureFollowUp { from: date(2021, 2, 1).unwrap(), rules },
+        )
+    };
+    let err = network.execute(configure(rules.clone())).unwrap_err();
+    assert_eq!(err.code(), "compliance.deadline.invalid", "{err}");
+    assert_eq!(network, before);
+    rules.deadlines.hearing_answer_days = 36_501;
+    assert_eq!(network.execute(configure(rules.clone())).unwrap_err().code(), "compliance.deadline.invalid");
+    rules.deadlines.hearing_answer_days = 36_500;
+    rules.sanctions.lookback_days = i64::MAX;
+    assert_eq!(network.execute(configure(rules.clone())).unwrap_err().code(), "compliance.deadline.invalid");
+    rules.sanctions.lookback_days = 36_500;
+    network.execute(configure(rules)).unwrap();
+}
+
+// ---- snapshot invariants --------------------------------------------------------------
+
+fn inconsistent(snapshot: &str, rule: &str) {
+    let err = Network::from_snapshot_json(snapshot).unwrap_err();
+    assert_eq!(err.code(), "journal.snapshot.inconsistent", "{err}");
+    assert!(err.to_string().contains(rule), "{err} does not name `{rule}`");
+}
+
+#[test]
+fn the_sample_snapshot_is_consistent() {
+    Network::from_snapshot_json(&fixture("sample_snapshot.json")).unwrap();
+}
+
+#[test]
+fn a_level_differing_from_its_last_decision_is_refused() {
+    // atelier-des-communs became a steward by a recorded decision (event 33).
+    inconsistent(
+        &edited_snapshot(|s| s["actors"]["atelier-des-communs"]["level"] = json!("supporter")),
+        "a level equals the last level decision",
+    );
+}
+
+#[test]
+fn a_founder_demoted_without_a_decision_is_refused() {
+    inconsistent(
+        &edited_snapshot(|s| s["actors"]["camille-lefort"]["level"] = json!("supporter")),
+        "a founder is a steward until a decision",
+    );
+}
+
+#[test]
+fn a_founder_who_is_no_actor_is_refused() {
+    inconsistent(
+        &edited_snapshot(|s| s["founders"].as_array_mut().unwrap().push(json!("ghost"))),
+        "an id points to no actor",
+    );
+}
+
+#[test]
+fn a_mission_whose_provider_does_not_exist_is_refused() {
+    inconsistent(
+        &edited_snapshot(|s| s["missions"]["s1-cafe-atelier-comptoir"]["provider"] = json!("ghost")),
+        "an id points to no actor",
+    );
+}
+
+#[test]
+fn a_mission_moved_to_a_non_provider_is_refused() {
+    inconsistent(
+        &edited_snapshot(|s| s["missions"]["s1-cafe-atelier-comptoir"]["provider"] = json!("jeanne-roux")),
+        "a mission's provider is a provider",
+    );
+}
+
+#[test]
+fn a_negative_revenue_is_refused() {
+    inconsistent(
+        &edited_snapshot(|s| {
+            s["missions"]["s1-cafe-atelier-comptoir"]["revenue"] = json!({"amount": "-4500.00", "currency": "EUR"});
+        }),
+        "a revenue is not negative",
+    );
+}
+
+#[test]
+fn a_second_live_contract_is_refused() {
+    inconsistent(
+        &edited_snapshot(|s| {
+            let mut copy = s["contracts"]["contrat-atelier-des-communs"].clone();
+            copy["id"] = json!("contrat-bis");
+            s["contracts"]["contrat-bis"] = copy;
+        }),
+        "a member holds at most one live contract",
+    );
+}
+
+#[test]
+fn a_contract_of_an_unknown_member_is_refused() {
+    inconsistent(
+        &edited_snapshot(|s| s["contracts"]["contrat-atelier-des-communs"]["member"] = json!("ghost")),
+        "an id points to no actor",
+    );
+}
+
+#[test]
+fn a_last_seq_below_the_numbers_cited_is_refused() {
+    inconsistent(&edited_snapshot(|s| s["last_seq"] = json!(0)), "a founded network has recorded its founding");
+    inconsistent(
+        &edited_snapshot(|s| s["last_seq"] = json!(40)),
+        "the last event number is at least every number a fact cites",
+    );
+}
+
+#[test]
+fn settings_without_a_founding_are_refused() {
+    inconsistent(
+        &edited_snapshot(|s| s["founded_on"] = Value::Null),
+        "settings are present exactly when the network is founded",
+    );
+}
+
+#[test]
+fn a_payment_of_an_unknown_member_or_not_positive_is_refused() {
+    let payment = |member: &str, amount: &str| {
+        edited_snapshot(|s| {
+            s["payments"] =
+                json!([{"member": member, "amount": {"amount": amount, "currency": "EUR"}, "on": "2021-02-01"}]);
+        })
+    };
+    Network::from_snapshot_json(&payment("atelier-des-communs", "10.00")).unwrap();
+    inconsistent(&payment("ghost", "10.00"), "an id points to no actor");
+    inconsistent(&payment("atelier-des-communs", "-10.00"), "a payment is positive");
+}
+
+#[test]
+fn a_signature_of_an_unpublished_version_is_refused() {
+    inconsistent(
+        &edited_snapshot(|s| s["signatures"]["atelier-des-communs"][0]["version"] = json!(7)),
+        "a signature names a published charter version",
+    );
+}
+
+/// The sample network after a hearing and the exclusion of its provider member.
+fn excluded_network() -> Network {
+    let mut network = Network::replay(&fixture("sample_journal.jsonl")).unwrap();
+    let steward = ActorId::new("camille-lefort").unwrap();
+    let member = ActorId::new("atelier-des-communs").unwrap();
+    let on = date(2021, 3, 1).unwrap();
+    network
+        .execute(Command::new(&steward, on, Action::NotifyHearing { member: member.clone(), grounds: "g".into() }))
+        .unwrap();
+    network
+        .execute(Command::new(&member, on, Action::AnswerHearing { member: member.clone(), answer: "a".into() }))
+        .unwrap();
+    let contract = ContractId::new("contrat-atelier-des-communs").unwrap();
+    network.execute(Command::new(&steward, on, Action::ExcludeMember { contract, reason: "r".into() })).unwrap();
+    network
+}
+
+fn edited(network: &Network, edit: impl FnOnce(&mut Value)) -> String {
+    let mut snapshot: Value = serde_json::from_str(&network.snapshot_json()).unwrap();
+    edit(&mut snapshot["state"]);
+    snapshot.to_string()
+}
+
+#[test]
+fn an_erased_exclusion_is_refused() {
+    let network = excluded_network();
+    Network::from_snapshot_json(&network.snapshot_json()).unwrap();
+    inconsistent(
+        &edited(&network, |s| {
+            s["follow_up"]["standing"].as_object_mut().unwrap().remove("atelier-des-communs");
+        }),
+        "an exclusion has a recorded decision",
+    );
+}
+
+#[test]
+fn a_standing_differing_from_its_last_decision_is_refused() {
+    inconsistent(
+        &edited(&excluded_network(), |s| {
+            s["follow_up"]["standing"]["atelier-des-communs"]["current"] = json!("good_standing")
+        }),
+        "a standing equals the last standing decision",
+    );
+}
+
+#[test]
+fn an_excluded_member_with_a_live_contract_is_refused() {
+    inconsistent(
+        &edited(&excluded_network(), |s| {
+            let c = &mut s["contracts"]["contrat-atelier-des-communs"];
+            c["status"] = json!("active");
+            c["ended_on"] = Value::Null;
+            c["end_reason"] = Value::Null;
+        }),
+        "an excluded member holds no live contract",
+    );
+}
+
+#[test]
+fn a_consistent_edit_is_not_detected() {
+    // A consent flipped contradicts no other fact: only a digest kept apart
+    // from the snapshot can tell it from the truth.
+    let snapshot = edited_snapshot(|s| s["actors"]["jeanne-roux"]["public_listing"] = json!(true));
+    Network::from_snapshot_json(&snapshot).unwrap();
+}
+
+// ---- anything accepted replays ----------------------------------------------------------
+
+mod accepted_replays {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn any_money() -> impl Strategy<Value = Money> {
+        (any::<i64>(), 0u32..=28, any::<bool>()).prop_map(|(mantissa, scale, wide)| {
+            let m = if wide { i128::from(mantissa) * i128::from(u32::MAX) } else { i128::from(mantissa) };
+            Money::eur(Decimal::try_from_i128_with_scale(m, scale).unwrap_or(Decimal::MAX))
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// A mission reported with any text and won for any amount: if the
+        /// commands are accepted, the journal replays to the same network and
+        /// the snapshot loads back.
+        #[test]
+        fn any_accepted_report_replays(title in "\\PC*|[\\x00-\\x1f\"\\\\\u{2028}\u{2029}]{0,8}", note in any::<String>(), revenue in any_money()) {
+            let mut network = Network::replay(&fixture("sample_journal.jsonl")).unwrap();
+            let provider = ActorId::new("atelier-des-communs").unwrap();
+            let mission = MissionId::new("m-extreme").unwrap();
+            let on = date(2021, 3, 1).unwrap();
+            let report = |step: MissionStep| Command::new(&provider, on, Action::ReportMission {
+                mission: mission.clone(), occurred_on: on, step, update: MissionUpdate::default(),
+            });
+            let client = Client::Outside { name: title.clone(), kind: ActorKind::Association };
+            let steps = [
+                MissionStep::Solicited { client, lead_origin: LeadOrigin::Other, title: title.clone() },
+                MissionStep::Proposed,
+                MissionStep::Won { revenue },
+                MissionStep::Started,
+                MissionStep::Progress { note },
+            ];
+            for step in steps {
+                let _ = network.execute(report(step));
+            }
+            let replayed = Network::replay(&network.journal_jsonl())
+                .map_err(|e| TestCaseError::fail(format!("an accepted journal does not replay: {e}")))?;
+            prop_assert_eq!(&replayed, &network);
+            let loaded = Network::from_snapshot_json(&network.snapshot_json())
+                .map_err(|e| TestCaseError::fail(format!("a written snapshot does not load: {e}")))?;
+            prop_assert_eq!(loaded.state(), network.state());
+        }
+    }
+}
