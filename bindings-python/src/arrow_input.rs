@@ -67,28 +67,30 @@ impl Input {
 }
 
 /// Checks Arrow data that came through the C interface before anything reads
-/// it: its layout, then the keys of a dictionary (a key outside names its
-/// row), then everything else Arrow checks (offsets, UTF-8, null counts).
+/// it, with Arrow's full validation (layout, offsets, UTF-8, null counts). A
+/// dictionary's keys are checked by the core instead, in one vectorised pass
+/// that names the row of a key outside the dictionary (Arrow's own check
+/// goes key by key); its values are then validated in full.
 pub(crate) fn validate(name: &str, array: &ArrayRef, first_row: usize) -> Result<(), Error> {
     let malformed = |e: arrow_schema::ArrowError| column_error(name, format!("is not valid Arrow data: {e}"));
     let data = array.to_data();
+    let Some(dict) = array.as_any_dictionary_opt() else { return data.validate_full().map_err(malformed) };
     data.validate().map_err(malformed)?;
-    if let Some(dict) = array.as_any_dictionary_opt() {
-        let (keys, size) = (dict.keys(), dict.values().len());
-        let valid = |i: usize| keys.is_valid(i);
-        macro_rules! check {
-            ($($t:ty),*) => {
-                match keys.data_type() {
-                    $(t if t == &<$t as ArrowPrimitiveType>::DATA_TYPE => {
-                        batch_input::check_keys(name, first_row, keys.as_primitive::<$t>().values(), valid, size)?
-                    })*
-                    other => return Err(column_error(name, format!("has dictionary keys of type {other}"))),
-                }
-            };
-        }
-        check!(Int8Type, Int16Type, Int32Type, Int64Type, UInt8Type, UInt16Type, UInt32Type, UInt64Type);
+    data.validate_nulls().map_err(malformed)?;
+    let (keys, size) = (dict.keys(), dict.values().len());
+    let valid = |i: usize| keys.is_valid(i);
+    macro_rules! check {
+        ($($t:ty),*) => {
+            match keys.data_type() {
+                $(t if t == &<$t as ArrowPrimitiveType>::DATA_TYPE => {
+                    batch_input::check_keys(name, first_row, keys.as_primitive::<$t>().values(), valid, size)?
+                })*
+                other => return Err(column_error(name, format!("has dictionary keys of type {other}"))),
+            }
+        };
     }
-    data.validate_full().map_err(malformed)
+    check!(Int8Type, Int16Type, Int32Type, Int64Type, UInt8Type, UInt16Type, UInt32Type, UInt64Type);
+    dict.values().to_data().validate_full().map_err(malformed)
 }
 
 /// Fails on the first null of a required column.

@@ -172,9 +172,10 @@ pub fn check_keys<K: Copy + Into<i128>>(
     size: usize,
 ) -> Result<()> {
     let size = i128::try_from(size).unwrap_or(i128::MAX);
-    // One branch-free pass; the row is searched only when some key is out.
     let inside = |k: K| (0..size).contains(&k.into());
-    if keys.iter().all(|&k| inside(k)) {
+    // One pass without early exit, so that it vectorises; the row is only
+    // searched for when some key is out (a null key's slot may hold anything).
+    if keys.iter().fold(true, |all, &k| all & inside(k)) {
         return Ok(());
     }
     match keys.iter().enumerate().find(|&(i, &k)| is_valid(i) && !inside(k)) {
