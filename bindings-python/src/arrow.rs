@@ -5,22 +5,24 @@
 //! bad column or row is a `BatchError` naming it, and nothing is computed),
 //! then handed to the core with the GIL released.
 
+use crate::arrow_input::{
+    cents, column_error, counts, dates, enum_codes, flags, labels, mission_ids, row_error, validate, Floats, Input,
+    Nullable,
+};
 use crate::errors::{to_py, IntoPy};
 use crate::fast::{self, provenance_labels, status_labels};
 use crate::policy::{params_or_shipped, PyBehaviourModel, PyParameters, PyPolicy};
 use arrow_array::cast::AsArray;
-use arrow_array::types::{Date32Type, Decimal128Type, Int32Type, Int64Type, Int8Type};
-use arrow_array::{
-    Array, ArrayRef, Decimal128Array, DictionaryArray, Float64Array, RecordBatch, StringArray, UInt64Array,
-};
+use arrow_array::types::{Int32Type, Int8Type};
+use arrow_array::{Array, ArrayRef, Decimal128Array, Float64Array, RecordBatch, StringArray, UInt64Array};
 use arrow_buffer::NullBuffer;
-use arrow_schema::{DataType, Field, Schema, SchemaRef};
-use coopetition::labels::Labelled;
+use arrow_schema::{DataType, Field, Schema};
 use coopetition::mission::LeadOrigin;
 use coopetition::money::round_cents;
 use coopetition::policy::batch::{
     self, BatchOutput, BuiltinPolicy, MissionColumns, NegotiationColumns, NO_SITUATION, PRICED,
 };
+use coopetition::policy::batch_input;
 use coopetition::policy::compare::{compare, compare_columns, Comparison, Group, PolicySummary};
 use coopetition::policy::{Assessment, ContributionPolicy, MissionFacts};
 use coopetition::prelude::*;
@@ -32,336 +34,12 @@ use pyo3_arrow::PyTable;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// Values and their validity.
-type Nullable<T> = (Vec<T>, Vec<bool>);
-/// Codes into a dictionary of labels, the labels, and validity.
-type Labels = (Vec<u32>, Vec<String>, Vec<bool>);
-
 /// The negotiation columns, owned.
 struct Negotiations {
     status: Vec<u8>,
     amount: Nullable<i64>,
     offers: Vec<u32>,
-    on: Vec<i32>,
-}
-
-pub(crate) fn column_error(column: &str, message: impl Into<String>) -> Error {
-    Error::BatchColumn { column: column.to_owned(), message: message.into() }
-}
-
-fn row_error(column: &str, row: usize, message: impl Into<String>) -> Error {
-    Error::BatchRow { column: column.to_owned(), row, message: message.into() }
-}
-
-/// The chunks of one column of the input, in order.
-pub(crate) struct Input {
-    schema: SchemaRef,
-    pub(crate) batches: Vec<RecordBatch>,
-    pub(crate) rows: usize,
-}
-
-impl Input {
-    fn chunks(&self, name: &str) -> Option<Vec<ArrayRef>> {
-        let index = self.schema.index_of(name).ok()?;
-        Some(self.batches.iter().filter_map(|b| b.columns().get(index).cloned()).collect())
-    }
-
-    fn required(&self, name: &str) -> Result<Vec<ArrayRef>, Error> {
-        self.chunks(name).ok_or_else(|| {
-            column_error(
-                name,
-                format!(
-                    "is missing; the table has: {}",
-                    self.schema.fields().iter().map(|f| f.name().as_str()).collect::<Vec<_>>().join(", ")
-                ),
-            )
-        })
-    }
-}
-
-/// Fails on the first null of a required column.
-fn no_nulls(name: &str, chunks: &[ArrayRef]) -> Result<(), Error> {
-    let mut offset = 0;
-    for chunk in chunks {
-        if let Some(nulls) = chunk.logical_nulls() {
-            if let Some(i) = (0..chunk.len()).find(|&i| nulls.is_null(i)) {
-                return Err(row_error(name, offset + i, "is null in a required column"));
-            }
-        }
-        offset += chunk.len();
-    }
-    Ok(())
-}
-
-fn cast(name: &str, chunk: &ArrayRef, to: &DataType) -> Result<ArrayRef, Error> {
-    arrow_cast::cast(chunk, to)
-        .map_err(|e| column_error(name, format!("has type {} and cannot be read as {to}: {e}", chunk.data_type())))
-}
-
-/// Integer counts (any integer type), not negative.
-fn counts(input: &Input, name: &str, default: u32) -> Result<Vec<u32>, Error> {
-    let Some(chunks) = input.chunks(name) else { return Ok(vec![default; input.rows]) };
-    no_nulls(name, &chunks)?;
-    let mut out = Vec::with_capacity(input.rows);
-    for chunk in &chunks {
-        if !chunk.data_type().is_integer() {
-            return Err(column_error(name, format!("has type {}; expected an integer count", chunk.data_type())));
-        }
-        let ints = cast(name, chunk, &DataType::Int64)?;
-        for v in ints.as_primitive::<Int64Type>().values() {
-            let count = u32::try_from(*v)
-                .map_err(|_| row_error(name, out.len(), format!("`{v}` is not a count (0 to 4294967295)")))?;
-            out.push(count);
-        }
-    }
-    Ok(out)
-}
-
-/// Booleans, false when the column is absent.
-fn flags(input: &Input, name: &str) -> Result<Vec<bool>, Error> {
-    let Some(chunks) = input.chunks(name) else { return Ok(vec![false; input.rows]) };
-    no_nulls(name, &chunks)?;
-    let mut out = Vec::with_capacity(input.rows);
-    for chunk in &chunks {
-        if chunk.data_type() != &DataType::Boolean {
-            return Err(column_error(name, format!("has type {}; expected booleans", chunk.data_type())));
-        }
-        out.extend(chunk.as_boolean().values().iter());
-    }
-    Ok(out)
-}
-
-/// Dates as days since 1970-01-01.
-fn dates(input: &Input, name: &str, required: bool) -> Result<Option<Nullable<i32>>, Error> {
-    let chunks = match input.chunks(name) {
-        Some(c) => c,
-        None if required => return input.required(name).map(|_| None),
-        None => return Ok(None),
-    };
-    if required {
-        no_nulls(name, &chunks)?;
-    }
-    let mut days = Vec::with_capacity(input.rows);
-    let mut valid = Vec::with_capacity(input.rows);
-    for chunk in &chunks {
-        if chunk.data_type() == &DataType::Null {
-            days.extend(std::iter::repeat_n(0, chunk.len()));
-            valid.extend(std::iter::repeat_n(false, chunk.len()));
-            continue;
-        }
-        if !matches!(chunk.data_type(), DataType::Date32 | DataType::Date64) {
-            return Err(column_error(name, format!("has type {}; expected dates (date32)", chunk.data_type())));
-        }
-        let d = cast(name, chunk, &DataType::Date32)?;
-        let d = d.as_primitive::<Date32Type>();
-        days.extend_from_slice(d.values());
-        match d.nulls() {
-            None => valid.extend(std::iter::repeat_n(true, d.len())),
-            Some(nulls) => valid.extend(nulls.iter()),
-        }
-    }
-    Ok(Some((days, valid)))
-}
-
-/// How to read floats where money is expected.
-#[derive(Clone, Copy)]
-enum Floats {
-    Refuse,
-    Round,
-}
-
-/// Money in cents from a decimal column (whole cents only), an integer
-/// `<name>_cents` column, or a float column when rounding was asked for.
-fn cents(input: &Input, name: &str, floats: Floats, required: bool) -> Result<Option<Nullable<i64>>, Error> {
-    let cents_name = format!("{name}_cents");
-    let (column, chunks, in_cents) = match (input.chunks(name), input.chunks(&cents_name)) {
-        (Some(c), _) => (name.to_owned(), c, false),
-        (None, Some(c)) => (cents_name, c, true),
-        (None, None) if required => {
-            return Err(column_error(
-                name,
-                format!("is missing: give `{name}` (decimal) or `{name}_cents` (integer cents)"),
-            ))
-        }
-        (None, None) => return Ok(None),
-    };
-    if required {
-        no_nulls(&column, &chunks)?;
-    }
-    let mut values = Vec::with_capacity(input.rows);
-    let mut valid = Vec::with_capacity(input.rows);
-    for chunk in &chunks {
-        let base = values.len();
-        let dt = chunk.data_type().clone();
-        match (&dt, in_cents) {
-            // An optional column that holds only nulls (pyarrow infers the Null type).
-            (DataType::Null, _) => {
-                values.extend(std::iter::repeat_n(0, chunk.len()));
-                valid.extend(std::iter::repeat_n(false, chunk.len()));
-            }
-            (DataType::Decimal128(_, scale) | DataType::Decimal256(_, scale), false) => {
-                let scale = *scale;
-                let as128 = if matches!(dt, DataType::Decimal256(..)) {
-                    cast(&column, chunk, &DataType::Decimal128(38, scale))?
-                } else {
-                    chunk.clone()
-                };
-                let d = as128.as_primitive::<Decimal128Type>();
-                if scale == 2 && d.null_count() == 0 {
-                    // The common case, whole cents without nulls: check the range in one
-                    // pass, then narrow in another (both vectorise).
-                    let range = i128::from(i64::MIN)..=i128::from(i64::MAX);
-                    if let Some(i) = d.values().iter().position(|r| !range.contains(r)) {
-                        return Err(row_error(&column, base + i, "does not fit 64-bit cents".to_owned()));
-                    }
-                    #[allow(clippy::cast_possible_truncation)] // every value was checked to fit just above
-                    values.extend(d.values().iter().map(|r| *r as i64));
-                    valid.extend(std::iter::repeat_n(true, d.len()));
-                    continue;
-                }
-                for (i, raw) in d.values().iter().enumerate() {
-                    valid.push(d.is_valid(i));
-                    let c = if d.is_valid(i) { decimal_to_cents(*raw, scale) } else { Some(0) };
-                    values.push(c.ok_or_else(|| {
-                        row_error(
-                            &column,
-                            base + i,
-                            format!(
-                                "`{}` is not a whole number of cents",
-                                Decimal::from_i128_with_scale(*raw, scale.max(0) as u32)
-                            ),
-                        )
-                    })?);
-                }
-            }
-            (t, true) if t.is_integer() => {
-                let ints = cast(&column, chunk, &DataType::Int64)?;
-                let ints = ints.as_primitive::<Int64Type>();
-                values.extend(ints.values().iter());
-                valid.extend((0..ints.len()).map(|i| ints.is_valid(i)));
-            }
-            (DataType::Float16 | DataType::Float32 | DataType::Float64, _) => match floats {
-                Floats::Refuse => {
-                    return Err(column_error(
-                        &column,
-                        format!(
-                            "is a float column ({dt}): money must be exact. Store it as decimal128 or integer cents \
-                             (`{name}_cents`), or pass round_floats=True to round each value to the cent"
-                        ),
-                    ))
-                }
-                Floats::Round => {
-                    let f = cast(&column, chunk, &DataType::Float64)?;
-                    let f: &Float64Array = f.as_primitive();
-                    for (i, x) in f.values().iter().enumerate() {
-                        valid.push(f.is_valid(i));
-                        let c = if f.is_valid(i) { float_to_cents(*x) } else { Some(0) };
-                        values.push(
-                            c.ok_or_else(|| row_error(&column, base + i, format!("`{x}` is not a finite amount")))?,
-                        );
-                    }
-                }
-            },
-            _ => {
-                return Err(column_error(
-                    &column,
-                    format!("has type {dt}; expected decimal128 (or integer cents in `{name}_cents`)"),
-                ))
-            }
-        }
-    }
-    Ok(Some((values, valid)))
-}
-
-fn decimal_to_cents(raw: i128, scale: i8) -> Option<i64> {
-    let cents = if scale <= 2 {
-        raw.checked_mul(10i128.checked_pow(u32::try_from(2 - i32::from(scale)).ok()?)?)?
-    } else {
-        let div = 10i128.checked_pow(u32::try_from(i32::from(scale) - 2).ok()?)?;
-        if raw % div != 0 {
-            return None;
-        }
-        raw / div
-    };
-    i64::try_from(cents).ok()
-}
-
-/// A float rounded to the cent through its shortest decimal form (so 0.145
-/// is read as 0.145, not 0.14499…), half away from zero.
-fn float_to_cents(x: f64) -> Option<i64> {
-    if !x.is_finite() {
-        return None;
-    }
-    let d: Decimal = format!("{x}").parse().ok()?;
-    let c = round_cents(d).checked_mul(Decimal::ONE_HUNDRED)?;
-    i64::try_from(c).ok()
-}
-
-/// Strings (plain, large, view or dictionary-encoded) as codes into a dictionary.
-fn labels(input: &Input, name: &str, required: bool) -> Result<Option<Labels>, Error> {
-    let chunks = match input.chunks(name) {
-        Some(c) => c,
-        None if required => return input.required(name).map(|_| None),
-        None => return Ok(None),
-    };
-    if required {
-        no_nulls(name, &chunks)?;
-    }
-    let mut codes = Vec::with_capacity(input.rows);
-    let mut valid = Vec::with_capacity(input.rows);
-    let mut names: Vec<String> = Vec::new();
-    let mut index: HashMap<String, u32> = HashMap::new();
-    let mut intern = |s: &str, names: &mut Vec<String>| -> u32 {
-        if let Some(&c) = index.get(s) {
-            return c;
-        }
-        let c = u32::try_from(names.len()).unwrap_or(u32::MAX);
-        names.push(s.to_owned());
-        index.insert(s.to_owned(), c);
-        c
-    };
-    for chunk in &chunks {
-        let dict = match chunk.data_type() {
-            DataType::Dictionary(_, v) if matches!(**v, DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View) => {
-                cast(name, chunk, &DataType::Dictionary(Box::new(DataType::Int32), Box::new(DataType::Utf8)))?
-            }
-            DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => {
-                cast(name, chunk, &DataType::Dictionary(Box::new(DataType::Int32), Box::new(DataType::Utf8)))?
-            }
-            other => return Err(column_error(name, format!("has type {other}; expected strings"))),
-        };
-        let dict: &DictionaryArray<Int32Type> = dict.as_dictionary();
-        let values: &StringArray = dict.values().as_string();
-        let local: Vec<u32> = (0..values.len()).map(|i| intern(values.value(i), &mut names)).collect();
-        for (i, key) in dict.keys().values().iter().enumerate() {
-            valid.push(dict.is_valid(i));
-            codes.push(usize::try_from(*key).ok().and_then(|k| local.get(k)).copied().unwrap_or(0));
-        }
-    }
-    Ok(Some((codes, names, valid)))
-}
-
-/// Maps label codes to the positions of a labelled enumeration.
-fn enum_codes<T: Labelled>(name: &str, codes: &[u32], names: &[String], valid: &[bool]) -> Result<Vec<u8>, Error> {
-    let mapped: Vec<Result<u8, String>> = names
-        .iter()
-        .map(|n| T::from_label(n).map(|v| u8::try_from(v.index()).unwrap_or(u8::MAX)).map_err(|e| e.to_string()))
-        .collect();
-    codes
-        .iter()
-        .zip(valid)
-        .enumerate()
-        .map(|(row, (c, ok))| {
-            if !ok {
-                return Ok(0);
-            }
-            match mapped.get(*c as usize) {
-                Some(Ok(v)) => Ok(*v),
-                Some(Err(message)) => Err(row_error(name, row, message.clone())),
-                None => Err(row_error(name, row, "no such label".to_owned())),
-            }
-        })
-        .collect()
+    on: Nullable<i32>,
 }
 
 /// Which columns a set of policies reads; the others are not read at all.
@@ -437,6 +115,9 @@ struct Table {
     negotiation: Option<Negotiations>,
     donations: Option<Vec<i64>>,
     mission: Option<Vec<ArrayRef>>,
+    /// The money columns read, by the name the core gives them (`declared`
+    /// may have been read from `declared_cents`).
+    sources: Vec<(&'static str, String)>,
 }
 
 impl Table {
@@ -446,10 +127,18 @@ impl Table {
         } else {
             (vec![0; input.rows], vec![String::new()], Vec::new())
         };
-        let (revenue_cents, _) = cents(input, "revenue", floats, true)?.unwrap_or_default();
-        if let Some(row) = revenue_cents.iter().position(|c| *c < 0) {
-            return Err(row_error("revenue", row, "is negative"));
-        }
+        let mut sources = Vec::new();
+        let mut money = |name: &'static str, required| -> Result<Option<Nullable<i64>>, Error> {
+            Ok(cents(input, name, floats, required)?.map(|(values, column)| {
+                sources.push((name, column));
+                values
+            }))
+        };
+        let (revenue_cents, _) = money("revenue", true)?.unwrap_or_default();
+        let declared = if needs.declared { money("declared", false)? } else { None };
+        let amount = if needs.negotiation { money("negotiation_amount", false)? } else { None };
+        let donations = money("donations", false)?
+            .map(|(v, valid)| v.into_iter().zip(valid).map(|(c, ok)| if ok { c } else { 0 }).collect());
         let (won_on, _) = dates(input, "won_on", true)?.unwrap_or_default();
         let lead_origin = if needs.guide || needs.provider {
             let (codes, names, valid) = labels(input, "lead_origin", true)?.unwrap_or_default();
@@ -457,7 +146,6 @@ impl Table {
         } else {
             vec![0; input.rows]
         };
-        let declared = if needs.declared { cents(input, "declared", floats, false)? } else { None };
         let negotiation_state = if needs.negotiation { labels(input, "negotiation_state", false)? } else { None };
         let negotiation = match negotiation_state {
             None => None,
@@ -486,16 +174,13 @@ impl Table {
                         })
                         .collect::<Result<_, _>>()?
                 };
-                let (amount, amount_valid) = cents(input, "negotiation_amount", floats, false)?
-                    .unwrap_or_else(|| (vec![0; input.rows], vec![false; input.rows]));
+                let amount = amount.unwrap_or_else(|| (vec![0; input.rows], vec![false; input.rows]));
                 let offers = counts(input, "negotiation_offers", 0)?;
-                let (on, _) = dates(input, "negotiation_on", false)?
+                let on = dates(input, "negotiation_on", false)?
                     .unwrap_or_else(|| (vec![0; input.rows], vec![false; input.rows]));
-                Some(Negotiations { status: states, amount: (amount, amount_valid), offers, on })
+                Some(Negotiations { status: states, amount, offers, on })
             }
         };
-        let donations = cents(input, "donations", floats, false)?
-            .map(|(v, valid)| v.into_iter().zip(valid).map(|(c, ok)| if ok { c } else { 0 }).collect());
         Ok(Table {
             provider,
             provider_names,
@@ -509,8 +194,23 @@ impl Table {
             declared,
             negotiation,
             donations,
-            mission: input.chunks("mission"),
+            mission: if needs.provider { mission_ids(input)? } else { None },
+            sources,
         })
+    }
+
+    /// A core error naming the columns the user gave (`declared_cents` for
+    /// the core's `declared` when that is the column read).
+    fn named(&self, e: Error) -> Error {
+        let source = |column: String| match self.sources.iter().find(|(core, _)| *core == column) {
+            Some((_, given)) => given.clone(),
+            None => column,
+        };
+        match e {
+            Error::BatchRow { column, row, message } => Error::BatchRow { column: source(column), row, message },
+            Error::BatchColumn { column, message } => Error::BatchColumn { column: source(column), message },
+            other => other,
+        }
     }
 
     fn columns(&self) -> MissionColumns<'_> {
@@ -528,7 +228,8 @@ impl Table {
                 amount_cents: &n.amount.0,
                 amount_valid: Some(&n.amount.1),
                 offers: &n.offers,
-                on: &n.on,
+                on: &n.on.0,
+                on_valid: Some(&n.on.1),
             }),
             donations_cents: self.donations.as_deref(),
         }
@@ -536,12 +237,11 @@ impl Table {
 
     /// Per-mission facts, for policies without a columnar kernel.
     fn facts(&self) -> Result<Vec<MissionFacts>, Error> {
-        let ids: Vec<ActorId> =
-            self.provider_names.iter().map(|n| ActorId::new(n.as_str())).collect::<Result<_, _>>()?;
+        let ids = batch_input::actor_ids("provider", &self.provider, &self.provider_names)?;
         let cols = self.columns();
         (0..cols.len())
             .map(|row| {
-                let p = self.provider.get(row).and_then(|p| ids.get(*p as usize)).cloned();
+                let p = self.provider.get(row).and_then(|p| ids.get(*p as usize)).cloned().flatten();
                 cols.facts(row, p.ok_or_else(|| row_error("provider", row, "no provider"))?)
             })
             .collect()
@@ -910,7 +610,8 @@ fn project<'py>(missions: &Bound<'py, PyAny>, wanted: &[&str]) -> PyResult<Bound
     missions.call_method1("select", (keep,))
 }
 
-fn read_input(py: Python<'_>, missions: &Bound<'_, PyAny>) -> PyResult<Input> {
+/// The table's record batches, every column of `wanted` validated (see [`validate`]).
+fn read_input(py: Python<'_>, missions: &Bound<'_, PyAny>, wanted: &[&str]) -> PyResult<Input> {
     // pandas DataFrames without the PyCapsule interface go through pyarrow.
     let source = if !missions.hasattr("__arrow_c_stream__")? && !missions.hasattr("__arrow_c_array__")? {
         if missions.hasattr("to_arrow")? {
@@ -928,6 +629,15 @@ fn read_input(py: Python<'_>, missions: &Bound<'_, PyAny>) -> PyResult<Input> {
     let table = source.extract::<AnyRecordBatch>()?.into_table()?;
     let (batches, schema) = table.into_inner();
     let rows = batches.iter().map(|b| b.num_rows()).sum();
+    for (index, field) in schema.fields().iter().enumerate().filter(|(_, f)| wanted.contains(&f.name().as_str())) {
+        let mut first_row = 0;
+        for batch in &batches {
+            if let Some(array) = batch.columns().get(index) {
+                validate(field.name(), array, first_row).py()?;
+            }
+            first_row += batch.num_rows();
+        }
+    }
     Ok(Input { schema, batches, rows })
 }
 
@@ -951,7 +661,8 @@ pub fn compare_missions(
         Some(list) => list.try_iter()?.map(|item| requested(&item?, model)).collect::<PyResult<_>>()?,
     };
     let params = params_or_shipped(parameters);
-    let input = read_input(py, &project(missions, &Needs::all().columns())?)?;
+    let wanted = Needs::all().columns();
+    let input = read_input(py, &project(missions, &wanted)?, &wanted)?;
     let floats = if round_floats { Floats::Round } else { Floats::Refuse };
     let all_builtin = requested.iter().all(|r| matches!(r, Requested::Builtin(_)));
     let result: Result<(Comparison, RecordBatch), Error> = if all_builtin {
@@ -960,7 +671,8 @@ pub fn compare_missions(
         py.detach(move || {
             // The comparison's breakdowns need every column (situation, lead origin, provider).
             let table = Table::read(&input, floats, Needs::all())?;
-            let (comparison, outputs) = compare_on_every_core(&table, &builtins, &params)?;
+            let (comparison, outputs) =
+                compare_on_every_core(&table, &builtins, &params).map_err(|e| table.named(e))?;
             let results: Vec<Results> =
                 builtins.iter().zip(outputs).map(|(p, out)| Results::from_batch(p.name(), out)).collect();
             let batch = missions_batch(&table, &results)?;
@@ -977,7 +689,7 @@ pub fn compare_missions(
         // Python policies take the GIL back for each mission; the rest runs without it.
         py.detach(move || {
             let table = Table::read(&input, floats, Needs::all())?;
-            let facts = table.facts()?;
+            let facts = table.facts().map_err(|e| table.named(e))?;
             let mut results = Vec::with_capacity(policies.len());
             for p in &policies {
                 let assessments = p.evaluate_all(&facts, &params).into_iter().collect::<Result<Vec<_>, _>>()?;
@@ -1098,7 +810,8 @@ pub fn evaluate_batch<'py>(
     };
     let params = params_or_shipped(parameters);
     let needs = Needs::of(&[policy], false);
-    let input = read_input(py, &project(missions, &needs.columns())?)?;
+    let wanted = needs.columns();
+    let input = read_input(py, &project(missions, &wanted)?, &wanted)?;
     let floats = if round_floats { Floats::Round } else { Floats::Refuse };
     let batches: Result<Vec<RecordBatch>, Error> = py.detach(move || {
         // Usual column types and valid rows: straight from the Arrow buffers.
@@ -1107,7 +820,7 @@ pub fn evaluate_batch<'py>(
         }
         // Anything else, and every error, through owned columns.
         let table = Table::read(&input, floats, needs)?;
-        let chunks = evaluate_chunks(&policy, &params, &table.columns())?;
+        let chunks = evaluate_chunks(&policy, &params, &table.columns()).map_err(|e| table.named(e))?;
         chunks.iter().map(|out| result_batch(out, details)).collect()
     });
     let batches = batches.py()?;

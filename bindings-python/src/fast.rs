@@ -18,7 +18,8 @@
 //! runs the general path, whose errors name the column and the first
 //! offending row. Results are equal either way (`tests/test_arrow.py`).
 
-use crate::arrow::{column_error, Input, Needs, PARALLEL_ROWS};
+use crate::arrow::{Needs, PARALLEL_ROWS};
+use crate::arrow_input::{column_error, Input};
 use arrow_array::cast::AsArray;
 use arrow_array::types::{Date32Type, Decimal128Type, Int32Type, Int64Type, UInt32Type};
 use arrow_array::{Array, ArrayRef, Decimal128Array, DictionaryArray, PrimitiveArray, RecordBatch, StringArray};

@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 
 mod arrow;
+mod arrow_input;
 mod convert;
 mod errors;
 mod fast;

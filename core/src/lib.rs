@@ -28,6 +28,7 @@ pub mod labels;
 pub mod ledger;
 pub mod mission;
 pub mod money;
+pub mod money_float;
 pub mod negotiation;
 pub mod network;
 pub mod policy;

@@ -147,6 +147,8 @@ enum Breakage {
     NegativeDonation,
     OfferAboveRevenue,
     NegativeOffer,
+    /// An agreed or stalled negotiation whose day is null.
+    ConcludedWithoutDay,
 }
 
 fn breakage() -> impl Strategy<Value = Option<(Breakage, usize)>> {
@@ -165,6 +167,7 @@ fn breakage() -> impl Strategy<Value = Option<(Breakage, usize)>> {
         Just(NegativeDonation),
         Just(OfferAboveRevenue),
         Just(NegativeOffer),
+        Just(ConcludedWithoutDay),
     ];
     prop_oneof![3 => Just(None), 1 => (kind, any::<usize>()).prop_map(Some)]
 }
@@ -238,6 +241,11 @@ fn table(rows: &[Row], broken: Option<(Breakage, usize)>) -> MissionTable {
                 t.negotiation_status[i] = NegotiationColumns::OPEN;
                 t.negotiation_amount_valid[i] = true;
                 t.negotiation_amount_cents[i] = -1;
+            }
+            // The null itself is set by `dated`.
+            Breakage::ConcludedWithoutDay => {
+                t.negotiation_status[i] = NegotiationColumns::AGREED + (at % 2) as u8;
+                t.negotiation_amount_valid[i] = true;
             }
         }
     }
@@ -343,6 +351,13 @@ fn columnar_results_equal_per_mission_results() {
             let params = [Parameters::shipped(), custom(), precise()][which];
             let t = table(&rows, broken);
             let mut cols = t.columns();
+            // The days of negotiations, null on the row of a concluded negotiation without day.
+            let dated: Vec<bool> = (0..rows.len())
+                .map(|i| !matches!(broken, Some((Breakage::ConcludedWithoutDay, at)) if at % rows.len() == i))
+                .collect();
+            if let Some(n) = &mut cols.negotiation {
+                n.on_valid = Some(&dated);
+            }
             if optional {
                 // Absent optional columns mean: nothing declared, nothing negotiated, no donation.
                 cols.declared_cents = None;
@@ -423,6 +438,101 @@ fn the_first_offending_row_is_named() {
     assert!(err.to_string().contains("policy.parameters.not_in_force"), "{err}");
     // The negotiated policy without model reads no parameter: row 4 fails.
     let err = evaluate_columns(&BuiltinPolicy::Negotiated(None), Parameters::shipped(), &t.columns()).unwrap_err();
-    assert!(matches!(&err, Error::BatchRow { column, row: 4, .. } if column == "revenue_cents"), "{err}");
+    assert!(matches!(&err, Error::BatchRow { column, row: 4, .. } if column == "revenue"), "{err}");
     assert!(err.to_string().contains("money.amount.negative"), "{err}");
+}
+
+#[test]
+fn a_concluded_negotiation_without_day_is_refused_where_it_is_read() {
+    let mut t = small_table();
+    t.negotiation_status[1] = NegotiationColumns::STALEMATE;
+    t.negotiation_status[3] = NegotiationColumns::AGREED;
+    t.negotiation_amount_valid[3] = true;
+    let dated = [true, false, true, false, true];
+    let mut cols = t.columns();
+    if let Some(n) = &mut cols.negotiation {
+        n.on_valid = Some(&dated);
+    }
+    // The per-mission path refuses a stalemate without day: so does the batch, naming the column.
+    let err = evaluate_columns(&BuiltinPolicy::Negotiated(None), Parameters::shipped(), &cols).unwrap_err();
+    assert!(matches!(&err, Error::BatchRow { column, row: 1, .. } if column == "negotiation_on"), "{err}");
+    assert!(err.to_string().contains("needs a date"), "{err}");
+    // The flat rate reads no negotiation but the row must still describe a mission.
+    let err = evaluate_columns(&BuiltinPolicy::Flat, Parameters::shipped(), &cols).unwrap_err();
+    assert!(matches!(&err, Error::BatchRow { column, row: 1, .. } if column == "negotiation_on"), "{err}");
+}
+
+#[test]
+fn errors_name_the_columns_of_the_missions() {
+    let mut t = small_table();
+    t.declared_valid[2] = true;
+    t.declared_cents[2] = t.revenue_cents[2] + 1;
+    let err = evaluate_columns(&BuiltinPolicy::SelfAssessed(None), Parameters::shipped(), &t.columns()).unwrap_err();
+    assert!(matches!(&err, Error::BatchRow { column, row: 2, .. } if column == "declared"), "{err}");
+    let mut t = small_table();
+    t.negotiation_status[0] = NegotiationColumns::AGREED;
+    t.negotiation_amount_valid[0] = false;
+    let err = evaluate_columns(&BuiltinPolicy::Negotiated(None), Parameters::shipped(), &t.columns()).unwrap_err();
+    assert!(matches!(&err, Error::BatchRow { column, row: 0, .. } if column == "negotiation_amount"), "{err}");
+}
+
+#[test]
+fn provider_ids_follow_the_per_mission_rule() {
+    use coopetition::policy::compare::compare_columns;
+    let t = small_table();
+    let provider = [0, 0, 1, 1, 0];
+    let names = ["ana".to_owned(), "ben bis".to_owned()];
+    let err =
+        compare_columns(&t.columns(), &provider, &names, &[BuiltinPolicy::Flat], Parameters::shipped()).unwrap_err();
+    assert!(matches!(&err, Error::BatchRow { column, row: 2, .. } if column == "provider"), "{err}");
+    assert!(err.to_string().contains("input.id.invalid"), "{err}");
+    assert!(ActorId::new("ben bis").is_err());
+}
+
+proptest! {
+    #![proptest_config(Config { cases: 2000, failure_persistence: None, ..Config::default() })]
+
+    /// Money stored as a decimal of any scale is read as the per-mission path reads the same
+    /// decimal: whole cents that fit 64 bits, or refused.
+    #[test]
+    fn stored_decimals_read_as_the_decimal_they_are(raw in prop_oneof![
+        any::<i64>().prop_map(i128::from),
+        any::<i128>(),
+        (0..1_000_000i128),
+    ], scale in 0i8..=6) {
+        use coopetition::policy::batch_input::cents_from_decimal;
+        let expected = Decimal::try_from_i128_with_scale(raw, scale as u32)
+            .ok()
+            .and_then(|d| Money::eur(d).to_cents());
+        let got = cents_from_decimal(raw, scale);
+        match expected {
+            Some(c) => prop_assert_eq!(got.ok(), Some(c)),
+            // Beyond the 96-bit decimal range, or not whole cents: refused either way.
+            None => prop_assert!(got.is_err(), "{raw}e-{scale}: {got:?}"),
+        }
+    }
+
+    /// Integers of any width hold cents; those beyond 64 bits are refused, never wrapped.
+    #[test]
+    fn stored_integers_never_wrap(v in any::<u64>()) {
+        use coopetition::policy::batch_input::{cents_from_integer, count_from_integer};
+        prop_assert_eq!(cents_from_integer(i128::from(v)).ok(), i64::try_from(v).ok());
+        prop_assert_eq!(count_from_integer(i128::from(v)).ok(), u32::try_from(v).ok());
+    }
+
+    /// A float written from whole cents reads back as those cents; any float
+    /// reads as its shortest decimal form rounded half away from zero.
+    #[test]
+    fn floats_read_as_their_shortest_form(cents in -1_000_000_000_000i64..1_000_000_000_000, x in any::<f64>()) {
+        use coopetition::policy::batch_input::cents_from_f64;
+        prop_assert_eq!(cents_from_f64(cents as f64 / 100.0).ok(), Some(cents));
+        let expected = format!("{x}").parse::<Decimal>().ok().and_then(|d| {
+            Money::eur(d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)).to_cents()
+        });
+        if x.is_finite() && x.abs() > 1e-3 {
+            prop_assert_eq!(cents_from_f64(x).ok(), expected, "{}", x);
+        } else if !x.is_finite() {
+            prop_assert!(cents_from_f64(x).is_err());
+        }
+    }
 }

@@ -254,6 +254,9 @@ pub struct NegotiationColumns<'a> {
     pub offers: &'a [u32],
     /// The day of the agreement or stalemate (days since 1970-01-01); unused otherwise.
     pub on: &'a [i32],
+    /// Whether `on` holds a day (an agreed or stalled negotiation must have one).
+    /// `None`: every value is valid.
+    pub on_valid: Option<&'a [bool]>,
 }
 
 impl NegotiationColumns<'_> {
@@ -361,7 +364,7 @@ impl<'a> WideColumns<'a> {
     }
 }
 
-fn row_error(column: &str, row: usize, message: String) -> Error {
+pub(super) fn row_error(column: &str, row: usize, message: String) -> Error {
     Error::BatchRow { column: column.to_owned(), row, message }
 }
 
@@ -396,25 +399,24 @@ impl<'a> MissionColumns<'a> {
             ("client_informed", self.client_informed.len()),
         ];
         if let Some((values, valid)) = self.declared_cents {
-            columns.push(("declared_cents", values.len()));
-            columns.push(("declared_valid", valid.len()));
+            columns.push(("declared", values.len()));
+            columns.push(("declared", valid.len()));
         }
         if let Some(neg) = &self.negotiation {
-            columns.push(("negotiation_status", neg.status.len()));
-            columns.push(("negotiation_amount_cents", neg.amount_cents.len()));
-            if let Some(valid) = neg.amount_valid {
-                columns.push(("negotiation_amount_valid", valid.len()));
-            }
+            columns.push(("negotiation_state", neg.status.len()));
+            columns.push(("negotiation_amount", neg.amount_cents.len()));
+            columns.extend(neg.amount_valid.map(|v| ("negotiation_amount", v.len())));
             columns.push(("negotiation_offers", neg.offers.len()));
             columns.push(("negotiation_on", neg.on.len()));
+            columns.extend(neg.on_valid.map(|v| ("negotiation_on", v.len())));
         }
         if let Some(d) = self.donations_cents {
-            columns.push(("donations_cents", d.len()));
+            columns.push(("donations", d.len()));
         }
         match columns.into_iter().find(|(_, len)| *len != n) {
             Some((column, len)) => Err(Error::BatchColumn {
                 column: column.to_owned(),
-                message: format!("has {len} rows where `revenue_cents` has {n}"),
+                message: format!("has {len} rows where `revenue` has {n}"),
             }),
             None => Ok(()),
         }
@@ -445,6 +447,7 @@ impl<'a> MissionColumns<'a> {
                 amount_valid: n.amount_valid.map(|v| cut(v, r)),
                 offers: cut(n.offers, r),
                 on: cut(n.on, r),
+                on_valid: n.on_valid.map(|v| cut(v, r)),
             }),
             donations_cents: self.donations_cents.map(|v| cut(v, r)),
         }
@@ -465,7 +468,7 @@ impl<'a> MissionColumns<'a> {
     /// Overwrites every field of `m` but the provider and mission id with row `row`.
     fn fill_facts(&self, row: usize, m: &mut MissionFacts) -> Result<()> {
         let missing = |column: &str| row_error(column, row, "no such row".into());
-        let revenue = *self.revenue_cents.get(row).ok_or_else(|| missing("revenue_cents"))?;
+        let revenue = *self.revenue_cents.get(row).ok_or_else(|| missing("revenue"))?;
         let day = *self.won_on.get(row).ok_or_else(|| missing("won_on"))?;
         let won_on = date_from_days(day).ok_or_else(|| bad_day("won_on", row, day))?;
         let origin = *self.lead_origin.get(row).ok_or_else(|| missing("lead_origin"))?;
@@ -488,8 +491,8 @@ impl<'a> MissionColumns<'a> {
         m.client_informed = *self.client_informed.get(row).ok_or_else(|| missing("client_informed"))?;
         m.declared = match self.declared_cents {
             Some((values, valid)) => {
-                let ok = *valid.get(row).ok_or_else(|| missing("declared_valid"))?;
-                let v = *values.get(row).ok_or_else(|| missing("declared_cents"))?;
+                let ok = *valid.get(row).ok_or_else(|| missing("declared"))?;
+                let v = *values.get(row).ok_or_else(|| missing("declared"))?;
                 ok.then(|| Money::from_cents(v))
             }
             None => None,
@@ -499,7 +502,7 @@ impl<'a> MissionColumns<'a> {
             None => NegotiationState::NotOpened,
         };
         m.donations = match self.donations_cents {
-            Some(d) => Money::from_cents(*d.get(row).ok_or_else(|| missing("donations_cents"))?),
+            Some(d) => Money::from_cents(*d.get(row).ok_or_else(|| missing("donations"))?),
             None => Money::ZERO,
         };
         Ok(())
@@ -513,26 +516,29 @@ fn bad_day(column: &str, row: usize, day: i32) -> Error {
 impl NegotiationColumns<'_> {
     fn state(&self, row: usize) -> Result<NegotiationState> {
         let missing = |column: &str| row_error(column, row, "no such row".into());
-        let status = *self.status.get(row).ok_or_else(|| missing("negotiation_status"))?;
-        let amount = *self.amount_cents.get(row).ok_or_else(|| missing("negotiation_amount_cents"))?;
-        let valid = match self.amount_valid {
-            Some(v) => *v.get(row).ok_or_else(|| missing("negotiation_amount_valid"))?,
-            None => true,
-        };
+        let status = *self.status.get(row).ok_or_else(|| missing("negotiation_state"))?;
+        let amount = *self.amount_cents.get(row).ok_or_else(|| missing("negotiation_amount"))?;
+        let flag =
+            |v: Option<&[bool]>, column| v.map_or(Some(true), |v| v.get(row).copied()).ok_or_else(|| missing(column));
+        let valid = flag(self.amount_valid, "negotiation_amount")?;
         let offers = *self.offers.get(row).ok_or_else(|| missing("negotiation_offers"))?;
         let day = *self.on.get(row).ok_or_else(|| missing("negotiation_on"))?;
-        let on = || date_from_days(day).ok_or_else(|| bad_day("negotiation_on", row, day));
+        let dated = flag(self.on_valid, "negotiation_on")?;
+        let on = || match dated {
+            true => date_from_days(day).ok_or_else(|| bad_day("negotiation_on", row, day)),
+            false => Err(row_error("negotiation_on", row, "an agreed or stalled negotiation needs a date".into())),
+        };
         Ok(match status {
             Self::NOT_OPENED => NegotiationState::NotOpened,
             Self::OPEN => NegotiationState::Open { offers, last_offer: valid.then(|| Money::from_cents(amount)) },
             Self::AGREED if !valid => {
-                return Err(row_error("negotiation_amount_cents", row, "an agreed negotiation needs an amount".into()))
+                return Err(row_error("negotiation_amount", row, "an agreed negotiation needs an amount".into()))
             }
             Self::AGREED => NegotiationState::Agreed { amount: Money::from_cents(amount), on: on()?, offers },
             Self::STALEMATE => NegotiationState::Stalemate { on: on()?, offers },
             other => {
                 return Err(row_error(
-                    "negotiation_status",
+                    "negotiation_state",
                     row,
                     format!("{other} is not a negotiation status (0 not_opened, 1 open, 2 agreed, 3 stalemate)"),
                 ))
@@ -547,151 +553,7 @@ impl NegotiationColumns<'_> {
     }
 }
 
-/// Owned columns of missions, with a provider dictionary: converts
-/// [`MissionFacts`] into the columnar form (tests, benchmarks, bindings that
-/// start from JSON).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct MissionTable {
-    /// Provider of each row, as an index into `provider_names`.
-    pub provider: Vec<u32>,
-    /// The provider dictionary.
-    pub provider_names: Vec<String>,
-    /// See [`MissionColumns::revenue_cents`].
-    pub revenue_cents: Vec<i64>,
-    /// See [`MissionColumns::won_on`].
-    pub won_on: Vec<i32>,
-    /// See [`MissionColumns::lead_origin`].
-    pub lead_origin: Vec<u8>,
-    /// See [`MissionColumns::partners`].
-    pub partners: Vec<u32>,
-    /// See [`MissionColumns::shared_resources`].
-    pub shared_resources: Vec<u32>,
-    /// See [`MissionColumns::steward_workstream`].
-    pub steward_workstream: Vec<bool>,
-    /// See [`MissionColumns::client_informed`].
-    pub client_informed: Vec<bool>,
-    /// Declared contributions in cents (0 when not declared).
-    pub declared_cents: Vec<i64>,
-    /// Whether a contribution was declared.
-    pub declared_valid: Vec<bool>,
-    /// See [`NegotiationColumns::status`].
-    pub negotiation_status: Vec<u8>,
-    /// See [`NegotiationColumns::amount_cents`].
-    pub negotiation_amount_cents: Vec<i64>,
-    /// See [`NegotiationColumns::amount_valid`].
-    pub negotiation_amount_valid: Vec<bool>,
-    /// See [`NegotiationColumns::offers`].
-    pub negotiation_offers: Vec<u32>,
-    /// See [`NegotiationColumns::on`].
-    pub negotiation_on: Vec<i32>,
-    /// Donations in cents.
-    pub donations_cents: Vec<i64>,
-}
-
-impl MissionTable {
-    /// The table of `missions`, in order.
-    ///
-    /// # Errors
-    /// `batch.row.invalid` when an amount is not a whole number of cents
-    /// fitting 64 bits.
-    pub fn from_facts(missions: &[MissionFacts]) -> Result<MissionTable> {
-        let mut t = MissionTable::default();
-        for m in missions {
-            t.push(m)?;
-        }
-        Ok(t)
-    }
-
-    /// The number of rows.
-    pub fn len(&self) -> usize {
-        self.revenue_cents.len()
-    }
-
-    /// Whether there is no row.
-    pub fn is_empty(&self) -> bool {
-        self.revenue_cents.is_empty()
-    }
-
-    /// Appends a mission (nothing is appended on error).
-    ///
-    /// # Errors
-    /// As [`MissionTable::from_facts`].
-    pub fn push(&mut self, m: &MissionFacts) -> Result<()> {
-        let row = self.len();
-        let cents = |column: &str, money: Money| {
-            money
-                .to_cents()
-                .ok_or_else(|| row_error(column, row, format!("`{}` is not a whole number of cents", money.amount())))
-        };
-        let revenue = cents("revenue_cents", m.revenue)?;
-        let declared = m.declared.map(|d| cents("declared_cents", d)).transpose()?;
-        let donations = cents("donations_cents", m.donations)?;
-        let (status, amount, offers, on) = match m.negotiation {
-            NegotiationState::NotOpened => (NegotiationColumns::NOT_OPENED, None, 0, 0),
-            NegotiationState::Open { offers, last_offer } => (
-                NegotiationColumns::OPEN,
-                last_offer.map(|a| cents("negotiation_amount_cents", a)).transpose()?,
-                offers,
-                0,
-            ),
-            NegotiationState::Agreed { amount, on, offers } => (
-                NegotiationColumns::AGREED,
-                Some(cents("negotiation_amount_cents", amount)?),
-                offers,
-                days_from_date(on),
-            ),
-            NegotiationState::Stalemate { on, offers } => {
-                (NegotiationColumns::STALEMATE, None, offers, days_from_date(on))
-            }
-        };
-        let provider = match self.provider_names.iter().position(|p| p == m.provider.as_str()) {
-            Some(i) => i,
-            None => {
-                self.provider_names.push(m.provider.as_str().to_owned());
-                self.provider_names.len() - 1
-            }
-        };
-        self.provider.push(u32::try_from(provider).unwrap_or(u32::MAX));
-        self.revenue_cents.push(revenue);
-        self.won_on.push(days_from_date(m.won_on));
-        self.lead_origin.push(u8::try_from(m.lead_origin.index()).unwrap_or(u8::MAX));
-        self.partners.push(m.partners);
-        self.shared_resources.push(m.shared_resources);
-        self.steward_workstream.push(m.steward_workstream);
-        self.client_informed.push(m.client_informed);
-        self.declared_cents.push(declared.unwrap_or(0));
-        self.declared_valid.push(declared.is_some());
-        self.negotiation_status.push(status);
-        self.negotiation_amount_cents.push(amount.unwrap_or(0));
-        self.negotiation_amount_valid.push(amount.is_some());
-        self.negotiation_offers.push(offers);
-        self.negotiation_on.push(on);
-        self.donations_cents.push(donations);
-        Ok(())
-    }
-
-    /// The table as borrowed columns, every optional column present.
-    pub fn columns(&self) -> MissionColumns<'_> {
-        MissionColumns {
-            revenue_cents: &self.revenue_cents,
-            won_on: &self.won_on,
-            lead_origin: &self.lead_origin,
-            partners: &self.partners,
-            shared_resources: &self.shared_resources,
-            steward_workstream: &self.steward_workstream,
-            client_informed: &self.client_informed,
-            declared_cents: Some((&self.declared_cents, &self.declared_valid)),
-            negotiation: Some(NegotiationColumns {
-                status: &self.negotiation_status,
-                amount_cents: &self.negotiation_amount_cents,
-                amount_valid: Some(&self.negotiation_amount_valid),
-                offers: &self.negotiation_offers,
-                on: &self.negotiation_on,
-            }),
-            donations_cents: Some(&self.donations_cents),
-        }
-    }
-}
+pub use super::batch_table::MissionTable;
 
 // ---- policies and outputs --------------------------------------------------------------
 
@@ -1768,8 +1630,10 @@ impl<'p> BatchEvaluator<'p> {
         }
         if let Some(neg) = &cols.negotiation {
             let valid = neg.amount_valid.map(|v| v.get(row).copied().unwrap_or(false)).unwrap_or(true);
+            let dated = neg.on_valid.is_none_or(|v| v.get(row).copied().unwrap_or(false));
             match (neg.status.get(row), neg.amount_cents.get(row), neg.on.get(row)) {
-                (Some(&s), Some(&a), Some(&on)) => {
+                (Some(&s), Some(&a), Some(&day)) => {
+                    let on = if dated { day } else { i32::MIN };
                     // An agreed amount, or an open negotiation's last offer, within the revenue.
                     let amount = s == NegotiationColumns::AGREED || (s == NegotiationColumns::OPEN && valid);
                     bad |= NegotiationColumns::bad(s, valid, on, self.chrono) || (amount && (a < 0 || a > revenue));
@@ -1784,16 +1648,16 @@ impl<'p> BatchEvaluator<'p> {
     fn row(&self, cols: &MissionColumns, row: usize, m: &mut MissionFacts, out: &mut BatchOutput) -> Result<()> {
         cols.fill_facts(row, m)?;
         let column = |e: &Error| match e {
-            Error::NegativeAmount { .. } | Error::AmountOverflow(_) => "revenue_cents",
+            Error::NegativeAmount { .. } | Error::AmountOverflow(_) => "revenue",
             Error::DeclarationOutOfRange { .. } if matches!(self.policy, BuiltinPolicy::Negotiated(_)) => {
-                "negotiation_amount_cents"
+                "negotiation_amount"
             }
-            Error::DeclarationOutOfRange { .. } => "declared_cents",
+            Error::DeclarationOutOfRange { .. } => "declared",
             Error::GuideGap(_) => "lead_origin",
             _ => "won_on",
         };
         let a = self.policy.evaluate(m, self.params).map_err(|e| wrap_row_error(column(&e), row, &e))?;
-        let internal = |what: &str| row_error("revenue_cents", row, format!("{what} does not fit the batch output"));
+        let internal = |what: &str| row_error("revenue", row, format!("{what} does not fit the batch output"));
         let cents = |money: Money, what: &str| money.to_cents().ok_or_else(|| internal(what));
         let due = match a.amount {
             Some(amount) => cents(amount, "the amount due")?,
@@ -1906,16 +1770,19 @@ fn declarations<'a>(cols: &MissionColumns<'a>) -> impl Iterator<Item = (i64, boo
     values.iter().copied().zip(valid.iter().copied()).chain(std::iter::repeat((0, false)))
 }
 
-/// Negotiations, as (status, amount, amount valid, day).
+/// Negotiations, as (status, amount, amount valid, day); a missing day is
+/// `i32::MIN`, outside every date, so that the row is flagged and its error
+/// comes from the per-row path.
 fn negotiations<'a>(cols: &MissionColumns<'a>) -> impl Iterator<Item = (u8, i64, bool, i32)> + 'a {
-    let (status, amount, valid, on): (&[u8], &[i64], &[bool], &[i32]) = match &cols.negotiation {
-        Some(n) => (n.status, n.amount_cents, n.amount_valid.unwrap_or(&[]), n.on),
-        None => (&[], &[], &[], &[]),
-    };
-    let status = status.iter().copied().chain(std::iter::repeat(NegotiationColumns::NOT_OPENED));
-    let amount = amount.iter().copied().chain(std::iter::repeat(0));
-    let valid = valid.iter().copied().chain(std::iter::repeat(true));
-    let on = on.iter().copied().chain(std::iter::repeat(0));
+    let none =
+        NegotiationColumns { status: &[], amount_cents: &[], amount_valid: None, offers: &[], on: &[], on_valid: None };
+    let n = cols.negotiation.unwrap_or(none);
+    let dated = n.on_valid.unwrap_or(&[]).iter().copied().chain(std::iter::repeat(true));
+    let on = n.on.iter().copied().zip(dated).map(|(d, ok)| if ok { d } else { i32::MIN });
+    let status = n.status.iter().copied().chain(std::iter::repeat(NegotiationColumns::NOT_OPENED));
+    let amount = n.amount_cents.iter().copied().chain(std::iter::repeat(0));
+    let valid = n.amount_valid.unwrap_or(&[]).iter().copied().chain(std::iter::repeat(true));
+    let on = on.chain(std::iter::repeat(0));
     status.zip(amount).zip(valid).zip(on).map(|(((s, a), v), d)| (s, a, v, d))
 }
 

@@ -43,7 +43,7 @@ use super::batch::{
     self, provenance_code, status_code, BatchOutput, BuiltinPolicy, MissionColumns, COMPUTED, DECLARED, MODELLED,
     NEGOTIATED, NO_SITUATION, PENDING, PRICED, STALEMATE, UNDECLARED,
 };
-use super::{ContributionPolicy, MissionFacts, Parameters};
+use super::{batch_input, ContributionPolicy, MissionFacts, Parameters};
 use crate::error::{Error, Result};
 use crate::labels::Labelled;
 use crate::mission::LeadOrigin;
@@ -642,6 +642,8 @@ pub fn compare_columns(
             ),
         });
     }
+    // The per-mission path refuses a provider id its rule refuses: so does this one.
+    batch_input::actor_ids("provider", provider, provider_names)?;
     let outputs = policies.iter().map(|p| batch::evaluate_columns(p, params, cols)).collect::<Result<Vec<_>>>()?;
     let situations = batch::guide_situations(params, cols)?;
     let dictionary = batch::situation_dictionary(params);

@@ -20,6 +20,8 @@
 //! ```
 
 pub mod batch;
+pub mod batch_input;
+mod batch_table;
 pub mod compare;
 pub mod explanation;
 pub mod facts;
