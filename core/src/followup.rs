@@ -423,11 +423,7 @@ fn steward(network: &Network, issuer: &Actor, action: &'static str) -> Result<()
 }
 
 fn non_empty(text: &str, field: &'static str) -> Result<()> {
-    if text.trim().is_empty() {
-        Err(Error::EmptyText { field })
-    } else {
-        Ok(())
-    }
+    crate::text::check_text(text, field)
 }
 
 fn not_before(
