@@ -143,12 +143,24 @@ fn significant_digits<'a>(digits: &'a str, exponent: i64, shown: &str) -> Result
 /// ```
 /// use coopetition::money::exact_decimal;
 /// use rust_decimal::Decimal;
-/// assert_eq!(exact_decimal(false, "500", -4, "0.0500")?, Decimal::new(5, 2));
+/// assert_eq!(exact_decimal(false, "500", -4, "0.0500")?.to_string(), "0.0500");
 /// assert_eq!(exact_decimal(false, "1", -29, "1E-29").unwrap_err().code(), "input.parse.invalid");
 /// # Ok::<(), coopetition::Error>(())
 /// ```
 pub fn exact_decimal(negative: bool, digits: &str, exponent: i64, shown: &str) -> Result<Decimal> {
     let refuse = || Error::Parse { value: shown.to_owned(), expected: EXACT_DECIMAL };
+    // As given when it fits, so that `0.0500` keeps its four places.
+    let given = digits.trim_start_matches('0');
+    if (-i64::from(MAX_SCALE)..=0).contains(&exponent) && given.len() <= 29 && given.bytes().all(|b| b.is_ascii_digit())
+    {
+        let mantissa: u128 = if given.is_empty() { 0 } else { given.parse().map_err(|_| refuse())? };
+        if mantissa < MANTISSA_LIMIT && !digits.is_empty() {
+            let magnitude = i128::try_from(mantissa).map_err(|_| refuse())?;
+            let scale = u32::try_from(-exponent).map_err(|_| refuse())?;
+            let signed = if negative { -magnitude } else { magnitude };
+            return Decimal::try_from_i128_with_scale(signed, scale).map_err(|_| refuse());
+        }
+    }
     let (significant, exponent) = significant_digits(digits, exponent, shown)?;
     if significant.is_empty() {
         return Ok(Decimal::ZERO);
@@ -589,6 +601,8 @@ mod tests {
         assert_eq!(parse_exact_decimal("0.05").unwrap(), Decimal::new(5, 2));
         assert_eq!(parse_exact_decimal("0.1234567890123456789012345678").unwrap().scale(), 28);
         assert_eq!(parse_exact_decimal("0.100000000000000000000000000000").unwrap(), Decimal::new(1, 1));
+        assert_eq!(parse_exact_decimal("12000.00").unwrap().to_string(), "12000.00");
+        assert_eq!(parse_exact_decimal("-0.0").unwrap(), Decimal::ZERO);
         assert_eq!(parse_exact_decimal("79228162514264337593543950335").unwrap(), Decimal::MAX);
         for bad in [
             "79228162514264337593543950336",
