@@ -195,6 +195,24 @@ pub fn parse_exact_decimal(text: &str) -> Result<Decimal> {
 /// What [`exact_decimal`] expects, for messages.
 const EXACT_DECIMAL: &str = "a plain decimal within ±79228162514264337593543950335 with at most 28 decimal places";
 
+/// Whether `sum` is exactly `a + b`.
+///
+/// `rust_decimal` drops the last digits of a sum that does not fit its
+/// mantissa at the larger scale (a sum of two amounts near the top of the
+/// range loses its cents); money never loses digits silently. Such a sum has
+/// a smaller scale than its terms: only then is it checked, in 128 bits.
+fn exact_sum(a: Decimal, b: Decimal, sum: Decimal) -> bool {
+    let scale = a.scale().max(b.scale());
+    if sum.scale() >= scale {
+        return true;
+    }
+    let at_scale = |d: Decimal| 10i128.checked_pow(scale - d.scale()).and_then(|f| d.mantissa().checked_mul(f));
+    match (at_scale(a), at_scale(b), at_scale(sum)) {
+        (Some(x), Some(y), Some(z)) => x.checked_add(y) == Some(z),
+        _ => false,
+    }
+}
+
 /// An exact amount in euros.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
 #[serde(try_from = "MoneyRepr", into = "MoneyRepr")]
@@ -402,7 +420,9 @@ impl Money {
     /// # Errors
     /// `money.amount.overflow` when the sum leaves the decimal range.
     pub fn checked_add(self, other: Money) -> Result<Money> {
-        self.0.checked_add(other.0).map(Money).ok_or_else(|| Error::AmountOverflow("a sum".into()))
+        let overflow = || Error::AmountOverflow(format!("{} + {}", self.0, other.0));
+        let sum = self.0.checked_add(other.0).ok_or_else(overflow)?;
+        exact_sum(self.0, other.0, sum).then_some(Money(sum)).ok_or_else(overflow)
     }
 
     /// Subtracts an amount.
@@ -410,7 +430,9 @@ impl Money {
     /// # Errors
     /// `money.amount.overflow` when the result leaves the decimal range.
     pub fn checked_sub(self, other: Money) -> Result<Money> {
-        self.0.checked_sub(other.0).map(Money).ok_or_else(|| Error::AmountOverflow("a difference".into()))
+        let overflow = || Error::AmountOverflow(format!("{} - {}", self.0, other.0));
+        let difference = self.0.checked_sub(other.0).ok_or_else(overflow)?;
+        exact_sum(self.0, -other.0, difference).then_some(Money(difference)).ok_or_else(overflow)
     }
 
     /// The amount in cents, if it is a whole number of cents that fits an `i64`.
@@ -557,6 +579,21 @@ mod tests {
             assert_eq!(code(Money::parse_eur(bad)), "input.parse.invalid", "{bad}");
         }
         assert_eq!(Money::parse_eur(" 12.50 ").unwrap().amount(), Decimal::new(1250, 2));
+    }
+
+    #[test]
+    fn sums_never_drop_cents() {
+        let max = Money::from_input(Money::MAX_INPUT).unwrap();
+        // 2 × …503.35 = …006.70: exact once its trailing zero goes.
+        assert_eq!(max.checked_add(max).unwrap().amount().to_string(), "1584563250285286751870879006.7");
+        // 3 × …503.35 = …510.05: 30 digits; rust_decimal would round to …510.0.
+        let twice = max.checked_add(max).unwrap();
+        assert_eq!(twice.checked_add(max).unwrap_err().code(), "money.amount.overflow");
+        assert_eq!(
+            Money::ZERO.checked_sub(twice).unwrap().checked_sub(max).unwrap_err().code(),
+            "money.amount.overflow"
+        );
+        assert_eq!(Money::from_cents(150).checked_sub(Money::from_cents(25)).unwrap(), Money::from_cents(125));
     }
 
     #[test]
