@@ -277,10 +277,10 @@ impl TryFrom<Action> for network::Action {
                 A::ReportMission { mission, occurred_on, step: step.into(), update: update.into() }
             }
             Action::DeclareContribution { mission, amount } => {
-                A::DeclareContribution { mission, amount: Money::eur(amount) }
+                A::DeclareContribution { mission, amount: Money::from_input(amount)? }
             }
             Action::OfferContribution { mission, amount } => {
-                A::OfferContribution { mission, amount: Money::eur(amount) }
+                A::OfferContribution { mission, amount: Money::from_input(amount)? }
             }
             Action::AcceptOffer { mission } => A::AcceptOffer { mission },
             Action::DeclareStalemate { mission } => A::DeclareStalemate { mission },

@@ -202,7 +202,7 @@ pub fn compare_policies(
     lang: Lang,
     parameters: Option<Arc<Parameters>>,
 ) -> Result<Comparison> {
-    let missions: Vec<CoreMissionFacts> = missions.into_iter().map(Into::into).collect();
+    let missions = missions.into_iter().map(CoreMissionFacts::try_from).collect::<coopetition::Result<Vec<_>>>()?;
     let policies: Vec<&dyn CorePolicy> = policies.iter().map(|p| p.core()).collect();
     let comparison = compare(&missions, &policies, parameters_or_shipped(parameters.as_ref()))?;
     Ok(Comparison::new(comparison, lang))

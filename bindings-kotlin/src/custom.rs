@@ -19,26 +19,13 @@ use coopetition::ids::{ActorId, ContractId, MissionId};
 use coopetition::Error as CoreError;
 use rust_decimal::Decimal;
 
-const DECIMAL_EXPECTED: &str =
-    "a decimal within ±79228162514264337593543950335 with at most 28 significant decimal places";
-
-/// Parses the plain text of a `BigDecimal` exactly.
-///
-/// Trailing zeros beyond the 28 decimal places a `Decimal` holds are dropped
-/// (the value is unchanged); any other loss of precision is refused.
+/// Parses the plain text of a `BigDecimal` exactly, by the core's rule for
+/// decimals given as input ([`coopetition::money::parse_exact_decimal`]).
 ///
 /// # Errors
 /// `input.parse.invalid`.
 pub(crate) fn parse_decimal(text: &str) -> Result<Decimal, CoreError> {
-    let refuse = || CoreError::Parse { value: text.to_owned(), expected: DECIMAL_EXPECTED };
-    match Decimal::from_str_exact(text) {
-        Ok(d) => Ok(d),
-        Err(_) if text.contains('.') && text.ends_with('0') => {
-            let trimmed = text.trim_end_matches('0').trim_end_matches('.');
-            Decimal::from_str_exact(trimmed).map_err(|_| refuse())
-        }
-        Err(_) => Err(refuse()),
-    }
+    coopetition::money::parse_exact_decimal(text)
 }
 
 /// Parses an ISO date (`2020-01-06`; years beyond 9999 with a sign, as

@@ -71,18 +71,20 @@ impl From<CoreNegotiationState> for NegotiationState {
     }
 }
 
-impl From<NegotiationState> for CoreNegotiationState {
-    fn from(n: NegotiationState) -> CoreNegotiationState {
-        match n {
+impl TryFrom<NegotiationState> for CoreNegotiationState {
+    type Error = coopetition::Error;
+    /// Amounts are money given as input: whole cents, within range.
+    fn try_from(n: NegotiationState) -> coopetition::Result<CoreNegotiationState> {
+        Ok(match n {
             NegotiationState::NotOpened => CoreNegotiationState::NotOpened,
             NegotiationState::Open { offers, last_offer } => {
-                CoreNegotiationState::Open { offers, last_offer: last_offer.map(Money::eur) }
+                CoreNegotiationState::Open { offers, last_offer: last_offer.map(Money::from_input).transpose()? }
             }
             NegotiationState::Agreed { amount, on, offers } => {
-                CoreNegotiationState::Agreed { amount: Money::eur(amount), on, offers }
+                CoreNegotiationState::Agreed { amount: Money::from_input(amount)?, on, offers }
             }
             NegotiationState::Stalemate { on, offers } => CoreNegotiationState::Stalemate { on, offers },
-        }
+        })
     }
 }
 
@@ -135,22 +137,24 @@ impl From<CoreMissionFacts> for MissionFacts {
     }
 }
 
-impl From<MissionFacts> for CoreMissionFacts {
-    fn from(m: MissionFacts) -> CoreMissionFacts {
-        CoreMissionFacts {
+impl TryFrom<MissionFacts> for CoreMissionFacts {
+    type Error = coopetition::Error;
+    /// Amounts are money given as input: whole cents, within range.
+    fn try_from(m: MissionFacts) -> coopetition::Result<CoreMissionFacts> {
+        Ok(CoreMissionFacts {
             mission: m.mission,
             provider: m.provider,
-            revenue: Money::eur(m.revenue),
+            revenue: Money::from_input(m.revenue)?,
             won_on: m.won_on,
             lead_origin: m.lead_origin.into(),
             partners: m.partners,
             shared_resources: m.shared_resources,
             steward_workstream: m.steward_workstream,
             client_informed: m.client_informed,
-            declared: m.declared.map(Money::eur),
-            negotiation: m.negotiation.into(),
-            donations: Money::eur(m.donations),
-        }
+            declared: m.declared.map(Money::from_input).transpose()?,
+            negotiation: m.negotiation.try_into()?,
+            donations: Money::from_input(m.donations)?,
+        })
     }
 }
 
@@ -166,7 +170,7 @@ pub fn mission_facts(
     won_on: NaiveDate,
     lead_origin: LeadOrigin,
 ) -> Result<MissionFacts> {
-    Ok(CoreMissionFacts::new(provider, Money::eur(revenue), won_on, lead_origin.into()).into())
+    Ok(CoreMissionFacts::new(provider, Money::from_input(revenue)?, won_on, lead_origin.into()).into())
 }
 
 /// Mission facts converted once into the core's form and kept on the Rust
@@ -186,7 +190,7 @@ impl PreparedMission {
     /// Typed errors for values that cannot be lifted.
     #[uniffi::constructor]
     pub fn new(facts: MissionFacts) -> Result<Arc<PreparedMission>> {
-        Ok(Arc::new(PreparedMission { facts: facts.into() }))
+        Ok(Arc::new(PreparedMission { facts: facts.try_into()? }))
     }
 
     /// The facts, back as a record.
@@ -651,7 +655,7 @@ impl Policy {
     /// Typed errors for values that cannot be lifted.
     #[uniffi::constructor]
     pub fn floor(inner: Arc<Policy>, floor: Decimal) -> Result<Arc<Policy>> {
-        Ok(Policy::wrap(Arc::new(core_policy::Floor { inner: inner.inner.clone(), floor: Money::eur(floor) })))
+        Ok(Policy::wrap(Arc::new(core_policy::Floor { inner: inner.inner.clone(), floor: Money::from_input(floor)? })))
     }
 
     /// Lowers a priced amount to at most `cap` euros per mission.
@@ -660,7 +664,7 @@ impl Policy {
     /// Typed errors for values that cannot be lifted.
     #[uniffi::constructor]
     pub fn cap(inner: Arc<Policy>, cap: Decimal) -> Result<Arc<Policy>> {
-        Ok(Policy::wrap(Arc::new(core_policy::Cap { inner: inner.inner.clone(), cap: Money::eur(cap) })))
+        Ok(Policy::wrap(Arc::new(core_policy::Cap { inner: inner.inner.clone(), cap: Money::from_input(cap)? })))
     }
 
     /// Caps what each provider owes per calendar year (see [`Policy::evaluate_all`]);
@@ -670,7 +674,7 @@ impl Policy {
     /// Typed errors for values that cannot be lifted.
     #[uniffi::constructor]
     pub fn yearly_cap(inner: Arc<Policy>, cap: Decimal) -> Result<Arc<Policy>> {
-        Ok(Policy::wrap(Arc::new(core_policy::YearlyCap { inner: inner.inner.clone(), cap: Money::eur(cap) })))
+        Ok(Policy::wrap(Arc::new(core_policy::YearlyCap { inner: inner.inner.clone(), cap: Money::from_input(cap)? })))
     }
 
     /// The policy's stable name.
@@ -687,7 +691,7 @@ impl Policy {
     /// `policy.custom.failed`.
     #[uniffi::method(default(parameters = None))]
     pub fn evaluate(&self, facts: MissionFacts, lang: Lang, parameters: Option<Arc<Parameters>>) -> Result<Assessment> {
-        self.evaluate_core(&facts.into(), &parameters, lang)
+        self.evaluate_core(&facts.try_into()?, &parameters, lang)
     }
 
     /// What a prepared mission owes, without the explanation: the fast path
@@ -729,7 +733,7 @@ impl Policy {
         lang: Lang,
         parameters: Option<Arc<Parameters>>,
     ) -> Result<Vec<Evaluation>> {
-        let facts: Vec<CoreMissionFacts> = facts.into_iter().map(Into::into).collect();
+        let facts = facts.into_iter().map(CoreMissionFacts::try_from).collect::<coopetition::Result<Vec<_>>>()?;
         let results = self.inner.evaluate_all(&facts, parameters_or_shipped(parameters.as_ref()));
         Ok(results
             .into_iter()

@@ -14,6 +14,8 @@ use coopetition::money::Money;
 use coopetition::{actor, catalogue, charter, contract, mission, negotiation, network, text};
 use rust_decimal::Decimal;
 
+/// Unchecked here: the network refuses a command whose amount is not money
+/// given as input (whole cents, within range), with the core's code.
 fn eur(amount: Decimal) -> Money {
     Money::eur(amount)
 }

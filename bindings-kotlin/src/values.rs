@@ -49,7 +49,9 @@ pub fn parse_mission_id(text: String) -> Result<MissionId> {
 /// An amount of money typed as text (`1250.50`) in a currency, as euros.
 ///
 /// # Errors
-/// `input.parse.invalid` for text that is not a decimal (`12,50`),
+/// `input.parse.invalid` for text that is not a plain decimal (`12,50`, `1e5`),
+/// `money.amount.precision` for more than two decimals (`1.005`),
+/// `money.amount.range` beyond ±792281625142643375935439503.35,
 /// `money.currency.unsupported` for any currency but `EUR`.
 #[uniffi::export]
 pub fn parse_money(amount: String, currency: String) -> Result<Decimal> {
@@ -84,7 +86,7 @@ pub fn mission_facts_from_json(json: String) -> Result<MissionFacts> {
 /// `journal.json.malformed` if they cannot be written (never for valid values).
 #[uniffi::export]
 pub fn mission_facts_to_json(facts: MissionFacts) -> Result<String> {
-    Ok(serde_json::to_string(&CoreMissionFacts::from(facts)).map_err(|e| malformed(&e))?)
+    Ok(serde_json::to_string(&CoreMissionFacts::try_from(facts)?).map_err(|e| malformed(&e))?)
 }
 
 /// A behaviour model from its JSON form (`{"declared_share_of_guide": "0.8",

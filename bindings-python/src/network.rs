@@ -1,6 +1,6 @@
 //! The network aggregate, as a Python object safe to share between threads.
 
-use crate::convert::{actor_id, contract_id, label, mission_id, money};
+use crate::convert::{actor_id, contract_id, label, mission_id, money, UserText};
 use crate::errors::IntoPy;
 use crate::followup::{
     PyComplianceReport, PyDirectoryEntry, PyLevelSuggestion, PyMemberCompliance, PyStandingProposal,
@@ -114,11 +114,11 @@ impl PyNetwork {
         &self,
         by: &str,
         on: chrono::NaiveDate,
-        name: String,
+        name: UserText,
         founders: Vec<PyRef<'_, PyActor>>,
         structure: &str,
     ) -> PyResult<u64> {
-        let settings = NetworkSettings { name, membership_structure: label(structure)? };
+        let settings = NetworkSettings { name: name.into(), membership_structure: label(structure)? };
         let founders = founders.iter().map(|a| a.0.clone()).collect();
         self.run(by, on, Action::FoundNetwork { settings, founders })
     }
@@ -134,8 +134,15 @@ impl PyNetwork {
     }
 
     /// A steward changes an actor's involvement level.
-    fn change_level(&self, by: &str, on: chrono::NaiveDate, actor: &str, level: &str, reason: String) -> PyResult<u64> {
-        self.run(by, on, Action::ChangeLevel { actor: actor_id(actor)?, level: label(level)?, reason })
+    fn change_level(
+        &self,
+        by: &str,
+        on: chrono::NaiveDate,
+        actor: &str,
+        level: &str,
+        reason: UserText,
+    ) -> PyResult<u64> {
+        self.run(by, on, Action::ChangeLevel { actor: actor_id(actor)?, level: label(level)?, reason: reason.into() })
     }
 
     /// The applicant proposes a membership contract.
@@ -150,8 +157,8 @@ impl PyNetwork {
     }
 
     /// A steward or the member adds a note to the discussion of pending terms.
-    fn discuss_contract(&self, by: &str, on: chrono::NaiveDate, contract: &str, note: String) -> PyResult<u64> {
-        self.run(by, on, Action::DiscussContract { contract: contract_id(contract)?, note })
+    fn discuss_contract(&self, by: &str, on: chrono::NaiveDate, contract: &str, note: UserText) -> PyResult<u64> {
+        self.run(by, on, Action::DiscussContract { contract: contract_id(contract)?, note: note.into() })
     }
 
     /// The member replaces its pending terms.
@@ -171,8 +178,8 @@ impl PyNetwork {
     }
 
     /// A steward declines the pending terms.
-    fn decline_contract(&self, by: &str, on: chrono::NaiveDate, contract: &str, reason: String) -> PyResult<u64> {
-        self.run(by, on, Action::DeclineContract { contract: contract_id(contract)?, reason })
+    fn decline_contract(&self, by: &str, on: chrono::NaiveDate, contract: &str, reason: UserText) -> PyResult<u64> {
+        self.run(by, on, Action::DeclineContract { contract: contract_id(contract)?, reason: reason.into() })
     }
 
     /// The member proposes an amendment to its active contract.
@@ -192,8 +199,8 @@ impl PyNetwork {
     }
 
     /// A steward excludes a member.
-    fn exclude_member(&self, by: &str, on: chrono::NaiveDate, contract: &str, reason: String) -> PyResult<u64> {
-        self.run(by, on, Action::ExcludeMember { contract: contract_id(contract)?, reason })
+    fn exclude_member(&self, by: &str, on: chrono::NaiveDate, contract: &str, reason: UserText) -> PyResult<u64> {
+        self.run(by, on, Action::ExcludeMember { contract: contract_id(contract)?, reason: reason.into() })
     }
 
     /// A provider signs the charter version in force.
@@ -211,10 +218,14 @@ impl PyNetwork {
         mission: &str,
         client: &Bound<'_, PyAny>,
         lead_origin: &str,
-        title: String,
+        title: UserText,
         occurred_on: Option<chrono::NaiveDate>,
     ) -> PyResult<u64> {
-        let step = MissionStep::Solicited { client: self::client(client)?, lead_origin: label(lead_origin)?, title };
+        let step = MissionStep::Solicited {
+            client: self::client(client)?,
+            lead_origin: label(lead_origin)?,
+            title: title.into(),
+        };
         self.report(by, on, mission, occurred_on, step, MissionUpdate::default())
     }
 
@@ -272,7 +283,7 @@ impl PyNetwork {
         by: &str,
         on: chrono::NaiveDate,
         mission: &str,
-        note: String,
+        note: UserText,
         occurred_on: Option<chrono::NaiveDate>,
         partners: Option<Vec<String>>,
         shared_resources_used: Option<&Bound<'_, PyList>>,
@@ -280,7 +291,7 @@ impl PyNetwork {
         client_informed: bool,
     ) -> PyResult<u64> {
         let u = update(partners, shared_resources_used, resources_developed, client_informed)?;
-        self.report(by, on, mission, occurred_on, MissionStep::Progress { note }, u)
+        self.report(by, on, mission, occurred_on, MissionStep::Progress { note: note.into() }, u)
     }
 
     /// A provider reports completion.
@@ -303,29 +314,36 @@ impl PyNetwork {
     }
 
     /// A provider reports a mission lost (before it is won).
-    #[pyo3(signature = (by, on, mission, reason = String::new(), *, occurred_on = None))]
+    #[pyo3(signature = (by, on, mission, reason = UserText(String::new()), *, occurred_on = None))]
     fn report_lost(
         &self,
         by: &str,
         on: chrono::NaiveDate,
         mission: &str,
-        reason: String,
+        reason: UserText,
         occurred_on: Option<chrono::NaiveDate>,
     ) -> PyResult<u64> {
-        self.report(by, on, mission, occurred_on, MissionStep::Lost { reason }, MissionUpdate::default())
+        self.report(by, on, mission, occurred_on, MissionStep::Lost { reason: reason.into() }, MissionUpdate::default())
     }
 
     /// A provider reports a mission cancelled.
-    #[pyo3(signature = (by, on, mission, reason = String::new(), *, occurred_on = None))]
+    #[pyo3(signature = (by, on, mission, reason = UserText(String::new()), *, occurred_on = None))]
     fn report_cancelled(
         &self,
         by: &str,
         on: chrono::NaiveDate,
         mission: &str,
-        reason: String,
+        reason: UserText,
         occurred_on: Option<chrono::NaiveDate>,
     ) -> PyResult<u64> {
-        self.report(by, on, mission, occurred_on, MissionStep::Cancelled { reason }, MissionUpdate::default())
+        self.report(
+            by,
+            on,
+            mission,
+            occurred_on,
+            MissionStep::Cancelled { reason: reason.into() },
+            MissionUpdate::default(),
+        )
     }
 
     /// The provider declares its self-assessed contribution for a won mission.
@@ -370,7 +388,7 @@ impl PyNetwork {
     }
 
     /// A steward records a payment received from a member.
-    #[pyo3(signature = (by, on, member, amount, *, paid_on = None, reference = String::new()))]
+    #[pyo3(signature = (by, on, member, amount, *, paid_on = None, reference = UserText(String::new())))]
     #[allow(clippy::too_many_arguments)]
     fn record_payment(
         &self,
@@ -379,13 +397,13 @@ impl PyNetwork {
         member: &str,
         amount: &Bound<'_, PyAny>,
         paid_on: Option<chrono::NaiveDate>,
-        reference: String,
+        reference: UserText,
     ) -> PyResult<u64> {
         let payment = Payment {
             member: actor_id(member)?,
             amount: money("amount", amount)?,
             on: paid_on.unwrap_or(on),
-            reference,
+            reference: reference.into(),
         };
         self.run(by, on, Action::RecordPayment { payment })
     }
@@ -412,26 +430,26 @@ impl PyNetwork {
     }
 
     /// The member, or a steward, records an in-kind delivery of a chosen contribution.
-    #[pyo3(signature = (by, on, member, contribution, unit, quantity, *, delivered_on = None, note = String::new()))]
+    #[pyo3(signature = (by, on, member, contribution, unit, quantity, *, delivered_on = None, note = UserText(String::new())))]
     #[allow(clippy::too_many_arguments)]
     fn record_delivery(
         &self,
         by: &str,
         on: chrono::NaiveDate,
         member: &str,
-        contribution: String,
+        contribution: UserText,
         unit: &str,
         quantity: &Bound<'_, PyAny>,
         delivered_on: Option<chrono::NaiveDate>,
-        note: String,
+        note: UserText,
     ) -> PyResult<u64> {
         let delivery = Delivery {
             member: actor_id(member)?,
-            contribution,
+            contribution: contribution.into(),
             unit: label::<DeliveryUnit>(unit)?,
             quantity: crate::convert::rate("quantity", quantity)?,
             on: delivered_on.unwrap_or(on),
-            note,
+            note: note.into(),
         };
         self.run(by, on, Action::RecordDelivery { delivery })
     }
@@ -552,11 +570,20 @@ impl PyNetwork {
         by: &str,
         on: chrono::NaiveDate,
         mission: &str,
-        resource: String,
-        licence: String,
-        location: String,
+        resource: UserText,
+        licence: UserText,
+        location: UserText,
     ) -> PyResult<u64> {
-        self.run(by, on, Action::ShareResource { mission: mission_id(mission)?, resource, licence, location })
+        self.run(
+            by,
+            on,
+            Action::ShareResource {
+                mission: mission_id(mission)?,
+                resource: resource.into(),
+                licence: licence.into(),
+                location: location.into(),
+            },
+        )
     }
 
     /// A member records prior work with a local actor (art. 4).
@@ -581,26 +608,26 @@ impl PyNetwork {
     }
 
     /// A steward records attendance at the yearly meeting on the quality of support (art. 5).
-    #[pyo3(signature = (by, on, member, year, meeting = String::new()))]
+    #[pyo3(signature = (by, on, member, year, meeting = UserText(String::new())))]
     fn record_attendance(
         &self,
         by: &str,
         on: chrono::NaiveDate,
         member: &str,
         year: i32,
-        meeting: String,
+        meeting: UserText,
     ) -> PyResult<u64> {
-        self.run(by, on, Action::RecordAttendance { member: actor_id(member)?, year, meeting })
+        self.run(by, on, Action::RecordAttendance { member: actor_id(member)?, year, meeting: meeting.into() })
     }
 
     /// A steward notifies a member of the grounds of a possible exclusion: the hearing opens.
-    fn notify_hearing(&self, by: &str, on: chrono::NaiveDate, member: &str, grounds: String) -> PyResult<u64> {
-        self.run(by, on, Action::NotifyHearing { member: actor_id(member)?, grounds })
+    fn notify_hearing(&self, by: &str, on: chrono::NaiveDate, member: &str, grounds: UserText) -> PyResult<u64> {
+        self.run(by, on, Action::NotifyHearing { member: actor_id(member)?, grounds: grounds.into() })
     }
 
     /// The member answers the notice.
-    fn answer_hearing(&self, by: &str, on: chrono::NaiveDate, member: &str, answer: String) -> PyResult<u64> {
-        self.run(by, on, Action::AnswerHearing { member: actor_id(member)?, answer })
+    fn answer_hearing(&self, by: &str, on: chrono::NaiveDate, member: &str, answer: UserText) -> PyResult<u64> {
+        self.run(by, on, Action::AnswerHearing { member: actor_id(member)?, answer: answer.into() })
     }
 
     /// A steward records a standing decision (reminder, warning, suspended, excluded, good_standing).
@@ -612,12 +639,17 @@ impl PyNetwork {
         on: chrono::NaiveDate,
         member: &str,
         standing: &str,
-        reason: String,
+        reason: UserText,
         venue: &str,
         taken_on: Option<chrono::NaiveDate>,
-        reference: Option<String>,
+        reference: Option<UserText>,
     ) -> PyResult<u64> {
-        let decision = crate::followup::queries::decision(reason, taken_on.unwrap_or(on), venue, reference)?;
+        let decision = crate::followup::queries::decision(
+            reason.into(),
+            taken_on.unwrap_or(on),
+            venue,
+            reference.map(String::from),
+        )?;
         self.run(by, on, Action::DecideStanding { member: actor_id(member)?, standing: label(standing)?, decision })
     }
 
@@ -630,12 +662,17 @@ impl PyNetwork {
         on: chrono::NaiveDate,
         actor: &str,
         level: &str,
-        reason: String,
+        reason: UserText,
         venue: &str,
         taken_on: Option<chrono::NaiveDate>,
-        reference: Option<String>,
+        reference: Option<UserText>,
     ) -> PyResult<u64> {
-        let decision = crate::followup::queries::decision(reason, taken_on.unwrap_or(on), venue, reference)?;
+        let decision = crate::followup::queries::decision(
+            reason.into(),
+            taken_on.unwrap_or(on),
+            venue,
+            reference.map(String::from),
+        )?;
         self.run(by, on, Action::DecideLevel { actor: actor_id(actor)?, level: label(level)?, decision })
     }
 

@@ -124,7 +124,7 @@ impl ContributionPolicy for ForeignPolicy {
                 .bind(py)
                 .call_method1("evaluate", (facts, parameters))
                 .map_err(|e| failed(e.to_string()))?;
-            let amount = money("amount", &result).map_err(|e| failed(e.to_string()))?;
+            let amount = crate::convert::computed_money("amount", &result).map_err(|e| failed(e.to_string()))?;
             Ok(Assessment::custom(&self.name, amount, Provenance::Computed))
         })
     }

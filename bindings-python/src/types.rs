@@ -1,6 +1,6 @@
 //! Immutable value objects: thin wrappers of core values, compared by value.
 
-use crate::convert::{actor_id, label, mission_id, money, opt_money};
+use crate::convert::{actor_id, label, mission_id, money, opt_money, UserText};
 use crate::errors::IntoPy;
 use coopetition::catalogue::{Catalogues, KindCatalogue};
 use coopetition::charter::CharterText;
@@ -29,8 +29,8 @@ pub struct PyActor(pub Actor);
 impl PyActor {
     #[new]
     #[pyo3(signature = (id, kind, display_name, level = "supporter", public_listing = false))]
-    fn new(id: &str, kind: &str, display_name: &str, level: &str, public_listing: bool) -> PyResult<Self> {
-        let mut actor = Actor::new(actor_id(id)?, label(kind)?, display_name, public_listing).py()?;
+    fn new(id: &str, kind: &str, display_name: UserText, level: &str, public_listing: bool) -> PyResult<Self> {
+        let mut actor = Actor::new(actor_id(id)?, label(kind)?, display_name.0, public_listing).py()?;
         actor.level = label(level)?;
         Ok(PyActor(actor))
     }
@@ -83,8 +83,8 @@ pub struct PyChoice(pub Choice);
 impl PyChoice {
     #[new]
     #[pyo3(signature = (item, detail = None))]
-    fn new(item: &str, detail: Option<String>) -> Self {
-        PyChoice(Choice { item: item.to_owned(), detail })
+    fn new(item: &str, detail: Option<UserText>) -> Self {
+        PyChoice(Choice { item: item.to_owned(), detail: detail.map(String::from) })
     }
     /// Catalogue item id.
     #[getter]
@@ -128,16 +128,16 @@ impl PyContractTerms {
     fn new(
         needs: &Bound<'_, PyList>,
         contributions: &Bound<'_, PyList>,
-        place: String,
-        signatory: String,
+        place: UserText,
+        signatory: UserText,
         extra_engagements: Vec<String>,
     ) -> PyResult<Self> {
         Ok(PyContractTerms(ContractTerms {
             needs: choices(needs)?,
             extra_engagements,
             contributions: choices(contributions)?,
-            place,
-            signatory,
+            place: place.into(),
+            signatory: signatory.into(),
         }))
     }
     /// Needs chosen.
@@ -311,8 +311,12 @@ pub struct PyResource(pub Resource);
 impl PyResource {
     #[new]
     #[pyo3(signature = (name, licence = None, workstream = None))]
-    fn new(name: String, licence: Option<String>, workstream: Option<String>) -> Self {
-        PyResource(Resource { name, licence, workstream })
+    fn new(name: UserText, licence: Option<UserText>, workstream: Option<UserText>) -> Self {
+        PyResource(Resource {
+            name: name.into(),
+            licence: licence.map(String::from),
+            workstream: workstream.map(String::from),
+        })
     }
     /// Name.
     #[getter]

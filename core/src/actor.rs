@@ -1,6 +1,6 @@
 //! Actors of the network: who they are, their kind and involvement level.
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::ids::ActorId;
 use crate::labels::labelled_enum;
 use serde::{Deserialize, Serialize};
@@ -85,12 +85,10 @@ impl Actor {
     /// Checks the fields a caller may have set by hand.
     ///
     /// # Errors
-    /// `input.text.empty` when the display name is blank.
+    /// `input.text.empty` when the display name is blank, `input.text.invalid`
+    /// when it holds a control or format character.
     pub fn check(&self) -> Result<()> {
-        if self.display_name.trim().is_empty() {
-            return Err(Error::EmptyText { field: "display_name" });
-        }
-        Ok(())
+        crate::text::check_text(&self.display_name, "display_name")
     }
 
     /// Whether this actor is a steward.

@@ -85,13 +85,8 @@ impl ContractTerms {
         if self.contributions.is_empty() {
             return Err(Error::NoContribution);
         }
-        if self.place.trim().is_empty() {
-            return Err(Error::EmptyText { field: "place" });
-        }
-        if self.signatory.trim().is_empty() {
-            return Err(Error::EmptyText { field: "signatory" });
-        }
-        Ok(())
+        crate::text::check_text(&self.place, "place")?;
+        crate::text::check_text(&self.signatory, "signatory")
     }
 }
 
@@ -105,6 +100,9 @@ fn check_choices(section: &'static str, choices: &[Choice], free_text_of: impl F
         let blank = choice.detail.as_deref().is_none_or(|d| d.trim().is_empty());
         if free_text && blank {
             return Err(Error::MissingDetail(choice.item.clone()));
+        }
+        if let Some(detail) = choice.detail.as_deref().filter(|d| !d.trim().is_empty()) {
+            crate::text::check_text(detail, "detail")?;
         }
     }
     Ok(())

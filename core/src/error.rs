@@ -35,6 +35,28 @@ pub enum Error {
     /// An arithmetic result does not fit the decimal range.
     #[error("amount overflow while computing `{0}`")]
     AmountOverflow(String),
+    /// An amount of money given as input is not a whole number of cents.
+    #[error(
+        "amount `{amount}` has more than two decimals: money is given in whole cents, never rounded on the way in"
+    )]
+    AmountPrecision {
+        /// The amount as given.
+        amount: String,
+    },
+    /// An amount of money given as input is beyond the range of money.
+    #[error("amount `{amount}` is beyond the range of money: at most 792281625142643375935439503.35 either way")]
+    AmountRange {
+        /// The amount as given.
+        amount: String,
+    },
+    /// A text holds a control or format character, invisible or misleading on screen.
+    #[error("`{field}` holds the control or format character {code_point}: write visible text")]
+    InvalidText {
+        /// Name of the field.
+        field: &'static str,
+        /// The offending character, as `U+200B`.
+        code_point: String,
+    },
     /// A decimal or date string could not be parsed.
     #[error("cannot parse `{value}` as {expected}")]
     Parse {
@@ -310,6 +332,14 @@ pub enum Error {
     /// A guide without default leaves some missions unmatched.
     #[error("the guide has no default situation and matches no situation for {0}")]
     GuideGap(String),
+    /// A guide holds more situations than a guide may.
+    #[error("the guide holds {count} situations; a guide holds at most {max}")]
+    GuideTooLarge {
+        /// Situations given.
+        count: usize,
+        /// The most accepted.
+        max: usize,
+    },
     /// A policy implemented outside the crate failed.
     #[error("policy `{policy}` failed on mission `{mission}`: {message}")]
     PolicyFailed {
@@ -541,6 +571,9 @@ impl Error {
             Error::UnsupportedCurrency(_) => "money.currency.unsupported",
             Error::NegativeAmount { .. } => "money.amount.negative",
             Error::AmountOverflow(_) => "money.amount.overflow",
+            Error::AmountPrecision { .. } => "money.amount.precision",
+            Error::AmountRange { .. } => "money.amount.range",
+            Error::InvalidText { .. } => "input.text.invalid",
             Error::Parse { .. } => "input.parse.invalid",
             Error::UnknownLabel { .. } => "input.label.unknown",
             Error::DateOrder { .. } => "date.order.invalid",
@@ -582,6 +615,7 @@ impl Error {
             Error::InvalidGuide(_) => "policy.guide.invalid",
             Error::GuideOverlap { .. } => "policy.guide.overlap",
             Error::GuideGap(_) => "policy.guide.gap",
+            Error::GuideTooLarge { .. } => "policy.guide.too_large",
             Error::PolicyFailed { .. } => "policy.custom.failed",
             Error::BatchRow { .. } => "batch.row.invalid",
             Error::BatchColumn { .. } => "batch.column.invalid",
@@ -639,6 +673,7 @@ impl Error {
                     | Error::InvalidGuide(_)
                     | Error::GuideOverlap { .. }
                     | Error::GuideGap(_)
+                    | Error::GuideTooLarge { .. }
                     | Error::InvalidDeadline { .. }
                     | Error::InvalidThresholds(_)
                     | Error::FutureAttendance { .. }
@@ -653,6 +688,9 @@ impl Error {
         "money.currency.unsupported",
         "money.amount.negative",
         "money.amount.overflow",
+        "money.amount.precision",
+        "money.amount.range",
+        "input.text.invalid",
         "input.parse.invalid",
         "input.label.unknown",
         "date.order.invalid",
@@ -694,6 +732,7 @@ impl Error {
         "policy.guide.invalid",
         "policy.guide.overlap",
         "policy.guide.gap",
+        "policy.guide.too_large",
         "policy.custom.failed",
         "batch.row.invalid",
         "batch.column.invalid",

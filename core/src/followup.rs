@@ -420,11 +420,7 @@ impl FollowUp {
 // ---- checks ---------------------------------------------------------------------------
 
 fn non_empty(text: &str, field: &'static str) -> Result<()> {
-    if text.trim().is_empty() {
-        Err(Error::EmptyText { field })
-    } else {
-        Ok(())
-    }
+    crate::text::check_text(text, field)
 }
 
 fn not_before(

@@ -916,7 +916,7 @@ mod tests {
         assert_eq!(money_text(eur("600"), Lang::Fr), "600,00 €");
         assert_eq!(money_text(eur("-250.5"), Lang::En), "-€250.50");
         assert_eq!(money_text(eur("-250.5"), Lang::Fr), "-250,50 €");
-        assert_eq!(money_text(eur("0.125"), Lang::En), "€0.125", "never rounded for display");
+        assert_eq!(money_text(Money::eur(Decimal::new(125, 3)), Lang::En), "€0.125", "never rounded for display");
         assert_eq!(quantity_text(Decimal::new(250, 2), Lang::Fr), "2,5");
         assert_eq!(percent_text(Decimal::new(5, 1), Lang::Fr), "50 %");
         assert_eq!(percent_text(Decimal::new(5, 1), Lang::En), "50%");

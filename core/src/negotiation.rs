@@ -162,9 +162,10 @@ pub struct Delivery {
 /// Checks an amount is positive (payments, donations).
 ///
 /// # Errors
-/// `money.amount.negative` for a negative amount, `input.parse.invalid` for zero.
+/// `money.amount.precision` or `money.amount.range` for an amount that is not
+/// input money, `money.amount.negative` for a negative amount, `input.parse.invalid` for zero.
 pub(crate) fn positive(amount: Money, field: &'static str) -> Result<()> {
-    amount.ensure_not_negative(field)?;
+    amount.ensure_input()?.ensure_not_negative(field)?;
     if amount.amount().is_zero() {
         return Err(Error::Parse { value: "0".into(), expected: "a positive amount" });
     }

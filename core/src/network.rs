@@ -910,7 +910,7 @@ impl Network {
         not_before(on, occurred_on, step.label(), "report")?;
         match step {
             MissionStep::Won { revenue } => {
-                revenue.ensure_not_negative("revenue")?;
+                revenue.ensure_input()?.ensure_not_negative("revenue")?;
             }
             MissionStep::Progress { note } => non_empty(note, "note")?,
             _ => {}
@@ -1170,7 +1170,7 @@ fn after_last_step(on: NaiveDate, n: &Negotiation, later: &'static str) -> Resul
 }
 
 fn within_revenue(mission: &Mission, amount: Money) -> Result<()> {
-    amount.ensure_within(mission.revenue.unwrap_or(Money::ZERO)).map(drop)
+    amount.ensure_input()?.ensure_within(mission.revenue.unwrap_or(Money::ZERO)).map(drop)
 }
 
 fn check_founding(by: &ActorId, founders: &[Actor]) -> Result<()> {
@@ -1206,11 +1206,7 @@ fn owner(by: &ActorId, owner: &ActorId, action: &'static str) -> Result<()> {
 }
 
 fn non_empty(text: &str, field: &'static str) -> Result<()> {
-    if text.trim().is_empty() {
-        Err(Error::EmptyText { field })
-    } else {
-        Ok(())
-    }
+    crate::text::check_text(text, field)
 }
 
 fn not_before(

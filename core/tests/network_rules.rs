@@ -1163,3 +1163,67 @@ fn resume_continues_from_a_snapshot() {
     let gap = write_journal(&network.journal()[already + 1..]);
     assert_eq!(Network::resume(&snapshot, &gap).unwrap_err().code(), "journal.sequence.invalid");
 }
+
+/// Texts that look blank or read differently on screen than what they hold.
+const INVISIBLE_TEXTS: [(&str, &str); 5] = [
+    ("\u{0}", "input.text.invalid"),
+    ("\u{200B}", "input.text.invalid"),
+    ("Alice\u{202E}ecilA", "input.text.invalid"),
+    ("\u{FEFF}", "input.text.invalid"),
+    ("   ", "input.text.empty"),
+];
+
+#[test]
+fn names_and_reasons_are_visible_text() {
+    let mut network = with_member_provider();
+    for (text, code) in INVISIBLE_TEXTS {
+        let mut ghost = actor("ghost", ActorKind::Citizen);
+        ghost.display_name = text.into();
+        reject(&mut network, cmd("ghost", d(2020, 2, 1), Action::RegisterActor { actor: ghost }), code);
+        let level =
+            Action::ChangeLevel { actor: id("cecile"), level: InvolvementLevel::Contributor, reason: text.into() };
+        reject(&mut network, cmd("alice", d(2020, 2, 1), level), code);
+    }
+    let mut zoe = actor("zoe", ActorKind::Citizen);
+    zoe.display_name = "Zoé 🌱".into();
+    accept(&mut network, cmd("zoe", d(2020, 2, 1), Action::RegisterActor { actor: zoe }));
+    let level =
+        Action::ChangeLevel { actor: id("cecile"), level: InvolvementLevel::Contributor, reason: "élue ✔".into() };
+    accept(&mut network, cmd("alice", d(2020, 2, 1), level));
+    assert_eq!(Actor::new(id("x"), ActorKind::Citizen, "\u{AD}", true).unwrap_err().code(), "input.text.invalid");
+}
+
+#[test]
+fn commands_take_money_in_whole_cents_only() {
+    let mut network = with_mission(MissionStatus::Proposed);
+    // Built unchecked, as a Rust caller could: the command still refuses it,
+    // so the journal never holds an amount it could not read back.
+    let tiny = Money::eur(Decimal::new(1, 28));
+    let payment = |amount: Money| Action::RecordPayment {
+        payment: coopetition::negotiation::Payment {
+            member: id("paul"),
+            amount,
+            on: d(2020, 3, 1),
+            reference: String::new(),
+        },
+    };
+    reject(&mut network, cmd("alice", d(2020, 3, 1), payment(tiny)), "money.amount.precision");
+    let huge = Money::eur(Decimal::MAX);
+    reject(
+        &mut network,
+        report("paul", d(2020, 3, 1), "m1", d(2020, 3, 1), MissionStep::Won { revenue: huge }),
+        "money.amount.range",
+    );
+    let revenue = Money::eur(Decimal::new(1005, 3));
+    reject(
+        &mut network,
+        report("paul", d(2020, 3, 1), "m1", d(2020, 3, 1), MissionStep::Won { revenue }),
+        "money.amount.precision",
+    );
+    accept(&mut network, report("paul", d(2020, 3, 1), "m1", d(2020, 3, 1), won(100_000)));
+    let declare = Action::DeclareContribution { mission: mid("m1"), amount: Money::eur(Decimal::new(12345, 3)) };
+    reject(&mut network, cmd("paul", d(2020, 3, 2), declare), "money.amount.precision");
+    accept(&mut network, cmd("alice", d(2020, 3, 2), payment(Money::from_cents(1))));
+    let replayed = Network::replay(&network.journal_jsonl()).unwrap();
+    assert_eq!(replayed.state(), network.state());
+}

@@ -757,10 +757,23 @@ fn random_command_sequences_keep_the_invariants() {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(1000))]
 
-    /// Any amount in euros survives JSON with its exact value; other currencies are refused.
+    /// Any amount in euros accepted as input survives JSON with its exact
+    /// value; an amount that is not whole cents is refused, never rounded;
+    /// other currencies are refused.
     #[test]
     fn money_survives_json(mantissa in any::<i64>(), scale in 0u32..=28, currency in "[A-Z]{3}") {
-        let money = Money::eur(Decimal::new(mantissa, scale));
+        let decimal = Decimal::new(mantissa, scale);
+        let whole_cents = (decimal * Decimal::ONE_HUNDRED).fract().is_zero();
+        let money = match Money::new(decimal, "EUR") {
+            Ok(money) => money,
+            Err(e) => {
+                prop_assert!(!whole_cents, "{decimal}: {e}");
+                prop_assert_eq!(e.code(), "money.amount.precision");
+                return Ok(());
+            }
+        };
+        prop_assert!(whole_cents, "{} accepted", decimal);
+        prop_assert_eq!(money.amount(), decimal);
         json_round_trip(&money)?;
         let json = serde_json::to_string(&money).unwrap();
         prop_assert!(json.ends_with(r#","currency":"EUR"}"#), "{}", json);

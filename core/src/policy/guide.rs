@@ -250,13 +250,19 @@ pub struct Matched<'g> {
 
 const SHIPPED: &str = include_str!("../../data/guide.json");
 
+/// The most situations a guide may hold. Checking that no two equally
+/// specific situations overlap compares every pair, so the count is bounded
+/// to keep loading well under a second; real guides hold a handful.
+pub const MAX_SITUATIONS: usize = 1_000;
+
 impl Guide {
     /// Loads and checks a guide from JSON.
     ///
     /// # Errors
     /// `journal.json.malformed`; `policy.guide.invalid` (no situation, a
     /// repeated id, a rate outside 0..=1, a rate outside its range, an empty
-    /// lead-origin list); `policy.guide.overlap`; `policy.guide.gap`.
+    /// lead-origin list); `policy.guide.too_large` beyond
+    /// [`MAX_SITUATIONS`]; `policy.guide.overlap`; `policy.guide.gap`.
     pub fn load(json: &str) -> Result<Guide> {
         let malformed = |message: String| Error::MalformedJson { line: None, message };
         let value: serde_json::Value = serde_json::from_str(json).map_err(|e| malformed(e.to_string()))?;
@@ -284,6 +290,9 @@ impl Guide {
     pub fn new(name: String, situations: Vec<Situation>) -> Result<Guide> {
         if situations.is_empty() {
             return Err(Error::InvalidGuide("a guide needs at least one situation".into()));
+        }
+        if situations.len() > MAX_SITUATIONS {
+            return Err(Error::GuideTooLarge { count: situations.len(), max: MAX_SITUATIONS });
         }
         let mut ids = BTreeSet::new();
         for s in &situations {
@@ -377,22 +386,137 @@ impl Guide {
         (collect(&|c| c.partners), collect(&|c| c.shared_resources))
     }
 
+    /// Fails with the first mission (in the order of lead origins, partners,
+    /// shared resources, steward workstream, client informed) that matches no
+    /// situation.
+    ///
+    /// Counts matter only at the thresholds, so the mission space is a grid per
+    /// lead origin and pair of flags, where each situation covers a rectangle.
+    /// A sweep over the partners axis keeps how many rectangles cover each
+    /// shared-resources cell in a segment tree: O(n log n) per grid, where
+    /// trying every cell against every situation would be cubic.
     fn check_coverage(&self) -> Result<()> {
         let (partners, shared) = self.thresholds();
-        for origin in LeadOrigin::ALL {
-            for &p in &partners {
-                for &s in &shared {
-                    for sw in [false, true] {
-                        for ci in [false, true] {
-                            if self.find_parts(*origin, p, s, sw, ci).is_none() {
-                                return Err(Error::GuideGap(describe_mission(*origin, p, s, sw, ci)));
-                            }
+        let cells = |axis: &[u32], range: Option<CountRange>| {
+            let r = range.unwrap_or_default();
+            let lo = axis.partition_point(|&t| t < r.min);
+            let hi = r.max.map_or(axis.len(), |m| axis.partition_point(|&t| t <= m));
+            (lo, hi)
+        };
+        let mut first: Option<(usize, u32, u32, bool, bool)> = None;
+        for (o, origin) in LeadOrigin::ALL.iter().enumerate() {
+            for sw in [false, true] {
+                for ci in [false, true] {
+                    let rectangles: Vec<_> = self
+                        .situations
+                        .iter()
+                        .map(|s| &s.criteria)
+                        .filter(|c| c.lead_origin.as_ref().is_none_or(|l| l.contains(origin)))
+                        .filter(|c| c.steward_workstream.is_none_or(|b| b == sw))
+                        .filter(|c| c.client_informed.is_none_or(|b| b == ci))
+                        .map(|c| (cells(&partners, c.partners), cells(&shared, c.shared_resources)))
+                        .collect();
+                    if let Some((p, s)) = first_uncovered(partners.len(), shared.len(), &rectangles) {
+                        let gap = (o, partners[p], shared[s], sw, ci);
+                        if first.is_none_or(|f| gap < f) {
+                            first = Some(gap);
                         }
                     }
                 }
             }
         }
-        Ok(())
+        match first {
+            Some((o, p, s, sw, ci)) => {
+                let origin = LeadOrigin::ALL.get(o).copied().unwrap_or(LeadOrigin::Other);
+                Err(Error::GuideGap(describe_mission(origin, p, s, sw, ci)))
+            }
+            None => Ok(()),
+        }
+    }
+}
+
+/// A rectangle of grid cells: half-open ranges of rows and of columns.
+type Rectangle = ((usize, usize), (usize, usize));
+
+/// The first cell `(row, column)` of a `rows × columns` grid, in row order,
+/// that no rectangle covers.
+fn first_uncovered(rows: usize, columns: usize, rectangles: &[Rectangle]) -> Option<(usize, usize)> {
+    let mut starts: Vec<Vec<(usize, usize)>> = vec![Vec::new(); rows];
+    let mut ends: Vec<Vec<(usize, usize)>> = vec![Vec::new(); rows];
+    for &((r0, r1), cols) in rectangles {
+        if r0 < r1 && cols.0 < cols.1 {
+            starts[r0].push(cols);
+            if let Some(e) = ends.get_mut(r1) {
+                e.push(cols);
+            }
+        }
+    }
+    let mut tree = CoverTree::new(columns);
+    for row in 0..rows {
+        for &(c0, c1) in &ends[row] {
+            tree.add(c0, c1, -1);
+        }
+        for &(c0, c1) in &starts[row] {
+            tree.add(c0, c1, 1);
+        }
+        if let Some(column) = tree.first_zero() {
+            return Some((row, column));
+        }
+    }
+    None
+}
+
+/// How many rectangles cover each cell of a row: range additions and the
+/// first cell covered by none, both in O(log n).
+struct CoverTree {
+    size: usize,
+    /// The least count in each node's span, pending additions included.
+    least: Vec<i64>,
+    /// Additions not yet passed to a node's children.
+    pending: Vec<i64>,
+}
+
+impl CoverTree {
+    fn new(size: usize) -> CoverTree {
+        CoverTree { size, least: vec![0; 4 * size.max(1)], pending: vec![0; 4 * size.max(1)] }
+    }
+
+    /// Adds `delta` to the cells `lo..hi`.
+    fn add(&mut self, lo: usize, hi: usize, delta: i64) {
+        self.add_in(1, 0, self.size, lo, hi, delta);
+    }
+
+    fn add_in(&mut self, node: usize, from: usize, to: usize, lo: usize, hi: usize, delta: i64) {
+        if hi <= from || to <= lo {
+            return;
+        }
+        if lo <= from && to <= hi {
+            self.least[node] += delta;
+            self.pending[node] += delta;
+            return;
+        }
+        let mid = from + (to - from) / 2;
+        self.add_in(2 * node, from, mid, lo, hi, delta);
+        self.add_in(2 * node + 1, mid, to, lo, hi, delta);
+        self.least[node] = self.pending[node] + self.least[2 * node].min(self.least[2 * node + 1]);
+    }
+
+    /// The first cell no rectangle covers, if any.
+    fn first_zero(&self) -> Option<usize> {
+        if self.size == 0 || self.least[1] > 0 {
+            return None;
+        }
+        let (mut node, mut from, mut to, mut above) = (1, 0, self.size, 0);
+        while to - from > 1 {
+            above += self.pending[node];
+            let mid = from + (to - from) / 2;
+            if above + self.least[2 * node] == 0 {
+                (node, to) = (2 * node, mid);
+            } else {
+                (node, from) = (2 * node + 1, mid);
+            }
+        }
+        Some(from)
     }
 }
 
@@ -483,6 +607,121 @@ mod tests {
         ]}))
         .unwrap_err();
         assert_eq!(err.code(), "policy.guide.invalid");
+    }
+
+    /// A situation at 5% with these criteria.
+    fn situation(id: String, criteria: Criteria) -> Situation {
+        Situation {
+            id,
+            title: Text { fr: "s".into(), en: "s".into() },
+            story: None,
+            criteria,
+            rate: Decimal::new(5, 2),
+            range: None,
+            in_kind_rate: Decimal::ZERO,
+        }
+    }
+
+    /// A guide without default of `n` situations whose thresholds make a
+    /// grid of about (n/2)² cells per lead origin and flags, fully covered:
+    /// partners = i alone (i < n/2) or ≥ n/2, and, more specific,
+    /// shared resources = j alone with any number of partners.
+    pub(crate) fn wide_guide(n: usize) -> Vec<Situation> {
+        let half = u32::try_from(n / 2).unwrap();
+        let mut v: Vec<Situation> = (0..half)
+            .map(|i| {
+                let partners = Some(CountRange { min: i, max: Some(i) });
+                situation(format!("p{i}"), Criteria { partners, ..Criteria::default() })
+            })
+            .collect();
+        v.push(situation(
+            "p-many".into(),
+            Criteria { partners: Some(CountRange { min: half, max: None }), ..Criteria::default() },
+        ));
+        let mut j = 0;
+        while v.len() < n {
+            let criteria = Criteria {
+                partners: Some(CountRange::default()),
+                shared_resources: Some(CountRange { min: j, max: Some(j) }),
+                ..Criteria::default()
+            };
+            v.push(situation(format!("s{j}"), criteria));
+            j += 1;
+        }
+        v
+    }
+
+    #[test]
+    fn guides_are_capped_at_a_thousand_situations() {
+        let guide = Guide::new("wide".into(), wide_guide(MAX_SITUATIONS)).unwrap();
+        assert_eq!(guide.situations().len(), 1_000);
+        let err = Guide::new("wide".into(), wide_guide(MAX_SITUATIONS + 1)).unwrap_err();
+        assert_eq!(err.code(), "policy.guide.too_large");
+        assert!(err.to_string().contains("1001"), "{err}");
+    }
+
+    /// Every threshold cell tried against every situation: the definition the
+    /// sweep of `check_coverage` must agree with.
+    fn first_gap_by_brute_force(g: &Guide) -> Option<String> {
+        let (partners, shared) = g.thresholds();
+        for origin in LeadOrigin::ALL {
+            for &p in &partners {
+                for &s in &shared {
+                    for sw in [false, true] {
+                        for ci in [false, true] {
+                            if g.find_parts(*origin, p, s, sw, ci).is_none() {
+                                return Some(describe_mission(*origin, p, s, sw, ci));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    fn arb_range() -> impl proptest::strategy::Strategy<Value = Option<CountRange>> {
+        use proptest::prelude::*;
+        proptest::option::of(
+            (0u32..4, proptest::option::of(0u32..4))
+                .prop_map(|(min, len)| CountRange { min, max: len.map(|l| min + l) }),
+        )
+    }
+
+    fn arb_criteria() -> impl proptest::strategy::Strategy<Value = Criteria> {
+        use proptest::prelude::*;
+        let origins = proptest::option::of(proptest::sample::subsequence(LeadOrigin::ALL.to_vec(), 1..=2));
+        (origins, arb_range(), arb_range(), proptest::option::of(any::<bool>()), proptest::option::of(any::<bool>()))
+            .prop_map(|(lead_origin, partners, shared_resources, steward_workstream, client_informed)| Criteria {
+                lead_origin,
+                partners,
+                shared_resources,
+                steward_workstream,
+                client_informed,
+            })
+    }
+
+    proptest::proptest! {
+        /// The sweep finds the same first gap as trying every cell.
+        #[test]
+        fn coverage_sweep_agrees_with_brute_force(criteria in proptest::collection::vec(arb_criteria(), 1..8)) {
+            let situations: Vec<Situation> = criteria
+                .into_iter()
+                .enumerate()
+                .filter(|(_, c)| c.specificity() > 0)
+                .map(|(i, criteria)| situation(format!("s{i}"), criteria))
+                .collect();
+            proptest::prop_assume!(!situations.is_empty());
+            // The coverage check alone, whatever the overlaps.
+            let compiled = situations
+                .iter()
+                .map(|s| Compiled { id: Arc::from(s.id.as_str()), criteria: Arc::from(""), specificity: s.criteria.specificity() })
+                .collect();
+            let guide = Guide { name: "g".into(), situations, compiled };
+            let sweep = guide.check_coverage().err().map(|e| e.to_string());
+            let brute = first_gap_by_brute_force(&guide).map(|m| Error::GuideGap(m).to_string());
+            proptest::prop_assert_eq!(sweep, brute);
+        }
     }
 
     #[test]

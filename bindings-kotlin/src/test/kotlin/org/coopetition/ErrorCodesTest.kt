@@ -75,8 +75,8 @@ class ErrorCodesTest {
         // Trailing zeros beyond 28 decimals are not a loss: accepted.
         val a = evaluate("flat", Fx.facts().copy(revenue = BigDecimal("100.000000000000000000000000000000")), Lang.EN)
         assertAmount("5.00", a.amount)
-        // The largest value a Rust decimal holds is accepted.
-        assertAmount("79228162514264337593543950335", parseMoney("79228162514264337593543950335", "EUR"))
+        // The largest amount of money, (2^96 - 1) cents, is accepted.
+        assertAmount("792281625142643375935439503.35", parseMoney("792281625142643375935439503.35", "EUR"))
         // Dates beyond chrono's range (±262142 years).
         for (bad in listOf(LocalDate.MAX, LocalDate.MIN, LocalDate.of(300000, 1, 1))) {
             code<CoopetitionException.Input>("input.parse.invalid") { network.reportStart(PAUL, bad, MISSION) }
@@ -106,14 +106,54 @@ class ErrorCodesTest {
         code<CoopetitionException.Money>("money.amount.negative") {
             network.recordPayment(ALICE, d(2021, 6, 1), Payment(PAUL, dec("-5"), d(2021, 6, 1)))
         }
+        // 5% of the largest revenue is exactly …975.1675: 30 digits, beyond a decimal.
         code<CoopetitionException.Money>("money.amount.overflow") {
-            evaluate("flat", Fx.facts(revenue = "79228162514264337593543950335"), Lang.EN)
+            evaluate("flat", Fx.facts(revenue = "792281625142643375935439503.35"), Lang.EN)
         }
-        // Two donations whose sum leaves the decimal range, read back as a mission's facts.
-        val huge = dec("50000000000000000000000000000")
-        network.recordDonation(ALICE, d(2021, 6, 1), Donation(PAUL, huge, d(2021, 6, 1), MISSION))
-        network.recordDonation(ALICE, d(2021, 6, 2), Donation(PAUL, huge, d(2021, 6, 2), MISSION))
-        code<CoopetitionException.Money>("money.amount.overflow") { network.missionFacts(MISSION) }
+    }
+
+    @Test
+    fun `money is given in whole cents, never rounded on the way in`() {
+        val network = Fx.withWonMission()
+        val tooManyDigits = "12345678901234567890123456789.5"
+        code<CoopetitionException.Money>("money.amount.range") { parseMoney(tooManyDigits, "EUR") }
+        code<CoopetitionException.Money>("money.amount.precision") { parseMoney("1.2345678901234567890123456789012", "EUR") }
+        code<CoopetitionException.Money>("money.amount.precision") { parseMoney("1.005", "EUR") }
+        code<CoopetitionException.Input>("input.parse.invalid") { parseMoney("1e5", "EUR") }
+        // 7.9e28 euros is 7.9e30 cents, beyond 2^96 - 1: refused, not priced without its cents.
+        // (…503.36 is 2^96 cents: as a decimal it has no room, so it is refused as input.parse.invalid first.)
+        for (bad in listOf("7.9E+28", "-7.9E+28", "1E+27")) {
+            code<CoopetitionException.Money>("money.amount.range") { Fx.facts().copy(revenue = BigDecimal(bad)).let { evaluate("flat", it, Lang.EN) } }
+            code<CoopetitionException.Money>("money.amount.range") { missionFacts(PAUL, BigDecimal(bad), d(2021, 3, 1), LeadOrigin.OTHER) }
+        }
+        for (bad in listOf("1.005", "1E-28", "0.001")) {
+            code<CoopetitionException.Money>("money.amount.precision") { missionFacts(PAUL, BigDecimal(bad), d(2021, 3, 1), LeadOrigin.OTHER) }
+            code<CoopetitionException.Money>("money.amount.precision") { evaluate("flat", Fx.facts().copy(donations = BigDecimal(bad)), Lang.EN) }
+            code<CoopetitionException.Money>("money.amount.precision") { network.declareContribution(PAUL, d(2021, 4, 2), MISSION, BigDecimal(bad)) }
+            code<CoopetitionException.Money>("money.amount.precision") {
+                network.recordPayment(ALICE, d(2021, 6, 1), Payment(PAUL, BigDecimal(bad), d(2021, 6, 1)))
+            }
+            code<CoopetitionException.Money>("money.amount.precision") { Policy.cap(Policy.builtin("flat"), BigDecimal(bad)) }
+        }
+        // Zeros beyond the cents are no decimals: 1.230 is 1.23.
+        assertAmount("1.23", missionFacts(PAUL, dec("1.230"), d(2021, 3, 1), LeadOrigin.OTHER).revenue)
+        // The network is untouched by every refusal, and its journal replays.
+        assertEquals(9uL, network.lastSeq())
+        assertEquals(network.journalJsonl(), Network.replay(network.journalJsonl()).journalJsonl())
+    }
+
+    @Test
+    fun `names and reasons are visible text`() {
+        val network = Fx.withProvider()
+        val before = network.lastSeq()
+        for ((text, expected) in listOf("\u0000" to "input.text.invalid", "\u200B" to "input.text.invalid", "A\u202Eb" to "input.text.invalid", "\uFEFF" to "input.text.invalid", "   " to "input.text.empty")) {
+            code<CoopetitionException.Input>(expected) {
+                network.registerActor(ZOE, d(2020, 2, 1), Actor(ZOE, ActorKind.CITIZEN, text, InvolvementLevel.SUPPORTER, true))
+            }
+            code<CoopetitionException.Input>(expected) { network.changeLevel(ALICE, d(2021, 1, 1), PAUL, InvolvementLevel.CONTRIBUTOR, text) }
+        }
+        assertEquals(before, network.lastSeq())
+        network.registerActor(ZOE, d(2020, 2, 1), Actor(ZOE, ActorKind.CITIZEN, "Zoé 🌱", InvolvementLevel.SUPPORTER, true))
     }
 
     @Test
@@ -253,6 +293,9 @@ class ErrorCodesTest {
         }
         code<CoopetitionException.Policy>("policy.guide.gap") {
             Parameters.load(guide("""{"id":"a",$t,"criteria":{"lead_origin":["other"]},"rate":"0.05"}"""))
+        }
+        code<CoopetitionException.Policy>("policy.guide.too_large") {
+            Parameters.load(guide((0..1000).joinToString(",") { """{"id":"s$it",$t,"rate":"0.05"}""" }))
         }
         val failing = object : ContributionPolicy {
             override fun name() = "always_fails"
