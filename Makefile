@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 WHEELS := target/wheels
 
 .PHONY: all demo demo-rust demo-python test test-rust test-docs test-python test-interop rust-tools \
-	python-env python-wheel python-wheel-release bench bench-python fixtures clean
+	python-env python-wheel python-wheel-release bench bench-python fixtures clean test-fuzz fuzz
 
 all: test
 
@@ -29,13 +29,25 @@ demo-python: python-wheel-release
 	$(PY) examples/python/compare_policies.py
 
 ## test: every suite, in every language
-test: test-rust test-docs test-python test-kotlin test-interop
+test: test-rust test-docs test-fuzz test-python test-kotlin test-interop
 
 ## test-rust: formatting, lints (examples included) and tests of the workspace
 test-rust: rust-tools
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	$(CARGO) test --workspace
+
+## test-fuzz: every fuzz target (journal, snapshot, command, parameters, guide, batch) for a bounded
+## run: a fixed seed, at most FUZZ_TEST_EXECS executions or 20 s each, in the debug build
+FUZZ_TEST_EXECS ?= 20000
+test-fuzz:
+	$(CARGO) run -q -p coopetition-fuzz -- --seconds 20 --max-execs $(FUZZ_TEST_EXECS) --seed 1
+
+## fuzz: the long campaign, in release: every target for FUZZ_SECONDS seconds, executions per target printed
+FUZZ_SECONDS ?= 120
+FUZZ_SEED ?= $(shell date +%s)
+fuzz:
+	$(CARGO) run -q --release -p coopetition-fuzz -- --seconds $(FUZZ_SECONDS) --seed $(FUZZ_SEED)
 
 ## test-docs: the README's Rust example is examples/rust/quickstart.rs, which cargo compiles
 test-docs:

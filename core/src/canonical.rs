@@ -25,6 +25,7 @@ use std::str::FromStr;
 /// `journal.line.truncated` (the text ends inside its value, `cut_off`
 /// only), `journal.json.malformed` otherwise.
 pub(crate) fn from_str<T: Serialize + DeserializeOwned>(text: &str, line: Option<usize>) -> Result<T> {
+    reject_repeated_keys(text, line)?;
     let given: Value = serde_json::from_str(text).map_err(|e| malformed(line, e.to_string()))?;
     // Typed parsing first, from the text: it refuses repeated fields, which the
     // value above silently merged.
@@ -41,6 +42,64 @@ pub(crate) fn from_value<T: Serialize + DeserializeOwned>(given: &Value, line: O
     let value = T::deserialize(given).map_err(|e| malformed(line, e.to_string()))?;
     check(given, &value, line)?;
     Ok(value)
+}
+
+/// Refuses a document in which an object repeats a key: a JSON value and a
+/// map keep only the last of two, so the edit would pass unseen.
+///
+/// # Errors
+/// `journal.json.malformed`.
+pub(crate) fn reject_repeated_keys(text: &str, line: Option<usize>) -> Result<()> {
+    serde_json::from_str::<NoRepeatedKey>(text).map(drop).map_err(|e| malformed(line, e.to_string()))
+}
+
+/// Any JSON value, read only to find an object with a key twice.
+struct NoRepeatedKey;
+
+impl<'de> serde::Deserialize<'de> for NoRepeatedKey {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<NoRepeatedKey, D::Error> {
+        deserializer.deserialize_any(NoRepeatedKey)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for NoRepeatedKey {
+    type Value = NoRepeatedKey;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, _: bool) -> std::result::Result<NoRepeatedKey, E> {
+        Ok(NoRepeatedKey)
+    }
+    fn visit_i64<E>(self, _: i64) -> std::result::Result<NoRepeatedKey, E> {
+        Ok(NoRepeatedKey)
+    }
+    fn visit_u64<E>(self, _: u64) -> std::result::Result<NoRepeatedKey, E> {
+        Ok(NoRepeatedKey)
+    }
+    fn visit_f64<E>(self, _: f64) -> std::result::Result<NoRepeatedKey, E> {
+        Ok(NoRepeatedKey)
+    }
+    fn visit_str<E>(self, _: &str) -> std::result::Result<NoRepeatedKey, E> {
+        Ok(NoRepeatedKey)
+    }
+    fn visit_unit<E>(self) -> std::result::Result<NoRepeatedKey, E> {
+        Ok(NoRepeatedKey)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<NoRepeatedKey, A::Error> {
+        while seq.next_element::<NoRepeatedKey>()?.is_some() {}
+        Ok(NoRepeatedKey)
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> std::result::Result<NoRepeatedKey, A::Error> {
+        let mut keys = std::collections::BTreeSet::new();
+        while let Some(key) = map.next_key::<String>()? {
+            map.next_value::<NoRepeatedKey>()?;
+            if !keys.insert(key.clone()) {
+                return Err(serde::de::Error::custom(format!("the key `{key}` is repeated")));
+            }
+        }
+        Ok(NoRepeatedKey)
+    }
 }
 
 fn check<T: Serialize>(given: &Value, value: &T, line: Option<usize>) -> Result<()> {

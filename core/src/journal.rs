@@ -275,6 +275,7 @@ impl Network {
     /// # Errors
     /// `journal.json.malformed`, `journal.schema.unknown`, `journal.snapshot.inconsistent`.
     pub fn from_snapshot_json(json: &str) -> Result<Network> {
+        crate::canonical::reject_repeated_keys(json, None)?;
         let snapshot: Snapshot = serde_json::from_str(json).map_err(|e| json_error(None, &e))?;
         check_header(&snapshot.format, SNAPSHOT_FORMAT, &snapshot.schema_version, None)?;
         let state: NetworkState = crate::canonical::from_value(&snapshot.state, None)?;

@@ -462,8 +462,9 @@ struct MoneyRepr {
 
 impl TryFrom<MoneyRepr> for Money {
     type Error = Error;
-    /// One spelling of each amount, the one written: an optional `-`, the
-    /// digits without leading zeros, and at most two decimals.
+    /// One spelling of each amount, the one written: a `-` before an amount
+    /// below zero only (never `-0.00`), the digits without leading zeros, and
+    /// at most two decimals.
     fn try_from(repr: MoneyRepr) -> Result<Money> {
         if repr.currency != CURRENCY {
             return Err(Error::UnsupportedCurrency(repr.currency));
@@ -471,7 +472,12 @@ impl TryFrom<MoneyRepr> for Money {
         let text = repr.amount.as_str();
         let unsigned = text.strip_prefix('-').unwrap_or(text);
         let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, "0"));
-        if whole.len() > 1 && whole.starts_with('0') || fraction.is_empty() || fraction.len() > 2 || text != text.trim()
+        let signed_zero = unsigned.len() < text.len() && unsigned.bytes().all(|b| b == b'0' || b == b'.');
+        if whole.len() > 1 && whole.starts_with('0')
+            || fraction.is_empty()
+            || fraction.len() > 2
+            || text != text.trim()
+            || signed_zero
         {
             return Err(Error::Parse { value: repr.amount, expected: "an amount written `-1234.50`" });
         }
@@ -488,6 +494,14 @@ impl From<Money> for MoneyRepr {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_zero_amount_has_no_sign_in_json() {
+        let minus_zero = r#"{"amount":"-0.00","currency":"EUR"}"#;
+        assert!(serde_json::from_str::<Money>(minus_zero).unwrap_err().to_string().contains("-0.00"));
+        assert!(serde_json::from_str::<Money>(r#"{"amount":"0.00","currency":"EUR"}"#).is_ok());
+        assert!(serde_json::from_str::<Money>(r#"{"amount":"-0.01","currency":"EUR"}"#).is_ok());
+    }
 
     #[test]
     fn only_euros() {
