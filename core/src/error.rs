@@ -320,6 +320,10 @@ pub enum Error {
         /// What it said.
         message: String,
     },
+    /// An assessment read from JSON contradicts itself (an amount beside a
+    /// pending status, an amount not rounded to the cent…).
+    #[error("inconsistent assessment: {0}")]
+    AssessmentInconsistent(&'static str),
     /// A row of a columnar batch is invalid.
     #[error("column `{column}`, row {row}: {message}")]
     BatchRow {
@@ -583,6 +587,7 @@ impl Error {
             Error::GuideOverlap { .. } => "policy.guide.overlap",
             Error::GuideGap(_) => "policy.guide.gap",
             Error::PolicyFailed { .. } => "policy.custom.failed",
+            Error::AssessmentInconsistent(_) => "policy.assessment.inconsistent",
             Error::BatchRow { .. } => "batch.row.invalid",
             Error::BatchColumn { .. } => "batch.column.invalid",
             Error::NotAParty { .. } => "negotiation.party.invalid",
@@ -695,6 +700,7 @@ impl Error {
         "policy.guide.overlap",
         "policy.guide.gap",
         "policy.custom.failed",
+        "policy.assessment.inconsistent",
         "batch.row.invalid",
         "batch.column.invalid",
         "negotiation.party.invalid",
