@@ -644,6 +644,7 @@ impl Error {
                     | Error::InvalidGuide(_)
                     | Error::GuideOverlap { .. }
                     | Error::GuideGap(_)
+                    | Error::AssessmentInconsistent(_)
                     | Error::InvalidDeadline { .. }
                     | Error::InvalidThresholds(_)
                     | Error::FutureAttendance { .. }
