@@ -247,6 +247,9 @@ pub struct Assessment {
     pub situation: Option<String>,
     /// The ordered steps, with their sentences in the requested language.
     pub explanation: Vec<ExplanationStep>,
+    /// The assessment as the core's JSON (typed values, exact digits), which
+    /// [`assessment_from_json`] reads back to an equal assessment.
+    pub json: String,
 }
 
 impl Assessment {
@@ -261,8 +264,20 @@ impl Assessment {
             provenance: a.provenance.into(),
             situation: a.situation.as_deref().map(str::to_owned),
             explanation: a.explanation.steps().map(|s| ExplanationStep::new(&s, lang)).collect(),
+            json: a.to_json(),
         }
     }
+}
+
+/// An assessment from the core's JSON (an assessment's `json`), read
+/// strictly, for the named policy, its sentences in `lang`.
+///
+/// # Errors
+/// `journal.json.malformed` for a document the engine would not write so,
+/// `policy.assessment.inconsistent` when its facts contradict one another.
+#[uniffi::export]
+pub fn assessment_from_json(json: String, policy: String, lang: Lang) -> Result<Assessment> {
+    Ok(Assessment::new(&policy, &CoreAssessment::from_json(&json)?, lang))
 }
 
 /// What a policy says a mission owes, without the explanation: the compact

@@ -742,6 +742,15 @@ impl PyAssessment {
     fn explain(&self, lang: &str) -> PyResult<String> {
         Ok(self.0.explanation.render(crate::convert::lang(lang)?))
     }
+    /// The assessment as the core's JSON (see the Rust `Assessment::to_json`).
+    fn to_json(&self) -> String {
+        self.0.to_json()
+    }
+    /// An assessment from the core's JSON, read strictly.
+    #[staticmethod]
+    fn from_json(text: &str) -> PyResult<Self> {
+        Assessment::from_json(text).map(PyAssessment).py()
+    }
     fn __repr__(&self) -> String {
         format!(
             "Assessment(status='{}', amount={}, provenance='{}', situation={}, codes={:?})",

@@ -350,6 +350,10 @@ pub enum Error {
         /// What it said.
         message: String,
     },
+    /// An assessment read from JSON contradicts itself (an amount beside a
+    /// pending status, an amount not rounded to the cent…).
+    #[error("inconsistent assessment: {0}")]
+    AssessmentInconsistent(&'static str),
     /// A row of a columnar batch is invalid.
     #[error("column `{column}`, row {row}: {message}")]
     BatchRow {
@@ -617,6 +621,7 @@ impl Error {
             Error::GuideGap(_) => "policy.guide.gap",
             Error::GuideTooLarge { .. } => "policy.guide.too_large",
             Error::PolicyFailed { .. } => "policy.custom.failed",
+            Error::AssessmentInconsistent(_) => "policy.assessment.inconsistent",
             Error::BatchRow { .. } => "batch.row.invalid",
             Error::BatchColumn { .. } => "batch.column.invalid",
             Error::NotAParty { .. } => "negotiation.party.invalid",
@@ -674,6 +679,7 @@ impl Error {
                     | Error::GuideOverlap { .. }
                     | Error::GuideGap(_)
                     | Error::GuideTooLarge { .. }
+                    | Error::AssessmentInconsistent(_)
                     | Error::InvalidDeadline { .. }
                     | Error::InvalidThresholds(_)
                     | Error::FutureAttendance { .. }
@@ -734,6 +740,7 @@ impl Error {
         "policy.guide.gap",
         "policy.guide.too_large",
         "policy.custom.failed",
+        "policy.assessment.inconsistent",
         "batch.row.invalid",
         "batch.column.invalid",
         "negotiation.party.invalid",

@@ -291,6 +291,17 @@ pub struct Recorded {
     pub seq: u64,
 }
 
+/// Who recorded a fact, and when: kept beside the payments, donations and
+/// deliveries so that a snapshot shows the recorder had the power to record it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Issued {
+    /// The issuer of the command that recorded it.
+    pub by: ActorId,
+    /// When it was recorded.
+    pub recorded: Recorded,
+}
+
 /// A shared resource used in a mission, and when its licence became known.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -380,8 +391,18 @@ pub struct FollowUp {
     pub standing: BTreeMap<ActorId, StandingRecord>,
     /// Hearings, per member, oldest first.
     pub hearings: BTreeMap<ActorId, Vec<Hearing>>,
-    /// Decisions on involvement levels, in journal order.
+    /// Decisions on involvement levels, in journal order, registrations
+    /// above the supporter level included (see [`record_registration`]).
     pub level_decisions: Vec<LevelDecision>,
+    /// Who recorded each payment of the state, in the same order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub payments: Vec<Issued>,
+    /// Who recorded each donation of the state, in the same order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub donations: Vec<Issued>,
+    /// Who recorded each delivery of the state, in the same order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub deliveries: Vec<Issued>,
 }
 
 impl FollowUp {
@@ -763,6 +784,42 @@ pub(crate) fn record_level_change(
             reference: None,
             recorded: Recorded { on: event.on, seq: event.seq },
         });
+    }
+}
+
+/// The reason recorded for a registration above the supporter level.
+const REGISTRATION: &str = "registration";
+
+/// Records a registration above the supporter level as a level change from
+/// the supporter level, so that every level above it has a recorded decision
+/// (or the founding) behind it.
+pub(crate) fn record_registration(state: &mut NetworkState, event: &Event) {
+    if let Action::RegisterActor { actor } = &event.action {
+        if actor.level != InvolvementLevel::Supporter {
+            state.follow_up.level_decisions.push(LevelDecision {
+                actor: actor.id.clone(),
+                from: InvolvementLevel::Supporter,
+                to: actor.level,
+                by: event.by.clone(),
+                reason: REGISTRATION.to_owned(),
+                taken_on: event.on,
+                venue: None,
+                reference: None,
+                recorded: Recorded { on: event.on, seq: event.seq },
+            });
+        }
+    }
+}
+
+/// Records who recorded a payment, a donation or a delivery.
+pub(crate) fn record_issuer(state: &mut NetworkState, event: &Event) {
+    let issued = Issued { by: event.by.clone(), recorded: Recorded { on: event.on, seq: event.seq } };
+    let fu = &mut state.follow_up;
+    match &event.action {
+        Action::RecordPayment { .. } => fu.payments.push(issued),
+        Action::RecordDonation { .. } => fu.donations.push(issued),
+        Action::RecordDelivery { .. } => fu.deliveries.push(issued),
+        _ => {}
     }
 }
 

@@ -4,8 +4,11 @@
 //! replayed, so its facts are not checked command by command. Before a state
 //! is loaded, [`check`] verifies that its facts agree with one another: every
 //! id points to an entity, a level or a standing equals its last recorded
-//! decision, a member holds at most one live contract, every sequence number
-//! cited is at most the last one, no amount is negative…
+//! decision, a level above supporter has the founding or a decision behind it,
+//! a level decision, payment or donation was recorded by a steward who could
+//! act for the network at that event number (and not on their own case), a
+//! member holds at most one live contract, every sequence number cited is at
+//! most the last one, no amount is negative…
 //!
 //! What this cannot catch is an edit that keeps the state consistent (a
 //! consent flipped, a mission's title changed): only a digest of the snapshot
@@ -38,6 +41,7 @@ pub fn check(state: &NetworkState) -> Result<()> {
     charter(state)?;
     missions(state)?;
     money(state)?;
+    recorders(state)?;
     follow_up(state)?;
     sequence_numbers(state)
 }
@@ -88,14 +92,48 @@ fn founding(state: &NetworkState) -> Result<()> {
     Ok(())
 }
 
+/// The level an actor starts at: a founder is a steward, anyone else a
+/// supporter (a registration above it is recorded as a level decision).
+fn starting_level(state: &NetworkState, id: &ActorId) -> InvolvementLevel {
+    if state.founders.contains(id) {
+        InvolvementLevel::Steward
+    } else {
+        InvolvementLevel::Supporter
+    }
+}
+
+/// The actor's level just before event `seq`, from the recorded decisions.
+fn level_at(state: &NetworkState, id: &ActorId, seq: u64) -> InvolvementLevel {
+    let decisions = state.follow_up.level_decisions.iter();
+    decisions.rev().find(|d| &d.actor == id && d.recorded.seq < seq).map_or(starting_level(state, id), |d| d.to)
+}
+
+/// The member's standing just before event `seq`, from the recorded decisions.
+fn standing_at(state: &NetworkState, id: &ActorId, seq: u64) -> Standing {
+    let decisions = state.follow_up.standing.get(id).map_or(&[][..], |r| &r.decisions[..]);
+    decisions.iter().rev().find(|d| d.recorded.seq < seq).map_or(Standing::GoodStanding, |d| d.to)
+}
+
+/// Whether the actor could act for the network at event `seq`: a steward by
+/// the recorded decisions, neither suspended nor excluded then, and a member
+/// (a founder, or the holder of a contract that was validated).
+fn acting_steward_at(state: &NetworkState, id: &ActorId, seq: u64) -> bool {
+    let member =
+        state.founders.contains(id) || state.contracts.values().any(|c| &c.member == id && !c.versions.is_empty());
+    member
+        && level_at(state, id, seq) == InvolvementLevel::Steward
+        && !matches!(standing_at(state, id, seq), Standing::Suspended | Standing::Excluded)
+}
+
 fn actors(state: &NetworkState) -> Result<()> {
     let mut last_level: BTreeMap<&ActorId, InvolvementLevel> = BTreeMap::new();
     for d in &state.follow_up.level_decisions {
         actor_exists(state, &d.actor)?;
         actor_exists(state, &d.by)?;
-        if let Some(previous) = last_level.insert(&d.actor, d.to) {
-            ensure(previous == d.from, "a level decision starts from the level the previous one decided", &d.actor)?;
-        }
+        let previous = last_level.insert(&d.actor, d.to).unwrap_or_else(|| starting_level(state, &d.actor));
+        ensure(previous == d.from, "a level decision starts from the level before it", &d.actor)?;
+        ensure(d.by != d.actor, "a steward never decides their own level", &d.actor)?;
+        ensure(acting_steward_at(state, &d.by, d.recorded.seq), "a level is decided by an acting steward", &d.by)?;
     }
     for (id, actor) in &state.actors {
         ensure(&actor.id == id, "an actor is filed under its own id", id)?;
@@ -106,8 +144,38 @@ fn actors(state: &NetworkState) -> Result<()> {
             None if state.founders.contains(id) => {
                 ensure(actor.level == InvolvementLevel::Steward, "a founder is a steward until a decision", id)?;
             }
-            None => {}
+            None => ensure(
+                actor.level == InvolvementLevel::Supporter,
+                "a level above supporter has a founding or a recorded decision behind it",
+                id,
+            )?,
         }
+    }
+    Ok(())
+}
+
+/// Who recorded each payment, donation and delivery: one record each, made
+/// by an acting steward who is not the member (a member records its own
+/// deliveries), on or after the day it concerns.
+fn recorders(state: &NetworkState) -> Result<()> {
+    let fu = &state.follow_up;
+    ensure(fu.payments.len() == state.payments.len(), "a payment has its recorder", "payments")?;
+    ensure(fu.donations.len() == state.donations.len(), "a donation has its recorder", "donations")?;
+    ensure(fu.deliveries.len() == state.deliveries.len(), "a delivery has its recorder", "deliveries")?;
+    let paid = state.payments.iter().map(|p| (&p.member, p.on));
+    let given = state.donations.iter().map(|d| (&d.member, d.on));
+    for ((member, on), r) in paid.zip(&fu.payments).chain(given.zip(&fu.donations)) {
+        actor_exists(state, &r.by)?;
+        ensure(&r.by != member, "a steward never records their own payment or donation", member)?;
+        let steward = acting_steward_at(state, &r.by, r.recorded.seq);
+        ensure(steward, "a payment or donation is recorded by an acting steward", &r.by)?;
+        ensure(on <= r.recorded.on, "a payment or donation is recorded on or after it is received", member)?;
+    }
+    for (d, r) in state.deliveries.iter().zip(&fu.deliveries) {
+        actor_exists(state, &r.by)?;
+        let allowed = r.by == d.member || acting_steward_at(state, &r.by, r.recorded.seq);
+        ensure(allowed, "a delivery is recorded by its member or an acting steward", &r.by)?;
+        ensure(d.on <= r.recorded.on, "a delivery is recorded on or after it is made", &d.member)?;
     }
     Ok(())
 }
@@ -364,6 +432,9 @@ fn cited_seqs(state: &NetworkState) -> Vec<(u64, String)> {
     for d in &fu.level_decisions {
         add(&d.recorded, &d.actor);
     }
+    for r in fu.payments.iter().chain(&fu.donations).chain(&fu.deliveries) {
+        add(&r.recorded, &r.by);
+    }
     out
 }
 
@@ -376,6 +447,11 @@ fn sequence_numbers(state: &NetworkState) -> Result<()> {
     for d in &state.follow_up.level_decisions {
         ensure(d.recorded.seq > previous, "level decisions are in journal order", &d.actor)?;
         previous = d.recorded.seq;
+    }
+    let fu = &state.follow_up;
+    for records in [&fu.payments, &fu.donations, &fu.deliveries] {
+        let ordered = records.windows(2).all(|w| w[0].recorded.seq < w[1].recorded.seq);
+        ensure(ordered, "payments, donations and deliveries are in journal order", "follow_up")?;
     }
     Ok(())
 }

@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use coopetition::journal::{read_journal, read_valid_prefix, write_journal, Dropped};
+use coopetition::negotiation::{Donation, Payment};
 use coopetition::prelude::*;
 use serde_json::{json, Value};
 use std::path::PathBuf;
@@ -342,17 +343,135 @@ fn settings_without_a_founding_are_refused() {
     );
 }
 
+/// The sample network after a steward recorded a payment and a
+/// donation of its provider member.
+fn paid_network() -> Network {
+    let mut network = Network::replay(&fixture("sample_journal.jsonl")).unwrap();
+    let steward = ActorId::new("camille-lefort").unwrap();
+    let member = ActorId::new("atelier-des-communs").unwrap();
+    let on = date(2021, 3, 1).unwrap();
+    let amount = Money::eur(Decimal::new(1000, 2));
+    let payment = Payment { member: member.clone(), amount, on, reference: String::new() };
+    network.execute(Command::new(&steward, on, Action::RecordPayment { payment })).unwrap();
+    let donation = Donation { member: member.clone(), amount, on, mission: None };
+    network.execute(Command::new(&steward, on, Action::RecordDonation { donation })).unwrap();
+    network
+}
+
 #[test]
 fn a_payment_of_an_unknown_member_or_not_positive_is_refused() {
-    let payment = |member: &str, amount: &str| {
-        edited_snapshot(|s| {
-            s["payments"] =
-                json!([{"member": member, "amount": {"amount": amount, "currency": "EUR"}, "on": "2021-02-01"}]);
+    let network = paid_network();
+    Network::from_snapshot_json(&network.snapshot_json()).unwrap();
+    inconsistent(&edited(&network, |s| s["payments"][0]["member"] = json!("ghost")), "an id points to no actor");
+    inconsistent(
+        &edited(&network, |s| s["payments"][0]["amount"]["amount"] = json!("-10.00")),
+        "a payment is positive",
+    );
+}
+
+#[test]
+fn a_payment_recorded_by_a_non_steward_is_refused() {
+    let network = paid_network();
+    let err = Network::from_snapshot_json(&edited(&network, |s| {
+        s["follow_up"]["payments"][0]["by"] = json!("jeanne-roux");
+    }))
+    .unwrap_err();
+    assert_eq!(err.code(), "journal.snapshot.inconsistent", "{err}");
+    assert!(err.to_string().contains("a payment or donation is recorded by an acting steward"), "{err}");
+    assert!(err.to_string().contains("jeanne-roux"), "{err}");
+    // Nor by a steward who became one only later: atelier-des-communs, a
+    // steward since event 33, may record la-grange's payment now, not at event 10.
+    let recorded_by_atelier = |seq: u64, on: &str| {
+        edited(&network, |s| {
+            s["payments"][0]["member"] = json!("la-grange");
+            s["payments"][0]["on"] = json!(on);
+            s["follow_up"]["payments"][0]["by"] = json!("atelier-des-communs");
+            s["follow_up"]["payments"][0]["recorded"] = json!({"on": on, "seq": seq});
         })
     };
-    Network::from_snapshot_json(&payment("atelier-des-communs", "10.00")).unwrap();
-    inconsistent(&payment("ghost", "10.00"), "an id points to no actor");
-    inconsistent(&payment("atelier-des-communs", "-10.00"), "a payment is positive");
+    let last = network.state().last_seq;
+    Network::from_snapshot_json(&recorded_by_atelier(last - 1, "2021-03-01")).unwrap();
+    inconsistent(&recorded_by_atelier(10, "2020-01-28"), "a payment or donation is recorded by an acting steward");
+}
+
+#[test]
+fn a_payment_recorded_by_its_own_member_is_refused() {
+    // atelier-des-communs is an acting steward since event 33, but never on its own payment.
+    let err = Network::from_snapshot_json(&edited(&paid_network(), |s| {
+        s["follow_up"]["payments"][0]["by"] = json!("atelier-des-communs");
+    }))
+    .unwrap_err();
+    assert_eq!(err.code(), "journal.snapshot.inconsistent", "{err}");
+    assert!(err.to_string().contains("a steward never records their own payment or donation"), "{err}");
+    assert!(err.to_string().contains("atelier-des-communs"), "{err}");
+}
+
+#[test]
+fn a_payment_without_its_recorder_or_recorded_later_than_the_last_event_is_refused() {
+    let network = paid_network();
+    inconsistent(&edited(&network, |s| s["follow_up"]["payments"] = json!([])), "a payment has its recorder");
+    let last = network.state().last_seq;
+    inconsistent(
+        &edited(&network, |s| s["follow_up"]["donations"][0]["recorded"]["seq"] = json!(last + 1)),
+        "the last event number is at least every number a fact cites",
+    );
+}
+
+#[test]
+fn a_steward_with_nothing_behind_it_is_refused() {
+    // jeanne-roux registered herself as a supporter and was never promoted.
+    let err = Network::from_snapshot_json(&edited_snapshot(|s| s["actors"]["jeanne-roux"]["level"] = json!("steward")))
+        .unwrap_err();
+    assert_eq!(err.code(), "journal.snapshot.inconsistent", "{err}");
+    assert!(err.to_string().contains("a level above supporter has a founding or a recorded decision behind it"));
+    assert!(err.to_string().contains("jeanne-roux"), "{err}");
+    // A steward added outright.
+    inconsistent(
+        &edited_snapshot(|s| {
+            let mut ghost = s["actors"]["jeanne-roux"].clone();
+            ghost["id"] = json!("ghost");
+            ghost["level"] = json!("steward");
+            s["actors"]["ghost"] = ghost;
+        }),
+        "a level above supporter has a founding or a recorded decision behind it",
+    );
+    // A contributor whose registration at that level was erased (asso-pollen, event 3).
+    inconsistent(
+        &edited_snapshot(|s| {
+            s["follow_up"]["level_decisions"].as_array_mut().unwrap().retain(|d| d["actor"] != "asso-pollen");
+        }),
+        "a level above supporter has a founding or a recorded decision behind it",
+    );
+}
+
+#[test]
+fn a_registration_above_supporter_is_recorded_as_a_level_change() {
+    let network = Network::replay(&fixture("sample_journal.jsonl")).unwrap();
+    let pollen: Vec<_> =
+        network.state().follow_up.level_decisions.iter().filter(|d| d.actor.as_str() == "asso-pollen").collect();
+    assert_eq!(pollen.len(), 1);
+    let d = pollen[0];
+    assert_eq!(
+        (d.from, d.to, d.by.as_str(), d.recorded.seq),
+        (InvolvementLevel::Supporter, InvolvementLevel::Contributor, "camille-lefort", 3)
+    );
+    // A self-registration at the supporter level records nothing.
+    assert!(network.state().follow_up.level_decisions.iter().all(|d| d.actor.as_str() != "jeanne-roux"));
+}
+
+#[test]
+fn a_level_decided_by_a_non_steward_is_refused() {
+    // Event 33 promoted atelier-des-communs; jeanne-roux was no steward then.
+    inconsistent(
+        &edited_snapshot(|s| {
+            for d in s["follow_up"]["level_decisions"].as_array_mut().unwrap() {
+                if d["actor"] == "atelier-des-communs" {
+                    d["by"] = json!("jeanne-roux");
+                }
+            }
+        }),
+        "a level is decided by an acting steward",
+    );
 }
 
 #[test]

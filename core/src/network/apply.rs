@@ -32,6 +32,7 @@ impl Network {
             }
             Action::RegisterActor { actor } => {
                 self.state.actors.insert(actor.id.clone(), actor.clone());
+                crate::followup::record_registration(&mut self.state, event);
             }
             Action::SetPublicListing { actor, public_listing } => {
                 if let Some(a) = self.state.actors.get_mut(actor) {
@@ -162,9 +163,18 @@ impl Network {
                     n.status = NegotiationStatus::Open;
                 }
             }
-            Action::RecordPayment { payment } => self.state.payments.push(payment.clone()),
-            Action::RecordDonation { donation } => self.state.donations.push(donation.clone()),
-            Action::RecordDelivery { delivery } => self.state.deliveries.push(delivery.clone()),
+            Action::RecordPayment { payment } => {
+                self.state.payments.push(payment.clone());
+                crate::followup::record_issuer(&mut self.state, event);
+            }
+            Action::RecordDonation { donation } => {
+                self.state.donations.push(donation.clone());
+                crate::followup::record_issuer(&mut self.state, event);
+            }
+            Action::RecordDelivery { delivery } => {
+                self.state.deliveries.push(delivery.clone());
+                crate::followup::record_issuer(&mut self.state, event);
+            }
             Action::ConfigureFollowUp { .. }
             | Action::ShareResource { .. }
             | Action::RecordPriorWork { .. }

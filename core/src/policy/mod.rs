@@ -19,6 +19,7 @@
 //! # Ok(()) }
 //! ```
 
+pub mod assessment_json;
 pub mod batch;
 pub mod batch_input;
 mod batch_table;
@@ -72,7 +73,10 @@ labelled_enum!(
 );
 
 /// What a policy says a mission owes, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Its JSON form is described in [`assessment_json`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "assessment_json::AssessmentRepr", into = "assessment_json::AssessmentRepr")]
 pub struct Assessment {
     /// Whether the mission could be priced.
     pub status: AssessmentStatus,

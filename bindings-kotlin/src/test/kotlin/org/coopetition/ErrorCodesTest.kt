@@ -302,6 +302,10 @@ class ErrorCodesTest {
             override fun evaluate(facts: MissionFacts, parameters: Parameters): BigDecimal = error("no data")
         }
         code<CoopetitionException.Policy>("policy.custom.failed") { Policy.custom(failing).evaluate(Fx.facts(), Lang.EN) }
+        val priced = evaluate("flat", Fx.facts(), Lang.EN)
+        code<CoopetitionException.Policy>("policy.assessment.inconsistent") {
+            assessmentFromJson(priced.json.replace("\"status\":\"priced\"", "\"status\":\"pending\""), "flat", Lang.EN)
+        }
     }
 
     @Test
