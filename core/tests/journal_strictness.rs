@@ -116,6 +116,25 @@ fn a_snapshot_is_read_as_strictly() {
     assert_eq!(err.code(), "journal.json.malformed", "{err}");
 }
 
+#[test]
+fn a_key_repeated_in_a_snapshot_is_refused() {
+    // A JSON value, and a map, keep the last of two equal keys: the first would vanish unseen.
+    let snapshot = fixture("sample_snapshot.json");
+    let field = "\"on\": \"2020-01-13\",";
+    assert!(snapshot.contains(field));
+    let repeated_field = snapshot.replacen(field, &format!("{field} {field}"), 1);
+    let err = Network::from_snapshot_json(&repeated_field).unwrap_err();
+    assert_eq!(err.code(), "journal.json.malformed", "{err}");
+    assert!(err.to_string().contains("repeated"), "{err}");
+    // An actor given twice under its id: the second would replace the first.
+    let actor = "\"camille-lefort\": {";
+    let at = snapshot.find(actor).unwrap();
+    let end = at + snapshot[at..].find("},").unwrap() + 2;
+    let twice = format!("{}{}{}", &snapshot[..end], &snapshot[at..end], &snapshot[end..]);
+    let err = Network::from_snapshot_json(&twice).unwrap_err();
+    assert_eq!(err.code(), "journal.json.malformed", "{err}");
+}
+
 // ---- cut-off and corrupt lines ------------------------------------------------------
 
 #[test]

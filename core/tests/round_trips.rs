@@ -212,9 +212,10 @@ mod assessments {
         j["status"] = serde_json::json!("pending");
         let err = refused(j, "policy.assessment.inconsistent");
         assert!(err.to_string().contains("`priced`"), "{err}");
+        // An amount below the cent is not money at all: refused as it is read.
         let mut j = flat_json();
         j["amount"]["amount"] = serde_json::json!("617.275");
-        refused(j, "policy.assessment.inconsistent");
+        refused(j, "journal.json.malformed");
         let mut j = flat_json();
         j["in_kind_credit"]["amount"] = serde_json::json!("-1.00");
         refused(j, "policy.assessment.inconsistent");
