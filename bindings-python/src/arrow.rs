@@ -545,7 +545,7 @@ impl PyComparison {
     }
     /// The policies side by side as a text table in `lang`.
     #[pyo3(signature = (lang = "en"))]
-    fn table(&self, lang: &str) -> PyResult<String> {
+    fn table(&self, #[pyo3(from_py_with = crate::convert::str_arg)] lang: &str) -> PyResult<String> {
         Ok(self.comparison.to_table(crate::convert::lang(lang)?))
     }
     fn __repr__(&self) -> String {
@@ -564,8 +564,8 @@ enum Requested {
 }
 
 fn requested(item: &Bound<'_, PyAny>, model: Option<coopetition::policy::BehaviourModel>) -> PyResult<Requested> {
-    if let Ok(name) = item.extract::<String>() {
-        return Ok(Requested::Builtin(match name.as_str() {
+    if let Ok(name) = item.cast::<pyo3::types::PyString>() {
+        return Ok(Requested::Builtin(match crate::convert::text(name.as_any().as_borrowed())? {
             "flat" => BuiltinPolicy::Flat,
             "guide" => BuiltinPolicy::Guide,
             "self_assessed" => BuiltinPolicy::SelfAssessed(model),

@@ -1,6 +1,6 @@
 //! The network aggregate, as a Python object safe to share between threads.
 
-use crate::convert::{actor_id, contract_id, label, mission_id, money, UserText};
+use crate::convert::{actor_id, contract_id, label, mission_id, money, Str, UserText};
 use crate::errors::IntoPy;
 use crate::followup::{
     PyComplianceReport, PyDirectoryEntry, PyLevelSuggestion, PyMemberCompliance, PyStandingProposal,
@@ -74,7 +74,7 @@ impl PyNetwork {
 }
 
 fn update(
-    partners: Option<Vec<String>>,
+    partners: Option<Vec<UserText>>,
     shared_resources_used: Option<&Bound<'_, PyList>>,
     resources_developed: Option<&Bound<'_, PyList>>,
     client_informed: bool,
@@ -89,11 +89,11 @@ fn update(
 
 fn client(value: &Bound<'_, PyAny>) -> PyResult<Client> {
     if let Ok(s) = value.cast::<PyString>() {
-        return Ok(Client::Member { id: actor_id(&s.to_cow()?)? });
+        return Ok(Client::Member { id: actor_id(crate::convert::text(s.as_any().as_borrowed())?)? });
     }
     if let Ok(t) = value.cast::<PyTuple>() {
-        let (name, kind): (String, String) = t.extract()?;
-        return Ok(Client::Outside { name, kind: label(&kind)? });
+        let (name, kind): (UserText, UserText) = t.extract()?;
+        return Ok(Client::Outside { name: name.into(), kind: label(&kind)? });
     }
     Err(PyTypeError::new_err("a client is a member id (str) or a (name, kind) tuple for an outside actor"))
 }
@@ -112,100 +112,116 @@ impl PyNetwork {
     #[pyo3(signature = (by, on, name, founders, structure = "two_tier"))]
     fn found(
         &self,
-        by: &str,
+        by: Str<'_>,
         on: chrono::NaiveDate,
         name: UserText,
         founders: Vec<PyRef<'_, PyActor>>,
-        structure: &str,
+        #[pyo3(from_py_with = crate::convert::str_arg)] structure: &str,
     ) -> PyResult<u64> {
         let settings = NetworkSettings { name: name.into(), membership_structure: label(structure)? };
         let founders = founders.iter().map(|a| a.0.clone()).collect();
-        self.run(by, on, Action::FoundNetwork { settings, founders })
+        self.run(&by, on, Action::FoundNetwork { settings, founders })
     }
 
     /// Registers an actor (by itself as a supporter, or by a steward).
-    fn register_actor(&self, by: &str, on: chrono::NaiveDate, actor: PyRef<'_, PyActor>) -> PyResult<u64> {
-        self.run(by, on, Action::RegisterActor { actor: actor.0.clone() })
+    fn register_actor(&self, by: Str<'_>, on: chrono::NaiveDate, actor: PyRef<'_, PyActor>) -> PyResult<u64> {
+        self.run(&by, on, Action::RegisterActor { actor: actor.0.clone() })
     }
 
     /// The actor gives or withdraws its consent to public listing.
-    fn set_public_listing(&self, by: &str, on: chrono::NaiveDate, actor: &str, public_listing: bool) -> PyResult<u64> {
-        self.run(by, on, Action::SetPublicListing { actor: actor_id(actor)?, public_listing })
+    fn set_public_listing(
+        &self,
+        by: Str<'_>,
+        on: chrono::NaiveDate,
+        actor: Str<'_>,
+        public_listing: bool,
+    ) -> PyResult<u64> {
+        self.run(&by, on, Action::SetPublicListing { actor: actor_id(&actor)?, public_listing })
     }
 
     /// A steward changes an actor's involvement level.
     fn change_level(
         &self,
-        by: &str,
+        by: Str<'_>,
         on: chrono::NaiveDate,
-        actor: &str,
-        level: &str,
+        actor: Str<'_>,
+        level: Str<'_>,
         reason: UserText,
     ) -> PyResult<u64> {
-        self.run(by, on, Action::ChangeLevel { actor: actor_id(actor)?, level: label(level)?, reason: reason.into() })
+        self.run(
+            &by,
+            on,
+            Action::ChangeLevel { actor: actor_id(&actor)?, level: label(&level)?, reason: reason.into() },
+        )
     }
 
     /// The applicant proposes a membership contract.
     fn propose_contract(
         &self,
-        by: &str,
+        by: Str<'_>,
         on: chrono::NaiveDate,
-        contract: &str,
+        contract: Str<'_>,
         terms: PyRef<'_, PyContractTerms>,
     ) -> PyResult<u64> {
-        self.run(by, on, Action::ProposeContract { contract: contract_id(contract)?, terms: terms.0.clone() })
+        self.run(&by, on, Action::ProposeContract { contract: contract_id(&contract)?, terms: terms.0.clone() })
     }
 
     /// A steward or the member adds a note to the discussion of pending terms.
-    fn discuss_contract(&self, by: &str, on: chrono::NaiveDate, contract: &str, note: UserText) -> PyResult<u64> {
-        self.run(by, on, Action::DiscussContract { contract: contract_id(contract)?, note: note.into() })
+    fn discuss_contract(&self, by: Str<'_>, on: chrono::NaiveDate, contract: Str<'_>, note: UserText) -> PyResult<u64> {
+        self.run(&by, on, Action::DiscussContract { contract: contract_id(&contract)?, note: note.into() })
     }
 
     /// The member replaces its pending terms.
     fn revise_proposal(
         &self,
-        by: &str,
+        by: Str<'_>,
         on: chrono::NaiveDate,
-        contract: &str,
+        contract: Str<'_>,
         terms: PyRef<'_, PyContractTerms>,
     ) -> PyResult<u64> {
-        self.run(by, on, Action::ReviseProposal { contract: contract_id(contract)?, terms: terms.0.clone() })
+        self.run(&by, on, Action::ReviseProposal { contract: contract_id(&contract)?, terms: terms.0.clone() })
     }
 
     /// A steward validates the pending terms (first version or amendment).
-    fn validate_contract(&self, by: &str, on: chrono::NaiveDate, contract: &str) -> PyResult<u64> {
-        self.run(by, on, Action::ValidateContract { contract: contract_id(contract)? })
+    fn validate_contract(&self, by: Str<'_>, on: chrono::NaiveDate, contract: Str<'_>) -> PyResult<u64> {
+        self.run(&by, on, Action::ValidateContract { contract: contract_id(&contract)? })
     }
 
     /// A steward declines the pending terms.
-    fn decline_contract(&self, by: &str, on: chrono::NaiveDate, contract: &str, reason: UserText) -> PyResult<u64> {
-        self.run(by, on, Action::DeclineContract { contract: contract_id(contract)?, reason: reason.into() })
+    fn decline_contract(
+        &self,
+        by: Str<'_>,
+        on: chrono::NaiveDate,
+        contract: Str<'_>,
+        reason: UserText,
+    ) -> PyResult<u64> {
+        self.run(&by, on, Action::DeclineContract { contract: contract_id(&contract)?, reason: reason.into() })
     }
 
     /// The member proposes an amendment to its active contract.
     fn propose_amendment(
         &self,
-        by: &str,
+        by: Str<'_>,
         on: chrono::NaiveDate,
-        contract: &str,
+        contract: Str<'_>,
         terms: PyRef<'_, PyContractTerms>,
     ) -> PyResult<u64> {
-        self.run(by, on, Action::ProposeAmendment { contract: contract_id(contract)?, terms: terms.0.clone() })
+        self.run(&by, on, Action::ProposeAmendment { contract: contract_id(&contract)?, terms: terms.0.clone() })
     }
 
     /// The member resigns.
-    fn resign(&self, by: &str, on: chrono::NaiveDate, contract: &str) -> PyResult<u64> {
-        self.run(by, on, Action::Resign { contract: contract_id(contract)? })
+    fn resign(&self, by: Str<'_>, on: chrono::NaiveDate, contract: Str<'_>) -> PyResult<u64> {
+        self.run(&by, on, Action::Resign { contract: contract_id(&contract)? })
     }
 
     /// A steward excludes a member.
-    fn exclude_member(&self, by: &str, on: chrono::NaiveDate, contract: &str, reason: UserText) -> PyResult<u64> {
-        self.run(by, on, Action::ExcludeMember { contract: contract_id(contract)?, reason: reason.into() })
+    fn exclude_member(&self, by: Str<'_>, on: chrono::NaiveDate, contract: Str<'_>, reason: UserText) -> PyResult<u64> {
+        self.run(&by, on, Action::ExcludeMember { contract: contract_id(&contract)?, reason: reason.into() })
     }
 
     /// A provider signs the charter version in force.
-    fn sign_charter(&self, by: &str, on: chrono::NaiveDate, version: u32) -> PyResult<u64> {
-        self.run(by, on, Action::SignCharter { version })
+    fn sign_charter(&self, by: Str<'_>, on: chrono::NaiveDate, version: u32) -> PyResult<u64> {
+        self.run(&by, on, Action::SignCharter { version })
     }
 
     /// A provider reports a solicitation: opens a mission.
@@ -213,46 +229,46 @@ impl PyNetwork {
     #[allow(clippy::too_many_arguments)]
     fn report_solicitation(
         &self,
-        by: &str,
+        by: Str<'_>,
         on: chrono::NaiveDate,
-        mission: &str,
+        mission: Str<'_>,
         client: &Bound<'_, PyAny>,
-        lead_origin: &str,
+        lead_origin: Str<'_>,
         title: UserText,
         occurred_on: Option<chrono::NaiveDate>,
     ) -> PyResult<u64> {
         let step = MissionStep::Solicited {
             client: self::client(client)?,
-            lead_origin: label(lead_origin)?,
+            lead_origin: label(&lead_origin)?,
             title: title.into(),
         };
-        self.report(by, on, mission, occurred_on, step, MissionUpdate::default())
+        self.report(&by, on, &mission, occurred_on, step, MissionUpdate::default())
     }
 
     /// A provider reports a proposal.
     #[pyo3(signature = (by, on, mission, *, occurred_on = None))]
     fn report_proposal(
         &self,
-        by: &str,
+        by: Str<'_>,
         on: chrono::NaiveDate,
-        mission: &str,
+        mission: Str<'_>,
         occurred_on: Option<chrono::NaiveDate>,
     ) -> PyResult<u64> {
-        self.report(by, on, mission, occurred_on, MissionStep::Proposed, MissionUpdate::default())
+        self.report(&by, on, &mission, occurred_on, MissionStep::Proposed, MissionUpdate::default())
     }
 
     /// A provider reports a mission won, with its revenue.
     #[pyo3(signature = (by, on, mission, revenue, *, occurred_on = None))]
     fn report_won(
         &self,
-        by: &str,
+        by: Str<'_>,
         on: chrono::NaiveDate,
-        mission: &str,
+        mission: Str<'_>,
         revenue: &Bound<'_, PyAny>,
         occurred_on: Option<chrono::NaiveDate>,
     ) -> PyResult<u64> {
         let step = MissionStep::Won { revenue: money("revenue", revenue)? };
-        self.report(by, on, mission, occurred_on, step, MissionUpdate::default())
+        self.report(&by, on, &mission, occurred_on, step, MissionUpdate::default())
     }
 
     /// A provider reports the start, with partners and shared resources.
@@ -261,17 +277,17 @@ impl PyNetwork {
     #[allow(clippy::too_many_arguments)]
     fn report_start(
         &self,
-        by: &str,
+        by: Str<'_>,
         on: chrono::NaiveDate,
-        mission: &str,
+        mission: Str<'_>,
         occurred_on: Option<chrono::NaiveDate>,
-        partners: Option<Vec<String>>,
+        partners: Option<Vec<UserText>>,
         shared_resources_used: Option<&Bound<'_, PyList>>,
         resources_developed: Option<&Bound<'_, PyList>>,
         client_informed: bool,
     ) -> PyResult<u64> {
         let u = update(partners, shared_resources_used, resources_developed, client_informed)?;
-        self.report(by, on, mission, occurred_on, MissionStep::Started, u)
+        self.report(&by, on, &mission, occurred_on, MissionStep::Started, u)
     }
 
     /// A provider reports progress.
@@ -280,18 +296,18 @@ impl PyNetwork {
     #[allow(clippy::too_many_arguments)]
     fn report_progress(
         &self,
-        by: &str,
+        by: Str<'_>,
         on: chrono::NaiveDate,
-        mission: &str,
+        mission: Str<'_>,
         note: UserText,
         occurred_on: Option<chrono::NaiveDate>,
-        partners: Option<Vec<String>>,
+        partners: Option<Vec<UserText>>,
         shared_resources_used: Option<&Bound<'_, PyList>>,
         resources_developed: Option<&Bound<'_, PyList>>,
         client_informed: bool,
     ) -> PyResult<u64> {
         let u = update(partners, shared_resources_used, resources_developed, client_informed)?;
-        self.report(by, on, mission, occurred_on, MissionStep::Progress { note: note.into() }, u)
+        self.report(&by, on, &mission, occurred_on, MissionStep::Progress { note: note.into() }, u)
     }
 
     /// A provider reports completion.
@@ -300,46 +316,53 @@ impl PyNetwork {
     #[allow(clippy::too_many_arguments)]
     fn report_completion(
         &self,
-        by: &str,
+        by: Str<'_>,
         on: chrono::NaiveDate,
-        mission: &str,
+        mission: Str<'_>,
         occurred_on: Option<chrono::NaiveDate>,
-        partners: Option<Vec<String>>,
+        partners: Option<Vec<UserText>>,
         shared_resources_used: Option<&Bound<'_, PyList>>,
         resources_developed: Option<&Bound<'_, PyList>>,
         client_informed: bool,
     ) -> PyResult<u64> {
         let u = update(partners, shared_resources_used, resources_developed, client_informed)?;
-        self.report(by, on, mission, occurred_on, MissionStep::Completed, u)
+        self.report(&by, on, &mission, occurred_on, MissionStep::Completed, u)
     }
 
     /// A provider reports a mission lost (before it is won).
     #[pyo3(signature = (by, on, mission, reason = UserText(String::new()), *, occurred_on = None))]
     fn report_lost(
         &self,
-        by: &str,
+        by: Str<'_>,
         on: chrono::NaiveDate,
-        mission: &str,
+        mission: Str<'_>,
         reason: UserText,
         occurred_on: Option<chrono::NaiveDate>,
     ) -> PyResult<u64> {
-        self.report(by, on, mission, occurred_on, MissionStep::Lost { reason: reason.into() }, MissionUpdate::default())
+        self.report(
+            &by,
+            on,
+            &mission,
+            occurred_on,
+            MissionStep::Lost { reason: reason.into() },
+            MissionUpdate::default(),
+        )
     }
 
     /// A provider reports a mission cancelled.
     #[pyo3(signature = (by, on, mission, reason = UserText(String::new()), *, occurred_on = None))]
     fn report_cancelled(
         &self,
-        by: &str,
+        by: Str<'_>,
         on: chrono::NaiveDate,
-        mission: &str,
+        mission: Str<'_>,
         reason: UserText,
         occurred_on: Option<chrono::NaiveDate>,
     ) -> PyResult<u64> {
         self.report(
-            by,
+            &by,
             on,
-            mission,
+            &mission,
             occurred_on,
             MissionStep::Cancelled { reason: reason.into() },
             MissionUpdate::default(),
@@ -349,42 +372,46 @@ impl PyNetwork {
     /// The provider declares its self-assessed contribution for a won mission.
     fn declare_contribution(
         &self,
-        by: &str,
+        by: Str<'_>,
         on: chrono::NaiveDate,
-        mission: &str,
+        mission: Str<'_>,
         amount: &Bound<'_, PyAny>,
     ) -> PyResult<u64> {
         self.run(
-            by,
+            &by,
             on,
-            Action::DeclareContribution { mission: mission_id(mission)?, amount: money("amount", amount)? },
+            Action::DeclareContribution { mission: mission_id(&mission)?, amount: money("amount", amount)? },
         )
     }
 
     /// The provider, or a steward for the network, makes an offer in a negotiation.
     fn offer_contribution(
         &self,
-        by: &str,
+        by: Str<'_>,
         on: chrono::NaiveDate,
-        mission: &str,
+        mission: Str<'_>,
         amount: &Bound<'_, PyAny>,
     ) -> PyResult<u64> {
-        self.run(by, on, Action::OfferContribution { mission: mission_id(mission)?, amount: money("amount", amount)? })
+        self.run(
+            &by,
+            on,
+            Action::OfferContribution { mission: mission_id(&mission)?, amount: money("amount", amount)? },
+        )
     }
 
     /// The other party accepts the last offer.
-    fn accept_offer(&self, by: &str, on: chrono::NaiveDate, mission: &str) -> PyResult<u64> {
-        self.run(by, on, Action::AcceptOffer { mission: mission_id(mission)? })
+    fn accept_offer(&self, by: Str<'_>, on: chrono::NaiveDate, mission: Str<'_>) -> PyResult<u64> {
+        self.run(&by, on, Action::AcceptOffer { mission: mission_id(&mission)? })
     }
 
     /// Either party records a stalemate.
-    fn declare_stalemate(&self, by: &str, on: chrono::NaiveDate, mission: &str) -> PyResult<u64> {
-        self.run(by, on, Action::DeclareStalemate { mission: mission_id(mission)? })
+    fn declare_stalemate(&self, by: Str<'_>, on: chrono::NaiveDate, mission: Str<'_>) -> PyResult<u64> {
+        self.run(&by, on, Action::DeclareStalemate { mission: mission_id(&mission)? })
     }
 
     /// Either party reopens a negotiation after a stalemate.
-    fn reopen_negotiation(&self, by: &str, on: chrono::NaiveDate, mission: &str) -> PyResult<u64> {
-        self.run(by, on, Action::ReopenNegotiation { mission: mission_id(mission)? })
+    fn reopen_negotiation(&self, by: Str<'_>, on: chrono::NaiveDate, mission: Str<'_>) -> PyResult<u64> {
+        self.run(&by, on, Action::ReopenNegotiation { mission: mission_id(&mission)? })
     }
 
     /// A steward records a payment received from a member.
@@ -392,20 +419,20 @@ impl PyNetwork {
     #[allow(clippy::too_many_arguments)]
     fn record_payment(
         &self,
-        by: &str,
+        by: Str<'_>,
         on: chrono::NaiveDate,
-        member: &str,
+        member: Str<'_>,
         amount: &Bound<'_, PyAny>,
         paid_on: Option<chrono::NaiveDate>,
         reference: UserText,
     ) -> PyResult<u64> {
         let payment = Payment {
-            member: actor_id(member)?,
+            member: actor_id(&member)?,
             amount: money("amount", amount)?,
             on: paid_on.unwrap_or(on),
             reference: reference.into(),
         };
-        self.run(by, on, Action::RecordPayment { payment })
+        self.run(&by, on, Action::RecordPayment { payment })
     }
 
     /// A steward records a donation (never counted as money due).
@@ -413,20 +440,20 @@ impl PyNetwork {
     #[allow(clippy::too_many_arguments)]
     fn record_donation(
         &self,
-        by: &str,
+        by: Str<'_>,
         on: chrono::NaiveDate,
-        member: &str,
+        member: Str<'_>,
         amount: &Bound<'_, PyAny>,
         given_on: Option<chrono::NaiveDate>,
-        mission: Option<&str>,
+        mission: Option<Str<'_>>,
     ) -> PyResult<u64> {
         let donation = Donation {
-            member: actor_id(member)?,
+            member: actor_id(&member)?,
             amount: money("amount", amount)?,
             on: given_on.unwrap_or(on),
-            mission: mission.map(mission_id).transpose()?,
+            mission: mission.map(|m| mission_id(&m)).transpose()?,
         };
-        self.run(by, on, Action::RecordDonation { donation })
+        self.run(&by, on, Action::RecordDonation { donation })
     }
 
     /// The member, or a steward, records an in-kind delivery of a chosen contribution.
@@ -434,30 +461,30 @@ impl PyNetwork {
     #[allow(clippy::too_many_arguments)]
     fn record_delivery(
         &self,
-        by: &str,
+        by: Str<'_>,
         on: chrono::NaiveDate,
-        member: &str,
+        member: Str<'_>,
         contribution: UserText,
-        unit: &str,
+        unit: Str<'_>,
         quantity: &Bound<'_, PyAny>,
         delivered_on: Option<chrono::NaiveDate>,
         note: UserText,
     ) -> PyResult<u64> {
         let delivery = Delivery {
-            member: actor_id(member)?,
+            member: actor_id(&member)?,
             contribution: contribution.into(),
-            unit: label::<DeliveryUnit>(unit)?,
+            unit: label::<DeliveryUnit>(&unit)?,
             quantity: crate::convert::rate("quantity", quantity)?,
             on: delivered_on.unwrap_or(on),
             note: note.into(),
         };
-        self.run(by, on, Action::RecordDelivery { delivery })
+        self.run(&by, on, Action::RecordDelivery { delivery })
     }
 
     /// Executes a command given as JSON (`{"by": …, "on": …, "action": {"type": …}}`),
     /// the same shape as a journal line without `seq`.
-    fn execute_json(&self, command: &str) -> PyResult<u64> {
-        let command = Command::from_json(command).py()?;
+    fn execute_json(&self, command: Str<'_>) -> PyResult<u64> {
+        let command = Command::from_json(&command).py()?;
         self.execute(command)
     }
 
@@ -476,8 +503,8 @@ impl PyNetwork {
     }
 
     /// An actor.
-    fn actor(&self, id: &str) -> PyResult<PyActor> {
-        self.lock()?.actor(&actor_id(id)?).cloned().map(PyActor).py()
+    fn actor(&self, id: Str<'_>) -> PyResult<PyActor> {
+        self.lock()?.actor(&actor_id(&id)?).cloned().map(PyActor).py()
     }
 
     /// Every actor, by id order.
@@ -486,8 +513,8 @@ impl PyNetwork {
     }
 
     /// A contract.
-    fn contract(&self, id: &str) -> PyResult<PyContract> {
-        self.lock()?.contract(&contract_id(id)?).cloned().map(PyContract).py()
+    fn contract(&self, id: Str<'_>) -> PyResult<PyContract> {
+        self.lock()?.contract(&contract_id(&id)?).cloned().map(PyContract).py()
     }
 
     /// Every contract, by id order.
@@ -496,25 +523,25 @@ impl PyNetwork {
     }
 
     /// The member's live contract, if any.
-    fn live_contract(&self, member: &str) -> PyResult<Option<PyContract>> {
-        Ok(self.lock()?.live_contract(&actor_id(member)?).cloned().map(PyContract))
+    fn live_contract(&self, member: Str<'_>) -> PyResult<Option<PyContract>> {
+        Ok(self.lock()?.live_contract(&actor_id(&member)?).cloned().map(PyContract))
     }
 
     /// Whether the actor is a member (founder or active contract).
-    fn is_member(&self, actor: &str) -> PyResult<bool> {
-        Ok(self.lock()?.is_member(&actor_id(actor)?))
+    fn is_member(&self, actor: Str<'_>) -> PyResult<bool> {
+        Ok(self.lock()?.is_member(&actor_id(&actor)?))
     }
 
     /// A mission.
-    fn mission(&self, id: &str) -> PyResult<PyMission> {
-        self.lock()?.mission(&mission_id(id)?).cloned().map(PyMission).py()
+    fn mission(&self, id: Str<'_>) -> PyResult<PyMission> {
+        self.lock()?.mission(&mission_id(&id)?).cloned().map(PyMission).py()
     }
 
     /// Every mission, or those of one provider.
     #[pyo3(signature = (provider = None))]
-    fn missions(&self, provider: Option<&str>) -> PyResult<Vec<PyMission>> {
+    fn missions(&self, provider: Option<Str<'_>>) -> PyResult<Vec<PyMission>> {
         let network = self.lock()?;
-        let provider = provider.map(actor_id).transpose()?;
+        let provider = provider.map(|p| actor_id(&p)).transpose()?;
         Ok(network
             .state()
             .missions
@@ -527,8 +554,8 @@ impl PyNetwork {
 
     /// The facts a policy evaluates for a won mission (with its declaration,
     /// negotiation and donations).
-    fn mission_facts(&self, mission: &str) -> PyResult<PyMissionFacts> {
-        MissionFacts::from_network(&*self.lock()?, &mission_id(mission)?).map(PyMissionFacts).py()
+    fn mission_facts(&self, mission: Str<'_>) -> PyResult<PyMissionFacts> {
+        MissionFacts::from_network(&*self.lock()?, &mission_id(&mission)?).map(PyMissionFacts).py()
     }
 
     /// The charter version in force.
@@ -537,8 +564,8 @@ impl PyNetwork {
     }
 
     /// `signed`, `outdated` or `unsigned`.
-    fn charter_status(&self, provider: &str) -> PyResult<&'static str> {
-        Ok(match self.lock()?.charter_status(&actor_id(provider)?) {
+    fn charter_status(&self, provider: Str<'_>) -> PyResult<&'static str> {
+        Ok(match self.lock()?.charter_status(&actor_id(&provider)?) {
             CharterStatus::Signed => "signed",
             CharterStatus::Outdated => "outdated",
             CharterStatus::Unsigned => "unsigned",
@@ -555,30 +582,30 @@ impl PyNetwork {
     /// A steward sets the follow-up rules (deadlines, thresholds) from a date, as JSON.
     fn configure_follow_up(
         &self,
-        by: &str,
+        by: Str<'_>,
         on: chrono::NaiveDate,
         from_date: chrono::NaiveDate,
-        rules: &str,
+        rules: Str<'_>,
     ) -> PyResult<u64> {
-        let rules = coopetition::compliance::parse_rules(rules).py()?;
-        self.run(by, on, Action::ConfigureFollowUp { from: from_date, rules })
+        let rules = coopetition::compliance::parse_rules(&rules).py()?;
+        self.run(&by, on, Action::ConfigureFollowUp { from: from_date, rules })
     }
 
     /// The provider records that a resource developed in a mission was shared (art. 3).
     fn share_resource(
         &self,
-        by: &str,
+        by: Str<'_>,
         on: chrono::NaiveDate,
-        mission: &str,
+        mission: Str<'_>,
         resource: UserText,
         licence: UserText,
         location: UserText,
     ) -> PyResult<u64> {
         self.run(
-            by,
+            &by,
             on,
             Action::ShareResource {
-                mission: mission_id(mission)?,
+                mission: mission_id(&mission)?,
                 resource: resource.into(),
                 licence: licence.into(),
                 location: location.into(),
@@ -589,45 +616,51 @@ impl PyNetwork {
     /// A member records prior work with a local actor (art. 4).
     fn record_prior_work(
         &self,
-        by: &str,
+        by: Str<'_>,
         on: chrono::NaiveDate,
-        member: &str,
+        member: Str<'_>,
         local_actor: &Bound<'_, PyAny>,
         since: chrono::NaiveDate,
     ) -> PyResult<u64> {
         self.run(
-            by,
+            &by,
             on,
-            Action::RecordPriorWork { member: actor_id(member)?, local_actor: self::client(local_actor)?, since },
+            Action::RecordPriorWork { member: actor_id(&member)?, local_actor: self::client(local_actor)?, since },
         )
     }
 
     /// The provider records that it informed a member who worked with the client before (art. 4).
-    fn record_member_informed(&self, by: &str, on: chrono::NaiveDate, mission: &str, member: &str) -> PyResult<u64> {
-        self.run(by, on, Action::RecordMemberInformed { mission: mission_id(mission)?, member: actor_id(member)? })
+    fn record_member_informed(
+        &self,
+        by: Str<'_>,
+        on: chrono::NaiveDate,
+        mission: Str<'_>,
+        member: Str<'_>,
+    ) -> PyResult<u64> {
+        self.run(&by, on, Action::RecordMemberInformed { mission: mission_id(&mission)?, member: actor_id(&member)? })
     }
 
     /// A steward records attendance at the yearly meeting on the quality of support (art. 5).
     #[pyo3(signature = (by, on, member, year, meeting = UserText(String::new())))]
     fn record_attendance(
         &self,
-        by: &str,
+        by: Str<'_>,
         on: chrono::NaiveDate,
-        member: &str,
+        member: Str<'_>,
         year: i32,
         meeting: UserText,
     ) -> PyResult<u64> {
-        self.run(by, on, Action::RecordAttendance { member: actor_id(member)?, year, meeting: meeting.into() })
+        self.run(&by, on, Action::RecordAttendance { member: actor_id(&member)?, year, meeting: meeting.into() })
     }
 
     /// A steward notifies a member of the grounds of a possible exclusion: the hearing opens.
-    fn notify_hearing(&self, by: &str, on: chrono::NaiveDate, member: &str, grounds: UserText) -> PyResult<u64> {
-        self.run(by, on, Action::NotifyHearing { member: actor_id(member)?, grounds: grounds.into() })
+    fn notify_hearing(&self, by: Str<'_>, on: chrono::NaiveDate, member: Str<'_>, grounds: UserText) -> PyResult<u64> {
+        self.run(&by, on, Action::NotifyHearing { member: actor_id(&member)?, grounds: grounds.into() })
     }
 
     /// The member answers the notice.
-    fn answer_hearing(&self, by: &str, on: chrono::NaiveDate, member: &str, answer: UserText) -> PyResult<u64> {
-        self.run(by, on, Action::AnswerHearing { member: actor_id(member)?, answer: answer.into() })
+    fn answer_hearing(&self, by: Str<'_>, on: chrono::NaiveDate, member: Str<'_>, answer: UserText) -> PyResult<u64> {
+        self.run(&by, on, Action::AnswerHearing { member: actor_id(&member)?, answer: answer.into() })
     }
 
     /// A steward records a standing decision (reminder, warning, suspended, excluded, good_standing).
@@ -635,22 +668,22 @@ impl PyNetwork {
     #[allow(clippy::too_many_arguments)]
     fn decide_standing(
         &self,
-        by: &str,
+        by: Str<'_>,
         on: chrono::NaiveDate,
-        member: &str,
-        standing: &str,
+        member: Str<'_>,
+        standing: Str<'_>,
         reason: UserText,
-        venue: &str,
+        venue: Str<'_>,
         taken_on: Option<chrono::NaiveDate>,
         reference: Option<UserText>,
     ) -> PyResult<u64> {
         let decision = crate::followup::queries::decision(
             reason.into(),
             taken_on.unwrap_or(on),
-            venue,
+            &venue,
             reference.map(String::from),
         )?;
-        self.run(by, on, Action::DecideStanding { member: actor_id(member)?, standing: label(standing)?, decision })
+        self.run(&by, on, Action::DecideStanding { member: actor_id(&member)?, standing: label(&standing)?, decision })
     }
 
     /// A steward records a decision on an actor's involvement level.
@@ -658,22 +691,22 @@ impl PyNetwork {
     #[allow(clippy::too_many_arguments)]
     fn decide_level(
         &self,
-        by: &str,
+        by: Str<'_>,
         on: chrono::NaiveDate,
-        actor: &str,
-        level: &str,
+        actor: Str<'_>,
+        level: Str<'_>,
         reason: UserText,
-        venue: &str,
+        venue: Str<'_>,
         taken_on: Option<chrono::NaiveDate>,
         reference: Option<UserText>,
     ) -> PyResult<u64> {
         let decision = crate::followup::queries::decision(
             reason.into(),
             taken_on.unwrap_or(on),
-            venue,
+            &venue,
             reference.map(String::from),
         )?;
-        self.run(by, on, Action::DecideLevel { actor: actor_id(actor)?, level: label(level)?, decision })
+        self.run(&by, on, Action::DecideLevel { actor: actor_id(&actor)?, level: label(&level)?, decision })
     }
 
     /// The compliance report of the whole network at a date.
@@ -682,23 +715,23 @@ impl PyNetwork {
     }
 
     /// One member's compliance at a date (None if the charter never bound it).
-    fn member_compliance(&self, member: &str, as_of: chrono::NaiveDate) -> PyResult<Option<PyMemberCompliance>> {
-        crate::followup::queries::member(&*self.lock()?, member, as_of)
+    fn member_compliance(&self, member: Str<'_>, as_of: chrono::NaiveDate) -> PyResult<Option<PyMemberCompliance>> {
+        crate::followup::queries::member(&*self.lock()?, &member, as_of)
     }
 
     /// A member's standing (`good_standing`, `reminder`, `warning`, `suspended`, `excluded`).
-    fn standing(&self, member: &str) -> PyResult<&'static str> {
-        crate::followup::queries::standing(&*self.lock()?, member)
+    fn standing(&self, member: Str<'_>) -> PyResult<&'static str> {
+        crate::followup::queries::standing(&*self.lock()?, &member)
     }
 
     /// What the thresholds propose for a member's standing; never applied by itself.
-    fn standing_proposal(&self, member: &str, as_of: chrono::NaiveDate) -> PyResult<PyStandingProposal> {
-        crate::followup::queries::proposal(&*self.lock()?, member, as_of)
+    fn standing_proposal(&self, member: Str<'_>, as_of: chrono::NaiveDate) -> PyResult<PyStandingProposal> {
+        crate::followup::queries::proposal(&*self.lock()?, &member, as_of)
     }
 
     /// The involvement level the member's activity suggests; never applied by itself.
-    fn level_suggestion(&self, actor: &str, as_of: chrono::NaiveDate) -> PyResult<PyLevelSuggestion> {
-        crate::followup::queries::suggestion(&*self.lock()?, actor, as_of)
+    fn level_suggestion(&self, actor: Str<'_>, as_of: chrono::NaiveDate) -> PyResult<PyLevelSuggestion> {
+        crate::followup::queries::suggestion(&*self.lock()?, &actor, as_of)
     }
 
     /// The public directory: consenting members only.
@@ -708,19 +741,28 @@ impl PyNetwork {
 
     /// The public directory as Markdown in `lang`.
     #[pyo3(signature = (lang = "fr"))]
-    fn directory_markdown(&self, lang: &str) -> PyResult<String> {
+    fn directory_markdown(&self, #[pyo3(from_py_with = crate::convert::str_arg)] lang: &str) -> PyResult<String> {
         crate::followup::queries::directory_markdown(&*self.lock()?, lang)
     }
 
     /// A contract (a version, or the current one) as a Markdown document in `lang`.
     #[pyo3(signature = (contract, version = None, lang = "fr"))]
-    fn contract_document(&self, contract: &str, version: Option<u32>, lang: &str) -> PyResult<String> {
-        crate::followup::queries::contract_document(&*self.lock()?, contract, version, lang)
+    fn contract_document(
+        &self,
+        contract: Str<'_>,
+        version: Option<u32>,
+        #[pyo3(from_py_with = crate::convert::str_arg)] lang: &str,
+    ) -> PyResult<String> {
+        crate::followup::queries::contract_document(&*self.lock()?, &contract, version, lang)
     }
 
     /// The charter (a version, or the one in force) as a Markdown document in `lang`.
     #[pyo3(signature = (version = None, lang = "fr"))]
-    fn charter_document(&self, version: Option<u32>, lang: &str) -> PyResult<String> {
+    fn charter_document(
+        &self,
+        version: Option<u32>,
+        #[pyo3(from_py_with = crate::convert::str_arg)] lang: &str,
+    ) -> PyResult<String> {
         crate::followup::queries::charter_document(&*self.lock()?, version, lang)
     }
 
@@ -731,12 +773,12 @@ impl PyNetwork {
     #[pyo3(signature = (member, year, policy = None, parameters = None))]
     fn ledger(
         &self,
-        member: &str,
+        member: Str<'_>,
         year: i32,
         policy: Option<&Bound<'_, PyAny>>,
         parameters: Option<PyRef<'_, PyParameters>>,
     ) -> PyResult<PyMemberLedger> {
-        crate::ledger::member(self, member, year, policy, parameters)
+        crate::ledger::member(self, &member, year, policy, parameters)
     }
 
     /// The whole network's ledger for a calendar year.
@@ -754,13 +796,13 @@ impl PyNetwork {
     #[pyo3(signature = (member, year, lang = "fr", policy = None, parameters = None))]
     fn annual_statement(
         &self,
-        member: &str,
+        member: Str<'_>,
         year: i32,
-        lang: &str,
+        #[pyo3(from_py_with = crate::convert::str_arg)] lang: &str,
         policy: Option<&Bound<'_, PyAny>>,
         parameters: Option<PyRef<'_, PyParameters>>,
     ) -> PyResult<String> {
-        crate::ledger::statement(self, member, year, lang, policy, parameters)
+        crate::ledger::statement(self, &member, year, lang, policy, parameters)
     }
 
     // ---- journal and snapshots --------------------------------------------------
@@ -773,8 +815,8 @@ impl PyNetwork {
 
     /// Rebuilds a network by replaying a journal; every event is checked again.
     #[staticmethod]
-    fn replay(py: Python<'_>, journal: &str) -> PyResult<Self> {
-        py.detach(|| Network::replay(journal)).map(PyNetwork::wrap).py()
+    fn replay(py: Python<'_>, journal: Str<'_>) -> PyResult<Self> {
+        py.detach(|| Network::replay(&journal)).map(PyNetwork::wrap).py()
     }
 
     /// Rebuilds a network from the valid prefix of a journal whose last line
@@ -783,16 +825,16 @@ impl PyNetwork {
     /// Only a cut-off last line is dropped; a corrupt line followed by good
     /// ones raises `journal.line.corrupt`.
     #[staticmethod]
-    fn replay_prefix(py: Python<'_>, journal: &str) -> PyResult<(Self, Option<Dropped>)> {
-        let (network, dropped) = py.detach(|| Network::replay_prefix(journal)).py()?;
+    fn replay_prefix(py: Python<'_>, journal: Str<'_>) -> PyResult<(Self, Option<Dropped>)> {
+        let (network, dropped) = py.detach(|| Network::replay_prefix(&journal)).py()?;
         Ok((PyNetwork::wrap(network), dropped.map(dropped_dict)))
     }
 
     /// As `resume`, with the valid prefix of a journal whose last line may
     /// have been cut off; returns the network and what was dropped (see `replay_prefix`).
     #[staticmethod]
-    fn resume_prefix(py: Python<'_>, snapshot: &str, journal: &str) -> PyResult<(Self, Option<Dropped>)> {
-        let (network, dropped) = py.detach(|| Network::resume_prefix(snapshot, journal)).py()?;
+    fn resume_prefix(py: Python<'_>, snapshot: Str<'_>, journal: Str<'_>) -> PyResult<(Self, Option<Dropped>)> {
+        let (network, dropped) = py.detach(|| Network::resume_prefix(&snapshot, &journal)).py()?;
         Ok((PyNetwork::wrap(network), dropped.map(dropped_dict)))
     }
 
@@ -804,14 +846,14 @@ impl PyNetwork {
 
     /// A network from a snapshot (its journal starts empty).
     #[staticmethod]
-    fn from_snapshot_json(py: Python<'_>, json: &str) -> PyResult<Self> {
-        py.detach(|| Network::from_snapshot_json(json)).map(PyNetwork::wrap).py()
+    fn from_snapshot_json(py: Python<'_>, json: Str<'_>) -> PyResult<Self> {
+        py.detach(|| Network::from_snapshot_json(&json)).map(PyNetwork::wrap).py()
     }
 
     /// A network from a snapshot plus the journal written since.
     #[staticmethod]
-    fn resume(py: Python<'_>, snapshot: &str, journal: &str) -> PyResult<Self> {
-        py.detach(|| Network::resume(snapshot, journal)).map(PyNetwork::wrap).py()
+    fn resume(py: Python<'_>, snapshot: Str<'_>, journal: Str<'_>) -> PyResult<Self> {
+        py.detach(|| Network::resume(&snapshot, &journal)).map(PyNetwork::wrap).py()
     }
 
     /// Whether two networks have the same state.

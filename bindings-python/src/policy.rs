@@ -1,6 +1,6 @@
 //! Policies, parameters and evaluation; Python-implemented policies plug in.
 
-use crate::convert::{money, rate};
+use crate::convert::{money, rate, Str, UserText};
 use crate::errors::IntoPy;
 use crate::types::{catalogue_items, PyAssessment, PyCatalogueItem, PyCharter, PyMissionFacts};
 use coopetition::charter::shipped_charter;
@@ -27,8 +27,8 @@ impl PyParameters {
     }
     /// Parameters from JSON (see the Rust `Parameters::load`); absent sections keep the shipped values.
     #[staticmethod]
-    fn load(json: &str) -> PyResult<Self> {
-        Ok(PyParameters(Arc::new(Parameters::load(json).py()?)))
+    fn load(json: Str<'_>) -> PyResult<Self> {
+        Ok(PyParameters(Arc::new(Parameters::load(&json).py()?)))
     }
     /// The shipped parameters with another flat rate from 2020-01-01.
     #[staticmethod]
@@ -161,7 +161,7 @@ impl PyPolicy {
             ));
         }
         let name = match object.getattr("name") {
-            Ok(n) => n.extract::<String>()?,
+            Ok(n) => n.extract::<UserText>()?.into(),
             Err(_) => object.get_type().name()?.to_string(),
         };
         Ok(PyPolicy { inner: Arc::new(ForeignPolicy { object: object.clone().unbind(), name }), builtin: None })
@@ -200,8 +200,8 @@ impl PyPolicy {
     /// A built-in policy by name: `flat`, `guide`, `self_assessed`, `negotiated`.
     #[staticmethod]
     #[pyo3(signature = (name, model = None))]
-    fn builtin(name: &str, model: Option<PyRef<'_, PyBehaviourModel>>) -> PyResult<Self> {
-        PyPolicy::named(name, model.map(|m| m.0))
+    fn builtin(name: Str<'_>, model: Option<PyRef<'_, PyBehaviourModel>>) -> PyResult<Self> {
+        PyPolicy::named(&name, model.map(|m| m.0))
     }
     /// Wraps a Python object with `name` and `evaluate(mission, parameters) -> Decimal`.
     #[staticmethod]
@@ -273,8 +273,8 @@ fn evaluate(
 
 /// The catalogue items of an actor kind.
 #[pyfunction]
-fn catalogue(kind: &str) -> PyResult<Vec<PyCatalogueItem>> {
-    catalogue_items(kind)
+fn catalogue(kind: Str<'_>) -> PyResult<Vec<PyCatalogueItem>> {
+    catalogue_items(&kind)
 }
 
 /// The charter versions shipped with the library.

@@ -1,6 +1,6 @@
 //! Immutable value objects: thin wrappers of core values, compared by value.
 
-use crate::convert::{actor_id, label, mission_id, money, opt_money, UserText};
+use crate::convert::{actor_id, label, mission_id, money, opt_money, Str, UserText};
 use crate::errors::IntoPy;
 use coopetition::catalogue::{Catalogues, KindCatalogue};
 use coopetition::charter::CharterText;
@@ -29,8 +29,14 @@ pub struct PyActor(pub Actor);
 impl PyActor {
     #[new]
     #[pyo3(signature = (id, kind, display_name, level = "supporter", public_listing = false))]
-    fn new(id: &str, kind: &str, display_name: UserText, level: &str, public_listing: bool) -> PyResult<Self> {
-        let mut actor = Actor::new(actor_id(id)?, label(kind)?, display_name.0, public_listing).py()?;
+    fn new(
+        id: Str<'_>,
+        kind: Str<'_>,
+        display_name: UserText,
+        #[pyo3(from_py_with = crate::convert::str_arg)] level: &str,
+        public_listing: bool,
+    ) -> PyResult<Self> {
+        let mut actor = Actor::new(actor_id(&id)?, label(&kind)?, display_name.0, public_listing).py()?;
         actor.level = label(level)?;
         Ok(PyActor(actor))
     }
@@ -83,8 +89,8 @@ pub struct PyChoice(pub Choice);
 impl PyChoice {
     #[new]
     #[pyo3(signature = (item, detail = None))]
-    fn new(item: &str, detail: Option<UserText>) -> Self {
-        PyChoice(Choice { item: item.to_owned(), detail: detail.map(String::from) })
+    fn new(item: Str<'_>, detail: Option<UserText>) -> Self {
+        PyChoice(Choice { item: item.0.to_owned(), detail: detail.map(String::from) })
     }
     /// Catalogue item id.
     #[getter]
@@ -108,7 +114,7 @@ fn choices(items: &Bound<'_, PyList>) -> PyResult<Vec<Choice>> {
             if let Ok(c) = item.cast::<PyChoice>() {
                 Ok(c.get().0.clone())
             } else if let Ok(s) = item.cast::<PyString>() {
-                Ok(Choice::item(s.to_cow()?.as_ref()))
+                Ok(Choice::item(crate::convert::text(s.as_any().as_borrowed())?))
             } else {
                 Err(PyTypeError::new_err("a choice is a Choice or an item id (str)"))
             }
@@ -130,11 +136,11 @@ impl PyContractTerms {
         contributions: &Bound<'_, PyList>,
         place: UserText,
         signatory: UserText,
-        extra_engagements: Vec<String>,
+        extra_engagements: Vec<UserText>,
     ) -> PyResult<Self> {
         Ok(PyContractTerms(ContractTerms {
             needs: choices(needs)?,
-            extra_engagements,
+            extra_engagements: extra_engagements.into_iter().map(String::from).collect(),
             contributions: choices(contributions)?,
             place: place.into(),
             signatory: signatory.into(),
@@ -353,7 +359,7 @@ pub fn resources(items: Option<&Bound<'_, PyList>>) -> PyResult<Vec<Resource>> {
             if let Ok(r) = item.cast::<PyResource>() {
                 Ok(r.get().0.clone())
             } else if let Ok(s) = item.cast::<PyString>() {
-                Ok(Resource::named(s.to_cow()?.as_ref()))
+                Ok(Resource::named(crate::convert::text(s.as_any().as_borrowed())?))
             } else {
                 Err(PyTypeError::new_err("a resource is a Resource or a name (str)"))
             }
@@ -498,10 +504,10 @@ impl PyMissionFacts {
         donations = None, mission = None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
-        provider: &str,
+        provider: Str<'_>,
         revenue: &Bound<'_, PyAny>,
         won_on: chrono::NaiveDate,
-        lead_origin: &str,
+        lead_origin: Str<'_>,
         partners: u32,
         shared_resources: u32,
         steward_workstream: bool,
@@ -509,16 +515,17 @@ impl PyMissionFacts {
         declared: Option<&Bound<'_, PyAny>>,
         negotiation: Option<&Bound<'_, PyDict>>,
         donations: Option<&Bound<'_, PyAny>>,
-        mission: Option<&str>,
+        mission: Option<Str<'_>>,
     ) -> PyResult<Self> {
-        let mut facts = MissionFacts::new(actor_id(provider)?, money("revenue", revenue)?, won_on, label(lead_origin)?);
+        let mut facts =
+            MissionFacts::new(actor_id(&provider)?, money("revenue", revenue)?, won_on, label(&lead_origin)?);
         facts.partners = partners;
         facts.shared_resources = shared_resources;
         facts.steward_workstream = steward_workstream;
         facts.client_informed = client_informed;
         facts.declared = opt_money("declared", declared)?;
         facts.donations = opt_money("donations", donations)?.unwrap_or(Money::ZERO);
-        facts.mission = mission.map(mission_id).transpose()?;
+        facts.mission = mission.map(|m| mission_id(&m)).transpose()?;
         if let Some(n) = negotiation {
             facts.negotiation = negotiation_state(n)?;
         }
@@ -527,8 +534,8 @@ impl PyMissionFacts {
 
     /// Facts from the JSON shape used by `tests/vectors` and the Rust core.
     #[staticmethod]
-    fn from_json(json: &str) -> PyResult<Self> {
-        MissionFacts::from_json(json).map(PyMissionFacts).py()
+    fn from_json(json: Str<'_>) -> PyResult<Self> {
+        MissionFacts::from_json(&json).map(PyMissionFacts).py()
     }
     /// The facts as JSON.
     fn to_json(&self) -> String {
@@ -629,7 +636,8 @@ impl PyMissionFacts {
 
 fn negotiation_state(d: &Bound<'_, PyDict>) -> PyResult<NegotiationState> {
     let get = |k: &str| d.get_item(k);
-    let state: String = get("state")?.map(|v| v.extract()).transpose()?.unwrap_or_else(|| "not_opened".into());
+    let state: String =
+        get("state")?.map(|v| v.extract::<UserText>()).transpose()?.map_or_else(|| "not_opened".into(), String::from);
     let offers: u32 = get("offers")?.map(|v| v.extract()).transpose()?.unwrap_or(0);
     let on = || -> PyResult<chrono::NaiveDate> {
         get("on")?.ok_or_else(|| PyTypeError::new_err("negotiation needs `on`"))?.extract()
@@ -682,7 +690,7 @@ impl PyStep {
     }
     /// The sentence in `lang` (`"fr"` or `"en"`).
     #[pyo3(signature = (lang = "en"))]
-    fn sentence(&self, lang: &str) -> PyResult<String> {
+    fn sentence(&self, #[pyo3(from_py_with = crate::convert::str_arg)] lang: &str) -> PyResult<String> {
         Ok(self.0.sentence(crate::convert::lang(lang)?))
     }
     fn __repr__(&self) -> String {
@@ -739,7 +747,7 @@ impl PyAssessment {
     }
     /// The explanation as numbered sentences in `lang`.
     #[pyo3(signature = (lang = "en"))]
-    fn explain(&self, lang: &str) -> PyResult<String> {
+    fn explain(&self, #[pyo3(from_py_with = crate::convert::str_arg)] lang: &str) -> PyResult<String> {
         Ok(self.0.explanation.render(crate::convert::lang(lang)?))
     }
     /// The assessment as the core's JSON (see the Rust `Assessment::to_json`).
@@ -748,8 +756,8 @@ impl PyAssessment {
     }
     /// An assessment from the core's JSON, read strictly.
     #[staticmethod]
-    fn from_json(text: &str) -> PyResult<Self> {
-        Assessment::from_json(text).map(PyAssessment).py()
+    fn from_json(text: Str<'_>) -> PyResult<Self> {
+        Assessment::from_json(&text).map(PyAssessment).py()
     }
     fn __repr__(&self) -> String {
         format!(
@@ -790,7 +798,7 @@ pub struct PyCatalogueItem {
 impl PyCatalogueItem {
     /// The wording in `lang`.
     #[pyo3(signature = (lang = "en"))]
-    fn text(&self, lang: &str) -> PyResult<String> {
+    fn text(&self, #[pyo3(from_py_with = crate::convert::str_arg)] lang: &str) -> PyResult<String> {
         Ok(match crate::convert::lang(lang)? {
             Lang::Fr => self.fr.clone(),
             Lang::En => self.en.clone(),
@@ -865,12 +873,15 @@ impl PyCharter {
     }
     /// Title in `lang`.
     #[pyo3(signature = (lang = "fr"))]
-    fn title(&self, lang: &str) -> PyResult<String> {
+    fn title(&self, #[pyo3(from_py_with = crate::convert::str_arg)] lang: &str) -> PyResult<String> {
         Ok(self.0.title.get(crate::convert::lang(lang)?).to_owned())
     }
     /// The five engagements in `lang`, as `(id, text)`.
     #[pyo3(signature = (lang = "fr"))]
-    fn engagements(&self, lang: &str) -> PyResult<Vec<(String, String)>> {
+    fn engagements(
+        &self,
+        #[pyo3(from_py_with = crate::convert::str_arg)] lang: &str,
+    ) -> PyResult<Vec<(String, String)>> {
         let l = crate::convert::lang(lang)?;
         Ok(self
             .0
@@ -889,7 +900,10 @@ impl PyCharter {
     }
     /// The mandate, consent and exclusion clauses in `lang`.
     #[pyo3(signature = (lang = "fr"))]
-    fn clauses(&self, lang: &str) -> PyResult<(String, String, String)> {
+    fn clauses(
+        &self,
+        #[pyo3(from_py_with = crate::convert::str_arg)] lang: &str,
+    ) -> PyResult<(String, String, String)> {
         let l = crate::convert::lang(lang)?;
         Ok((self.0.mandate.get(l).to_owned(), self.0.consent.get(l).to_owned(), self.0.exclusion.get(l).to_owned()))
     }

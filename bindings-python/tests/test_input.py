@@ -139,3 +139,61 @@ def test_names_with_accents_and_emoji_are_fine(network: c.Network) -> None:
     network.register_actor("zoe", date(2021, 1, 1), c.Actor("zoe", "citizen", "Zoé 🌱"))
     assert network.actor("zoe").display_name == "Zoé 🌱"
     network.change_level("alice", date(2021, 1, 1), "paul", "contributor", "élu ✔")
+
+
+# A lone surrogate has no UTF-8 form, so no Rust text: every `str` argument
+# refuses it with the same stable code, whatever it names (an id, a label, a
+# language, a policy, a document), rather than Python's UnicodeEncodeError.
+SURROGATE = "\ud800"
+SURROGATE_CALLS = {
+    "command author id": lambda n: n.record_payment(SURROGATE, date(2021, 1, 1), "paul", Decimal("1.00")),
+    "member id": lambda n: n.record_payment("alice", date(2021, 1, 1), SURROGATE, Decimal("1.00")),
+    "actor id query": lambda n: n.actor(SURROGATE),
+    "optional provider id": lambda n: n.missions(provider=SURROGATE),
+    "partner ids": lambda n: n.report_start("paul", date(2021, 3, 1), "m-1", partners=[SURROGATE]),
+    "lead origin label": lambda n: n.report_solicitation(
+        "paul", date(2021, 3, 1), "m-1", ("Mairie", "local_authority"), SURROGATE, "Programmation"
+    ),
+    "client id": lambda n: n.report_solicitation("paul", date(2021, 3, 1), "m-1", SURROGATE, "network_event", "T"),
+    "client kind label": lambda n: n.report_solicitation(
+        "paul", date(2021, 3, 1), "m-1", ("Mairie", SURROGATE), "network_event", "Programmation"
+    ),
+    "actor kind label": lambda n: c.Actor("ghost", SURROGATE, "Ghost"),
+    "level label with a default": lambda n: c.Actor("ghost", "citizen", "Ghost", level=SURROGATE),
+    "structure label with a default": lambda n: c.Network().found(
+        "alice", date(2020, 1, 6), "Réseau", [c.Actor("alice", "association", "Alice", level="steward")], SURROGATE
+    ),
+    "language": lambda n: n.directory_markdown(SURROGATE),
+    "language of a document": lambda n: n.charter_document(lang=SURROGATE),
+    "catalogue kind": lambda n: c.catalogue(SURROGATE),
+    "choice item": lambda n: c.ContractTerms([SURROGATE], ["workstream"], "Lille", "Paul"),
+    "policy name": lambda n: c.Policy.builtin(SURROGATE),
+    "policy name to compare": lambda n: c.compare([], [SURROGATE]),
+    "journal": lambda n: c.Network.replay(SURROGATE),
+    "journal prefix": lambda n: c.Network.replay_prefix(SURROGATE),
+    "snapshot": lambda n: c.Network.from_snapshot_json(SURROGATE),
+    "snapshot to resume": lambda n: c.Network.resume(SURROGATE, ""),
+    "journal to resume": lambda n: c.Network.resume_prefix(n.snapshot_json(), SURROGATE),
+    "parameters json": lambda n: c.Parameters.load(SURROGATE),
+    "command json": lambda n: n.execute_json(SURROGATE),
+    "assessment json": lambda n: c.Assessment.from_json(SURROGATE),
+    "mission facts json": lambda n: c.MissionFacts.from_json(SURROGATE),
+}
+
+
+@pytest.mark.parametrize("call", SURROGATE_CALLS.values(), ids=SURROGATE_CALLS.keys())
+def test_a_lone_surrogate_in_any_string_argument_is_refused_with_a_code(network: c.Network, call: Any) -> None:
+    before = network.journal_jsonl()
+    with pytest.raises(c.CoopetitionError) as e:
+        call(network)
+    assert not isinstance(e.value, UnicodeError)
+    assert isinstance(e.value, c.InputError)
+    assert e.value.code == "input.text.invalid"
+    assert network.journal_jsonl() == before
+
+
+def test_the_refusal_names_the_lone_surrogate_and_the_argument(network: c.Network) -> None:
+    with pytest.raises(c.InputError) as e:
+        network.actor("paul\udc80")
+    assert "U+DC80" in str(e.value)
+    assert "while processing 'id'" in getattr(e.value, "__notes__", [])
