@@ -11,11 +11,9 @@
 //! (an empty list, `false`…) may be given with that empty value.
 
 use crate::error::{Error, Result};
-use rust_decimal::Decimal;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
-use std::str::FromStr;
 
 /// Reads a JSON object as `T`, refusing any spelling this build would not write.
 ///
@@ -148,19 +146,28 @@ fn difference(given: &Value, written: &Value, path: &str) -> Option<String> {
 
 /// Whether two plain decimals (`-12.50`, no exponent, no sign `+`) are the
 /// same number: the amount's scale is the money's business, not the journal's.
+/// Compared as text, digit by digit: a decimal type would round a number with
+/// more digits than it holds (`…789.5` read as `…790`) and call them equal.
 fn same_decimal(given: &str, written: &str) -> bool {
-    let plain = |s: &str| {
-        let digits = s.strip_prefix('-').unwrap_or(s);
-        let mut parts = digits.splitn(2, '.');
-        let whole = parts.next().unwrap_or("");
-        let fraction = parts.next();
-        !whole.is_empty()
-            && whole.bytes().all(|b| b.is_ascii_digit())
-            && fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+    matches!((plain(given), plain(written)), (Some(a), Some(b)) if a == b)
+}
+
+/// A plain decimal without its redundant zeros (`-0012.50` is `-12.5`), or
+/// `None` if it is not a plain decimal.
+fn plain(text: &str) -> Option<String> {
+    let (negative, digits) = text.strip_prefix('-').map_or((false, text), |rest| (true, rest));
+    let (whole, fraction) = match digits.split_once('.') {
+        Some((_, "")) => return None,
+        Some(parts) => parts,
+        None => (digits, ""),
     };
-    plain(given)
-        && plain(written)
-        && matches!((Decimal::from_str(given), Decimal::from_str(written)), (Ok(a), Ok(b)) if a == b)
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || !all_digits(whole) || !all_digits(fraction) {
+        return None;
+    }
+    let (whole, fraction) = (whole.trim_start_matches('0'), fraction.trim_end_matches('0'));
+    let zero = whole.is_empty() && fraction.is_empty();
+    Some(format!("{}{whole}.{fraction}", if negative && !zero { "-" } else { "" }))
 }
 
 fn is_empty(value: &Value) -> bool {

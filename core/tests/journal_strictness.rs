@@ -83,6 +83,19 @@ fn an_amount_in_scientific_notation_is_refused() {
 }
 
 #[test]
+fn a_quantity_with_more_digits_than_a_decimal_holds_is_refused_not_rounded() {
+    // rust_decimal reads `…789.5` as `…790`: the journal would replay another delivery.
+    let journal = fixture("kotlin_journal.jsonl");
+    assert!(journal.contains(r#""quantity":"6.5""#));
+    let edited = journal.replace(r#""quantity":"6.5""#, r#""quantity":"12345678901234567890123456789.5""#);
+    let err = Network::replay(&edited).unwrap_err();
+    assert_eq!(err.code(), "journal.json.malformed", "{err}");
+    // The same digits with redundant zeros are the same number, written alike.
+    let padded = journal.replace(r#""quantity":"6.5""#, r#""quantity":"6.50""#);
+    assert!(Network::replay(&padded).is_ok());
+}
+
+#[test]
 fn a_struct_given_as_an_array_is_refused() {
     let journal = edited_journal(17, |l| l.replace(r#"{"amount":"4500.00","currency":"EUR"}"#, r#"["4500.00","EUR"]"#));
     refused(&journal, "journal.json.malformed");
