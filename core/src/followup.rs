@@ -20,7 +20,7 @@ use crate::actor::{Actor, InvolvementLevel};
 use crate::error::{Error, Result};
 use crate::ids::{ActorId, ContractId, MissionId};
 use crate::mission::{Client, Mission, MissionStep, MissionUpdate};
-use crate::network::{Action, Event, Network, NetworkState};
+use crate::network::{non_empty, not_before, Action, Event, Network, NetworkState};
 use crate::policy::timeline::{Period, Timeline};
 use crate::prior_work::{local_actor_key, InformObligation, PriorWork};
 use crate::standing::{Decision, Hearing, HearingAnswer, LevelDecision, Standing, StandingDecision, StandingRecord};
@@ -439,23 +439,6 @@ impl FollowUp {
 }
 
 // ---- checks ---------------------------------------------------------------------------
-
-fn non_empty(text: &str, field: &'static str) -> Result<()> {
-    crate::text::check_text(text, field)
-}
-
-fn not_before(
-    later_date: NaiveDate,
-    earlier_date: NaiveDate,
-    earlier: &'static str,
-    later: &'static str,
-) -> Result<()> {
-    if later_date < earlier_date {
-        Err(Error::DateOrder { earlier, earlier_date, later, later_date })
-    } else {
-        Ok(())
-    }
-}
 
 impl Decision {
     /// Checks a decision recorded on `on`.

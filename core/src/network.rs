@@ -59,6 +59,26 @@ pub fn parse_date(text: &str) -> Result<NaiveDate> {
         .map_err(|_| Error::Parse { value: text.to_owned(), expected: "an ISO date" })
 }
 
+/// Checks that a text is visible (the rule of [`crate::text::check_text`]),
+/// for the commands' checks and the follow-up's.
+pub(crate) fn non_empty(text: &str, field: &'static str) -> Result<()> {
+    crate::text::check_text(text, field)
+}
+
+/// Checks that `later_date` (of `later`) does not precede `earlier_date` (of `earlier`).
+pub(crate) fn not_before(
+    later_date: NaiveDate,
+    earlier_date: NaiveDate,
+    earlier: &'static str,
+    later: &'static str,
+) -> Result<()> {
+    if later_date < earlier_date {
+        Err(Error::DateOrder { earlier, earlier_date, later, later_date })
+    } else {
+        Ok(())
+    }
+}
+
 /// Settings chosen when the network is founded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -7,7 +7,7 @@
 //! accepted event only writes and never fails. Who may issue a command is
 //! decided before, by the authorisation rule (`authority.rs`).
 
-use super::{Action, Capacity, Command, Network};
+use super::{non_empty, not_before, Action, Capacity, Command, Network};
 use crate::actor::{Actor, ActorKind, InvolvementLevel};
 use crate::catalogue::Catalogues;
 use crate::charter::CharterStatus;
@@ -421,22 +421,5 @@ fn owner(by: &ActorId, owner: &ActorId, action: &'static str) -> Result<()> {
         Ok(())
     } else {
         Err(Error::NotOwner { actor: by.to_string(), owner: owner.to_string(), action })
-    }
-}
-
-fn non_empty(text: &str, field: &'static str) -> Result<()> {
-    crate::text::check_text(text, field)
-}
-
-fn not_before(
-    later_date: NaiveDate,
-    earlier_date: NaiveDate,
-    earlier: &'static str,
-    later: &'static str,
-) -> Result<()> {
-    if later_date < earlier_date {
-        Err(Error::DateOrder { earlier, earlier_date, later, later_date })
-    } else {
-        Ok(())
     }
 }
