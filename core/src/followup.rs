@@ -392,7 +392,7 @@ pub struct FollowUp {
     /// Hearings, per member, oldest first.
     pub hearings: BTreeMap<ActorId, Vec<Hearing>>,
     /// Decisions on involvement levels, in journal order, registrations
-    /// above the supporter level included (see [`record_registration`]).
+    /// above the supporter level included (recorded when the actor is registered).
     pub level_decisions: Vec<LevelDecision>,
     /// Who recorded each payment of the state, in the same order.
     #[serde(skip_serializing_if = "Vec::is_empty")]

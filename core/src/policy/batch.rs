@@ -553,7 +553,8 @@ impl NegotiationColumns<'_> {
     }
 }
 
-pub use super::batch_table::MissionTable;
+mod table;
+pub use table::MissionTable;
 
 // ---- policies and outputs --------------------------------------------------------------
 

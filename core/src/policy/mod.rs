@@ -22,7 +22,6 @@
 pub mod assessment_json;
 pub mod batch;
 pub mod batch_input;
-mod batch_table;
 pub mod compare;
 pub mod explanation;
 pub mod facts;

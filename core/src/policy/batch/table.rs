@@ -1,11 +1,11 @@
 //! [`MissionTable`]: owned columns of missions, converted from
 //! [`MissionFacts`] (tests, benchmarks, bindings that start from JSON).
 
-use super::batch::{days_from_date, row_error, MissionColumns, NegotiationColumns};
-use super::facts::{MissionFacts, NegotiationState};
+use super::{days_from_date, row_error, MissionColumns, NegotiationColumns};
 use crate::error::Result;
 use crate::labels::Labelled;
 use crate::money::Money;
+use crate::policy::facts::{MissionFacts, NegotiationState};
 
 /// Owned columns of missions, with a provider dictionary: converts
 /// [`MissionFacts`] into the columnar form (tests, benchmarks, bindings that
