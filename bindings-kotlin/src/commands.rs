@@ -6,7 +6,6 @@
 use crate::enums::InvolvementLevel;
 use crate::error::{CoopetitionError, Result};
 use crate::followup::{Decision, FollowUpRules, Standing};
-use crate::network::Network;
 use crate::types::{
     Actor, CharterText, Client, ContractTerms, Delivery, Donation, MissionStep, MissionUpdate, NetworkSettings, Payment,
 };
@@ -16,7 +15,6 @@ use coopetition::money::Money;
 use coopetition::network;
 use coopetition::Error as CoreError;
 use rust_decimal::Decimal;
-use std::sync::Arc;
 
 /// What a command asks for: every change the network knows.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
@@ -483,53 +481,4 @@ pub fn read_journal(jsonl: String) -> Result<Vec<Event>> {
 pub fn write_journal(events: Vec<Event>) -> Result<String> {
     let events = events.into_iter().map(network::Event::try_from).collect::<Result<Vec<_>, CoreError>>()?;
     Ok(coopetition::journal::write_journal(&events))
-}
-
-/// What a prefix reader dropped: the cut-off last line of a journal.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct DroppedLine {
-    /// The 1-based number of the cut-off line.
-    pub line: u64,
-    /// The bytes dropped, from the start of that line to the end of the text.
-    pub bytes: u64,
-    /// Events dropped: the one whose line was cut off.
-    pub events: u64,
-}
-
-impl From<coopetition::journal::Dropped> for DroppedLine {
-    fn from(d: coopetition::journal::Dropped) -> DroppedLine {
-        let wide = |n: usize| u64::try_from(n).unwrap_or(u64::MAX);
-        DroppedLine { line: wide(d.line), bytes: wide(d.bytes), events: wide(d.events) }
-    }
-}
-
-/// A network rebuilt from the valid prefix of a journal, and what was dropped.
-#[derive(uniffi::Record)]
-pub struct ReplayedPrefix {
-    /// The network.
-    pub network: Arc<Network>,
-    /// The cut-off last line, if there was one.
-    pub dropped: Option<DroppedLine>,
-}
-
-/// Rebuilds a network from the valid prefix of a journal whose last line may
-/// have been cut off (a crash during a write). Only a cut-off last line is
-/// dropped: a damaged line followed by good ones is an error.
-///
-/// # Errors
-/// As [`Network::replay`]; `journal.line.truncated` only for a cut-off header.
-#[uniffi::export]
-pub fn replay_prefix(journal: String) -> Result<ReplayedPrefix> {
-    let (network, dropped) = network::Network::replay_prefix(&journal)?;
-    Ok(ReplayedPrefix { network: Network::wrap(network), dropped: dropped.map(DroppedLine::from) })
-}
-
-/// As [`replay_prefix`], on a snapshot: the journal written since it, up to a cut-off last line.
-///
-/// # Errors
-/// As [`Network::resume`]; `journal.line.truncated` only for a cut-off header.
-#[uniffi::export]
-pub fn resume_prefix(snapshot: String, journal: String) -> Result<ReplayedPrefix> {
-    let (network, dropped) = network::Network::resume_prefix(&snapshot, &journal)?;
-    Ok(ReplayedPrefix { network: Network::wrap(network), dropped: dropped.map(DroppedLine::from) })
 }

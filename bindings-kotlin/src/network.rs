@@ -38,7 +38,7 @@ pub struct Network {
 }
 
 impl Network {
-    pub(crate) fn wrap(network: CoreNetwork) -> Arc<Network> {
+    fn wrap(network: CoreNetwork) -> Arc<Network> {
         Arc::new(Network { inner: SharedNetwork::new(network) })
     }
 
@@ -49,12 +49,6 @@ impl Network {
 
     fn run(&self, by: ActorId, on: NaiveDate, action: coopetition::network::Action) -> Result<Event> {
         Ok(self.inner.execute(CoreCommand { by, on, action })?.into())
-    }
-
-    /// The network for a long computation that may call a Kotlin policy
-    /// (the ledger): the same copy as [`Network::lock`], which holds no lock.
-    fn copy(&self) -> Arc<CoreNetwork> {
-        self.lock()
     }
 
     fn act(&self, by: ActorId, on: NaiveDate, action: Action) -> Result<Event> {
@@ -828,7 +822,7 @@ impl Network {
         policy: Arc<Policy>,
         parameters: Option<Arc<Parameters>>,
     ) -> Result<MemberLedger> {
-        let network = self.copy();
+        let network = self.lock();
         let params = crate::policy::parameters_or_shipped(parameters.as_ref());
         Ok(coopetition::ledger::member_year(&network, &member, year, policy.core(), params)?.into())
     }
@@ -844,7 +838,7 @@ impl Network {
         policy: Arc<Policy>,
         parameters: Option<Arc<Parameters>>,
     ) -> Result<NetworkLedger> {
-        let network = self.copy();
+        let network = self.lock();
         let params = crate::policy::parameters_or_shipped(parameters.as_ref());
         Ok(coopetition::ledger::network_year(&network, year, policy.core(), params)?.into())
     }
@@ -862,7 +856,7 @@ impl Network {
         lang: Lang,
         parameters: Option<Arc<Parameters>>,
     ) -> Result<AnnualStatement> {
-        let network = self.copy();
+        let network = self.lock();
         let params = crate::policy::parameters_or_shipped(parameters.as_ref());
         let statement = coopetition::ledger::AnnualStatement::new(&network, &member, year, policy.core(), params)?;
         Ok(AnnualStatement::new(statement, lang.into()))
@@ -917,4 +911,55 @@ impl Network {
         let facts = CoreMissionFacts::from_network(&self.lock(), &mission)?;
         policy.evaluate_core(&facts, &parameters, lang)
     }
+}
+
+// ---- the valid prefix of a cut-off journal ----------------------------------------
+
+/// What a prefix reader dropped: the cut-off last line of a journal.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct DroppedLine {
+    /// The 1-based number of the cut-off line.
+    pub line: u64,
+    /// The bytes dropped, from the start of that line to the end of the text.
+    pub bytes: u64,
+    /// Events dropped: the one whose line was cut off.
+    pub events: u64,
+}
+
+impl From<coopetition::journal::Dropped> for DroppedLine {
+    fn from(d: coopetition::journal::Dropped) -> DroppedLine {
+        let wide = |n: usize| u64::try_from(n).unwrap_or(u64::MAX);
+        DroppedLine { line: wide(d.line), bytes: wide(d.bytes), events: wide(d.events) }
+    }
+}
+
+/// A network rebuilt from the valid prefix of a journal, and what was dropped.
+#[derive(uniffi::Record)]
+pub struct ReplayedPrefix {
+    /// The network.
+    pub network: Arc<Network>,
+    /// The cut-off last line, if there was one.
+    pub dropped: Option<DroppedLine>,
+}
+
+/// Rebuilds a network from the valid prefix of a journal whose last line may
+/// have been cut off (a crash during a write). Only a cut-off last line is
+/// dropped: a damaged line followed by good ones is an error.
+///
+/// # Errors
+/// As [`Network::replay`]; `journal.line.truncated` only for a cut-off header.
+#[uniffi::export]
+pub fn replay_prefix(journal: String) -> Result<ReplayedPrefix> {
+    let (network, dropped) = CoreNetwork::replay_prefix(&journal)?;
+    Ok(ReplayedPrefix { network: Network::wrap(network), dropped: dropped.map(DroppedLine::from) })
+}
+
+/// As [`replay_prefix`], on a snapshot: the journal written since it, up to a cut-off last line.
+///
+/// # Errors
+/// As [`Network::resume`]; `journal.line.truncated` only for a cut-off header.
+#[uniffi::export]
+pub fn resume_prefix(snapshot: String, journal: String) -> Result<ReplayedPrefix> {
+    let (network, dropped) = CoreNetwork::resume_prefix(&snapshot, &journal)?;
+    Ok(ReplayedPrefix { network: Network::wrap(network), dropped: dropped.map(DroppedLine::from) })
 }
