@@ -485,9 +485,28 @@ impl TryFrom<MoneyRepr> for Money {
     }
 }
 
+/// The one spelling [`Money`]'s reader accepts: no sign on zero, and
+/// trailing zeros beyond the cents dropped (an amount checked as input but
+/// held as `1.700` is written `1.70`). An amount finer than the cent, which
+/// no command accepts, keeps its digits and is refused on reading.
+fn written(amount: Decimal) -> String {
+    let mut amount = amount;
+    if amount.is_zero() {
+        amount.set_sign_positive(true);
+    }
+    if amount.scale() > 2 {
+        let mut cents = amount;
+        cents.rescale(2);
+        if cents == amount {
+            amount = cents;
+        }
+    }
+    amount.to_string()
+}
+
 impl From<Money> for MoneyRepr {
     fn from(money: Money) -> MoneyRepr {
-        MoneyRepr { amount: money.0.to_string(), currency: CURRENCY.to_owned() }
+        MoneyRepr { amount: written(money.0), currency: CURRENCY.to_owned() }
     }
 }
 
@@ -509,6 +528,20 @@ mod tests {
         assert_eq!(Money::new(Decimal::ONE, "USD").unwrap_err().code(), "money.currency.unsupported");
         let err = serde_json::from_str::<Money>(r#"{"amount":"1.00","currency":"GBP"}"#).unwrap_err();
         assert!(err.to_string().contains("GBP"));
+    }
+
+    #[test]
+    fn trailing_zeros_beyond_the_cents_are_not_written() {
+        for (held, shown) in
+            [(Decimal::new(17_000, 4), "1.70"), (Decimal::new(-0, 3), "0.00"), (Decimal::new(5, 0), "5")]
+        {
+            let json = serde_json::to_string(&Money::eur(held)).unwrap();
+            assert_eq!(json, format!(r#"{{"amount":"{shown}","currency":"EUR"}}"#));
+            assert_eq!(serde_json::from_str::<Money>(&json).unwrap(), Money::eur(held));
+        }
+        let mut minus_zero = Decimal::new(0, 2);
+        minus_zero.set_sign_negative(true);
+        assert_eq!(written(minus_zero), "0.00");
     }
 
     #[test]
