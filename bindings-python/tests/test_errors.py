@@ -102,3 +102,18 @@ def test_errors_pickle_and_repr() -> None:
     back = pickle.loads(pickle.dumps(err))
     assert back.code == err.code and str(back) == "boom"
     assert "mission.transition.invalid" in repr(err)
+
+
+def test_a_python_policy_owing_a_negative_amount_is_refused_by_the_core() -> None:
+    class Refund:
+        name = "refund"
+
+        def evaluate(self, mission: c.MissionFacts, parameters: c.Parameters) -> Decimal:
+            return Decimal("-1")
+
+    facts = c.MissionFacts("paul", Decimal("1000.00"), date(2021, 3, 1), "other")
+    with pytest.raises(c.PolicyError) as e:
+        c.Policy.custom(Refund()).evaluate(facts)
+    # The same code and message as a Kotlin policy returning -1.
+    assert e.value.code == "policy.custom.failed"
+    assert str(e.value) == "policy `refund` failed on mission `paul won on 2021-03-01`: negative amount `-1` for `amount`"
