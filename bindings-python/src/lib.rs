@@ -31,6 +31,7 @@ fn _coopetition(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<types::PyAssessment>()?;
     m.add_class::<types::PyCatalogueItem>()?;
     m.add_class::<types::PyCharter>()?;
+    errors::register(m)?;
     policy::register(m)?;
     ledger::register(m)?;
     followup::register(m)?;

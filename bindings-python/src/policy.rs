@@ -125,7 +125,7 @@ impl ContributionPolicy for ForeignPolicy {
                 .call_method1("evaluate", (facts, parameters))
                 .map_err(|e| failed(e.to_string()))?;
             let amount = crate::convert::computed_money("amount", &result).map_err(|e| failed(e.to_string()))?;
-            Ok(Assessment::custom(&self.name, amount, Provenance::Computed))
+            Assessment::custom(&self.name, mission, amount, Provenance::Computed)
         })
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::error::{Error, Result};
 use crate::ids::{ActorId, MissionId};
-use crate::labels::Labelled;
+use crate::labels::{labelled_enum, Labelled};
 use crate::mission::{LeadOrigin, Mission};
 use crate::money::Money;
 use crate::network::Network;
@@ -39,6 +39,35 @@ pub enum NegotiationState {
         /// Number of offers made.
         offers: u32,
     },
+}
+
+labelled_enum!(
+    /// The stage of a [`NegotiationState`], without its figures. Its label is
+    /// the `state` of the negotiation's JSON and binding forms; its position
+    /// in [`Labelled::ALL`] is the code of a batch's `negotiation_state`
+    /// column ([`NegotiationColumns`](crate::policy::batch::NegotiationColumns)).
+    NegotiationStage, "negotiation state", {
+        /// No negotiation was opened.
+        NotOpened => "not_opened",
+        /// Offers are being exchanged.
+        Open => "open",
+        /// The parties agreed.
+        Agreed => "agreed",
+        /// The negotiation ended without agreement.
+        Stalemate => "stalemate",
+    }
+);
+
+impl NegotiationState {
+    /// The stage the negotiation is at.
+    pub fn stage(&self) -> NegotiationStage {
+        match self {
+            NegotiationState::NotOpened => NegotiationStage::NotOpened,
+            NegotiationState::Open { .. } => NegotiationStage::Open,
+            NegotiationState::Agreed { .. } => NegotiationStage::Agreed,
+            NegotiationState::Stalemate { .. } => NegotiationStage::Stalemate,
+        }
+    }
 }
 
 /// The facts of a won mission that policies evaluate.
@@ -215,4 +244,32 @@ fn check_money(field: &str, v: &serde_json::Value) -> Result<Money> {
     };
     let amount = Money::parse_eur(part("amount")?)?.amount();
     Money::new(amount, part("currency")?)
+}
+
+#[cfg(test)]
+mod stage_tests {
+    use super::*;
+    use crate::policy::batch::NegotiationColumns;
+
+    #[test]
+    fn a_stage_is_labelled_as_its_state_in_json_and_coded_as_in_batches() {
+        let on = NaiveDate::from_ymd_opt(2021, 4, 1).unwrap_or_default();
+        let states = [
+            (NegotiationState::NotOpened, "not_opened", NegotiationColumns::NOT_OPENED),
+            (NegotiationState::Open { offers: 1, last_offer: None }, "open", NegotiationColumns::OPEN),
+            (NegotiationState::Agreed { amount: Money::ZERO, on, offers: 2 }, "agreed", NegotiationColumns::AGREED),
+            (NegotiationState::Stalemate { on, offers: 3 }, "stalemate", NegotiationColumns::STALEMATE),
+        ];
+        for (state, label, code) in states {
+            assert_eq!(state.stage().label(), label);
+            assert_eq!(serde_json::to_value(state).unwrap()["state"], label);
+            assert_eq!(state.stage().index(), usize::from(code), "{label}");
+            assert_eq!(NegotiationStage::from_label(label).unwrap(), state.stage());
+        }
+        let e = NegotiationStage::from_label("closed").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "unknown negotiation state `closed`; expected one of: not_opened, open, agreed, stalemate"
+        );
+    }
 }

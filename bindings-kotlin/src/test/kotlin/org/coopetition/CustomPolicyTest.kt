@@ -94,7 +94,9 @@ class CustomPolicyTest {
             override fun name() = "negative"
             override fun evaluate(facts: MissionFacts, parameters: Parameters): BigDecimal = BigDecimal("-1")
         }
-        expectCode("policy.custom.failed") { Policy.custom(negative).evaluate(Fx.facts(), Lang.EN) }
+        val refused = expectCode("policy.custom.failed") { Policy.custom(negative).evaluate(Fx.facts(), Lang.EN) }
+        // The core's rule, the same code and message as a Python policy returning -1.
+        assertEquals("policy `negative` failed on mission `paul won on 2021-03-01`: negative amount `-1` for `amount`", refused.reason)
         // A BigDecimal the core cannot hold, returned by Kotlin: refused, not a crash.
         val tooPrecise = object : ContributionPolicy {
             override fun name() = "too_precise"

@@ -398,6 +398,16 @@ class ErrorCodesTest {
     }
 
     @Test
+    fun `every core code has the exception subclass of its family, generated from the core's table`() {
+        for (code in errorCodes()) {
+            // The binding names each subclass after its family (`policy` -> CoopetitionException.Policy).
+            val name = errorFamily(code).replaceFirstChar { it.uppercase() }
+            val subclass = Class.forName("org.coopetition.CoopetitionException\$$name")
+            assertTrue(CoopetitionException::class.java.isAssignableFrom(subclass), code)
+        }
+    }
+
+    @Test
     @Order(Int.MAX_VALUE)
     fun `every code is reachable or listed`() {
         val all = errorCodes().toSortedSet()
