@@ -92,6 +92,20 @@ class OperationsTest {
     }
 
     @Test
+    fun `mission facts are built from provider, revenue, date won and lead origin, as in Python`() {
+        val facts = MissionFacts(PAUL, dec("1000.00"), d(2021, 3, 1), LeadOrigin.OTHER)
+        assertEquals(PAUL, facts.provider)
+        assertEquals(LeadOrigin.OTHER, facts.leadOrigin)
+        assertEquals(0u, facts.partners)
+        assertEquals(NegotiationState.NotOpened, facts.negotiation)
+        assertNull(facts.declared)
+        assertNull(facts.mission)
+        assertAmount("0", facts.donations, "donations")
+        // 5 % of 1 000.
+        assertAmount("50.00", Policy.builtin("flat").evaluate(facts.copy(partners = 2u), Lang.EN).amount, "flat")
+    }
+
+    @Test
     fun `two networks with the same journal have the same state`() {
         val network = Fx.withWonMission()
         val copy = Network.replay(network.journalJsonl())
