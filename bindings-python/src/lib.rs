@@ -5,11 +5,13 @@ mod arrow;
 mod arrow_input;
 mod convert;
 mod errors;
+mod event;
 mod fast;
 mod followup;
 mod ledger;
 mod network;
 mod policy;
+mod records;
 mod types;
 
 use pyo3::prelude::*;
@@ -18,6 +20,7 @@ use pyo3::prelude::*;
 #[pymodule]
 fn _coopetition(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<network::PyNetwork>()?;
+    m.add_class::<event::PyEvent>()?;
     m.add_class::<types::PyActor>()?;
     m.add_class::<types::PyChoice>()?;
     m.add_class::<types::PyContractTerms>()?;
@@ -35,6 +38,7 @@ fn _coopetition(m: &Bound<'_, PyModule>) -> PyResult<()> {
     policy::register(m)?;
     ledger::register(m)?;
     followup::register(m)?;
+    records::register(m)?;
     arrow::register(m)?;
     Ok(())
 }

@@ -902,6 +902,19 @@ impl PyCharter {
         let l = crate::convert::lang(lang)?;
         Ok((self.0.mandate.get(l).to_owned(), self.0.consent.get(l).to_owned(), self.0.exclusion.get(l).to_owned()))
     }
+    /// The charter version as JSON (the shape `Charter.from_json` reads).
+    fn to_json(&self) -> String {
+        // Serialising these plain types cannot fail: no map has non-string keys.
+        serde_json::to_string(&self.0).unwrap_or_default()
+    }
+    /// A charter version from JSON, for `Network.publish_charter`; checked when published.
+    #[staticmethod]
+    fn from_json(json: Str<'_>) -> PyResult<Self> {
+        serde_json::from_str(&json)
+            .map(PyCharter)
+            .map_err(|e| coopetition::Error::MalformedJson { line: None, message: e.to_string() })
+            .py()
+    }
     fn __repr__(&self) -> String {
         format!("Charter(version={}, published_on={})", self.0.version, self.0.published_on)
     }

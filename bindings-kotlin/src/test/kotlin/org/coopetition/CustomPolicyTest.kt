@@ -56,7 +56,7 @@ class CustomPolicyTest {
         assertEquals(listOf("300.00", "200.00"), results.map { it.assessment!!.amount!!.setScale(2).toPlainString() })
         val network = Fx.withWonMission()
         assertAmount("360.00", network.assess(MISSION, policy, Lang.EN).amount)
-        val ledger = network.memberLedger(PAUL, 2021, policy)
+        val ledger = network.ledger(PAUL, 2021, policy)
         assertAmount("360.00", ledger.due)
         assertEquals("three_percent", ledger.policy)
     }
@@ -125,7 +125,7 @@ class CustomPolicyTest {
             }
         }
         assertAmount("42", network.assess(MISSION, Policy.custom(reentrant), Lang.EN).amount)
-        assertAmount("42", network.memberLedger(PAUL, 2021, Policy.custom(reentrant)).due)
+        assertAmount("42", network.ledger(PAUL, 2021, Policy.custom(reentrant)).due)
         assertEquals(d(2021, 3, 20), network.missionFacts(MISSION).wonOn)
     }
 }
