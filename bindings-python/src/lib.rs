@@ -2,10 +2,8 @@
 #![forbid(unsafe_code)]
 
 mod arrow;
-mod arrow_input;
 mod convert;
 mod errors;
-mod fast;
 mod followup;
 mod ledger;
 mod network;
