@@ -46,6 +46,8 @@
 //! # Ok(()) }
 //! ```
 
+#![forbid(unsafe_code)]
+
 mod borrowed;
 mod compare;
 mod comparison;
