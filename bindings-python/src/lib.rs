@@ -2,11 +2,9 @@
 #![forbid(unsafe_code)]
 
 mod arrow;
-mod arrow_input;
 mod convert;
 mod errors;
 mod event;
-mod fast;
 mod followup;
 mod ledger;
 mod network;

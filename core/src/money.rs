@@ -76,6 +76,25 @@ pub(crate) fn round_cents_changed(exact: Decimal) -> (Decimal, bool) {
     (rounded, rounded != exact)
 }
 
+/// An amount rounded to the cent by [`round_cents`], as a count of cents
+/// (the value of a decimal column of scale 2, such as Arrow's `decimal128(38, 2)`).
+///
+/// ```
+/// use coopetition::money::rounded_cents;
+/// use rust_decimal::Decimal;
+/// assert_eq!(rounded_cents(Decimal::new(1005, 3)), 101); // 1.005 -> 1.01
+/// assert_eq!(rounded_cents(Decimal::new(600, 0)), 60_000);
+/// assert_eq!(rounded_cents(Decimal::MAX), 7_922_816_251_426_433_759_354_395_033_500); // 2^96 - 1 euros
+/// ```
+pub fn rounded_cents(amount: Decimal) -> i128 {
+    let cents = round_cents(amount);
+    // `rescale` stops short of two decimals when the mantissa would leave 96
+    // bits (beyond 7.9e26 €): the missing factor of ten is applied here, where
+    // 128 bits hold it.
+    let missing = 2_u32.saturating_sub(cents.scale());
+    cents.mantissa() * 10_i128.pow(missing)
+}
+
 /// One past the largest mantissa a decimal holds (96 bits).
 const MANTISSA_LIMIT: u128 = 1 << 96;
 /// The most decimal places a decimal holds.

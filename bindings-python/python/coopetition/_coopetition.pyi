@@ -727,6 +727,7 @@ def compare(
     parameters: Parameters | None = None,
     model: BehaviourModel | None = None,
     round_floats: bool = False,
+    threads: int | None = None,
 ) -> Comparison: ...
 @final
 class EngagementCheck:
@@ -823,6 +824,7 @@ def evaluate_batch(
     model: BehaviourModel | None = None,
     round_floats: bool = False,
     details: bool = True,
+    threads: int | None = None,
 ) -> Any: ...
 def evaluate(policy: Policy | PolicyProtocol, mission: MissionFacts, parameters: Parameters | None = None) -> Assessment: ...
 def catalogue(kind: str) -> list[CatalogueItem]: ...

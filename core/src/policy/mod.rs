@@ -27,6 +27,7 @@ pub mod explanation;
 pub mod facts;
 pub mod guide;
 pub mod params;
+pub mod reads;
 pub mod timeline;
 
 pub use explanation::{Explanation, Param, Step, StepCode};
@@ -635,21 +636,11 @@ impl<P: ContributionPolicy> ContributionPolicy for YearlyCap<P> {
 /// `input.label.unknown` for any other name; `policy.rate.invalid` for a
 /// behaviour model whose factors are outside 0..=1.
 pub fn builtin(name: &str, model: Option<BehaviourModel>) -> Result<Box<dyn ContributionPolicy>> {
-    if let Some(m) = &model {
-        m.check()?;
-    }
-    Ok(match name {
-        "flat" => Box::new(FlatRate),
-        "guide" => Box::new(GuideRate),
-        "self_assessed" => Box::new(SelfAssessed { model }),
-        "negotiated" => Box::new(Negotiated { model }),
-        other => {
-            return Err(Error::UnknownLabel {
-                what: "policy",
-                value: other.to_owned(),
-                expected: "flat, guide, self_assessed, negotiated".into(),
-            })
-        }
+    Ok(match batch::BuiltinPolicy::from_name(name, model)? {
+        batch::BuiltinPolicy::Flat => Box::new(FlatRate),
+        batch::BuiltinPolicy::Guide => Box::new(GuideRate),
+        batch::BuiltinPolicy::SelfAssessed(model) => Box::new(SelfAssessed { model }),
+        batch::BuiltinPolicy::Negotiated(model) => Box::new(Negotiated { model }),
     })
 }
 
