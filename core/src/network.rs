@@ -188,7 +188,9 @@ pub enum Action {
     },
     /// A steward publishes a new version of the charter.
     PublishCharter {
-        /// The new text; its version must follow the current one.
+        /// The new text; its version must follow the current one, and it is in
+        /// force from its date, which is neither before the current version's
+        /// nor after the command's.
         text: CharterText,
     },
     /// A provider signs the charter version in force.
