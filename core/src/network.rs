@@ -258,7 +258,8 @@ pub enum Action {
     },
     /// A steward sets the follow-up rules (deadlines, thresholds) in force from a date.
     ConfigureFollowUp {
-        /// First day the rules are in force; after the start of the rules in force.
+        /// First day the rules are in force; after the start of the rules in
+        /// force, and not before the command's date (rules never apply retroactively).
         from: NaiveDate,
         /// The rules.
         rules: FollowUpRules,
