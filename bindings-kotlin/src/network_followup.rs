@@ -22,7 +22,7 @@ impl Network {
     ///
     /// # Errors
     /// `auth.steward.required`, `compliance.deadline.invalid`, `standing.thresholds.invalid`,
-    /// `policy.parameters.overlap`.
+    /// `policy.parameters.overlap`, `date.order.invalid` (a first day before the command's date).
     pub fn configure_follow_up(
         &self,
         by: ActorId,

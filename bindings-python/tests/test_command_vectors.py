@@ -1,14 +1,19 @@
-"""Every command sequence of tests/vectors/commands, run through the Python API
-(format in tests/vectors/README.md, section "Command sequences").
+"""Every command vector of tests/vectors/commands, run through the Python API
+(format in tests/vectors/README.md, section "Command vectors").
 
-Each issuer of each case runs on a fresh network built from the case's setup
-with ``Network.execute_json``; the result must be the one the file expects:
-accepted, or refused with the expected code.
+An issuer matrix runs each issuer on a fresh network built from the case's
+setup; a sequence runs its commands in order on one network, each accepted
+with its sequence number or refused with its code, then reads the facts. Every
+command goes through ``Network.execute_json``, and every fact through the
+typed API (``standing``, ``is_member``, ``charter_status``, ``ledger``) or the
+snapshot, so what is tested here is the conversion: the rules are the core's.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -17,24 +22,44 @@ from conftest import ROOT
 import coopetition as c
 
 COMMANDS = ROOT / "tests" / "vectors" / "commands"
+FILES = {path.name: json.loads(path.read_text()) for path in sorted(COMMANDS.glob("*.json"))}
+#: The code of a command the journal's reader refuses before any rule: it covers no label.
+UNREAD = "journal.json.malformed"
 
 
-def load_runs() -> list[tuple[str, dict[str, Any], str, dict[str, Any]]]:
+def matrix_runs() -> list[tuple[str, list[dict[str, Any]], dict[str, Any], str]]:
     runs = []
-    for path in sorted(COMMANDS.glob("*.json")):
-        body = json.loads(path.read_text())
+    for name, body in FILES.items():
         for case in body["cases"]:
+            if "commands" in case:
+                continue
             setup = body["setups"][case["setup"]]
             for by, expected in case["expected"].items():
-                runs.append((f"{path.name}:{case['name']}:{by}", {"setup": setup, "case": case}, by, expected))
+                command = {"by": by, "on": case["on"], "action": case["action"]}
+                want = "accepted" if expected.get("accepted") is True else expected["error"]
+                runs.append((f"{name}:{case['name']}:{by}", setup, command, want))
     return runs
 
 
-RUNS = load_runs()
+def sequences() -> list[tuple[str, list[dict[str, Any]], dict[str, Any]]]:
+    out = []
+    for name, body in FILES.items():
+        for case in body["cases"]:
+            if "commands" in case:
+                setup = body["setups"][case["setup"]] if case.get("setup") else []
+                out.append((f"{name}:{case['name']}", setup, case))
+    return out
 
 
-def test_there_are_enough_runs() -> None:
+RUNS = matrix_runs()
+SEQUENCES = sequences()
+
+
+def test_there_are_enough_cases() -> None:
     assert len(RUNS) >= 150
+    names = [case["name"] for body in FILES.values() for case in body["cases"]]
+    assert len(names) == len(set(names)), "a case name is used twice"
+    assert len(names) >= 85
 
 
 def build(setup: list[dict[str, Any]]) -> c.Network:
@@ -45,19 +70,121 @@ def build(setup: list[dict[str, Any]]) -> c.Network:
 
 
 def outcome(network: c.Network, command: dict[str, Any]) -> str:
+    """`seq n`, or the code of the refusal (which must leave the network unchanged)."""
     before = (network.snapshot_json(), network.journal_jsonl())
     try:
-        network.execute_json(json.dumps(command))
+        event = network.execute_json(json.dumps(command))
     except c.CoopetitionError as e:
         assert (network.snapshot_json(), network.journal_jsonl()) == before, "a refused command changed the network"
         return e.code
-    return "accepted"
+    return f"seq {event.seq}"
 
 
-@pytest.mark.parametrize(("run_id", "data", "by", "expected"), RUNS, ids=[r[0] for r in RUNS])
-def test_command_sequence(run_id: str, data: dict[str, Any], by: str, expected: dict[str, Any]) -> None:
-    case = data["case"]
-    network = build(data["setup"])
-    got = outcome(network, {"by": by, "on": case["on"], "action": case["action"]})
-    want = "accepted" if expected.get("accepted") is True else expected["error"]
+@pytest.mark.parametrize(("run_id", "setup", "command", "want"), RUNS, ids=[r[0] for r in RUNS])
+def test_issuer_matrix(run_id: str, setup: list[dict[str, Any]], command: dict[str, Any], want: str) -> None:
+    got = outcome(build(setup), command)
+    got = "accepted" if got.startswith("seq ") else got
     assert got == want, f"{run_id}: expected {want}, got {got}"
+
+
+def pointer(document: Any, path: str) -> Any:
+    """A JSON pointer (RFC 6901); a path that leads nowhere reads as None."""
+    for token in path.split("/")[1:]:
+        token = token.replace("~1", "/").replace("~0", "~")
+        if isinstance(document, dict) and token in document:
+            document = document[token]
+        elif isinstance(document, list) and token.isdigit() and int(token) < len(document):
+            document = document[int(token)]
+        else:
+            return None
+    return document
+
+
+def ledger_field(ledger: c.MemberLedger, field: str) -> Any:
+    if field == "unpriced":
+        return list(ledger.unpriced)
+    value = {
+        "due": ledger.due,
+        "paid": ledger.paid,
+        "in_kind_value": ledger.in_kind_value,
+        "offset": ledger.offset,
+        "donated": ledger.donated,
+        "balance": ledger.balance,
+    }[field]
+    assert isinstance(value, Decimal)
+    return value
+
+
+def fact_mismatch(network: c.Network, fact: dict[str, Any]) -> str | None:
+    want = fact["equals"]
+    if "state" in fact:
+        got = pointer(json.loads(network.snapshot_json())["state"], fact["state"])
+    elif "standing" in fact:
+        got = network.standing(fact["standing"])
+    elif "member" in fact:
+        got = network.is_member(fact["member"])
+    elif "charter_status" in fact:
+        got = network.charter_status(fact["charter_status"])
+    elif "ledger" in fact:
+        q = fact["ledger"]
+        ledger = network.ledger(q["member"], q["year"], c.Policy.builtin(q["policy"]))
+        wrong = []
+        for field, value in want.items():
+            actual = ledger_field(ledger, field)
+            same = Decimal(value) == actual if isinstance(value, str) else value == actual
+            if not same:
+                wrong.append(f"{field} {actual}")
+        return f"{fact}: got {', '.join(wrong)}" if wrong else None
+    else:
+        raise AssertionError(f"unknown fact {fact}")
+    return None if got == want else f"{fact}: got {got!r}"
+
+
+@pytest.mark.parametrize(("case_id", "setup", "case"), SEQUENCES, ids=[s[0] for s in SEQUENCES])
+def test_sequence(case_id: str, setup: list[dict[str, Any]], case: dict[str, Any]) -> None:
+    network = build(setup)
+    results = case["expected"]["results"]
+    assert len(results) == len(case["commands"]), f"{case_id}: one result per command"
+    failures = []
+    for i, (command, result) in enumerate(zip(case["commands"], results, strict=True), start=1):
+        got = outcome(network, command)
+        want = f"seq {result['seq']}" if "seq" in result else result["error"]
+        if got != want:
+            failures.append(f"command {i} ({command['action']['type']}): expected {want}, got {got}")
+    for fact in case["expected"]["facts"]:
+        mismatch = fact_mismatch(network, fact)
+        if mismatch:
+            failures.append(mismatch)
+    assert not failures, f"{case_id}:\n" + "\n".join(failures)
+
+
+def core_labels() -> set[str]:
+    """The action labels, read from the core: its journal reader names them all
+    when it meets a type it does not know."""
+    probe = {"by": "a", "on": "2020-01-01", "action": {"type": "no such action"}}
+    with pytest.raises(c.CoopetitionError) as refused:
+        c.Network().execute_json(json.dumps(probe))
+    message = str(refused.value)
+    assert "expected one of" in message, message
+    return set(re.findall(r"`([a-z_]+)`", message.split("expected one of", 1)[1]))
+
+
+def test_every_action_label_is_accepted_and_refused() -> None:
+    seen: dict[str, set[bool]] = {}
+    for _, setup, command, want in RUNS:
+        seen.setdefault(command["action"]["type"], set()).add(want == "accepted")
+        for s in setup:
+            seen.setdefault(s["action"]["type"], set()).add(True)
+    for _, setup, case in SEQUENCES:
+        for s in setup:
+            seen.setdefault(s["action"]["type"], set()).add(True)
+        for command, result in zip(case["commands"], case["expected"]["results"], strict=True):
+            if result.get("error") != UNREAD:
+                seen.setdefault(command["action"]["type"], set()).add("seq" in result)
+    missing = [
+        f"`{label}` is in no {'accepted' if accepted else 'refused'} command"
+        for label in sorted(core_labels())
+        for accepted in (True, False)
+        if accepted not in seen.get(label, set())
+    ]
+    assert not missing, "\n".join(missing)

@@ -459,7 +459,10 @@ pub(crate) fn check(network: &Network, issuer: &Actor, on: NaiveDate, action: &A
     match action {
         Action::ConfigureFollowUp { from, rules } => {
             rules.check()?;
-            fu.with_period(*from, rules).map(|_| ())
+            fu.with_period(*from, rules)?;
+            // Rules from a past day would judge anew engagements already judged,
+            // and cut the answer period of a member already notified.
+            not_before(*from, on, "configuration", "first day in force")
         }
         Action::ShareResource { mission, resource, licence, location } => {
             let m = network.mission(mission)?;

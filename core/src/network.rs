@@ -188,7 +188,9 @@ pub enum Action {
     },
     /// A steward publishes a new version of the charter.
     PublishCharter {
-        /// The new text; its version must follow the current one.
+        /// The new text; its version must follow the current one, and it is in
+        /// force from its date, which is neither before the current version's
+        /// nor after the command's.
         text: CharterText,
     },
     /// A provider signs the charter version in force.
@@ -256,7 +258,8 @@ pub enum Action {
     },
     /// A steward sets the follow-up rules (deadlines, thresholds) in force from a date.
     ConfigureFollowUp {
-        /// First day the rules are in force; after the start of the rules in force.
+        /// First day the rules are in force; after the start of the rules in
+        /// force, and not before the command's date (rules never apply retroactively).
         from: NaiveDate,
         /// The rules.
         rules: FollowUpRules,

@@ -136,6 +136,10 @@ impl Network {
                         text.version
                     )));
                 }
+                // The last version published is the one in force (signatures and
+                // all-in-one validations read it), so it cannot start later:
+                // meanwhile every signature would be outdated with nothing signable.
+                not_before(on, text.published_on, "first day in force", "charter publication")?;
                 match self.charter() {
                     Some(c) => not_before(text.published_on, c.published_on, "previous charter", "new charter"),
                     None => Ok(()),
