@@ -4,8 +4,8 @@
 
 use super::batch::{BuiltinPolicy, NegotiationColumns};
 use super::{BehaviourModel, NegotiationStage};
-use crate::labels::Labelled;
 use crate::error::{Error, Result};
+use crate::labels::Labelled;
 
 /// The optional groups of columns a set of built-in policies reads, beyond
 /// what every policy reads (revenue, the day won, donations).
