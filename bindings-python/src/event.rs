@@ -1,15 +1,12 @@
 //! Commands and what an accepted one returns: its event, as the journal records it.
 
-use crate::convert::{actor_id, label, mission_id, UserText};
+use crate::convert::{actor_id, label, UserText};
 use crate::errors::IntoPy;
-use crate::network::PyNetwork;
-use coopetition::mission::{Client, MissionStep, MissionUpdate};
-use coopetition::network::{Action, Command, Event, Network};
-use coopetition::shared::SharedNetwork;
+use coopetition::mission::{Client, MissionUpdate};
+use coopetition::network::Event;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyTuple};
-use std::sync::Arc;
 
 /// An accepted command as recorded in the journal: its sequence number, its
 /// issuer, its date and what was done (`label`, and the whole event as JSON).
@@ -58,46 +55,6 @@ impl PyEvent {
     }
     fn __repr__(&self) -> String {
         format!("Event(seq={}, by='{}', on={}, label='{}')", self.0.seq, self.0.by, self.0.on, self.label())
-    }
-}
-
-impl PyNetwork {
-    pub(crate) fn wrap(network: Network) -> Self {
-        PyNetwork { inner: SharedNetwork::new(network) }
-    }
-
-    /// The network as it is now (a copy later commands do not change),
-    /// taken with the GIL released.
-    pub(crate) fn read(&self) -> PyResult<Arc<Network>> {
-        Ok(Python::attach(|py| py.detach(|| self.inner.read())))
-    }
-
-    /// Executes a command with the GIL released; the error becomes a Python
-    /// exception only once the lock is free.
-    pub(crate) fn execute_command(&self, command: Command) -> PyResult<PyEvent> {
-        Python::attach(|py| py.detach(|| self.inner.execute(command))).map(PyEvent).py()
-    }
-
-    pub(crate) fn run(&self, by: &str, on: chrono::NaiveDate, action: Action) -> PyResult<PyEvent> {
-        self.execute_command(Command::new(&actor_id(by)?, on, action))
-    }
-
-    pub(crate) fn report(
-        &self,
-        by: &str,
-        on: chrono::NaiveDate,
-        mission: &str,
-        occurred_on: Option<chrono::NaiveDate>,
-        step: MissionStep,
-        update: MissionUpdate,
-    ) -> PyResult<PyEvent> {
-        let action = Action::ReportMission {
-            mission: mission_id(mission)?,
-            occurred_on: occurred_on.unwrap_or(on),
-            step,
-            update,
-        };
-        self.run(by, on, action)
     }
 }
 

@@ -2,7 +2,7 @@
 
 use crate::convert::{actor_id, lang};
 use crate::errors::IntoPy;
-use crate::network::PyNetwork;
+use crate::handle::PyNetwork;
 use crate::policy::{params_or_shipped, PyParameters, PyPolicy};
 use coopetition::labels::Labelled;
 use coopetition::ledger::{self, MemberLedger, MissionLine, NetworkLedger, Settlement};

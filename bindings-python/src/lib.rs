@@ -6,6 +6,7 @@ mod convert;
 mod errors;
 mod event;
 mod followup;
+mod handle;
 mod ledger;
 mod network;
 mod policy;
@@ -17,7 +18,7 @@ use pyo3::prelude::*;
 /// The native module, re-exported by the `coopetition` package.
 #[pymodule]
 fn _coopetition(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<network::PyNetwork>()?;
+    m.add_class::<handle::PyNetwork>()?;
     m.add_class::<event::PyEvent>()?;
     m.add_class::<types::PyActor>()?;
     m.add_class::<types::PyChoice>()?;

@@ -6,6 +6,7 @@ use crate::event::{client, command_json, dropped_dict, update, Dropped, PyEvent}
 use crate::followup::{
     PyComplianceReport, PyDirectoryEntry, PyLevelSuggestion, PyMemberCompliance, PyStandingProposal,
 };
+use crate::handle::PyNetwork;
 use crate::ledger::{PyMemberLedger, PyNetworkLedger};
 use crate::policy::PyParameters;
 use crate::records::{PyCharterSignature, PyDeclaration, PyDelivery, PyDonation, PyNegotiation, PyPayment};
@@ -15,24 +16,9 @@ use coopetition::mission::{MissionStep, MissionUpdate};
 use coopetition::negotiation::{Delivery, DeliveryUnit, Donation, Payment};
 use coopetition::policy::MissionFacts;
 use coopetition::prelude::*;
-use coopetition::shared::SharedNetwork;
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 use std::sync::Arc;
-
-/// A network: its state and its journal. Every method that changes it takes
-/// the issuer `by` and the date `on`, and is checked first: a rejected
-/// command raises and changes nothing.
-///
-/// Safe to share between threads. No lock is ever held while Python code
-/// runs (a policy's callback, an import, building an exception): queries work
-/// on a copy of the network taken under a short lock (copy-on-write, so the
-/// copy is cheap), commands hold the lock only inside the core, and every wait
-/// for the lock happens with the GIL released.
-#[pyclass(module = "coopetition", name = "Network", frozen)]
-pub struct PyNetwork {
-    pub(crate) inner: SharedNetwork,
-}
 
 #[pymethods]
 impl PyNetwork {

@@ -1,0 +1,66 @@
+//! The Python `Network` object: the core's shared network, and the few
+//! steps every method takes (read a copy, execute a command) with the GIL
+//! released. The methods themselves are in `network`, `ledger`, `followup`.
+
+use crate::convert::{actor_id, mission_id};
+use crate::errors::IntoPy;
+use crate::event::PyEvent;
+use coopetition::mission::{MissionStep, MissionUpdate};
+use coopetition::prelude::*;
+use coopetition::shared::SharedNetwork;
+use pyo3::prelude::*;
+use std::sync::Arc;
+
+/// A network: its state and its journal. Every method that changes it takes
+/// the issuer `by` and the date `on`, and is checked first: a rejected
+/// command raises and changes nothing.
+///
+/// Safe to share between threads. No lock is ever held while Python code
+/// runs (a policy's callback, an import, building an exception): queries work
+/// on a copy of the network taken under a short lock (copy-on-write, so the
+/// copy is cheap), commands hold the lock only inside the core, and every wait
+/// for the lock happens with the GIL released.
+#[pyclass(module = "coopetition", name = "Network", frozen)]
+pub struct PyNetwork {
+    pub(crate) inner: SharedNetwork,
+}
+
+impl PyNetwork {
+    pub(crate) fn wrap(network: Network) -> Self {
+        PyNetwork { inner: SharedNetwork::new(network) }
+    }
+
+    /// The network as it is now (a copy later commands do not change),
+    /// taken with the GIL released.
+    pub(crate) fn read(&self) -> PyResult<Arc<Network>> {
+        Ok(Python::attach(|py| py.detach(|| self.inner.read())))
+    }
+
+    /// Executes a command with the GIL released; the error becomes a Python
+    /// exception only once the lock is free.
+    pub(crate) fn execute_command(&self, command: Command) -> PyResult<PyEvent> {
+        Python::attach(|py| py.detach(|| self.inner.execute(command))).map(PyEvent).py()
+    }
+
+    pub(crate) fn run(&self, by: &str, on: chrono::NaiveDate, action: Action) -> PyResult<PyEvent> {
+        self.execute_command(Command::new(&actor_id(by)?, on, action))
+    }
+
+    pub(crate) fn report(
+        &self,
+        by: &str,
+        on: chrono::NaiveDate,
+        mission: &str,
+        occurred_on: Option<chrono::NaiveDate>,
+        step: MissionStep,
+        update: MissionUpdate,
+    ) -> PyResult<PyEvent> {
+        let action = Action::ReportMission {
+            mission: mission_id(mission)?,
+            occurred_on: occurred_on.unwrap_or(on),
+            step,
+            update,
+        };
+        self.run(by, on, action)
+    }
+}
