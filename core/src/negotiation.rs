@@ -5,7 +5,6 @@ use crate::error::{Error, Result};
 use crate::ids::{ActorId, MissionId};
 use crate::labels::labelled_enum;
 use crate::money::Money;
-use crate::policy::facts::NegotiationState;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -70,6 +69,38 @@ pub struct Negotiation {
     pub agreed: Option<(Money, NaiveDate)>,
     /// The date of the last stalemate, if any.
     pub stalemate_on: Option<NaiveDate>,
+}
+
+/// Where the negotiation of a mission's contribution stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case", deny_unknown_fields)]
+pub enum NegotiationState {
+    /// No negotiation was opened.
+    #[default]
+    NotOpened,
+    /// Offers are being exchanged.
+    Open {
+        /// Number of offers so far.
+        offers: u32,
+        /// The last offer, if any.
+        last_offer: Option<Money>,
+    },
+    /// The parties agreed.
+    Agreed {
+        /// The agreed contribution.
+        amount: Money,
+        /// When.
+        on: NaiveDate,
+        /// Number of offers made.
+        offers: u32,
+    },
+    /// The negotiation ended without agreement.
+    Stalemate {
+        /// When.
+        on: NaiveDate,
+        /// Number of offers made.
+        offers: u32,
+    },
 }
 
 impl Negotiation {

@@ -5,41 +5,10 @@ use crate::ids::{ActorId, MissionId};
 use crate::labels::Labelled;
 use crate::mission::{LeadOrigin, Mission};
 use crate::money::Money;
+pub use crate::negotiation::NegotiationState;
 use crate::network::Network;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-
-/// Where the negotiation of a mission's contribution stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(tag = "state", rename_all = "snake_case", deny_unknown_fields)]
-pub enum NegotiationState {
-    /// No negotiation was opened.
-    #[default]
-    NotOpened,
-    /// Offers are being exchanged.
-    Open {
-        /// Number of offers so far.
-        offers: u32,
-        /// The last offer, if any.
-        last_offer: Option<Money>,
-    },
-    /// The parties agreed.
-    Agreed {
-        /// The agreed contribution.
-        amount: Money,
-        /// When.
-        on: NaiveDate,
-        /// Number of offers made.
-        offers: u32,
-    },
-    /// The negotiation ended without agreement.
-    Stalemate {
-        /// When.
-        on: NaiveDate,
-        /// Number of offers made.
-        offers: u32,
-    },
-}
 
 /// The facts of a won mission that policies evaluate.
 ///
