@@ -34,6 +34,7 @@ mod apply;
 mod authority;
 mod check;
 mod command;
+mod follow_up;
 pub(crate) mod state;
 pub(crate) use authority::member_in;
 pub use authority::Capacity;
@@ -56,26 +57,6 @@ pub fn date(year: i32, month: u32, day: u32) -> Result<NaiveDate> {
 pub fn parse_date(text: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|_| Error::Parse { value: text.to_owned(), expected: "an ISO date" })
-}
-
-/// Checks that a text is visible (the rule of [`crate::text::check_text`]),
-/// for the commands' checks and the follow-up's.
-pub(crate) fn non_empty(text: &str, field: &'static str) -> Result<()> {
-    crate::text::check_text(text, field)
-}
-
-/// Checks that `later_date` (of `later`) does not precede `earlier_date` (of `earlier`).
-pub(crate) fn not_before(
-    later_date: NaiveDate,
-    earlier_date: NaiveDate,
-    earlier: &'static str,
-    later: &'static str,
-) -> Result<()> {
-    if later_date < earlier_date {
-        Err(Error::DateOrder { earlier, earlier_date, later, later_date })
-    } else {
-        Ok(())
-    }
 }
 
 /// A network: its state and its journal.

@@ -7,8 +7,9 @@
 //! accepted event only writes and never fails. Who may issue a command is
 //! decided before, by the authorisation rule (`authority.rs`).
 
-use super::{non_empty, not_before, Action, Capacity, Command, Network};
+use super::{Action, Capacity, Command, Network};
 use crate::actor::{Actor, ActorKind, InvolvementLevel};
+use crate::calendar::not_before;
 use crate::catalogue::Catalogues;
 use crate::charter::CharterStatus;
 use crate::contract::ContractStatus;
@@ -17,6 +18,7 @@ use crate::ids::{ActorId, MissionId};
 use crate::mission::{Client, Mission, MissionStep, MissionUpdate};
 use crate::money::Money;
 use crate::negotiation::{positive, Negotiation, NegotiationStatus, Party};
+use crate::text::non_empty;
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
 
@@ -65,7 +67,7 @@ impl Network {
                 if let Some(live) = self.live_contract(by) {
                     return Err(Error::ContractAlreadyLive { member: by.to_string(), contract: live.id.to_string() });
                 }
-                crate::followup::check_not_excluded(self, by)?;
+                super::follow_up::check_not_excluded(self, by)?;
                 terms.check(issuer.kind, Catalogues::shipped().kind(issuer.kind)?)
             }
             Action::DiscussContract { contract, note } => {
@@ -125,7 +127,7 @@ impl Network {
                 }
                 not_before(on, c.last_step_on(), "last contract step", "exclusion")?;
                 // An exclusion is a standing decision too: the member is heard first.
-                crate::followup::check_hearing(self, &c.member, on)
+                super::follow_up::check_hearing(self, &c.member, on)
             }
             Action::PublishCharter { text } => {
                 text.check()?;
@@ -248,7 +250,7 @@ impl Network {
             | Action::NotifyHearing { .. }
             | Action::AnswerHearing { .. }
             | Action::DecideStanding { .. }
-            | Action::DecideLevel { .. } => crate::followup::check(self, issuer, on, action),
+            | Action::DecideLevel { .. } => super::follow_up::check(self, issuer, on, action),
         }
     }
 
