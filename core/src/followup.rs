@@ -24,7 +24,7 @@ use crate::policy::timeline::{Period, Timeline};
 use crate::prior_work::local_actor_key;
 use crate::prior_work::{InformObligation, PriorWork};
 pub use crate::recorded::Recorded;
-use crate::standing::{Hearing, LevelDecision, Standing, StandingRecord};
+use crate::standing::{Hearing, LevelDecision, Standing, StandingCase, StandingRecord};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -398,6 +398,17 @@ impl FollowUp {
     /// The standing of a member (good standing without any decision).
     pub fn standing_of(&self, member: &ActorId) -> Standing {
         self.standing.get(member).map_or(Standing::GoodStanding, |r| r.current)
+    }
+
+    /// What the rules of standing read about a member (see [`StandingCase`]).
+    pub(crate) fn case<'a>(&'a self, member: &'a ActorId) -> StandingCase<'a> {
+        let hearing = self.open_hearing(member);
+        StandingCase {
+            member,
+            record: self.standing.get(member),
+            hearing,
+            answer_days: hearing.map_or(0, |h| rules_at(self.rules(), h.notice.on).deadlines.hearing_answer_days),
+        }
     }
 
     /// The member's open hearing, if any.

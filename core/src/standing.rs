@@ -25,8 +25,8 @@
 //! flicker; only a decision (`change_level` or `decide_level`) changes it.
 
 use crate::actor::InvolvementLevel;
-use crate::calendar::not_before;
-use crate::error::Result;
+use crate::calendar::{not_before, plus_days};
+use crate::error::{Error, Result};
 use crate::ids::ActorId;
 use crate::labels::labelled_enum;
 use crate::recorded::Recorded;
@@ -144,6 +144,17 @@ pub struct StandingRecord {
     pub decisions: Vec<StandingDecision>,
 }
 
+impl StandingRecord {
+    /// Records a decision, which leaves the current standing and closed the
+    /// hearing noticed as event `hearing`, if any.
+    pub(crate) fn record(&mut self, mut decision: StandingDecision, hearing: Option<u64>) {
+        decision.hearing = hearing;
+        decision.from = self.current;
+        self.current = decision.to;
+        self.decisions.push(decision);
+    }
+}
+
 /// The member's answer to a notice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -172,6 +183,15 @@ pub struct Hearing {
     pub closed_seq: Option<u64>,
 }
 
+impl Hearing {
+    /// Closes the hearing by the decision recorded as event `seq`; returns
+    /// the number of the notice it closes.
+    pub(crate) fn close(&mut self, seq: u64) -> u64 {
+        self.closed_seq = Some(seq);
+        self.notice.seq
+    }
+}
+
 /// A recorded change of involvement level.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -196,6 +216,141 @@ pub struct LevelDecision {
     pub reference: Option<String>,
     /// The event that recorded it.
     pub recorded: Recorded,
+}
+
+/// What the rules of standing read about one member: its standing record,
+/// its open hearing, and the days the rules in force on the day of that
+/// hearing's notice leave it to answer. The follow-up builds it from its
+/// records ([`crate::followup::FollowUp::case`]); the checks of the commands
+/// that apply, notify, answer, decide or exclude ask it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct StandingCase<'a> {
+    /// The member.
+    pub member: &'a ActorId,
+    /// Its standing and decisions, once a decision was taken.
+    pub record: Option<&'a StandingRecord>,
+    /// Its open hearing, if any.
+    pub hearing: Option<&'a Hearing>,
+    /// The days given to answer the open hearing's notice.
+    pub answer_days: i64,
+}
+
+impl StandingCase<'_> {
+    /// The member's standing (good standing without any decision).
+    pub fn standing(&self) -> Standing {
+        self.record.map_or(Standing::GoodStanding, |r| r.current)
+    }
+
+    /// Checks that an actor excluded by decision does not apply again before a reinstatement.
+    ///
+    /// # Errors
+    /// `standing.member.excluded`.
+    pub fn check_not_excluded(&self) -> Result<()> {
+        if self.standing() == Standing::Excluded {
+            Err(Error::MemberExcluded(self.member.to_string()))
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Checks a notice of hearing: grounds given, a member not excluded, no
+    /// hearing already open.
+    ///
+    /// # Errors
+    /// `input.text.empty` (or `input.text.invalid`), `standing.member.excluded`,
+    /// `standing.hearing.already_open`.
+    pub fn check_notice(&self, grounds: &str) -> Result<()> {
+        non_empty(grounds, "grounds")?;
+        if self.standing() == Standing::Excluded {
+            return Err(Error::MemberExcluded(self.member.to_string()));
+        }
+        if self.hearing.is_some() {
+            return Err(Error::HearingAlreadyOpen(self.member.to_string()));
+        }
+        Ok(())
+    }
+
+    /// Checks an answer recorded on `on`: given, to an open hearing not
+    /// answered yet, not before its notice.
+    ///
+    /// # Errors
+    /// `input.text.empty` (or `input.text.invalid`), `standing.hearing.not_open`,
+    /// `standing.hearing.answered`, `date.order.invalid`.
+    pub fn check_answer(&self, answer: &str, on: NaiveDate) -> Result<()> {
+        non_empty(answer, "answer")?;
+        let hearing = self.hearing.ok_or_else(|| Error::NoOpenHearing(self.member.to_string()))?;
+        if hearing.answer.is_some() {
+            return Err(Error::HearingAlreadyAnswered(self.member.to_string()));
+        }
+        not_before(on, hearing.notice.on, "notice", "answer")
+    }
+
+    /// Checks that an exclusion decided on `on` follows a hearing: a notice,
+    /// then the member's answer or the end of the answer period.
+    ///
+    /// # Errors
+    /// `standing.hearing.required` without an open hearing,
+    /// `standing.hearing.pending` while the member may still answer,
+    /// `date.order.invalid` for a decision before the notice or the answer.
+    pub fn check_hearing(&self, on: NaiveDate) -> Result<()> {
+        let hearing = self.hearing.ok_or_else(|| Error::HearingRequired(self.member.to_string()))?;
+        not_before(on, hearing.notice.on, "notice", "exclusion")?;
+        match &hearing.answer {
+            Some(answer) => not_before(on, answer.recorded.on, "answer", "exclusion"),
+            None => {
+                let until = plus_days(hearing.notice.on, self.answer_days);
+                if on < until {
+                    Err(Error::HearingPending { member: self.member.to_string(), until })
+                } else {
+                    Ok(())
+                }
+            }
+        }
+    }
+
+    /// Checks a decision moving the member to `to`, recorded on `on`: taken
+    /// after the founding and the previous decision, a change, only a
+    /// reinstatement from excluded; an exclusion follows a hearing and the
+    /// last step of the member's live contract, if any.
+    ///
+    /// # Errors
+    /// As [`Decision::check`], `date.order.invalid`, `standing.decision.unchanged`,
+    /// `standing.transition.invalid`, then as [`StandingCase::check_hearing`].
+    pub fn check_decision(
+        &self,
+        to: Standing,
+        decision: &Decision,
+        on: NaiveDate,
+        founded_on: Option<NaiveDate>,
+        last_contract_step: Option<NaiveDate>,
+    ) -> Result<()> {
+        let member = self.member;
+        decision.check(on)?;
+        if let Some(founded) = founded_on {
+            not_before(decision.taken_on, founded, "founding", "decision")?;
+        }
+        let from = self.standing();
+        if let Some(last) = self.record.and_then(|r| r.decisions.last()) {
+            not_before(decision.taken_on, last.taken_on, "previous decision", "decision")?;
+        }
+        if from == to {
+            return Err(Error::StandingUnchanged { member: member.to_string(), standing: label(to) });
+        }
+        if from == Standing::Excluded && to != Standing::GoodStanding {
+            return Err(Error::StandingTransition { member: member.to_string(), from: label(from), to: label(to) });
+        }
+        if to == Standing::Excluded {
+            self.check_hearing(decision.taken_on)?;
+            if let Some(step) = last_contract_step {
+                not_before(decision.taken_on, step, "last contract step", "exclusion")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn label(s: Standing) -> &'static str {
+    crate::labels::Labelled::label(s)
 }
 
 /// What the thresholds propose for a member's standing. Shown, never applied.

@@ -67,7 +67,7 @@ impl Network {
                 if let Some(live) = self.live_contract(by) {
                     return Err(Error::ContractAlreadyLive { member: by.to_string(), contract: live.id.to_string() });
                 }
-                super::follow_up::check_not_excluded(self, by)?;
+                self.state.follow_up.case(by).check_not_excluded()?;
                 terms.check(issuer.kind, Catalogues::shipped().kind(issuer.kind)?)
             }
             Action::DiscussContract { contract, note } => {
@@ -127,7 +127,7 @@ impl Network {
                 }
                 not_before(on, c.last_step_on(), "last contract step", "exclusion")?;
                 // An exclusion is a standing decision too: the member is heard first.
-                super::follow_up::check_hearing(self, &c.member, on)
+                self.state.follow_up.case(&c.member).check_hearing(on)
             }
             Action::PublishCharter { text } => {
                 text.check()?;

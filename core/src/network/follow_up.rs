@@ -6,14 +6,14 @@
 
 use super::{Action, Event, Network, NetworkState};
 use crate::actor::{Actor, InvolvementLevel};
-use crate::calendar::{not_before, plus_days};
+use crate::calendar::not_before;
 use crate::error::{Error, Result};
-use crate::followup::{rules_at, Attendance, DevelopedResource, FollowUp, Issued, ResourceUse, SharedResource};
+use crate::followup::{Attendance, DevelopedResource, FollowUp, Issued, ResourceUse, SharedResource};
 use crate::ids::{ActorId, ContractId, MissionId};
 use crate::mission::{Client, Mission, MissionStep, MissionUpdate};
 use crate::prior_work::{local_actor_key, InformObligation, PriorWork};
 use crate::recorded::Recorded;
-use crate::standing::{Decision, Hearing, HearingAnswer, LevelDecision, Standing, StandingDecision};
+use crate::standing::{Hearing, HearingAnswer, LevelDecision, Standing, StandingDecision};
 use crate::text::non_empty;
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};
@@ -129,26 +129,16 @@ pub(crate) fn check(network: &Network, issuer: &Actor, on: NaiveDate, action: &A
         }
         Action::NotifyHearing { member, grounds } => {
             network.actor(member)?;
-            non_empty(grounds, "grounds")?;
-            if fu.standing_of(member) == Standing::Excluded {
-                return Err(Error::MemberExcluded(member.to_string()));
-            }
-            if fu.open_hearing(member).is_some() {
-                return Err(Error::HearingAlreadyOpen(member.to_string()));
-            }
-            Ok(())
+            fu.case(member).check_notice(grounds)
         }
         Action::AnswerHearing { member, answer } => {
             network.actor(member)?;
-            non_empty(answer, "answer")?;
-            let hearing = fu.open_hearing(member).ok_or_else(|| Error::NoOpenHearing(member.to_string()))?;
-            if hearing.answer.is_some() {
-                return Err(Error::HearingAlreadyAnswered(member.to_string()));
-            }
-            not_before(on, hearing.notice.on, "notice", "answer")
+            fu.case(member).check_answer(answer, on)
         }
         Action::DecideStanding { member, standing, decision } => {
-            check_standing_decision(network, on, member, *standing, decision)
+            network.actor(member)?;
+            let last_contract_step = network.live_contract(member).map(|c| c.last_step_on());
+            fu.case(member).check_decision(*standing, decision, on, state.founded_on, last_contract_step)
         }
         Action::DecideLevel { actor, level, decision } => {
             decision.check(on)?;
@@ -157,76 +147,6 @@ pub(crate) fn check(network: &Network, issuer: &Actor, on: NaiveDate, action: &A
             network.check(&crate::network::Command { by: issuer.id.clone(), on, action: plain })
         }
         _ => Ok(()),
-    }
-}
-
-fn check_standing_decision(
-    network: &Network,
-    on: NaiveDate,
-    member: &ActorId,
-    to: Standing,
-    decision: &Decision,
-) -> Result<()> {
-    network.actor(member)?;
-    decision.check(on)?;
-    if let Some(founded) = network.state().founded_on {
-        not_before(decision.taken_on, founded, "founding", "decision")?;
-    }
-    let fu = &network.state().follow_up;
-    let from = fu.standing_of(member);
-    if let Some(last) = fu.standing.get(member).and_then(|r| r.decisions.last()) {
-        not_before(decision.taken_on, last.taken_on, "previous decision", "decision")?;
-    }
-    if from == to {
-        return Err(Error::StandingUnchanged { member: member.to_string(), standing: label(to) });
-    }
-    if from == Standing::Excluded && to != Standing::GoodStanding {
-        return Err(Error::StandingTransition { member: member.to_string(), from: label(from), to: label(to) });
-    }
-    if to == Standing::Excluded {
-        check_hearing(network, member, decision.taken_on)?;
-        if let Some(c) = network.live_contract(member) {
-            not_before(decision.taken_on, c.last_step_on(), "last contract step", "exclusion")?;
-        }
-    }
-    Ok(())
-}
-
-fn label(s: Standing) -> &'static str {
-    crate::labels::Labelled::label(s)
-}
-
-/// Checks that an exclusion of `member` decided on `on` follows a hearing:
-/// a notice, then the member's answer or the end of the answer period.
-///
-/// # Errors
-/// `standing.hearing.required` without an open hearing,
-/// `standing.hearing.pending` while the member may still answer,
-/// `date.order.invalid` for a decision before the notice or the answer.
-pub(crate) fn check_hearing(network: &Network, member: &ActorId, on: NaiveDate) -> Result<()> {
-    let fu = &network.state().follow_up;
-    let hearing = fu.open_hearing(member).ok_or_else(|| Error::HearingRequired(member.to_string()))?;
-    not_before(on, hearing.notice.on, "notice", "exclusion")?;
-    match &hearing.answer {
-        Some(answer) => not_before(on, answer.recorded.on, "answer", "exclusion"),
-        None => {
-            let days = rules_at(fu.rules(), hearing.notice.on).deadlines.hearing_answer_days;
-            let until = plus_days(hearing.notice.on, days);
-            if on < until {
-                Err(Error::HearingPending { member: member.to_string(), until })
-            } else {
-                Ok(())
-            }
-        }
-    }
-}
-
-/// Checks that an actor excluded by decision does not apply again before a reinstatement.
-pub(crate) fn check_not_excluded(network: &Network, actor: &ActorId) -> Result<()> {
-    if network.state().follow_up.standing_of(actor) == Standing::Excluded {
-        Err(Error::MemberExcluded(actor.to_string()))
-    } else {
-        Ok(())
     }
 }
 
@@ -426,18 +346,10 @@ pub(crate) fn record_exclusion(state: &mut NetworkState, event: &Event, member: 
     record_standing(&mut state.follow_up, member, decision);
 }
 
-/// Records a standing decision; fills in the standing it leaves and the
-/// hearing it closes.
-fn record_standing(fu: &mut FollowUp, member: &ActorId, mut decision: StandingDecision) {
-    // The decision closes the member's open hearing, whatever it decides.
-    decision.hearing = fu.open_hearing_mut(member).map(|h| {
-        h.closed_seq = Some(decision.recorded.seq);
-        h.notice.seq
-    });
-    let record = fu.standing.entry(member.clone()).or_default();
-    decision.from = record.current;
-    record.current = decision.to;
-    record.decisions.push(decision);
+/// Records a standing decision; it closes the member's open hearing, whatever it decides.
+fn record_standing(fu: &mut FollowUp, member: &ActorId, decision: StandingDecision) {
+    let hearing = fu.open_hearing_mut(member).map(|h| h.close(decision.recorded.seq));
+    fu.standing.entry(member.clone()).or_default().record(decision, hearing);
 }
 
 /// Records what a mission report means for the follow-up: the step's sequence
