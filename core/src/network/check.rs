@@ -1,11 +1,14 @@
 //! Checking a command: [`Network::check`] and the rules on the content of
 //! each action, with the small helpers they share.
 //!
-//! Apart from the declarations in the parent module so that the commands,
-//! events and state read on their own; apart from the application of events
-//! because a check only reads the state and decides, whereas applying an
-//! accepted event only writes and never fails. Who may issue a command is
-//! decided before, by the authorisation rule (`authority.rs`).
+//! Apart from the declarations (`command.rs`, `state.rs`) so that the
+//! commands, events and state read on their own; apart from the application
+//! of events because a check only reads the state and decides, whereas
+//! applying an accepted event only writes and never fails. Who may issue a
+//! command is decided before, by the authorisation rule (`authority.rs`);
+//! the follow-up commands are checked with their effects
+//! (`follow_up.rs`), and the rules of standing they share with
+//! `propose_contract` and `exclude_member` are the standing module's.
 
 use super::{Action, Capacity, Command, Network};
 use crate::actor::{Actor, ActorKind, InvolvementLevel};

@@ -2,7 +2,7 @@
 //! ([`Command`]) and the accepted command as the journal records it
 //! ([`Event`]).
 
-use super::NetworkSettings;
+use super::state::NetworkSettings;
 use crate::actor::{Actor, InvolvementLevel};
 use crate::charter::CharterText;
 use crate::contract::ContractTerms;
