@@ -57,15 +57,7 @@ impl Network {
             .rev()
             .find(|(_, t)| t.reached(breached, late))
             .map_or(Standing::GoodStanding, |(s, _)| *s);
-        let proposed = if current == Standing::Excluded {
-            None
-        } else if severity > current {
-            current.next()
-        } else if severity == Standing::GoodStanding && current != Standing::GoodStanding && breached == 0 {
-            Some(Standing::GoodStanding)
-        } else {
-            None
-        };
+        let proposed = current.proposal(severity, breached);
         StandingProposal {
             member: member.clone(),
             current,

@@ -63,6 +63,23 @@ impl Standing {
             Standing::Excluded => None,
         }
     }
+
+    /// The step proposed from this standing when the thresholds call for
+    /// `severity` (good standing: none reached) with `breached` engagements
+    /// breached: the next step of the ladder when they call for more, good
+    /// standing (a reinstatement) once none is reached and nothing is
+    /// breached; nothing from excluded, which only a decision leaves.
+    pub(crate) fn proposal(self, severity: Standing, breached: u32) -> Option<Standing> {
+        if self == Standing::Excluded {
+            None
+        } else if severity > self {
+            self.next()
+        } else if severity == Standing::GoodStanding && self != Standing::GoodStanding && breached == 0 {
+            Some(Standing::GoodStanding)
+        } else {
+            None
+        }
+    }
 }
 
 labelled_enum!(
