@@ -51,8 +51,9 @@
 //! # Ok(()) }
 //! ```
 
+use crate::calendar::plus_days;
 use crate::error::{Error, Result};
-use crate::followup::{plus_days, rules_at, FollowUp, FollowUpRules, MissionFollowUp};
+use crate::followup::{rules_at, FollowUp, FollowUpRules, MissionFollowUp};
 use crate::ids::{ActorId, MissionId};
 use crate::labels::labelled_enum;
 use crate::mission::{Mission, MissionRecord};

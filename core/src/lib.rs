@@ -13,6 +13,7 @@
 #![deny(missing_docs)]
 
 pub mod actor;
+mod calendar;
 mod canonical;
 pub mod catalogue;
 pub mod charter;
@@ -33,6 +34,8 @@ pub mod negotiation;
 pub mod network;
 pub mod policy;
 pub mod prior_work;
+mod proposals;
+mod recorded;
 pub mod shared;
 pub mod snapshot;
 pub mod standing;

@@ -5,7 +5,6 @@ use crate::error::{Error, Result};
 use crate::ids::{ActorId, MissionId};
 use crate::labels::labelled_enum;
 use crate::money::Money;
-use crate::policy::facts::NegotiationState;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -70,6 +69,67 @@ pub struct Negotiation {
     pub agreed: Option<(Money, NaiveDate)>,
     /// The date of the last stalemate, if any.
     pub stalemate_on: Option<NaiveDate>,
+}
+
+/// Where the negotiation of a mission's contribution stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case", deny_unknown_fields)]
+pub enum NegotiationState {
+    /// No negotiation was opened.
+    #[default]
+    NotOpened,
+    /// Offers are being exchanged.
+    Open {
+        /// Number of offers so far.
+        offers: u32,
+        /// The last offer, if any.
+        last_offer: Option<Money>,
+    },
+    /// The parties agreed.
+    Agreed {
+        /// The agreed contribution.
+        amount: Money,
+        /// When.
+        on: NaiveDate,
+        /// Number of offers made.
+        offers: u32,
+    },
+    /// The negotiation ended without agreement.
+    Stalemate {
+        /// When.
+        on: NaiveDate,
+        /// Number of offers made.
+        offers: u32,
+    },
+}
+
+labelled_enum!(
+    /// The stage of a [`NegotiationState`], without its figures. Its label is
+    /// the `state` of the negotiation's JSON and binding forms; its position
+    /// in [`Labelled::ALL`](crate::labels::Labelled::ALL) is the code of a batch's `negotiation_state`
+    /// column (`NegotiationColumns` of the batch evaluation).
+    NegotiationStage, "negotiation state", {
+        /// No negotiation was opened.
+        NotOpened => "not_opened",
+        /// Offers are being exchanged.
+        Open => "open",
+        /// The parties agreed.
+        Agreed => "agreed",
+        /// The negotiation ended without agreement.
+        Stalemate => "stalemate",
+    }
+);
+
+impl NegotiationState {
+    /// The stage the negotiation is at.
+    pub fn stage(&self) -> NegotiationStage {
+        match self {
+            NegotiationState::NotOpened => NegotiationStage::NotOpened,
+            NegotiationState::Open { .. } => NegotiationStage::Open,
+            NegotiationState::Agreed { .. } => NegotiationStage::Agreed,
+            NegotiationState::Stalemate { .. } => NegotiationStage::Stalemate,
+        }
+    }
 }
 
 impl Negotiation {

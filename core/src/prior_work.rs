@@ -12,10 +12,9 @@
 //! an outside client by its name, ignoring case and repeated blanks (accents
 //! count).
 
-use crate::followup::Recorded;
 use crate::ids::{ActorId, MissionId};
 use crate::mission::Client;
-use crate::network::Network;
+use crate::recorded::Recorded;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -68,24 +67,6 @@ pub fn local_actor_key(actor: &Client) -> String {
             let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
             format!("outside:{}", words.join(" "))
         }
-    }
-}
-
-impl Network {
-    /// The registry entries about a local actor, oldest record first.
-    pub fn prior_work_with(&self, local_actor: &Client) -> &[PriorWork] {
-        self.state().follow_up.prior_work.get(&local_actor_key(local_actor)).map_or(&[], Vec::as_slice)
-    }
-
-    /// Every obligation to inform a member that is not discharged yet, by mission.
-    pub fn open_obligations(&self) -> Vec<&InformObligation> {
-        self.state()
-            .follow_up
-            .missions
-            .values()
-            .flat_map(|m| &m.obligations)
-            .filter(|o| o.discharged.is_none())
-            .collect()
     }
 }
 

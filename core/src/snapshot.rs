@@ -22,7 +22,7 @@ use crate::ids::{ActorId, MissionId};
 use crate::mission::Client;
 use crate::money::Money;
 use crate::negotiation::NegotiationStatus;
-use crate::network::NetworkState;
+use crate::network::state::NetworkState;
 use crate::prior_work::local_actor_key;
 use crate::standing::Standing;
 use std::collections::{BTreeMap, BTreeSet};

@@ -2,7 +2,7 @@
 //!
 //! The ladder: good standing → reminder → warning → suspended → excluded.
 //! Thresholds ([`crate::followup::SanctionThresholds`]) read the compliance
-//! report and *propose* the next step ([`Network::standing_proposal`]); only a
+//! report and *propose* the next step ([`crate::network::Network::standing_proposal`]); only a
 //! steward's recorded decision ([`crate::network::Action::DecideStanding`])
 //! changes a standing. A decision carries its reason, the date it was taken
 //! and where: a coordination meeting or an online vote.
@@ -21,19 +21,18 @@
 //!
 //! Likewise, recorded activity (payments, donations, in-kind deliveries,
 //! resources shared, attendances) *suggests* an involvement level
-//! ([`Network::level_suggestion`]), with hysteresis so that it does not
+//! ([`crate::network::Network::level_suggestion`]), with hysteresis so that it does not
 //! flicker; only a decision (`change_level` or `decide_level`) changes it.
 
 use crate::actor::InvolvementLevel;
-use crate::compliance::{ComplianceStatus, MemberCompliance};
-use crate::error::Result;
-use crate::followup::{plus_days, Recorded};
+use crate::calendar::{not_before, plus_days};
+use crate::error::{Error, Result};
 use crate::ids::ActorId;
 use crate::labels::labelled_enum;
-use crate::network::Network;
-use chrono::{Datelike, NaiveDate};
+use crate::recorded::Recorded;
+use crate::text::non_empty;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
 
 labelled_enum!(
     /// A member's standing on the ladder of sanctions.
@@ -62,6 +61,23 @@ impl Standing {
             Standing::Warning => Some(Standing::Suspended),
             Standing::Suspended => Some(Standing::Excluded),
             Standing::Excluded => None,
+        }
+    }
+
+    /// The step proposed from this standing when the thresholds call for
+    /// `severity` (good standing: none reached) with `breached` engagements
+    /// breached: the next step of the ladder when they call for more, good
+    /// standing (a reinstatement) once none is reached and nothing is
+    /// breached; nothing from excluded, which only a decision leaves.
+    pub(crate) fn proposal(self, severity: Standing, breached: u32) -> Option<Standing> {
+        if self == Standing::Excluded {
+            None
+        } else if severity > self {
+            self.next()
+        } else if severity == Standing::GoodStanding && self != Standing::GoodStanding && breached == 0 {
+            Some(Standing::GoodStanding)
+        } else {
+            None
         }
     }
 }
@@ -95,6 +111,16 @@ impl Decision {
     /// A decision without reference.
     pub fn new(reason: impl Into<String>, taken_on: NaiveDate, venue: DecisionVenue) -> Decision {
         Decision { reason: reason.into(), taken_on, venue, reference: None }
+    }
+
+    /// Checks a decision recorded on `on`.
+    ///
+    /// # Errors
+    /// `input.text.empty` for a blank reason, `date.order.invalid` for a
+    /// decision taken after it is recorded.
+    pub fn check(&self, on: NaiveDate) -> Result<()> {
+        non_empty(&self.reason, "reason")?;
+        not_before(on, self.taken_on, "decision", "record")
     }
 }
 
@@ -135,6 +161,17 @@ pub struct StandingRecord {
     pub decisions: Vec<StandingDecision>,
 }
 
+impl StandingRecord {
+    /// Records a decision, which leaves the current standing and closed the
+    /// hearing noticed as event `hearing`, if any.
+    pub(crate) fn record(&mut self, mut decision: StandingDecision, hearing: Option<u64>) {
+        decision.hearing = hearing;
+        decision.from = self.current;
+        self.current = decision.to;
+        self.decisions.push(decision);
+    }
+}
+
 /// The member's answer to a notice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -163,6 +200,15 @@ pub struct Hearing {
     pub closed_seq: Option<u64>,
 }
 
+impl Hearing {
+    /// Closes the hearing by the decision recorded as event `seq`; returns
+    /// the number of the notice it closes.
+    pub(crate) fn close(&mut self, seq: u64) -> u64 {
+        self.closed_seq = Some(seq);
+        self.notice.seq
+    }
+}
+
 /// A recorded change of involvement level.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -187,6 +233,141 @@ pub struct LevelDecision {
     pub reference: Option<String>,
     /// The event that recorded it.
     pub recorded: Recorded,
+}
+
+/// What the rules of standing read about one member: its standing record,
+/// its open hearing, and the days the rules in force on the day of that
+/// hearing's notice leave it to answer. The follow-up builds it from its
+/// records ([`crate::followup::FollowUp::case`]); the checks of the commands
+/// that apply, notify, answer, decide or exclude ask it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct StandingCase<'a> {
+    /// The member.
+    pub member: &'a ActorId,
+    /// Its standing and decisions, once a decision was taken.
+    pub record: Option<&'a StandingRecord>,
+    /// Its open hearing, if any.
+    pub hearing: Option<&'a Hearing>,
+    /// The days given to answer the open hearing's notice.
+    pub answer_days: i64,
+}
+
+impl StandingCase<'_> {
+    /// The member's standing (good standing without any decision).
+    pub fn standing(&self) -> Standing {
+        self.record.map_or(Standing::GoodStanding, |r| r.current)
+    }
+
+    /// Checks that an actor excluded by decision does not apply again before a reinstatement.
+    ///
+    /// # Errors
+    /// `standing.member.excluded`.
+    pub fn check_not_excluded(&self) -> Result<()> {
+        if self.standing() == Standing::Excluded {
+            Err(Error::MemberExcluded(self.member.to_string()))
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Checks a notice of hearing: grounds given, a member not excluded, no
+    /// hearing already open.
+    ///
+    /// # Errors
+    /// `input.text.empty` (or `input.text.invalid`), `standing.member.excluded`,
+    /// `standing.hearing.already_open`.
+    pub fn check_notice(&self, grounds: &str) -> Result<()> {
+        non_empty(grounds, "grounds")?;
+        if self.standing() == Standing::Excluded {
+            return Err(Error::MemberExcluded(self.member.to_string()));
+        }
+        if self.hearing.is_some() {
+            return Err(Error::HearingAlreadyOpen(self.member.to_string()));
+        }
+        Ok(())
+    }
+
+    /// Checks an answer recorded on `on`: given, to an open hearing not
+    /// answered yet, not before its notice.
+    ///
+    /// # Errors
+    /// `input.text.empty` (or `input.text.invalid`), `standing.hearing.not_open`,
+    /// `standing.hearing.answered`, `date.order.invalid`.
+    pub fn check_answer(&self, answer: &str, on: NaiveDate) -> Result<()> {
+        non_empty(answer, "answer")?;
+        let hearing = self.hearing.ok_or_else(|| Error::NoOpenHearing(self.member.to_string()))?;
+        if hearing.answer.is_some() {
+            return Err(Error::HearingAlreadyAnswered(self.member.to_string()));
+        }
+        not_before(on, hearing.notice.on, "notice", "answer")
+    }
+
+    /// Checks that an exclusion decided on `on` follows a hearing: a notice,
+    /// then the member's answer or the end of the answer period.
+    ///
+    /// # Errors
+    /// `standing.hearing.required` without an open hearing,
+    /// `standing.hearing.pending` while the member may still answer,
+    /// `date.order.invalid` for a decision before the notice or the answer.
+    pub fn check_hearing(&self, on: NaiveDate) -> Result<()> {
+        let hearing = self.hearing.ok_or_else(|| Error::HearingRequired(self.member.to_string()))?;
+        not_before(on, hearing.notice.on, "notice", "exclusion")?;
+        match &hearing.answer {
+            Some(answer) => not_before(on, answer.recorded.on, "answer", "exclusion"),
+            None => {
+                let until = plus_days(hearing.notice.on, self.answer_days);
+                if on < until {
+                    Err(Error::HearingPending { member: self.member.to_string(), until })
+                } else {
+                    Ok(())
+                }
+            }
+        }
+    }
+
+    /// Checks a decision moving the member to `to`, recorded on `on`: taken
+    /// after the founding and the previous decision, a change, only a
+    /// reinstatement from excluded; an exclusion follows a hearing and the
+    /// last step of the member's live contract, if any.
+    ///
+    /// # Errors
+    /// As [`Decision::check`], `date.order.invalid`, `standing.decision.unchanged`,
+    /// `standing.transition.invalid`, then as [`StandingCase::check_hearing`].
+    pub fn check_decision(
+        &self,
+        to: Standing,
+        decision: &Decision,
+        on: NaiveDate,
+        founded_on: Option<NaiveDate>,
+        last_contract_step: Option<NaiveDate>,
+    ) -> Result<()> {
+        let member = self.member;
+        decision.check(on)?;
+        if let Some(founded) = founded_on {
+            not_before(decision.taken_on, founded, "founding", "decision")?;
+        }
+        let from = self.standing();
+        if let Some(last) = self.record.and_then(|r| r.decisions.last()) {
+            not_before(decision.taken_on, last.taken_on, "previous decision", "decision")?;
+        }
+        if from == to {
+            return Err(Error::StandingUnchanged { member: member.to_string(), standing: label(to) });
+        }
+        if from == Standing::Excluded && to != Standing::GoodStanding {
+            return Err(Error::StandingTransition { member: member.to_string(), from: label(from), to: label(to) });
+        }
+        if to == Standing::Excluded {
+            self.check_hearing(decision.taken_on)?;
+            if let Some(step) = last_contract_step {
+                not_before(decision.taken_on, step, "last contract step", "exclusion")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn label(s: Standing) -> &'static str {
+    crate::labels::Labelled::label(s)
 }
 
 /// What the thresholds propose for a member's standing. Shown, never applied.
@@ -226,154 +407,4 @@ pub struct LevelSuggestion {
     pub active_months: u32,
     /// Length of the window in months.
     pub window_months: u32,
-}
-
-impl Network {
-    /// A member's standing (good standing until a decision says otherwise).
-    pub fn standing(&self, member: &ActorId) -> Standing {
-        self.state().follow_up.standing_of(member)
-    }
-
-    /// The standing decisions about a member, oldest first.
-    pub fn standing_decisions(&self, member: &ActorId) -> &[crate::standing::StandingDecision] {
-        self.state().follow_up.standing.get(member).map_or(&[], |r| r.decisions.as_slice())
-    }
-
-    /// The hearings of a member, oldest first.
-    pub fn hearings(&self, member: &ActorId) -> &[Hearing] {
-        self.state().follow_up.hearings.get(member).map_or(&[], Vec::as_slice)
-    }
-
-    /// What the thresholds propose for a member on `as_of`.
-    ///
-    /// # Errors
-    /// `actor.id.unknown`.
-    pub fn standing_proposal(&self, member: &ActorId, as_of: NaiveDate) -> Result<StandingProposal> {
-        let compliance = self.member_compliance(member, as_of)?;
-        Ok(self.propose(member, compliance.as_ref(), as_of))
-    }
-
-    /// The proposals for every member bound by the charter on `as_of` that
-    /// propose a change, in id order.
-    pub fn standing_proposals(&self, as_of: NaiveDate) -> Vec<StandingProposal> {
-        let report = self.compliance_report(as_of);
-        report
-            .members
-            .iter()
-            .map(|m| self.propose(&m.member, Some(m), as_of))
-            .filter(|p| p.proposed.is_some())
-            .collect()
-    }
-
-    fn propose(&self, member: &ActorId, compliance: Option<&MemberCompliance>, as_of: NaiveDate) -> StandingProposal {
-        let thresholds = &self.follow_up_rules(as_of).sanctions;
-        let since = plus_days(as_of, thresholds.lookback_days.saturating_neg());
-        let (mut breached, mut late, mut evidence) = (0u32, 0u32, BTreeSet::new());
-        for e in compliance.iter().flat_map(|c| &c.engagements) {
-            let counted = match e.status {
-                ComplianceStatus::Breached => &mut breached,
-                ComplianceStatus::Late => &mut late,
-                _ => continue,
-            };
-            if e.due_on.is_some_and(|d| d > since && d <= as_of) {
-                *counted = counted.saturating_add(1);
-                evidence.extend(e.evidence.iter().copied());
-            }
-        }
-        let current = self.standing(member);
-        let severity = thresholds
-            .steps()
-            .iter()
-            .rev()
-            .find(|(_, t)| t.reached(breached, late))
-            .map_or(Standing::GoodStanding, |(s, _)| *s);
-        let proposed = if current == Standing::Excluded {
-            None
-        } else if severity > current {
-            current.next()
-        } else if severity == Standing::GoodStanding && current != Standing::GoodStanding && breached == 0 {
-            Some(Standing::GoodStanding)
-        } else {
-            None
-        };
-        StandingProposal {
-            member: member.clone(),
-            current,
-            proposed,
-            breached,
-            late,
-            evidence: evidence.into_iter().collect(),
-            hearing_required: proposed == Some(Standing::Excluded),
-        }
-    }
-
-    /// The level that an actor's recorded activity suggests on `as_of`.
-    ///
-    /// # Errors
-    /// `actor.id.unknown`.
-    pub fn level_suggestion(&self, actor: &ActorId, as_of: NaiveDate) -> Result<LevelSuggestion> {
-        let current = self.actor(actor)?.level;
-        let months = self.active_months(as_of);
-        Ok(self.suggest(actor, current, months.get(actor).map_or(0, BTreeSet::len), as_of))
-    }
-
-    /// The suggestions that differ from the current level, for every actor, in id order.
-    pub fn level_suggestions(&self, as_of: NaiveDate) -> Vec<LevelSuggestion> {
-        let months = self.active_months(as_of);
-        self.state()
-            .actors
-            .values()
-            .map(|a| self.suggest(&a.id, a.level, months.get(&a.id).map_or(0, BTreeSet::len), as_of))
-            .filter(|s| s.suggested.is_some())
-            .collect()
-    }
-
-    fn suggest(&self, actor: &ActorId, current: InvolvementLevel, active: usize, as_of: NaiveDate) -> LevelSuggestion {
-        let rules = &self.follow_up_rules(as_of).levels;
-        let active = u32::try_from(active).unwrap_or(u32::MAX);
-        // Stewards carry the strategy: their level is a matter of governance, not of activity.
-        let suggested = match current {
-            InvolvementLevel::Supporter if active >= rules.promote_months => Some(InvolvementLevel::Contributor),
-            InvolvementLevel::Contributor if active <= rules.demote_months => Some(InvolvementLevel::Supporter),
-            _ => None,
-        };
-        LevelSuggestion {
-            actor: actor.clone(),
-            current,
-            suggested,
-            active_months: active,
-            window_months: rules.window_months,
-        }
-    }
-
-    /// The months (of the window ending with `as_of`'s month) in which each
-    /// actor has recorded activity.
-    fn active_months(&self, as_of: NaiveDate) -> BTreeMap<&ActorId, BTreeSet<i64>> {
-        let state = self.state();
-        let window = i64::from(self.follow_up_rules(as_of).levels.window_months);
-        let month = |d: NaiveDate| i64::from(d.year()) * 12 + i64::from(d.month0());
-        let last = month(as_of);
-        let shared = state.follow_up.missions.iter().flat_map(|(id, fu)| {
-            let provider = state.missions.get(id).map(|m| &m.provider);
-            fu.resources_developed.iter().filter_map(move |r| Some((provider?, r.shared.as_ref()?.recorded.on)))
-        });
-        let attended =
-            state.follow_up.attendance.iter().flat_map(|(m, list)| list.iter().map(move |a| (m, a.recorded.on)));
-        let activity = state
-            .payments
-            .iter()
-            .map(|p| (&p.member, p.on))
-            .chain(state.donations.iter().map(|d| (&d.member, d.on)))
-            .chain(state.deliveries.iter().map(|d| (&d.member, d.on)))
-            .chain(attended)
-            .chain(shared);
-        let mut out: BTreeMap<&ActorId, BTreeSet<i64>> = BTreeMap::new();
-        for (actor, on) in activity {
-            let m = month(on);
-            if on <= as_of && m > last - window {
-                out.entry(actor).or_default().insert(m);
-            }
-        }
-        out
-    }
 }

@@ -106,6 +106,12 @@ pub fn check_text(text: &str, field: &'static str) -> crate::error::Result<()> {
     Ok(())
 }
 
+/// Checks that a text is visible (the rule of [`crate::text::check_text`]),
+/// for the commands' checks and the follow-up's.
+pub(crate) fn non_empty(text: &str, field: &'static str) -> crate::error::Result<()> {
+    check_text(text, field)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -32,7 +32,7 @@ impl Network {
             }
             Action::RegisterActor { actor } => {
                 self.state.actors.insert(actor.id.clone(), actor.clone());
-                crate::followup::record_registration(&mut self.state, event);
+                super::follow_up::record_registration(&mut self.state, event);
             }
             Action::SetPublicListing { actor, public_listing } => {
                 if let Some(a) = self.state.actors.get_mut(actor) {
@@ -42,7 +42,7 @@ impl Network {
             Action::ChangeLevel { actor, level, reason } => {
                 let from = self.state.actors.get_mut(actor).map(|a| std::mem::replace(&mut a.level, *level));
                 if let Some(from) = from {
-                    crate::followup::record_level_change(&mut self.state, event, actor, from, reason);
+                    super::follow_up::record_level_change(&mut self.state, event, actor, from, reason);
                 }
             }
             Action::ProposeContract { contract, terms } => {
@@ -113,7 +113,7 @@ impl Network {
             Action::Resign { contract } => self.end_contract(contract, ContractStatus::Resigned, on, None),
             Action::ExcludeMember { contract, reason } => {
                 if let Some(member) = self.state.contracts.get(contract).map(|c| c.member.clone()) {
-                    crate::followup::record_exclusion(&mut self.state, event, &member, reason);
+                    super::follow_up::record_exclusion(&mut self.state, event, &member, reason);
                 }
                 self.end_contract(contract, ContractStatus::Excluded, on, Some(reason.clone()));
             }
@@ -127,7 +127,7 @@ impl Network {
             }
             Action::ReportMission { mission, occurred_on, step, update } => {
                 self.apply_report(by, on, mission, *occurred_on, step, update);
-                crate::followup::after_report(&mut self.state, &self.live, event, mission, step, update);
+                super::follow_up::after_report(&mut self.state, &self.live, event, mission, step, update);
             }
             Action::DeclareContribution { mission, amount } => {
                 self.state.declarations.insert(mission.clone(), Declaration { amount: *amount, on });
@@ -165,15 +165,15 @@ impl Network {
             }
             Action::RecordPayment { payment } => {
                 self.state.payments.push(payment.clone());
-                crate::followup::record_issuer(&mut self.state, event);
+                super::follow_up::record_issuer(&mut self.state, event);
             }
             Action::RecordDonation { donation } => {
                 self.state.donations.push(donation.clone());
-                crate::followup::record_issuer(&mut self.state, event);
+                super::follow_up::record_issuer(&mut self.state, event);
             }
             Action::RecordDelivery { delivery } => {
                 self.state.deliveries.push(delivery.clone());
-                crate::followup::record_issuer(&mut self.state, event);
+                super::follow_up::record_issuer(&mut self.state, event);
             }
             Action::ConfigureFollowUp { .. }
             | Action::ShareResource { .. }
@@ -184,7 +184,7 @@ impl Network {
             | Action::AnswerHearing { .. }
             | Action::DecideStanding { .. }
             | Action::DecideLevel { .. } => {
-                if let Some(end) = crate::followup::apply(&mut self.state, &self.live, event) {
+                if let Some(end) = super::follow_up::apply(&mut self.state, &self.live, event) {
                     self.end_contract(&end.contract, ContractStatus::Excluded, end.on, Some(end.reason));
                 }
             }

@@ -1,14 +1,18 @@
 //! Checking a command: [`Network::check`] and the rules on the content of
 //! each action, with the small helpers they share.
 //!
-//! Apart from the declarations in the parent module so that the commands,
-//! events and state read on their own; apart from the application of events
-//! because a check only reads the state and decides, whereas applying an
-//! accepted event only writes and never fails. Who may issue a command is
-//! decided before, by the authorisation rule (`authority.rs`).
+//! Apart from the declarations (`command.rs`, `state.rs`) so that the
+//! commands, events and state read on their own; apart from the application
+//! of events because a check only reads the state and decides, whereas
+//! applying an accepted event only writes and never fails. Who may issue a
+//! command is decided before, by the authorisation rule (`authority.rs`);
+//! the follow-up commands are checked with their effects
+//! (`follow_up.rs`), and the rules of standing they share with
+//! `propose_contract` and `exclude_member` are the standing module's.
 
-use super::{non_empty, not_before, Action, Capacity, Command, Network};
+use super::{Action, Capacity, Command, Network};
 use crate::actor::{Actor, ActorKind, InvolvementLevel};
+use crate::calendar::not_before;
 use crate::catalogue::Catalogues;
 use crate::charter::CharterStatus;
 use crate::contract::ContractStatus;
@@ -17,6 +21,7 @@ use crate::ids::{ActorId, MissionId};
 use crate::mission::{Client, Mission, MissionStep, MissionUpdate};
 use crate::money::Money;
 use crate::negotiation::{positive, Negotiation, NegotiationStatus, Party};
+use crate::text::non_empty;
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
 
@@ -65,7 +70,7 @@ impl Network {
                 if let Some(live) = self.live_contract(by) {
                     return Err(Error::ContractAlreadyLive { member: by.to_string(), contract: live.id.to_string() });
                 }
-                crate::followup::check_not_excluded(self, by)?;
+                self.state.follow_up.case(by).check_not_excluded()?;
                 terms.check(issuer.kind, Catalogues::shipped().kind(issuer.kind)?)
             }
             Action::DiscussContract { contract, note } => {
@@ -125,7 +130,7 @@ impl Network {
                 }
                 not_before(on, c.last_step_on(), "last contract step", "exclusion")?;
                 // An exclusion is a standing decision too: the member is heard first.
-                crate::followup::check_hearing(self, &c.member, on)
+                self.state.follow_up.case(&c.member).check_hearing(on)
             }
             Action::PublishCharter { text } => {
                 text.check()?;
@@ -252,7 +257,7 @@ impl Network {
             | Action::NotifyHearing { .. }
             | Action::AnswerHearing { .. }
             | Action::DecideStanding { .. }
-            | Action::DecideLevel { .. } => crate::followup::check(self, issuer, on, action),
+            | Action::DecideLevel { .. } => super::follow_up::check(self, issuer, on, action),
         }
     }
 

@@ -2,73 +2,13 @@
 
 use crate::error::{Error, Result};
 use crate::ids::{ActorId, MissionId};
-use crate::labels::{labelled_enum, Labelled};
+use crate::labels::Labelled;
 use crate::mission::{LeadOrigin, Mission};
 use crate::money::Money;
+pub use crate::negotiation::{NegotiationStage, NegotiationState};
 use crate::network::Network;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-
-/// Where the negotiation of a mission's contribution stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(tag = "state", rename_all = "snake_case", deny_unknown_fields)]
-pub enum NegotiationState {
-    /// No negotiation was opened.
-    #[default]
-    NotOpened,
-    /// Offers are being exchanged.
-    Open {
-        /// Number of offers so far.
-        offers: u32,
-        /// The last offer, if any.
-        last_offer: Option<Money>,
-    },
-    /// The parties agreed.
-    Agreed {
-        /// The agreed contribution.
-        amount: Money,
-        /// When.
-        on: NaiveDate,
-        /// Number of offers made.
-        offers: u32,
-    },
-    /// The negotiation ended without agreement.
-    Stalemate {
-        /// When.
-        on: NaiveDate,
-        /// Number of offers made.
-        offers: u32,
-    },
-}
-
-labelled_enum!(
-    /// The stage of a [`NegotiationState`], without its figures. Its label is
-    /// the `state` of the negotiation's JSON and binding forms; its position
-    /// in [`Labelled::ALL`] is the code of a batch's `negotiation_state`
-    /// column ([`NegotiationColumns`](crate::policy::batch::NegotiationColumns)).
-    NegotiationStage, "negotiation state", {
-        /// No negotiation was opened.
-        NotOpened => "not_opened",
-        /// Offers are being exchanged.
-        Open => "open",
-        /// The parties agreed.
-        Agreed => "agreed",
-        /// The negotiation ended without agreement.
-        Stalemate => "stalemate",
-    }
-);
-
-impl NegotiationState {
-    /// The stage the negotiation is at.
-    pub fn stage(&self) -> NegotiationStage {
-        match self {
-            NegotiationState::NotOpened => NegotiationStage::NotOpened,
-            NegotiationState::Open { .. } => NegotiationStage::Open,
-            NegotiationState::Agreed { .. } => NegotiationStage::Agreed,
-            NegotiationState::Stalemate { .. } => NegotiationStage::Stalemate,
-        }
-    }
-}
 
 /// The facts of a won mission that policies evaluate.
 ///

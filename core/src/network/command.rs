@@ -1,0 +1,325 @@
+//! The commands: what an issuer asks for ([`Action`]), the request
+//! ([`Command`]) and the accepted command as the journal records it
+//! ([`Event`]).
+
+use super::state::NetworkSettings;
+use crate::actor::{Actor, InvolvementLevel};
+use crate::charter::CharterText;
+use crate::contract::ContractTerms;
+use crate::followup::FollowUpRules;
+use crate::ids::{ActorId, ContractId, MissionId};
+use crate::mission::{Client, MissionStep, MissionUpdate};
+use crate::money::Money;
+use crate::negotiation::{Delivery, Donation, Payment};
+use crate::standing::{Decision, Standing};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// What a command asks for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Action {
+    /// Founds the network with its settings and founding stewards. Only the
+    /// first command; issued by one of the founders.
+    FoundNetwork {
+        /// The settings.
+        settings: NetworkSettings,
+        /// Founding members, all stewards.
+        founders: Vec<Actor>,
+    },
+    /// Registers an actor: by itself (as a supporter) or by a steward.
+    RegisterActor {
+        /// The actor.
+        actor: Actor,
+    },
+    /// The actor gives or withdraws its consent to public listing.
+    SetPublicListing {
+        /// The actor (must be the issuer).
+        actor: ActorId,
+        /// Whether it consents.
+        public_listing: bool,
+    },
+    /// A steward changes an actor's involvement level.
+    ChangeLevel {
+        /// The actor.
+        actor: ActorId,
+        /// The new level.
+        level: InvolvementLevel,
+        /// Why.
+        reason: String,
+    },
+    /// The applicant proposes a membership contract.
+    ProposeContract {
+        /// The new contract's id.
+        contract: ContractId,
+        /// The proposed terms.
+        terms: ContractTerms,
+    },
+    /// A steward or the member adds a note to the discussion of pending terms.
+    DiscussContract {
+        /// The contract.
+        contract: ContractId,
+        /// The note.
+        note: String,
+    },
+    /// The member replaces its pending terms (after a discussion).
+    ReviseProposal {
+        /// The contract.
+        contract: ContractId,
+        /// The new terms.
+        terms: ContractTerms,
+    },
+    /// A steward validates the pending terms: the first version, or an amendment.
+    ValidateContract {
+        /// The contract.
+        contract: ContractId,
+    },
+    /// A steward declines the pending terms.
+    DeclineContract {
+        /// The contract.
+        contract: ContractId,
+        /// Why.
+        reason: String,
+    },
+    /// The member proposes an amendment to its active contract.
+    ProposeAmendment {
+        /// The contract.
+        contract: ContractId,
+        /// The amended terms.
+        terms: ContractTerms,
+    },
+    /// The member resigns (or withdraws its application).
+    Resign {
+        /// The contract.
+        contract: ContractId,
+    },
+    /// A steward excludes a member.
+    ExcludeMember {
+        /// The contract.
+        contract: ContractId,
+        /// Why.
+        reason: String,
+    },
+    /// A steward publishes a new version of the charter.
+    PublishCharter {
+        /// The new text; its version must follow the current one, and it is in
+        /// force from its date, which is neither before the current version's
+        /// nor after the command's.
+        text: CharterText,
+    },
+    /// A provider signs the charter version in force.
+    SignCharter {
+        /// The version signed.
+        version: u32,
+    },
+    /// A provider reports a step of one of its missions.
+    ReportMission {
+        /// The mission.
+        mission: MissionId,
+        /// When the step happened (on or before the report).
+        occurred_on: NaiveDate,
+        /// The step.
+        step: MissionStep,
+        /// Facts learnt (partners, resources, client informed).
+        #[serde(default)]
+        update: MissionUpdate,
+    },
+    /// The provider declares its self-assessed contribution for a won mission
+    /// (a later declaration replaces an earlier one).
+    DeclareContribution {
+        /// The mission.
+        mission: MissionId,
+        /// The amount, between 0 and the revenue.
+        amount: Money,
+    },
+    /// The provider, or a steward for the network, offers an amount in the
+    /// negotiation of a won mission's contribution (opening it if needed).
+    OfferContribution {
+        /// The mission.
+        mission: MissionId,
+        /// The amount, between 0 and the revenue.
+        amount: Money,
+    },
+    /// The other party accepts the last offer: the negotiation is agreed.
+    AcceptOffer {
+        /// The mission.
+        mission: MissionId,
+    },
+    /// Either party records that the negotiation ended without agreement.
+    DeclareStalemate {
+        /// The mission.
+        mission: MissionId,
+    },
+    /// Either party reopens a negotiation that ended in a stalemate.
+    ReopenNegotiation {
+        /// The mission.
+        mission: MissionId,
+    },
+    /// A steward records a payment received from a member.
+    RecordPayment {
+        /// The payment.
+        payment: Payment,
+    },
+    /// A steward records a donation received.
+    RecordDonation {
+        /// The donation.
+        donation: Donation,
+    },
+    /// The member, or a steward, records an in-kind delivery.
+    RecordDelivery {
+        /// The delivery.
+        delivery: Delivery,
+    },
+    /// A steward sets the follow-up rules (deadlines, thresholds) in force from a date.
+    ConfigureFollowUp {
+        /// First day the rules are in force; after the start of the rules in
+        /// force, and not before the command's date (rules never apply retroactively).
+        from: NaiveDate,
+        /// The rules.
+        rules: FollowUpRules,
+    },
+    /// The provider records that a resource developed during a mission was shared (charter art. 3).
+    ShareResource {
+        /// The mission.
+        mission: MissionId,
+        /// The resource, by the name the mission reported.
+        resource: String,
+        /// Its open licence.
+        licence: String,
+        /// Where it can be found.
+        location: String,
+    },
+    /// A member (or a steward for it) records prior work with a local actor (charter art. 4).
+    RecordPriorWork {
+        /// The member who did the work.
+        member: ActorId,
+        /// The local actor.
+        local_actor: Client,
+        /// Since when.
+        since: NaiveDate,
+    },
+    /// The provider records that it informed a member who worked with the
+    /// client before (charter art. 4), discharging the obligation.
+    RecordMemberInformed {
+        /// The mission.
+        mission: MissionId,
+        /// The member informed.
+        member: ActorId,
+    },
+    /// A steward records a member's attendance at the yearly meeting on the
+    /// quality of support (charter art. 5).
+    RecordAttendance {
+        /// The member.
+        member: ActorId,
+        /// The calendar year of the meeting; not after the command's year.
+        year: i32,
+        /// What the meeting was, if given.
+        #[serde(default)]
+        meeting: String,
+    },
+    /// A steward notifies a member of the grounds of a possible exclusion: the hearing opens.
+    NotifyHearing {
+        /// The member.
+        member: ActorId,
+        /// The grounds.
+        grounds: String,
+    },
+    /// The member (or a steward recording it) answers the notice.
+    AnswerHearing {
+        /// The member.
+        member: ActorId,
+        /// The answer.
+        answer: String,
+    },
+    /// A steward records a decision on a member's standing (a sanction or a reinstatement).
+    DecideStanding {
+        /// The member.
+        member: ActorId,
+        /// The standing decided.
+        standing: Standing,
+        /// The decision: reason, date, venue.
+        decision: Decision,
+    },
+    /// A steward records a decision on an actor's involvement level.
+    DecideLevel {
+        /// The actor.
+        actor: ActorId,
+        /// The level decided.
+        level: InvolvementLevel,
+        /// The decision: reason, date, venue.
+        decision: Decision,
+    },
+}
+
+impl Action {
+    /// A short label of the action (`propose_contract`…).
+    pub fn label(&self) -> &'static str {
+        match self {
+            Action::FoundNetwork { .. } => "found_network",
+            Action::RegisterActor { .. } => "register_actor",
+            Action::SetPublicListing { .. } => "set_public_listing",
+            Action::ChangeLevel { .. } => "change_level",
+            Action::ProposeContract { .. } => "propose_contract",
+            Action::DiscussContract { .. } => "discuss_contract",
+            Action::ReviseProposal { .. } => "revise_proposal",
+            Action::ValidateContract { .. } => "validate_contract",
+            Action::DeclineContract { .. } => "decline_contract",
+            Action::ProposeAmendment { .. } => "propose_amendment",
+            Action::Resign { .. } => "resign",
+            Action::ExcludeMember { .. } => "exclude_member",
+            Action::PublishCharter { .. } => "publish_charter",
+            Action::SignCharter { .. } => "sign_charter",
+            Action::ReportMission { .. } => "report_mission",
+            Action::DeclareContribution { .. } => "declare_contribution",
+            Action::OfferContribution { .. } => "offer_contribution",
+            Action::AcceptOffer { .. } => "accept_offer",
+            Action::DeclareStalemate { .. } => "declare_stalemate",
+            Action::ReopenNegotiation { .. } => "reopen_negotiation",
+            Action::RecordPayment { .. } => "record_payment",
+            Action::RecordDonation { .. } => "record_donation",
+            Action::RecordDelivery { .. } => "record_delivery",
+            Action::ConfigureFollowUp { .. } => "configure_follow_up",
+            Action::ShareResource { .. } => "share_resource",
+            Action::RecordPriorWork { .. } => "record_prior_work",
+            Action::RecordMemberInformed { .. } => "record_member_informed",
+            Action::RecordAttendance { .. } => "record_attendance",
+            Action::NotifyHearing { .. } => "notify_hearing",
+            Action::AnswerHearing { .. } => "answer_hearing",
+            Action::DecideStanding { .. } => "decide_standing",
+            Action::DecideLevel { .. } => "decide_level",
+        }
+    }
+}
+
+/// A request to change the network: who asks, on which date, for what.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Command {
+    /// The issuer.
+    pub by: ActorId,
+    /// The date of the command.
+    pub on: NaiveDate,
+    /// What is asked.
+    pub action: Action,
+}
+
+impl Command {
+    /// A command issued by `by` on `on`.
+    pub fn new(by: &ActorId, on: NaiveDate, action: Action) -> Command {
+        Command { by: by.clone(), on, action }
+    }
+}
+
+/// An accepted command, as recorded in the journal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// Position in the journal, from 1.
+    pub seq: u64,
+    /// The issuer.
+    pub by: ActorId,
+    /// The date of the command.
+    pub on: NaiveDate,
+    /// What was done.
+    pub action: Action,
+}

@@ -1,0 +1,123 @@
+//! Exact integer arithmetic over a common `10^scale`, and the choice of a
+//! row's period: what each kernel is instantiated for (one instantiation per
+//! scale and per way of finding the period).
+
+use rust_decimal::Decimal;
+
+// ---- integer arithmetic ----------------------------------------------------------------
+
+pub(super) const fn pow10(scale: u32) -> i64 {
+    10i64.pow(scale)
+}
+
+/// `p / 10^S` rounded half away from zero, and whether it was inexact, for
+/// `p >= 0`. The divisor is a constant of each instantiation (no division
+/// instruction), and unsigned (no sign fix-ups): a negative `p` only comes
+/// from rows the kernels flag, whose values the per-row path replaces.
+///
+/// Rounding adds half the divisor before dividing (`10^S` is even for
+/// `S >= 1`; for `S = 0` half is 0 and nothing is rounded): `p + d/2` cannot
+/// wrap, as `p <= i64::MAX` for every row the kernels vouch for. Inexact is
+/// `q·d != p`, which a caller that does not need it lets the compiler drop.
+#[inline(always)]
+pub(super) fn div_round<const S: u32>(p: i64) -> (i64, bool) {
+    let d: u64 = const { pow10(S) as u64 };
+    let p = p as u64;
+    let q = p.wrapping_add(d / 2) / d;
+    (q as i64, q.wrapping_mul(d) != p)
+}
+
+/// A non-negative decimal as `(mantissa, scale)`, normalised.
+pub(super) fn split(d: Decimal) -> Option<(i128, u32)> {
+    if d.is_sign_negative() && !d.is_zero() {
+        return None;
+    }
+    let n = d.normalize();
+    Some((n.mantissa(), n.scale()))
+}
+
+/// The numerator of `d` over `10^scale`, if exact, in `0..=10^scale`.
+pub(super) fn numerator(d: Decimal, scale: u32) -> Option<i64> {
+    let (m, s) = split(d)?;
+    let factor = 10i128.checked_pow(scale.checked_sub(s)?)?;
+    let n = i64::try_from(m.checked_mul(factor)?).ok()?;
+    (n <= pow10(scale)).then_some(n)
+}
+
+// ---- period selection ------------------------------------------------------------------
+
+/// Maps a day to its segment: the number of segment bounds at or before it.
+pub(super) trait SegSel: Copy {
+    fn seg(self, day: i32) -> usize;
+}
+
+#[derive(Clone, Copy)]
+pub(super) struct NoBound;
+impl SegSel for NoBound {
+    #[inline(always)]
+    fn seg(self, _: i32) -> usize {
+        0
+    }
+}
+
+#[derive(Clone, Copy)]
+pub(super) struct OneBound(i32);
+impl SegSel for OneBound {
+    #[inline(always)]
+    fn seg(self, day: i32) -> usize {
+        usize::from(day >= self.0)
+    }
+}
+
+#[derive(Clone, Copy)]
+pub(super) struct TwoBounds(i32, i32);
+impl SegSel for TwoBounds {
+    #[inline(always)]
+    fn seg(self, day: i32) -> usize {
+        usize::from(day >= self.0) + usize::from(day >= self.1)
+    }
+}
+
+#[derive(Clone, Copy)]
+pub(super) struct Bounds<'a>(pub(super) &'a [i32]);
+impl SegSel for Bounds<'_> {
+    #[inline(always)]
+    fn seg(self, day: i32) -> usize {
+        self.0.partition_point(|&b| b <= day)
+    }
+}
+
+/// A kernel, instantiated per scale and segment selector. Returns whether a
+/// row may be invalid or needs the per-row path.
+pub(super) trait Kernel {
+    fn run<const S: u32, Sel: SegSel>(&mut self, sel: Sel) -> bool;
+}
+
+/// Runs `k` with the instantiation for `scale` and `bounds`; `None` if the scale has none.
+pub(super) fn dispatch<K: Kernel>(k: &mut K, scale: u32, bounds: &[i32]) -> Option<bool> {
+    match *bounds {
+        [] => by_scale(k, scale, NoBound),
+        [a] => by_scale(k, scale, OneBound(a)),
+        [a, b] => by_scale(k, scale, TwoBounds(a, b)),
+        _ => by_scale(k, scale, Bounds(bounds)),
+    }
+}
+
+pub(super) fn by_scale<K: Kernel, Sel: SegSel>(k: &mut K, scale: u32, sel: Sel) -> Option<bool> {
+    Some(match scale {
+        0 => k.run::<0, Sel>(sel),
+        1 => k.run::<1, Sel>(sel),
+        2 => k.run::<2, Sel>(sel),
+        3 => k.run::<3, Sel>(sel),
+        4 => k.run::<4, Sel>(sel),
+        5 => k.run::<5, Sel>(sel),
+        6 => k.run::<6, Sel>(sel),
+        7 => k.run::<7, Sel>(sel),
+        8 => k.run::<8, Sel>(sel),
+        9 => k.run::<9, Sel>(sel),
+        10 => k.run::<10, Sel>(sel),
+        11 => k.run::<11, Sel>(sel),
+        12 => k.run::<12, Sel>(sel),
+        _ => return None,
+    })
+}
