@@ -80,11 +80,13 @@ test-python: python-wheel
 	cd target && ../$(PY) -m mypy.stubtest coopetition
 	cd bindings-python/tests && ../../$(PY) -m pytest -q
 
-## test-interop: journals written by Python (and Kotlin) replay in Rust to the snapshots they wrote
+## test-interop: journals written by Python (and Kotlin) replay in Rust to the snapshots they wrote;
+## Python's Network and Kotlin's (as test-kotlin's SurfaceTest found it) have the same operations
 test-interop:
 	$(CARGO) run --quiet --example replay_check -- \
 		target/interop/python_journal.jsonl target/interop/python_snapshot.json \
 		$(if $(wildcard target/interop/kotlin_journal.jsonl),target/interop/kotlin_journal.jsonl target/interop/kotlin_snapshot.json)
+	cd bindings-python/tests && COOPETITION_REQUIRE_KOTLIN_SURFACE=1 ../../$(PY) -m pytest -q test_surface.py
 
 ## fixtures: regenerate tests/fixtures from the Rust sample network
 fixtures:

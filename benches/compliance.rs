@@ -1,4 +1,4 @@
-//! The network-wide compliance report (issue 4) for 10,000 members and
+//! The network-wide compliance report for 10,000 members and
 //! 1,000,000 mission events; target under one second.
 //!
 //! The network is built once through `Network::execute` (every check runs);

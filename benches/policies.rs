@@ -1,4 +1,4 @@
-//! Throughput of the contribution policies (issue 3 §8): the per-mission
+//! Throughput of the contribution policies: the per-mission
 //! path, the columnar batch path and `compare_columns`, on 1,000,000
 //! generated missions. See `benches/README.md`.
 //!

@@ -1,4 +1,4 @@
-# Kotlin bindings (issue 6), included by the root Makefile:
+# Kotlin bindings, included by the root Makefile:
 #
 #     include bindings-kotlin/kotlin.mk
 #

@@ -9,193 +9,63 @@
 
 use coopetition::Error as CoreError;
 
-/// An error of the coopetition API. In Kotlin: `CoopetitionException`, with
-/// one subclass per family, each carrying the stable `code` and the `reason`
-/// (the core's message, lowercase, user input in backticks).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
-pub enum CoopetitionError {
-    /// Bad input: identifiers, empty texts, unparsable numbers or dates, unknown labels (`input.*`).
-    #[error("{reason}")]
-    Input {
-        /// The stable code, e.g. `input.id.invalid`.
-        code: String,
-        /// The message.
-        reason: String,
-    },
-    /// Amounts of money (`money.*`).
-    #[error("{reason}")]
-    Money {
-        /// The stable code, e.g. `money.amount.negative`.
-        code: String,
-        /// The message.
-        reason: String,
-    },
-    /// Dates in the wrong order (`date.*`).
-    #[error("{reason}")]
-    Date {
-        /// The stable code, e.g. `date.order.invalid`.
-        code: String,
-        /// The message.
-        reason: String,
-    },
-    /// Actors (`actor.*`).
-    #[error("{reason}")]
-    Actor {
-        /// The stable code, e.g. `actor.id.unknown`.
-        code: String,
-        /// The message.
-        reason: String,
-    },
-    /// Founding the network (`network.*`).
-    #[error("{reason}")]
-    Network {
-        /// The stable code, e.g. `network.founding.invalid`.
-        code: String,
-        /// The message.
-        reason: String,
-    },
-    /// Authorisation: a steward or the owner is required (`auth.*`).
-    #[error("{reason}")]
-    Auth {
-        /// The stable code, e.g. `auth.steward.required`.
-        code: String,
-        /// The message.
-        reason: String,
-    },
-    /// Membership contracts (`contract.*`).
-    #[error("{reason}")]
-    Contract {
-        /// The stable code, e.g. `contract.transition.invalid`.
-        code: String,
-        /// The message.
-        reason: String,
-    },
-    /// Catalogue and charter data (`catalogue.*`).
-    #[error("{reason}")]
-    Catalogue {
-        /// The stable code, `catalogue.invalid`.
-        code: String,
-        /// The message.
-        reason: String,
-    },
-    /// The cooperation charter (`charter.*`).
-    #[error("{reason}")]
-    Charter {
-        /// The stable code, e.g. `charter.signature.duplicate`.
-        code: String,
-        /// The message.
-        reason: String,
-    },
-    /// Acting as a member without a live contract (`membership.*`).
-    #[error("{reason}")]
-    Membership {
-        /// The stable code, `membership.required`.
-        code: String,
-        /// The message.
-        reason: String,
-    },
-    /// Missions (`mission.*`).
-    #[error("{reason}")]
-    Mission {
-        /// The stable code, e.g. `mission.transition.invalid`.
-        code: String,
-        /// The message.
-        reason: String,
-    },
-    /// Contribution policies and their parameters (`policy.*`).
-    #[error("{reason}")]
-    Policy {
-        /// The stable code, e.g. `policy.custom.failed`.
-        code: String,
-        /// The message.
-        reason: String,
-    },
-    /// Columnar batches (`batch.*`).
-    #[error("{reason}")]
-    Batch {
-        /// The stable code, e.g. `batch.row.invalid`.
-        code: String,
-        /// The message.
-        reason: String,
-    },
-    /// Negotiations of contributions (`negotiation.*`).
-    #[error("{reason}")]
-    Negotiation {
-        /// The stable code, e.g. `negotiation.state.invalid`.
-        code: String,
-        /// The message.
-        reason: String,
-    },
-    /// The ledger: payments, donations, in-kind deliveries (`ledger.*`).
-    #[error("{reason}")]
-    Ledger {
-        /// The stable code, e.g. `ledger.delivery.not_chosen`.
-        code: String,
-        /// The message.
-        reason: String,
-    },
-    /// Follow-up of the charter's engagements: deadlines, attendance, shared resources (`compliance.*`).
-    #[error("{reason}")]
-    Compliance {
-        /// The stable code, e.g. `compliance.obligation.not_open`.
-        code: String,
-        /// The message.
-        reason: String,
-    },
-    /// A member's standing: hearings and decisions (`standing.*`).
-    #[error("{reason}")]
-    Standing {
-        /// The stable code, e.g. `standing.hearing.required`.
-        code: String,
-        /// The message.
-        reason: String,
-    },
-    /// Journals and snapshots (`journal.*`).
-    #[error("{reason}")]
-    Journal {
-        /// The stable code, e.g. `journal.json.malformed`.
-        code: String,
-        /// The message.
-        reason: String,
-    },
-    /// A code of a family this version of the binding does not know.
-    #[error("{reason}")]
-    Other {
-        /// The stable code.
-        code: String,
-        /// The message.
-        reason: String,
-    },
+/// Declares [`CoopetitionError`] from the core's table of error families
+/// ([`coopetition::error_families!`]): one variant per family, named as the
+/// family, so a family added to the core reaches Kotlin with no edit here.
+macro_rules! coopetition_error {
+    ($($family:ident = $name:literal, $python:literal, $doc:literal;)*) => {
+        /// An error of the coopetition API. In Kotlin: `CoopetitionException`, with
+        /// one subclass per family, each carrying the stable `code` and the `reason`
+        /// (the core's message, lowercase, user input in backticks).
+        #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
+        pub enum CoopetitionError {
+            $(
+                #[doc = $doc]
+                #[error("{reason}")]
+                $family {
+                    /// The stable code, e.g. `mission.id.unknown`.
+                    code: String,
+                    /// The message.
+                    reason: String,
+                },
+            )*
+            /// A code of a family this version of the binding does not know.
+            #[error("{reason}")]
+            Other {
+                /// The stable code.
+                code: String,
+                /// The message.
+                reason: String,
+            },
+        }
+
+        /// The Kotlin subclasses of `CoopetitionException`, in the order of the table.
+        #[cfg(test)]
+        const KOTLIN_CLASSES: &[&str] = &[$(stringify!($family)),*];
+
+        impl CoopetitionError {
+            /// An error of the family of `code`.
+            pub fn with_code(code: &str, reason: String) -> CoopetitionError {
+                let code_owned = code.to_owned();
+                match coopetition::error::family_of(code) {
+                    $($name => CoopetitionError::$family { code: code_owned, reason },)*
+                    _ => CoopetitionError::Other { code: code_owned, reason },
+                }
+            }
+
+            fn parts(&self) -> (&str, &str) {
+                match self {
+                    $(CoopetitionError::$family { code, reason } => (code, reason),)*
+                    CoopetitionError::Other { code, reason } => (code, reason),
+                }
+            }
+        }
+    };
 }
 
-impl CoopetitionError {
-    /// An error of the family of `code`.
-    pub fn with_code(code: &str, reason: String) -> CoopetitionError {
-        let code_owned = code.to_owned();
-        let family = code.split('.').next().unwrap_or(code);
-        match family {
-            "input" => CoopetitionError::Input { code: code_owned, reason },
-            "money" => CoopetitionError::Money { code: code_owned, reason },
-            "date" => CoopetitionError::Date { code: code_owned, reason },
-            "actor" => CoopetitionError::Actor { code: code_owned, reason },
-            "network" => CoopetitionError::Network { code: code_owned, reason },
-            "auth" => CoopetitionError::Auth { code: code_owned, reason },
-            "contract" => CoopetitionError::Contract { code: code_owned, reason },
-            "catalogue" => CoopetitionError::Catalogue { code: code_owned, reason },
-            "charter" => CoopetitionError::Charter { code: code_owned, reason },
-            "membership" => CoopetitionError::Membership { code: code_owned, reason },
-            "mission" => CoopetitionError::Mission { code: code_owned, reason },
-            "policy" => CoopetitionError::Policy { code: code_owned, reason },
-            "batch" => CoopetitionError::Batch { code: code_owned, reason },
-            "negotiation" => CoopetitionError::Negotiation { code: code_owned, reason },
-            "ledger" => CoopetitionError::Ledger { code: code_owned, reason },
-            "compliance" => CoopetitionError::Compliance { code: code_owned, reason },
-            "standing" => CoopetitionError::Standing { code: code_owned, reason },
-            "journal" => CoopetitionError::Journal { code: code_owned, reason },
-            _ => CoopetitionError::Other { code: code_owned, reason },
-        }
-    }
+coopetition::error_families!(coopetition_error);
 
+impl CoopetitionError {
     /// The stable code.
     pub fn code(&self) -> &str {
         self.parts().0
@@ -204,30 +74,6 @@ impl CoopetitionError {
     /// The message.
     pub fn reason(&self) -> &str {
         self.parts().1
-    }
-
-    fn parts(&self) -> (&str, &str) {
-        match self {
-            CoopetitionError::Input { code, reason }
-            | CoopetitionError::Money { code, reason }
-            | CoopetitionError::Date { code, reason }
-            | CoopetitionError::Actor { code, reason }
-            | CoopetitionError::Network { code, reason }
-            | CoopetitionError::Auth { code, reason }
-            | CoopetitionError::Contract { code, reason }
-            | CoopetitionError::Catalogue { code, reason }
-            | CoopetitionError::Charter { code, reason }
-            | CoopetitionError::Membership { code, reason }
-            | CoopetitionError::Mission { code, reason }
-            | CoopetitionError::Policy { code, reason }
-            | CoopetitionError::Batch { code, reason }
-            | CoopetitionError::Negotiation { code, reason }
-            | CoopetitionError::Ledger { code, reason }
-            | CoopetitionError::Compliance { code, reason }
-            | CoopetitionError::Standing { code, reason }
-            | CoopetitionError::Journal { code, reason }
-            | CoopetitionError::Other { code, reason } => (code, reason),
-        }
     }
 }
 
@@ -265,7 +111,7 @@ pub fn error_codes() -> Vec<String> {
 /// The family of a code: its first segment (`mission` for `mission.id.unknown`).
 #[uniffi::export]
 pub fn error_family(code: String) -> String {
-    code.split('.').next().unwrap_or_default().to_owned()
+    coopetition::error::family_of(&code).to_owned()
 }
 
 #[cfg(test)]
@@ -279,6 +125,59 @@ mod tests {
             assert!(!matches!(e, CoopetitionError::Other { .. }), "{code} falls into Other");
             assert_eq!(e.code(), *code);
         }
+    }
+
+    /// `Errors.kt`, the Kotlin accessors common to every family's exception,
+    /// as the table of families gives it.
+    fn errors_kt() -> String {
+        let when = |property: &str| {
+            let arms: String = KOTLIN_CLASSES
+                .iter()
+                .chain(["Other"].iter())
+                .map(|class| format!("        is CoopetitionException.{class} -> {property}\n"))
+                .collect();
+            format!("    get() = when (this) {{\n{arms}    }}\n")
+        };
+        format!(
+            "// Generated from the core's table of error families (coopetition::error_families!) by the\n\
+             // test error::tests::errors_kt_is_generated_from_the_table of bindings-kotlin; do not edit:\n\
+             // COOPETITION_WRITE_GENERATED=1 cargo test -p coopetition-kotlin errors_kt rewrites it.\n\
+             package org.coopetition\n\
+             \n\
+             /**\n \
+             * The stable machine code of any coopetition error (`mission.transition.invalid`…),\n \
+             * whatever its family subclass: apps match on it and translate messages with it.\n \
+             */\n\
+             val CoopetitionException.code: String\n{}\n\
+             /** The message of any coopetition error: lowercase, user input in backticks. */\n\
+             val CoopetitionException.reason: String\n{}\n\
+             /** The family of the error: the first segment of its code (`mission`, `journal`…). */\n\
+             val CoopetitionException.family: String\n    \
+             get() = code.substringBefore('.')\n",
+            when("code"),
+            when("reason"),
+        )
+    }
+
+    #[test]
+    fn errors_kt_is_generated_from_the_table() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/main/kotlin/org/coopetition/Errors.kt");
+        let expected = errors_kt();
+        if std::env::var_os("COOPETITION_WRITE_GENERATED").is_some() {
+            std::fs::write(path, &expected).unwrap();
+        }
+        let found = std::fs::read_to_string(path).unwrap();
+        assert!(
+            found == expected,
+            "Errors.kt is stale: COOPETITION_WRITE_GENERATED=1 cargo test -p coopetition-kotlin errors_kt rewrites it"
+        );
+    }
+
+    #[test]
+    fn every_family_has_a_kotlin_class_named_after_it() {
+        let classes: Vec<String> =
+            CoreError::FAMILIES.iter().map(|f| f.name[..1].to_uppercase() + &f.name[1..]).collect();
+        assert_eq!(classes, KOTLIN_CLASSES);
     }
 
     #[test]

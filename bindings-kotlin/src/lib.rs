@@ -18,6 +18,7 @@ mod error;
 mod followup;
 mod ledger;
 mod network;
+mod network_followup;
 mod policy;
 mod types;
 mod values;

@@ -6,16 +6,13 @@
 //! the very formats the Rust core and the Python binding read and write.
 
 use crate::commands::{Action, Command, Event};
-use crate::enums::{CharterStatus, InvolvementLevel, Lang, LeadOrigin};
+use crate::enums::{CharterStatus, DeliveryUnit, InvolvementLevel, Lang, LeadOrigin, MembershipStructure};
 use crate::error::Result;
-use crate::followup::{
-    ComplianceReport, Decision, FollowUpRules, LevelSuggestion, MemberCompliance, Standing, StandingProposal,
-};
 use crate::ledger::{AnnualStatement, MemberLedger, NetworkLedger};
 use crate::policy::{Assessment, MissionFacts, Parameters, Policy, PreparedMission};
 use crate::types::{
     Actor, CharterSignature, CharterText, Client, Contract, ContractTerms, ContractVersion, Declaration, Delivery,
-    DirectoryEntry, Donation, Mission, MissionStep, MissionUpdate, Negotiation, NetworkSettings, Payment,
+    Donation, Mission, MissionStep, MissionUpdate, Negotiation, NetworkSettings, Payment, Resource,
 };
 use chrono::NaiveDate;
 use coopetition::ids::{ActorId, ContractId, MissionId};
@@ -43,7 +40,7 @@ impl Network {
     }
 
     /// The network as it is now; later commands do not change this copy.
-    fn lock(&self) -> Arc<CoreNetwork> {
+    pub(crate) fn read(&self) -> Arc<CoreNetwork> {
         self.inner.read()
     }
 
@@ -51,8 +48,37 @@ impl Network {
         Ok(self.inner.execute(CoreCommand { by, on, action })?.into())
     }
 
-    fn act(&self, by: ActorId, on: NaiveDate, action: Action) -> Result<Event> {
+    pub(crate) fn act(&self, by: ActorId, on: NaiveDate, action: Action) -> Result<Event> {
         self.run(by, on, action.try_into()?)
+    }
+
+    /// Reports a mission step; the step happened on `occurred_on`, the day of the report by default.
+    fn report(
+        &self,
+        by: ActorId,
+        on: NaiveDate,
+        mission: MissionId,
+        occurred_on: Option<NaiveDate>,
+        step: MissionStep,
+        update: MissionUpdate,
+    ) -> Result<Event> {
+        let occurred_on = occurred_on.unwrap_or(on);
+        self.act(by, on, Action::ReportMission { mission, occurred_on, step, update })
+    }
+}
+
+/// What a provider learnt during a mission, as reported with a step.
+fn update(
+    partners: Option<Vec<ActorId>>,
+    shared_resources_used: Option<Vec<Resource>>,
+    resources_developed: Option<Vec<Resource>>,
+    client_informed: bool,
+) -> MissionUpdate {
+    MissionUpdate {
+        partners: partners.unwrap_or_default(),
+        shared_resources_used: shared_resources_used.unwrap_or_default(),
+        resources_developed: resources_developed.unwrap_or_default(),
+        client_informed,
     }
 }
 
@@ -81,14 +107,14 @@ impl Network {
     /// `journal.json.malformed`, `journal.schema.unknown`,
     /// `journal.snapshot.inconsistent` (facts that contradict one another).
     #[uniffi::constructor]
-    pub fn from_snapshot(snapshot: String) -> Result<Arc<Network>> {
-        Ok(Network::wrap(CoreNetwork::from_snapshot_json(&snapshot)?))
+    pub fn from_snapshot_json(json: String) -> Result<Arc<Network>> {
+        Ok(Network::wrap(CoreNetwork::from_snapshot_json(&json)?))
     }
 
     /// A network from a snapshot, then the journal written since replayed on it.
     ///
     /// # Errors
-    /// As [`Network::from_snapshot`] and [`Network::replay`].
+    /// As [`Network::from_snapshot_json`] and [`Network::replay`].
     #[uniffi::constructor]
     pub fn resume(snapshot: String, journal: String) -> Result<Arc<Network>> {
         Ok(Network::wrap(CoreNetwork::resume(&snapshot, &journal)?))
@@ -109,8 +135,8 @@ impl Network {
     ///
     /// # Errors
     /// `journal.json.malformed` for JSON that is not a command; the rejection otherwise.
-    pub fn execute_json(&self, command_json: String) -> Result<Event> {
-        let command: CoreCommand = serde_json::from_str(&command_json)
+    pub fn execute_json(&self, command: String) -> Result<Event> {
+        let command: CoreCommand = serde_json::from_str(&command)
             .map_err(|e| CoreError::MalformedJson { line: None, message: e.to_string() })?;
         self.run(command.by, command.on, command.action)
     }
@@ -121,18 +147,28 @@ impl Network {
     /// The reason the command would be rejected.
     pub fn check(&self, command: Command) -> Result<()> {
         let command = CoreCommand::try_from(command)?;
-        Ok(self.lock().check(&command)?)
+        Ok(self.read().check(&command)?)
     }
 
     // ---- one method per action ----------------------------------------------------
 
     /// Founds the network: the first command, issued by one of the founders (all stewards).
+    /// Its structure is two-tier unless said otherwise.
     ///
     /// # Errors
     /// `network.founding.invalid`, `auth.steward.required`, `auth.owner.required`,
     /// `actor.id.duplicate`, `input.text.empty`.
-    pub fn found(&self, by: ActorId, on: NaiveDate, settings: NetworkSettings, founders: Vec<Actor>) -> Result<Event> {
-        self.act(by, on, Action::FoundNetwork { settings, founders })
+    #[uniffi::method(default(structure = None))]
+    pub fn found(
+        &self,
+        by: ActorId,
+        on: NaiveDate,
+        name: String,
+        founders: Vec<Actor>,
+        structure: Option<MembershipStructure>,
+    ) -> Result<Event> {
+        let membership_structure = structure.unwrap_or(MembershipStructure::TwoTier);
+        self.act(by, on, Action::FoundNetwork { settings: NetworkSettings { name, membership_structure }, founders })
     }
 
     /// Registers an actor: by itself (as a supporter) or by a steward.
@@ -273,30 +309,12 @@ impl Network {
         self.act(by, on, Action::SignCharter { version })
     }
 
-    /// A provider reports a step of one of its missions, with what it learnt.
-    ///
-    /// # Errors
-    /// `mission.*`, `date.order.invalid`, `money.amount.negative`, `actor.id.unknown`.
-    #[uniffi::method(default(update = None))]
-    pub fn report_mission(
-        &self,
-        by: ActorId,
-        on: NaiveDate,
-        mission: MissionId,
-        occurred_on: NaiveDate,
-        step: MissionStep,
-        update: Option<MissionUpdate>,
-    ) -> Result<Event> {
-        let update = update.unwrap_or_default();
-        self.act(by, on, Action::ReportMission { mission, occurred_on, step, update })
-    }
-
     /// A provider reports a solicitation: a client asked, which opens the mission
-    /// (charter article 1). The step happened on the day of the report.
+    /// (charter article 1). The step happened on `occurred_on`, the day of the report by default.
     ///
     /// # Errors
-    /// As [`Network::report_mission`].
-    #[uniffi::method(default(update = None))]
+    /// `mission.*`, `date.order.invalid`, `actor.id.unknown`, `input.text.empty`.
+    #[uniffi::method(default(occurred_on = None))]
     // Kotlin calls it with named arguments; a parameter record would only add ceremony.
     #[allow(clippy::too_many_arguments)]
     pub fn report_solicitation(
@@ -307,41 +325,155 @@ impl Network {
         client: Client,
         lead_origin: LeadOrigin,
         title: String,
-        update: Option<MissionUpdate>,
+        occurred_on: Option<NaiveDate>,
     ) -> Result<Event> {
         let step = MissionStep::Solicited { client, lead_origin, title };
-        self.report_mission(by, on, mission, on, step, update)
+        self.report(by, on, mission, occurred_on, step, MissionUpdate::default())
+    }
+
+    /// A provider reports a proposal.
+    ///
+    /// # Errors
+    /// `mission.*`, `date.order.invalid`.
+    #[uniffi::method(default(occurred_on = None))]
+    pub fn report_proposal(
+        &self,
+        by: ActorId,
+        on: NaiveDate,
+        mission: MissionId,
+        occurred_on: Option<NaiveDate>,
+    ) -> Result<Event> {
+        self.report(by, on, mission, occurred_on, MissionStep::Proposed, MissionUpdate::default())
     }
 
     /// A provider reports that its proposal was chosen, for this revenue in euros.
     ///
     /// # Errors
-    /// As [`Network::report_mission`].
-    #[uniffi::method(default(update = None))]
-    pub fn report_win(
+    /// `mission.*`, `date.order.invalid`, `money.amount.negative`.
+    #[uniffi::method(default(occurred_on = None))]
+    pub fn report_won(
         &self,
         by: ActorId,
         on: NaiveDate,
         mission: MissionId,
         revenue: Decimal,
-        update: Option<MissionUpdate>,
+        occurred_on: Option<NaiveDate>,
     ) -> Result<Event> {
-        self.report_mission(by, on, mission, on, MissionStep::Won { revenue }, update)
+        self.report(by, on, mission, occurred_on, MissionStep::Won { revenue }, MissionUpdate::default())
     }
 
-    /// A provider reports that the work started (charter article 1).
+    /// A provider reports that the work started (charter article 1), with partners and shared resources.
     ///
     /// # Errors
-    /// As [`Network::report_mission`].
-    #[uniffi::method(default(update = None))]
+    /// `mission.*`, `date.order.invalid`, `actor.id.unknown`, `mission.partner.invalid`.
+    #[uniffi::method(default(
+        occurred_on = None,
+        partners = None,
+        shared_resources_used = None,
+        resources_developed = None,
+        client_informed = false
+    ))]
+    #[allow(clippy::too_many_arguments)]
     pub fn report_start(
         &self,
         by: ActorId,
         on: NaiveDate,
         mission: MissionId,
-        update: Option<MissionUpdate>,
+        occurred_on: Option<NaiveDate>,
+        partners: Option<Vec<ActorId>>,
+        shared_resources_used: Option<Vec<Resource>>,
+        resources_developed: Option<Vec<Resource>>,
+        client_informed: bool,
     ) -> Result<Event> {
-        self.report_mission(by, on, mission, on, MissionStep::Started, update)
+        let u = update(partners, shared_resources_used, resources_developed, client_informed);
+        self.report(by, on, mission, occurred_on, MissionStep::Started, u)
+    }
+
+    /// A provider reports progress, with partners and resources.
+    ///
+    /// # Errors
+    /// As [`Network::report_start`], and `input.text.empty`.
+    #[uniffi::method(default(
+        occurred_on = None,
+        partners = None,
+        shared_resources_used = None,
+        resources_developed = None,
+        client_informed = false
+    ))]
+    #[allow(clippy::too_many_arguments)]
+    pub fn report_progress(
+        &self,
+        by: ActorId,
+        on: NaiveDate,
+        mission: MissionId,
+        note: String,
+        occurred_on: Option<NaiveDate>,
+        partners: Option<Vec<ActorId>>,
+        shared_resources_used: Option<Vec<Resource>>,
+        resources_developed: Option<Vec<Resource>>,
+        client_informed: bool,
+    ) -> Result<Event> {
+        let u = update(partners, shared_resources_used, resources_developed, client_informed);
+        self.report(by, on, mission, occurred_on, MissionStep::Progress { note }, u)
+    }
+
+    /// A provider reports completion, with partners and resources.
+    ///
+    /// # Errors
+    /// As [`Network::report_start`].
+    #[uniffi::method(default(
+        occurred_on = None,
+        partners = None,
+        shared_resources_used = None,
+        resources_developed = None,
+        client_informed = false
+    ))]
+    #[allow(clippy::too_many_arguments)]
+    pub fn report_completion(
+        &self,
+        by: ActorId,
+        on: NaiveDate,
+        mission: MissionId,
+        occurred_on: Option<NaiveDate>,
+        partners: Option<Vec<ActorId>>,
+        shared_resources_used: Option<Vec<Resource>>,
+        resources_developed: Option<Vec<Resource>>,
+        client_informed: bool,
+    ) -> Result<Event> {
+        let u = update(partners, shared_resources_used, resources_developed, client_informed);
+        self.report(by, on, mission, occurred_on, MissionStep::Completed, u)
+    }
+
+    /// A provider reports a mission lost (before it is won).
+    ///
+    /// # Errors
+    /// `mission.*`, `date.order.invalid`.
+    #[uniffi::method(default(reason = "", occurred_on = None))]
+    pub fn report_lost(
+        &self,
+        by: ActorId,
+        on: NaiveDate,
+        mission: MissionId,
+        reason: String,
+        occurred_on: Option<NaiveDate>,
+    ) -> Result<Event> {
+        self.report(by, on, mission, occurred_on, MissionStep::Lost { reason }, MissionUpdate::default())
+    }
+
+    /// A provider reports a mission cancelled.
+    ///
+    /// # Errors
+    /// `mission.*`, `date.order.invalid`.
+    #[uniffi::method(default(reason = "", occurred_on = None))]
+    pub fn report_cancelled(
+        &self,
+        by: ActorId,
+        on: NaiveDate,
+        mission: MissionId,
+        reason: String,
+        occurred_on: Option<NaiveDate>,
+    ) -> Result<Event> {
+        self.report(by, on, mission, occurred_on, MissionStep::Cancelled { reason }, MissionUpdate::default())
     }
 
     /// The provider declares its self-assessed contribution for a won mission.
@@ -393,39 +525,80 @@ impl Network {
     }
 
     /// A steward records a payment received from a member.
+    /// It was received on `paid_on`, the day of the record by default.
     ///
     /// # Errors
     /// `auth.steward.required`, `actor.id.unknown`, `money.amount.negative`, `input.parse.invalid`.
-    pub fn record_payment(&self, by: ActorId, on: NaiveDate, payment: Payment) -> Result<Event> {
+    #[uniffi::method(default(paid_on = None, reference = ""))]
+    pub fn record_payment(
+        &self,
+        by: ActorId,
+        on: NaiveDate,
+        member: ActorId,
+        amount: Decimal,
+        paid_on: Option<NaiveDate>,
+        reference: String,
+    ) -> Result<Event> {
+        let payment = Payment { member, amount, on: paid_on.unwrap_or(on), reference };
         self.act(by, on, Action::RecordPayment { payment })
     }
 
     /// A steward records a donation received.
+    /// It was given on `given_on`, the day of the record by default, for `mission` if any.
     ///
     /// # Errors
     /// `auth.steward.required`, `actor.id.unknown`, `mission.id.unknown`, `money.amount.negative`.
-    pub fn record_donation(&self, by: ActorId, on: NaiveDate, donation: Donation) -> Result<Event> {
+    #[uniffi::method(default(given_on = None, mission = None))]
+    pub fn record_donation(
+        &self,
+        by: ActorId,
+        on: NaiveDate,
+        member: ActorId,
+        amount: Decimal,
+        given_on: Option<NaiveDate>,
+        mission: Option<MissionId>,
+    ) -> Result<Event> {
+        let donation = Donation { member, amount, on: given_on.unwrap_or(on), mission };
         self.act(by, on, Action::RecordDonation { donation })
     }
 
     /// The member, or a steward, records an in-kind delivery.
+    /// It was delivered on `delivered_on`, the day of the record by default.
     ///
     /// # Errors
     /// `auth.steward.required`, `ledger.delivery.not_chosen`, `input.parse.invalid`.
-    pub fn record_delivery(&self, by: ActorId, on: NaiveDate, delivery: Delivery) -> Result<Event> {
+    #[uniffi::method(default(delivered_on = None, note = ""))]
+    #[allow(clippy::too_many_arguments)]
+    pub fn record_delivery(
+        &self,
+        by: ActorId,
+        on: NaiveDate,
+        member: ActorId,
+        contribution: String,
+        unit: DeliveryUnit,
+        quantity: Decimal,
+        delivered_on: Option<NaiveDate>,
+        note: String,
+    ) -> Result<Event> {
+        let delivery = Delivery { member, contribution, unit, quantity, on: delivered_on.unwrap_or(on), note };
         self.act(by, on, Action::RecordDelivery { delivery })
     }
 
     // ---- queries ------------------------------------------------------------------
 
-    /// The settings; `null` before founding.
-    pub fn settings(&self) -> Option<NetworkSettings> {
-        self.lock().settings().cloned().map(Into::into)
+    /// The network's name; `null` before founding.
+    pub fn name(&self) -> Option<String> {
+        self.read().settings().map(|s| s.name.clone())
+    }
+
+    /// The membership structure; `null` before founding.
+    pub fn structure(&self) -> Option<MembershipStructure> {
+        self.read().settings().map(|s| s.membership_structure.into())
     }
 
     /// The founding date; `null` before founding.
     pub fn founded_on(&self) -> Option<NaiveDate> {
-        self.lock().state().founded_on
+        self.read().state().founded_on
     }
 
     /// The actor with this id.
@@ -433,12 +606,12 @@ impl Network {
     /// # Errors
     /// `actor.id.unknown`.
     pub fn actor(&self, id: ActorId) -> Result<Actor> {
-        Ok(self.lock().actor(&id)?.clone().into())
+        Ok(self.read().actor(&id)?.clone().into())
     }
 
     /// Every actor, by id.
     pub fn actors(&self) -> Vec<Actor> {
-        self.lock().state().actors.values().cloned().map(Into::into).collect()
+        self.read().state().actors.values().cloned().map(Into::into).collect()
     }
 
     /// Whether the actor is a member: a founder or the holder of an active contract.
@@ -446,7 +619,7 @@ impl Network {
     /// # Errors
     /// Typed errors for an invalid id.
     pub fn is_member(&self, actor: ActorId) -> Result<bool> {
-        Ok(self.lock().is_member(&actor))
+        Ok(self.read().is_member(&actor))
     }
 
     /// The contract with this id, with every validated version.
@@ -454,7 +627,7 @@ impl Network {
     /// # Errors
     /// `contract.id.unknown`.
     pub fn contract(&self, id: ContractId) -> Result<Contract> {
-        Ok(self.lock().contract(&id)?.clone().into())
+        Ok(self.read().contract(&id)?.clone().into())
     }
 
     /// A given version of a contract.
@@ -462,12 +635,12 @@ impl Network {
     /// # Errors
     /// `contract.id.unknown`, `contract.version.unknown`.
     pub fn contract_version(&self, id: ContractId, version: u32) -> Result<ContractVersion> {
-        Ok(self.lock().contract(&id)?.version(version)?.clone().into())
+        Ok(self.read().contract(&id)?.version(version)?.clone().into())
     }
 
     /// Every contract, by id.
     pub fn contracts(&self) -> Vec<Contract> {
-        self.lock().state().contracts.values().cloned().map(Into::into).collect()
+        self.read().state().contracts.values().cloned().map(Into::into).collect()
     }
 
     /// The member's live contract (proposed, in discussion or active), if any.
@@ -475,17 +648,17 @@ impl Network {
     /// # Errors
     /// Typed errors for an invalid id.
     pub fn live_contract(&self, member: ActorId) -> Result<Option<Contract>> {
-        Ok(self.lock().live_contract(&member).cloned().map(Into::into))
+        Ok(self.read().live_contract(&member).cloned().map(Into::into))
     }
 
     /// The charter version in force; `null` before founding.
     pub fn charter(&self) -> Option<CharterText> {
-        self.lock().charter().cloned().map(Into::into)
+        self.read().charter().cloned().map(Into::into)
     }
 
     /// Every charter version, oldest first.
     pub fn charter_versions(&self) -> Vec<CharterText> {
-        self.lock().state().charter.iter().cloned().map(Into::into).collect()
+        self.read().state().charter.iter().cloned().map(Into::into).collect()
     }
 
     /// Where a provider stands with regard to the charter.
@@ -493,7 +666,7 @@ impl Network {
     /// # Errors
     /// Typed errors for an invalid id.
     pub fn charter_status(&self, provider: ActorId) -> Result<CharterStatus> {
-        Ok(self.lock().charter_status(&provider).into())
+        Ok(self.read().charter_status(&provider).into())
     }
 
     /// A provider's charter signatures, oldest first.
@@ -501,7 +674,7 @@ impl Network {
     /// # Errors
     /// Typed errors for an invalid id.
     pub fn charter_signatures(&self, provider: ActorId) -> Result<Vec<CharterSignature>> {
-        let network = self.lock();
+        let network = self.read();
         let signatures = network.state().signatures.get(&provider);
         Ok(signatures.map(|s| s.iter().cloned().map(Into::into).collect()).unwrap_or_default())
     }
@@ -511,20 +684,20 @@ impl Network {
     /// # Errors
     /// `mission.id.unknown`.
     pub fn mission(&self, id: MissionId) -> Result<Mission> {
-        Ok(self.lock().mission(&id)?.clone().into())
+        Ok(self.read().mission(&id)?.clone().into())
     }
 
-    /// The missions reported by a provider.
+    /// Every mission by id, or those of one provider.
     ///
     /// # Errors
     /// Typed errors for an invalid id.
-    pub fn missions_of(&self, provider: ActorId) -> Result<Vec<Mission>> {
-        Ok(self.lock().missions_of(&provider).cloned().map(Into::into).collect())
-    }
-
-    /// Every mission, by id.
-    pub fn missions(&self) -> Vec<Mission> {
-        self.lock().state().missions.values().cloned().map(Into::into).collect()
+    #[uniffi::method(default(provider = None))]
+    pub fn missions(&self, provider: Option<ActorId>) -> Result<Vec<Mission>> {
+        let network = self.read();
+        Ok(match provider {
+            Some(p) => network.missions_of(&p).cloned().map(Into::into).collect(),
+            None => network.state().missions.values().cloned().map(Into::into).collect(),
+        })
     }
 
     /// The self-assessed declaration of a mission, if any.
@@ -532,7 +705,7 @@ impl Network {
     /// # Errors
     /// Typed errors for an invalid id.
     pub fn declaration(&self, mission: MissionId) -> Result<Option<Declaration>> {
-        Ok(self.lock().state().declarations.get(&mission).cloned().map(Into::into))
+        Ok(self.read().state().declarations.get(&mission).cloned().map(Into::into))
     }
 
     /// The negotiation of a mission's contribution, if one was opened.
@@ -540,271 +713,48 @@ impl Network {
     /// # Errors
     /// Typed errors for an invalid id.
     pub fn negotiation(&self, mission: MissionId) -> Result<Option<Negotiation>> {
-        Ok(self.lock().state().negotiations.get(&mission).cloned().map(Into::into))
+        Ok(self.read().state().negotiations.get(&mission).cloned().map(Into::into))
     }
 
     /// Payments received, in journal order.
     pub fn payments(&self) -> Vec<Payment> {
-        self.lock().state().payments.iter().cloned().map(Into::into).collect()
+        self.read().state().payments.iter().cloned().map(Into::into).collect()
     }
 
     /// Donations received, in journal order.
     pub fn donations(&self) -> Vec<Donation> {
-        self.lock().state().donations.iter().cloned().map(Into::into).collect()
+        self.read().state().donations.iter().cloned().map(Into::into).collect()
     }
 
     /// In-kind deliveries, in journal order.
     pub fn deliveries(&self) -> Vec<Delivery> {
-        self.lock().state().deliveries.iter().cloned().map(Into::into).collect()
+        self.read().state().deliveries.iter().cloned().map(Into::into).collect()
     }
 
     /// Sequence number of the last applied event (0 before founding).
     pub fn last_seq(&self) -> u64 {
-        self.lock().state().last_seq
+        self.read().state().last_seq
     }
 
     /// The events recorded since this network was created or loaded.
     pub fn journal(&self) -> Vec<Event> {
-        self.lock().journal().iter().cloned().map(Into::into).collect()
+        self.read().journal().iter().cloned().map(Into::into).collect()
     }
 
     /// The journal as JSON Lines: a header line, then one event per line.
     pub fn journal_jsonl(&self) -> String {
-        self.lock().journal_jsonl()
+        self.read().journal_jsonl()
     }
 
     /// The state as a JSON snapshot.
     pub fn snapshot_json(&self) -> String {
-        self.lock().snapshot_json()
+        self.read().snapshot_json()
     }
 
-    // ---- charter follow-up: one method per action ----------------------------------
-
-    /// A steward sets the follow-up rules (deadlines, thresholds) in force from a date.
-    ///
-    /// # Errors
-    /// `auth.steward.required`, `compliance.deadline.invalid`, `standing.thresholds.invalid`,
-    /// `policy.parameters.overlap`.
-    pub fn configure_follow_up(
-        &self,
-        by: ActorId,
-        on: NaiveDate,
-        from: NaiveDate,
-        rules: FollowUpRules,
-    ) -> Result<Event> {
-        self.act(by, on, Action::ConfigureFollowUp { from, rules })
-    }
-
-    /// The provider records that a resource developed during a mission was shared (charter art. 3).
-    ///
-    /// # Errors
-    /// `mission.id.unknown`, `auth.owner.required`, `input.text.empty`,
-    /// `compliance.resource.not_developed`, `compliance.resource.already_shared`.
-    pub fn share_resource(
-        &self,
-        by: ActorId,
-        on: NaiveDate,
-        mission: MissionId,
-        resource: String,
-        licence: String,
-        location: String,
-    ) -> Result<Event> {
-        self.act(by, on, Action::ShareResource { mission, resource, licence, location })
-    }
-
-    /// A member (or a steward for it) records prior work with a local actor (charter art. 4).
-    ///
-    /// # Errors
-    /// `actor.id.unknown`, `auth.steward.required`, `mission.partner.invalid`, `input.text.empty`.
-    pub fn record_prior_work(
-        &self,
-        by: ActorId,
-        on: NaiveDate,
-        member: ActorId,
-        local_actor: Client,
-        since: NaiveDate,
-    ) -> Result<Event> {
-        self.act(by, on, Action::RecordPriorWork { member, local_actor, since })
-    }
-
-    /// The provider records that it informed a member who worked with the client before (art. 4).
-    ///
-    /// # Errors
-    /// `mission.id.unknown`, `auth.owner.required`, `compliance.obligation.not_open`.
-    pub fn record_member_informed(
-        &self,
-        by: ActorId,
-        on: NaiveDate,
-        mission: MissionId,
-        member: ActorId,
-    ) -> Result<Event> {
-        self.act(by, on, Action::RecordMemberInformed { mission, member })
-    }
-
-    /// A steward records a member's attendance at the yearly meeting on the quality of support (art. 5).
-    ///
-    /// # Errors
-    /// `auth.steward.required`, `actor.id.unknown`, `compliance.attendance.future_year`,
-    /// `compliance.attendance.duplicate`.
-    #[uniffi::method(default(meeting = ""))]
-    pub fn record_attendance(
-        &self,
-        by: ActorId,
-        on: NaiveDate,
-        member: ActorId,
-        year: i32,
-        meeting: String,
-    ) -> Result<Event> {
-        self.act(by, on, Action::RecordAttendance { member, year, meeting })
-    }
-
-    /// A steward notifies a member of the grounds of a possible exclusion: the hearing opens.
-    ///
-    /// # Errors
-    /// `auth.steward.required`, `standing.decision.self`, `standing.member.excluded`,
-    /// `standing.hearing.already_open`.
-    pub fn notify_hearing(&self, by: ActorId, on: NaiveDate, member: ActorId, grounds: String) -> Result<Event> {
-        self.act(by, on, Action::NotifyHearing { member, grounds })
-    }
-
-    /// The member (or a steward recording it) answers the notice.
-    ///
-    /// # Errors
-    /// `standing.hearing.not_open`, `standing.hearing.answered`, `auth.steward.required`.
-    pub fn answer_hearing(&self, by: ActorId, on: NaiveDate, member: ActorId, answer: String) -> Result<Event> {
-        self.act(by, on, Action::AnswerHearing { member, answer })
-    }
-
-    /// A steward records a decision on a member's standing (a sanction or a reinstatement).
-    ///
-    /// # Errors
-    /// `auth.steward.required`, `standing.decision.self`, `standing.decision.unchanged`,
-    /// `standing.transition.invalid`, `standing.hearing.required`, `standing.hearing.pending`.
-    pub fn decide_standing(
-        &self,
-        by: ActorId,
-        on: NaiveDate,
-        member: ActorId,
-        standing: Standing,
-        decision: Decision,
-    ) -> Result<Event> {
-        self.act(by, on, Action::DecideStanding { member, standing, decision })
-    }
-
-    /// A steward records a decision on an actor's involvement level.
-    ///
-    /// # Errors
-    /// As [`Network::change_level`], and `input.text.empty`, `date.order.invalid` for the decision.
-    pub fn decide_level(
-        &self,
-        by: ActorId,
-        on: NaiveDate,
-        actor: ActorId,
-        level: InvolvementLevel,
-        decision: Decision,
-    ) -> Result<Event> {
-        self.act(by, on, Action::DecideLevel { actor, level, decision })
-    }
-
-    // ---- charter follow-up: queries -------------------------------------------------
-
-    /// The compliance of every provider bound by the charter, article by article, on `as_of`.
-    pub fn compliance_report(&self, as_of: NaiveDate) -> Result<ComplianceReport> {
-        Ok(self.lock().compliance_report(as_of).into())
-    }
-
-    /// The compliance of one member on `as_of`; `null` if the charter does not bind it then.
-    ///
-    /// # Errors
-    /// `actor.id.unknown`.
-    pub fn member_compliance(&self, member: ActorId, as_of: NaiveDate) -> Result<Option<MemberCompliance>> {
-        Ok(self.lock().member_compliance(&member, as_of)?.map(Into::into))
-    }
-
-    /// The follow-up rules in force on a date.
-    ///
-    /// # Errors
-    /// Typed errors for a date that cannot be lifted.
-    pub fn follow_up_rules(&self, on: NaiveDate) -> Result<FollowUpRules> {
-        Ok(self.lock().follow_up_rules(on).clone().into())
-    }
-
-    /// A member's standing (good standing until a decision says otherwise).
-    ///
-    /// # Errors
-    /// Typed errors for an invalid id.
-    pub fn standing(&self, member: ActorId) -> Result<Standing> {
-        Ok(self.lock().standing(&member).into())
-    }
-
-    /// What the thresholds propose for a member's standing on `as_of` (shown, never applied).
-    ///
-    /// # Errors
-    /// `actor.id.unknown`.
-    pub fn standing_proposal(&self, member: ActorId, as_of: NaiveDate) -> Result<StandingProposal> {
-        Ok(self.lock().standing_proposal(&member, as_of)?.into())
-    }
-
-    /// The standing proposals of every member bound by the charter.
-    ///
-    /// # Errors
-    /// Typed errors for a date that cannot be lifted.
-    pub fn standing_proposals(&self, as_of: NaiveDate) -> Result<Vec<StandingProposal>> {
-        Ok(self.lock().standing_proposals(as_of).into_iter().map(Into::into).collect())
-    }
-
-    /// The involvement level recorded activity suggests for an actor (shown, never applied).
-    ///
-    /// # Errors
-    /// `actor.id.unknown`.
-    pub fn level_suggestion(&self, actor: ActorId, as_of: NaiveDate) -> Result<LevelSuggestion> {
-        Ok(self.lock().level_suggestion(&actor, as_of)?.into())
-    }
-
-    /// The level suggestions of every actor.
-    ///
-    /// # Errors
-    /// Typed errors for a date that cannot be lifted.
-    pub fn level_suggestions(&self, as_of: NaiveDate) -> Result<Vec<LevelSuggestion>> {
-        Ok(self.lock().level_suggestions(as_of).into_iter().map(Into::into).collect())
-    }
-
-    /// The public directory: consenting members in good standing, in id order.
-    pub fn public_directory(&self) -> Vec<DirectoryEntry> {
-        self.lock().public_directory().entries.into_iter().map(Into::into).collect()
-    }
-
-    /// The public directory as a Markdown table.
-    pub fn public_directory_markdown(&self, lang: Lang) -> String {
-        self.lock().public_directory().to_markdown(lang.into())
-    }
-
-    // ---- documents ------------------------------------------------------------------
-
-    /// A member's contract (the version in force, or `version`) as Markdown.
-    ///
-    /// # Errors
-    /// `contract.id.unknown`, `contract.version.unknown`.
-    #[uniffi::method(default(version = None))]
-    pub fn contract_markdown(&self, contract: ContractId, lang: Lang, version: Option<u32>) -> Result<String> {
-        Ok(self.lock().contract_markdown(&contract, version, lang.into())?)
-    }
-
-    /// A charter version (the one in force by default) as Markdown.
-    ///
-    /// # Errors
-    /// `charter.version.unknown`.
-    #[uniffi::method(default(version = None))]
-    pub fn charter_markdown(&self, lang: Lang, version: Option<u32>) -> Result<String> {
-        Ok(self.lock().charter_markdown(version, lang.into())?)
-    }
-
-    /// The charter a provider signed last, as Markdown, followed by its signature.
-    ///
-    /// # Errors
-    /// `actor.id.unknown`; `charter.version.unknown` if it never signed.
-    pub fn signed_charter_markdown(&self, provider: ActorId, lang: Lang) -> Result<String> {
-        Ok(self.lock().signed_charter_markdown(&provider, lang.into())?)
+    /// Whether two networks have the same state.
+    pub fn same_state(&self, other: Arc<Network>) -> bool {
+        let (a, b) = (self.read(), other.read());
+        Arc::ptr_eq(&a, &b) || a.state() == b.state()
     }
 
     // ---- ledger ---------------------------------------------------------------------
@@ -815,14 +765,14 @@ impl Network {
     /// `actor.id.unknown`, `input.parse.invalid` (a year without a 31 December),
     /// `policy.parameters.not_in_force`, any error of the policy, `money.amount.overflow`.
     #[uniffi::method(default(parameters = None))]
-    pub fn member_ledger(
+    pub fn ledger(
         &self,
         member: ActorId,
         year: i32,
         policy: Arc<Policy>,
         parameters: Option<Arc<Parameters>>,
     ) -> Result<MemberLedger> {
-        let network = self.lock();
+        let network = self.read();
         let params = crate::policy::parameters_or_shipped(parameters.as_ref());
         Ok(coopetition::ledger::member_year(&network, &member, year, policy.core(), params)?.into())
     }
@@ -830,7 +780,7 @@ impl Network {
     /// The whole network's ledger for one calendar year.
     ///
     /// # Errors
-    /// As [`Network::member_ledger`].
+    /// As [`Network::ledger`].
     #[uniffi::method(default(parameters = None))]
     pub fn network_ledger(
         &self,
@@ -838,7 +788,7 @@ impl Network {
         policy: Arc<Policy>,
         parameters: Option<Arc<Parameters>>,
     ) -> Result<NetworkLedger> {
-        let network = self.lock();
+        let network = self.read();
         let params = crate::policy::parameters_or_shipped(parameters.as_ref());
         Ok(coopetition::ledger::network_year(&network, year, policy.core(), params)?.into())
     }
@@ -846,17 +796,17 @@ impl Network {
     /// A member's annual statement, rendered in `lang`.
     ///
     /// # Errors
-    /// `network.founding.invalid` before founding; as [`Network::member_ledger`].
+    /// `network.founding.invalid` before founding; as [`Network::ledger`].
     #[uniffi::method(default(parameters = None))]
     pub fn annual_statement(
         &self,
         member: ActorId,
         year: i32,
-        policy: Arc<Policy>,
         lang: Lang,
+        policy: Arc<Policy>,
         parameters: Option<Arc<Parameters>>,
     ) -> Result<AnnualStatement> {
-        let network = self.lock();
+        let network = self.read();
         let params = crate::policy::parameters_or_shipped(parameters.as_ref());
         let statement = coopetition::ledger::AnnualStatement::new(&network, &member, year, policy.core(), params)?;
         Ok(AnnualStatement::new(statement, lang.into()))
@@ -870,7 +820,7 @@ impl Network {
     /// # Errors
     /// `mission.id.unknown`, `policy.mission.not_won`, `money.amount.overflow`.
     pub fn mission_facts(&self, mission: MissionId) -> Result<MissionFacts> {
-        Ok(CoreMissionFacts::from_network(&self.lock(), &mission)?.into())
+        Ok(CoreMissionFacts::from_network(&self.read(), &mission)?.into())
     }
 
     /// A reported mission's facts, prepared for repeated evaluations
@@ -879,7 +829,7 @@ impl Network {
     /// # Errors
     /// As [`Network::mission_facts`].
     pub fn prepare_mission(&self, mission: MissionId) -> Result<Arc<PreparedMission>> {
-        let facts = CoreMissionFacts::from_network(&self.lock(), &mission)?;
+        let facts = CoreMissionFacts::from_network(&self.read(), &mission)?;
         Ok(Arc::new(PreparedMission { facts }))
     }
 
@@ -889,7 +839,7 @@ impl Network {
     /// # Errors
     /// `money.amount.overflow` (donations of a mission).
     pub fn won_mission_facts(&self) -> Result<Vec<MissionFacts>> {
-        let network = self.lock();
+        let network = self.read();
         let won = network.state().missions.values().filter(|m| m.status.is_won());
         Ok(won
             .map(|m| CoreMissionFacts::from_network(&network, &m.id).map(Into::into))
@@ -908,7 +858,7 @@ impl Network {
         lang: Lang,
         parameters: Option<Arc<Parameters>>,
     ) -> Result<Assessment> {
-        let facts = CoreMissionFacts::from_network(&self.lock(), &mission)?;
+        let facts = CoreMissionFacts::from_network(&self.read(), &mission)?;
         policy.evaluate_core(&facts, &parameters, lang)
     }
 }

@@ -565,8 +565,9 @@ pub trait ContributionPolicy: Send + Sync {
     /// Whatever the implementation throws.
     fn name(&self) -> Result<String>;
 
-    /// The money due for a won mission, in euros (not negative; rounded to
-    /// the cent by the core, half away from zero).
+    /// The money due for a won mission, in euros, rounded to the cent by the
+    /// core, half away from zero. The core refuses a negative amount, or one
+    /// beyond the range of money, with `policy.custom.failed`.
     ///
     /// # Errors
     /// Whatever the implementation throws.
@@ -589,8 +590,7 @@ impl CorePolicy for ForeignPolicy {
             |message: String| CoreError::PolicyFailed { policy: self.name.clone(), mission: m.describe(), message };
         let parameters = Arc::new(Parameters { inner: params.clone() });
         let amount = self.policy.evaluate(m.clone().into(), parameters).map_err(|e| failed(e.reason().to_owned()))?;
-        let amount = Money::eur(amount).ensure_not_negative("amount").map_err(|e| failed(e.to_string()))?;
-        Ok(CoreAssessment::custom(&self.name, amount, CoreProvenance::Computed))
+        CoreAssessment::custom(&self.name, m, Money::eur(amount), CoreProvenance::Computed)
     }
 }
 

@@ -1,38 +1,80 @@
 //! Core errors become instances of the Python classes of `coopetition.errors`.
 
+use coopetition::error::{family_of, Family, FamilyInput};
 use coopetition::Error;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyModule;
 
-/// The Python class name for a core error: by family, with an input variant
-/// where the family also has errors of state or authorisation.
-fn class_name(err: &Error) -> &'static str {
-    let input = err.is_input_error();
-    match (err.family(), input) {
-        ("input", _) => "InputError",
-        ("money", _) => "MoneyError",
-        ("date", _) => "DateError",
-        ("journal", _) => "JournalError",
-        ("catalogue", _) => "CatalogueError",
-        ("batch", _) => "BatchError",
-        ("network", _) => "NetworkError",
-        ("actor", _) => "ActorError",
-        ("auth", _) => "AuthorizationError",
-        ("membership", _) => "MembershipError",
-        ("contract", true) => "ContractInputError",
-        ("contract", false) => "ContractError",
-        ("charter", _) => "CharterError",
-        ("mission", true) => "MissionInputError",
-        ("mission", false) => "MissionError",
-        ("policy", true) => "PolicyInputError",
-        ("policy", false) => "PolicyError",
-        ("negotiation", _) => "NegotiationError",
-        ("ledger", _) => "LedgerError",
-        (_, true) => "InputError",
-        _ => "CoopetitionError",
+/// The family of a code, from the core's table.
+fn family(code: &str) -> Option<&'static Family> {
+    Error::FAMILIES.iter().find(|f| f.name == family_of(code))
+}
+
+/// The class of a family's codes that come from bad input, when the family
+/// also has others: `PolicyError` has `PolicyInputError`.
+fn input_class(family: &Family) -> String {
+    format!("{}InputError", family.python_class.trim_end_matches("Error"))
+}
+
+/// The name of the Python class of errors of `code` in `coopetition.errors`:
+/// its family's class, or that class's input variant for a code from bad
+/// input in a family that also has others.
+fn class_name(code: &str) -> String {
+    match family(code) {
+        Some(f) if f.input() == FamilyInput::Some && Error::is_input_code(code) => input_class(f),
+        Some(f) => f.python_class.to_owned(),
+        None => "CoopetitionError".to_owned(),
     }
+}
+
+/// One class of `coopetition.errors`: name, base classes, docstring, codes.
+type ErrorClass = (String, Vec<&'static str>, String, Vec<&'static str>);
+
+/// The classes of `coopetition.errors`, bases first, from the core's table of
+/// families: each family's class (two families may share one), and the input
+/// variant of a family with codes from bad input and others. Errors from bad
+/// input are `ValueError`s: the `input` family's class is also a
+/// `ValueError`, and the other classes of such codes derive from it.
+fn classes() -> Vec<ErrorClass> {
+    let mut classes: Vec<ErrorClass> = Vec::new();
+    let mut add = |name: String, bases: Vec<&'static str>, doc: String| match classes.iter_mut().find(|c| c.0 == name) {
+        Some(class) => class.2 = format!("{}\n\n{doc}", class.2),
+        None => classes.push((name, bases, doc, Vec::new())),
+    };
+    for f in Error::FAMILIES {
+        let doc = format!("{} (``{}.*``).", f.doc, f.name);
+        let bases = match (f.name, f.input()) {
+            ("input", _) => vec!["CoopetitionError", "ValueError"],
+            (_, FamilyInput::All) => vec!["InputError"],
+            _ => vec!["CoopetitionError"],
+        };
+        add(f.python_class.to_owned(), bases, doc.clone());
+        if f.input() == FamilyInput::Some {
+            let doc = format!("{}: the errors caused by bad input.", doc.trim_end_matches('.'));
+            add(input_class(f), vec![f.python_class, "InputError"], doc);
+        }
+    }
+    for code in Error::CODES {
+        let name = class_name(code);
+        if let Some(class) = classes.iter_mut().find(|c| c.0 == name) {
+            class.3.push(code);
+        }
+    }
+    classes
+}
+
+/// The classes of `coopetition.errors` as `(name, bases, doc, codes)`, which
+/// `tools/generate_errors.py` writes out and the tests check.
+#[pyfunction]
+fn error_classes() -> Vec<ErrorClass> {
+    classes()
+}
+
+/// Adds the error table to the native module.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(error_classes, m)?)
 }
 
 static ERRORS: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
@@ -45,16 +87,7 @@ pub fn to_py(err: Error) -> PyErr {
             Ok(m) => m.bind(py),
             Err(e) => return e,
         };
-        let name = if err.family() == "compliance" || err.family() == "standing" {
-            if err.is_input_error() {
-                "ComplianceInputError"
-            } else {
-                "ComplianceError"
-            }
-        } else {
-            class_name(&err)
-        };
-        match module.getattr(name).and_then(|cls| cls.call1((err.to_string(), err.code()))) {
+        match module.getattr(class_name(err.code())).and_then(|cls| cls.call1((err.to_string(), err.code()))) {
             Ok(instance) => PyErr::from_value(instance),
             Err(e) => e,
         }

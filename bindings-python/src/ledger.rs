@@ -247,7 +247,7 @@ fn query<T: Send>(
 ) -> PyResult<T> {
     let policy = policy.map_or_else(|| Ok(PyPolicy::flat_default()), PyPolicy::from_object)?;
     let params = params_or_shipped(parameters);
-    let network = network.lock()?;
+    let network = network.read()?;
     Python::attach(|py| py.detach(|| f(&network, policy.inner.as_ref(), &params))).py()
 }
 
@@ -288,6 +288,20 @@ pub fn statement(
     query(network, policy, parameters, |n, policy, params| {
         ledger::annual_statement(n, &member, year, policy, params, l)
     })
+}
+
+/// What a reported mission owes under a policy (see `Network.assess`).
+pub fn assess(
+    network: &PyNetwork,
+    mission: &str,
+    policy: Option<&Bound<'_, PyAny>>,
+    parameters: Option<PyRef<'_, PyParameters>>,
+) -> PyResult<crate::types::PyAssessment> {
+    let mission = crate::convert::mission_id(mission)?;
+    query(network, policy, parameters, |n, policy, params| {
+        policy.evaluate(&coopetition::policy::MissionFacts::from_network(n, &mission)?, params)
+    })
+    .map(crate::types::PyAssessment)
 }
 
 /// Registers the ledger classes.

@@ -2,14 +2,14 @@
 #![forbid(unsafe_code)]
 
 mod arrow;
-mod arrow_input;
 mod convert;
 mod errors;
-mod fast;
+mod event;
 mod followup;
 mod ledger;
 mod network;
 mod policy;
+mod records;
 mod types;
 
 use pyo3::prelude::*;
@@ -18,6 +18,7 @@ use pyo3::prelude::*;
 #[pymodule]
 fn _coopetition(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<network::PyNetwork>()?;
+    m.add_class::<event::PyEvent>()?;
     m.add_class::<types::PyActor>()?;
     m.add_class::<types::PyChoice>()?;
     m.add_class::<types::PyContractTerms>()?;
@@ -31,9 +32,11 @@ fn _coopetition(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<types::PyAssessment>()?;
     m.add_class::<types::PyCatalogueItem>()?;
     m.add_class::<types::PyCharter>()?;
+    errors::register(m)?;
     policy::register(m)?;
     ledger::register(m)?;
     followup::register(m)?;
+    records::register(m)?;
     arrow::register(m)?;
     Ok(())
 }

@@ -2,21 +2,22 @@
 
 use crate::convert::{actor_id, contract_id, label, mission_id, money, Str, UserText};
 use crate::errors::IntoPy;
+use crate::event::{client, command_json, dropped_dict, update, Dropped, PyEvent};
 use crate::followup::{
     PyComplianceReport, PyDirectoryEntry, PyLevelSuggestion, PyMemberCompliance, PyStandingProposal,
 };
 use crate::ledger::{PyMemberLedger, PyNetworkLedger};
 use crate::policy::PyParameters;
-use crate::types::{resources, PyActor, PyCharter, PyContract, PyContractTerms, PyMission, PyMissionFacts};
+use crate::records::{PyCharterSignature, PyDeclaration, PyDelivery, PyDonation, PyNegotiation, PyPayment};
+use crate::types::{PyActor, PyCharter, PyContract, PyContractTerms, PyContractVersion, PyMission, PyMissionFacts};
 use coopetition::charter::CharterStatus;
-use coopetition::mission::{Client, MissionStep, MissionUpdate};
+use coopetition::mission::{MissionStep, MissionUpdate};
 use coopetition::negotiation::{Delivery, DeliveryUnit, Donation, Payment};
 use coopetition::policy::MissionFacts;
 use coopetition::prelude::*;
 use coopetition::shared::SharedNetwork;
-use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyString, PyTuple};
+use pyo3::types::PyList;
 use std::sync::Arc;
 
 /// A network: its state and its journal. Every method that changes it takes
@@ -30,72 +31,7 @@ use std::sync::Arc;
 /// for the lock happens with the GIL released.
 #[pyclass(module = "coopetition", name = "Network", frozen)]
 pub struct PyNetwork {
-    inner: SharedNetwork,
-}
-
-impl PyNetwork {
-    fn wrap(network: Network) -> Self {
-        PyNetwork { inner: SharedNetwork::new(network) }
-    }
-
-    /// The network as it is now (a copy later commands do not change),
-    /// taken with the GIL released.
-    pub fn lock(&self) -> PyResult<Arc<Network>> {
-        Ok(Python::attach(|py| py.detach(|| self.inner.read())))
-    }
-
-    /// Executes a command with the GIL released; the error becomes a Python
-    /// exception only once the lock is free.
-    fn execute(&self, command: Command) -> PyResult<u64> {
-        Python::attach(|py| py.detach(|| self.inner.execute(command))).map(|e| e.seq).py()
-    }
-
-    fn run(&self, by: &str, on: chrono::NaiveDate, action: Action) -> PyResult<u64> {
-        self.execute(Command::new(&actor_id(by)?, on, action))
-    }
-
-    fn report(
-        &self,
-        by: &str,
-        on: chrono::NaiveDate,
-        mission: &str,
-        occurred_on: Option<chrono::NaiveDate>,
-        step: MissionStep,
-        update: MissionUpdate,
-    ) -> PyResult<u64> {
-        let action = Action::ReportMission {
-            mission: mission_id(mission)?,
-            occurred_on: occurred_on.unwrap_or(on),
-            step,
-            update,
-        };
-        self.run(by, on, action)
-    }
-}
-
-fn update(
-    partners: Option<Vec<UserText>>,
-    shared_resources_used: Option<&Bound<'_, PyList>>,
-    resources_developed: Option<&Bound<'_, PyList>>,
-    client_informed: bool,
-) -> PyResult<MissionUpdate> {
-    Ok(MissionUpdate {
-        partners: partners.unwrap_or_default().iter().map(|p| actor_id(p)).collect::<PyResult<_>>()?,
-        shared_resources_used: resources(shared_resources_used)?,
-        resources_developed: resources(resources_developed)?,
-        client_informed,
-    })
-}
-
-fn client(value: &Bound<'_, PyAny>) -> PyResult<Client> {
-    if let Ok(s) = value.cast::<PyString>() {
-        return Ok(Client::Member { id: actor_id(crate::convert::text(s.as_any().as_borrowed())?)? });
-    }
-    if let Ok(t) = value.cast::<PyTuple>() {
-        let (name, kind): (UserText, UserText) = t.extract()?;
-        return Ok(Client::Outside { name: name.into(), kind: label(&kind)? });
-    }
-    Err(PyTypeError::new_err("a client is a member id (str) or a (name, kind) tuple for an outside actor"))
+    pub(crate) inner: SharedNetwork,
 }
 
 #[pymethods]
@@ -117,14 +53,14 @@ impl PyNetwork {
         name: UserText,
         founders: Vec<PyRef<'_, PyActor>>,
         #[pyo3(from_py_with = crate::convert::str_arg)] structure: &str,
-    ) -> PyResult<u64> {
+    ) -> PyResult<PyEvent> {
         let settings = NetworkSettings { name: name.into(), membership_structure: label(structure)? };
         let founders = founders.iter().map(|a| a.0.clone()).collect();
         self.run(&by, on, Action::FoundNetwork { settings, founders })
     }
 
     /// Registers an actor (by itself as a supporter, or by a steward).
-    fn register_actor(&self, by: Str<'_>, on: chrono::NaiveDate, actor: PyRef<'_, PyActor>) -> PyResult<u64> {
+    fn register_actor(&self, by: Str<'_>, on: chrono::NaiveDate, actor: PyRef<'_, PyActor>) -> PyResult<PyEvent> {
         self.run(&by, on, Action::RegisterActor { actor: actor.0.clone() })
     }
 
@@ -135,7 +71,7 @@ impl PyNetwork {
         on: chrono::NaiveDate,
         actor: Str<'_>,
         public_listing: bool,
-    ) -> PyResult<u64> {
+    ) -> PyResult<PyEvent> {
         self.run(&by, on, Action::SetPublicListing { actor: actor_id(&actor)?, public_listing })
     }
 
@@ -147,7 +83,7 @@ impl PyNetwork {
         actor: Str<'_>,
         level: Str<'_>,
         reason: UserText,
-    ) -> PyResult<u64> {
+    ) -> PyResult<PyEvent> {
         self.run(
             &by,
             on,
@@ -162,12 +98,18 @@ impl PyNetwork {
         on: chrono::NaiveDate,
         contract: Str<'_>,
         terms: PyRef<'_, PyContractTerms>,
-    ) -> PyResult<u64> {
+    ) -> PyResult<PyEvent> {
         self.run(&by, on, Action::ProposeContract { contract: contract_id(&contract)?, terms: terms.0.clone() })
     }
 
     /// A steward or the member adds a note to the discussion of pending terms.
-    fn discuss_contract(&self, by: Str<'_>, on: chrono::NaiveDate, contract: Str<'_>, note: UserText) -> PyResult<u64> {
+    fn discuss_contract(
+        &self,
+        by: Str<'_>,
+        on: chrono::NaiveDate,
+        contract: Str<'_>,
+        note: UserText,
+    ) -> PyResult<PyEvent> {
         self.run(&by, on, Action::DiscussContract { contract: contract_id(&contract)?, note: note.into() })
     }
 
@@ -178,12 +120,12 @@ impl PyNetwork {
         on: chrono::NaiveDate,
         contract: Str<'_>,
         terms: PyRef<'_, PyContractTerms>,
-    ) -> PyResult<u64> {
+    ) -> PyResult<PyEvent> {
         self.run(&by, on, Action::ReviseProposal { contract: contract_id(&contract)?, terms: terms.0.clone() })
     }
 
     /// A steward validates the pending terms (first version or amendment).
-    fn validate_contract(&self, by: Str<'_>, on: chrono::NaiveDate, contract: Str<'_>) -> PyResult<u64> {
+    fn validate_contract(&self, by: Str<'_>, on: chrono::NaiveDate, contract: Str<'_>) -> PyResult<PyEvent> {
         self.run(&by, on, Action::ValidateContract { contract: contract_id(&contract)? })
     }
 
@@ -194,7 +136,7 @@ impl PyNetwork {
         on: chrono::NaiveDate,
         contract: Str<'_>,
         reason: UserText,
-    ) -> PyResult<u64> {
+    ) -> PyResult<PyEvent> {
         self.run(&by, on, Action::DeclineContract { contract: contract_id(&contract)?, reason: reason.into() })
     }
 
@@ -205,22 +147,33 @@ impl PyNetwork {
         on: chrono::NaiveDate,
         contract: Str<'_>,
         terms: PyRef<'_, PyContractTerms>,
-    ) -> PyResult<u64> {
+    ) -> PyResult<PyEvent> {
         self.run(&by, on, Action::ProposeAmendment { contract: contract_id(&contract)?, terms: terms.0.clone() })
     }
 
     /// The member resigns.
-    fn resign(&self, by: Str<'_>, on: chrono::NaiveDate, contract: Str<'_>) -> PyResult<u64> {
+    fn resign(&self, by: Str<'_>, on: chrono::NaiveDate, contract: Str<'_>) -> PyResult<PyEvent> {
         self.run(&by, on, Action::Resign { contract: contract_id(&contract)? })
     }
 
     /// A steward excludes a member.
-    fn exclude_member(&self, by: Str<'_>, on: chrono::NaiveDate, contract: Str<'_>, reason: UserText) -> PyResult<u64> {
+    fn exclude_member(
+        &self,
+        by: Str<'_>,
+        on: chrono::NaiveDate,
+        contract: Str<'_>,
+        reason: UserText,
+    ) -> PyResult<PyEvent> {
         self.run(&by, on, Action::ExcludeMember { contract: contract_id(&contract)?, reason: reason.into() })
     }
 
+    /// A steward publishes a new version of the charter (a `Charter`, e.g. from `Charter.from_json`).
+    fn publish_charter(&self, by: Str<'_>, on: chrono::NaiveDate, text: PyRef<'_, PyCharter>) -> PyResult<PyEvent> {
+        self.run(&by, on, Action::PublishCharter { text: text.0.clone() })
+    }
+
     /// A provider signs the charter version in force.
-    fn sign_charter(&self, by: Str<'_>, on: chrono::NaiveDate, version: u32) -> PyResult<u64> {
+    fn sign_charter(&self, by: Str<'_>, on: chrono::NaiveDate, version: u32) -> PyResult<PyEvent> {
         self.run(&by, on, Action::SignCharter { version })
     }
 
@@ -236,9 +189,9 @@ impl PyNetwork {
         lead_origin: Str<'_>,
         title: UserText,
         occurred_on: Option<chrono::NaiveDate>,
-    ) -> PyResult<u64> {
+    ) -> PyResult<PyEvent> {
         let step = MissionStep::Solicited {
-            client: self::client(client)?,
+            client: crate::event::client(client)?,
             lead_origin: label(&lead_origin)?,
             title: title.into(),
         };
@@ -253,7 +206,7 @@ impl PyNetwork {
         on: chrono::NaiveDate,
         mission: Str<'_>,
         occurred_on: Option<chrono::NaiveDate>,
-    ) -> PyResult<u64> {
+    ) -> PyResult<PyEvent> {
         self.report(&by, on, &mission, occurred_on, MissionStep::Proposed, MissionUpdate::default())
     }
 
@@ -266,7 +219,7 @@ impl PyNetwork {
         mission: Str<'_>,
         revenue: &Bound<'_, PyAny>,
         occurred_on: Option<chrono::NaiveDate>,
-    ) -> PyResult<u64> {
+    ) -> PyResult<PyEvent> {
         let step = MissionStep::Won { revenue: money("revenue", revenue)? };
         self.report(&by, on, &mission, occurred_on, step, MissionUpdate::default())
     }
@@ -285,7 +238,7 @@ impl PyNetwork {
         shared_resources_used: Option<&Bound<'_, PyList>>,
         resources_developed: Option<&Bound<'_, PyList>>,
         client_informed: bool,
-    ) -> PyResult<u64> {
+    ) -> PyResult<PyEvent> {
         let u = update(partners, shared_resources_used, resources_developed, client_informed)?;
         self.report(&by, on, &mission, occurred_on, MissionStep::Started, u)
     }
@@ -305,7 +258,7 @@ impl PyNetwork {
         shared_resources_used: Option<&Bound<'_, PyList>>,
         resources_developed: Option<&Bound<'_, PyList>>,
         client_informed: bool,
-    ) -> PyResult<u64> {
+    ) -> PyResult<PyEvent> {
         let u = update(partners, shared_resources_used, resources_developed, client_informed)?;
         self.report(&by, on, &mission, occurred_on, MissionStep::Progress { note: note.into() }, u)
     }
@@ -324,7 +277,7 @@ impl PyNetwork {
         shared_resources_used: Option<&Bound<'_, PyList>>,
         resources_developed: Option<&Bound<'_, PyList>>,
         client_informed: bool,
-    ) -> PyResult<u64> {
+    ) -> PyResult<PyEvent> {
         let u = update(partners, shared_resources_used, resources_developed, client_informed)?;
         self.report(&by, on, &mission, occurred_on, MissionStep::Completed, u)
     }
@@ -338,7 +291,7 @@ impl PyNetwork {
         mission: Str<'_>,
         reason: UserText,
         occurred_on: Option<chrono::NaiveDate>,
-    ) -> PyResult<u64> {
+    ) -> PyResult<PyEvent> {
         self.report(
             &by,
             on,
@@ -358,7 +311,7 @@ impl PyNetwork {
         mission: Str<'_>,
         reason: UserText,
         occurred_on: Option<chrono::NaiveDate>,
-    ) -> PyResult<u64> {
+    ) -> PyResult<PyEvent> {
         self.report(
             &by,
             on,
@@ -376,7 +329,7 @@ impl PyNetwork {
         on: chrono::NaiveDate,
         mission: Str<'_>,
         amount: &Bound<'_, PyAny>,
-    ) -> PyResult<u64> {
+    ) -> PyResult<PyEvent> {
         self.run(
             &by,
             on,
@@ -391,7 +344,7 @@ impl PyNetwork {
         on: chrono::NaiveDate,
         mission: Str<'_>,
         amount: &Bound<'_, PyAny>,
-    ) -> PyResult<u64> {
+    ) -> PyResult<PyEvent> {
         self.run(
             &by,
             on,
@@ -400,17 +353,17 @@ impl PyNetwork {
     }
 
     /// The other party accepts the last offer.
-    fn accept_offer(&self, by: Str<'_>, on: chrono::NaiveDate, mission: Str<'_>) -> PyResult<u64> {
+    fn accept_offer(&self, by: Str<'_>, on: chrono::NaiveDate, mission: Str<'_>) -> PyResult<PyEvent> {
         self.run(&by, on, Action::AcceptOffer { mission: mission_id(&mission)? })
     }
 
     /// Either party records a stalemate.
-    fn declare_stalemate(&self, by: Str<'_>, on: chrono::NaiveDate, mission: Str<'_>) -> PyResult<u64> {
+    fn declare_stalemate(&self, by: Str<'_>, on: chrono::NaiveDate, mission: Str<'_>) -> PyResult<PyEvent> {
         self.run(&by, on, Action::DeclareStalemate { mission: mission_id(&mission)? })
     }
 
     /// Either party reopens a negotiation after a stalemate.
-    fn reopen_negotiation(&self, by: Str<'_>, on: chrono::NaiveDate, mission: Str<'_>) -> PyResult<u64> {
+    fn reopen_negotiation(&self, by: Str<'_>, on: chrono::NaiveDate, mission: Str<'_>) -> PyResult<PyEvent> {
         self.run(&by, on, Action::ReopenNegotiation { mission: mission_id(&mission)? })
     }
 
@@ -425,7 +378,7 @@ impl PyNetwork {
         amount: &Bound<'_, PyAny>,
         paid_on: Option<chrono::NaiveDate>,
         reference: UserText,
-    ) -> PyResult<u64> {
+    ) -> PyResult<PyEvent> {
         let payment = Payment {
             member: actor_id(&member)?,
             amount: money("amount", amount)?,
@@ -446,7 +399,7 @@ impl PyNetwork {
         amount: &Bound<'_, PyAny>,
         given_on: Option<chrono::NaiveDate>,
         mission: Option<Str<'_>>,
-    ) -> PyResult<u64> {
+    ) -> PyResult<PyEvent> {
         let donation = Donation {
             member: actor_id(&member)?,
             amount: money("amount", amount)?,
@@ -469,7 +422,7 @@ impl PyNetwork {
         quantity: &Bound<'_, PyAny>,
         delivered_on: Option<chrono::NaiveDate>,
         note: UserText,
-    ) -> PyResult<u64> {
+    ) -> PyResult<PyEvent> {
         let delivery = Delivery {
             member: actor_id(&member)?,
             contribution: contribution.into(),
@@ -483,9 +436,23 @@ impl PyNetwork {
 
     /// Executes a command given as JSON (`{"by": …, "on": …, "action": {"type": …}}`),
     /// the same shape as a journal line without `seq`.
-    fn execute_json(&self, command: Str<'_>) -> PyResult<u64> {
+    fn execute_json(&self, command: Str<'_>) -> PyResult<PyEvent> {
         let command = Command::from_json(&command).py()?;
-        self.execute(command)
+        self.execute_command(command)
+    }
+
+    /// Executes a command given as a dict of that same shape (or its JSON text).
+    fn execute(&self, command: &Bound<'_, PyAny>) -> PyResult<PyEvent> {
+        let command = Command::from_json(&command_json(command)?).py()?;
+        self.execute_command(command)
+    }
+
+    /// Checks a command (a dict or its JSON text) without applying it: what
+    /// an app calls before queueing it. Raises the reason it would be refused.
+    fn check(&self, command: &Bound<'_, PyAny>) -> PyResult<()> {
+        let command = Command::from_json(&command_json(command)?).py()?;
+        let network = self.read()?;
+        Python::attach(|py| py.detach(|| network.check(&command))).py()
     }
 
     // ---- queries ----------------------------------------------------------------
@@ -493,54 +460,78 @@ impl PyNetwork {
     /// The network's name, once founded.
     #[getter]
     fn name(&self) -> PyResult<Option<String>> {
-        Ok(self.lock()?.settings().map(|s| s.name.clone()))
+        Ok(self.read()?.settings().map(|s| s.name.clone()))
     }
 
     /// The membership structure (`two_tier` or `all_in_one`), once founded.
     #[getter]
     fn structure(&self) -> PyResult<Option<&'static str>> {
-        Ok(self.lock()?.settings().map(|s| s.membership_structure.label()))
+        Ok(self.read()?.settings().map(|s| s.membership_structure.label()))
+    }
+
+    /// The founding date, once founded.
+    #[getter]
+    fn founded_on(&self) -> PyResult<Option<chrono::NaiveDate>> {
+        Ok(self.read()?.state().founded_on)
+    }
+
+    /// Sequence number of the last applied event (0 before founding).
+    #[getter]
+    fn last_seq(&self) -> PyResult<u64> {
+        Ok(self.read()?.state().last_seq)
+    }
+
+    /// The events recorded since this network was created or loaded.
+    fn journal(&self) -> PyResult<Vec<PyEvent>> {
+        Ok(self.read()?.journal().iter().cloned().map(PyEvent).collect())
     }
 
     /// An actor.
     fn actor(&self, id: Str<'_>) -> PyResult<PyActor> {
-        self.lock()?.actor(&actor_id(&id)?).cloned().map(PyActor).py()
+        self.read()?.actor(&actor_id(&id)?).cloned().map(PyActor).py()
     }
 
     /// Every actor, by id order.
     fn actors(&self) -> PyResult<Vec<PyActor>> {
-        Ok(self.lock()?.state().actors.values().cloned().map(PyActor).collect())
+        Ok(self.read()?.state().actors.values().cloned().map(PyActor).collect())
     }
 
     /// A contract.
     fn contract(&self, id: Str<'_>) -> PyResult<PyContract> {
-        self.lock()?.contract(&contract_id(&id)?).cloned().map(PyContract).py()
+        self.read()?.contract(&contract_id(&id)?).cloned().map(PyContract).py()
+    }
+
+    /// A given version of a contract.
+    fn contract_version(&self, id: Str<'_>, version: u32) -> PyResult<PyContractVersion> {
+        let network = self.read()?;
+        let contract = network.contract(&contract_id(&id)?).py()?;
+        contract.version(version).cloned().map(PyContractVersion).py()
     }
 
     /// Every contract, by id order.
     fn contracts(&self) -> PyResult<Vec<PyContract>> {
-        Ok(self.lock()?.state().contracts.values().cloned().map(PyContract).collect())
+        Ok(self.read()?.state().contracts.values().cloned().map(PyContract).collect())
     }
 
     /// The member's live contract, if any.
     fn live_contract(&self, member: Str<'_>) -> PyResult<Option<PyContract>> {
-        Ok(self.lock()?.live_contract(&actor_id(&member)?).cloned().map(PyContract))
+        Ok(self.read()?.live_contract(&actor_id(&member)?).cloned().map(PyContract))
     }
 
     /// Whether the actor is a member (founder or active contract).
     fn is_member(&self, actor: Str<'_>) -> PyResult<bool> {
-        Ok(self.lock()?.is_member(&actor_id(&actor)?))
+        Ok(self.read()?.is_member(&actor_id(&actor)?))
     }
 
     /// A mission.
     fn mission(&self, id: Str<'_>) -> PyResult<PyMission> {
-        self.lock()?.mission(&mission_id(&id)?).cloned().map(PyMission).py()
+        self.read()?.mission(&mission_id(&id)?).cloned().map(PyMission).py()
     }
 
     /// Every mission, or those of one provider.
     #[pyo3(signature = (provider = None))]
     fn missions(&self, provider: Option<Str<'_>>) -> PyResult<Vec<PyMission>> {
-        let network = self.lock()?;
+        let network = self.read()?;
         let provider = provider.map(|p| actor_id(&p)).transpose()?;
         Ok(network
             .state()
@@ -552,20 +543,66 @@ impl PyNetwork {
             .collect())
     }
 
+    /// The self-assessed declaration of a mission, if any.
+    fn declaration(&self, mission: Str<'_>) -> PyResult<Option<PyDeclaration>> {
+        Ok(self.read()?.state().declarations.get(&mission_id(&mission)?).cloned().map(PyDeclaration))
+    }
+
+    /// The negotiation of a mission's contribution, if one was opened.
+    fn negotiation(&self, mission: Str<'_>) -> PyResult<Option<PyNegotiation>> {
+        Ok(self.read()?.state().negotiations.get(&mission_id(&mission)?).cloned().map(PyNegotiation))
+    }
+
+    /// Payments received, in journal order.
+    fn payments(&self) -> PyResult<Vec<PyPayment>> {
+        Ok(self.read()?.state().payments.iter().cloned().map(PyPayment).collect())
+    }
+
+    /// Donations received, in journal order.
+    fn donations(&self) -> PyResult<Vec<PyDonation>> {
+        Ok(self.read()?.state().donations.iter().cloned().map(PyDonation).collect())
+    }
+
+    /// In-kind deliveries, in journal order.
+    fn deliveries(&self) -> PyResult<Vec<PyDelivery>> {
+        Ok(self.read()?.state().deliveries.iter().cloned().map(PyDelivery).collect())
+    }
+
     /// The facts a policy evaluates for a won mission (with its declaration,
     /// negotiation and donations).
     fn mission_facts(&self, mission: Str<'_>) -> PyResult<PyMissionFacts> {
-        MissionFacts::from_network(&*self.lock()?, &mission_id(&mission)?).map(PyMissionFacts).py()
+        MissionFacts::from_network(&*self.read()?, &mission_id(&mission)?).map(PyMissionFacts).py()
+    }
+
+    /// The facts of every won (won, started or completed) mission, by id.
+    fn won_mission_facts(&self) -> PyResult<Vec<PyMissionFacts>> {
+        let network = self.read()?;
+        let won = network.state().missions.values().filter(|m| m.status.is_won());
+        won.map(|m| MissionFacts::from_network(&network, &m.id).map(PyMissionFacts))
+            .collect::<coopetition::Result<_>>()
+            .py()
     }
 
     /// The charter version in force.
     fn charter(&self) -> PyResult<Option<PyCharter>> {
-        Ok(self.lock()?.charter().cloned().map(PyCharter))
+        Ok(self.read()?.charter().cloned().map(PyCharter))
+    }
+
+    /// Every charter version, oldest first.
+    fn charter_versions(&self) -> PyResult<Vec<PyCharter>> {
+        Ok(self.read()?.state().charter.iter().cloned().map(PyCharter).collect())
+    }
+
+    /// A provider's charter signatures, oldest first.
+    fn charter_signatures(&self, provider: Str<'_>) -> PyResult<Vec<PyCharterSignature>> {
+        let (network, provider) = (self.read()?, actor_id(&provider)?);
+        let signatures = network.state().signatures.get(&provider).into_iter().flatten();
+        Ok(signatures.cloned().map(PyCharterSignature).collect())
     }
 
     /// `signed`, `outdated` or `unsigned`.
     fn charter_status(&self, provider: Str<'_>) -> PyResult<&'static str> {
-        Ok(match self.lock()?.charter_status(&actor_id(&provider)?) {
+        Ok(match self.read()?.charter_status(&actor_id(&provider)?) {
             CharterStatus::Signed => "signed",
             CharterStatus::Outdated => "outdated",
             CharterStatus::Unsigned => "unsigned",
@@ -574,7 +611,7 @@ impl PyNetwork {
 
     /// Number of events in the journal.
     fn __len__(&self) -> PyResult<usize> {
-        Ok(self.lock()?.journal().len())
+        Ok(self.read()?.journal().len())
     }
 
     // ---- charter follow-up ---------------------------------------------------------
@@ -586,7 +623,7 @@ impl PyNetwork {
         on: chrono::NaiveDate,
         from_date: chrono::NaiveDate,
         rules: Str<'_>,
-    ) -> PyResult<u64> {
+    ) -> PyResult<PyEvent> {
         let rules = coopetition::compliance::parse_rules(&rules).py()?;
         self.run(&by, on, Action::ConfigureFollowUp { from: from_date, rules })
     }
@@ -600,7 +637,7 @@ impl PyNetwork {
         resource: UserText,
         licence: UserText,
         location: UserText,
-    ) -> PyResult<u64> {
+    ) -> PyResult<PyEvent> {
         self.run(
             &by,
             on,
@@ -621,11 +658,11 @@ impl PyNetwork {
         member: Str<'_>,
         local_actor: &Bound<'_, PyAny>,
         since: chrono::NaiveDate,
-    ) -> PyResult<u64> {
+    ) -> PyResult<PyEvent> {
         self.run(
             &by,
             on,
-            Action::RecordPriorWork { member: actor_id(&member)?, local_actor: self::client(local_actor)?, since },
+            Action::RecordPriorWork { member: actor_id(&member)?, local_actor: client(local_actor)?, since },
         )
     }
 
@@ -636,7 +673,7 @@ impl PyNetwork {
         on: chrono::NaiveDate,
         mission: Str<'_>,
         member: Str<'_>,
-    ) -> PyResult<u64> {
+    ) -> PyResult<PyEvent> {
         self.run(&by, on, Action::RecordMemberInformed { mission: mission_id(&mission)?, member: actor_id(&member)? })
     }
 
@@ -649,17 +686,29 @@ impl PyNetwork {
         member: Str<'_>,
         year: i32,
         meeting: UserText,
-    ) -> PyResult<u64> {
+    ) -> PyResult<PyEvent> {
         self.run(&by, on, Action::RecordAttendance { member: actor_id(&member)?, year, meeting: meeting.into() })
     }
 
     /// A steward notifies a member of the grounds of a possible exclusion: the hearing opens.
-    fn notify_hearing(&self, by: Str<'_>, on: chrono::NaiveDate, member: Str<'_>, grounds: UserText) -> PyResult<u64> {
+    fn notify_hearing(
+        &self,
+        by: Str<'_>,
+        on: chrono::NaiveDate,
+        member: Str<'_>,
+        grounds: UserText,
+    ) -> PyResult<PyEvent> {
         self.run(&by, on, Action::NotifyHearing { member: actor_id(&member)?, grounds: grounds.into() })
     }
 
     /// The member answers the notice.
-    fn answer_hearing(&self, by: Str<'_>, on: chrono::NaiveDate, member: Str<'_>, answer: UserText) -> PyResult<u64> {
+    fn answer_hearing(
+        &self,
+        by: Str<'_>,
+        on: chrono::NaiveDate,
+        member: Str<'_>,
+        answer: UserText,
+    ) -> PyResult<PyEvent> {
         self.run(&by, on, Action::AnswerHearing { member: actor_id(&member)?, answer: answer.into() })
     }
 
@@ -676,7 +725,7 @@ impl PyNetwork {
         venue: Str<'_>,
         taken_on: Option<chrono::NaiveDate>,
         reference: Option<UserText>,
-    ) -> PyResult<u64> {
+    ) -> PyResult<PyEvent> {
         let decision = crate::followup::queries::decision(
             reason.into(),
             taken_on.unwrap_or(on),
@@ -699,7 +748,7 @@ impl PyNetwork {
         venue: Str<'_>,
         taken_on: Option<chrono::NaiveDate>,
         reference: Option<UserText>,
-    ) -> PyResult<u64> {
+    ) -> PyResult<PyEvent> {
         let decision = crate::followup::queries::decision(
             reason.into(),
             taken_on.unwrap_or(on),
@@ -711,38 +760,54 @@ impl PyNetwork {
 
     /// The compliance report of the whole network at a date.
     fn compliance_report(&self, as_of: chrono::NaiveDate) -> PyResult<PyComplianceReport> {
-        Ok(crate::followup::queries::report(&*self.lock()?, as_of))
+        Ok(crate::followup::queries::report(&*self.read()?, as_of))
     }
 
     /// One member's compliance at a date (None if the charter never bound it).
     fn member_compliance(&self, member: Str<'_>, as_of: chrono::NaiveDate) -> PyResult<Option<PyMemberCompliance>> {
-        crate::followup::queries::member(&*self.lock()?, &member, as_of)
+        crate::followup::queries::member(&*self.read()?, &member, as_of)
     }
 
     /// A member's standing (`good_standing`, `reminder`, `warning`, `suspended`, `excluded`).
     fn standing(&self, member: Str<'_>) -> PyResult<&'static str> {
-        crate::followup::queries::standing(&*self.lock()?, &member)
+        crate::followup::queries::standing(&*self.read()?, &member)
     }
 
     /// What the thresholds propose for a member's standing; never applied by itself.
     fn standing_proposal(&self, member: Str<'_>, as_of: chrono::NaiveDate) -> PyResult<PyStandingProposal> {
-        crate::followup::queries::proposal(&*self.lock()?, &member, as_of)
+        crate::followup::queries::proposal(&*self.read()?, &member, as_of)
+    }
+
+    /// The standing proposals of every member bound by the charter.
+    fn standing_proposals(&self, as_of: chrono::NaiveDate) -> PyResult<Vec<PyStandingProposal>> {
+        Ok(self.read()?.standing_proposals(as_of).into_iter().map(PyStandingProposal).collect())
+    }
+
+    /// The level suggestions of every actor.
+    fn level_suggestions(&self, as_of: chrono::NaiveDate) -> PyResult<Vec<PyLevelSuggestion>> {
+        Ok(self.read()?.level_suggestions(as_of).into_iter().map(PyLevelSuggestion).collect())
+    }
+
+    /// The follow-up rules in force on a date, as the JSON `configure_follow_up` takes.
+    fn follow_up_rules(&self, on: chrono::NaiveDate) -> PyResult<String> {
+        // Serialising these plain types cannot fail: no map has non-string keys.
+        Ok(serde_json::to_string(self.read()?.follow_up_rules(on)).unwrap_or_default())
     }
 
     /// The involvement level the member's activity suggests; never applied by itself.
     fn level_suggestion(&self, actor: Str<'_>, as_of: chrono::NaiveDate) -> PyResult<PyLevelSuggestion> {
-        crate::followup::queries::suggestion(&*self.lock()?, &actor, as_of)
+        crate::followup::queries::suggestion(&*self.read()?, &actor, as_of)
     }
 
     /// The public directory: consenting members only.
     fn public_directory(&self) -> PyResult<Vec<PyDirectoryEntry>> {
-        Ok(crate::followup::queries::directory(&*self.lock()?))
+        Ok(crate::followup::queries::directory(&*self.read()?))
     }
 
     /// The public directory as Markdown in `lang`.
     #[pyo3(signature = (lang = "fr"))]
     fn directory_markdown(&self, #[pyo3(from_py_with = crate::convert::str_arg)] lang: &str) -> PyResult<String> {
-        crate::followup::queries::directory_markdown(&*self.lock()?, lang)
+        crate::followup::queries::directory_markdown(&*self.read()?, lang)
     }
 
     /// A contract (a version, or the current one) as a Markdown document in `lang`.
@@ -753,7 +818,7 @@ impl PyNetwork {
         version: Option<u32>,
         #[pyo3(from_py_with = crate::convert::str_arg)] lang: &str,
     ) -> PyResult<String> {
-        crate::followup::queries::contract_document(&*self.lock()?, &contract, version, lang)
+        crate::followup::queries::contract_document(&*self.read()?, &contract, version, lang)
     }
 
     /// The charter (a version, or the one in force) as a Markdown document in `lang`.
@@ -763,7 +828,18 @@ impl PyNetwork {
         version: Option<u32>,
         #[pyo3(from_py_with = crate::convert::str_arg)] lang: &str,
     ) -> PyResult<String> {
-        crate::followup::queries::charter_document(&*self.lock()?, version, lang)
+        crate::followup::queries::charter_document(&*self.read()?, version, lang)
+    }
+
+    /// The charter a provider signed last, as Markdown in `lang`, followed by its signature.
+    #[pyo3(signature = (provider, lang = "fr"))]
+    fn signed_charter_document(
+        &self,
+        provider: Str<'_>,
+        #[pyo3(from_py_with = crate::convert::str_arg)] lang: &str,
+    ) -> PyResult<String> {
+        let language = crate::convert::lang(lang)?;
+        self.read()?.signed_charter_markdown(&actor_id(&provider)?, language).py()
     }
 
     // ---- ledger -------------------------------------------------------------------
@@ -779,6 +855,17 @@ impl PyNetwork {
         parameters: Option<PyRef<'_, PyParameters>>,
     ) -> PyResult<PyMemberLedger> {
         crate::ledger::member(self, &member, year, policy, parameters)
+    }
+
+    /// What a reported mission owes under a policy (flat by default), with its explanation.
+    #[pyo3(signature = (mission, policy = None, parameters = None))]
+    fn assess(
+        &self,
+        mission: Str<'_>,
+        policy: Option<&Bound<'_, PyAny>>,
+        parameters: Option<PyRef<'_, PyParameters>>,
+    ) -> PyResult<crate::types::PyAssessment> {
+        crate::ledger::assess(self, &mission, policy, parameters)
     }
 
     /// The whole network's ledger for a calendar year.
@@ -809,7 +896,7 @@ impl PyNetwork {
 
     /// The journal as JSON Lines (header with schema version, one event a line).
     fn journal_jsonl(&self, py: Python<'_>) -> PyResult<String> {
-        let network = self.lock()?;
+        let network = self.read()?;
         Ok(py.detach(|| network.journal_jsonl()))
     }
 
@@ -840,7 +927,7 @@ impl PyNetwork {
 
     /// The state as a JSON snapshot.
     fn snapshot_json(&self, py: Python<'_>) -> PyResult<String> {
-        let network = self.lock()?;
+        let network = self.read()?;
         Ok(py.detach(|| network.snapshot_json()))
     }
 
@@ -858,12 +945,12 @@ impl PyNetwork {
 
     /// Whether two networks have the same state.
     fn same_state(&self, other: PyRef<'_, PyNetwork>) -> PyResult<bool> {
-        let (a, b) = (self.lock()?, other.lock()?);
+        let (a, b) = (self.read()?, other.read()?);
         Ok(Arc::ptr_eq(&a, &b) || a.state() == b.state())
     }
 
     fn __repr__(&self) -> PyResult<String> {
-        let n = self.lock()?;
+        let n = self.read()?;
         Ok(format!(
             "Network(name={}, actors={}, contracts={}, missions={}, events={})",
             n.settings().map_or("None".into(), |s| format!("'{}'", s.name)),
@@ -873,12 +960,4 @@ impl PyNetwork {
             n.state().last_seq
         ))
     }
-}
-
-/// What a prefix reader dropped, as a dictionary `{"line", "bytes", "events"}`.
-type Dropped = std::collections::BTreeMap<&'static str, usize>;
-
-/// The dictionary form of what was dropped (a conversion only).
-fn dropped_dict(d: coopetition::journal::Dropped) -> Dropped {
-    Dropped::from([("line", d.line), ("bytes", d.bytes), ("events", d.events)])
 }

@@ -4,6 +4,7 @@ use crate::convert::{money, rate, Str, UserText};
 use crate::errors::IntoPy;
 use crate::types::{catalogue_items, PyAssessment, PyCatalogueItem, PyCharter, PyMissionFacts};
 use coopetition::charter::shipped_charter;
+use coopetition::policy::batch::BuiltinPolicy;
 use coopetition::policy::{
     builtin, Assessment, BehaviourModel, Cap, ContributionPolicy, Floor, MissionFacts, Parameters, Provenance,
     YearlyCap,
@@ -125,7 +126,7 @@ impl ContributionPolicy for ForeignPolicy {
                 .call_method1("evaluate", (facts, parameters))
                 .map_err(|e| failed(e.to_string()))?;
             let amount = crate::convert::computed_money("amount", &result).map_err(|e| failed(e.to_string()))?;
-            Ok(Assessment::custom(&self.name, amount, Provenance::Computed))
+            Assessment::custom(&self.name, mission, amount, Provenance::Computed)
         })
     }
 }
@@ -136,18 +137,19 @@ impl ContributionPolicy for ForeignPolicy {
 #[derive(Clone)]
 pub struct PyPolicy {
     pub inner: Arc<dyn ContributionPolicy>,
-    pub builtin: Option<(String, Option<BehaviourModel>)>,
+    /// The built-in policy it is, if any (evaluated in columnar form over Arrow tables).
+    pub builtin: Option<BuiltinPolicy>,
 }
 
 impl PyPolicy {
     fn named(name: &str, model: Option<BehaviourModel>) -> PyResult<Self> {
         let inner: Arc<dyn ContributionPolicy> = Arc::from(builtin(name, model).py()?);
-        Ok(PyPolicy { inner, builtin: Some((name.to_owned(), model)) })
+        Ok(PyPolicy { inner, builtin: Some(BuiltinPolicy::from_name(name, model).py()?) })
     }
 
     /// The flat-rate policy, the default of ledgers.
     pub fn flat_default() -> Self {
-        PyPolicy { inner: Arc::new(coopetition::policy::FlatRate), builtin: Some(("flat".to_owned(), None)) }
+        PyPolicy { inner: Arc::new(coopetition::policy::FlatRate), builtin: Some(BuiltinPolicy::Flat) }
     }
 
     /// A policy from a `Policy` or any object following the protocol.

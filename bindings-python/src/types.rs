@@ -8,7 +8,7 @@ use coopetition::contract::{Contract, ContractVersion};
 use coopetition::labels::Labelled;
 use coopetition::mission::{Client, Mission, MissionRecord};
 use coopetition::money::Money;
-use coopetition::policy::{Assessment, MissionFacts, NegotiationState, Step};
+use coopetition::policy::{Assessment, MissionFacts, NegotiationStage, NegotiationState, Step};
 use coopetition::prelude::*;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -600,21 +600,19 @@ impl PyMissionFacts {
     #[getter]
     fn negotiation<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
+        d.set_item("state", self.0.negotiation.stage().label())?;
         match self.0.negotiation {
-            NegotiationState::NotOpened => d.set_item("state", "not_opened")?,
+            NegotiationState::NotOpened => {}
             NegotiationState::Open { offers, last_offer } => {
-                d.set_item("state", "open")?;
                 d.set_item("offers", offers)?;
                 d.set_item("last_offer", last_offer.map(|m| m.amount()))?;
             }
             NegotiationState::Agreed { amount, on, offers } => {
-                d.set_item("state", "agreed")?;
                 d.set_item("amount", amount.amount())?;
                 d.set_item("on", on)?;
                 d.set_item("offers", offers)?;
             }
             NegotiationState::Stalemate { on, offers } => {
-                d.set_item("state", "stalemate")?;
                 d.set_item("on", on)?;
                 d.set_item("offers", offers)?;
             }
@@ -636,28 +634,25 @@ impl PyMissionFacts {
 
 fn negotiation_state(d: &Bound<'_, PyDict>) -> PyResult<NegotiationState> {
     let get = |k: &str| d.get_item(k);
-    let state: String =
-        get("state")?.map(|v| v.extract::<UserText>()).transpose()?.map_or_else(|| "not_opened".into(), String::from);
+    let stage = match get("state")? {
+        Some(v) => label::<NegotiationStage>(&v.extract::<UserText>()?.0)?,
+        None => NegotiationStage::NotOpened,
+    };
     let offers: u32 = get("offers")?.map(|v| v.extract()).transpose()?.unwrap_or(0);
     let on = || -> PyResult<chrono::NaiveDate> {
         get("on")?.ok_or_else(|| PyTypeError::new_err("negotiation needs `on`"))?.extract()
     };
-    Ok(match state.as_str() {
-        "not_opened" => NegotiationState::NotOpened,
-        "open" => NegotiationState::Open { offers, last_offer: opt_money("last_offer", get("last_offer")?.as_ref())? },
-        "agreed" => NegotiationState::Agreed {
+    Ok(match stage {
+        NegotiationStage::NotOpened => NegotiationState::NotOpened,
+        NegotiationStage::Open => {
+            NegotiationState::Open { offers, last_offer: opt_money("last_offer", get("last_offer")?.as_ref())? }
+        }
+        NegotiationStage::Agreed => NegotiationState::Agreed {
             amount: money("amount", &get("amount")?.ok_or_else(|| PyTypeError::new_err("agreed needs `amount`"))?)?,
             on: on()?,
             offers,
         },
-        "stalemate" => NegotiationState::Stalemate { on: on()?, offers },
-        other => {
-            return Err(crate::errors::to_py(coopetition::Error::UnknownLabel {
-                what: "negotiation state",
-                value: other.to_owned(),
-                expected: "not_opened, open, agreed, stalemate".into(),
-            }))
-        }
+        NegotiationStage::Stalemate => NegotiationState::Stalemate { on: on()?, offers },
     })
 }
 
@@ -906,6 +901,19 @@ impl PyCharter {
     ) -> PyResult<(String, String, String)> {
         let l = crate::convert::lang(lang)?;
         Ok((self.0.mandate.get(l).to_owned(), self.0.consent.get(l).to_owned(), self.0.exclusion.get(l).to_owned()))
+    }
+    /// The charter version as JSON (the shape `Charter.from_json` reads).
+    fn to_json(&self) -> String {
+        // Serialising these plain types cannot fail: no map has non-string keys.
+        serde_json::to_string(&self.0).unwrap_or_default()
+    }
+    /// A charter version from JSON, for `Network.publish_charter`; checked when published.
+    #[staticmethod]
+    fn from_json(json: Str<'_>) -> PyResult<Self> {
+        serde_json::from_str(&json)
+            .map(PyCharter)
+            .map_err(|e| coopetition::Error::MalformedJson { line: None, message: e.to_string() })
+            .py()
     }
     fn __repr__(&self) -> String {
         format!("Charter(version={}, published_on={})", self.0.version, self.0.published_on)

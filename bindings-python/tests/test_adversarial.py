@@ -97,8 +97,8 @@ COMMANDS = [command_of(line) for line in JOURNAL.splitlines()[1:] if line.strip(
 def test_a_command_is_applied_or_refused_with_a_code(command: str) -> None:
     network = c.Network.replay(JOURNAL)
     before = network.snapshot_json()
-    seq = refused_properly(lambda: network.execute_json(command))
-    if seq is None:
+    event = refused_properly(lambda: network.execute_json(command))
+    if event is None:
         assert network.snapshot_json() == before
     else:
         assert c.Network.replay(network.journal_jsonl()).same_state(network)

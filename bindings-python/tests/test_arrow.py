@@ -243,6 +243,25 @@ def test_eight_threads_evaluate_at_once_with_identical_results() -> None:
     assert all(r == (expected, single) for r in results)
 
 
+def test_the_thread_count_changes_no_result() -> None:
+    table = portfolio.generate(70_000, providers=40, seed=5)  # above the parallel threshold
+    model = c.BehaviourModel()
+    for name in POLICIES:
+        one = c.evaluate_batch(table, name, model=model, threads=1)
+        assert c.evaluate_batch(table, name, model=model, threads=3).equals(one), name
+        assert c.evaluate_batch(table, name, model=model).equals(one), name
+    one = c.compare(table, model=model, threads=1)
+    three = c.compare(table, model=model, threads=3)
+    assert three.to_json() == one.to_json()
+    assert three.missions.equals(one.missions)
+    with pytest.raises(c.CoopetitionError) as e:
+        c.evaluate_batch(table, "flat", threads=0)
+    assert e.value.code == "input.parse.invalid", e.value
+    with pytest.raises(c.CoopetitionError) as e:
+        c.compare(table, threads=0)
+    assert e.value.code == "input.parse.invalid", e.value
+
+
 def test_evaluate_batch_equals_the_comparison_columns() -> None:
     table = portfolio.generate(70_000, providers=40, seed=11)  # above the parallel threshold
     model = c.BehaviourModel()

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import importlib.util
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from conftest import win
 
 import coopetition as c
+from coopetition._coopetition import error_classes
 
 
 def test_every_core_code_is_listed_and_dotted() -> None:
@@ -102,3 +105,47 @@ def test_errors_pickle_and_repr() -> None:
     back = pickle.loads(pickle.dumps(err))
     assert back.code == err.code and str(back) == "boom"
     assert "mission.transition.invalid" in repr(err)
+
+
+def test_a_python_policy_owing_a_negative_amount_is_refused_by_the_core() -> None:
+    class Refund:
+        name = "refund"
+
+        def evaluate(self, mission: c.MissionFacts, parameters: c.Parameters) -> Decimal:
+            return Decimal("-1")
+
+    facts = c.MissionFacts("paul", Decimal("1000.00"), date(2021, 3, 1), "other")
+    with pytest.raises(c.PolicyError) as e:
+        c.Policy.custom(Refund()).evaluate(facts)
+    # The same code and message as a Kotlin policy returning -1.
+    assert e.value.code == "policy.custom.failed"
+    assert str(e.value) == "policy `refund` failed on mission `paul won on 2021-03-01`: negative amount `-1` for `amount`"
+
+
+def test_errors_module_is_generated_from_the_core_table() -> None:
+    # errors.py is written by tools/generate_errors.py from the native module's
+    # table; a new code or family must be followed by running it.
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("generate_errors", root / "tools" / "generate_errors.py")
+    assert spec is not None and spec.loader is not None
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    classes = error_classes()
+    package = root / "python" / "coopetition"
+    assert (package / "errors.py").read_text() == generator.render(classes), "stale: run tools/generate_errors.py"
+    init = (package / "__init__.py").read_text()
+    assert init == generator.render_init(init, classes), "stale: run tools/generate_errors.py"
+
+
+def test_every_core_code_maps_to_one_class_of_its_family() -> None:
+    seen: list[str] = []
+    for name, _bases, doc, codes in error_classes():
+        cls = getattr(c.errors, name)
+        assert issubclass(cls, c.CoopetitionError) and name in c.__all__
+        for code in codes:
+            assert f"``{code.split('.')[0]}.*``" in doc, f"{code} is not in the family of {name}"
+        seen += codes
+    assert sorted(seen) == sorted(c.error_codes())
+    # Classes of bad input are ValueErrors; refusals of state or authority are not.
+    assert issubclass(c.PolicyInputError, c.PolicyError) and issubclass(c.PolicyInputError, ValueError)
+    assert issubclass(c.MoneyError, c.InputError) and not issubclass(c.NegotiationError, ValueError)

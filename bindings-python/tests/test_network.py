@@ -99,12 +99,12 @@ def test_python_journal_for_rust(network: c.Network) -> None:
 
 
 def test_execute_json_matches_typed_methods(network: c.Network) -> None:
-    seq = network.execute_json(
+    event = network.execute_json(
         '{"by": "paul", "on": "2021-03-01", "action": {"type": "report_mission", "mission": "mj", '
         '"occurred_on": "2021-03-01", "step": {"step": "solicited", "client": {"type": "member", "id": "rita"}, '
         '"lead_origin": "own_network", "title": "t"}}}'
     )
-    assert seq == len(network)
+    assert event.seq == len(network) == 7
     assert network.mission("mj").client == "rita"
 
 

@@ -4,26 +4,175 @@
 //! with user input in backticks. [`Error::code`] gives a dotted code such as
 //! `mission.transition.invalid` that never changes once published: bindings
 //! expose it so apps can translate messages, and tests match on it.
+//!
+//! The table below is the one declaration of the errors: each variant is
+//! written once with its message, its code and whether it comes from bad
+//! input (`as input`); [`Error::code`], [`Error::CODES`] and
+//! [`Error::is_input_error`] come from it. The families of codes (their first
+//! segment) are declared once too, in [`error_families!`](crate::error_families),
+//! from which [`Error::FAMILIES`] and the bindings' exception classes come.
 
 use thiserror::Error;
 
-/// Everything that can go wrong in this crate.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[non_exhaustive]
-pub enum Error {
+/// Calls `$callback!` with the table of error families, one entry per family:
+///
+/// ```text
+/// Ident = "name", "PythonClassError", "One-line description";
+/// ```
+///
+/// `Ident` is the family's name in UpperCamelCase (the Kotlin exception
+/// class `CoopetitionException.Ident`), `"name"` the first segment of its
+/// codes, then the Python exception class that carries them (two families may
+/// share one) and a description. The core builds [`Error::FAMILIES`] from it;
+/// the Kotlin binding builds its error enum from it, so a new family is one
+/// edit here.
+#[macro_export]
+macro_rules! error_families {
+    ($callback:ident) => {
+        $callback! {
+            Input = "input", "InputError", "Bad input: identifiers, empty texts, unparsable numbers or dates, unknown labels";
+            Money = "money", "MoneyError", "Amounts of money: negative, overflowing, beyond range or not in euros";
+            Date = "date", "DateError", "Dates in the wrong order";
+            Actor = "actor", "ActorError", "Actors: unknown or duplicated, or a level that cannot change";
+            Network = "network", "NetworkError", "Founding the network: not founded yet, or founded already";
+            Auth = "auth", "AuthorizationError", "Authorisation: a steward or the owner is required";
+            Contract = "contract", "ContractError", "Membership contracts";
+            Catalogue = "catalogue", "CatalogueError", "Catalogue and charter data";
+            Charter = "charter", "CharterError", "The cooperation charter and its signatures";
+            Membership = "membership", "MembershipError", "Acting as a member without a live contract";
+            Mission = "mission", "MissionError", "Missions";
+            Policy = "policy", "PolicyError", "Contribution policies and their parameters";
+            Batch = "batch", "BatchError", "Columnar batches: a missing or mistyped column, an invalid row";
+            Negotiation = "negotiation", "NegotiationError", "Negotiations of contributions";
+            Ledger = "ledger", "LedgerError", "The ledger: payments, donations, in-kind deliveries";
+            Compliance = "compliance", "ComplianceError", "Follow-up of the charter's engagements: deadlines, attendance, shared resources";
+            Standing = "standing", "ComplianceError", "A member's standing: hearings and decisions";
+            Journal = "journal", "JournalError", "Journals and snapshots: malformed, truncated or of an unknown schema";
+        }
+    };
+}
+
+/// A family of error codes: their first segment, and how bindings carry them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Family {
+    /// The first segment of the family's codes (`mission`).
+    pub name: &'static str,
+    /// The Python exception class of its codes (`MissionError`); the Kotlin
+    /// class is `CoopetitionException.` followed by the name in UpperCamelCase.
+    pub python_class: &'static str,
+    /// What the family is about, one line without a final period.
+    pub doc: &'static str,
+}
+
+/// How many codes of a family come from bad input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FamilyInput {
+    /// Every code of the family.
+    All,
+    /// Some codes, not all.
+    Some,
+    /// None.
+    None,
+}
+
+impl Family {
+    /// How many of the family's codes come from bad input: bindings make the
+    /// exception classes of those codes subclasses of their input error
+    /// (Python's `ValueError`).
+    pub fn input(&self) -> FamilyInput {
+        let codes = Error::CODES.iter().filter(|c| family_of(c) == self.name);
+        let (input, total) = codes.fold((0, 0), |(i, t), c| (i + usize::from(Error::is_input_code(c)), t + 1));
+        match input {
+            0 => FamilyInput::None,
+            n if n == total => FamilyInput::All,
+            _ => FamilyInput::Some,
+        }
+    }
+}
+
+/// The family of a code: its first segment (`mission` for `mission.id.unknown`).
+pub fn family_of(code: &str) -> &str {
+    code.split('.').next().unwrap_or(code)
+}
+
+macro_rules! families_table {
+    ($($ident:ident = $name:literal, $python:literal, $doc:literal;)*) => {
+        /// Every family of codes, in the order of the table.
+        pub const FAMILIES: &'static [Family] = &[$(Family { name: $name, python_class: $python, doc: $doc }),*];
+    };
+}
+
+/// Whether a variant marked `as input` in the table comes from bad input.
+macro_rules! input_flag {
+    () => {
+        false
+    };
+    (input) => {
+        true
+    };
+}
+
+/// Declares [`Error`] from the table of variants (see the module's doc), with
+/// the [`Error::Replay`] wrapper, whose code is that of the error it wraps.
+macro_rules! error_table {
+    ($(
+        $(#[$meta:meta])*
+        $variant:ident
+        $(( $($tuple:ty),* $(,)? ))?
+        $({ $($(#[$field_meta:meta])* $field:ident : $field_ty:ty),* $(,)? })?
+        => $code:literal $(as $input:ident)?
+    ),* $(,)?) => {
+        /// Everything that can go wrong in this crate.
+        #[derive(Debug, Clone, PartialEq, Eq, Error)]
+        #[non_exhaustive]
+        pub enum Error {
+            $(
+                $(#[$meta])*
+                $variant $(( $($tuple),* ))? $({ $($(#[$field_meta])* $field: $field_ty),* })?,
+            )*
+            /// A journal event is rejected when replayed.
+            #[error("journal event {seq} cannot be replayed: {source}")]
+            Replay {
+                /// The event's sequence number.
+                seq: u64,
+                /// Why it was rejected.
+                source: Box<Error>,
+            },
+        }
+
+        /// The code of every variant but [`Error::Replay`], in the order of the
+        /// table, and whether it comes from bad input.
+        const VARIANT_CODES: &[(&str, bool)] = &[$(($code, input_flag!($($input)?))),*];
+
+        impl Error {
+            /// The stable machine code of this error, e.g. `mission.transition.invalid`.
+            ///
+            /// For [`Error::Replay`] it is the code of the underlying rejection, so that
+            /// a replayed journal fails with the same code as the live command did.
+            pub fn code(&self) -> &'static str {
+                match self {
+                    Error::Replay { source, .. } => source.code(),
+                    $(Error::$variant { .. } => $code,)*
+                }
+            }
+        }
+    };
+}
+
+error_table! {
     // ---- identifiers and input values -------------------------------------------
     /// An identifier is empty, too long or holds characters outside `[A-Za-z0-9._:-]`.
     #[error("invalid identifier `{0}`: use 1 to 64 letters, digits, `.`, `_`, `:` or `-`")]
-    InvalidId(String),
+    InvalidId(String) => "input.id.invalid" as input,
     /// A text field that must not be empty is empty.
     #[error("`{field}` must not be empty")]
     EmptyText {
         /// Name of the field.
         field: &'static str,
-    },
+    } => "input.text.empty" as input,
     /// An amount of money is not in euros.
     #[error("unsupported currency `{0}`: only `EUR` is accepted")]
-    UnsupportedCurrency(String),
+    UnsupportedCurrency(String) => "money.currency.unsupported" as input,
     /// An amount of money that must not be negative is negative.
     #[error("negative amount `{amount}` for `{field}`")]
     NegativeAmount {
@@ -31,10 +180,10 @@ pub enum Error {
         field: &'static str,
         /// The amount as given.
         amount: String,
-    },
+    } => "money.amount.negative" as input,
     /// An arithmetic result does not fit the decimal range.
     #[error("amount overflow while computing `{0}`")]
-    AmountOverflow(String),
+    AmountOverflow(String) => "money.amount.overflow" as input,
     /// An amount of money given as input is not a whole number of cents.
     #[error(
         "amount `{amount}` has more than two decimals: money is given in whole cents, never rounded on the way in"
@@ -42,13 +191,13 @@ pub enum Error {
     AmountPrecision {
         /// The amount as given.
         amount: String,
-    },
+    } => "money.amount.precision" as input,
     /// An amount of money given as input is beyond the range of money.
     #[error("amount `{amount}` is beyond the range of money: at most 792281625142643375935439503.35 either way")]
     AmountRange {
         /// The amount as given.
         amount: String,
-    },
+    } => "money.amount.range" as input,
     /// A text holds a control or format character, invisible or misleading on screen.
     #[error("`{field}` holds the control or format character {code_point}: write visible text")]
     InvalidText {
@@ -56,7 +205,7 @@ pub enum Error {
         field: &'static str,
         /// The offending character, as `U+200B`.
         code_point: String,
-    },
+    } => "input.text.invalid" as input,
     /// A decimal or date string could not be parsed.
     #[error("cannot parse `{value}` as {expected}")]
     Parse {
@@ -64,7 +213,7 @@ pub enum Error {
         value: String,
         /// What was expected (`a decimal amount`, `an ISO date`…).
         expected: &'static str,
-    },
+    } => "input.parse.invalid" as input,
     /// A label (actor kind, lead origin…) is not one of the known values.
     #[error("unknown {what} `{value}`; expected one of: {expected}")]
     UnknownLabel {
@@ -74,7 +223,7 @@ pub enum Error {
         value: String,
         /// The accepted labels, comma separated.
         expected: String,
-    },
+    } => "input.label.unknown" as input,
     /// Two dates are in the wrong order.
     #[error("{later} on {later_date} cannot precede {earlier} on {earlier_date}")]
     DateOrder {
@@ -86,21 +235,21 @@ pub enum Error {
         later: &'static str,
         /// Its (offending) date.
         later_date: chrono::NaiveDate,
-    },
+    } => "date.order.invalid" as input,
 
     // ---- actors -----------------------------------------------------------------
     /// No actor has this id.
     #[error("unknown actor `{0}`")]
-    UnknownActor(String),
+    UnknownActor(String) => "actor.id.unknown",
     /// An actor with this id already exists.
     #[error("actor `{0}` already exists")]
-    DuplicateActor(String),
+    DuplicateActor(String) => "actor.id.duplicate",
     /// The last steward cannot leave the steward level: nobody could validate anything.
     #[error("`{0}` is the last steward; name another steward first")]
-    LastSteward(String),
+    LastSteward(String) => "actor.level.last_steward",
     /// The network was already founded, or a command came before its founding.
     #[error("{0}")]
-    Founding(&'static str),
+    Founding(&'static str) => "network.founding.invalid",
 
     // ---- authorisation ------------------------------------------------------------
     /// Only a steward may do this.
@@ -110,7 +259,7 @@ pub enum Error {
         actor: String,
         /// What was attempted.
         action: &'static str,
-    },
+    } => "auth.steward.required",
     /// An actor acted on behalf of another one.
     #[error("`{actor}` cannot {action} for `{owner}`")]
     NotOwner {
@@ -120,7 +269,7 @@ pub enum Error {
         owner: String,
         /// What was attempted.
         action: &'static str,
-    },
+    } => "auth.owner.required",
     /// A suspended steward has no steward power until reinstated.
     #[error("`{actor}` is suspended and cannot {action} until reinstated")]
     StewardSuspended {
@@ -128,7 +277,7 @@ pub enum Error {
         actor: String,
         /// What was attempted.
         action: &'static str,
-    },
+    } => "auth.steward.suspended",
     /// A steward acted for the network on their own case: another steward must.
     #[error("`{actor}` cannot {action} on their own case; another steward must")]
     OwnCase {
@@ -136,7 +285,7 @@ pub enum Error {
         actor: String,
         /// What was attempted.
         action: &'static str,
-    },
+    } => "auth.own_case.refused",
 
     // ---- catalogues and contracts ----------------------------------------------
     /// An item chosen is not in the catalogue of the actor's kind.
@@ -148,7 +297,7 @@ pub enum Error {
         section: &'static str,
         /// The item id given.
         item: String,
-    },
+    } => "contract.item.unknown" as input,
     /// An item was chosen twice.
     #[error("`{item}` is chosen twice in {section}")]
     DuplicateCatalogueItem {
@@ -156,22 +305,22 @@ pub enum Error {
         section: &'static str,
         /// The item id given.
         item: String,
-    },
+    } => "contract.item.duplicate" as input,
     /// A free-text item ("other", "own proposal") has no text.
     #[error("`{0}` needs a free-text detail")]
-    MissingDetail(String),
+    MissingDetail(String) => "contract.item.detail_missing" as input,
     /// A contract proposal chooses no contribution.
     #[error("a contract must choose at least one contribution")]
-    NoContribution,
+    NoContribution => "contract.contribution.missing" as input,
     /// The shipped or supplied catalogue data is invalid.
     #[error("invalid catalogue: {0}")]
-    InvalidCatalogue(String),
+    InvalidCatalogue(String) => "catalogue.invalid" as input,
     /// No contract has this id.
     #[error("unknown contract `{0}`")]
-    UnknownContract(String),
+    UnknownContract(String) => "contract.id.unknown",
     /// A contract with this id already exists.
     #[error("contract `{0}` already exists")]
-    DuplicateContract(String),
+    DuplicateContract(String) => "contract.id.duplicate",
     /// The member already has a live (proposed, discussed or active) contract.
     #[error("`{member}` already has a live contract `{contract}`")]
     ContractAlreadyLive {
@@ -179,7 +328,7 @@ pub enum Error {
         member: String,
         /// The live contract.
         contract: String,
-    },
+    } => "contract.member.already_live",
     /// A contract step is not allowed in the contract's current status.
     #[error("cannot {action} contract `{contract}` while it is {status}")]
     ContractTransition {
@@ -189,7 +338,7 @@ pub enum Error {
         action: &'static str,
         /// Its current status.
         status: &'static str,
-    },
+    } => "contract.transition.invalid",
     /// No such version of a contract.
     #[error("contract `{contract}` has no version {version}")]
     UnknownContractVersion {
@@ -197,7 +346,7 @@ pub enum Error {
         contract: String,
         /// The version asked for.
         version: u32,
-    },
+    } => "contract.version.unknown",
     /// Under the all-in-one structure a provider's contract needs the charter signed.
     #[error("contract `{contract}` of provider `{provider}` includes the charter and cannot be validated before `{provider}` signs charter version {version}")]
     CharterUnsigned {
@@ -207,12 +356,12 @@ pub enum Error {
         provider: String,
         /// The charter version in force.
         version: u32,
-    },
+    } => "contract.charter.unsigned",
 
     // ---- charter ----------------------------------------------------------------
     /// No such charter version.
     #[error("unknown charter version {0}")]
-    UnknownCharterVersion(u32),
+    UnknownCharterVersion(u32) => "charter.version.unknown",
     /// Signing a charter version that is no longer in force.
     #[error("charter version {signed} is outdated; version {current} is in force")]
     OutdatedCharterVersion {
@@ -220,7 +369,7 @@ pub enum Error {
         signed: u32,
         /// The version in force.
         current: u32,
-    },
+    } => "charter.version.outdated",
     /// Only providers sign the cooperation charter.
     #[error("`{actor}` is a {kind}; only providers sign the cooperation charter")]
     CharterNotProvider {
@@ -228,7 +377,7 @@ pub enum Error {
         actor: String,
         /// Its kind.
         kind: String,
-    },
+    } => "charter.signatory.not_provider",
     /// The charter version is already signed by this provider.
     #[error("`{actor}` already signed charter version {version}")]
     CharterAlreadySigned {
@@ -236,18 +385,18 @@ pub enum Error {
         actor: String,
         /// The version.
         version: u32,
-    },
+    } => "charter.signature.duplicate",
     /// Acting as a member without a live contract.
     #[error("`{0}` has no live membership contract")]
-    NotMember(String),
+    NotMember(String) => "membership.required",
 
     // ---- missions ---------------------------------------------------------------
     /// No mission has this id.
     #[error("unknown mission `{0}`")]
-    UnknownMission(String),
+    UnknownMission(String) => "mission.id.unknown",
     /// A mission with this id already exists.
     #[error("mission `{0}` already exists")]
-    DuplicateMission(String),
+    DuplicateMission(String) => "mission.id.duplicate",
     /// A mission step is not allowed in the mission's current status.
     #[error("mission `{mission}` cannot go from {from} to {to}")]
     MissionTransition {
@@ -257,7 +406,7 @@ pub enum Error {
         from: &'static str,
         /// Requested status.
         to: &'static str,
-    },
+    } => "mission.transition.invalid",
     /// Only a provider reports missions.
     #[error("`{actor}` is a {kind}; only providers report missions")]
     MissionNotProvider {
@@ -265,15 +414,15 @@ pub enum Error {
         actor: String,
         /// Its kind.
         kind: String,
-    },
+    } => "mission.provider.not_provider",
     /// A mission names a partner twice, or the provider itself as a partner.
     #[error("`{0}` cannot be a partner of this mission")]
-    InvalidPartner(String),
+    InvalidPartner(String) => "mission.partner.invalid" as input,
 
     // ---- policies -----------------------------------------------------------------
     /// A mission is evaluated before it is won.
     #[error("mission `{0}` is not won: only won missions owe a contribution")]
-    MissionNotWon(String),
+    MissionNotWon(String) => "policy.mission.not_won",
     /// A self-assessed declaration is below zero or above the revenue.
     #[error("declared contribution `{declared}` must be between 0 and the revenue `{revenue}`")]
     DeclarationOutOfRange {
@@ -281,7 +430,7 @@ pub enum Error {
         declared: String,
         /// The mission's revenue.
         revenue: String,
-    },
+    } => "policy.declaration.out_of_range" as input,
     /// A rate is outside 0..=1.
     #[error("invalid {what} `{rate}`: a rate is a fraction between 0 and 1")]
     InvalidRate {
@@ -289,7 +438,7 @@ pub enum Error {
         what: String,
         /// The rate given.
         rate: String,
-    },
+    } => "policy.rate.invalid" as input,
     /// Two validity periods of a parameter overlap.
     #[error("{what}: the period from {from} overlaps the period before it")]
     ParameterOverlap {
@@ -297,7 +446,7 @@ pub enum Error {
         what: &'static str,
         /// Start of the offending period.
         from: chrono::NaiveDate,
-    },
+    } => "policy.parameters.overlap" as input,
     /// Validity periods of a parameter leave a gap.
     #[error("{what}: no value is in force from {from} to {until}")]
     ParameterGap {
@@ -307,7 +456,7 @@ pub enum Error {
         from: chrono::NaiveDate,
         /// End of the gap (exclusive).
         until: chrono::NaiveDate,
-    },
+    } => "policy.parameters.gap" as input,
     /// No parameter value is in force on a date.
     #[error("{what}: no value is in force on {on}")]
     ParameterNotInForce {
@@ -315,10 +464,10 @@ pub enum Error {
         what: &'static str,
         /// The date.
         on: chrono::NaiveDate,
-    },
+    } => "policy.parameters.not_in_force",
     /// A guide is malformed (empty, bad range, duplicate id…).
     #[error("invalid guide: {0}")]
-    InvalidGuide(String),
+    InvalidGuide(String) => "policy.guide.invalid" as input,
     /// Two equally specific situations of a guide can match the same mission.
     #[error("situations `{first}` and `{second}` are equally specific and can both match {example}")]
     GuideOverlap {
@@ -328,10 +477,10 @@ pub enum Error {
         second: String,
         /// A mission both match.
         example: String,
-    },
+    } => "policy.guide.overlap" as input,
     /// A guide without default leaves some missions unmatched.
     #[error("the guide has no default situation and matches no situation for {0}")]
-    GuideGap(String),
+    GuideGap(String) => "policy.guide.gap" as input,
     /// A guide holds more situations than a guide may.
     #[error("the guide holds {count} situations; a guide holds at most {max}")]
     GuideTooLarge {
@@ -339,7 +488,7 @@ pub enum Error {
         count: usize,
         /// The most accepted.
         max: usize,
-    },
+    } => "policy.guide.too_large" as input,
     /// A policy implemented outside the crate failed.
     #[error("policy `{policy}` failed on mission `{mission}`: {message}")]
     PolicyFailed {
@@ -349,11 +498,11 @@ pub enum Error {
         mission: String,
         /// What it said.
         message: String,
-    },
+    } => "policy.custom.failed",
     /// An assessment read from JSON contradicts itself (an amount beside a
     /// pending status, an amount not rounded to the cent…).
     #[error("inconsistent assessment: {0}")]
-    AssessmentInconsistent(&'static str),
+    AssessmentInconsistent(&'static str) => "policy.assessment.inconsistent" as input,
     /// A row of a columnar batch is invalid.
     #[error("column `{column}`, row {row}: {message}")]
     BatchRow {
@@ -363,7 +512,7 @@ pub enum Error {
         row: usize,
         /// What is wrong.
         message: String,
-    },
+    } => "batch.row.invalid" as input,
     /// Columns of a batch have different lengths, or one is missing.
     #[error("column `{column}`: {message}")]
     BatchColumn {
@@ -371,7 +520,7 @@ pub enum Error {
         column: String,
         /// What is wrong.
         message: String,
-    },
+    } => "batch.column.invalid" as input,
 
     // ---- negotiations and ledger ------------------------------------------------------
     /// Someone who is not a party makes an offer or agrees.
@@ -381,7 +530,7 @@ pub enum Error {
         actor: String,
         /// The mission.
         mission: String,
-    },
+    } => "negotiation.party.invalid",
     /// A negotiation step is not allowed in its current state.
     #[error("cannot {action} the negotiation of mission `{mission}` while it is {state}")]
     NegotiationState {
@@ -391,7 +540,7 @@ pub enum Error {
         action: &'static str,
         /// The negotiation's state.
         state: &'static str,
-    },
+    } => "negotiation.state.invalid",
     /// An in-kind delivery of a contribution the member's contract does not choose.
     #[error("`{member}` has not chosen the in-kind contribution `{contribution}` in its contract")]
     DeliveryNotChosen {
@@ -399,7 +548,7 @@ pub enum Error {
         member: String,
         /// The contribution option.
         contribution: String,
-    },
+    } => "ledger.delivery.not_chosen",
 
     // ---- charter follow-up: compliance, prior work, standing -----------------------
     /// A deadline or a period of the follow-up rules is negative (or zero where
@@ -414,10 +563,10 @@ pub enum Error {
         minimum: i64,
         /// The largest value accepted.
         maximum: i64,
-    },
+    } => "compliance.deadline.invalid" as input,
     /// Thresholds of the standing ladder or of the involvement levels are inconsistent.
     #[error("invalid thresholds: {0}")]
-    InvalidThresholds(String),
+    InvalidThresholds(String) => "standing.thresholds.invalid" as input,
     /// An attendance is recorded for a year that has not started yet.
     #[error("attendance for year {year} cannot be recorded in {current}: that year has not started")]
     FutureAttendance {
@@ -425,7 +574,7 @@ pub enum Error {
         year: i32,
         /// The year of the command.
         current: i32,
-    },
+    } => "compliance.attendance.future_year" as input,
     /// The attendance of a member for a year is already recorded.
     #[error("the attendance of `{member}` for {year} is already recorded")]
     DuplicateAttendance {
@@ -433,7 +582,7 @@ pub enum Error {
         member: String,
         /// The year.
         year: i32,
-    },
+    } => "compliance.attendance.duplicate",
     /// A resource shared is not one the mission reported as developed.
     #[error("mission `{mission}` reported no developed resource named `{resource}`")]
     UnknownDevelopedResource {
@@ -441,7 +590,7 @@ pub enum Error {
         mission: String,
         /// The resource name given.
         resource: String,
-    },
+    } => "compliance.resource.not_developed" as input,
     /// A developed resource is already recorded as shared.
     #[error("resource `{resource}` of mission `{mission}` is already shared")]
     ResourceAlreadyShared {
@@ -449,7 +598,7 @@ pub enum Error {
         mission: String,
         /// The resource.
         resource: String,
-    },
+    } => "compliance.resource.already_shared",
     /// No open obligation to inform this member exists for this mission.
     #[error("mission `{mission}` has no open obligation to inform `{member}`")]
     NoOpenObligation {
@@ -457,10 +606,10 @@ pub enum Error {
         mission: String,
         /// The member named.
         member: String,
-    },
+    } => "compliance.obligation.not_open",
     /// An exclusion is decided without a hearing of the member.
     #[error("`{0}` must be notified and heard before an exclusion is decided")]
-    HearingRequired(String),
+    HearingRequired(String) => "standing.hearing.required",
     /// An exclusion is decided while the member may still answer the notice.
     #[error("`{member}` may answer the notice until {until}; the exclusion cannot be decided before")]
     HearingPending {
@@ -468,16 +617,16 @@ pub enum Error {
         member: String,
         /// The first day the decision may be taken without an answer.
         until: chrono::NaiveDate,
-    },
+    } => "standing.hearing.pending",
     /// A hearing is already open for the member.
     #[error("a hearing of `{0}` is already open")]
-    HearingAlreadyOpen(String),
+    HearingAlreadyOpen(String) => "standing.hearing.already_open",
     /// No hearing is open for the member.
     #[error("no hearing of `{0}` is open")]
-    NoOpenHearing(String),
+    NoOpenHearing(String) => "standing.hearing.not_open",
     /// The member already answered the open hearing.
     #[error("`{0}` already answered the notice")]
-    HearingAlreadyAnswered(String),
+    HearingAlreadyAnswered(String) => "standing.hearing.answered",
     /// A decision would leave the standing as it is.
     #[error("`{member}` is already in standing {standing}")]
     StandingUnchanged {
@@ -485,7 +634,7 @@ pub enum Error {
         member: String,
         /// The standing.
         standing: &'static str,
-    },
+    } => "standing.decision.unchanged",
     /// A standing decision that the ladder does not allow.
     #[error("the standing of `{member}` cannot go from {from} to {to}")]
     StandingTransition {
@@ -495,13 +644,13 @@ pub enum Error {
         from: &'static str,
         /// Requested standing.
         to: &'static str,
-    },
+    } => "standing.transition.invalid",
     /// A steward decides on their own standing or hearing.
     #[error("`{0}` cannot take part in a decision about themselves")]
-    SelfDecision(String),
+    SelfDecision(String) => "standing.decision.self",
     /// An excluded actor acts as a member before being reinstated.
     #[error("`{0}` is excluded; a reinstatement decision must come first")]
-    MemberExcluded(String),
+    MemberExcluded(String) => "standing.member.excluded",
 
     // ---- journal and snapshots --------------------------------------------------
     /// A JSON document or journal line is malformed.
@@ -511,10 +660,10 @@ pub enum Error {
         line: Option<usize>,
         /// What the parser said.
         message: String,
-    },
+    } => "journal.json.malformed" as input,
     /// A journal line ends before its JSON value does.
     #[error("journal line {0} is truncated")]
-    TruncatedLine(usize),
+    TruncatedLine(usize) => "journal.line.truncated" as input,
     /// A journal or snapshot carries a schema version this build cannot read.
     #[error("unknown schema version `{found}`; this build reads version {supported}")]
     UnknownSchemaVersion {
@@ -522,7 +671,7 @@ pub enum Error {
         found: String,
         /// Version supported.
         supported: u32,
-    },
+    } => "journal.schema.unknown" as input,
     /// Journal sequence numbers are not 1, 2, 3…
     #[error("journal line {line} has sequence number {found}, expected {expected}")]
     JournalSequence {
@@ -532,11 +681,11 @@ pub enum Error {
         found: u64,
         /// Number expected.
         expected: u64,
-    },
+    } => "journal.sequence.invalid" as input,
     /// A line before the last one of a journal ends inside its JSON value: it
     /// was damaged, not cut off by an interrupted write.
     #[error("journal line {0} is corrupt: it ends inside its value and other lines follow it")]
-    CorruptLine(usize),
+    CorruptLine(usize) => "journal.line.corrupt" as input,
     /// No sequence number follows the last one (a state claims the largest number).
     #[error("{}no event can follow event {last}: the sequence numbers are exhausted", line.map(|l| format!("journal line {l}: ")).unwrap_or_default())]
     SequenceExhausted {
@@ -544,7 +693,7 @@ pub enum Error {
         line: Option<usize>,
         /// The last sequence number.
         last: u64,
-    },
+    } => "journal.sequence.invalid" as input,
     /// The facts of a snapshot contradict one another.
     #[error("inconsistent snapshot: {rule} (`{id}`)")]
     SnapshotInconsistent {
@@ -552,223 +701,88 @@ pub enum Error {
         rule: &'static str,
         /// The offending id (actor, contract, mission…) or value.
         id: String,
-    },
-    /// A journal event is rejected when replayed.
-    #[error("journal event {seq} cannot be replayed: {source}")]
-    Replay {
-        /// The event's sequence number.
-        seq: u64,
-        /// Why it was rejected.
-        source: Box<Error>,
-    },
+    } => "journal.snapshot.inconsistent" as input,
 }
 
 impl Error {
-    /// The stable machine code of this error, e.g. `mission.transition.invalid`.
-    ///
-    /// For [`Error::Replay`] it is the code of the underlying rejection, so that
-    /// a replayed journal fails with the same code as the live command did.
-    pub fn code(&self) -> &'static str {
-        match self {
-            Error::InvalidId(_) => "input.id.invalid",
-            Error::EmptyText { .. } => "input.text.empty",
-            Error::UnsupportedCurrency(_) => "money.currency.unsupported",
-            Error::NegativeAmount { .. } => "money.amount.negative",
-            Error::AmountOverflow(_) => "money.amount.overflow",
-            Error::AmountPrecision { .. } => "money.amount.precision",
-            Error::AmountRange { .. } => "money.amount.range",
-            Error::InvalidText { .. } => "input.text.invalid",
-            Error::Parse { .. } => "input.parse.invalid",
-            Error::UnknownLabel { .. } => "input.label.unknown",
-            Error::DateOrder { .. } => "date.order.invalid",
-            Error::UnknownActor(_) => "actor.id.unknown",
-            Error::DuplicateActor(_) => "actor.id.duplicate",
-            Error::LastSteward(_) => "actor.level.last_steward",
-            Error::Founding(_) => "network.founding.invalid",
-            Error::NotSteward { .. } => "auth.steward.required",
-            Error::NotOwner { .. } => "auth.owner.required",
-            Error::StewardSuspended { .. } => "auth.steward.suspended",
-            Error::OwnCase { .. } => "auth.own_case.refused",
-            Error::UnknownCatalogueItem { .. } => "contract.item.unknown",
-            Error::DuplicateCatalogueItem { .. } => "contract.item.duplicate",
-            Error::MissingDetail(_) => "contract.item.detail_missing",
-            Error::NoContribution => "contract.contribution.missing",
-            Error::InvalidCatalogue(_) => "catalogue.invalid",
-            Error::UnknownContract(_) => "contract.id.unknown",
-            Error::DuplicateContract(_) => "contract.id.duplicate",
-            Error::ContractAlreadyLive { .. } => "contract.member.already_live",
-            Error::ContractTransition { .. } => "contract.transition.invalid",
-            Error::UnknownContractVersion { .. } => "contract.version.unknown",
-            Error::CharterUnsigned { .. } => "contract.charter.unsigned",
-            Error::UnknownCharterVersion(_) => "charter.version.unknown",
-            Error::OutdatedCharterVersion { .. } => "charter.version.outdated",
-            Error::CharterNotProvider { .. } => "charter.signatory.not_provider",
-            Error::CharterAlreadySigned { .. } => "charter.signature.duplicate",
-            Error::NotMember(_) => "membership.required",
-            Error::UnknownMission(_) => "mission.id.unknown",
-            Error::DuplicateMission(_) => "mission.id.duplicate",
-            Error::MissionTransition { .. } => "mission.transition.invalid",
-            Error::MissionNotProvider { .. } => "mission.provider.not_provider",
-            Error::InvalidPartner(_) => "mission.partner.invalid",
-            Error::MissionNotWon(_) => "policy.mission.not_won",
-            Error::DeclarationOutOfRange { .. } => "policy.declaration.out_of_range",
-            Error::InvalidRate { .. } => "policy.rate.invalid",
-            Error::ParameterOverlap { .. } => "policy.parameters.overlap",
-            Error::ParameterGap { .. } => "policy.parameters.gap",
-            Error::ParameterNotInForce { .. } => "policy.parameters.not_in_force",
-            Error::InvalidGuide(_) => "policy.guide.invalid",
-            Error::GuideOverlap { .. } => "policy.guide.overlap",
-            Error::GuideGap(_) => "policy.guide.gap",
-            Error::GuideTooLarge { .. } => "policy.guide.too_large",
-            Error::PolicyFailed { .. } => "policy.custom.failed",
-            Error::AssessmentInconsistent(_) => "policy.assessment.inconsistent",
-            Error::BatchRow { .. } => "batch.row.invalid",
-            Error::BatchColumn { .. } => "batch.column.invalid",
-            Error::NotAParty { .. } => "negotiation.party.invalid",
-            Error::NegotiationState { .. } => "negotiation.state.invalid",
-            Error::DeliveryNotChosen { .. } => "ledger.delivery.not_chosen",
-            Error::MalformedJson { .. } => "journal.json.malformed",
-            Error::TruncatedLine(_) => "journal.line.truncated",
-            Error::UnknownSchemaVersion { .. } => "journal.schema.unknown",
-            Error::InvalidDeadline { .. } => "compliance.deadline.invalid",
-            Error::InvalidThresholds(_) => "standing.thresholds.invalid",
-            Error::FutureAttendance { .. } => "compliance.attendance.future_year",
-            Error::DuplicateAttendance { .. } => "compliance.attendance.duplicate",
-            Error::UnknownDevelopedResource { .. } => "compliance.resource.not_developed",
-            Error::ResourceAlreadyShared { .. } => "compliance.resource.already_shared",
-            Error::NoOpenObligation { .. } => "compliance.obligation.not_open",
-            Error::HearingRequired(_) => "standing.hearing.required",
-            Error::HearingPending { .. } => "standing.hearing.pending",
-            Error::HearingAlreadyOpen(_) => "standing.hearing.already_open",
-            Error::NoOpenHearing(_) => "standing.hearing.not_open",
-            Error::HearingAlreadyAnswered(_) => "standing.hearing.answered",
-            Error::StandingUnchanged { .. } => "standing.decision.unchanged",
-            Error::StandingTransition { .. } => "standing.transition.invalid",
-            Error::SelfDecision(_) => "standing.decision.self",
-            Error::MemberExcluded(_) => "standing.member.excluded",
-            Error::JournalSequence { .. } => "journal.sequence.invalid",
-            Error::CorruptLine(_) => "journal.line.corrupt",
-            Error::SequenceExhausted { .. } => "journal.sequence.invalid",
-            Error::SnapshotInconsistent { .. } => "journal.snapshot.inconsistent",
-            Error::Replay { source, .. } => source.code(),
-        }
-    }
-
     /// The family of the error: the first segment of its code (`mission`, `journal`…).
     pub fn family(&self) -> &'static str {
-        let code = self.code();
-        code.split('.').next().unwrap_or(code)
+        family_of(self.code())
     }
 
     /// Whether the error comes from bad input (as opposed to a state conflict or
-    /// an authorisation refusal). Bindings map these to `ValueError` subclasses.
+    /// an authorisation refusal): the variants marked `as input` in the table.
+    /// Bindings map these to `ValueError` subclasses.
     pub fn is_input_error(&self) -> bool {
-        matches!(self.family(), "input" | "money" | "date" | "journal" | "catalogue" | "batch")
-            || matches!(
-                self,
-                Error::UnknownCatalogueItem { .. }
-                    | Error::DuplicateCatalogueItem { .. }
-                    | Error::MissingDetail(_)
-                    | Error::NoContribution
-                    | Error::InvalidPartner(_)
-                    | Error::DeclarationOutOfRange { .. }
-                    | Error::InvalidRate { .. }
-                    | Error::ParameterOverlap { .. }
-                    | Error::ParameterGap { .. }
-                    | Error::InvalidGuide(_)
-                    | Error::GuideOverlap { .. }
-                    | Error::GuideGap(_)
-                    | Error::GuideTooLarge { .. }
-                    | Error::AssessmentInconsistent(_)
-                    | Error::InvalidDeadline { .. }
-                    | Error::InvalidThresholds(_)
-                    | Error::FutureAttendance { .. }
-                    | Error::UnknownDevelopedResource { .. }
-            )
+        Error::is_input_code(self.code())
     }
 
-    /// Every code this crate can return, for bindings and documentation.
-    pub const CODES: &'static [&'static str] = &[
-        "input.id.invalid",
-        "input.text.empty",
-        "money.currency.unsupported",
-        "money.amount.negative",
-        "money.amount.overflow",
-        "money.amount.precision",
-        "money.amount.range",
-        "input.text.invalid",
-        "input.parse.invalid",
-        "input.label.unknown",
-        "date.order.invalid",
-        "actor.id.unknown",
-        "actor.id.duplicate",
-        "actor.level.last_steward",
-        "network.founding.invalid",
-        "auth.steward.required",
-        "auth.owner.required",
-        "auth.steward.suspended",
-        "auth.own_case.refused",
-        "contract.item.unknown",
-        "contract.item.duplicate",
-        "contract.item.detail_missing",
-        "contract.contribution.missing",
-        "catalogue.invalid",
-        "contract.id.unknown",
-        "contract.id.duplicate",
-        "contract.member.already_live",
-        "contract.transition.invalid",
-        "contract.version.unknown",
-        "contract.charter.unsigned",
-        "charter.version.unknown",
-        "charter.version.outdated",
-        "charter.signatory.not_provider",
-        "charter.signature.duplicate",
-        "membership.required",
-        "mission.id.unknown",
-        "mission.id.duplicate",
-        "mission.transition.invalid",
-        "mission.provider.not_provider",
-        "mission.partner.invalid",
-        "policy.mission.not_won",
-        "policy.declaration.out_of_range",
-        "policy.rate.invalid",
-        "policy.parameters.overlap",
-        "policy.parameters.gap",
-        "policy.parameters.not_in_force",
-        "policy.guide.invalid",
-        "policy.guide.overlap",
-        "policy.guide.gap",
-        "policy.guide.too_large",
-        "policy.custom.failed",
-        "policy.assessment.inconsistent",
-        "batch.row.invalid",
-        "batch.column.invalid",
-        "negotiation.party.invalid",
-        "negotiation.state.invalid",
-        "ledger.delivery.not_chosen",
-        "journal.json.malformed",
-        "journal.line.truncated",
-        "journal.schema.unknown",
-        "compliance.deadline.invalid",
-        "standing.thresholds.invalid",
-        "compliance.attendance.future_year",
-        "compliance.attendance.duplicate",
-        "compliance.resource.not_developed",
-        "compliance.resource.already_shared",
-        "compliance.obligation.not_open",
-        "standing.hearing.required",
-        "standing.hearing.pending",
-        "standing.hearing.already_open",
-        "standing.hearing.not_open",
-        "standing.hearing.answered",
-        "standing.decision.unchanged",
-        "standing.transition.invalid",
-        "standing.decision.self",
-        "standing.member.excluded",
-        "journal.sequence.invalid",
-        "journal.line.corrupt",
-        "journal.snapshot.inconsistent",
-    ];
+    /// Whether errors of this code come from bad input (see [`Error::is_input_error`]).
+    pub fn is_input_code(code: &str) -> bool {
+        VARIANT_CODES.iter().any(|(c, input)| *input && *c == code)
+    }
+
+    /// Every code this crate can return, once each, in the order of the table.
+    pub const CODES: &'static [&'static str] = &UNIQUE_CODES;
+
+    crate::error_families!(families_table);
+}
+
+/// The codes of [`VARIANT_CODES`] without repeats (two variants may share one).
+const UNIQUE_CODES: [&str; unique_count(VARIANT_CODES)] = unique_codes(VARIANT_CODES);
+
+/// Whether two strings are equal, in a constant.
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Whether the code at `i` is the first with its value.
+const fn is_first(all: &[(&str, bool)], i: usize) -> bool {
+    let mut j = 0;
+    while j < i {
+        if same(all[j].0, all[i].0) {
+            return false;
+        }
+        j += 1;
+    }
+    true
+}
+
+/// How many distinct codes there are.
+const fn unique_count(all: &[(&str, bool)]) -> usize {
+    let (mut i, mut n) = (0, 0);
+    while i < all.len() {
+        if is_first(all, i) {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+}
+
+/// The distinct codes, in order of first appearance.
+const fn unique_codes<const N: usize>(all: &[(&'static str, bool)]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let (mut i, mut n) = (0, 0);
+    while i < all.len() {
+        if is_first(all, i) {
+            out[n] = all[i].0;
+            n += 1;
+        }
+        i += 1;
+    }
+    out
 }
 
 /// Shorthand for results of this crate.
@@ -789,6 +803,41 @@ mod tests {
         sorted.sort_unstable();
         sorted.dedup();
         assert_eq!(sorted.len(), Error::CODES.len(), "duplicate code");
+    }
+
+    #[test]
+    fn every_code_has_one_family_and_every_family_has_codes() {
+        for code in Error::CODES {
+            let families = Error::FAMILIES.iter().filter(|f| f.name == family_of(code)).count();
+            assert_eq!(families, 1, "{code}");
+        }
+        for family in Error::FAMILIES {
+            assert!(Error::CODES.iter().any(|c| family_of(c) == family.name), "{} has no code", family.name);
+            assert!(family.python_class.ends_with("Error") && !family.doc.ends_with('.'), "{}", family.name);
+        }
+    }
+
+    #[test]
+    fn variants_sharing_a_code_agree_on_its_input_flag() {
+        for (code, input) in VARIANT_CODES {
+            assert_eq!(Error::is_input_code(code), *input, "{code}");
+        }
+        assert_eq!(Error::CODES.len(), 79, "one code, `journal.sequence.invalid`, serves two variants");
+    }
+
+    #[test]
+    fn input_errors_by_family() {
+        let input = |name: &str| Error::FAMILIES.iter().find(|f| f.name == name).map(Family::input);
+        assert_eq!(input("money"), Some(FamilyInput::All));
+        assert_eq!(input("journal"), Some(FamilyInput::All));
+        assert_eq!(input("policy"), Some(FamilyInput::Some));
+        assert_eq!(input("auth"), Some(FamilyInput::None));
+        assert!(Error::InvalidRate { what: "rate".into(), rate: "2".into() }.is_input_error());
+        assert!(!Error::MissionNotWon("m".into()).is_input_error());
+        // A replayed error is classed as the live one was.
+        let replayed = Error::Replay { seq: 2, source: Box::new(Error::NoContribution) };
+        assert!(replayed.is_input_error());
+        assert_eq!(replayed.family(), "contract");
     }
 
     #[test]

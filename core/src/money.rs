@@ -33,6 +33,68 @@ pub fn round_cents(amount: Decimal) -> Decimal {
     cents
 }
 
+/// A non-negative number of cents as a decimal with two places.
+#[inline]
+fn decimal_cents(cents: u64) -> Decimal {
+    // Split into the low and middle 32-bit words of the mantissa.
+    Decimal::from_parts(cents as u32, (cents >> 32) as u32, 0, false, 2)
+}
+
+/// `m` divided by `10^places`, with the remainder and the divisor; the usual
+/// place counts divide by a constant (a multiplication, not a division).
+#[inline(always)]
+fn div_pow10(m: u64, places: u32) -> Option<(u64, u64, u64)> {
+    #[inline(always)]
+    fn by(m: u64, p: u64) -> Option<(u64, u64, u64)> {
+        Some((m / p, m % p, p))
+    }
+    match places {
+        0 => Some((m, 0, 1)),
+        1 => by(m, 10),
+        2 => by(m, 100),
+        3 => by(m, 1_000),
+        4 => by(m, 10_000),
+        _ => 10u64.checked_pow(places).and_then(|p| by(m, p)),
+    }
+}
+
+/// [`round_cents`] and whether it changed the value: the same rule, worked
+/// out in integers for a positive amount whose mantissa fits 64 bits with 2
+/// to 21 decimals (the hot path of policies), by [`round_cents`] otherwise.
+#[inline(always)]
+pub(crate) fn round_cents_changed(exact: Decimal) -> (Decimal, bool) {
+    let parts = exact.unpack();
+    let m = low_words(parts.mid, parts.lo);
+    let division = parts.scale.checked_sub(2).and_then(|places| div_pow10(m, places));
+    if let (false, 0, Some((q, rem, p))) = (parts.negative, parts.hi, division) {
+        // Half away from zero: up when the remainder is at least half the divisor
+        // (q + 1 cannot overflow: p = 1 leaves no remainder, p ≥ 10 makes q small).
+        let cents = q + u64::from(rem > 0 && rem >= p - p / 2);
+        return (decimal_cents(cents), rem != 0);
+    }
+    let rounded = round_cents(exact);
+    (rounded, rounded != exact)
+}
+
+/// An amount rounded to the cent by [`round_cents`], as a count of cents
+/// (the value of a decimal column of scale 2, such as Arrow's `decimal128(38, 2)`).
+///
+/// ```
+/// use coopetition::money::rounded_cents;
+/// use rust_decimal::Decimal;
+/// assert_eq!(rounded_cents(Decimal::new(1005, 3)), 101); // 1.005 -> 1.01
+/// assert_eq!(rounded_cents(Decimal::new(600, 0)), 60_000);
+/// assert_eq!(rounded_cents(Decimal::MAX), 7_922_816_251_426_433_759_354_395_033_500); // 2^96 - 1 euros
+/// ```
+pub fn rounded_cents(amount: Decimal) -> i128 {
+    let cents = round_cents(amount);
+    // `rescale` stops short of two decimals when the mantissa would leave 96
+    // bits (beyond 7.9e26 €): the missing factor of ten is applied here, where
+    // 128 bits hold it.
+    let missing = 2_u32.saturating_sub(cents.scale());
+    cents.mantissa() * 10_i128.pow(missing)
+}
+
 /// One past the largest mantissa a decimal holds (96 bits).
 const MANTISSA_LIMIT: u128 = 1 << 96;
 /// The most decimal places a decimal holds.
@@ -587,6 +649,16 @@ mod tests {
                 (Err(f), Err(w)) => proptest::prop_assert_eq!(f.code(), w.code()),
                 _ => proptest::prop_assert!(false, "{a} × {b}: {fast:?} vs {wide:?}"),
             }
+        }
+
+        /// The integer rounding path agrees with `round_cents` digit for digit.
+        #[test]
+        fn fast_rounding_agrees(m in proptest::num::i64::ANY, scale in 0u32..=28) {
+            let exact = Decimal::new(m, scale);
+            let (rounded, changed) = round_cents_changed(exact);
+            let reference = round_cents(exact);
+            proptest::prop_assert_eq!(rounded.to_string(), reference.to_string());
+            proptest::prop_assert_eq!(changed, reference != exact);
         }
     }
 

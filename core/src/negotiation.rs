@@ -103,6 +103,35 @@ pub enum NegotiationState {
     },
 }
 
+labelled_enum!(
+    /// The stage of a [`NegotiationState`], without its figures. Its label is
+    /// the `state` of the negotiation's JSON and binding forms; its position
+    /// in [`Labelled::ALL`](crate::labels::Labelled::ALL) is the code of a batch's `negotiation_state`
+    /// column (`NegotiationColumns` of the batch evaluation).
+    NegotiationStage, "negotiation state", {
+        /// No negotiation was opened.
+        NotOpened => "not_opened",
+        /// Offers are being exchanged.
+        Open => "open",
+        /// The parties agreed.
+        Agreed => "agreed",
+        /// The negotiation ended without agreement.
+        Stalemate => "stalemate",
+    }
+);
+
+impl NegotiationState {
+    /// The stage the negotiation is at.
+    pub fn stage(&self) -> NegotiationStage {
+        match self {
+            NegotiationState::NotOpened => NegotiationStage::NotOpened,
+            NegotiationState::Open { .. } => NegotiationStage::Open,
+            NegotiationState::Agreed { .. } => NegotiationStage::Agreed,
+            NegotiationState::Stalemate { .. } => NegotiationStage::Stalemate,
+        }
+    }
+}
+
 impl Negotiation {
     /// The summary policies use.
     pub fn state(&self) -> NegotiationState {

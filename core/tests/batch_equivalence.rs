@@ -1,4 +1,4 @@
-//! The columnar batch path equals the per-mission path (issue 3 §6).
+//! The columnar batch path equals the per-mission path.
 //!
 //! Random batches (revenues from 0 to `i64::MAX` cents, revenues that land on
 //! half cents under 5 %, 4.5 %, 1.25 % and 3.33333 %, dates across parameter

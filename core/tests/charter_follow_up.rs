@@ -1,4 +1,4 @@
-//! The charter follow-up (issue 4): compliance article by article, standing
+//! The charter follow-up: compliance article by article, standing
 //! and sanctions, the public directory and the documents.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -808,7 +808,7 @@ fn the_follow_up_replays_and_old_snapshots_still_load() {
     assert_eq!(replayed.compliance_report(d(2020, 12, 31)), n.compliance_report(d(2020, 12, 31)));
     let loaded = Network::from_snapshot_json(&n.snapshot_json()).unwrap();
     assert_eq!(loaded.state(), n.state());
-    // A snapshot written before issue 4 has no `follow_up`: it still loads.
+    // A snapshot written before the follow-up existed has no `follow_up`: it still loads.
     let mut old: serde_json::Value = serde_json::from_str(&network().snapshot_json()).unwrap();
     old["state"].as_object_mut().unwrap().remove("follow_up");
     let loaded = Network::from_snapshot_json(&old.to_string()).unwrap();

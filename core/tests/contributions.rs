@@ -1,5 +1,5 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-//! Contributions in kind, donations and the ledger (issue 3 §4).
+//! Contributions in kind, donations and the ledger.
 //!
 //! The network is built through commands only. Every rejected command goes
 //! through [`reject`], which checks its code and that the state, the journal

@@ -1,5 +1,5 @@
 //! The five emblematic situations of the seed ("L'ambition de notre démarche"),
-//! reported as missions by one provider in one network (issue 2).
+//! reported as missions by one provider in one network.
 //!
 //! Paul, a provider, applies, is validated and signs the charter. He then
 //! reports each situation step by step, as article 1 of the charter asks

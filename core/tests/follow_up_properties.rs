@@ -1,4 +1,4 @@
-//! Properties of the charter follow-up over random command sequences (issue 4):
+//! Properties of the charter follow-up over random command sequences:
 //! (a) a standing changes only by a steward's decision (`decide_standing`, or
 //!     `exclude_member` for an exclusion), and a level only by `change_level`
 //!     or `decide_level`;

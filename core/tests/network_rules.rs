@@ -1,4 +1,4 @@
-//! One test per rule of the network aggregate (issue 2).
+//! One test per rule of the network aggregate.
 //!
 //! Every rejected command is executed through [`reject`], which asserts the
 //! error code and that the network (state, journal and derived index) is
@@ -689,7 +689,7 @@ fn exclusion_ends_the_contract() {
     };
     reject(&mut network, exclude("", d(2020, 5, 1)), "input.text.empty");
     reject(&mut network, exclude("manquement à la charte", d(2020, 1, 19)), "date.order.invalid");
-    // An exclusion follows a hearing (issue 4): the member is notified and may answer first.
+    // An exclusion follows a hearing: the member is notified and may answer first.
     reject(&mut network, exclude("manquement à la charte", d(2020, 5, 1)), "standing.hearing.required");
     let grounds = "manquement à l'article 4 de la charte".to_owned();
     accept(&mut network, cmd("alice", d(2020, 4, 10), Action::NotifyHearing { member: id("paul"), grounds }));

@@ -1,4 +1,4 @@
-//! Properties of the network aggregate over random command sequences (issue 2).
+//! Properties of the network aggregate over random command sequences.
 //!
 //! A scenario is a list of abstract operations. Each one becomes a concrete
 //! [`Command`] when it is run: its issuer, contract or mission is either taken
@@ -227,7 +227,7 @@ fn op_kind() -> impl Strategy<Value = OpKind> {
         1 => (contract(), prop::bool::weighted(0.1)).prop_map(|(contract, blank)| OpKind::Decline { contract, blank }),
         2 => (contract(), terms_spec()).prop_map(|(contract, terms)| OpKind::Amend { contract, terms }),
         1 => contract().prop_map(|contract| OpKind::Resign { contract }),
-        // Weighted up since issue 4: an exclusion takes three operations (notice, answer, exclusion).
+        // Weighted up: an exclusion takes three operations (notice, answer, exclusion).
         3 => (contract(), prop::bool::weighted(0.1)).prop_map(|(contract, blank)| OpKind::Exclude { contract, blank }),
         1 => (prop::bool::weighted(0.1), prop::bool::weighted(0.1))
             .prop_map(|(skip, backdate)| OpKind::Publish { skip, backdate }),
@@ -493,7 +493,7 @@ fn command(network: &Network, op: &Op, today: NaiveDate) -> Command {
         OpKind::Exclude { contract, blank } => {
             let contract = resolve_contract(network, *contract, |c| c.status == ContractStatus::Active);
             let reason: String = if *blank { " ".into() } else { "manquement à la charte".into() };
-            // An exclusion follows a hearing (issue 4): notify, let the member answer, then exclude.
+            // An exclusion follows a hearing: notify, let the member answer, then exclude.
             let member = network.contract(&contract).ok().map(|c| c.member.clone());
             let open = member.as_ref().and_then(|m| network.hearings(m).last().filter(|h| h.closed_seq.is_none()));
             match (member.clone(), open) {

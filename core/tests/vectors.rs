@@ -1,5 +1,5 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-//! The shared test vectors of `tests/vectors/` (issue 3 §7), run against the
+//! The shared test vectors of `tests/vectors/`, run against the
 //! Rust engine. The Python and Kotlin suites run the same files; the format
 //! and the parsing rules are in `tests/vectors/README.md`.
 //!

@@ -4,6 +4,9 @@ Every error raised by the library is a :class:`CoopetitionError` whose ``code``
 is the stable machine code of the Rust core (for example
 ``"mission.transition.invalid"``). Subclasses follow the code's family (its
 first segment); errors caused by bad input also subclass :class:`ValueError`.
+
+Generated from the core's table of error families by
+``bindings-python/tools/generate_errors.py``: do not edit.
 """
 
 from __future__ import annotations
@@ -26,87 +29,170 @@ class CoopetitionError(Exception):
 
 
 class InputError(CoopetitionError, ValueError):
-    """A value given is malformed (an id, a label, a text, a number)."""
+    """Bad input: identifiers, empty texts, unparsable numbers or dates, unknown labels (``input.*``).
+
+    Codes: ``input.id.invalid``, ``input.text.empty``, ``input.text.invalid``,
+    ``input.parse.invalid``, ``input.label.unknown``.
+    """
 
 
 class MoneyError(InputError):
-    """An amount is negative, overflows, or is not in euros."""
+    """Amounts of money: negative, overflowing, beyond range or not in euros (``money.*``).
+
+    Codes: ``money.currency.unsupported``, ``money.amount.negative``, ``money.amount.overflow``,
+    ``money.amount.precision``, ``money.amount.range``.
+    """
 
 
 class DateError(InputError):
-    """Dates are out of order."""
+    """Dates in the wrong order (``date.*``).
 
-
-class JournalError(InputError):
-    """A journal or snapshot is malformed, truncated or of an unknown schema."""
-
-
-class CatalogueError(InputError):
-    """A catalogue or charter file is invalid."""
-
-
-class BatchError(InputError):
-    """A column of a batch is missing, mistyped or holds an invalid row."""
-
-
-class NetworkError(CoopetitionError):
-    """The network is not founded, or is founded already."""
+    Codes: ``date.order.invalid``.
+    """
 
 
 class ActorError(CoopetitionError):
-    """An actor is unknown or duplicated, or its level cannot change."""
+    """Actors: unknown or duplicated, or a level that cannot change (``actor.*``).
+
+    Codes: ``actor.id.unknown``, ``actor.id.duplicate``, ``actor.level.last_steward``.
+    """
+
+
+class NetworkError(CoopetitionError):
+    """Founding the network: not founded yet, or founded already (``network.*``).
+
+    Codes: ``network.founding.invalid``.
+    """
 
 
 class AuthorizationError(CoopetitionError):
-    """The issuer may not do this (not a steward, not the owner)."""
+    """Authorisation: a steward or the owner is required (``auth.*``).
 
-
-class MembershipError(CoopetitionError):
-    """The actor has no live membership contract."""
+    Codes: ``auth.steward.required``, ``auth.owner.required``, ``auth.steward.suspended``,
+    ``auth.own_case.refused``.
+    """
 
 
 class ContractError(CoopetitionError):
-    """A membership contract step is not allowed."""
+    """Membership contracts (``contract.*``).
+
+    Codes: ``contract.id.unknown``, ``contract.id.duplicate``, ``contract.member.already_live``,
+    ``contract.transition.invalid``, ``contract.version.unknown``, ``contract.charter.unsigned``.
+    """
 
 
 class ContractInputError(ContractError, InputError):
-    """A contract proposal holds an invalid item."""
+    """Membership contracts (``contract.*``): the errors caused by bad input.
+
+    Codes: ``contract.item.unknown``, ``contract.item.duplicate``, ``contract.item.detail_missing``,
+    ``contract.contribution.missing``.
+    """
+
+
+class CatalogueError(InputError):
+    """Catalogue and charter data (``catalogue.*``).
+
+    Codes: ``catalogue.invalid``.
+    """
 
 
 class CharterError(CoopetitionError):
-    """A charter signature is not allowed."""
+    """The cooperation charter and its signatures (``charter.*``).
+
+    Codes: ``charter.version.unknown``, ``charter.version.outdated``,
+    ``charter.signatory.not_provider``, ``charter.signature.duplicate``.
+    """
+
+
+class MembershipError(CoopetitionError):
+    """Acting as a member without a live contract (``membership.*``).
+
+    Codes: ``membership.required``.
+    """
 
 
 class MissionError(CoopetitionError):
-    """A mission step is not allowed."""
+    """Missions (``mission.*``).
+
+    Codes: ``mission.id.unknown``, ``mission.id.duplicate``, ``mission.transition.invalid``,
+    ``mission.provider.not_provider``.
+    """
 
 
 class MissionInputError(MissionError, InputError):
-    """A mission report holds an invalid value."""
+    """Missions (``mission.*``): the errors caused by bad input.
+
+    Codes: ``mission.partner.invalid``.
+    """
 
 
 class PolicyError(CoopetitionError):
-    """A contribution policy cannot evaluate a mission."""
+    """Contribution policies and their parameters (``policy.*``).
+
+    Codes: ``policy.mission.not_won``, ``policy.parameters.not_in_force``, ``policy.custom.failed``.
+    """
 
 
 class PolicyInputError(PolicyError, InputError):
-    """A declaration, rate, parameter table or guide is invalid."""
+    """Contribution policies and their parameters (``policy.*``): the errors caused by bad input.
+
+    Codes: ``policy.declaration.out_of_range``, ``policy.rate.invalid``,
+    ``policy.parameters.overlap``, ``policy.parameters.gap``, ``policy.guide.invalid``,
+    ``policy.guide.overlap``, ``policy.guide.gap``, ``policy.guide.too_large``,
+    ``policy.assessment.inconsistent``.
+    """
+
+
+class BatchError(InputError):
+    """Columnar batches: a missing or mistyped column, an invalid row (``batch.*``).
+
+    Codes: ``batch.row.invalid``, ``batch.column.invalid``.
+    """
 
 
 class NegotiationError(CoopetitionError):
-    """A negotiation step is not allowed."""
+    """Negotiations of contributions (``negotiation.*``).
+
+    Codes: ``negotiation.party.invalid``, ``negotiation.state.invalid``.
+    """
 
 
 class LedgerError(CoopetitionError):
-    """A ledger record is not allowed."""
+    """The ledger: payments, donations, in-kind deliveries (``ledger.*``).
+
+    Codes: ``ledger.delivery.not_chosen``.
+    """
 
 
 class ComplianceError(CoopetitionError):
-    """A follow-up record or decision is not allowed."""
+    """Follow-up of the charter's engagements: deadlines, attendance, shared resources (``compliance.*``).
+
+    A member's standing: hearings and decisions (``standing.*``).
+
+    Codes: ``compliance.attendance.duplicate``, ``compliance.resource.already_shared``,
+    ``compliance.obligation.not_open``, ``standing.hearing.required``, ``standing.hearing.pending``,
+    ``standing.hearing.already_open``, ``standing.hearing.not_open``, ``standing.hearing.answered``,
+    ``standing.decision.unchanged``, ``standing.transition.invalid``, ``standing.decision.self``,
+    ``standing.member.excluded``.
+    """
 
 
 class ComplianceInputError(ComplianceError, InputError):
-    """A follow-up record or configuration holds an invalid value."""
+    """Follow-up of the charter's engagements: deadlines, attendance, shared resources (``compliance.*``): the errors caused by bad input.
+
+    A member's standing: hearings and decisions (``standing.*``): the errors caused by bad input.
+
+    Codes: ``compliance.deadline.invalid``, ``standing.thresholds.invalid``,
+    ``compliance.attendance.future_year``, ``compliance.resource.not_developed``.
+    """
+
+
+class JournalError(InputError):
+    """Journals and snapshots: malformed, truncated or of an unknown schema (``journal.*``).
+
+    Codes: ``journal.json.malformed``, ``journal.line.truncated``, ``journal.schema.unknown``,
+    ``journal.sequence.invalid``, ``journal.line.corrupt``, ``journal.snapshot.inconsistent``.
+    """
 
 
 __all__ = [

@@ -346,7 +346,7 @@ pub fn compare_columns(
 // ---- the table -------------------------------------------------------------------------
 
 fn euros(d: Decimal, lang: Lang) -> String {
-    let s = d.round_dp(2).to_string();
+    let s = crate::money::round_cents(d).to_string();
     match lang {
         Lang::En => s,
         Lang::Fr => s.replace('.', ","),

@@ -5,7 +5,7 @@ use crate::ids::{ActorId, MissionId};
 use crate::labels::Labelled;
 use crate::mission::{LeadOrigin, Mission};
 use crate::money::Money;
-pub use crate::negotiation::NegotiationState;
+pub use crate::negotiation::{NegotiationStage, NegotiationState};
 use crate::network::Network;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -184,4 +184,32 @@ fn check_money(field: &str, v: &serde_json::Value) -> Result<Money> {
     };
     let amount = Money::parse_eur(part("amount")?)?.amount();
     Money::new(amount, part("currency")?)
+}
+
+#[cfg(test)]
+mod stage_tests {
+    use super::*;
+    use crate::policy::batch::NegotiationColumns;
+
+    #[test]
+    fn a_stage_is_labelled_as_its_state_in_json_and_coded_as_in_batches() {
+        let on = NaiveDate::from_ymd_opt(2021, 4, 1).unwrap_or_default();
+        let states = [
+            (NegotiationState::NotOpened, "not_opened", NegotiationColumns::NOT_OPENED),
+            (NegotiationState::Open { offers: 1, last_offer: None }, "open", NegotiationColumns::OPEN),
+            (NegotiationState::Agreed { amount: Money::ZERO, on, offers: 2 }, "agreed", NegotiationColumns::AGREED),
+            (NegotiationState::Stalemate { on, offers: 3 }, "stalemate", NegotiationColumns::STALEMATE),
+        ];
+        for (state, label, code) in states {
+            assert_eq!(state.stage().label(), label);
+            assert_eq!(serde_json::to_value(state).unwrap()["state"], label);
+            assert_eq!(state.stage().index(), usize::from(code), "{label}");
+            assert_eq!(NegotiationStage::from_label(label).unwrap(), state.stage());
+        }
+        let e = NegotiationStage::from_label("closed").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "unknown negotiation state `closed`; expected one of: not_opened, open, agreed, stalemate"
+        );
+    }
 }

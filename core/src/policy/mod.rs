@@ -27,16 +27,17 @@ pub mod explanation;
 pub mod facts;
 pub mod guide;
 pub mod params;
+pub mod reads;
 pub mod timeline;
 
 pub use explanation::{Explanation, Param, Step, StepCode};
-pub use facts::{MissionFacts, NegotiationState};
+pub use facts::{MissionFacts, NegotiationStage, NegotiationState};
 pub use guide::{Guide, Matched, Situation};
 pub use params::{InKindValuation, Parameters};
 
 use crate::error::{Error, Result};
 use crate::labels::labelled_enum;
-use crate::money::{round_cents, Money};
+use crate::money::{round_cents, round_cents_changed, Money};
 use explanation::FlatSteps;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -112,10 +113,26 @@ impl Assessment {
     }
 
     /// An assessment of a fixed amount by a policy implemented outside the
-    /// crate, with a single `custom.amount` step (rounded to the cent).
-    pub fn custom(policy: &str, amount: Money, provenance: Provenance) -> Assessment {
+    /// crate (in any language), with a single `custom.amount` step, rounded to
+    /// the cent by [`crate::money::round_cents`].
+    ///
+    /// The amount must be money the network can hold: not negative, and once
+    /// rounded within the range of money ([`Money::ensure_input`]), so that a
+    /// journal can read it back. The rule is the same whatever language the
+    /// policy is written in.
+    ///
+    /// # Errors
+    /// `policy.custom.failed`, naming the policy and the mission, for a
+    /// negative amount or one beyond the range of money.
+    pub fn custom(policy: &str, mission: &MissionFacts, amount: Money, provenance: Provenance) -> Result<Assessment> {
+        let refused = |e: Error| Error::PolicyFailed {
+            policy: policy.to_owned(),
+            mission: mission.describe(),
+            message: e.to_string(),
+        };
+        let amount = amount.ensure_not_negative("amount").map_err(refused)?;
+        let rounded = amount.rounded().ensure_input().map_err(refused)?;
         let mut a = Assessment::new(provenance);
-        let rounded = amount.rounded();
         a.explanation
             .push(Step::new(StepCode::Custom, [Param::Name(Arc::from(policy)), Param::Amount(amount.amount())]));
         if rounded != amount {
@@ -123,7 +140,7 @@ impl Assessment {
                 .push(Step::new(StepCode::Rounding, [Param::Amount(amount.amount()), Param::Amount(rounded.amount())]));
         }
         a.amount = Some(rounded);
-        a
+        Ok(a)
     }
 
     /// The amount due in whole cents, when priced.
@@ -186,48 +203,6 @@ fn mul(a: Decimal, b: Decimal) -> Result<Decimal> {
 #[inline]
 fn checked_revenue(m: &MissionFacts) -> Result<Decimal> {
     Ok(m.revenue.ensure_not_negative("revenue")?.amount())
-}
-
-/// A non-negative number of cents as a decimal with two places.
-#[inline]
-fn decimal_cents(cents: u64) -> Decimal {
-    // Split into the low and middle 32-bit words of the mantissa.
-    Decimal::from_parts(cents as u32, (cents >> 32) as u32, 0, false, 2)
-}
-
-/// `m` divided by `10^places`, with the remainder and the divisor; the usual
-/// place counts divide by a constant (a multiplication, not a division).
-#[inline(always)]
-fn div_pow10(m: u64, places: u32) -> Option<(u64, u64, u64)> {
-    #[inline(always)]
-    fn by(m: u64, p: u64) -> Option<(u64, u64, u64)> {
-        Some((m / p, m % p, p))
-    }
-    match places {
-        0 => Some((m, 0, 1)),
-        1 => by(m, 10),
-        2 => by(m, 100),
-        3 => by(m, 1_000),
-        4 => by(m, 10_000),
-        _ => 10u64.checked_pow(places).and_then(|p| by(m, p)),
-    }
-}
-
-/// [`round_cents`] and whether it changed the value. Fast path (same result)
-/// for a positive amount whose mantissa fits 64 bits, with 2 to 21 decimals.
-#[inline(always)]
-fn round_cents_changed(exact: Decimal) -> (Decimal, bool) {
-    let parts = exact.unpack();
-    let m = crate::money::low_words(parts.mid, parts.lo);
-    let division = parts.scale.checked_sub(2).and_then(|places| div_pow10(m, places));
-    if let (false, 0, Some((q, rem, p))) = (parts.negative, parts.hi, division) {
-        // Half away from zero: up when the remainder is at least half the divisor
-        // (q + 1 cannot overflow: p = 1 leaves no remainder, p ≥ 10 makes q small).
-        let cents = q + u64::from(rem > 0 && rem >= p - p / 2);
-        return (decimal_cents(cents), rem != 0);
-    }
-    let rounded = round_cents(exact);
-    (rounded, rounded != exact)
 }
 
 /// Pushes the rounding step when rounding changed the value, and returns the rounded amount.
@@ -661,21 +636,11 @@ impl<P: ContributionPolicy> ContributionPolicy for YearlyCap<P> {
 /// `input.label.unknown` for any other name; `policy.rate.invalid` for a
 /// behaviour model whose factors are outside 0..=1.
 pub fn builtin(name: &str, model: Option<BehaviourModel>) -> Result<Box<dyn ContributionPolicy>> {
-    if let Some(m) = &model {
-        m.check()?;
-    }
-    Ok(match name {
-        "flat" => Box::new(FlatRate),
-        "guide" => Box::new(GuideRate),
-        "self_assessed" => Box::new(SelfAssessed { model }),
-        "negotiated" => Box::new(Negotiated { model }),
-        other => {
-            return Err(Error::UnknownLabel {
-                what: "policy",
-                value: other.to_owned(),
-                expected: "flat, guide, self_assessed, negotiated".into(),
-            })
-        }
+    Ok(match batch::BuiltinPolicy::from_name(name, model)? {
+        batch::BuiltinPolicy::Flat => Box::new(FlatRate),
+        batch::BuiltinPolicy::Guide => Box::new(GuideRate),
+        batch::BuiltinPolicy::SelfAssessed(model) => Box::new(SelfAssessed { model }),
+        batch::BuiltinPolicy::Negotiated(model) => Box::new(Negotiated { model }),
     })
 }
 
@@ -703,6 +668,44 @@ mod tests {
             (0u64..=u64::MAX).prop_map(|m| Decimal::from_i128_with_scale(i128::from(m) * 1_000, 2)),
             Just(Decimal::ZERO),
         ]
+    }
+
+    fn facts() -> MissionFacts {
+        let won_on = chrono::NaiveDate::from_ymd_opt(2023, 5, 17).unwrap();
+        MissionFacts::new(ActorId::new("p").unwrap(), Money::from_cents(100_000), won_on, LeadOrigin::Other)
+    }
+
+    #[test]
+    fn a_custom_amount_is_rounded_to_the_cent() {
+        let a =
+            Assessment::custom("mine", &facts(), Money::eur(Decimal::new(12_345, 3)), Provenance::Computed).unwrap();
+        // 12.345 is half a cent above 12.34: half away from zero gives 12.35.
+        assert_eq!(a.amount, Some(Money::from_cents(1235)));
+        assert_eq!(a.explanation.codes(), ["custom.amount", "rounding.cents"]);
+    }
+
+    #[test]
+    fn a_custom_policy_cannot_owe_a_negative_amount() {
+        for amount in [Decimal::new(-5, 0), Decimal::new(-1, 3)] {
+            let e = Assessment::custom("mine", &facts(), Money::eur(amount), Provenance::Computed).unwrap_err();
+            assert_eq!(e.code(), "policy.custom.failed");
+            assert_eq!(
+                e.to_string(),
+                format!(
+                    "policy `mine` failed on mission `p won on 2023-05-17`: negative amount `{amount}` for `amount`"
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn a_custom_amount_beyond_the_range_of_money_is_refused() {
+        // Decimal::MAX holds no cents: the range of money ends at (2^96 - 1) cents.
+        let e = Assessment::custom("mine", &facts(), Money::eur(Decimal::MAX), Provenance::Computed).unwrap_err();
+        assert_eq!(e.code(), "policy.custom.failed");
+        assert!(e.to_string().contains("beyond the range of money"), "{e}");
+        let most = Assessment::custom("mine", &facts(), Money::eur(Money::MAX_INPUT), Provenance::Computed).unwrap();
+        assert_eq!(most.amount, Some(Money::eur(Money::MAX_INPUT)));
     }
 
     proptest! {
@@ -740,16 +743,6 @@ mod tests {
                 (Err(c), Err(p)) => prop_assert_eq!(c.code(), p.code()),
                 (c, p) => prop_assert!(false, "{c:?} vs {p:?}"),
             }
-        }
-
-        /// The integer rounding path agrees with `round_cents` digit for digit.
-        #[test]
-        fn fast_rounding_agrees(m in proptest::num::i64::ANY, scale in 0u32..=28) {
-            let exact = Decimal::new(m, scale);
-            let (rounded, changed) = round_cents_changed(exact);
-            let reference = round_cents(exact);
-            prop_assert_eq!(rounded.to_string(), reference.to_string());
-            prop_assert_eq!(changed, reference != exact);
         }
     }
 }

@@ -1,3 +1,6 @@
+// Generated from the core's table of error families (coopetition::error_families!) by the
+// test error::tests::errors_kt_is_generated_from_the_table of bindings-kotlin; do not edit:
+// COOPETITION_WRITE_GENERATED=1 cargo test -p coopetition-kotlin errors_kt rewrites it.
 package org.coopetition
 
 /**

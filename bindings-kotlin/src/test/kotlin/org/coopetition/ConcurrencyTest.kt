@@ -103,9 +103,9 @@ class ConcurrencyTest {
                     if ((again.exceptionOrNull() as? CoopetitionException)?.code == "actor.id.duplicate") refused.incrementAndGet()
                     if (i % 5 == t % 5) {
                         // 10% of the one mission won in 2021 (12,000.00).
-                        assertAmount("1200.00", network.memberLedger(PAUL, 2021, Policy.custom(CallsBack(network, refused))).due)
+                        assertAmount("1200.00", network.ledger(PAUL, 2021, Policy.custom(CallsBack(network, refused))).due)
                     }
-                    if (i % 10 == 0) Network.fromSnapshot(network.snapshotJson())
+                    if (i % 10 == 0) Network.fromSnapshotJson(network.snapshotJson())
                 }
             }
         }

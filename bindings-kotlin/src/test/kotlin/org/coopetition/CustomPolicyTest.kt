@@ -56,7 +56,7 @@ class CustomPolicyTest {
         assertEquals(listOf("300.00", "200.00"), results.map { it.assessment!!.amount!!.setScale(2).toPlainString() })
         val network = Fx.withWonMission()
         assertAmount("360.00", network.assess(MISSION, policy, Lang.EN).amount)
-        val ledger = network.memberLedger(PAUL, 2021, policy)
+        val ledger = network.ledger(PAUL, 2021, policy)
         assertAmount("360.00", ledger.due)
         assertEquals("three_percent", ledger.policy)
     }
@@ -94,7 +94,9 @@ class CustomPolicyTest {
             override fun name() = "negative"
             override fun evaluate(facts: MissionFacts, parameters: Parameters): BigDecimal = BigDecimal("-1")
         }
-        expectCode("policy.custom.failed") { Policy.custom(negative).evaluate(Fx.facts(), Lang.EN) }
+        val refused = expectCode("policy.custom.failed") { Policy.custom(negative).evaluate(Fx.facts(), Lang.EN) }
+        // The core's rule, the same code and message as a Python policy returning -1.
+        assertEquals("policy `negative` failed on mission `paul won on 2021-03-01`: negative amount `-1` for `amount`", refused.reason)
         // A BigDecimal the core cannot hold, returned by Kotlin: refused, not a crash.
         val tooPrecise = object : ContributionPolicy {
             override fun name() = "too_precise"
@@ -123,7 +125,7 @@ class CustomPolicyTest {
             }
         }
         assertAmount("42", network.assess(MISSION, Policy.custom(reentrant), Lang.EN).amount)
-        assertAmount("42", network.memberLedger(PAUL, 2021, Policy.custom(reentrant)).due)
+        assertAmount("42", network.ledger(PAUL, 2021, Policy.custom(reentrant)).due)
         assertEquals(d(2021, 3, 20), network.missionFacts(MISSION).wonOn)
     }
 }

@@ -50,7 +50,7 @@ class ErrorCodesTest {
             network.registerActor(ALICE, d(2020, 2, 1), Actor("x".repeat(65), ActorKind.CITIZEN, "X", InvolvementLevel.SUPPORTER, true))
         }
         code<CoopetitionException.Input>("input.id.invalid") {
-            network.reportMission(PAUL, d(2021, 1, 1), MISSION, d(2021, 1, 1), MissionStep.Started, MissionUpdate(partners = listOf("ok", "not ok")))
+            network.reportStart(PAUL, d(2021, 1, 1), MISSION, partners = listOf("ok", "not ok"))
         }
         code<CoopetitionException.Input>("input.text.empty") {
             network.registerActor(ZOE, d(2020, 2, 1), Actor(ZOE, ActorKind.CITIZEN, "  ", InvolvementLevel.SUPPORTER, true))
@@ -101,10 +101,10 @@ class ErrorCodesTest {
         val network = Fx.withWonMission()
         code<CoopetitionException.Money>("money.currency.unsupported") { parseMoney("10.00", "USD") }
         network.reportSolicitation(PAUL, d(2021, 5, 1), "m-2", Client.Outside("Fablab", ActorKind.THIRD_PLACE), LeadOrigin.OTHER, "Étude")
-        network.reportMission(PAUL, d(2021, 5, 2), "m-2", d(2021, 5, 2), MissionStep.Proposed)
-        code<CoopetitionException.Money>("money.amount.negative") { network.reportWin(PAUL, d(2021, 5, 3), "m-2", dec("-1.00")) }
+        network.reportProposal(PAUL, d(2021, 5, 2), "m-2")
+        code<CoopetitionException.Money>("money.amount.negative") { network.reportWon(PAUL, d(2021, 5, 3), "m-2", dec("-1.00")) }
         code<CoopetitionException.Money>("money.amount.negative") {
-            network.recordPayment(ALICE, d(2021, 6, 1), Payment(PAUL, dec("-5"), d(2021, 6, 1)))
+            network.recordPayment(ALICE, d(2021, 6, 1), PAUL, dec("-5"), paidOn = d(2021, 6, 1))
         }
         // 5% of the largest revenue is exactly …975.1675: 30 digits, beyond a decimal.
         code<CoopetitionException.Money>("money.amount.overflow") {
@@ -131,7 +131,7 @@ class ErrorCodesTest {
             code<CoopetitionException.Money>("money.amount.precision") { evaluate("flat", Fx.facts().copy(donations = BigDecimal(bad)), Lang.EN) }
             code<CoopetitionException.Money>("money.amount.precision") { network.declareContribution(PAUL, d(2021, 4, 2), MISSION, BigDecimal(bad)) }
             code<CoopetitionException.Money>("money.amount.precision") {
-                network.recordPayment(ALICE, d(2021, 6, 1), Payment(PAUL, BigDecimal(bad), d(2021, 6, 1)))
+                network.recordPayment(ALICE, d(2021, 6, 1), PAUL, BigDecimal(bad), paidOn = d(2021, 6, 1))
             }
             code<CoopetitionException.Money>("money.amount.precision") { Policy.cap(Policy.builtin("flat"), BigDecimal(bad)) }
         }
@@ -173,7 +173,7 @@ class ErrorCodesTest {
             network.changeLevel(ALICE, d(2020, 3, 1), ALICE, InvolvementLevel.CONTRIBUTOR, "step back")
         }
         code<CoopetitionException.Network>("network.founding.invalid") {
-            network.found(ALICE, d(2020, 3, 1), NetworkSettings("Again", MembershipStructure.TWO_TIER), listOf())
+            network.found(ALICE, d(2020, 3, 1), "Again", listOf())
         }
         code<CoopetitionException.Network>("network.founding.invalid") {
             Network().registerActor(ZOE, d(2020, 1, 1), Actor(ZOE, ActorKind.CITIZEN, "Zoé", InvolvementLevel.SUPPORTER, true))
@@ -189,7 +189,7 @@ class ErrorCodesTest {
         code<CoopetitionException.Auth>("auth.owner.required") { network.setPublicListing(PAUL, d(2020, 3, 1), ALICE, false) }
         code<CoopetitionException.Auth>("auth.own_case.refused") { network.recordAttendance(ALICE, d(2021, 1, 5), ALICE, 2020, "") }
         network.changeLevel(ALICE, d(2020, 3, 1), PAUL, InvolvementLevel.STEWARD, "elected")
-        network.decideStanding(ALICE, d(2020, 3, 2), PAUL, Standing.SUSPENDED, Decision("no reports", d(2020, 3, 2), DecisionVenue.ONLINE_VOTE))
+        network.decideStanding(ALICE, d(2020, 3, 2), PAUL, Standing.SUSPENDED, "no reports", DecisionVenue.ONLINE_VOTE)
         code<CoopetitionException.Auth>("auth.steward.suspended") {
             network.changeLevel(PAUL, d(2020, 3, 3), ALICE, InvolvementLevel.CONTRIBUTOR, "the one who suspended me")
         }
@@ -260,7 +260,7 @@ class ErrorCodesTest {
         code<CoopetitionException.Mission>("mission.id.unknown") { network.mission("m-404") }
         code<CoopetitionException.Mission>("mission.transition.invalid") { network.reportStart(PAUL, d(2021, 1, 2), MISSION) }
         code<CoopetitionException.Mission>("mission.partner.invalid") {
-            network.reportMission(PAUL, d(2021, 1, 2), MISSION, d(2021, 1, 2), MissionStep.Proposed, MissionUpdate(partners = listOf(PAUL)))
+            network.execute(Command(PAUL, d(2021, 1, 2), Action.ReportMission(MISSION, d(2021, 1, 2), MissionStep.Proposed, MissionUpdate(partners = listOf(PAUL)))))
         }
     }
 
@@ -320,7 +320,7 @@ class ErrorCodesTest {
     fun ledger() {
         val network = Fx.withProvider(contributions = arrayOf("revenue_share_5pct"))
         code<CoopetitionException.Ledger>("ledger.delivery.not_chosen") {
-            network.recordDelivery(PAUL, d(2020, 5, 1), Delivery(PAUL, "workstream", DeliveryUnit.HOURS, dec("3"), d(2020, 5, 1)))
+            network.recordDelivery(PAUL, d(2020, 5, 1), PAUL, "workstream", DeliveryUnit.HOURS, dec("3"), deliveredOn = d(2020, 5, 1))
         }
     }
 
@@ -328,7 +328,7 @@ class ErrorCodesTest {
     fun journal() {
         val header = """{"format":"coopetition-journal","schema_version":1}"""
         code<CoopetitionException.Journal>("journal.json.malformed") { Network.replay("not json") }
-        code<CoopetitionException.Journal>("journal.json.malformed") { Network.fromSnapshot("{}") }
+        code<CoopetitionException.Journal>("journal.json.malformed") { Network.fromSnapshotJson("{}") }
         code<CoopetitionException.Journal>("journal.line.truncated") { Network.replay("$header\n{\"seq\":1,\"by\":") }
         code<CoopetitionException.Journal>("journal.schema.unknown") { Network.replay("""{"format":"coopetition-journal","schema_version":2}""") }
         val events = Fx.withProvider().journalJsonl().lines().filter { it.isNotBlank() }
@@ -336,7 +336,7 @@ class ErrorCodesTest {
         // A line cut short with good lines after it was damaged, not cut off by a crash.
         code<CoopetitionException.Journal>("journal.line.corrupt") { Network.replay("$header\n{\"seq\":1,\"by\":\n${events[1]}\n") }
         val snapshot = Fx.withProvider().snapshotJson()
-        code<CoopetitionException.Journal>("journal.snapshot.inconsistent") { Network.fromSnapshot(Regex("\"last_seq\": \\d+").replace(snapshot, "\"last_seq\": 0")) }
+        code<CoopetitionException.Journal>("journal.snapshot.inconsistent") { Network.fromSnapshotJson(Regex("\"last_seq\": \\d+").replace(snapshot, "\"last_seq\": 0")) }
         // A tampered journal fails with the code the live command would have met.
         val tampered = Fx.withProvider().journalJsonl().replace("\"by\":\"alice\",\"on\":\"2020-02-10\"", "\"by\":\"paul\",\"on\":\"2020-02-10\"")
         code<CoopetitionException.Auth>("auth.steward.required") { Network.replay(tampered) }
@@ -358,8 +358,7 @@ class ErrorCodesTest {
         code<CoopetitionException.Compliance>("compliance.resource.not_developed") {
             network.shareResource(PAUL, d(2021, 6, 1), MISSION, "Guide", "CC-BY-SA-4.0", "https://example.org/guide")
         }
-        network.reportMission(PAUL, d(2021, 6, 1), MISSION, d(2021, 6, 1), MissionStep.Progress("guide written"),
-            MissionUpdate(resourcesDeveloped = listOf(Resource("Guide"))))
+        network.reportProgress(PAUL, d(2021, 6, 1), MISSION, "guide written", resourcesDeveloped = listOf(Resource("Guide")))
         network.shareResource(PAUL, d(2021, 6, 2), MISSION, "Guide", "CC-BY-SA-4.0", "https://example.org/guide")
         code<CoopetitionException.Compliance>("compliance.resource.already_shared") {
             network.shareResource(PAUL, d(2021, 6, 3), MISSION, "Guide", "CC-BY-SA-4.0", "https://example.org/guide")
@@ -373,28 +372,37 @@ class ErrorCodesTest {
             parseFollowUpRules("""{"levels":{"window_months":12,"promote_months":4,"demote_months":4}}""")
         }
         val network = Fx.withWonMission()
-        val decision = { on: LocalDate -> Decision("engagements not met", on, DecisionVenue.ONLINE_VOTE) }
         code<CoopetitionException.Standing>("standing.decision.unchanged") {
-            network.decideStanding(ALICE, d(2021, 6, 1), PAUL, Standing.GOOD_STANDING, decision(d(2021, 6, 1)))
+            network.decideStanding(ALICE, d(2021, 6, 1), PAUL, Standing.GOOD_STANDING, "engagements not met", DecisionVenue.ONLINE_VOTE)
         }
         code<CoopetitionException.Standing>("standing.decision.self") { network.notifyHearing(ALICE, d(2021, 6, 1), ALICE, "grounds") }
         code<CoopetitionException.Standing>("standing.hearing.required") {
-            network.decideStanding(ALICE, d(2021, 6, 1), PAUL, Standing.EXCLUDED, decision(d(2021, 6, 1)))
+            network.decideStanding(ALICE, d(2021, 6, 1), PAUL, Standing.EXCLUDED, "engagements not met", DecisionVenue.ONLINE_VOTE)
         }
         code<CoopetitionException.Standing>("standing.hearing.not_open") { network.answerHearing(PAUL, d(2021, 6, 1), PAUL, "why?") }
         network.notifyHearing(ALICE, d(2021, 6, 1), PAUL, "no report since March")
         code<CoopetitionException.Standing>("standing.hearing.already_open") { network.notifyHearing(ALICE, d(2021, 6, 2), PAUL, "again") }
         code<CoopetitionException.Standing>("standing.hearing.pending") {
-            network.decideStanding(ALICE, d(2021, 6, 2), PAUL, Standing.EXCLUDED, decision(d(2021, 6, 2)))
+            network.decideStanding(ALICE, d(2021, 6, 2), PAUL, Standing.EXCLUDED, "engagements not met", DecisionVenue.ONLINE_VOTE)
         }
         network.answerHearing(PAUL, d(2021, 6, 3), PAUL, "I was ill")
         code<CoopetitionException.Standing>("standing.hearing.answered") { network.answerHearing(PAUL, d(2021, 6, 4), PAUL, "and busy") }
-        network.decideStanding(ALICE, d(2021, 6, 5), PAUL, Standing.EXCLUDED, decision(d(2021, 6, 5)))
+        network.decideStanding(ALICE, d(2021, 6, 5), PAUL, Standing.EXCLUDED, "engagements not met", DecisionVenue.ONLINE_VOTE)
         assertEquals(ContractStatus.EXCLUDED, network.contract(CONTRACT).status)
         code<CoopetitionException.Standing>("standing.transition.invalid") {
-            network.decideStanding(ALICE, d(2021, 6, 6), PAUL, Standing.WARNING, decision(d(2021, 6, 6)))
+            network.decideStanding(ALICE, d(2021, 6, 6), PAUL, Standing.WARNING, "engagements not met", DecisionVenue.ONLINE_VOTE)
         }
         code<CoopetitionException.Standing>("standing.member.excluded") { network.notifyHearing(ALICE, d(2021, 6, 6), PAUL, "more") }
+    }
+
+    @Test
+    fun `every core code has the exception subclass of its family, generated from the core's table`() {
+        for (code in errorCodes()) {
+            // The binding names each subclass after its family (`policy` -> CoopetitionException.Policy).
+            val name = errorFamily(code).replaceFirstChar { it.uppercase() }
+            val subclass = Class.forName("org.coopetition.CoopetitionException\$$name")
+            assertTrue(CoopetitionException::class.java.isAssignableFrom(subclass), code)
+        }
     }
 
     @Test

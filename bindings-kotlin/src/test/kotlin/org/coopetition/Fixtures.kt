@@ -37,7 +37,7 @@ object Fx {
     fun founded(structure: MembershipStructure = MembershipStructure.TWO_TIER): Network {
         val network = Network()
         val alice = Actor(ALICE, ActorKind.ASSOCIATION, "Alice", InvolvementLevel.STEWARD, true)
-        network.found(ALICE, FOUNDED, NetworkSettings("La Compagnie des Tiers-Lieux", structure), listOf(alice))
+        network.found(ALICE, FOUNDED, "La Compagnie des Tiers-Lieux", listOf(alice), structure)
         return network
     }
 
@@ -53,9 +53,9 @@ object Fx {
     /** Paul reports mission m-1: solicited, proposed, won for 12 000 €, started. */
     fun withWonMission(network: Network = withProvider()): Network {
         network.reportSolicitation(PAUL, d(2021, 3, 1), MISSION, Client.Outside("Mairie de Lys", ActorKind.LOCAL_AUTHORITY), LeadOrigin.NETWORK_EVENT, "Programmation d'un tiers-lieu")
-        network.reportMission(PAUL, d(2021, 3, 10), MISSION, d(2021, 3, 10), MissionStep.Proposed)
-        network.reportWin(PAUL, d(2021, 3, 20), MISSION, dec("12000.00"))
-        network.reportStart(PAUL, d(2021, 4, 1), MISSION, MissionUpdate(clientInformed = true))
+        network.reportProposal(PAUL, d(2021, 3, 10), MISSION)
+        network.reportWon(PAUL, d(2021, 3, 20), MISSION, dec("12000.00"))
+        network.reportStart(PAUL, d(2021, 4, 1), MISSION, clientInformed = true)
         return network
     }
 

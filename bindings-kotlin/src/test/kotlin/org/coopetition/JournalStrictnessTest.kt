@@ -69,7 +69,7 @@ class JournalStrictnessTest {
     @Test
     fun `no event follows the largest sequence number`() {
         val largest = snapshot.replace("\"last_seq\": 45", "\"last_seq\": 18446744073709551615")
-        val network = Network.fromSnapshot(largest)
+        val network = Network.fromSnapshotJson(largest)
         expectCode("journal.sequence.invalid") { network.setPublicListing("jeanne-roux", d(2021, 3, 1), "jeanne-roux", true) }
         assertEquals(ULong.MAX_VALUE, network.lastSeq())
         val header = journal.lines().first()
@@ -95,7 +95,7 @@ class JournalStrictnessTest {
         )
         for ((old, new) in edits) {
             assertTrue(old in snapshot, "`$old` is not in the snapshot")
-            val e = expectCode("journal.snapshot.inconsistent") { Network.fromSnapshot(snapshot.replaceFirst(old, new)) }
+            val e = expectCode("journal.snapshot.inconsistent") { Network.fromSnapshotJson(snapshot.replaceFirst(old, new)) }
             assertTrue(e is CoopetitionException.Journal)
         }
     }
@@ -107,7 +107,7 @@ class JournalStrictnessTest {
         assertTrue(loaded.sameAs(shipped))
         assertEquals(shipped.toJson(), loaded.toJson())
         for (bad in listOf("[]", "1", "null")) expectCode("journal.json.malformed") { Parameters.load(bad) }
-        val network = Network.fromSnapshot(snapshot)
+        val network = Network.fromSnapshotJson(snapshot)
         assertEquals(snapshot.trim(), network.snapshotJson().trim())
         val replayed = Network.replay(journal)
         assertEquals(journal, replayed.journalJsonl())

@@ -17,7 +17,7 @@ class NetworkTest {
     @Test
     fun `a provider applies, is validated, signs and reports a mission`() {
         val network = Fx.withWonMission()
-        assertEquals("La Compagnie des Tiers-Lieux", network.settings()?.name)
+        assertEquals("La Compagnie des Tiers-Lieux", network.name())
         assertEquals(Fx.FOUNDED, network.foundedOn())
         assertEquals(ActorKind.PROVIDER, network.actor(PAUL).kind)
         assertTrue(network.isMember(PAUL))
@@ -34,7 +34,7 @@ class NetworkTest {
         assertAmount("12000", mission.revenue, "revenue")
         assertTrue(mission.clientInformed)
         assertEquals(listOf("solicited", "proposed", "won", "started"), mission.history.map { it.step })
-        assertEquals(listOf(mission), network.missionsOf(PAUL))
+        assertEquals(listOf(mission), network.missions(PAUL))
         assertEquals(9uL, network.lastSeq())
         assertEquals((1..9).map { it.toULong() }, network.journal().map { it.seq })
         assertEquals("report_mission", network.journal().last().label)
@@ -49,7 +49,7 @@ class NetworkTest {
         val c = network.contract(CONTRACT)
         assertEquals(listOf(1u, 2u), c.versions.map { it.version })
         assertEquals(listOf("revenue_share_5pct", "recurring_event"), c.versions[1].terms.contributions.map { it.item })
-        assertTrue(network.contractMarkdown(CONTRACT, Lang.FR, 1u).isNotBlank())
+        assertTrue(network.contractDocument(CONTRACT, 1u, Lang.FR).isNotBlank())
     }
 
     @Test
@@ -78,11 +78,11 @@ class NetworkTest {
         val network = Fx.withWonMission()
         val replayed = Network.replay(network.journalJsonl())
         assertEquals(network.snapshotJson(), replayed.snapshotJson())
-        val restored = Network.fromSnapshot(network.snapshotJson())
+        val restored = Network.fromSnapshotJson(network.snapshotJson())
         assertEquals(network.mission(MISSION), restored.mission(MISSION))
         assertTrue(restored.journal().isEmpty())
         // Resume: the snapshot, then the journal written since.
-        restored.reportMission(PAUL, d(2021, 5, 1), MISSION, d(2021, 5, 1), MissionStep.Progress("atelier de programmation"))
+        restored.reportProgress(PAUL, d(2021, 5, 1), MISSION, "atelier de programmation")
         val resumed = Network.resume(network.snapshotJson(), restored.journalJsonl())
         assertEquals(restored.snapshotJson(), resumed.snapshotJson())
         assertEquals(network.journal(), readJournal(network.journalJsonl()))
@@ -101,8 +101,8 @@ class NetworkTest {
         assertTrue(charter.engagements[0].fr.startsWith("Je m'engage à informer le réseau"))
         val network = Fx.withProvider()
         assertEquals(charter, network.charter())
-        assertTrue(network.charterMarkdown(Lang.FR).startsWith("# Charte de coopération"))
-        assertTrue(network.signedCharterMarkdown(PAUL, Lang.EN).contains("Paul Martin"))
+        assertTrue(network.charterDocument(lang = Lang.FR).startsWith("# Charte de coopération"))
+        assertTrue(network.signedCharterDocument(PAUL, Lang.EN).contains("Paul Martin"))
     }
 
     @Test
@@ -121,8 +121,8 @@ class NetworkTest {
         val ids = network.publicDirectory().map { it.id }
         assertEquals(listOf(ALICE, PAUL), ids)
         assertEquals(CharterStatus.SIGNED, network.publicDirectory().single { it.id == PAUL }.charter)
-        assertTrue(network.publicDirectoryMarkdown(Lang.FR).contains("Paul Martin"))
-        assertFalse(network.publicDirectoryMarkdown(Lang.EN).contains("Zoé"))
+        assertTrue(network.directoryMarkdown(Lang.FR).contains("Paul Martin"))
+        assertFalse(network.directoryMarkdown(Lang.EN).contains("Zoé"))
     }
 
     @Test
@@ -158,10 +158,10 @@ class NetworkTest {
     @Test
     fun `ledger and annual statement of a member`() {
         val network = Fx.withWonMission()
-        network.recordPayment(ALICE, d(2021, 6, 1), Payment(PAUL, dec("200.00"), d(2021, 5, 30), "virement 42"))
-        network.recordDelivery(PAUL, d(2021, 6, 2), Delivery(PAUL, "workstream", DeliveryUnit.HOURS, dec("4"), d(2021, 6, 2)))
-        network.recordDonation(ALICE, d(2021, 6, 3), Donation(PAUL, dec("50.00"), d(2021, 6, 3), MISSION))
-        val ledger = network.memberLedger(PAUL, 2021, Policy.builtin("flat"))
+        network.recordPayment(ALICE, d(2021, 6, 1), PAUL, dec("200.00"), paidOn = d(2021, 5, 30), reference = "virement 42")
+        network.recordDelivery(PAUL, d(2021, 6, 2), PAUL, "workstream", DeliveryUnit.HOURS, dec("4"), deliveredOn = d(2021, 6, 2))
+        network.recordDonation(ALICE, d(2021, 6, 3), PAUL, dec("50.00"), givenOn = d(2021, 6, 3), mission = MISSION)
+        val ledger = network.ledger(PAUL, 2021, Policy.builtin("flat"))
         // 5% of 12 000 = 600 due; 4 h × 35 € = 140 in kind offset; 200 paid: 260 owed.
         assertAmount("600.00", ledger.due)
         assertAmount("200.00", ledger.paid)
@@ -174,7 +174,7 @@ class NetworkTest {
         val all = network.networkLedger(2021, Policy.builtin("flat"))
         assertAmount("260.00", all.balance)
         assertEquals(listOf(PAUL), all.members.map { it.member })
-        val statement = network.annualStatement(PAUL, 2021, Policy.builtin("flat"), Lang.FR)
+        val statement = network.annualStatement(PAUL, 2021, Lang.FR, Policy.builtin("flat"))
         assertEquals("Paul Martin", statement.memberName)
         assertEquals(ledger, statement.ledger)
         assertTrue(statement.markdown.contains(statement.balanceSentence), statement.markdown)
@@ -191,8 +191,7 @@ class NetworkTest {
         assertEquals(defaultFollowUpRules(), network.followUpRules(d(2021, 1, 1)))
         network.recordAttendance(ALICE, d(2021, 11, 20), PAUL, 2021, "rencontre qualité")
         assertEquals(Standing.GOOD_STANDING, network.standing(PAUL))
-        val decision = Decision("rappel des engagements", d(2021, 12, 1), DecisionVenue.COORDINATION_MEETING)
-        network.decideStanding(ALICE, d(2021, 12, 2), PAUL, Standing.REMINDER, decision)
+        network.decideStanding(ALICE, d(2021, 12, 2), PAUL, Standing.REMINDER, "rappel des engagements", DecisionVenue.COORDINATION_MEETING, takenOn = d(2021, 12, 1))
         assertEquals(Standing.REMINDER, network.standing(PAUL))
         network.notifyHearing(ALICE, d(2021, 12, 3), PAUL, "rapports manquants")
         network.answerHearing(PAUL, d(2021, 12, 4), PAUL, "je rattrape")

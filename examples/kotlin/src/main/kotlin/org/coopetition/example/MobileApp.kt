@@ -16,11 +16,7 @@ import org.coopetition.CoopetitionException
 import org.coopetition.InvolvementLevel
 import org.coopetition.Lang
 import org.coopetition.LeadOrigin
-import org.coopetition.MembershipStructure
-import org.coopetition.MissionStep
-import org.coopetition.MissionUpdate
 import org.coopetition.Network
-import org.coopetition.NetworkSettings
 import org.coopetition.Policy
 import org.coopetition.catalogue
 import org.coopetition.code
@@ -42,8 +38,7 @@ fun main() {
     // The network, as the server would have it (here, in memory).
     val network = Network()
     network.found(
-        steward, LocalDate.of(2020, 1, 6),
-        NetworkSettings("La Compagnie des Tiers-Lieux", MembershipStructure.TWO_TIER),
+        steward, LocalDate.of(2020, 1, 6), "La Compagnie des Tiers-Lieux",
         listOf(Actor(steward, ActorKind.CITIZEN, "Camille Lefort", InvolvementLevel.STEWARD, true)),
     )
 
@@ -80,9 +75,9 @@ fun main() {
     // 4. Charter article 1: it reports the solicitation, then the win and the start.
     network.reportSolicitation(provider, LocalDate.of(2021, 3, 1), mission, Client.Outside("Ville de Lys", ActorKind.LOCAL_AUTHORITY),
         LeadOrigin.NETWORK_REFERRAL, "Programmation de la halle de la gare")
-    network.reportMission(provider, LocalDate.of(2021, 3, 15), mission, LocalDate.of(2021, 3, 15), MissionStep.Proposed)
-    network.reportWin(provider, LocalDate.of(2021, 3, 29), mission, BigDecimal("18500.00"))
-    network.reportStart(provider, LocalDate.of(2021, 4, 6), mission, MissionUpdate(clientInformed = true))
+    network.reportProposal(provider, LocalDate.of(2021, 3, 15), mission)
+    network.reportWon(provider, LocalDate.of(2021, 3, 29), mission, BigDecimal("18500.00"))
+    network.reportStart(provider, LocalDate.of(2021, 4, 6), mission, clientInformed = true)
     val m = network.mission(mission)
     println("Mission « ${m.title} » : ${m.status.label()}, chiffre d'affaires ${euros(m.revenue)}")
 

@@ -1,14 +1,14 @@
 //! Reading the columns of a table of missions: each Arrow array is validated
 //! before it is read ([`validate`]), then converted by the core's rules
 //! ([`coopetition::policy::batch_input`]) into plain vectors; a bad column or
-//! row is a `BatchError` naming it.
+//! row is a `batch.column.invalid` or `batch.row.invalid` error naming it.
 
 use arrow_array::cast::AsArray;
 use arrow_array::types::{
     Date32Type, Date64Type, Decimal128Type, Decimal256Type, Decimal32Type, Decimal64Type, Float32Type, Float64Type,
     Int16Type, Int32Type, Int64Type, Int8Type, UInt16Type, UInt32Type, UInt64Type, UInt8Type,
 };
-use arrow_array::{Array, ArrayRef, ArrowPrimitiveType, DictionaryArray, RecordBatch, StringArray};
+use arrow_array::{Array, ArrayRef, ArrowPrimitiveType, DictionaryArray, RecordBatch, RecordBatchReader, StringArray};
 use arrow_buffer::i256;
 use arrow_schema::{DataType, SchemaRef};
 use coopetition::labels::Labelled;
@@ -29,14 +29,77 @@ pub(crate) fn row_error(column: &str, row: usize, message: impl Into<String>) ->
     Error::BatchRow { column: column.to_owned(), row, message: message.into() }
 }
 
-/// The chunks of one column of the input, in order.
-pub(crate) struct Input {
+/// A table of missions: record batches of one schema, one row per mission.
+///
+/// Columns are read by name; only those a policy reads are read at all (see
+/// [`columns_read`](crate::columns_read)), each checked in full by Arrow's
+/// validation before it is read.
+#[derive(Debug, Clone)]
+pub struct Missions {
     pub(crate) schema: SchemaRef,
     pub(crate) batches: Vec<RecordBatch>,
     pub(crate) rows: usize,
 }
 
-impl Input {
+impl Missions {
+    /// The missions of `batches`, each of schema `schema`.
+    ///
+    /// # Errors
+    /// `batch.column.invalid` if a batch has another schema.
+    pub fn new(schema: SchemaRef, batches: Vec<RecordBatch>) -> Result<Missions, Error> {
+        let same = |b: &RecordBatch| {
+            let fields = b.schema_ref().fields();
+            fields.len() == schema.fields().len()
+                && fields
+                    .iter()
+                    .zip(schema.fields())
+                    .all(|(f, g)| f.name() == g.name() && f.data_type() == g.data_type())
+        };
+        if let Some(b) = batches.iter().find(|b| !same(b)) {
+            return Err(column_error("batch", format!("has the schema {} where the table has {}", b.schema(), schema)));
+        }
+        let rows = batches.iter().map(RecordBatch::num_rows).sum();
+        Ok(Missions { schema, batches, rows })
+    }
+
+    /// Every batch of `reader`.
+    ///
+    /// # Errors
+    /// `batch.column.invalid` if the reader fails.
+    pub fn from_reader(reader: impl RecordBatchReader) -> Result<Missions, Error> {
+        let schema = reader.schema();
+        let batches = reader
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| column_error("batch", format!("could not be read: {e}")))?;
+        Missions::new(schema, batches)
+    }
+
+    /// The number of missions.
+    pub fn len(&self) -> usize {
+        self.rows
+    }
+
+    /// Whether there is no mission.
+    pub fn is_empty(&self) -> bool {
+        self.rows == 0
+    }
+
+    /// Checks every column named in `wanted` with Arrow's full validation
+    /// (see [`validate`]); the others are not read.
+    pub(crate) fn validate(&self, wanted: &[&str]) -> Result<(), Error> {
+        let fields = self.schema.fields().iter().enumerate();
+        for (index, field) in fields.filter(|(_, f)| wanted.contains(&f.name().as_str())) {
+            let mut first_row = 0;
+            for batch in &self.batches {
+                if let Some(array) = batch.columns().get(index) {
+                    validate(field.name(), array, first_row)?;
+                }
+                first_row += batch.num_rows();
+            }
+        }
+        Ok(())
+    }
+
     pub(crate) fn chunks(&self, name: &str) -> Option<Vec<ArrayRef>> {
         let index = self.schema.index_of(name).ok()?;
         Some(self.batches.iter().filter_map(|b| b.columns().get(index).cloned()).collect())
@@ -71,7 +134,7 @@ impl Input {
 /// dictionary's keys are checked by the core instead, in one vectorised pass
 /// that names the row of a key outside the dictionary (Arrow's own check
 /// goes key by key); its values are then validated in full.
-pub(crate) fn validate(name: &str, array: &ArrayRef, first_row: usize) -> Result<(), Error> {
+fn validate(name: &str, array: &ArrayRef, first_row: usize) -> Result<(), Error> {
     let malformed = |e: arrow_schema::ArrowError| column_error(name, format!("is not valid Arrow data: {e}"));
     let data = array.to_data();
     let Some(dict) = array.as_any_dictionary_opt() else { return data.validate_full().map_err(malformed) };
@@ -136,7 +199,7 @@ fn integers<U: Default>(
 }
 
 /// Integer counts (any integer type), not negative.
-pub(crate) fn counts(input: &Input, name: &str, default: u32) -> Result<Vec<u32>, Error> {
+pub(crate) fn counts(input: &Missions, name: &str, default: u32) -> Result<Vec<u32>, Error> {
     let Some(chunks) = input.chunks(name) else { return Ok(vec![default; input.rows]) };
     no_nulls(name, &chunks)?;
     let mut out = Vec::with_capacity(input.rows);
@@ -149,7 +212,7 @@ pub(crate) fn counts(input: &Input, name: &str, default: u32) -> Result<Vec<u32>
 }
 
 /// Booleans, false when the column is absent.
-pub(crate) fn flags(input: &Input, name: &str) -> Result<Vec<bool>, Error> {
+pub(crate) fn flags(input: &Missions, name: &str) -> Result<Vec<bool>, Error> {
     let Some(chunks) = input.chunks(name) else { return Ok(vec![false; input.rows]) };
     no_nulls(name, &chunks)?;
     let mut out = Vec::with_capacity(input.rows);
@@ -169,7 +232,7 @@ fn validity(chunk: &ArrayRef) -> impl Iterator<Item = bool> {
 }
 
 /// Dates as days since 1970-01-01.
-pub(crate) fn dates(input: &Input, name: &str, required: bool) -> Result<Option<Nullable<i32>>, Error> {
+pub(crate) fn dates(input: &Missions, name: &str, required: bool) -> Result<Option<Nullable<i32>>, Error> {
     let Some(chunks) = input.column(name, required)? else { return Ok(None) };
     let mut days = Vec::with_capacity(input.rows);
     let mut valid = Vec::with_capacity(input.rows);
@@ -197,9 +260,13 @@ pub(crate) fn dates(input: &Input, name: &str, required: bool) -> Result<Option<
 }
 
 /// How to read floats where money is expected.
-#[derive(Clone, Copy)]
-pub(crate) enum Floats {
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Floats {
+    /// A float column of money is refused: money must be exact.
+    #[default]
     Refuse,
+    /// Each float is rounded to the cent by the rule of
+    /// [`coopetition::money_float`] (its shortest decimal form, half away from zero).
     Round,
 }
 
@@ -207,7 +274,7 @@ pub(crate) enum Floats {
 /// `<name>_cents` column, or a float column when rounding was asked for;
 /// with the name of the column read.
 pub(crate) fn cents(
-    input: &Input,
+    input: &Missions,
     name: &str,
     floats: Floats,
     required: bool,
@@ -327,7 +394,7 @@ pub(crate) fn cents(
 
 /// The chunks of the optional `mission` column, each id checked by the
 /// per-mission rule (numbers are read as their digits).
-pub(crate) fn mission_ids(input: &Input) -> Result<Option<Vec<ArrayRef>>, Error> {
+pub(crate) fn mission_ids(input: &Missions) -> Result<Option<Vec<ArrayRef>>, Error> {
     let Some(chunks) = input.chunks("mission") else { return Ok(None) };
     let mut first_row = 0;
     for chunk in &chunks {
@@ -340,7 +407,7 @@ pub(crate) fn mission_ids(input: &Input) -> Result<Option<Vec<ArrayRef>>, Error>
 }
 
 /// Strings (plain, large, view or dictionary-encoded) as codes into a dictionary.
-pub(crate) fn labels(input: &Input, name: &str, required: bool) -> Result<Option<Labels>, Error> {
+pub(crate) fn labels(input: &Missions, name: &str, required: bool) -> Result<Option<Labels>, Error> {
     let Some(chunks) = input.column(name, required)? else { return Ok(None) };
     let mut codes = Vec::with_capacity(input.rows);
     let mut valid = Vec::with_capacity(input.rows);

@@ -1,6 +1,6 @@
 //! `evaluate_batch` without intermediate tables, for the usual column types.
 //!
-//! The general path (`Table::read` in `arrow.rs`) copies every column into
+//! The general path ([`crate::table`]) copies every column into
 //! owned vectors, then evaluates, then converts the results: each step
 //! writes, and the kernel reads, buffers of tens of megabytes. Here the
 //! Arrow buffers are borrowed as they are (decimal128 revenue as `&[i128]`,
@@ -16,190 +16,26 @@
 //! booleans. Anything else — another type, a null, a negative revenue, an
 //! unknown label, a row the core rejects — returns `None`, and the caller
 //! runs the general path, whose errors name the column and the first
-//! offending row. Results are equal either way (`tests/test_arrow.py`).
+//! offending row. Results are equal either way (`tests/layouts.rs`).
 
-use crate::arrow::{Needs, PARALLEL_ROWS};
-use crate::arrow_input::{column_error, Input};
+use crate::input::Missions;
+use crate::pool::{run, Threads, PARALLEL_ROWS};
+use crate::results::ResultColumns;
 use arrow_array::cast::AsArray;
 use arrow_array::types::{Date32Type, Decimal128Type, Int32Type, Int64Type, UInt32Type};
-use arrow_array::{Array, ArrayRef, Decimal128Array, DictionaryArray, PrimitiveArray, RecordBatch, StringArray};
-use arrow_buffer::{BooleanBuffer, BooleanBufferBuilder, NullBuffer, ScalarBuffer};
+use arrow_array::{Array, ArrayRef, RecordBatch};
+use arrow_buffer::BooleanBuffer;
 use arrow_schema::DataType;
 use coopetition::labels::Labelled;
 use coopetition::mission::LeadOrigin;
-use coopetition::policy::batch::{
-    provenance_code, status_code, BatchEvaluator, BatchOutput, BuiltinPolicy, MissionColumns, Outputs, WideColumns,
-    NO_SITUATION, PRICED,
-};
-use coopetition::policy::{AssessmentStatus, Parameters, Provenance};
+use coopetition::policy::batch::{BatchEvaluator, BatchOutput, BuiltinPolicy, MissionColumns, Outputs, WideColumns};
+use coopetition::policy::reads::Reads;
+use coopetition::policy::Parameters;
 use coopetition::Error;
 use std::ops::Range;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
 
 /// Rows per step of a worker: a step's inputs and outputs stay in the L2 cache.
 const STEP: usize = 1024;
-
-/// The labels of the codes `code` gives the values of `T`, by code: the
-/// dictionaries of the status and provenance columns.
-fn code_labels<T: Labelled>(code: fn(T) -> u8) -> Vec<String> {
-    let mut labels = vec![String::new(); T::ALL.len()];
-    for &value in T::ALL {
-        if let Some(slot) = labels.get_mut(usize::from(code(value))) {
-            value.label().clone_into(slot);
-        }
-    }
-    labels
-}
-
-/// The labels of the status codes of [`BatchOutput`].
-pub(crate) fn status_labels() -> Vec<String> {
-    code_labels::<AssessmentStatus>(status_code)
-}
-
-/// The labels of the provenance codes of [`BatchOutput`].
-pub(crate) fn provenance_labels() -> Vec<String> {
-    code_labels::<Provenance>(provenance_code)
-}
-
-/// A validity bitmap built row by row, kept as a count while every row has
-/// the same value (no bitmap at all when every row is valid).
-enum Validity {
-    Same(bool, usize),
-    Mixed(BooleanBufferBuilder),
-}
-
-impl Validity {
-    /// Appends `len` values.
-    fn extend(&mut self, len: usize, values: impl Iterator<Item = bool> + Clone) {
-        if let Validity::Same(v, n) = self {
-            let (v, n) = (*v, *n);
-            if values.clone().fold(true, |all, x| all & (x == v)) {
-                *self = Validity::Same(v, n + len);
-                return;
-            }
-            let mut bits = BooleanBufferBuilder::new(n + STEP);
-            bits.append_n(n, v);
-            *self = Validity::Mixed(bits);
-        }
-        if let Validity::Mixed(bits) = self {
-            for x in values {
-                bits.append(x);
-            }
-        }
-    }
-
-    fn finish(self) -> Option<NullBuffer> {
-        match self {
-            Validity::Same(true, _) => None,
-            Validity::Same(false, n) => Some(NullBuffer::new_null(n)),
-            Validity::Mixed(mut bits) => Some(NullBuffer::new(bits.finish())),
-        }
-    }
-}
-
-/// The result columns of `evaluate_batch` for a run of rows, appended one
-/// [`BatchOutput`] at a time: the amount (decimal128(38, 2), null unless
-/// priced) and, with `details`, status, provenance, situation, in-kind
-/// credit and explanation codes.
-pub(crate) struct ResultColumns {
-    details: bool,
-    priced: Validity,
-    status: Vec<i8>,
-    provenance: Vec<i8>,
-    situation: Vec<i32>,
-    has_situation: Validity,
-    in_kind: Vec<i128>,
-    codes: Vec<i32>,
-    situation_ids: Vec<String>,
-    patterns: Vec<String>,
-}
-
-impl ResultColumns {
-    pub(crate) fn new(details: bool, rows: usize) -> ResultColumns {
-        let detail = |n: usize| if details { n } else { 0 };
-        ResultColumns {
-            details,
-            priced: Validity::Same(true, 0),
-            status: Vec::with_capacity(detail(rows)),
-            provenance: Vec::with_capacity(detail(rows)),
-            situation: Vec::with_capacity(detail(rows)),
-            has_situation: Validity::Same(true, 0),
-            in_kind: Vec::with_capacity(detail(rows)),
-            codes: Vec::with_capacity(detail(rows)),
-            situation_ids: Vec::new(),
-            patterns: Vec::new(),
-        }
-    }
-
-    /// Counts `n` more rows priced, whose amounts the caller appended.
-    pub(crate) fn priced(&mut self, n: usize) {
-        self.priced.extend(n, std::iter::repeat_n(true, n));
-    }
-
-    /// Appends the results of `out`, its amounts to `amount`.
-    pub(crate) fn append(&mut self, out: &BatchOutput, amount: &mut Vec<i128>) {
-        amount.extend(out.due_cents.iter().map(|&c| i128::from(c)));
-        self.priced.extend(out.len(), out.status.iter().map(|&s| s == PRICED));
-        if !self.details {
-            return;
-        }
-        #[allow(clippy::cast_possible_wrap)] // status and provenance codes are below 4
-        {
-            self.status.extend(out.status.iter().map(|&s| s as i8));
-            self.provenance.extend(out.provenance.iter().map(|&p| p as i8));
-        }
-        self.situation.extend(out.situation.iter().map(|&s| if s == NO_SITUATION { 0 } else { i32::from(s) }));
-        self.has_situation.extend(out.len(), out.situation.iter().map(|&s| s != NO_SITUATION));
-        self.in_kind.extend(out.in_kind_cents.iter().map(|&c| i128::from(c)));
-        self.codes.extend(out.explanation.iter().map(|&c| i32::from(c)));
-        if self.patterns.is_empty() {
-            self.patterns = out.patterns.iter().map(|p| p.join(" ")).collect();
-            self.situation_ids.clone_from(&out.situation_ids);
-        }
-    }
-
-    /// The record batch, with `amount` holding the amounts appended.
-    pub(crate) fn finish(self, amount: ScalarBuffer<i128>) -> Result<RecordBatch, Error> {
-        let mut columns: Vec<(&str, ArrayRef)> = vec![("amount", decimal(amount, self.priced.finish())?)];
-        if self.details {
-            columns.push(("status", dictionary::<arrow_array::types::Int8Type>(self.status, None, status_labels())?));
-            columns.push((
-                "provenance",
-                dictionary::<arrow_array::types::Int8Type>(self.provenance, None, provenance_labels())?,
-            ));
-            let mut ids = self.situation_ids;
-            if ids.is_empty() {
-                // Every key is null; a placeholder keeps them in bounds.
-                ids.push(String::new());
-            }
-            columns.push(("situation", dictionary::<Int32Type>(self.situation, self.has_situation.finish(), ids)?));
-            columns.push(("in_kind", decimal(self.in_kind.into(), None)?));
-            columns.push(("codes", dictionary::<Int32Type>(self.codes, None, self.patterns)?));
-        }
-        RecordBatch::try_from_iter(columns).map_err(|e| column_error("result", e.to_string()))
-    }
-}
-
-/// A decimal128(38, 2) column of cents.
-pub(crate) fn decimal(cents: ScalarBuffer<i128>, nulls: Option<NullBuffer>) -> Result<ArrayRef, Error> {
-    Decimal128Array::try_new(cents, nulls)
-        .and_then(|a| a.with_precision_and_scale(38, 2))
-        .map(|a| Arc::new(a) as ArrayRef)
-        .map_err(|e| column_error("result", e.to_string()))
-}
-
-/// A dictionary column of strings from its keys.
-pub(crate) fn dictionary<K: arrow_array::types::ArrowDictionaryKeyType>(
-    keys: Vec<K::Native>,
-    nulls: Option<NullBuffer>,
-    values: Vec<String>,
-) -> Result<ArrayRef, Error> {
-    let values: ArrayRef = Arc::new(StringArray::from(values));
-    DictionaryArray::<K>::try_new(PrimitiveArray::<K>::new(ScalarBuffer::from(keys), nulls), values)
-        .map(|a| Arc::new(a) as ArrayRef)
-        .map_err(|e| column_error("result", e.to_string()))
-}
 
 /// Money in cents, borrowed.
 #[derive(Clone, Copy)]
@@ -305,7 +141,7 @@ fn guide_inputs(batch: &RecordBatch) -> Option<GuideInputs<'_>> {
     })
 }
 
-fn borrow(batch: &RecordBatch, needs: Needs) -> Option<Borrowed<'_>> {
+fn borrow(batch: &RecordBatch, needs: Reads) -> Option<Borrowed<'_>> {
     let won_on = present(batch, "won_on")??;
     if won_on.data_type() != &DataType::Date32 {
         return None;
@@ -574,55 +410,34 @@ fn work(e: &BatchEvaluator, b: &Borrowed, range: Range<usize>, details: bool) ->
 }
 
 /// Evaluates `policy` over `input` if every column it reads has a usual
-/// type and every row is valid: one record batch per worker and input batch.
-/// `None`: run the general path (another policy or type, a null, an invalid row).
+/// type and every row is valid: one record batch per task of
+/// [`PARALLEL_ROWS`] rows of an input batch, the tasks shared by at most
+/// `threads` threads. `None`: run the general path (another policy or type,
+/// a null, an invalid row).
 pub(crate) fn evaluate(
     policy: &BuiltinPolicy,
     params: &Parameters,
-    input: &Input,
-    needs: Needs,
+    input: &Missions,
     details: bool,
+    threads: Threads,
 ) -> Option<Result<Vec<RecordBatch>, Error>> {
     if !matches!(policy, BuiltinPolicy::Flat | BuiltinPolicy::Guide) || input.rows == 0 {
         return None;
     }
+    let needs = policy.reads();
     let borrowed: Vec<Borrowed> = input.batches.iter().map(|b| borrow(b, needs)).collect::<Option<_>>()?;
     let outputs = if details { Outputs::All } else { Outputs::Amounts };
     let evaluator = BatchEvaluator::new(policy, params).ok()?.with_outputs(outputs);
-    let cores = std::thread::available_parallelism().map_or(1, |t| t.get()).min(8);
-    let mut parts: Vec<Part> = Vec::new();
-    for b in &borrowed {
-        // Tasks of PARALLEL_ROWS rows, taken in turn by the calling thread and
-        // one helper per other core: when another process holds a core, the
-        // others take its share instead of waiting for it. Each task's
-        // results, amounts included, become one record batch of the result.
-        let tasks: Vec<Range<usize>> =
-            (0..b.rows).step_by(PARALLEL_ROWS).map(|s| s..(s + PARALLEL_ROWS).min(b.rows)).collect();
-        let workers = cores.min(tasks.len()).max(1);
-        let next = AtomicUsize::new(0);
-        let take = || -> Option<Vec<(usize, Part)>> {
-            let mut done = Vec::new();
-            loop {
-                let task = next.fetch_add(1, Ordering::Relaxed);
-                let Some(range) = tasks.get(task) else { return Some(done) };
-                let Some(results) = work(&evaluator, b, range.clone(), details) else {
-                    // The general path will say what is wrong: stop everyone.
-                    next.store(tasks.len(), Ordering::Relaxed);
-                    return None;
-                };
-                done.push((task, results));
-            }
-        };
-        let done: Vec<Option<Vec<(usize, Part)>>> = std::thread::scope(|scope| {
-            let helpers: Vec<_> = (1..workers).map(|_| scope.spawn(take)).collect();
-            let mut done = vec![take()];
-            done.extend(helpers.into_iter().map(|h| h.join().ok().flatten()));
-            done
-        });
-        let mut done: Vec<(usize, Part)> =
-            done.into_iter().collect::<Option<Vec<_>>>()?.into_iter().flatten().collect();
-        done.sort_unstable_by_key(|(task, _)| *task);
-        parts.extend(done.into_iter().map(|(_, part)| part));
-    }
+    // Each task's results, amounts included, become one record batch of the result.
+    let tasks: Vec<(&Borrowed, Range<usize>)> = borrowed
+        .iter()
+        .flat_map(|b| (0..b.rows).step_by(PARALLEL_ROWS).map(move |s| (b, s..(s + PARALLEL_ROWS).min(b.rows))))
+        .collect();
+    let task = |t: usize| {
+        let (b, range) = tasks.get(t).ok_or(())?;
+        // The general path will say what is wrong: stop everyone.
+        work(&evaluator, b, range.clone(), details).ok_or(())
+    };
+    let parts = run(threads, tasks.len(), task, || ()).ok()?;
     Some(parts.into_iter().map(|(results, amount)| results.finish(amount.into())).collect())
 }
