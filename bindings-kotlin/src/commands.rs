@@ -4,8 +4,9 @@
 //! reads, so commands can be queued on a phone and replayed on a server.
 
 use crate::enums::InvolvementLevel;
+use crate::enums::Standing;
 use crate::error::{CoopetitionError, Result};
-use crate::followup::{Decision, FollowUpRules, Standing};
+use crate::followup::{Decision, FollowUpRules};
 use crate::types::{
     Actor, CharterText, Client, ContractTerms, Delivery, Donation, MissionStep, MissionUpdate, NetworkSettings, Payment,
 };
@@ -260,7 +261,7 @@ impl TryFrom<Action> for network::Action {
             }
             Action::RegisterActor { actor } => A::RegisterActor { actor: actor.into() },
             Action::SetPublicListing { actor, public_listing } => A::SetPublicListing { actor, public_listing },
-            Action::ChangeLevel { actor, level, reason } => A::ChangeLevel { actor, level: level.into(), reason },
+            Action::ChangeLevel { actor, level, reason } => A::ChangeLevel { actor, level, reason },
             Action::ProposeContract { contract, terms } => A::ProposeContract { contract, terms: terms.into() },
             Action::DiscussContract { contract, note } => A::DiscussContract { contract, note },
             Action::ReviseProposal { contract, terms } => A::ReviseProposal { contract, terms: terms.into() },
@@ -298,10 +299,10 @@ impl TryFrom<Action> for network::Action {
             Action::NotifyHearing { member, grounds } => A::NotifyHearing { member, grounds },
             Action::AnswerHearing { member, answer } => A::AnswerHearing { member, answer },
             Action::DecideStanding { member, standing, decision } => {
-                A::DecideStanding { member, standing: standing.into(), decision: decision.into() }
+                A::DecideStanding { member, standing, decision: decision.into() }
             }
             Action::DecideLevel { actor, level, decision } => {
-                A::DecideLevel { actor, level: level.into(), decision: decision.into() }
+                A::DecideLevel { actor, level, decision: decision.into() }
             }
             Action::Other { json, .. } => network::Action::from_json(&json)?,
         })
@@ -318,7 +319,7 @@ impl From<network::Action> for Action {
             },
             A::RegisterActor { actor } => Action::RegisterActor { actor: actor.into() },
             A::SetPublicListing { actor, public_listing } => Action::SetPublicListing { actor, public_listing },
-            A::ChangeLevel { actor, level, reason } => Action::ChangeLevel { actor, level: level.into(), reason },
+            A::ChangeLevel { actor, level, reason } => Action::ChangeLevel { actor, level, reason },
             A::ProposeContract { contract, terms } => Action::ProposeContract { contract, terms: terms.into() },
             A::DiscussContract { contract, note } => Action::DiscussContract { contract, note },
             A::ReviseProposal { contract, terms } => Action::ReviseProposal { contract, terms: terms.into() },
@@ -354,10 +355,10 @@ impl From<network::Action> for Action {
             A::NotifyHearing { member, grounds } => Action::NotifyHearing { member, grounds },
             A::AnswerHearing { member, answer } => Action::AnswerHearing { member, answer },
             A::DecideStanding { member, standing, decision } => {
-                Action::DecideStanding { member, standing: standing.into(), decision: decision.into() }
+                Action::DecideStanding { member, standing, decision: decision.into() }
             }
             A::DecideLevel { actor, level, decision } => {
-                Action::DecideLevel { actor, level: level.into(), decision: decision.into() }
+                Action::DecideLevel { actor, level, decision: decision.into() }
             }
             // Actions added to the core after this binding: carried as JSON.
             #[allow(unreachable_patterns)]

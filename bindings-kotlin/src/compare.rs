@@ -178,7 +178,7 @@ pub struct Comparison {
 
 impl Comparison {
     fn new(c: CoreComparison, lang: Lang) -> Comparison {
-        let table = c.to_table(lang.into());
+        let table = c.to_table(lang);
         Comparison {
             missions: c.missions,
             revenue: c.revenue,

@@ -6,12 +6,11 @@
 //! *suggests* an involvement level ([`LevelSuggestion`]); only a steward's
 //! recorded decision changes either.
 
-use crate::enums::{mirror_enum, InvolvementLevel};
+use crate::enums::{ComplianceRule, ComplianceStatus, DecisionVenue, InvolvementLevel, Standing};
 use chrono::NaiveDate;
 use coopetition::compliance::{
-    ComplianceReport as CoreComplianceReport, ComplianceStatus as CoreComplianceStatus,
-    EngagementCheck as CoreEngagementCheck, MemberCompliance as CoreMemberCompliance, Rule as CoreRule,
-    StatusCounts as CoreStatusCounts,
+    ComplianceReport as CoreComplianceReport, EngagementCheck as CoreEngagementCheck,
+    MemberCompliance as CoreMemberCompliance, StatusCounts as CoreStatusCounts,
 };
 use coopetition::followup::{
     Deadlines as CoreDeadlines, FollowUpRules as CoreFollowUpRules, LevelRules as CoreLevelRules,
@@ -19,71 +18,8 @@ use coopetition::followup::{
 };
 use coopetition::ids::{ActorId, MissionId};
 use coopetition::standing::{
-    Decision as CoreDecision, DecisionVenue as CoreDecisionVenue, LevelSuggestion as CoreLevelSuggestion,
-    Standing as CoreStanding, StandingProposal as CoreStandingProposal,
+    Decision as CoreDecision, LevelSuggestion as CoreLevelSuggestion, StandingProposal as CoreStandingProposal,
 };
-
-mirror_enum!(
-    /// A member's standing on the ladder of sanctions.
-    Standing = CoreStanding, from_label = standing_from_label {
-        /// No sanction.
-        GoodStanding,
-        /// A reminder of the engagements.
-        Reminder,
-        /// A formal warning.
-        Warning,
-        /// Suspended: still a member, but no longer shown in the public directory.
-        Suspended,
-        /// Excluded: the contract is ended.
-        Excluded,
-    }
-);
-
-mirror_enum!(
-    /// Where a decision was taken (the seed: "temps de coordination, framavox").
-    DecisionVenue = CoreDecisionVenue, from_label = decision_venue_from_label {
-        /// At a coordination meeting.
-        CoordinationMeeting,
-        /// By an online vote.
-        OnlineVote,
-    }
-);
-
-mirror_enum!(
-    /// Where an engagement stands on the date of a report.
-    ComplianceStatus = CoreComplianceStatus, from_label = compliance_status_from_label {
-        /// Done by the due date.
-        Met,
-        /// Not done, and the due date is not past.
-        Pending,
-        /// Done after the due date.
-        Late,
-        /// Not done, and the due date is past.
-        Breached,
-    }
-);
-
-mirror_enum!(
-    /// The rule an engagement follows, one per measurable engagement of the charter.
-    ComplianceRule = CoreRule, from_label = compliance_rule_from_label {
-        /// Art. 1: the solicitation is reported within N days.
-        SolicitationReported,
-        /// Art. 1: the start of a won mission is reported within N days of the win.
-        StartReported,
-        /// Art. 1: a progress report at least every M days while in progress.
-        ProgressReported,
-        /// Art. 2: the client is told how to take part in the network.
-        ClientInformed,
-        /// Art. 3: a shared resource used is open (its licence is recorded).
-        ResourceOpen,
-        /// Art. 3: a resource developed is shared within N days of the mission's end.
-        ResourceShared,
-        /// Art. 4: a member who worked with the client before is informed.
-        PriorMemberInformed,
-        /// Art. 5: attendance at the yearly meeting on the quality of support.
-        QualityMeeting,
-    }
-);
 
 /// A decision of the network, as a steward records it.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -101,13 +37,13 @@ pub struct Decision {
 
 impl From<CoreDecision> for Decision {
     fn from(d: CoreDecision) -> Decision {
-        Decision { reason: d.reason, taken_on: d.taken_on, venue: d.venue.into(), reference: d.reference }
+        Decision { reason: d.reason, taken_on: d.taken_on, venue: d.venue, reference: d.reference }
     }
 }
 
 impl From<Decision> for CoreDecision {
     fn from(d: Decision) -> CoreDecision {
-        CoreDecision { reason: d.reason, taken_on: d.taken_on, venue: d.venue.into(), reference: d.reference }
+        CoreDecision { reason: d.reason, taken_on: d.taken_on, venue: d.venue, reference: d.reference }
     }
 }
 
@@ -310,8 +246,8 @@ impl From<CoreEngagementCheck> for EngagementCheck {
     fn from(e: CoreEngagementCheck) -> EngagementCheck {
         EngagementCheck {
             article: e.article,
-            rule: e.rule.into(),
-            status: e.status.into(),
+            rule: e.rule,
+            status: e.status,
             mission: e.mission,
             resource: e.resource,
             member_to_inform: e.member_to_inform,
@@ -414,8 +350,8 @@ impl From<CoreStandingProposal> for StandingProposal {
     fn from(p: CoreStandingProposal) -> StandingProposal {
         StandingProposal {
             member: p.member,
-            current: p.current.into(),
-            proposed: p.proposed.map(Into::into),
+            current: p.current,
+            proposed: p.proposed,
             breached: p.breached,
             late: p.late,
             evidence: p.evidence,
@@ -443,8 +379,8 @@ impl From<CoreLevelSuggestion> for LevelSuggestion {
     fn from(s: CoreLevelSuggestion) -> LevelSuggestion {
         LevelSuggestion {
             actor: s.actor,
-            current: s.current.into(),
-            suggested: s.suggested.map(Into::into),
+            current: s.current,
+            suggested: s.suggested,
             active_months: s.active_months,
             window_months: s.window_months,
         }

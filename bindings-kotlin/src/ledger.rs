@@ -70,10 +70,10 @@ impl From<CoreMissionLine> for MissionLine {
             title: l.title,
             won_on: l.won_on,
             revenue: l.revenue.amount(),
-            status: l.status.into(),
+            status: l.status,
             amount: l.amount.map(|m| m.amount()),
             in_kind_credit: l.in_kind_credit.amount(),
-            provenance: l.provenance.into(),
+            provenance: l.provenance,
             situation: l.situation,
             situation_title: l.situation_title.map(Into::into),
         }
@@ -112,7 +112,7 @@ pub struct InKindTotal {
 
 impl From<CoreInKindTotal> for InKindTotal {
     fn from(t: CoreInKindTotal) -> InKindTotal {
-        InKindTotal { contribution: t.contribution, unit: t.unit.into(), quantity: t.quantity, value: t.value.amount() }
+        InKindTotal { contribution: t.contribution, unit: t.unit, quantity: t.quantity, value: t.value.amount() }
     }
 }
 
@@ -259,7 +259,7 @@ impl AnnualStatement {
         AnnualStatement {
             network: s.network,
             member_name: s.member_name,
-            member_kind: s.member_kind.into(),
+            member_kind: s.member_kind,
             ledger: s.ledger.into(),
             balance_sentence,
             markdown,

@@ -593,7 +593,7 @@ impl Network {
 
     /// The membership structure; `null` before founding.
     pub fn structure(&self) -> Option<MembershipStructure> {
-        self.read().settings().map(|s| s.membership_structure.into())
+        self.read().settings().map(|s| s.membership_structure)
     }
 
     /// The founding date; `null` before founding.
@@ -666,7 +666,7 @@ impl Network {
     /// # Errors
     /// Typed errors for an invalid id.
     pub fn charter_status(&self, provider: ActorId) -> Result<CharterStatus> {
-        Ok(self.read().charter_status(&provider).into())
+        Ok(self.read().charter_status(&provider))
     }
 
     /// A provider's charter signatures, oldest first.
@@ -809,7 +809,7 @@ impl Network {
         let network = self.read();
         let params = crate::policy::parameters_or_shipped(parameters.as_ref());
         let statement = coopetition::ledger::AnnualStatement::new(&network, &member, year, policy.core(), params)?;
-        Ok(AnnualStatement::new(statement, lang.into()))
+        Ok(AnnualStatement::new(statement, lang))
     }
 
     // ---- policies -----------------------------------------------------------------

@@ -3,12 +3,9 @@
 //! queries (compliance, standing, suggestions, directory, Markdown documents).
 
 use crate::commands::{Action, Event};
-use crate::enums::{InvolvementLevel, Lang};
+use crate::enums::{DecisionVenue, InvolvementLevel, Lang, Standing};
 use crate::error::Result;
-use crate::followup::{
-    ComplianceReport, Decision, DecisionVenue, FollowUpRules, LevelSuggestion, MemberCompliance, Standing,
-    StandingProposal,
-};
+use crate::followup::{ComplianceReport, Decision, FollowUpRules, LevelSuggestion, MemberCompliance, StandingProposal};
 use crate::network::Network;
 use crate::types::{Client, DirectoryEntry};
 use chrono::NaiveDate;
@@ -186,7 +183,7 @@ impl Network {
     /// # Errors
     /// Typed errors for an invalid id.
     pub fn standing(&self, member: ActorId) -> Result<Standing> {
-        Ok(self.read().standing(&member).into())
+        Ok(self.read().standing(&member))
     }
 
     /// What the thresholds propose for a member's standing on `as_of` (shown, never applied).
@@ -228,7 +225,7 @@ impl Network {
 
     /// The public directory as a Markdown table.
     pub fn directory_markdown(&self, lang: Lang) -> String {
-        self.read().public_directory().to_markdown(lang.into())
+        self.read().public_directory().to_markdown(lang)
     }
 
     // ---- documents ------------------------------------------------------------------
@@ -239,7 +236,7 @@ impl Network {
     /// `contract.id.unknown`, `contract.version.unknown`.
     #[uniffi::method(default(version = None))]
     pub fn contract_document(&self, contract: ContractId, version: Option<u32>, lang: Lang) -> Result<String> {
-        Ok(self.read().contract_markdown(&contract, version, lang.into())?)
+        Ok(self.read().contract_markdown(&contract, version, lang)?)
     }
 
     /// A charter version (the one in force by default) as Markdown.
@@ -248,7 +245,7 @@ impl Network {
     /// `charter.version.unknown`.
     #[uniffi::method(default(version = None))]
     pub fn charter_document(&self, version: Option<u32>, lang: Lang) -> Result<String> {
-        Ok(self.read().charter_markdown(version, lang.into())?)
+        Ok(self.read().charter_markdown(version, lang)?)
     }
 
     /// The charter a provider signed last, as Markdown, followed by its signature.
@@ -256,6 +253,6 @@ impl Network {
     /// # Errors
     /// `actor.id.unknown`; `charter.version.unknown` if it never signed.
     pub fn signed_charter_document(&self, provider: ActorId, lang: Lang) -> Result<String> {
-        Ok(self.read().signed_charter_markdown(&provider, lang.into())?)
+        Ok(self.read().signed_charter_markdown(&provider, lang)?)
     }
 }

@@ -125,7 +125,7 @@ impl From<CoreMissionFacts> for MissionFacts {
             provider: m.provider,
             revenue: m.revenue.amount(),
             won_on: m.won_on,
-            lead_origin: m.lead_origin.into(),
+            lead_origin: m.lead_origin,
             partners: m.partners,
             shared_resources: m.shared_resources,
             steward_workstream: m.steward_workstream,
@@ -146,7 +146,7 @@ impl TryFrom<MissionFacts> for CoreMissionFacts {
             provider: m.provider,
             revenue: Money::from_input(m.revenue)?,
             won_on: m.won_on,
-            lead_origin: m.lead_origin.into(),
+            lead_origin: m.lead_origin,
             partners: m.partners,
             shared_resources: m.shared_resources,
             steward_workstream: m.steward_workstream,
@@ -170,7 +170,7 @@ pub fn mission_facts(
     won_on: NaiveDate,
     lead_origin: LeadOrigin,
 ) -> Result<MissionFacts> {
-    Ok(CoreMissionFacts::new(provider, Money::from_input(revenue)?, won_on, lead_origin.into()).into())
+    Ok(CoreMissionFacts::new(provider, Money::from_input(revenue)?, won_on, lead_origin).into())
 }
 
 /// Mission facts converted once into the core's form and kept on the Rust
@@ -254,14 +254,13 @@ pub struct Assessment {
 
 impl Assessment {
     fn new(policy: &str, a: &CoreAssessment, lang: Lang) -> Assessment {
-        let lang = lang.into();
         Assessment {
             policy: policy.to_owned(),
-            status: a.status.into(),
+            status: a.status,
             amount: a.amount.map(|m| m.amount()),
             in_kind_credit: a.in_kind_credit.amount(),
             donations: a.donations.amount(),
-            provenance: a.provenance.into(),
+            provenance: a.provenance,
             situation: a.situation.as_deref().map(str::to_owned),
             explanation: a.explanation.steps().map(|s| ExplanationStep::new(&s, lang)).collect(),
             json: a.to_json(),
@@ -302,11 +301,11 @@ pub struct AssessmentSummary {
 impl From<CoreAssessment> for AssessmentSummary {
     fn from(a: CoreAssessment) -> AssessmentSummary {
         AssessmentSummary {
-            status: a.status.into(),
+            status: a.status,
             amount: a.amount.map(|m| m.amount()),
             in_kind_credit: a.in_kind_credit.amount(),
             donations: a.donations.amount(),
-            provenance: a.provenance.into(),
+            provenance: a.provenance,
             situation: a.situation.as_deref().map(str::to_owned),
         }
     }
@@ -358,7 +357,7 @@ pub struct Criteria {
 impl From<CoreCriteria> for Criteria {
     fn from(c: CoreCriteria) -> Criteria {
         Criteria {
-            lead_origin: c.lead_origin.map(|o| o.into_iter().map(Into::into).collect()),
+            lead_origin: c.lead_origin.map(|o| o.into_iter().collect()),
             partners: c.partners.map(Into::into),
             shared_resources: c.shared_resources.map(Into::into),
             steward_workstream: c.steward_workstream,

@@ -64,13 +64,7 @@ pub struct Actor {
 
 impl From<actor::Actor> for Actor {
     fn from(a: actor::Actor) -> Actor {
-        Actor {
-            id: a.id,
-            kind: a.kind.into(),
-            display_name: a.display_name,
-            level: a.level.into(),
-            public_listing: a.public_listing,
-        }
+        Actor { id: a.id, kind: a.kind, display_name: a.display_name, level: a.level, public_listing: a.public_listing }
     }
 }
 
@@ -78,9 +72,9 @@ impl From<Actor> for actor::Actor {
     fn from(a: Actor) -> actor::Actor {
         actor::Actor {
             id: a.id,
-            kind: a.kind.into(),
+            kind: a.kind,
             display_name: a.display_name,
-            level: a.level.into(),
+            level: a.level,
             public_listing: a.public_listing,
         }
     }
@@ -97,13 +91,13 @@ pub struct NetworkSettings {
 
 impl From<network::NetworkSettings> for NetworkSettings {
     fn from(s: network::NetworkSettings) -> NetworkSettings {
-        NetworkSettings { name: s.name, membership_structure: s.membership_structure.into() }
+        NetworkSettings { name: s.name, membership_structure: s.membership_structure }
     }
 }
 
 impl From<NetworkSettings> for network::NetworkSettings {
     fn from(s: NetworkSettings) -> network::NetworkSettings {
-        network::NetworkSettings { name: s.name, membership_structure: s.membership_structure.into() }
+        network::NetworkSettings { name: s.name, membership_structure: s.membership_structure }
     }
 }
 
@@ -262,8 +256,8 @@ impl From<contract::Contract> for Contract {
         Contract {
             id: c.id,
             member: c.member,
-            kind: c.kind.into(),
-            status: c.status.into(),
+            kind: c.kind,
+            status: c.status,
             applied_on: c.applied_on,
             pending: c.pending.map(PendingTerms::from),
             versions: map(c.versions),
@@ -388,7 +382,7 @@ impl From<mission::Client> for Client {
     fn from(c: mission::Client) -> Client {
         match c {
             mission::Client::Member { id } => Client::Member { id },
-            mission::Client::Outside { name, kind } => Client::Outside { name, kind: kind.into() },
+            mission::Client::Outside { name, kind } => Client::Outside { name, kind },
         }
     }
 }
@@ -397,7 +391,7 @@ impl From<Client> for mission::Client {
     fn from(c: Client) -> mission::Client {
         match c {
             Client::Member { id } => mission::Client::Member { id },
-            Client::Outside { name, kind } => mission::Client::Outside { name, kind: kind.into() },
+            Client::Outside { name, kind } => mission::Client::Outside { name, kind },
         }
     }
 }
@@ -511,7 +505,7 @@ impl From<mission::MissionStep> for MissionStep {
         use mission::MissionStep as S;
         match s {
             S::Solicited { client, lead_origin, title } => {
-                MissionStep::Solicited { client: client.into(), lead_origin: lead_origin.into(), title }
+                MissionStep::Solicited { client: client.into(), lead_origin, title }
             }
             S::Proposed => MissionStep::Proposed,
             S::Won { revenue } => MissionStep::Won { revenue: revenue.amount() },
@@ -529,7 +523,7 @@ impl From<MissionStep> for mission::MissionStep {
         use mission::MissionStep as S;
         match s {
             MissionStep::Solicited { client, lead_origin, title } => {
-                S::Solicited { client: client.into(), lead_origin: lead_origin.into(), title }
+                S::Solicited { client: client.into(), lead_origin, title }
             }
             MissionStep::Proposed => S::Proposed,
             MissionStep::Won { revenue } => S::Won { revenue: eur(revenue) },
@@ -596,9 +590,9 @@ impl From<mission::Mission> for Mission {
             id: m.id,
             provider: m.provider,
             client: m.client.into(),
-            lead_origin: m.lead_origin.into(),
+            lead_origin: m.lead_origin,
             title: m.title,
-            status: m.status.into(),
+            status: m.status,
             revenue: m.revenue.map(|r| r.amount()),
             partners: m.partners,
             shared_resources_used: map(m.shared_resources_used),
@@ -641,7 +635,7 @@ pub struct Offer {
 
 impl From<negotiation::Offer> for Offer {
     fn from(o: negotiation::Offer) -> Offer {
-        Offer { party: o.party.into(), by: o.by, amount: o.amount.amount(), on: o.on }
+        Offer { party: o.party, by: o.by, amount: o.amount.amount(), on: o.on }
     }
 }
 
@@ -666,7 +660,7 @@ impl From<negotiation::Negotiation> for Negotiation {
     fn from(n: negotiation::Negotiation) -> Negotiation {
         Negotiation {
             mission: n.mission,
-            status: n.status.into(),
+            status: n.status,
             offers: map(n.offers),
             agreed_amount: n.agreed.map(|(m, _)| m.amount()),
             agreed_on: n.agreed.map(|(_, on)| on),
@@ -750,7 +744,7 @@ impl From<negotiation::Delivery> for Delivery {
         Delivery {
             member: d.member,
             contribution: d.contribution,
-            unit: d.unit.into(),
+            unit: d.unit,
             quantity: d.quantity,
             on: d.on,
             note: d.note,
@@ -763,7 +757,7 @@ impl From<Delivery> for negotiation::Delivery {
         negotiation::Delivery {
             member: d.member,
             contribution: d.contribution,
-            unit: d.unit.into(),
+            unit: d.unit,
             quantity: d.quantity,
             on: d.on,
             note: d.note,
@@ -828,7 +822,7 @@ pub struct ContributionOption {
 
 impl From<catalogue::ContributionOption> for ContributionOption {
     fn from(o: catalogue::ContributionOption) -> ContributionOption {
-        ContributionOption { id: o.id, fr: o.fr, en: o.en, form: o.form.into(), free_text: o.free_text }
+        ContributionOption { id: o.id, fr: o.fr, en: o.en, form: o.form, free_text: o.free_text }
     }
 }
 
@@ -886,9 +880,9 @@ impl From<coopetition::directory::DirectoryEntry> for DirectoryEntry {
         DirectoryEntry {
             id: e.id,
             display_name: e.display_name,
-            kind: e.kind.into(),
-            level: e.level.into(),
-            charter: e.charter.map(Into::into),
+            kind: e.kind,
+            level: e.level,
+            charter: e.charter,
             member_since: e.member_since,
         }
     }

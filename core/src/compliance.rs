@@ -79,7 +79,7 @@ labelled_enum!(
 
 labelled_enum!(
     /// The rule an engagement follows, one per measurable engagement of the charter.
-    Rule, "compliance rule", {
+    Rule as "ComplianceRule", "compliance rule", {
         /// Art. 1: the solicitation is reported within N days.
         SolicitationReported => "solicitation_reported",
         /// Art. 1: the start of a won mission is reported within N days of the win.

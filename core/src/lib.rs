@@ -41,6 +41,12 @@ pub mod snapshot;
 pub mod standing;
 pub mod text;
 
+// The Kotlin binding's uniffi derives on the core's types need this crate's own
+// scaffolding (its `UniFfiTag` and FFI helpers); nothing else of uniffi is here.
+// Its namespace is not `coopetition`, which the binding's crate already takes.
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!("coopetition_core");
+
 pub use error::{Error, Result};
 
 /// The names most programs need, in one import.

@@ -25,6 +25,7 @@ import org.coopetition.Command
 import org.coopetition.Action
 import java.math.BigDecimal
 import java.time.LocalDate
+import org.coopetition.core.*
 
 private fun euros(amount: BigDecimal?): String =
     amount?.let { "%,.2f €".format(java.util.Locale.FRANCE, it) } ?: "en attente"
