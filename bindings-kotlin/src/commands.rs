@@ -257,17 +257,17 @@ impl TryFrom<Action> for network::Action {
         use network::Action as A;
         Ok(match a {
             Action::FoundNetwork { settings, founders } => {
-                A::FoundNetwork { settings: settings.into(), founders: founders.into_iter().map(Into::into).collect() }
+                A::FoundNetwork { settings, founders: founders.into_iter().map(Into::into).collect() }
             }
             Action::RegisterActor { actor } => A::RegisterActor { actor: actor.into() },
             Action::SetPublicListing { actor, public_listing } => A::SetPublicListing { actor, public_listing },
             Action::ChangeLevel { actor, level, reason } => A::ChangeLevel { actor, level, reason },
-            Action::ProposeContract { contract, terms } => A::ProposeContract { contract, terms: terms.into() },
+            Action::ProposeContract { contract, terms } => A::ProposeContract { contract, terms },
             Action::DiscussContract { contract, note } => A::DiscussContract { contract, note },
-            Action::ReviseProposal { contract, terms } => A::ReviseProposal { contract, terms: terms.into() },
+            Action::ReviseProposal { contract, terms } => A::ReviseProposal { contract, terms },
             Action::ValidateContract { contract } => A::ValidateContract { contract },
             Action::DeclineContract { contract, reason } => A::DeclineContract { contract, reason },
-            Action::ProposeAmendment { contract, terms } => A::ProposeAmendment { contract, terms: terms.into() },
+            Action::ProposeAmendment { contract, terms } => A::ProposeAmendment { contract, terms },
             Action::Resign { contract } => A::Resign { contract },
             Action::ExcludeMember { contract, reason } => A::ExcludeMember { contract, reason },
             Action::PublishCharter { text } => A::PublishCharter { text: text.into() },
@@ -313,19 +313,18 @@ impl From<network::Action> for Action {
     fn from(a: network::Action) -> Action {
         use network::Action as A;
         match a {
-            A::FoundNetwork { settings, founders } => Action::FoundNetwork {
-                settings: settings.into(),
-                founders: founders.into_iter().map(Into::into).collect(),
-            },
+            A::FoundNetwork { settings, founders } => {
+                Action::FoundNetwork { settings, founders: founders.into_iter().map(Into::into).collect() }
+            }
             A::RegisterActor { actor } => Action::RegisterActor { actor: actor.into() },
             A::SetPublicListing { actor, public_listing } => Action::SetPublicListing { actor, public_listing },
             A::ChangeLevel { actor, level, reason } => Action::ChangeLevel { actor, level, reason },
-            A::ProposeContract { contract, terms } => Action::ProposeContract { contract, terms: terms.into() },
+            A::ProposeContract { contract, terms } => Action::ProposeContract { contract, terms },
             A::DiscussContract { contract, note } => Action::DiscussContract { contract, note },
-            A::ReviseProposal { contract, terms } => Action::ReviseProposal { contract, terms: terms.into() },
+            A::ReviseProposal { contract, terms } => Action::ReviseProposal { contract, terms },
             A::ValidateContract { contract } => Action::ValidateContract { contract },
             A::DeclineContract { contract, reason } => Action::DeclineContract { contract, reason },
-            A::ProposeAmendment { contract, terms } => Action::ProposeAmendment { contract, terms: terms.into() },
+            A::ProposeAmendment { contract, terms } => Action::ProposeAmendment { contract, terms },
             A::Resign { contract } => Action::Resign { contract },
             A::ExcludeMember { contract, reason } => Action::ExcludeMember { contract, reason },
             A::PublishCharter { text } => Action::PublishCharter { text: text.into() },

@@ -75,7 +75,7 @@ impl From<CoreMissionLine> for MissionLine {
             in_kind_credit: l.in_kind_credit.amount(),
             provenance: l.provenance,
             situation: l.situation,
-            situation_title: l.situation_title.map(Into::into),
+            situation_title: l.situation_title,
         }
     }
 }

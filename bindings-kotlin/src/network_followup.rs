@@ -220,7 +220,7 @@ impl Network {
 
     /// The public directory: consenting members in good standing, in id order.
     pub fn public_directory(&self) -> Vec<DirectoryEntry> {
-        self.read().public_directory().entries.into_iter().map(Into::into).collect()
+        self.read().public_directory().entries.into_iter().collect()
     }
 
     /// The public directory as a Markdown table.

@@ -391,8 +391,8 @@ impl From<CoreSituation> for Situation {
     fn from(s: CoreSituation) -> Situation {
         Situation {
             id: s.id,
-            title: s.title.into(),
-            story: s.story.map(Into::into),
+            title: s.title,
+            story: s.story,
             criteria: s.criteria.into(),
             rate: s.rate,
             range_min: s.range.map(|r| r.min),

@@ -46,6 +46,8 @@ pub mod text;
 // Its namespace is not `coopetition`, which the binding's crate already takes.
 #[cfg(feature = "uniffi")]
 uniffi::setup_scaffolding!("coopetition_core");
+#[cfg(feature = "uniffi")]
+mod uniffi_types;
 
 pub use error::{Error, Result};
 
