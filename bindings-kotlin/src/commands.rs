@@ -287,7 +287,7 @@ impl TryFrom<Action> for network::Action {
             Action::RecordPayment { payment } => A::RecordPayment { payment: payment.into() },
             Action::RecordDonation { donation } => A::RecordDonation { donation: donation.into() },
             Action::RecordDelivery { delivery } => A::RecordDelivery { delivery: delivery.into() },
-            Action::ConfigureFollowUp { from, rules } => A::ConfigureFollowUp { from, rules: rules.into() },
+            Action::ConfigureFollowUp { from, rules } => A::ConfigureFollowUp { from, rules },
             Action::ShareResource { mission, resource, licence, location } => {
                 A::ShareResource { mission, resource, licence, location }
             }
@@ -342,7 +342,7 @@ impl From<network::Action> for Action {
             A::RecordPayment { payment } => Action::RecordPayment { payment: payment.into() },
             A::RecordDonation { donation } => Action::RecordDonation { donation: donation.into() },
             A::RecordDelivery { delivery } => Action::RecordDelivery { delivery: delivery.into() },
-            A::ConfigureFollowUp { from, rules } => Action::ConfigureFollowUp { from, rules: rules.into() },
+            A::ConfigureFollowUp { from, rules } => Action::ConfigureFollowUp { from, rules },
             A::ShareResource { mission, resource, licence, location } => {
                 Action::ShareResource { mission, resource, licence, location }
             }

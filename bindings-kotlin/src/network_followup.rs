@@ -159,7 +159,7 @@ impl Network {
 
     /// The compliance of every provider bound by the charter, article by article, on `as_of`.
     pub fn compliance_report(&self, as_of: NaiveDate) -> Result<ComplianceReport> {
-        Ok(self.read().compliance_report(as_of).into())
+        Ok(self.read().compliance_report(as_of))
     }
 
     /// The compliance of one member on `as_of`; `null` if the charter does not bind it then.
@@ -167,7 +167,7 @@ impl Network {
     /// # Errors
     /// `actor.id.unknown`.
     pub fn member_compliance(&self, member: ActorId, as_of: NaiveDate) -> Result<Option<MemberCompliance>> {
-        Ok(self.read().member_compliance(&member, as_of)?.map(Into::into))
+        Ok(self.read().member_compliance(&member, as_of)?)
     }
 
     /// The follow-up rules in force on a date.
@@ -175,7 +175,7 @@ impl Network {
     /// # Errors
     /// Typed errors for a date that cannot be lifted.
     pub fn follow_up_rules(&self, on: NaiveDate) -> Result<FollowUpRules> {
-        Ok(self.read().follow_up_rules(on).clone().into())
+        Ok(self.read().follow_up_rules(on).clone())
     }
 
     /// A member's standing (good standing until a decision says otherwise).
@@ -191,7 +191,7 @@ impl Network {
     /// # Errors
     /// `actor.id.unknown`.
     pub fn standing_proposal(&self, member: ActorId, as_of: NaiveDate) -> Result<StandingProposal> {
-        Ok(self.read().standing_proposal(&member, as_of)?.into())
+        Ok(self.read().standing_proposal(&member, as_of)?)
     }
 
     /// The standing proposals of every member bound by the charter.
@@ -199,7 +199,7 @@ impl Network {
     /// # Errors
     /// Typed errors for a date that cannot be lifted.
     pub fn standing_proposals(&self, as_of: NaiveDate) -> Result<Vec<StandingProposal>> {
-        Ok(self.read().standing_proposals(as_of).into_iter().map(Into::into).collect())
+        Ok(self.read().standing_proposals(as_of).into_iter().collect())
     }
 
     /// The involvement level recorded activity suggests for an actor (shown, never applied).
@@ -207,7 +207,7 @@ impl Network {
     /// # Errors
     /// `actor.id.unknown`.
     pub fn level_suggestion(&self, actor: ActorId, as_of: NaiveDate) -> Result<LevelSuggestion> {
-        Ok(self.read().level_suggestion(&actor, as_of)?.into())
+        Ok(self.read().level_suggestion(&actor, as_of)?)
     }
 
     /// The level suggestions of every actor.
@@ -215,7 +215,7 @@ impl Network {
     /// # Errors
     /// Typed errors for a date that cannot be lifted.
     pub fn level_suggestions(&self, as_of: NaiveDate) -> Result<Vec<LevelSuggestion>> {
-        Ok(self.read().level_suggestions(as_of).into_iter().map(Into::into).collect())
+        Ok(self.read().level_suggestions(as_of).into_iter().collect())
     }
 
     /// The public directory: consenting members in good standing, in id order.

@@ -14,6 +14,7 @@ use crate::error::Error;
 use crate::ids::{ActorId, ContractId, MissionId};
 use crate::money::Money;
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 
 fn lift_error(e: Error) -> uniffi::deps::anyhow::Error {
     uniffi::deps::anyhow::Error::new(e)
@@ -23,6 +24,12 @@ uniffi::custom_type!(NaiveDate, String, {
     remote,
     lower: |d| d.to_string(),
     try_lift: |text| text.parse::<NaiveDate>().map_err(|_| lift_error(Error::Parse { value: text, expected: "an ISO date" })),
+});
+
+uniffi::custom_type!(Decimal, String, {
+    remote,
+    lower: |d| d.to_string(),
+    try_lift: |text| crate::money::parse_exact_decimal(&text).map_err(lift_error),
 });
 
 uniffi::custom_type!(Money, String, {
