@@ -27,4 +27,5 @@ demo-kotlin:
 bench-kotlin:
 	$(CARGO) build --release -p coopetition-kotlin
 	$(MVN) -B -ntp -f $(KOTLIN_POM) test -Dtest=EvaluationBenchmark \
-		-Duniffi.component.coopetition.libraryOverride=$(CURDIR)/target/release/libcoopetition_uniffi.so
+		-Duniffi.component.coopetition.libraryOverride=$(CURDIR)/target/release/libcoopetition_uniffi.so \
+		-Duniffi.component.coopetition_core.libraryOverride=$(CURDIR)/target/release/libcoopetition_uniffi.so

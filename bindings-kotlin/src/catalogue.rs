@@ -12,13 +12,13 @@ use coopetition::charter::shipped_charter as core_shipped_charter;
 /// `catalogue.invalid` if the kind has no catalogue (never for the shipped data).
 #[uniffi::export]
 pub fn catalogue(kind: ActorKind) -> Result<KindCatalogue> {
-    Ok(KindCatalogue::new(kind, Catalogues::shipped().kind(kind.into())?.clone()))
+    Ok(KindCatalogue::new(kind, Catalogues::shipped().kind(kind)?.clone()))
 }
 
 /// The shipped catalogues of every actor kind, in the order of the kinds.
 #[uniffi::export]
 pub fn catalogues() -> Vec<KindCatalogue> {
-    Catalogues::shipped().kinds.iter().map(|(kind, c)| KindCatalogue::new((*kind).into(), c.clone())).collect()
+    Catalogues::shipped().kinds.iter().map(|(kind, c)| KindCatalogue::new(*kind, c.clone())).collect()
 }
 
 /// The charter versions shipped with the core (version 1, from the seed).

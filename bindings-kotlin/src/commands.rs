@@ -4,8 +4,9 @@
 //! reads, so commands can be queued on a phone and replayed on a server.
 
 use crate::enums::InvolvementLevel;
+use crate::enums::Standing;
 use crate::error::{CoopetitionError, Result};
-use crate::followup::{Decision, FollowUpRules, Standing};
+use crate::followup::{Decision, FollowUpRules};
 use crate::types::{
     Actor, CharterText, Client, ContractTerms, Delivery, Donation, MissionStep, MissionUpdate, NetworkSettings, Payment,
 };
@@ -256,17 +257,17 @@ impl TryFrom<Action> for network::Action {
         use network::Action as A;
         Ok(match a {
             Action::FoundNetwork { settings, founders } => {
-                A::FoundNetwork { settings: settings.into(), founders: founders.into_iter().map(Into::into).collect() }
+                A::FoundNetwork { settings, founders: founders.into_iter().map(Into::into).collect() }
             }
             Action::RegisterActor { actor } => A::RegisterActor { actor: actor.into() },
             Action::SetPublicListing { actor, public_listing } => A::SetPublicListing { actor, public_listing },
-            Action::ChangeLevel { actor, level, reason } => A::ChangeLevel { actor, level: level.into(), reason },
-            Action::ProposeContract { contract, terms } => A::ProposeContract { contract, terms: terms.into() },
+            Action::ChangeLevel { actor, level, reason } => A::ChangeLevel { actor, level, reason },
+            Action::ProposeContract { contract, terms } => A::ProposeContract { contract, terms },
             Action::DiscussContract { contract, note } => A::DiscussContract { contract, note },
-            Action::ReviseProposal { contract, terms } => A::ReviseProposal { contract, terms: terms.into() },
+            Action::ReviseProposal { contract, terms } => A::ReviseProposal { contract, terms },
             Action::ValidateContract { contract } => A::ValidateContract { contract },
             Action::DeclineContract { contract, reason } => A::DeclineContract { contract, reason },
-            Action::ProposeAmendment { contract, terms } => A::ProposeAmendment { contract, terms: terms.into() },
+            Action::ProposeAmendment { contract, terms } => A::ProposeAmendment { contract, terms },
             Action::Resign { contract } => A::Resign { contract },
             Action::ExcludeMember { contract, reason } => A::ExcludeMember { contract, reason },
             Action::PublishCharter { text } => A::PublishCharter { text: text.into() },
@@ -286,7 +287,7 @@ impl TryFrom<Action> for network::Action {
             Action::RecordPayment { payment } => A::RecordPayment { payment: payment.into() },
             Action::RecordDonation { donation } => A::RecordDonation { donation: donation.into() },
             Action::RecordDelivery { delivery } => A::RecordDelivery { delivery: delivery.into() },
-            Action::ConfigureFollowUp { from, rules } => A::ConfigureFollowUp { from, rules: rules.into() },
+            Action::ConfigureFollowUp { from, rules } => A::ConfigureFollowUp { from, rules },
             Action::ShareResource { mission, resource, licence, location } => {
                 A::ShareResource { mission, resource, licence, location }
             }
@@ -298,10 +299,10 @@ impl TryFrom<Action> for network::Action {
             Action::NotifyHearing { member, grounds } => A::NotifyHearing { member, grounds },
             Action::AnswerHearing { member, answer } => A::AnswerHearing { member, answer },
             Action::DecideStanding { member, standing, decision } => {
-                A::DecideStanding { member, standing: standing.into(), decision: decision.into() }
+                A::DecideStanding { member, standing, decision: decision.into() }
             }
             Action::DecideLevel { actor, level, decision } => {
-                A::DecideLevel { actor, level: level.into(), decision: decision.into() }
+                A::DecideLevel { actor, level, decision: decision.into() }
             }
             Action::Other { json, .. } => network::Action::from_json(&json)?,
         })
@@ -312,19 +313,18 @@ impl From<network::Action> for Action {
     fn from(a: network::Action) -> Action {
         use network::Action as A;
         match a {
-            A::FoundNetwork { settings, founders } => Action::FoundNetwork {
-                settings: settings.into(),
-                founders: founders.into_iter().map(Into::into).collect(),
-            },
+            A::FoundNetwork { settings, founders } => {
+                Action::FoundNetwork { settings, founders: founders.into_iter().map(Into::into).collect() }
+            }
             A::RegisterActor { actor } => Action::RegisterActor { actor: actor.into() },
             A::SetPublicListing { actor, public_listing } => Action::SetPublicListing { actor, public_listing },
-            A::ChangeLevel { actor, level, reason } => Action::ChangeLevel { actor, level: level.into(), reason },
-            A::ProposeContract { contract, terms } => Action::ProposeContract { contract, terms: terms.into() },
+            A::ChangeLevel { actor, level, reason } => Action::ChangeLevel { actor, level, reason },
+            A::ProposeContract { contract, terms } => Action::ProposeContract { contract, terms },
             A::DiscussContract { contract, note } => Action::DiscussContract { contract, note },
-            A::ReviseProposal { contract, terms } => Action::ReviseProposal { contract, terms: terms.into() },
+            A::ReviseProposal { contract, terms } => Action::ReviseProposal { contract, terms },
             A::ValidateContract { contract } => Action::ValidateContract { contract },
             A::DeclineContract { contract, reason } => Action::DeclineContract { contract, reason },
-            A::ProposeAmendment { contract, terms } => Action::ProposeAmendment { contract, terms: terms.into() },
+            A::ProposeAmendment { contract, terms } => Action::ProposeAmendment { contract, terms },
             A::Resign { contract } => Action::Resign { contract },
             A::ExcludeMember { contract, reason } => Action::ExcludeMember { contract, reason },
             A::PublishCharter { text } => Action::PublishCharter { text: text.into() },
@@ -342,7 +342,7 @@ impl From<network::Action> for Action {
             A::RecordPayment { payment } => Action::RecordPayment { payment: payment.into() },
             A::RecordDonation { donation } => Action::RecordDonation { donation: donation.into() },
             A::RecordDelivery { delivery } => Action::RecordDelivery { delivery: delivery.into() },
-            A::ConfigureFollowUp { from, rules } => Action::ConfigureFollowUp { from, rules: rules.into() },
+            A::ConfigureFollowUp { from, rules } => Action::ConfigureFollowUp { from, rules },
             A::ShareResource { mission, resource, licence, location } => {
                 Action::ShareResource { mission, resource, licence, location }
             }
@@ -354,10 +354,10 @@ impl From<network::Action> for Action {
             A::NotifyHearing { member, grounds } => Action::NotifyHearing { member, grounds },
             A::AnswerHearing { member, answer } => Action::AnswerHearing { member, answer },
             A::DecideStanding { member, standing, decision } => {
-                Action::DecideStanding { member, standing: standing.into(), decision: decision.into() }
+                Action::DecideStanding { member, standing, decision: decision.into() }
             }
             A::DecideLevel { actor, level, decision } => {
-                Action::DecideLevel { actor, level: level.into(), decision: decision.into() }
+                Action::DecideLevel { actor, level, decision: decision.into() }
             }
             // Actions added to the core after this binding: carried as JSON.
             #[allow(unreachable_patterns)]

@@ -8,14 +8,13 @@
 use crate::enums::Lang;
 use crate::error::Result;
 use crate::policy::{parameters_or_shipped, MissionFacts, Parameters, Policy};
-use coopetition::policy::compare::{
-    compare, Comparison as CoreComparison, Group as CoreGroup, PolicySummary as CorePolicySummary,
-    RateStats as CoreRateStats,
-};
+use coopetition::policy::compare::{compare, Comparison as CoreComparison, PolicySummary as CorePolicySummary};
 use coopetition::policy::facts::MissionFacts as CoreMissionFacts;
 use coopetition::policy::ContributionPolicy as CorePolicy;
 use rust_decimal::Decimal;
 use std::sync::Arc;
+
+pub use coopetition::policy::compare::{Group, ProvenanceMix, RateStats};
 
 /// How many missions a policy could not price, by status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
@@ -30,79 +29,8 @@ pub struct Unpriced {
     pub total: u64,
 }
 
-/// Where the priced amounts come from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
-pub struct ProvenanceMix {
-    /// Computed by a rule.
-    pub computed: u64,
-    /// Declared by the provider.
-    pub declared: u64,
-    /// Agreed in a negotiation.
-    pub negotiated: u64,
-    /// Stood in for by a behaviour model.
-    pub modelled: u64,
-}
-
-/// The distribution of the effective rate (amount due ÷ revenue) over the
-/// priced missions with a revenue; statistics, hence floating point.
-#[derive(Debug, Clone, Copy, PartialEq, uniffi::Record)]
-pub struct RateStats {
-    /// The number of rates.
-    pub count: u64,
-    /// Their arithmetic mean.
-    pub mean: f64,
-    /// The lowest rate.
-    pub min: f64,
-    /// The 10th percentile.
-    pub p10: f64,
-    /// The median.
-    pub median: f64,
-    /// The 90th percentile.
-    pub p90: f64,
-    /// The highest rate.
-    pub max: f64,
-    /// The Gini coefficient of the rates (0: everyone pays the same share).
-    pub gini: f64,
-}
-
-impl From<CoreRateStats> for RateStats {
-    fn from(r: CoreRateStats) -> RateStats {
-        RateStats {
-            count: r.count,
-            mean: r.mean,
-            min: r.min,
-            p10: r.p10,
-            median: r.median,
-            p90: r.p90,
-            max: r.max,
-            gini: r.gini,
-        }
-    }
-}
-
-/// Totals of a group of missions (a provider, a lead origin, a situation).
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Group {
-    /// The provider id, lead-origin label or situation id.
-    pub key: String,
-    /// The number of missions.
-    pub missions: u64,
-    /// How many of them are priced.
-    pub priced: u64,
-    /// Their revenue, in euros.
-    pub revenue: Decimal,
-    /// The total due over the priced ones, in euros.
-    pub due: Decimal,
-}
-
-impl From<CoreGroup> for Group {
-    fn from(g: CoreGroup) -> Group {
-        Group { key: g.key, missions: g.missions, priced: g.priced, revenue: g.revenue, due: g.due }
-    }
-}
-
-fn groups(items: Vec<CoreGroup>) -> Vec<Group> {
-    items.into_iter().map(Into::into).collect()
+fn groups(items: Vec<Group>) -> Vec<Group> {
+    items.into_iter().collect()
 }
 
 /// One policy's summary over the compared missions (amounts in euros).
@@ -149,7 +77,7 @@ impl From<CorePolicySummary> for PolicySummary {
             total_due: s.total_due,
             in_kind_credit: s.in_kind_credit,
             donations: s.donations,
-            effective_rate: s.effective_rate.map(Into::into),
+            effective_rate: s.effective_rate,
             provenance: ProvenanceMix {
                 computed: s.provenance.computed,
                 declared: s.provenance.declared,
@@ -178,7 +106,7 @@ pub struct Comparison {
 
 impl Comparison {
     fn new(c: CoreComparison, lang: Lang) -> Comparison {
-        let table = c.to_table(lang.into());
+        let table = c.to_table(lang);
         Comparison {
             missions: c.missions,
             revenue: c.revenue,

@@ -2,16 +2,16 @@
 //! donated, and the annual statement. Computed by the core from the
 //! network's state with a policy and its parameters.
 
-use crate::enums::{ActorKind, AssessmentStatus, DeliveryUnit, Provenance};
-use crate::types::{Delivery, Donation, Payment, Text};
-use chrono::NaiveDate;
+use crate::enums::ActorKind;
+use crate::types::{Delivery, Donation, Payment};
 use coopetition::ids::{ActorId, MissionId};
 use coopetition::ledger::{
-    AnnualStatement as CoreAnnualStatement, InKindTotal as CoreInKindTotal, MemberLedger as CoreMemberLedger,
-    MissionLine as CoreMissionLine, NetworkLedger as CoreNetworkLedger, Settlement as CoreSettlement,
-    ValuedDelivery as CoreValuedDelivery,
+    AnnualStatement as CoreAnnualStatement, MemberLedger as CoreMemberLedger, NetworkLedger as CoreNetworkLedger,
+    Settlement as CoreSettlement, ValuedDelivery as CoreValuedDelivery,
 };
 use rust_decimal::Decimal;
+
+pub use coopetition::ledger::{InKindTotal, MissionLine};
 
 fn map<A, B: From<A>>(items: Vec<A>) -> Vec<B> {
     items.into_iter().map(B::from).collect()
@@ -38,48 +38,6 @@ impl From<CoreSettlement> for Settlement {
     }
 }
 
-/// One mission won in the year, as the policy assessed it.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct MissionLine {
-    /// The mission.
-    pub mission: MissionId,
-    /// Its title.
-    pub title: String,
-    /// The day it was won: the year it counts in.
-    pub won_on: NaiveDate,
-    /// Its revenue in euros.
-    pub revenue: Decimal,
-    /// Whether the policy could price it.
-    pub status: AssessmentStatus,
-    /// The money due in euros, when priced; `null` otherwise (never zero by default).
-    pub amount: Option<Decimal>,
-    /// The value the policy recognised as given in kind for this mission.
-    pub in_kind_credit: Decimal,
-    /// Where the amount comes from.
-    pub provenance: Provenance,
-    /// The guide situation the policy used, if any.
-    pub situation: Option<String>,
-    /// The title of that situation.
-    pub situation_title: Option<Text>,
-}
-
-impl From<CoreMissionLine> for MissionLine {
-    fn from(l: CoreMissionLine) -> MissionLine {
-        MissionLine {
-            mission: l.mission,
-            title: l.title,
-            won_on: l.won_on,
-            revenue: l.revenue.amount(),
-            status: l.status.into(),
-            amount: l.amount.map(|m| m.amount()),
-            in_kind_credit: l.in_kind_credit.amount(),
-            provenance: l.provenance.into(),
-            situation: l.situation,
-            situation_title: l.situation_title.map(Into::into),
-        }
-    }
-}
-
 /// An in-kind delivery with its value.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct ValuedDelivery {
@@ -94,25 +52,6 @@ pub struct ValuedDelivery {
 impl From<CoreValuedDelivery> for ValuedDelivery {
     fn from(v: CoreValuedDelivery) -> ValuedDelivery {
         ValuedDelivery { delivery: v.delivery.into(), unit_value: v.unit_value.amount(), value: v.value.amount() }
-    }
-}
-
-/// The deliveries of one contribution in one unit over the year.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct InKindTotal {
-    /// The contribution option (`workstream`, `recurring_event`…).
-    pub contribution: String,
-    /// What is counted.
-    pub unit: DeliveryUnit,
-    /// The quantity delivered.
-    pub quantity: Decimal,
-    /// The value of those deliveries in euros.
-    pub value: Decimal,
-}
-
-impl From<CoreInKindTotal> for InKindTotal {
-    fn from(t: CoreInKindTotal) -> InKindTotal {
-        InKindTotal { contribution: t.contribution, unit: t.unit.into(), quantity: t.quantity, value: t.value.amount() }
     }
 }
 
@@ -166,13 +105,13 @@ impl From<CoreMemberLedger> for MemberLedger {
             member: l.member,
             year: l.year,
             policy: l.policy,
-            missions: map(l.missions),
+            missions: l.missions,
             due: l.due.amount(),
             unpriced: l.unpriced,
             payments: map(l.payments),
             paid: l.paid.amount(),
             deliveries: map(l.deliveries),
-            in_kind: map(l.in_kind),
+            in_kind: l.in_kind,
             in_kind_value: l.in_kind_value.amount(),
             policy_in_kind_credit: l.policy_in_kind_credit.amount(),
             max_offset_share: l.max_offset_share,
@@ -259,7 +198,7 @@ impl AnnualStatement {
         AnnualStatement {
             network: s.network,
             member_name: s.member_name,
-            member_kind: s.member_kind.into(),
+            member_kind: s.member_kind,
             ledger: s.ledger.into(),
             balance_sentence,
             markdown,

@@ -1,13 +1,16 @@
 //! Kotlin bindings of coopetition, through uniffi proc-macros (no UDL).
 //!
-//! Thin: records and enums mirroring the core's types, converted at the edge;
-//! one error type carrying the core's stable codes; a thread-safe
-//! [`Network`] object; policies, built in or implemented in Kotlin. Every
-//! rule lives in the `coopetition` crate, so Rust, Python and Kotlin give
-//! the same answers.
+//! Thin: one error type carrying the core's stable codes; a thread-safe
+//! [`Network`] object; policies, built in or implemented in Kotlin; the
+//! records Kotlin builds that hold ids, dates or amounts (see `types.rs`).
+//! The core's enumerations and most of its records are the core's own,
+//! derived there under its `uniffi` feature. Every rule lives in the
+//! `coopetition` crate, so Rust, Python and Kotlin give the same answers.
 //!
 //! The Kotlin package is `org.coopetition` (see `uniffi.toml`); the generated
-//! file is `org/coopetition/coopetition.kt`.
+//! file is `org/coopetition/coopetition.kt`. The core's types are in
+//! `org.coopetition.core` (`core/uniffi.toml`), file
+//! `org/coopetition/core/coopetition_core.kt`.
 
 mod catalogue;
 mod commands;

@@ -593,7 +593,7 @@ impl Network {
 
     /// The membership structure; `null` before founding.
     pub fn structure(&self) -> Option<MembershipStructure> {
-        self.read().settings().map(|s| s.membership_structure.into())
+        self.read().settings().map(|s| s.membership_structure)
     }
 
     /// The founding date; `null` before founding.
@@ -627,7 +627,7 @@ impl Network {
     /// # Errors
     /// `contract.id.unknown`.
     pub fn contract(&self, id: ContractId) -> Result<Contract> {
-        Ok(self.read().contract(&id)?.clone().into())
+        Ok(self.read().contract(&id)?.clone())
     }
 
     /// A given version of a contract.
@@ -635,12 +635,12 @@ impl Network {
     /// # Errors
     /// `contract.id.unknown`, `contract.version.unknown`.
     pub fn contract_version(&self, id: ContractId, version: u32) -> Result<ContractVersion> {
-        Ok(self.read().contract(&id)?.version(version)?.clone().into())
+        Ok(self.read().contract(&id)?.version(version)?.clone())
     }
 
     /// Every contract, by id.
     pub fn contracts(&self) -> Vec<Contract> {
-        self.read().state().contracts.values().cloned().map(Into::into).collect()
+        self.read().state().contracts.values().cloned().collect()
     }
 
     /// The member's live contract (proposed, in discussion or active), if any.
@@ -648,7 +648,7 @@ impl Network {
     /// # Errors
     /// Typed errors for an invalid id.
     pub fn live_contract(&self, member: ActorId) -> Result<Option<Contract>> {
-        Ok(self.read().live_contract(&member).cloned().map(Into::into))
+        Ok(self.read().live_contract(&member).cloned())
     }
 
     /// The charter version in force; `null` before founding.
@@ -666,7 +666,7 @@ impl Network {
     /// # Errors
     /// Typed errors for an invalid id.
     pub fn charter_status(&self, provider: ActorId) -> Result<CharterStatus> {
-        Ok(self.read().charter_status(&provider).into())
+        Ok(self.read().charter_status(&provider))
     }
 
     /// A provider's charter signatures, oldest first.
@@ -676,7 +676,7 @@ impl Network {
     pub fn charter_signatures(&self, provider: ActorId) -> Result<Vec<CharterSignature>> {
         let network = self.read();
         let signatures = network.state().signatures.get(&provider);
-        Ok(signatures.map(|s| s.iter().cloned().map(Into::into).collect()).unwrap_or_default())
+        Ok(signatures.map(|s| s.to_vec()).unwrap_or_default())
     }
 
     /// The mission with this id.
@@ -705,7 +705,7 @@ impl Network {
     /// # Errors
     /// Typed errors for an invalid id.
     pub fn declaration(&self, mission: MissionId) -> Result<Option<Declaration>> {
-        Ok(self.read().state().declarations.get(&mission).cloned().map(Into::into))
+        Ok(self.read().state().declarations.get(&mission).cloned())
     }
 
     /// The negotiation of a mission's contribution, if one was opened.
@@ -809,7 +809,7 @@ impl Network {
         let network = self.read();
         let params = crate::policy::parameters_or_shipped(parameters.as_ref());
         let statement = coopetition::ledger::AnnualStatement::new(&network, &member, year, policy.core(), params)?;
-        Ok(AnnualStatement::new(statement, lang.into()))
+        Ok(AnnualStatement::new(statement, lang))
     }
 
     // ---- policies -----------------------------------------------------------------

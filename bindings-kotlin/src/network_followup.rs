@@ -3,12 +3,9 @@
 //! queries (compliance, standing, suggestions, directory, Markdown documents).
 
 use crate::commands::{Action, Event};
-use crate::enums::{InvolvementLevel, Lang};
+use crate::enums::{DecisionVenue, InvolvementLevel, Lang, Standing};
 use crate::error::Result;
-use crate::followup::{
-    ComplianceReport, Decision, DecisionVenue, FollowUpRules, LevelSuggestion, MemberCompliance, Standing,
-    StandingProposal,
-};
+use crate::followup::{ComplianceReport, Decision, FollowUpRules, LevelSuggestion, MemberCompliance, StandingProposal};
 use crate::network::Network;
 use crate::types::{Client, DirectoryEntry};
 use chrono::NaiveDate;
@@ -162,7 +159,7 @@ impl Network {
 
     /// The compliance of every provider bound by the charter, article by article, on `as_of`.
     pub fn compliance_report(&self, as_of: NaiveDate) -> Result<ComplianceReport> {
-        Ok(self.read().compliance_report(as_of).into())
+        Ok(self.read().compliance_report(as_of))
     }
 
     /// The compliance of one member on `as_of`; `null` if the charter does not bind it then.
@@ -170,7 +167,7 @@ impl Network {
     /// # Errors
     /// `actor.id.unknown`.
     pub fn member_compliance(&self, member: ActorId, as_of: NaiveDate) -> Result<Option<MemberCompliance>> {
-        Ok(self.read().member_compliance(&member, as_of)?.map(Into::into))
+        Ok(self.read().member_compliance(&member, as_of)?)
     }
 
     /// The follow-up rules in force on a date.
@@ -178,7 +175,7 @@ impl Network {
     /// # Errors
     /// Typed errors for a date that cannot be lifted.
     pub fn follow_up_rules(&self, on: NaiveDate) -> Result<FollowUpRules> {
-        Ok(self.read().follow_up_rules(on).clone().into())
+        Ok(self.read().follow_up_rules(on).clone())
     }
 
     /// A member's standing (good standing until a decision says otherwise).
@@ -186,7 +183,7 @@ impl Network {
     /// # Errors
     /// Typed errors for an invalid id.
     pub fn standing(&self, member: ActorId) -> Result<Standing> {
-        Ok(self.read().standing(&member).into())
+        Ok(self.read().standing(&member))
     }
 
     /// What the thresholds propose for a member's standing on `as_of` (shown, never applied).
@@ -194,7 +191,7 @@ impl Network {
     /// # Errors
     /// `actor.id.unknown`.
     pub fn standing_proposal(&self, member: ActorId, as_of: NaiveDate) -> Result<StandingProposal> {
-        Ok(self.read().standing_proposal(&member, as_of)?.into())
+        Ok(self.read().standing_proposal(&member, as_of)?)
     }
 
     /// The standing proposals of every member bound by the charter.
@@ -202,7 +199,7 @@ impl Network {
     /// # Errors
     /// Typed errors for a date that cannot be lifted.
     pub fn standing_proposals(&self, as_of: NaiveDate) -> Result<Vec<StandingProposal>> {
-        Ok(self.read().standing_proposals(as_of).into_iter().map(Into::into).collect())
+        Ok(self.read().standing_proposals(as_of).into_iter().collect())
     }
 
     /// The involvement level recorded activity suggests for an actor (shown, never applied).
@@ -210,7 +207,7 @@ impl Network {
     /// # Errors
     /// `actor.id.unknown`.
     pub fn level_suggestion(&self, actor: ActorId, as_of: NaiveDate) -> Result<LevelSuggestion> {
-        Ok(self.read().level_suggestion(&actor, as_of)?.into())
+        Ok(self.read().level_suggestion(&actor, as_of)?)
     }
 
     /// The level suggestions of every actor.
@@ -218,17 +215,17 @@ impl Network {
     /// # Errors
     /// Typed errors for a date that cannot be lifted.
     pub fn level_suggestions(&self, as_of: NaiveDate) -> Result<Vec<LevelSuggestion>> {
-        Ok(self.read().level_suggestions(as_of).into_iter().map(Into::into).collect())
+        Ok(self.read().level_suggestions(as_of).into_iter().collect())
     }
 
     /// The public directory: consenting members in good standing, in id order.
     pub fn public_directory(&self) -> Vec<DirectoryEntry> {
-        self.read().public_directory().entries.into_iter().map(Into::into).collect()
+        self.read().public_directory().entries.into_iter().collect()
     }
 
     /// The public directory as a Markdown table.
     pub fn directory_markdown(&self, lang: Lang) -> String {
-        self.read().public_directory().to_markdown(lang.into())
+        self.read().public_directory().to_markdown(lang)
     }
 
     // ---- documents ------------------------------------------------------------------
@@ -239,7 +236,7 @@ impl Network {
     /// `contract.id.unknown`, `contract.version.unknown`.
     #[uniffi::method(default(version = None))]
     pub fn contract_document(&self, contract: ContractId, version: Option<u32>, lang: Lang) -> Result<String> {
-        Ok(self.read().contract_markdown(&contract, version, lang.into())?)
+        Ok(self.read().contract_markdown(&contract, version, lang)?)
     }
 
     /// A charter version (the one in force by default) as Markdown.
@@ -248,7 +245,7 @@ impl Network {
     /// `charter.version.unknown`.
     #[uniffi::method(default(version = None))]
     pub fn charter_document(&self, version: Option<u32>, lang: Lang) -> Result<String> {
-        Ok(self.read().charter_markdown(version, lang.into())?)
+        Ok(self.read().charter_markdown(version, lang)?)
     }
 
     /// The charter a provider signed last, as Markdown, followed by its signature.
@@ -256,6 +253,6 @@ impl Network {
     /// # Errors
     /// `actor.id.unknown`; `charter.version.unknown` if it never signed.
     pub fn signed_charter_document(&self, provider: ActorId, lang: Lang) -> Result<String> {
-        Ok(self.read().signed_charter_markdown(&provider, lang.into())?)
+        Ok(self.read().signed_charter_markdown(&provider, lang)?)
     }
 }

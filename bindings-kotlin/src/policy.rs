@@ -13,16 +13,18 @@ use chrono::NaiveDate;
 use coopetition::ids::{ActorId, MissionId};
 use coopetition::money::Money;
 use coopetition::policy::facts::{MissionFacts as CoreMissionFacts, NegotiationState as CoreNegotiationState};
-use coopetition::policy::guide::{CountRange as CoreCountRange, Criteria as CoreCriteria, Situation as CoreSituation};
+use coopetition::policy::guide::Situation as CoreSituation;
 use coopetition::policy::{
     self as core_policy, Assessment as CoreAssessment, BehaviourModel as CoreBehaviourModel,
-    ContributionPolicy as CorePolicy, InKindValuation as CoreInKindValuation, Parameters as CoreParameters,
-    Provenance as CoreProvenance, Step,
+    ContributionPolicy as CorePolicy, Parameters as CoreParameters, Provenance as CoreProvenance, Step,
 };
 use coopetition::Error as CoreError;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 use std::sync::Arc;
+
+pub use coopetition::policy::guide::{CountRange, Criteria};
+pub use coopetition::policy::params::InKindValuation;
 
 // ---- facts ------------------------------------------------------------------------
 
@@ -125,7 +127,7 @@ impl From<CoreMissionFacts> for MissionFacts {
             provider: m.provider,
             revenue: m.revenue.amount(),
             won_on: m.won_on,
-            lead_origin: m.lead_origin.into(),
+            lead_origin: m.lead_origin,
             partners: m.partners,
             shared_resources: m.shared_resources,
             steward_workstream: m.steward_workstream,
@@ -146,7 +148,7 @@ impl TryFrom<MissionFacts> for CoreMissionFacts {
             provider: m.provider,
             revenue: Money::from_input(m.revenue)?,
             won_on: m.won_on,
-            lead_origin: m.lead_origin.into(),
+            lead_origin: m.lead_origin,
             partners: m.partners,
             shared_resources: m.shared_resources,
             steward_workstream: m.steward_workstream,
@@ -170,7 +172,7 @@ pub fn mission_facts(
     won_on: NaiveDate,
     lead_origin: LeadOrigin,
 ) -> Result<MissionFacts> {
-    Ok(CoreMissionFacts::new(provider, Money::from_input(revenue)?, won_on, lead_origin.into()).into())
+    Ok(CoreMissionFacts::new(provider, Money::from_input(revenue)?, won_on, lead_origin).into())
 }
 
 /// Mission facts converted once into the core's form and kept on the Rust
@@ -254,14 +256,13 @@ pub struct Assessment {
 
 impl Assessment {
     fn new(policy: &str, a: &CoreAssessment, lang: Lang) -> Assessment {
-        let lang = lang.into();
         Assessment {
             policy: policy.to_owned(),
-            status: a.status.into(),
+            status: a.status,
             amount: a.amount.map(|m| m.amount()),
             in_kind_credit: a.in_kind_credit.amount(),
             donations: a.donations.amount(),
-            provenance: a.provenance.into(),
+            provenance: a.provenance,
             situation: a.situation.as_deref().map(str::to_owned),
             explanation: a.explanation.steps().map(|s| ExplanationStep::new(&s, lang)).collect(),
             json: a.to_json(),
@@ -302,11 +303,11 @@ pub struct AssessmentSummary {
 impl From<CoreAssessment> for AssessmentSummary {
     fn from(a: CoreAssessment) -> AssessmentSummary {
         AssessmentSummary {
-            status: a.status.into(),
+            status: a.status,
             amount: a.amount.map(|m| m.amount()),
             in_kind_credit: a.in_kind_credit.amount(),
             donations: a.donations.amount(),
-            provenance: a.provenance.into(),
+            provenance: a.provenance,
             situation: a.situation.as_deref().map(str::to_owned),
         }
     }
@@ -324,48 +325,6 @@ pub struct Evaluation {
 }
 
 // ---- parameters ---------------------------------------------------------------------
-
-/// An inclusive range of counts; `max` null is unbounded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
-pub struct CountRange {
-    /// Smallest count accepted.
-    pub min: u32,
-    /// Largest count accepted, if bounded.
-    pub max: Option<u32>,
-}
-
-impl From<CoreCountRange> for CountRange {
-    fn from(r: CoreCountRange) -> CountRange {
-        CountRange { min: r.min, max: r.max }
-    }
-}
-
-/// The criteria of a guide situation; a null criterion matches anything.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Criteria {
-    /// Accepted lead origins.
-    pub lead_origin: Option<Vec<LeadOrigin>>,
-    /// Number of network partners mobilised.
-    pub partners: Option<CountRange>,
-    /// Number of shared resources used.
-    pub shared_resources: Option<CountRange>,
-    /// Whether the provider is a steward developing resources for a workstream.
-    pub steward_workstream: Option<bool>,
-    /// Whether the client was connected to the network.
-    pub client_informed: Option<bool>,
-}
-
-impl From<CoreCriteria> for Criteria {
-    fn from(c: CoreCriteria) -> Criteria {
-        Criteria {
-            lead_origin: c.lead_origin.map(|o| o.into_iter().map(Into::into).collect()),
-            partners: c.partners.map(Into::into),
-            shared_resources: c.shared_resources.map(Into::into),
-            steward_workstream: c.steward_workstream,
-            client_informed: c.client_informed,
-        }
-    }
-}
 
 /// An emblematic situation of the guide.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -392,9 +351,9 @@ impl From<CoreSituation> for Situation {
     fn from(s: CoreSituation) -> Situation {
         Situation {
             id: s.id,
-            title: s.title.into(),
-            story: s.story.map(Into::into),
-            criteria: s.criteria.into(),
+            title: s.title,
+            story: s.story,
+            criteria: s.criteria,
             rate: s.rate,
             range_min: s.range.map(|r| r.min),
             range_max: s.range.map(|r| r.max),
@@ -410,30 +369,6 @@ pub struct Guide {
     pub name: String,
     /// Its situations, in file order.
     pub situations: Vec<Situation>,
-}
-
-/// How in-kind deliveries are valued, and how far they offset money due.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct InKindValuation {
-    /// Value of one hour of work, in euros.
-    pub per_hour: Decimal,
-    /// Value of one event held, in euros.
-    pub per_event: Decimal,
-    /// Value of one project holder welcomed and guided, in euros.
-    pub per_project_holder: Decimal,
-    /// Share of the year's money due that in-kind value may offset (0 to 1).
-    pub max_offset_share: Decimal,
-}
-
-impl From<&CoreInKindValuation> for InKindValuation {
-    fn from(v: &CoreInKindValuation) -> InKindValuation {
-        InKindValuation {
-            per_hour: v.per_hour.amount(),
-            per_event: v.per_event.amount(),
-            per_project_holder: v.per_project_holder.amount(),
-            max_offset_share: v.max_offset_share,
-        }
-    }
 }
 
 /// The parameters of the policies, each with its validity periods. Load them
@@ -502,7 +437,7 @@ impl Parameters {
     /// # Errors
     /// `policy.parameters.not_in_force`.
     pub fn in_kind_at(&self, on: NaiveDate) -> Result<InKindValuation> {
-        Ok(self.inner.in_kind_at(on)?.into())
+        Ok(self.inner.in_kind_at(on)?.clone())
     }
 }
 
@@ -542,7 +477,7 @@ impl From<CoreBehaviourModel> for BehaviourModel {
 /// `journal.json.malformed`, `compliance.deadline.invalid`, `standing.thresholds.invalid`.
 #[uniffi::export]
 pub fn parse_follow_up_rules(json: String) -> Result<crate::followup::FollowUpRules> {
-    Ok(coopetition::compliance::parse_rules(&json)?.into())
+    Ok(coopetition::compliance::parse_rules(&json)?)
 }
 
 /// The default behaviour model (assumptions to tune, not findings).

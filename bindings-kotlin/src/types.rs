@@ -1,18 +1,40 @@
-//! Records mirroring the core's types, converted at the edge.
+//! The core's records as Kotlin sees them.
 //!
-//! Amounts are `Decimal` (Kotlin `BigDecimal`, euros), dates `NaiveDate`
-//! (Kotlin `LocalDate`), ids checked strings. Conversions are plain field
-//! copies: no rule lives here.
+//! Most are the core's own, derived there under its `uniffi` feature (Kotlin
+//! package `org.coopetition.core`) and re-exported below. The records still
+//! declared here differ from the core's for a reason:
+//!
+//! - Kotlin builds them (they are arguments) and they hold an id, a date or an
+//!   amount: [`Actor`], [`CharterText`], [`Client`], [`MissionUpdate`],
+//!   [`MissionStep`], [`Payment`], [`Donation`], [`Delivery`]. uniffi 0.32
+//!   turns a failed conversion of an argument into Kotlin's typed exception
+//!   only if the error is the called function's own error type
+//!   ([`crate::CoopetitionError`]); the core's conversions can only fail with
+//!   the core's error, which would reach Kotlin as an internal error. Here
+//!   the binding's own conversions (`custom.rs`) check them, and an amount is
+//!   a `Decimal` that the network refuses with the core's code if it is not
+//!   money given as input.
+//! - Their shape differs: [`Mission`] holds a [`Client`]; [`Negotiation`]'s
+//!   agreed amount and day are a tuple in the core, two fields here;
+//!   [`KindCatalogue`] gathers a kind's catalogue from several core tables.
+//!
+//! Conversions are plain field copies: no rule lives here.
 
-use crate::enums::{
-    ActorKind, ContractStatus, ContributionForm, DeliveryUnit, InvolvementLevel, LeadOrigin, MembershipStructure,
-    MissionStatus, NegotiationStatus, Party,
-};
+use crate::enums::{ActorKind, DeliveryUnit, InvolvementLevel, LeadOrigin, MissionStatus, NegotiationStatus};
 use chrono::NaiveDate;
-use coopetition::ids::{ActorId, ContractId, MissionId};
+use coopetition::ids::{ActorId, MissionId};
 use coopetition::money::Money;
-use coopetition::{actor, catalogue, charter, contract, mission, negotiation, network, text};
+use coopetition::{actor, catalogue, charter, mission, negotiation};
 use rust_decimal::Decimal;
+
+pub use coopetition::catalogue::{ContributionOption, Engagement, Item as CatalogueItem};
+pub use coopetition::charter::{CharterArticle, CharterSignature};
+pub use coopetition::contract::{Choice, Contract, ContractTerms, ContractVersion, DiscussionNote, PendingTerms};
+pub use coopetition::directory::DirectoryEntry;
+pub use coopetition::mission::{MissionRecord, Resource};
+pub use coopetition::negotiation::{Declaration, Offer};
+pub use coopetition::network::NetworkSettings;
+pub use coopetition::text::Text;
 
 /// Unchecked here: the network refuses a command whose amount is not money
 /// given as input (whole cents, within range), with the core's code.
@@ -20,32 +42,7 @@ fn eur(amount: Decimal) -> Money {
     Money::eur(amount)
 }
 
-fn map<A, B: From<A>>(items: Vec<A>) -> Vec<B> {
-    items.into_iter().map(B::from).collect()
-}
-
 // ---- text, actors, settings ---------------------------------------------------------
-
-/// A text in French and in English.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Text {
-    /// The French text.
-    pub fr: String,
-    /// The English text.
-    pub en: String,
-}
-
-impl From<text::Text> for Text {
-    fn from(t: text::Text) -> Text {
-        Text { fr: t.fr, en: t.en }
-    }
-}
-
-impl From<Text> for text::Text {
-    fn from(t: Text) -> text::Text {
-        text::Text { fr: t.fr, en: t.en }
-    }
-}
 
 /// An actor known to the network: a member, an applicant or a founder.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -64,13 +61,7 @@ pub struct Actor {
 
 impl From<actor::Actor> for Actor {
     fn from(a: actor::Actor) -> Actor {
-        Actor {
-            id: a.id,
-            kind: a.kind.into(),
-            display_name: a.display_name,
-            level: a.level.into(),
-            public_listing: a.public_listing,
-        }
+        Actor { id: a.id, kind: a.kind, display_name: a.display_name, level: a.level, public_listing: a.public_listing }
     }
 }
 
@@ -78,228 +69,17 @@ impl From<Actor> for actor::Actor {
     fn from(a: Actor) -> actor::Actor {
         actor::Actor {
             id: a.id,
-            kind: a.kind.into(),
+            kind: a.kind,
             display_name: a.display_name,
-            level: a.level.into(),
+            level: a.level,
             public_listing: a.public_listing,
         }
     }
 }
 
-/// Settings chosen when the network is founded.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct NetworkSettings {
-    /// The network's name.
-    pub name: String,
-    /// How the charter relates to membership.
-    pub membership_structure: MembershipStructure,
-}
-
-impl From<network::NetworkSettings> for NetworkSettings {
-    fn from(s: network::NetworkSettings) -> NetworkSettings {
-        NetworkSettings { name: s.name, membership_structure: s.membership_structure.into() }
-    }
-}
-
-impl From<NetworkSettings> for network::NetworkSettings {
-    fn from(s: NetworkSettings) -> network::NetworkSettings {
-        network::NetworkSettings { name: s.name, membership_structure: s.membership_structure.into() }
-    }
-}
-
 // ---- contracts ----------------------------------------------------------------------
 
-/// A catalogue item chosen by the member, with free text where the item asks for it.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Choice {
-    /// Id of the catalogue item.
-    pub item: String,
-    /// Free-text detail: required for "other" and "own proposal", optional otherwise.
-    #[uniffi(default = None)]
-    pub detail: Option<String>,
-}
-
-impl From<contract::Choice> for Choice {
-    fn from(c: contract::Choice) -> Choice {
-        Choice { item: c.item, detail: c.detail }
-    }
-}
-
-impl From<Choice> for contract::Choice {
-    fn from(c: Choice) -> contract::Choice {
-        contract::Choice { item: c.item, detail: c.detail }
-    }
-}
-
-/// What a member proposes: sections 2 to 5 of the membership contract.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct ContractTerms {
-    /// Needs chosen from the kind's catalogue.
-    pub needs: Vec<Choice>,
-    /// Optional member engagements chosen beyond the required ones.
-    pub extra_engagements: Vec<String>,
-    /// Contribution options chosen (at least one).
-    pub contributions: Vec<Choice>,
-    /// Place of signature ("Lille").
-    pub place: String,
-    /// Name of the person who signs for the member.
-    pub signatory: String,
-}
-
-impl From<contract::ContractTerms> for ContractTerms {
-    fn from(t: contract::ContractTerms) -> ContractTerms {
-        ContractTerms {
-            needs: map(t.needs),
-            extra_engagements: t.extra_engagements,
-            contributions: map(t.contributions),
-            place: t.place,
-            signatory: t.signatory,
-        }
-    }
-}
-
-impl From<ContractTerms> for contract::ContractTerms {
-    fn from(t: ContractTerms) -> contract::ContractTerms {
-        contract::ContractTerms {
-            needs: map(t.needs),
-            extra_engagements: t.extra_engagements,
-            contributions: map(t.contributions),
-            place: t.place,
-            signatory: t.signatory,
-        }
-    }
-}
-
-/// A validated version of a contract.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct ContractVersion {
-    /// Version number, from 1.
-    pub version: u32,
-    /// The terms of this version.
-    pub terms: ContractTerms,
-    /// When the member proposed these terms (the date of signature).
-    pub proposed_on: NaiveDate,
-    /// When a steward validated them.
-    pub validated_on: NaiveDate,
-    /// The steward who validated them.
-    pub validated_by: ActorId,
-    /// Under the all-in-one structure, the charter version this contract includes.
-    pub includes_charter: Option<u32>,
-}
-
-impl From<contract::ContractVersion> for ContractVersion {
-    fn from(v: contract::ContractVersion) -> ContractVersion {
-        ContractVersion {
-            version: v.version,
-            terms: v.terms.into(),
-            proposed_on: v.proposed_on,
-            validated_on: v.validated_on,
-            validated_by: v.validated_by,
-            includes_charter: v.includes_charter,
-        }
-    }
-}
-
-/// Terms proposed and not yet validated (a first proposal or an amendment).
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct PendingTerms {
-    /// The proposed terms.
-    pub terms: ContractTerms,
-    /// When they were proposed.
-    pub proposed_on: NaiveDate,
-}
-
-impl From<contract::PendingTerms> for PendingTerms {
-    fn from(p: contract::PendingTerms) -> PendingTerms {
-        PendingTerms { terms: p.terms.into(), proposed_on: p.proposed_on }
-    }
-}
-
-/// A note left during the discussion of a proposal.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct DiscussionNote {
-    /// Who wrote it.
-    pub by: ActorId,
-    /// When.
-    pub on: NaiveDate,
-    /// What was said.
-    pub note: String,
-}
-
-impl From<contract::DiscussionNote> for DiscussionNote {
-    fn from(n: contract::DiscussionNote) -> DiscussionNote {
-        DiscussionNote { by: n.by, on: n.on, note: n.note }
-    }
-}
-
-/// A membership contract and all its versions.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Contract {
-    /// Stable id.
-    pub id: ContractId,
-    /// The member (or applicant).
-    pub member: ActorId,
-    /// The member's kind, which selects the catalogue.
-    pub kind: ActorKind,
-    /// Current status.
-    pub status: ContractStatus,
-    /// When the application was made.
-    pub applied_on: NaiveDate,
-    /// Terms awaiting validation, if any.
-    pub pending: Option<PendingTerms>,
-    /// Validated versions, oldest first.
-    pub versions: Vec<ContractVersion>,
-    /// Notes of the discussions.
-    pub discussion: Vec<DiscussionNote>,
-    /// When the contract ended, if it did.
-    pub ended_on: Option<NaiveDate>,
-    /// Why it ended or was declined, if it did.
-    pub end_reason: Option<String>,
-}
-
-impl From<contract::Contract> for Contract {
-    fn from(c: contract::Contract) -> Contract {
-        Contract {
-            id: c.id,
-            member: c.member,
-            kind: c.kind.into(),
-            status: c.status.into(),
-            applied_on: c.applied_on,
-            pending: c.pending.map(PendingTerms::from),
-            versions: map(c.versions),
-            discussion: map(c.discussion),
-            ended_on: c.ended_on,
-            end_reason: c.end_reason,
-        }
-    }
-}
-
 // ---- charter ------------------------------------------------------------------------
-
-/// One of the five engagements of the charter.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct CharterArticle {
-    /// Article number, 1 to 5.
-    pub article: u8,
-    /// Stable id (`inform`, `equip_clients`, `open_resources`, `prior_work`, `quality_meeting`).
-    pub id: String,
-    /// French wording.
-    pub fr: String,
-    /// English wording.
-    pub en: String,
-}
-
-impl From<charter::CharterArticle> for CharterArticle {
-    fn from(a: charter::CharterArticle) -> CharterArticle {
-        CharterArticle { article: a.article, id: a.id, fr: a.fr, en: a.en }
-    }
-}
-
-impl From<CharterArticle> for charter::CharterArticle {
-    fn from(a: CharterArticle) -> charter::CharterArticle {
-        charter::CharterArticle { article: a.article, id: a.id, fr: a.fr, en: a.en }
-    }
-}
 
 /// One version of the cooperation charter's text.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -325,11 +105,11 @@ impl From<charter::CharterText> for CharterText {
         CharterText {
             version: t.version,
             published_on: t.published_on,
-            title: t.title.into(),
-            engagements: map(t.engagements),
-            mandate: t.mandate.into(),
-            consent: t.consent.into(),
-            exclusion: t.exclusion.into(),
+            title: t.title,
+            engagements: t.engagements,
+            mandate: t.mandate,
+            consent: t.consent,
+            exclusion: t.exclusion,
         }
     }
 }
@@ -339,29 +119,12 @@ impl From<CharterText> for charter::CharterText {
         charter::CharterText {
             version: t.version,
             published_on: t.published_on,
-            title: t.title.into(),
-            engagements: map(t.engagements),
-            mandate: t.mandate.into(),
-            consent: t.consent.into(),
-            exclusion: t.exclusion.into(),
+            title: t.title,
+            engagements: t.engagements,
+            mandate: t.mandate,
+            consent: t.consent,
+            exclusion: t.exclusion,
         }
-    }
-}
-
-/// A provider's signature of the charter.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct CharterSignature {
-    /// The signatory provider.
-    pub provider: ActorId,
-    /// The charter version signed.
-    pub version: u32,
-    /// The date of signature.
-    pub signed_on: NaiveDate,
-}
-
-impl From<charter::CharterSignature> for CharterSignature {
-    fn from(s: charter::CharterSignature) -> CharterSignature {
-        CharterSignature { provider: s.provider, version: s.version, signed_on: s.signed_on }
     }
 }
 
@@ -388,7 +151,7 @@ impl From<mission::Client> for Client {
     fn from(c: mission::Client) -> Client {
         match c {
             mission::Client::Member { id } => Client::Member { id },
-            mission::Client::Outside { name, kind } => Client::Outside { name, kind: kind.into() },
+            mission::Client::Outside { name, kind } => Client::Outside { name, kind },
         }
     }
 }
@@ -397,33 +160,8 @@ impl From<Client> for mission::Client {
     fn from(c: Client) -> mission::Client {
         match c {
             Client::Member { id } => mission::Client::Member { id },
-            Client::Outside { name, kind } => mission::Client::Outside { name, kind: kind.into() },
+            Client::Outside { name, kind } => mission::Client::Outside { name, kind },
         }
-    }
-}
-
-/// A resource used or developed during a mission.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Resource {
-    /// What it is ("guide de programmation d'un tiers-lieu").
-    pub name: String,
-    /// Its open licence, if recorded (e.g. `CC-BY-SA-4.0`).
-    #[uniffi(default = None)]
-    pub licence: Option<String>,
-    /// The network workstream it serves, if any.
-    #[uniffi(default = None)]
-    pub workstream: Option<String>,
-}
-
-impl From<mission::Resource> for Resource {
-    fn from(r: mission::Resource) -> Resource {
-        Resource { name: r.name, licence: r.licence, workstream: r.workstream }
-    }
-}
-
-impl From<Resource> for mission::Resource {
-    fn from(r: Resource) -> mission::Resource {
-        mission::Resource { name: r.name, licence: r.licence, workstream: r.workstream }
     }
 }
 
@@ -448,8 +186,8 @@ impl From<mission::MissionUpdate> for MissionUpdate {
     fn from(u: mission::MissionUpdate) -> MissionUpdate {
         MissionUpdate {
             partners: u.partners,
-            shared_resources_used: map(u.shared_resources_used),
-            resources_developed: map(u.resources_developed),
+            shared_resources_used: u.shared_resources_used,
+            resources_developed: u.resources_developed,
             client_informed: u.client_informed,
         }
     }
@@ -459,8 +197,8 @@ impl From<MissionUpdate> for mission::MissionUpdate {
     fn from(u: MissionUpdate) -> mission::MissionUpdate {
         mission::MissionUpdate {
             partners: u.partners,
-            shared_resources_used: map(u.shared_resources_used),
-            resources_developed: map(u.resources_developed),
+            shared_resources_used: u.shared_resources_used,
+            resources_developed: u.resources_developed,
             client_informed: u.client_informed,
         }
     }
@@ -511,7 +249,7 @@ impl From<mission::MissionStep> for MissionStep {
         use mission::MissionStep as S;
         match s {
             S::Solicited { client, lead_origin, title } => {
-                MissionStep::Solicited { client: client.into(), lead_origin: lead_origin.into(), title }
+                MissionStep::Solicited { client: client.into(), lead_origin, title }
             }
             S::Proposed => MissionStep::Proposed,
             S::Won { revenue } => MissionStep::Won { revenue: revenue.amount() },
@@ -529,7 +267,7 @@ impl From<MissionStep> for mission::MissionStep {
         use mission::MissionStep as S;
         match s {
             MissionStep::Solicited { client, lead_origin, title } => {
-                S::Solicited { client: client.into(), lead_origin: lead_origin.into(), title }
+                S::Solicited { client: client.into(), lead_origin, title }
             }
             MissionStep::Proposed => S::Proposed,
             MissionStep::Won { revenue } => S::Won { revenue: eur(revenue) },
@@ -539,25 +277,6 @@ impl From<MissionStep> for mission::MissionStep {
             MissionStep::Lost { reason } => S::Lost { reason },
             MissionStep::Cancelled { reason } => S::Cancelled { reason },
         }
-    }
-}
-
-/// One reported step in a mission's history.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct MissionRecord {
-    /// The step label (`solicited`, `proposed`, `won`, `started`, `progress`…).
-    pub step: String,
-    /// When it happened.
-    pub occurred_on: NaiveDate,
-    /// When the provider reported it.
-    pub reported_on: NaiveDate,
-    /// Note or reason, if any (empty otherwise).
-    pub note: String,
-}
-
-impl From<mission::MissionRecord> for MissionRecord {
-    fn from(r: mission::MissionRecord) -> MissionRecord {
-        MissionRecord { step: r.step, occurred_on: r.occurred_on, reported_on: r.reported_on, note: r.note }
     }
 }
 
@@ -596,54 +315,20 @@ impl From<mission::Mission> for Mission {
             id: m.id,
             provider: m.provider,
             client: m.client.into(),
-            lead_origin: m.lead_origin.into(),
+            lead_origin: m.lead_origin,
             title: m.title,
-            status: m.status.into(),
+            status: m.status,
             revenue: m.revenue.map(|r| r.amount()),
             partners: m.partners,
-            shared_resources_used: map(m.shared_resources_used),
-            resources_developed: map(m.resources_developed),
+            shared_resources_used: m.shared_resources_used,
+            resources_developed: m.resources_developed,
             client_informed: m.client_informed,
-            history: map(m.history),
+            history: m.history,
         }
     }
 }
 
 // ---- contributions ------------------------------------------------------------------
-
-/// A provider's self-assessed contribution for a won mission.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Declaration {
-    /// The declared amount in euros, between 0 and the revenue.
-    pub amount: Decimal,
-    /// When it was declared.
-    pub on: NaiveDate,
-}
-
-impl From<negotiation::Declaration> for Declaration {
-    fn from(d: negotiation::Declaration) -> Declaration {
-        Declaration { amount: d.amount.amount(), on: d.on }
-    }
-}
-
-/// A dated offer in a negotiation.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Offer {
-    /// Which side offered.
-    pub party: Party,
-    /// Who made it (the provider, or a steward for the network).
-    pub by: ActorId,
-    /// The amount offered, in euros.
-    pub amount: Decimal,
-    /// When.
-    pub on: NaiveDate,
-}
-
-impl From<negotiation::Offer> for Offer {
-    fn from(o: negotiation::Offer) -> Offer {
-        Offer { party: o.party.into(), by: o.by, amount: o.amount.amount(), on: o.on }
-    }
-}
 
 /// The negotiation of one won mission's contribution.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -666,8 +351,8 @@ impl From<negotiation::Negotiation> for Negotiation {
     fn from(n: negotiation::Negotiation) -> Negotiation {
         Negotiation {
             mission: n.mission,
-            status: n.status.into(),
-            offers: map(n.offers),
+            status: n.status,
+            offers: n.offers,
             agreed_amount: n.agreed.map(|(m, _)| m.amount()),
             agreed_on: n.agreed.map(|(_, on)| on),
             stalemate_on: n.stalemate_on,
@@ -750,7 +435,7 @@ impl From<negotiation::Delivery> for Delivery {
         Delivery {
             member: d.member,
             contribution: d.contribution,
-            unit: d.unit.into(),
+            unit: d.unit,
             quantity: d.quantity,
             on: d.on,
             note: d.note,
@@ -763,7 +448,7 @@ impl From<Delivery> for negotiation::Delivery {
         negotiation::Delivery {
             member: d.member,
             contribution: d.contribution,
-            unit: d.unit.into(),
+            unit: d.unit,
             quantity: d.quantity,
             on: d.on,
             note: d.note,
@@ -772,65 +457,6 @@ impl From<Delivery> for negotiation::Delivery {
 }
 
 // ---- catalogues ---------------------------------------------------------------------
-
-/// An item of a catalogue: a need.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct CatalogueItem {
-    /// Stable id, unique within its list.
-    pub id: String,
-    /// French wording.
-    pub fr: String,
-    /// English wording.
-    pub en: String,
-    /// Whether choosing it requires a free-text detail ("other").
-    pub free_text: bool,
-}
-
-impl From<catalogue::Item> for CatalogueItem {
-    fn from(i: catalogue::Item) -> CatalogueItem {
-        CatalogueItem { id: i.id, fr: i.fr, en: i.en, free_text: i.free_text }
-    }
-}
-
-/// An engagement of the network or of the member.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Engagement {
-    /// Stable id, unique within its list.
-    pub id: String,
-    /// French wording.
-    pub fr: String,
-    /// English wording.
-    pub en: String,
-    /// Whether every contract of the kind includes it.
-    pub required: bool,
-}
-
-impl From<catalogue::Engagement> for Engagement {
-    fn from(e: catalogue::Engagement) -> Engagement {
-        Engagement { id: e.id, fr: e.fr, en: e.en, required: e.required }
-    }
-}
-
-/// A contribution option.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct ContributionOption {
-    /// Stable id, unique within its list.
-    pub id: String,
-    /// French wording.
-    pub fr: String,
-    /// English wording.
-    pub en: String,
-    /// The form of the contribution.
-    pub form: ContributionForm,
-    /// Whether choosing it requires a free-text detail ("own proposal").
-    pub free_text: bool,
-}
-
-impl From<catalogue::ContributionOption> for ContributionOption {
-    fn from(o: catalogue::ContributionOption) -> ContributionOption {
-        ContributionOption { id: o.id, fr: o.fr, en: o.en, form: o.form.into(), free_text: o.free_text }
-    }
-}
 
 /// The catalogue of one actor kind: what a membership contract can choose.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -853,43 +479,13 @@ impl KindCatalogue {
     pub(crate) fn new(kind: ActorKind, c: catalogue::KindCatalogue) -> KindCatalogue {
         KindCatalogue {
             kind,
-            intro: c.intro.into(),
-            needs: map(c.needs),
-            network_engagements: map(c.network_engagements),
-            member_engagements: map(c.member_engagements),
-            contributions: map(c.contributions),
+            intro: c.intro,
+            needs: c.needs,
+            network_engagements: c.network_engagements,
+            member_engagements: c.member_engagements,
+            contributions: c.contributions,
         }
     }
 }
 
 // ---- public directory ---------------------------------------------------------------
-
-/// One member in the public directory (only members who consented, in good standing).
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct DirectoryEntry {
-    /// The member's id.
-    pub id: ActorId,
-    /// Its name.
-    pub display_name: String,
-    /// Its kind.
-    pub kind: ActorKind,
-    /// Its involvement level.
-    pub level: InvolvementLevel,
-    /// For a provider, where it stands with the charter; `null` for other kinds.
-    pub charter: Option<crate::enums::CharterStatus>,
-    /// Member since (the first validation of its contract, or the founding).
-    pub member_since: Option<NaiveDate>,
-}
-
-impl From<coopetition::directory::DirectoryEntry> for DirectoryEntry {
-    fn from(e: coopetition::directory::DirectoryEntry) -> DirectoryEntry {
-        DirectoryEntry {
-            id: e.id,
-            display_name: e.display_name,
-            kind: e.kind.into(),
-            level: e.level.into(),
-            charter: e.charter.map(Into::into),
-            member_since: e.member_since,
-        }
-    }
-}

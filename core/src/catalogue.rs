@@ -67,6 +67,8 @@ impl ContributionForm {
 /// An item of a catalogue: a need or a member engagement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "uniffi", uniffi(name = "CatalogueItem"))]
 pub struct Item {
     /// Stable id, unique within its list.
     pub id: String,
@@ -82,6 +84,7 @@ pub struct Item {
 /// An engagement of the network or of the member.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Engagement {
     /// Stable id, unique within its list.
     pub id: String,
@@ -96,6 +99,7 @@ pub struct Engagement {
 /// A contribution option.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ContributionOption {
     /// Stable id, unique within its list.
     pub id: String,

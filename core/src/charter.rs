@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 /// One of the five engagements of the charter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CharterArticle {
     /// Article number, 1 to 5.
     pub article: u8,
@@ -114,6 +115,7 @@ pub fn load_charter(json: &str) -> Result<Vec<CharterText>> {
 /// A provider's signature of the charter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CharterSignature {
     /// The signatory provider.
     pub provider: ActorId,

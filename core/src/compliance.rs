@@ -79,7 +79,7 @@ labelled_enum!(
 
 labelled_enum!(
     /// The rule an engagement follows, one per measurable engagement of the charter.
-    Rule, "compliance rule", {
+    Rule as "ComplianceRule", "compliance rule", {
         /// Art. 1: the solicitation is reported within N days.
         SolicitationReported => "solicitation_reported",
         /// Art. 1: the start of a won mission is reported within N days of the win.
@@ -115,6 +115,7 @@ impl Rule {
 /// One engagement of one member, judged on the report's date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct EngagementCheck {
     /// The charter article, 1 to 5.
     pub article: u8,
@@ -150,6 +151,7 @@ pub struct EngagementCheck {
 /// How many engagements are in each status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct StatusCounts {
     /// Met.
     pub met: u32,
@@ -183,6 +185,7 @@ impl StatusCounts {
 /// The engagements of one member.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MemberCompliance {
     /// The member (a provider who signed the charter).
     pub member: ActorId,
@@ -212,6 +215,7 @@ impl MemberCompliance {
 /// The compliance of the whole network, or of one member, on a date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ComplianceReport {
     /// The date of the report.
     pub as_of: NaiveDate,

@@ -19,11 +19,13 @@ use std::collections::BTreeSet;
 /// A catalogue item chosen by the member, with free text where the item asks for it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Choice {
     /// Id of the catalogue item.
     pub item: String,
     /// Free-text detail: required for "other" and "own proposal", optional otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub detail: Option<String>,
 }
 
@@ -42,6 +44,7 @@ impl Choice {
 /// What a member proposes: sections 2 to 5 of Annex 1.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ContractTerms {
     /// Needs chosen from the kind's catalogue.
     pub needs: Vec<Choice>,
@@ -136,6 +139,7 @@ impl ContractStatus {
 /// A validated version of a contract.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ContractVersion {
     /// Version number, from 1.
     pub version: u32,
@@ -155,6 +159,7 @@ pub struct ContractVersion {
 /// Terms proposed and not yet validated (a first proposal or an amendment).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PendingTerms {
     /// The proposed terms.
     pub terms: ContractTerms,
@@ -165,6 +170,7 @@ pub struct PendingTerms {
 /// A note left during the discussion of a proposal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DiscussionNote {
     /// Who wrote it.
     pub by: ActorId,
@@ -177,6 +183,7 @@ pub struct DiscussionNote {
 /// A membership contract and all its versions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Contract {
     /// Stable id.
     pub id: ContractId,

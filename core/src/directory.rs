@@ -22,6 +22,7 @@ use std::fmt::Write;
 /// One member in the public directory.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DirectoryEntry {
     /// The member's id.
     pub id: ActorId,

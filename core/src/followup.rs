@@ -36,6 +36,7 @@ use std::sync::OnceLock;
 /// (`compliance.deadline.invalid`) rather than wrap around.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Deadlines {
     /// Art. 1: a solicitation is reported within this many days of being received.
     pub solicitation_report_days: i64,
@@ -100,6 +101,7 @@ impl Deadlines {
 /// late, within the lookback window. A criterion set to 0 is not used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Threshold {
     /// Breached engagements that call for this step (0: not used).
     pub breached: u32,
@@ -118,6 +120,7 @@ impl Threshold {
 /// steward's decision changes a standing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SanctionThresholds {
     /// Only engagements due within this many days before the report date count.
     pub lookback_days: i64,
@@ -185,6 +188,7 @@ impl SanctionThresholds {
 /// the suggestion is to keep the level, so it does not flicker.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LevelRules {
     /// Length of the window, in months, ending with the month of the report.
     pub window_months: u32,
@@ -222,6 +226,7 @@ impl LevelRules {
 /// Every rule of the follow-up, as one value of a [`Timeline`].
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FollowUpRules {
     /// Deadlines of the engagements.
     pub deadlines: Deadlines,

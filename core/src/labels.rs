@@ -34,10 +34,15 @@ pub trait Labelled: Sized + Copy + 'static {
 }
 
 /// Implements [`Labelled`] and serde (as the label) for a fieldless enum.
+///
+/// `Name as "ForeignName"` gives the enum another name in the bindings, where
+/// the Rust name, read without its module, would say too little.
 macro_rules! labelled_enum {
-    ($(#[$doc:meta])* $name:ident, $what:literal, { $($(#[$vdoc:meta])* $variant:ident => $label:literal),+ $(,)? }) => {
+    ($(#[$doc:meta])* $name:ident $(as $foreign:literal)?, $what:literal, { $($(#[$vdoc:meta])* $variant:ident => $label:literal),+ $(,)? }) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+        #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+        $(#[cfg_attr(feature = "uniffi", uniffi(name = $foreign))])?
         pub enum $name {
             $($(#[$vdoc])* #[serde(rename = $label)] $variant),+
         }
@@ -47,6 +52,18 @@ macro_rules! labelled_enum {
             const ALL: &'static [Self] = &[$($name::$variant),+];
             fn label(self) -> &'static str {
                 match self { $($name::$variant => $label),+ }
+            }
+        }
+
+        // Kotlin reads the label as `value.label()`; the Rust name differs so that
+        // `Labelled::label` keeps its `&'static str` in Rust.
+        #[cfg(feature = "uniffi")]
+        #[uniffi::export$((name = $foreign))?]
+        impl $name {
+            /// The stable snake_case label of this value, as in JSON and in the other bindings.
+            #[uniffi::method(name = "label")]
+            pub fn uniffi_label(&self) -> String {
+                $crate::labels::Labelled::label(*self).to_owned()
             }
         }
 

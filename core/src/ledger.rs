@@ -67,6 +67,7 @@ use std::fmt::Write as _;
 
 /// One mission won in the year, as the policy assessed it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MissionLine {
     /// The mission.
     pub mission: MissionId,
@@ -112,6 +113,7 @@ pub struct ValuedDelivery {
 
 /// The deliveries of one contribution in one unit over the year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct InKindTotal {
     /// The contribution option (`workstream`, `recurring_event`…).
     pub contribution: String,

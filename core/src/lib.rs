@@ -41,6 +41,14 @@ pub mod snapshot;
 pub mod standing;
 pub mod text;
 
+// The Kotlin binding's uniffi derives on the core's types need this crate's own
+// scaffolding (its `UniFfiTag` and FFI helpers); nothing else of uniffi is here.
+// Its namespace is not `coopetition`, which the binding's crate already takes.
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!("coopetition_core");
+#[cfg(feature = "uniffi")]
+mod uniffi_types;
+
 pub use error::{Error, Result};
 
 /// The names most programs need, in one import.

@@ -85,14 +85,17 @@ pub enum Client {
 /// A resource used or developed during a mission.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Resource {
     /// What it is ("guide de programmation d'un tiers-lieu").
     pub name: String,
     /// Its open licence, if recorded (e.g. `CC-BY-SA-4.0`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub licence: Option<String>,
     /// The network workstream it serves, if any (a steward's chantier).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub workstream: Option<String>,
 }
 
@@ -190,6 +193,7 @@ impl MissionStep {
 /// One reported step in a mission's history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MissionRecord {
     /// The step label (`solicited`, `proposed`, `won`, `started`, `progress`…).
     pub step: String,
@@ -199,6 +203,7 @@ pub struct MissionRecord {
     pub reported_on: NaiveDate,
     /// Note or reason, if any.
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = ""))]
     pub note: String,
 }
 

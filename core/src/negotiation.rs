@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 /// A provider's self-assessed contribution for a won mission.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Declaration {
     /// The declared amount, between 0 and the revenue.
     pub amount: Money,
@@ -32,6 +33,7 @@ labelled_enum!(
 /// A dated offer in a negotiation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Offer {
     /// Which side offered.
     pub party: Party,

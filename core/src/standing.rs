@@ -373,6 +373,7 @@ fn label(s: Standing) -> &'static str {
 /// What the thresholds propose for a member's standing. Shown, never applied.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct StandingProposal {
     /// The member.
     pub member: ActorId,
@@ -395,6 +396,7 @@ pub struct StandingProposal {
 /// The level that recorded activity suggests. Shown, never applied.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LevelSuggestion {
     /// The actor.
     pub actor: ActorId,

@@ -16,6 +16,7 @@ labelled_enum!(
 /// A text in French and in English.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Text {
     /// The French text.
     pub fr: String,

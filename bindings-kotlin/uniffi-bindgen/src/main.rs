@@ -138,6 +138,17 @@ const FREE: Patch = Patch {
 
 const PATCHES: [Patch; 3] = [CALL, BY_VALUE, FREE];
 
+/// The prefix of the FFI functions in the patches, those of the binding's crate.
+const FFI_PREFIX: &str = "UniffiLib.ffi_coopetition_uniffi_";
+
+/// The prefix of the FFI functions a generated file calls, read from its
+/// buffer allocation (`UniffiLib.ffi_<crate>_rustbuffer_alloc`).
+fn ffi_prefix(text: &str) -> Option<&str> {
+    let end = text.find("rustbuffer_alloc(")?;
+    let start = text[..end].rfind("UniffiLib.ffi_")?;
+    Some(&text[start..end])
+}
+
 /// Marks a file already patched.
 const MARK: &str = "Patched by bindings-kotlin/uniffi-bindgen";
 
@@ -191,8 +202,13 @@ fn patch_kotlin(dir: &Path) -> Result<(), String> {
         if text.contains(MARK) {
             continue;
         }
+        // Each crate's file calls its own crate's FFI functions (`ffi_<crate>_…`);
+        // the patches are written for the binding's crate.
+        let ffi_prefix = ffi_prefix(&text).unwrap_or(FFI_PREFIX).to_owned();
         for patch in &PATCHES {
-            if text.matches(patch.generated).count() != 1 {
+            let generated = patch.generated.replace(FFI_PREFIX, &ffi_prefix);
+            let patched = patch.patched.replace(FFI_PREFIX, &ffi_prefix);
+            if text.matches(&generated).count() != 1 {
                 return Err(format!(
                     "{}: the patch `{}` does not apply: uniffi's Kotlin glue is not the one it knows \
                      (see bindings-kotlin/uniffi-bindgen/src/main.rs)",
@@ -200,7 +216,7 @@ fn patch_kotlin(dir: &Path) -> Result<(), String> {
                     patch.name
                 ));
             }
-            text = text.replacen(patch.generated, patch.patched, 1);
+            text = text.replacen(&generated, &patched, 1);
         }
         std::fs::write(&file, text).map_err(|e| format!("{}: {e}", file.display()))?;
     }
@@ -249,6 +265,7 @@ mod tests {
         std::fs::create_dir_all(&package).unwrap();
         let file = package.join("coopetition.kt");
         let glue: String = PATCHES.iter().map(|p| format!("// before\n{}// after\n", p.generated)).collect();
+        let glue = format!("{glue}UniffiLib.ffi_coopetition_uniffi_rustbuffer_alloc(size, status)\n");
         std::fs::write(&file, &glue).unwrap();
         patch_kotlin(&dir).unwrap();
         let patched = std::fs::read_to_string(&file).unwrap();
@@ -262,6 +279,13 @@ mod tests {
         std::fs::write(&file, glue.replace("var status = UniffiRustCallStatus()", "val status = newStatus()")).unwrap();
         let err = patch_kotlin(&dir).unwrap_err();
         assert!(err.contains("call status pool"), "{err}");
+        // Another crate's file (the core's): its own FFI functions.
+        let core = glue.replace("ffi_coopetition_uniffi_", "ffi_coopetition_");
+        std::fs::write(&file, &core).unwrap();
+        patch_kotlin(&dir).unwrap();
+        let patched = std::fs::read_to_string(&file).unwrap();
+        assert!(patched.contains(&FREE.patched.replace("ffi_coopetition_uniffi_", "ffi_coopetition_")));
+        assert!(!patched.contains("ffi_coopetition_uniffi_"));
         std::fs::remove_dir_all(&dir).unwrap();
         assert!(patch_kotlin(&dir).is_err());
     }

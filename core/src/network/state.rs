@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 /// Settings chosen when the network is founded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct NetworkSettings {
     /// The network's name.
     pub name: String,

@@ -131,6 +131,7 @@ impl Unpriced {
 
 /// Priced missions by [`Provenance`](super::Provenance) of their amount.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ProvenanceMix {
     /// Computed by a rule (flat rate, guide).
     pub computed: u64,
@@ -151,6 +152,7 @@ pub struct ProvenanceMix {
 /// the `p` quantile is `x[⌊h⌋] + (h − ⌊h⌋)(x[⌊h⌋+1] − x[⌊h⌋])` with
 /// `h = (n − 1)p`.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RateStats {
     /// The number of rates.
     pub count: u64,
@@ -180,6 +182,7 @@ pub struct RateStats {
 
 /// Totals of a group of missions (a provider, a lead origin, a situation).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Group {
     /// The provider id, lead-origin label or situation id.
     pub key: String,

@@ -25,6 +25,7 @@ use std::sync::{Arc, OnceLock};
 /// An inclusive range of counts; `max: None` is unbounded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CountRange {
     /// Smallest count accepted.
     #[serde(default)]
@@ -60,6 +61,7 @@ impl CountRange {
 /// The criteria of a situation; an absent criterion matches anything.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Criteria {
     /// Accepted lead origins.
     #[serde(default, skip_serializing_if = "Option::is_none")]

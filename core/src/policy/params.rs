@@ -13,6 +13,7 @@ use std::sync::{Arc, OnceLock};
 /// How in-kind deliveries are valued, and how far they offset money due.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct InKindValuation {
     /// Value of one hour of work.
     pub per_hour: Money,

@@ -1,5 +1,7 @@
 package org.coopetition
 
+import org.coopetition.core.*
+
 /**
  * The facts of a won mission with no partner, no shared resource, no flag, no
  * declaration, no negotiation and no donation, built as Python builds them:

@@ -2,6 +2,7 @@ package org.coopetition
 
 import org.coopetition.Fx.d
 import org.coopetition.Fx.dec
+import org.coopetition.core.*
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test

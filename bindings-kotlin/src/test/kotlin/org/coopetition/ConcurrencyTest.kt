@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch
 import java.util.concurrent.atomic.AtomicInteger
 import java.util.concurrent.Executors
 import java.util.concurrent.TimeUnit
+import org.coopetition.core.*
 
 /** Exported objects are safe to use from several threads. */
 class ConcurrencyTest {

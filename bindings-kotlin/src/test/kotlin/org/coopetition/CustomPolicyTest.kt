@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import java.math.BigDecimal
 import java.math.RoundingMode
+import org.coopetition.core.*
 
 /**
  * A contribution policy written in Kotlin: 3% of the revenue, with the flat

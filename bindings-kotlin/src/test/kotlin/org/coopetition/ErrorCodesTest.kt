@@ -17,6 +17,7 @@ import org.junit.jupiter.api.TestInstance
 import org.junit.jupiter.api.TestMethodOrder
 import java.math.BigDecimal
 import java.time.LocalDate
+import org.coopetition.core.*
 
 /**
  * Every error code reachable from Kotlin, at least one test per family, each

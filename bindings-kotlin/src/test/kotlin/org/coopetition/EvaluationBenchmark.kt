@@ -1,5 +1,6 @@
 package org.coopetition
 
+import org.coopetition.core.*
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test

@@ -6,6 +6,7 @@ import java.math.BigDecimal
 import java.nio.file.Path
 import java.nio.file.Paths
 import java.time.LocalDate
+import org.coopetition.core.*
 
 /** Shared builders: a founded network, an admitted provider, a won mission. */
 object Fx {

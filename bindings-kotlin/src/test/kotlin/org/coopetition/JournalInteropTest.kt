@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import java.nio.file.Files
 import java.nio.file.Paths
+import org.coopetition.core.*
 
 /**
  * Journals and snapshots cross between Kotlin and Rust in the same formats.

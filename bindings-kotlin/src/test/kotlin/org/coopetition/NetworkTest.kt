@@ -6,6 +6,7 @@ import org.coopetition.Fx.MISSION
 import org.coopetition.Fx.PAUL
 import org.coopetition.Fx.d
 import org.coopetition.Fx.dec
+import org.coopetition.core.*
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertNull

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import java.util.concurrent.Executors
 import java.util.concurrent.TimeUnit
+import org.coopetition.core.*
 
 /**
  * The fast path: facts prepared once (`PreparedMission`), evaluated into a

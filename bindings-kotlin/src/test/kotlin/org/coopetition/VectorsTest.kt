@@ -11,6 +11,7 @@ import org.junit.jupiter.api.TestFactory
 import java.math.BigDecimal
 import java.nio.file.Files
 import java.nio.file.Path
+import org.coopetition.core.*
 
 /**
  * Every case of `tests/vectors/` (format in tests/vectors/README.md), run

@@ -8,14 +8,14 @@
 package org.coopetition.example
 
 import org.coopetition.Actor
-import org.coopetition.ActorKind
-import org.coopetition.Choice
+import org.coopetition.core.ActorKind
+import org.coopetition.core.Choice
 import org.coopetition.Client
-import org.coopetition.ContractTerms
+import org.coopetition.core.ContractTerms
 import org.coopetition.CoopetitionException
-import org.coopetition.InvolvementLevel
-import org.coopetition.Lang
-import org.coopetition.LeadOrigin
+import org.coopetition.core.InvolvementLevel
+import org.coopetition.core.Lang
+import org.coopetition.core.LeadOrigin
 import org.coopetition.Network
 import org.coopetition.Policy
 import org.coopetition.catalogue
