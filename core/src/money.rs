@@ -76,6 +76,24 @@ pub(crate) fn round_cents_changed(exact: Decimal) -> (Decimal, bool) {
     (rounded, rounded != exact)
 }
 
+/// [`round_cents`]'s rule in integers, for the batch kernels: `p / 10^S`
+/// rounded half away from zero, and whether it was inexact, for `p >= 0`.
+/// The divisor is a constant of each instantiation (no division
+/// instruction), and unsigned (no sign fix-ups): a negative `p` only comes
+/// from rows the kernels flag, whose values the per-row path replaces.
+///
+/// Rounding adds half the divisor before dividing (`10^S` is even for
+/// `S >= 1`; for `S = 0` half is 0 and nothing is rounded): `p + d/2` cannot
+/// wrap, as `p <= i64::MAX` for every row the kernels vouch for. Inexact is
+/// `q·d != p`, which a caller that does not need it lets the compiler drop.
+#[inline(always)]
+pub(crate) fn div_round<const S: u32>(p: i64) -> (i64, bool) {
+    let d: u64 = const { 10u64.pow(S) };
+    let p = p as u64;
+    let q = p.wrapping_add(d / 2) / d;
+    (q as i64, q.wrapping_mul(d) != p)
+}
+
 /// An amount rounded to the cent by [`round_cents`], as a count of cents
 /// (the value of a decimal column of scale 2, such as Arrow's `decimal128(38, 2)`).
 ///

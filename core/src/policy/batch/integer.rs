@@ -2,29 +2,13 @@
 //! row's period: what each kernel is instantiated for (one instantiation per
 //! scale and per way of finding the period).
 
+pub(super) use crate::money::div_round;
 use rust_decimal::Decimal;
 
 // ---- integer arithmetic ----------------------------------------------------------------
 
 pub(super) const fn pow10(scale: u32) -> i64 {
     10i64.pow(scale)
-}
-
-/// `p / 10^S` rounded half away from zero, and whether it was inexact, for
-/// `p >= 0`. The divisor is a constant of each instantiation (no division
-/// instruction), and unsigned (no sign fix-ups): a negative `p` only comes
-/// from rows the kernels flag, whose values the per-row path replaces.
-///
-/// Rounding adds half the divisor before dividing (`10^S` is even for
-/// `S >= 1`; for `S = 0` half is 0 and nothing is rounded): `p + d/2` cannot
-/// wrap, as `p <= i64::MAX` for every row the kernels vouch for. Inexact is
-/// `q·d != p`, which a caller that does not need it lets the compiler drop.
-#[inline(always)]
-pub(super) fn div_round<const S: u32>(p: i64) -> (i64, bool) {
-    let d: u64 = const { pow10(S) as u64 };
-    let p = p as u64;
-    let q = p.wrapping_add(d / 2) / d;
-    (q as i64, q.wrapping_mul(d) != p)
 }
 
 /// A non-negative decimal as `(mantissa, scale)`, normalised.
