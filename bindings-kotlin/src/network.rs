@@ -167,7 +167,7 @@ impl Network {
         founders: Vec<Actor>,
         structure: Option<MembershipStructure>,
     ) -> Result<Event> {
-        let membership_structure = structure.unwrap_or(MembershipStructure::TwoTier);
+        let membership_structure = structure.unwrap_or_default();
         self.act(by, on, Action::FoundNetwork { settings: NetworkSettings { name, membership_structure }, founders })
     }
 

@@ -31,16 +31,17 @@ impl PyNetwork {
     // ---- commands ---------------------------------------------------------------
 
     /// Founds the network (first command): its name, structure and founding stewards.
-    #[pyo3(signature = (by, on, name, founders, structure = "two_tier"))]
+    #[pyo3(signature = (by, on, name, founders, structure = None))]
     fn found(
         &self,
         by: Str<'_>,
         on: chrono::NaiveDate,
         name: UserText,
         founders: Vec<PyRef<'_, PyActor>>,
-        #[pyo3(from_py_with = crate::convert::str_arg)] structure: &str,
+        structure: Option<Str<'_>>,
     ) -> PyResult<PyEvent> {
-        let settings = NetworkSettings { name: name.into(), membership_structure: label(structure)? };
+        let membership_structure = structure.map(|s| label(&s)).transpose()?.unwrap_or_default();
+        let settings = NetworkSettings { name: name.into(), membership_structure };
         let founders = founders.iter().map(|a| a.0.clone()).collect();
         self.run(&by, on, Action::FoundNetwork { settings, founders })
     }

@@ -129,3 +129,17 @@ def test_proposals_and_suggestions_of_everyone(network: c.Network) -> None:
     network.configure_follow_up("alice", date(2021, 1, 1), date(2021, 1, 1), json.dumps(levels))
     suggestions = network.level_suggestions(date(2021, 12, 31))
     assert [(s.actor, s.current, s.suggested) for s in suggestions] == [("paul", "supporter", "contributor")]
+
+
+def test_a_network_founded_without_a_structure_is_two_tier() -> None:
+    """The default structure is the core's (two-tier); a label chooses another, an unknown one is refused."""
+    alice = c.Actor("alice", "association", "Alice", level="steward")
+    network = c.Network()
+    network.found("alice", date(2020, 1, 6), "Réseau", [alice])
+    assert network.structure == "two_tier"
+    other = c.Network()
+    other.found("alice", date(2020, 1, 6), "Réseau", [alice], structure="all_in_one")
+    assert other.structure == "all_in_one"
+    with pytest.raises(c.InputError) as refused:
+        c.Network().found("alice", date(2020, 1, 6), "Réseau", [alice], "tout_ou_rien")
+    assert refused.value.code == "input.label.unknown"

@@ -257,9 +257,12 @@ impl ContractStatus {
 }
 
 labelled_enum!(
-    /// How the charter relates to membership, chosen per network.
+    /// How the charter relates to membership, chosen per network. A network
+    /// founded without saying is two-tier: the charter stays optional.
+    #[derive(Default)]
     MembershipStructure, "membership structure", {
         /// One contract for all, plus a separate charter that providers may sign.
+        #[default]
         TwoTier => "two_tier",
         /// One contract per kind; the provider's contract contains the charter.
         AllInOne => "all_in_one",
