@@ -256,10 +256,8 @@ impl TryFrom<Action> for network::Action {
     fn try_from(a: Action) -> Result<network::Action, CoreError> {
         use network::Action as A;
         Ok(match a {
-            Action::FoundNetwork { settings, founders } => {
-                A::FoundNetwork { settings, founders: founders.into_iter().map(Into::into).collect() }
-            }
-            Action::RegisterActor { actor } => A::RegisterActor { actor: actor.into() },
+            Action::FoundNetwork { settings, founders } => A::FoundNetwork { settings, founders },
+            Action::RegisterActor { actor } => A::RegisterActor { actor },
             Action::SetPublicListing { actor, public_listing } => A::SetPublicListing { actor, public_listing },
             Action::ChangeLevel { actor, level, reason } => A::ChangeLevel { actor, level, reason },
             Action::ProposeContract { contract, terms } => A::ProposeContract { contract, terms },
@@ -313,10 +311,8 @@ impl From<network::Action> for Action {
     fn from(a: network::Action) -> Action {
         use network::Action as A;
         match a {
-            A::FoundNetwork { settings, founders } => {
-                Action::FoundNetwork { settings, founders: founders.into_iter().map(Into::into).collect() }
-            }
-            A::RegisterActor { actor } => Action::RegisterActor { actor: actor.into() },
+            A::FoundNetwork { settings, founders } => Action::FoundNetwork { settings, founders },
+            A::RegisterActor { actor } => Action::RegisterActor { actor },
             A::SetPublicListing { actor, public_listing } => Action::SetPublicListing { actor, public_listing },
             A::ChangeLevel { actor, level, reason } => Action::ChangeLevel { actor, level, reason },
             A::ProposeContract { contract, terms } => Action::ProposeContract { contract, terms },

@@ -606,12 +606,12 @@ impl Network {
     /// # Errors
     /// `actor.id.unknown`.
     pub fn actor(&self, id: ActorId) -> Result<Actor> {
-        Ok(self.read().actor(&id)?.clone().into())
+        Ok(self.read().actor(&id)?.clone())
     }
 
     /// Every actor, by id.
     pub fn actors(&self) -> Vec<Actor> {
-        self.read().state().actors.values().cloned().map(Into::into).collect()
+        self.read().state().actors.values().cloned().collect()
     }
 
     /// Whether the actor is a member: a founder or the holder of an active contract.

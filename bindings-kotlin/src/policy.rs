@@ -498,7 +498,7 @@ pub trait ContributionPolicy: Send + Sync {
     ///
     /// # Errors
     /// Whatever the implementation throws.
-    fn name(&self) -> Result<String>;
+    fn name(&self) -> Result<String, PolicyFailure>;
 
     /// The money due for a won mission, in euros, rounded to the cent by the
     /// core, half away from zero. The core refuses a negative amount, or one
@@ -506,7 +506,38 @@ pub trait ContributionPolicy: Send + Sync {
     ///
     /// # Errors
     /// Whatever the implementation throws.
-    fn evaluate(&self, facts: MissionFacts, parameters: Arc<Parameters>) -> Result<Decimal>;
+    fn evaluate(&self, facts: MissionFacts, parameters: Arc<Parameters>) -> Result<Decimal, PolicyFailure>;
+}
+
+/// What a Kotlin policy may throw to fail; any other exception fails it the
+/// same way, and both become `policy.custom.failed` with the message.
+///
+/// Its own type, not [`CoopetitionError`]: uniffi 0.32's Kotlin for a
+/// callback's error declared in another crate (the core) does not compile
+/// (it lowers it to the other package's `RustBuffer`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
+pub enum PolicyFailure {
+    /// The policy could not price the mission.
+    #[error("{reason}")]
+    Failed {
+        /// Why, in the policy's words.
+        reason: String,
+    },
+}
+
+impl PolicyFailure {
+    fn reason(&self) -> &str {
+        match self {
+            PolicyFailure::Failed { reason } => reason,
+        }
+    }
+}
+
+/// A Kotlin exception that is not a `PolicyFailureException`: its text.
+impl From<uniffi::UnexpectedUniFFICallbackError> for PolicyFailure {
+    fn from(e: uniffi::UnexpectedUniFFICallbackError) -> PolicyFailure {
+        PolicyFailure::Failed { reason: e.reason }
+    }
 }
 
 /// Adapts a Kotlin policy to the core trait.

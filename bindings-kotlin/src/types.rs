@@ -4,29 +4,27 @@
 //! package `org.coopetition.core`) and re-exported below. The records still
 //! declared here differ from the core's for a reason:
 //!
-//! - Kotlin builds them (they are arguments) and they hold an id, a date or an
-//!   amount: [`Actor`], [`CharterText`], [`Client`], [`MissionUpdate`],
-//!   [`MissionStep`], [`Payment`], [`Donation`], [`Delivery`]. uniffi 0.32
-//!   turns a failed conversion of an argument into Kotlin's typed exception
-//!   only if the error is the called function's own error type
-//!   ([`crate::CoopetitionError`]); the core's conversions can only fail with
-//!   the core's error, which would reach Kotlin as an internal error. Here
-//!   the binding's own conversions (`custom.rs`) check them, and an amount is
-//!   a `Decimal` that the network refuses with the core's code if it is not
-//!   money given as input.
+//! - Kotlin builds them (they are arguments) and their core form holds
+//!   `Money` where Kotlin hands a plain `Decimal`, or a shape Kotlin cannot
+//!   build: [`CharterText`], [`Client`], [`MissionUpdate`], [`MissionStep`],
+//!   [`Payment`], [`Donation`], [`Delivery`]. An amount is a `Decimal` that
+//!   the network refuses with the core's code if it is not money given as
+//!   input. Ids and dates go through the core's conversions, which fail with
+//!   [`crate::CoopetitionError`], so Kotlin gets a typed exception.
 //! - Their shape differs: [`Mission`] holds a [`Client`]; [`Negotiation`]'s
 //!   agreed amount and day are a tuple in the core, two fields here;
 //!   [`KindCatalogue`] gathers a kind's catalogue from several core tables.
 //!
 //! Conversions are plain field copies: no rule lives here.
 
-use crate::enums::{ActorKind, DeliveryUnit, InvolvementLevel, LeadOrigin, MissionStatus, NegotiationStatus};
+use crate::enums::{ActorKind, DeliveryUnit, LeadOrigin, MissionStatus, NegotiationStatus};
 use chrono::NaiveDate;
 use coopetition::ids::{ActorId, MissionId};
 use coopetition::money::Money;
-use coopetition::{actor, catalogue, charter, mission, negotiation};
+use coopetition::{catalogue, charter, mission, negotiation};
 use rust_decimal::Decimal;
 
+pub use coopetition::actor::Actor;
 pub use coopetition::catalogue::{ContributionOption, Engagement, Item as CatalogueItem};
 pub use coopetition::charter::{CharterArticle, CharterSignature};
 pub use coopetition::contract::{Choice, Contract, ContractTerms, ContractVersion, DiscussionNote, PendingTerms};
@@ -43,39 +41,6 @@ fn eur(amount: Decimal) -> Money {
 }
 
 // ---- text, actors, settings ---------------------------------------------------------
-
-/// An actor known to the network: a member, an applicant or a founder.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Actor {
-    /// Stable identifier (1 to 64 characters from `[A-Za-z0-9._:-]`).
-    pub id: ActorId,
-    /// Kind of actor.
-    pub kind: ActorKind,
-    /// Name shown to people.
-    pub display_name: String,
-    /// Involvement level; an actor registering itself is a supporter.
-    pub level: InvolvementLevel,
-    /// Whether the actor consents to being listed publicly.
-    pub public_listing: bool,
-}
-
-impl From<actor::Actor> for Actor {
-    fn from(a: actor::Actor) -> Actor {
-        Actor { id: a.id, kind: a.kind, display_name: a.display_name, level: a.level, public_listing: a.public_listing }
-    }
-}
-
-impl From<Actor> for actor::Actor {
-    fn from(a: Actor) -> actor::Actor {
-        actor::Actor {
-            id: a.id,
-            kind: a.kind,
-            display_name: a.display_name,
-            level: a.level,
-            public_listing: a.public_listing,
-        }
-    }
-}
 
 // ---- contracts ----------------------------------------------------------------------
 

@@ -4,7 +4,6 @@
 //! Each function gives the stable code of the first fault, so an app can
 //! point at the field to fix before it builds a command.
 
-use crate::custom::parse_date as parse_iso_date;
 use crate::error::Result;
 use crate::policy::{BehaviourModel, MissionFacts};
 use chrono::NaiveDate;
@@ -65,7 +64,7 @@ pub fn parse_money(amount: String, currency: String) -> Result<Decimal> {
 /// `input.parse.invalid` for text that is not a calendar date.
 #[uniffi::export]
 pub fn parse_date(text: String) -> Result<NaiveDate> {
-    Ok(parse_iso_date(&text)?)
+    Ok(coopetition::network::parse_date(&text)?)
 }
 
 /// Mission facts from their JSON form, as Rust and Python write them

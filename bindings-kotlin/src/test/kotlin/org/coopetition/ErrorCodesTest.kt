@@ -401,7 +401,7 @@ class ErrorCodesTest {
         for (code in errorCodes()) {
             // The binding names each subclass after its family (`policy` -> CoopetitionException.Policy).
             val name = errorFamily(code).replaceFirstChar { it.uppercase() }
-            val subclass = Class.forName("org.coopetition.CoopetitionException\$$name")
+            val subclass = Class.forName("org.coopetition.core.CoopetitionException\$$name")
             assertTrue(CoopetitionException::class.java.isAssignableFrom(subclass), code)
         }
     }
