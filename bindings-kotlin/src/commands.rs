@@ -268,10 +268,10 @@ impl TryFrom<Action> for network::Action {
             Action::ProposeAmendment { contract, terms } => A::ProposeAmendment { contract, terms },
             Action::Resign { contract } => A::Resign { contract },
             Action::ExcludeMember { contract, reason } => A::ExcludeMember { contract, reason },
-            Action::PublishCharter { text } => A::PublishCharter { text: text.into() },
+            Action::PublishCharter { text } => A::PublishCharter { text },
             Action::SignCharter { version } => A::SignCharter { version },
             Action::ReportMission { mission, occurred_on, step, update } => {
-                A::ReportMission { mission, occurred_on, step: step.into(), update: update.into() }
+                A::ReportMission { mission, occurred_on, step, update }
             }
             Action::DeclareContribution { mission, amount } => {
                 A::DeclareContribution { mission, amount: Money::from_input(amount)? }
@@ -282,16 +282,14 @@ impl TryFrom<Action> for network::Action {
             Action::AcceptOffer { mission } => A::AcceptOffer { mission },
             Action::DeclareStalemate { mission } => A::DeclareStalemate { mission },
             Action::ReopenNegotiation { mission } => A::ReopenNegotiation { mission },
-            Action::RecordPayment { payment } => A::RecordPayment { payment: payment.into() },
-            Action::RecordDonation { donation } => A::RecordDonation { donation: donation.into() },
-            Action::RecordDelivery { delivery } => A::RecordDelivery { delivery: delivery.into() },
+            Action::RecordPayment { payment } => A::RecordPayment { payment },
+            Action::RecordDonation { donation } => A::RecordDonation { donation },
+            Action::RecordDelivery { delivery } => A::RecordDelivery { delivery },
             Action::ConfigureFollowUp { from, rules } => A::ConfigureFollowUp { from, rules },
             Action::ShareResource { mission, resource, licence, location } => {
                 A::ShareResource { mission, resource, licence, location }
             }
-            Action::RecordPriorWork { member, local_actor, since } => {
-                A::RecordPriorWork { member, local_actor: local_actor.into(), since }
-            }
+            Action::RecordPriorWork { member, local_actor, since } => A::RecordPriorWork { member, local_actor, since },
             Action::RecordMemberInformed { mission, member } => A::RecordMemberInformed { mission, member },
             Action::RecordAttendance { member, year, meeting } => A::RecordAttendance { member, year, meeting },
             Action::NotifyHearing { member, grounds } => A::NotifyHearing { member, grounds },
@@ -323,10 +321,10 @@ impl From<network::Action> for Action {
             A::ProposeAmendment { contract, terms } => Action::ProposeAmendment { contract, terms },
             A::Resign { contract } => Action::Resign { contract },
             A::ExcludeMember { contract, reason } => Action::ExcludeMember { contract, reason },
-            A::PublishCharter { text } => Action::PublishCharter { text: text.into() },
+            A::PublishCharter { text } => Action::PublishCharter { text },
             A::SignCharter { version } => Action::SignCharter { version },
             A::ReportMission { mission, occurred_on, step, update } => {
-                Action::ReportMission { mission, occurred_on, step: step.into(), update: update.into() }
+                Action::ReportMission { mission, occurred_on, step, update }
             }
             A::DeclareContribution { mission, amount } => {
                 Action::DeclareContribution { mission, amount: amount.amount() }
@@ -335,16 +333,14 @@ impl From<network::Action> for Action {
             A::AcceptOffer { mission } => Action::AcceptOffer { mission },
             A::DeclareStalemate { mission } => Action::DeclareStalemate { mission },
             A::ReopenNegotiation { mission } => Action::ReopenNegotiation { mission },
-            A::RecordPayment { payment } => Action::RecordPayment { payment: payment.into() },
-            A::RecordDonation { donation } => Action::RecordDonation { donation: donation.into() },
-            A::RecordDelivery { delivery } => Action::RecordDelivery { delivery: delivery.into() },
+            A::RecordPayment { payment } => Action::RecordPayment { payment },
+            A::RecordDonation { donation } => Action::RecordDonation { donation },
+            A::RecordDelivery { delivery } => Action::RecordDelivery { delivery },
             A::ConfigureFollowUp { from, rules } => Action::ConfigureFollowUp { from, rules },
             A::ShareResource { mission, resource, licence, location } => {
                 Action::ShareResource { mission, resource, licence, location }
             }
-            A::RecordPriorWork { member, local_actor, since } => {
-                Action::RecordPriorWork { member, local_actor: local_actor.into(), since }
-            }
+            A::RecordPriorWork { member, local_actor, since } => Action::RecordPriorWork { member, local_actor, since },
             A::RecordMemberInformed { mission, member } => Action::RecordMemberInformed { mission, member },
             A::RecordAttendance { member, year, meeting } => Action::RecordAttendance { member, year, meeting },
             A::NotifyHearing { member, grounds } => Action::NotifyHearing { member, grounds },

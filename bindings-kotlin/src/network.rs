@@ -16,6 +16,7 @@ use crate::types::{
 };
 use chrono::NaiveDate;
 use coopetition::ids::{ActorId, ContractId, MissionId};
+use coopetition::money::Money;
 use coopetition::network::{Command as CoreCommand, Network as CoreNetwork};
 use coopetition::policy::facts::MissionFacts as CoreMissionFacts;
 use coopetition::shared::SharedNetwork;
@@ -359,7 +360,14 @@ impl Network {
         revenue: Decimal,
         occurred_on: Option<NaiveDate>,
     ) -> Result<Event> {
-        self.report(by, on, mission, occurred_on, MissionStep::Won { revenue }, MissionUpdate::default())
+        self.report(
+            by,
+            on,
+            mission,
+            occurred_on,
+            MissionStep::Won { revenue: Money::eur(revenue) },
+            MissionUpdate::default(),
+        )
     }
 
     /// A provider reports that the work started (charter article 1), with partners and shared resources.
@@ -539,7 +547,7 @@ impl Network {
         paid_on: Option<NaiveDate>,
         reference: String,
     ) -> Result<Event> {
-        let payment = Payment { member, amount, on: paid_on.unwrap_or(on), reference };
+        let payment = Payment { member, amount: Money::eur(amount), on: paid_on.unwrap_or(on), reference };
         self.act(by, on, Action::RecordPayment { payment })
     }
 
@@ -558,7 +566,7 @@ impl Network {
         given_on: Option<NaiveDate>,
         mission: Option<MissionId>,
     ) -> Result<Event> {
-        let donation = Donation { member, amount, on: given_on.unwrap_or(on), mission };
+        let donation = Donation { member, amount: Money::eur(amount), on: given_on.unwrap_or(on), mission };
         self.act(by, on, Action::RecordDonation { donation })
     }
 
@@ -653,12 +661,12 @@ impl Network {
 
     /// The charter version in force; `null` before founding.
     pub fn charter(&self) -> Option<CharterText> {
-        self.read().charter().cloned().map(Into::into)
+        self.read().charter().cloned()
     }
 
     /// Every charter version, oldest first.
     pub fn charter_versions(&self) -> Vec<CharterText> {
-        self.read().state().charter.iter().cloned().map(Into::into).collect()
+        self.read().state().charter.to_vec()
     }
 
     /// Where a provider stands with regard to the charter.
@@ -718,17 +726,17 @@ impl Network {
 
     /// Payments received, in journal order.
     pub fn payments(&self) -> Vec<Payment> {
-        self.read().state().payments.iter().cloned().map(Into::into).collect()
+        self.read().state().payments.to_vec()
     }
 
     /// Donations received, in journal order.
     pub fn donations(&self) -> Vec<Donation> {
-        self.read().state().donations.iter().cloned().map(Into::into).collect()
+        self.read().state().donations.to_vec()
     }
 
     /// In-kind deliveries, in journal order.
     pub fn deliveries(&self) -> Vec<Delivery> {
-        self.read().state().deliveries.iter().cloned().map(Into::into).collect()
+        self.read().state().deliveries.to_vec()
     }
 
     /// Sequence number of the last applied event (0 before founding).

@@ -10,7 +10,7 @@ package org.coopetition.example
 import org.coopetition.core.Actor
 import org.coopetition.core.ActorKind
 import org.coopetition.core.Choice
-import org.coopetition.Client
+import org.coopetition.core.Client
 import org.coopetition.core.ContractTerms
 import org.coopetition.core.CoopetitionException
 import org.coopetition.core.InvolvementLevel
