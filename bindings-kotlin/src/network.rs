@@ -692,7 +692,7 @@ impl Network {
     /// # Errors
     /// `mission.id.unknown`.
     pub fn mission(&self, id: MissionId) -> Result<Mission> {
-        Ok(self.read().mission(&id)?.clone().into())
+        Ok(self.read().mission(&id)?.clone())
     }
 
     /// Every mission by id, or those of one provider.
@@ -703,8 +703,8 @@ impl Network {
     pub fn missions(&self, provider: Option<ActorId>) -> Result<Vec<Mission>> {
         let network = self.read();
         Ok(match provider {
-            Some(p) => network.missions_of(&p).cloned().map(Into::into).collect(),
-            None => network.state().missions.values().cloned().map(Into::into).collect(),
+            Some(p) => network.missions_of(&p).cloned().collect(),
+            None => network.state().missions.values().cloned().collect(),
         })
     }
 

@@ -5,17 +5,16 @@
 //! builds among them hold ids, dates and amounts that the core's conversions
 //! check, failing with [`crate::CoopetitionError`], so Kotlin gets a typed
 //! exception. An amount of money crosses as a `BigDecimal`. The records still
-//! declared here differ from the core's in shape: [`Mission`]'s revenue is a
-//! plain amount; [`Negotiation`]'s agreed amount and day are a tuple in the
+//! declared here differ from the core's in shape: [`Negotiation`]'s agreed amount and day are a tuple in the
 //! core, two fields here; [`KindCatalogue`] gathers a kind's catalogue from
 //! several core tables.
 //!
 //! Conversions are plain field copies: no rule lives here.
 
-use crate::enums::{ActorKind, LeadOrigin, MissionStatus, NegotiationStatus};
+use crate::enums::{ActorKind, NegotiationStatus};
 use chrono::NaiveDate;
-use coopetition::ids::{ActorId, MissionId};
-use coopetition::{catalogue, mission, negotiation};
+use coopetition::ids::MissionId;
+use coopetition::{catalogue, negotiation};
 use rust_decimal::Decimal;
 
 pub use coopetition::actor::Actor;
@@ -23,60 +22,10 @@ pub use coopetition::catalogue::{ContributionOption, Engagement, Item as Catalog
 pub use coopetition::charter::{CharterArticle, CharterSignature, CharterText};
 pub use coopetition::contract::{Choice, Contract, ContractTerms, ContractVersion, DiscussionNote, PendingTerms};
 pub use coopetition::directory::DirectoryEntry;
-pub use coopetition::mission::{Client, MissionRecord, MissionStep, MissionUpdate, Resource};
+pub use coopetition::mission::{Client, Mission, MissionRecord, MissionStep, MissionUpdate, Resource};
 pub use coopetition::negotiation::{Declaration, Delivery, Donation, Offer, Payment};
 pub use coopetition::network::NetworkSettings;
 pub use coopetition::text::Text;
-
-// ---- missions -----------------------------------------------------------------------
-
-/// A mission and everything reported about it.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Mission {
-    /// Stable id.
-    pub id: MissionId,
-    /// The provider who reports it.
-    pub provider: ActorId,
-    /// The client.
-    pub client: Client,
-    /// How the lead came.
-    pub lead_origin: LeadOrigin,
-    /// A short title.
-    pub title: String,
-    /// Current status.
-    pub status: MissionStatus,
-    /// Revenue in euros, known once won.
-    pub revenue: Option<Decimal>,
-    /// Network members mobilised as partners.
-    pub partners: Vec<ActorId>,
-    /// Shared resources used.
-    pub shared_resources_used: Vec<Resource>,
-    /// Resources developed or improved.
-    pub resources_developed: Vec<Resource>,
-    /// Whether the client was told how to take part in the network.
-    pub client_informed: bool,
-    /// Every reported step, oldest first.
-    pub history: Vec<MissionRecord>,
-}
-
-impl From<mission::Mission> for Mission {
-    fn from(m: mission::Mission) -> Mission {
-        Mission {
-            id: m.id,
-            provider: m.provider,
-            client: m.client,
-            lead_origin: m.lead_origin,
-            title: m.title,
-            status: m.status,
-            revenue: m.revenue.map(|r| r.amount()),
-            partners: m.partners,
-            shared_resources_used: m.shared_resources_used,
-            resources_developed: m.resources_developed,
-            client_informed: m.client_informed,
-            history: m.history,
-        }
-    }
-}
 
 // ---- contributions ------------------------------------------------------------------
 

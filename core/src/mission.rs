@@ -216,6 +216,7 @@ pub struct MissionRecord {
 
 /// A mission and everything reported about it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct Mission {
     /// Stable id.
