@@ -828,7 +828,7 @@ impl Network {
     /// # Errors
     /// `mission.id.unknown`, `policy.mission.not_won`, `money.amount.overflow`.
     pub fn mission_facts(&self, mission: MissionId) -> Result<MissionFacts> {
-        Ok(CoreMissionFacts::from_network(&self.read(), &mission)?.into())
+        Ok(CoreMissionFacts::from_network(&self.read(), &mission)?)
     }
 
     /// A reported mission's facts, prepared for repeated evaluations
@@ -849,9 +849,7 @@ impl Network {
     pub fn won_mission_facts(&self) -> Result<Vec<MissionFacts>> {
         let network = self.read();
         let won = network.state().missions.values().filter(|m| m.status.is_won());
-        Ok(won
-            .map(|m| CoreMissionFacts::from_network(&network, &m.id).map(Into::into))
-            .collect::<coopetition::Result<Vec<_>>>()?)
+        Ok(won.map(|m| CoreMissionFacts::from_network(&network, &m.id)).collect::<coopetition::Result<Vec<_>>>()?)
     }
 
     /// What a reported mission owes under a policy, with its explanation in `lang`.

@@ -75,6 +75,7 @@ pub struct Negotiation {
 
 /// Where the negotiation of a mission's contribution stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(tag = "state", rename_all = "snake_case", deny_unknown_fields)]
 pub enum NegotiationState {
     /// No negotiation was opened.
