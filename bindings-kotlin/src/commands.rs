@@ -294,12 +294,8 @@ impl TryFrom<Action> for network::Action {
             Action::RecordAttendance { member, year, meeting } => A::RecordAttendance { member, year, meeting },
             Action::NotifyHearing { member, grounds } => A::NotifyHearing { member, grounds },
             Action::AnswerHearing { member, answer } => A::AnswerHearing { member, answer },
-            Action::DecideStanding { member, standing, decision } => {
-                A::DecideStanding { member, standing, decision: decision.into() }
-            }
-            Action::DecideLevel { actor, level, decision } => {
-                A::DecideLevel { actor, level, decision: decision.into() }
-            }
+            Action::DecideStanding { member, standing, decision } => A::DecideStanding { member, standing, decision },
+            Action::DecideLevel { actor, level, decision } => A::DecideLevel { actor, level, decision },
             Action::Other { json, .. } => network::Action::from_json(&json)?,
         })
     }
@@ -345,12 +341,8 @@ impl From<network::Action> for Action {
             A::RecordAttendance { member, year, meeting } => Action::RecordAttendance { member, year, meeting },
             A::NotifyHearing { member, grounds } => Action::NotifyHearing { member, grounds },
             A::AnswerHearing { member, answer } => Action::AnswerHearing { member, answer },
-            A::DecideStanding { member, standing, decision } => {
-                Action::DecideStanding { member, standing, decision: decision.into() }
-            }
-            A::DecideLevel { actor, level, decision } => {
-                Action::DecideLevel { actor, level, decision: decision.into() }
-            }
+            A::DecideStanding { member, standing, decision } => Action::DecideStanding { member, standing, decision },
+            A::DecideLevel { actor, level, decision } => Action::DecideLevel { actor, level, decision },
             // Actions added to the core after this binding: carried as JSON.
             #[allow(unreachable_patterns)]
             other => Action::Other {
