@@ -50,7 +50,7 @@ impl Network {
     }
 
     pub(crate) fn act(&self, by: ActorId, on: NaiveDate, action: Action) -> Result<Event> {
-        self.run(by, on, action.try_into()?)
+        self.run(by, on, action)
     }
 
     /// Reports a mission step; the step happened on `occurred_on`, the day of the report by default.
@@ -128,7 +128,6 @@ impl Network {
     /// # Errors
     /// The rejection, with the state left untouched.
     pub fn execute(&self, command: Command) -> Result<Event> {
-        let command = CoreCommand::try_from(command)?;
         self.run(command.by, command.on, command.action)
     }
 
@@ -147,7 +146,6 @@ impl Network {
     /// # Errors
     /// The reason the command would be rejected.
     pub fn check(&self, command: Command) -> Result<()> {
-        let command = CoreCommand::try_from(command)?;
         Ok(self.read().check(&command)?)
     }
 
@@ -496,7 +494,7 @@ impl Network {
         mission: MissionId,
         amount: Decimal,
     ) -> Result<Event> {
-        self.act(by, on, Action::DeclareContribution { mission, amount })
+        self.act(by, on, Action::DeclareContribution { mission, amount: Money::from_input(amount)? })
     }
 
     /// The provider, or a steward for the network, offers an amount in the negotiation.
@@ -505,7 +503,7 @@ impl Network {
     /// `policy.mission.not_won`, `negotiation.party.invalid`, `negotiation.state.invalid`,
     /// `policy.declaration.out_of_range`.
     pub fn offer_contribution(&self, by: ActorId, on: NaiveDate, mission: MissionId, amount: Decimal) -> Result<Event> {
-        self.act(by, on, Action::OfferContribution { mission, amount })
+        self.act(by, on, Action::OfferContribution { mission, amount: Money::from_input(amount)? })
     }
 
     /// The other party accepts the last offer: the negotiation is agreed.

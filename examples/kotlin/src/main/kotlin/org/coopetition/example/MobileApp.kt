@@ -21,8 +21,8 @@ import org.coopetition.Policy
 import org.coopetition.catalogue
 import org.coopetition.code
 import org.coopetition.commandToJson
-import org.coopetition.Command
-import org.coopetition.Action
+import org.coopetition.core.Command
+import org.coopetition.core.Action
 import java.math.BigDecimal
 import java.time.LocalDate
 
