@@ -24,5 +24,5 @@ pub fn catalogues() -> Vec<KindCatalogue> {
 /// The charter versions shipped with the core (version 1, from the seed).
 #[uniffi::export]
 pub fn shipped_charter() -> Vec<CharterText> {
-    core_shipped_charter().iter().cloned().map(Into::into).collect()
+    core_shipped_charter().to_vec()
 }

@@ -9,7 +9,6 @@ use crate::enums::Lang;
 use crate::error::Result;
 use crate::policy::{parameters_or_shipped, MissionFacts, Parameters, Policy};
 use coopetition::policy::compare::{compare, Comparison as CoreComparison, PolicySummary as CorePolicySummary};
-use coopetition::policy::facts::MissionFacts as CoreMissionFacts;
 use coopetition::policy::ContributionPolicy as CorePolicy;
 use rust_decimal::Decimal;
 use std::sync::Arc;
@@ -130,7 +129,6 @@ pub fn compare_policies(
     lang: Lang,
     parameters: Option<Arc<Parameters>>,
 ) -> Result<Comparison> {
-    let missions = missions.into_iter().map(CoreMissionFacts::try_from).collect::<coopetition::Result<Vec<_>>>()?;
     let policies: Vec<&dyn CorePolicy> = policies.iter().map(|p| p.core()).collect();
     let comparison = compare(&missions, &policies, parameters_or_shipped(parameters.as_ref()))?;
     Ok(Comparison::new(comparison, lang))

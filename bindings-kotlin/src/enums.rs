@@ -5,8 +5,9 @@
 //! gets them in the package `org.coopetition.core`. What stays here is the
 //! way back from a stored label: an app may hold an older or newer label in
 //! its storage, and the `…FromLabel` functions turn a label into a value,
-//! refusing an unknown one with `input.label.unknown` (a binding error, so
-//! they cannot live in the core).
+//! refusing an unknown one with `input.label.unknown` (exported functions,
+//! which the core's `uniffi` feature does not hold: only derives and
+//! generated items live there).
 
 pub use coopetition::actor::{ActorKind, InvolvementLevel};
 pub use coopetition::catalogue::ContributionForm;

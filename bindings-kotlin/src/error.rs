@@ -1,106 +1,21 @@
-//! The one error type of the binding: a Kotlin exception hierarchy by family.
+//! The one error type of the binding, [`CoopetitionError`]: a Kotlin exception
+//! hierarchy by family, declared in the core (under its `uniffi` feature)
+//! from its table of error families, so Kotlin's `CoopetitionException` is in
+//! `org.coopetition.core`.
 //!
 //! Every core error keeps its stable code (`mission.transition.invalid`…) and
 //! its message. The variant is the code's family (its first segment), so a
 //! Kotlin app can catch `CoopetitionException.Mission` or match on `code`.
 //! Values that Kotlin hands over and that cannot be lifted (a `BigDecimal`
 //! beyond the decimal range, an impossible date, an invalid id) become the
-//! same typed errors, never a panic or an `InternalException`.
+//! same typed errors, never a panic or an `InternalException`, because every
+//! fallible function returns this type.
 
+pub use coopetition::CoopetitionError;
 use coopetition::Error as CoreError;
-
-/// Declares [`CoopetitionError`] from the core's table of error families
-/// ([`coopetition::error_families!`]): one variant per family, named as the
-/// family, so a family added to the core reaches Kotlin with no edit here.
-macro_rules! coopetition_error {
-    ($($family:ident = $name:literal, $python:literal, $doc:literal;)*) => {
-        /// An error of the coopetition API. In Kotlin: `CoopetitionException`, with
-        /// one subclass per family, each carrying the stable `code` and the `reason`
-        /// (the core's message, lowercase, user input in backticks).
-        #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
-        pub enum CoopetitionError {
-            $(
-                #[doc = $doc]
-                #[error("{reason}")]
-                $family {
-                    /// The stable code, e.g. `mission.id.unknown`.
-                    code: String,
-                    /// The message.
-                    reason: String,
-                },
-            )*
-            /// A code of a family this version of the binding does not know.
-            #[error("{reason}")]
-            Other {
-                /// The stable code.
-                code: String,
-                /// The message.
-                reason: String,
-            },
-        }
-
-        /// The Kotlin subclasses of `CoopetitionException`, in the order of the table.
-        #[cfg(test)]
-        const KOTLIN_CLASSES: &[&str] = &[$(stringify!($family)),*];
-
-        impl CoopetitionError {
-            /// An error of the family of `code`.
-            pub fn with_code(code: &str, reason: String) -> CoopetitionError {
-                let code_owned = code.to_owned();
-                match coopetition::error::family_of(code) {
-                    $($name => CoopetitionError::$family { code: code_owned, reason },)*
-                    _ => CoopetitionError::Other { code: code_owned, reason },
-                }
-            }
-
-            fn parts(&self) -> (&str, &str) {
-                match self {
-                    $(CoopetitionError::$family { code, reason } => (code, reason),)*
-                    CoopetitionError::Other { code, reason } => (code, reason),
-                }
-            }
-        }
-    };
-}
-
-coopetition::error_families!(coopetition_error);
-
-impl CoopetitionError {
-    /// The stable code.
-    pub fn code(&self) -> &str {
-        self.parts().0
-    }
-
-    /// The message.
-    pub fn reason(&self) -> &str {
-        self.parts().1
-    }
-}
-
-impl From<CoreError> for CoopetitionError {
-    fn from(e: CoreError) -> CoopetitionError {
-        CoopetitionError::with_code(e.code(), e.to_string())
-    }
-}
-
-/// A Kotlin exception that is not a `CoopetitionException`, thrown by a
-/// Kotlin-implemented policy. The policy adapter turns it into the core's
-/// `policy.custom.failed`, naming the policy and the mission.
-impl From<uniffi::UnexpectedUniFFICallbackError> for CoopetitionError {
-    fn from(e: uniffi::UnexpectedUniFFICallbackError) -> CoopetitionError {
-        CoopetitionError::with_code("policy.custom.failed", e.reason)
-    }
-}
 
 /// Shorthand for results of the binding.
 pub type Result<T, E = CoopetitionError> = std::result::Result<T, E>;
-
-/// The error a failed lift of a value from Kotlin carries. uniffi downcasts it
-/// to [`CoopetitionError`] because every exported fallible function returns
-/// that type, so Kotlin receives a typed exception.
-pub(crate) fn lift_error(e: CoreError) -> uniffi::deps::anyhow::Error {
-    uniffi::deps::anyhow::Error::new(CoopetitionError::from(e))
-}
 
 /// Every stable error code the core can return, for documentation and tests.
 #[uniffi::export]
@@ -131,7 +46,7 @@ mod tests {
     /// as the table of families gives it.
     fn errors_kt() -> String {
         let when = |property: &str| {
-            let arms: String = KOTLIN_CLASSES
+            let arms: String = CoopetitionError::FAMILY_VARIANTS
                 .iter()
                 .chain(["Other"].iter())
                 .map(|class| format!("        is CoopetitionException.{class} -> {property}\n"))
@@ -143,6 +58,8 @@ mod tests {
              // test error::tests::errors_kt_is_generated_from_the_table of bindings-kotlin; do not edit:\n\
              // COOPETITION_WRITE_GENERATED=1 cargo test -p coopetition-kotlin errors_kt rewrites it.\n\
              package org.coopetition\n\
+             \n\
+             import org.coopetition.core.CoopetitionException\n\
              \n\
              /**\n \
              * The stable machine code of any coopetition error (`mission.transition.invalid`…),\n \
@@ -177,7 +94,7 @@ mod tests {
     fn every_family_has_a_kotlin_class_named_after_it() {
         let classes: Vec<String> =
             CoreError::FAMILIES.iter().map(|f| f.name[..1].to_uppercase() + &f.name[1..]).collect();
-        assert_eq!(classes, KOTLIN_CLASSES);
+        assert_eq!(classes, CoopetitionError::FAMILY_VARIANTS);
     }
 
     #[test]

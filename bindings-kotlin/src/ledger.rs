@@ -51,7 +51,7 @@ pub struct ValuedDelivery {
 
 impl From<CoreValuedDelivery> for ValuedDelivery {
     fn from(v: CoreValuedDelivery) -> ValuedDelivery {
-        ValuedDelivery { delivery: v.delivery.into(), unit_value: v.unit_value.amount(), value: v.value.amount() }
+        ValuedDelivery { delivery: v.delivery, unit_value: v.unit_value.amount(), value: v.value.amount() }
     }
 }
 

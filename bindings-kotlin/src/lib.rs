@@ -1,10 +1,11 @@
 //! Kotlin bindings of coopetition, through uniffi proc-macros (no UDL).
 //!
-//! Thin: one error type carrying the core's stable codes; a thread-safe
-//! [`Network`] object; policies, built in or implemented in Kotlin; the
-//! records Kotlin builds that hold ids, dates or amounts (see `types.rs`).
-//! The core's enumerations and most of its records are the core's own,
-//! derived there under its `uniffi` feature. Every rule lives in the
+//! Thin: a thread-safe [`Network`] object; policies, built in or
+//! implemented in Kotlin; views whose shape differs from the core's (see
+//! `types.rs`). The error type ([`CoopetitionError`], from the core's table
+//! of error families), the conversions of ids, dates and amounts, the
+//! enumerations, the commands and most records are the core's own, derived
+//! or generated there under its `uniffi` feature. Every rule lives in the
 //! `coopetition` crate, so Rust, Python and Kotlin give the same answers.
 //!
 //! The Kotlin package is `org.coopetition` (see `uniffi.toml`); the generated

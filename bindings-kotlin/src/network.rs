@@ -16,6 +16,7 @@ use crate::types::{
 };
 use chrono::NaiveDate;
 use coopetition::ids::{ActorId, ContractId, MissionId};
+use coopetition::money::Money;
 use coopetition::network::{Command as CoreCommand, Network as CoreNetwork};
 use coopetition::policy::facts::MissionFacts as CoreMissionFacts;
 use coopetition::shared::SharedNetwork;
@@ -49,7 +50,7 @@ impl Network {
     }
 
     pub(crate) fn act(&self, by: ActorId, on: NaiveDate, action: Action) -> Result<Event> {
-        self.run(by, on, action.try_into()?)
+        self.run(by, on, action)
     }
 
     /// Reports a mission step; the step happened on `occurred_on`, the day of the report by default.
@@ -127,7 +128,6 @@ impl Network {
     /// # Errors
     /// The rejection, with the state left untouched.
     pub fn execute(&self, command: Command) -> Result<Event> {
-        let command = CoreCommand::try_from(command)?;
         self.run(command.by, command.on, command.action)
     }
 
@@ -146,7 +146,6 @@ impl Network {
     /// # Errors
     /// The reason the command would be rejected.
     pub fn check(&self, command: Command) -> Result<()> {
-        let command = CoreCommand::try_from(command)?;
         Ok(self.read().check(&command)?)
     }
 
@@ -359,7 +358,14 @@ impl Network {
         revenue: Decimal,
         occurred_on: Option<NaiveDate>,
     ) -> Result<Event> {
-        self.report(by, on, mission, occurred_on, MissionStep::Won { revenue }, MissionUpdate::default())
+        self.report(
+            by,
+            on,
+            mission,
+            occurred_on,
+            MissionStep::Won { revenue: Money::eur(revenue) },
+            MissionUpdate::default(),
+        )
     }
 
     /// A provider reports that the work started (charter article 1), with partners and shared resources.
@@ -488,7 +494,7 @@ impl Network {
         mission: MissionId,
         amount: Decimal,
     ) -> Result<Event> {
-        self.act(by, on, Action::DeclareContribution { mission, amount })
+        self.act(by, on, Action::DeclareContribution { mission, amount: Money::from_input(amount)? })
     }
 
     /// The provider, or a steward for the network, offers an amount in the negotiation.
@@ -497,7 +503,7 @@ impl Network {
     /// `policy.mission.not_won`, `negotiation.party.invalid`, `negotiation.state.invalid`,
     /// `policy.declaration.out_of_range`.
     pub fn offer_contribution(&self, by: ActorId, on: NaiveDate, mission: MissionId, amount: Decimal) -> Result<Event> {
-        self.act(by, on, Action::OfferContribution { mission, amount })
+        self.act(by, on, Action::OfferContribution { mission, amount: Money::from_input(amount)? })
     }
 
     /// The other party accepts the last offer: the negotiation is agreed.
@@ -539,7 +545,7 @@ impl Network {
         paid_on: Option<NaiveDate>,
         reference: String,
     ) -> Result<Event> {
-        let payment = Payment { member, amount, on: paid_on.unwrap_or(on), reference };
+        let payment = Payment { member, amount: Money::eur(amount), on: paid_on.unwrap_or(on), reference };
         self.act(by, on, Action::RecordPayment { payment })
     }
 
@@ -558,7 +564,7 @@ impl Network {
         given_on: Option<NaiveDate>,
         mission: Option<MissionId>,
     ) -> Result<Event> {
-        let donation = Donation { member, amount, on: given_on.unwrap_or(on), mission };
+        let donation = Donation { member, amount: Money::eur(amount), on: given_on.unwrap_or(on), mission };
         self.act(by, on, Action::RecordDonation { donation })
     }
 
@@ -606,12 +612,12 @@ impl Network {
     /// # Errors
     /// `actor.id.unknown`.
     pub fn actor(&self, id: ActorId) -> Result<Actor> {
-        Ok(self.read().actor(&id)?.clone().into())
+        Ok(self.read().actor(&id)?.clone())
     }
 
     /// Every actor, by id.
     pub fn actors(&self) -> Vec<Actor> {
-        self.read().state().actors.values().cloned().map(Into::into).collect()
+        self.read().state().actors.values().cloned().collect()
     }
 
     /// Whether the actor is a member: a founder or the holder of an active contract.
@@ -653,12 +659,12 @@ impl Network {
 
     /// The charter version in force; `null` before founding.
     pub fn charter(&self) -> Option<CharterText> {
-        self.read().charter().cloned().map(Into::into)
+        self.read().charter().cloned()
     }
 
     /// Every charter version, oldest first.
     pub fn charter_versions(&self) -> Vec<CharterText> {
-        self.read().state().charter.iter().cloned().map(Into::into).collect()
+        self.read().state().charter.to_vec()
     }
 
     /// Where a provider stands with regard to the charter.
@@ -684,7 +690,7 @@ impl Network {
     /// # Errors
     /// `mission.id.unknown`.
     pub fn mission(&self, id: MissionId) -> Result<Mission> {
-        Ok(self.read().mission(&id)?.clone().into())
+        Ok(self.read().mission(&id)?.clone())
     }
 
     /// Every mission by id, or those of one provider.
@@ -695,8 +701,8 @@ impl Network {
     pub fn missions(&self, provider: Option<ActorId>) -> Result<Vec<Mission>> {
         let network = self.read();
         Ok(match provider {
-            Some(p) => network.missions_of(&p).cloned().map(Into::into).collect(),
-            None => network.state().missions.values().cloned().map(Into::into).collect(),
+            Some(p) => network.missions_of(&p).cloned().collect(),
+            None => network.state().missions.values().cloned().collect(),
         })
     }
 
@@ -718,17 +724,17 @@ impl Network {
 
     /// Payments received, in journal order.
     pub fn payments(&self) -> Vec<Payment> {
-        self.read().state().payments.iter().cloned().map(Into::into).collect()
+        self.read().state().payments.to_vec()
     }
 
     /// Donations received, in journal order.
     pub fn donations(&self) -> Vec<Donation> {
-        self.read().state().donations.iter().cloned().map(Into::into).collect()
+        self.read().state().donations.to_vec()
     }
 
     /// In-kind deliveries, in journal order.
     pub fn deliveries(&self) -> Vec<Delivery> {
-        self.read().state().deliveries.iter().cloned().map(Into::into).collect()
+        self.read().state().deliveries.to_vec()
     }
 
     /// Sequence number of the last applied event (0 before founding).
@@ -820,7 +826,7 @@ impl Network {
     /// # Errors
     /// `mission.id.unknown`, `policy.mission.not_won`, `money.amount.overflow`.
     pub fn mission_facts(&self, mission: MissionId) -> Result<MissionFacts> {
-        Ok(CoreMissionFacts::from_network(&self.read(), &mission)?.into())
+        Ok(CoreMissionFacts::from_network(&self.read(), &mission)?)
     }
 
     /// A reported mission's facts, prepared for repeated evaluations
@@ -841,9 +847,7 @@ impl Network {
     pub fn won_mission_facts(&self) -> Result<Vec<MissionFacts>> {
         let network = self.read();
         let won = network.state().missions.values().filter(|m| m.status.is_won());
-        Ok(won
-            .map(|m| CoreMissionFacts::from_network(&network, &m.id).map(Into::into))
-            .collect::<coopetition::Result<Vec<_>>>()?)
+        Ok(won.map(|m| CoreMissionFacts::from_network(&network, &m.id)).collect::<coopetition::Result<Vec<_>>>()?)
     }
 
     /// What a reported mission owes under a policy, with its explanation in `lang`.

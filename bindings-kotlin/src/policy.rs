@@ -10,9 +10,9 @@ use crate::enums::{AssessmentStatus, Lang, LeadOrigin, Provenance};
 use crate::error::{CoopetitionError, Result};
 use crate::types::Text;
 use chrono::NaiveDate;
-use coopetition::ids::{ActorId, MissionId};
+use coopetition::ids::ActorId;
 use coopetition::money::Money;
-use coopetition::policy::facts::{MissionFacts as CoreMissionFacts, NegotiationState as CoreNegotiationState};
+use coopetition::policy::facts::MissionFacts as CoreMissionFacts;
 use coopetition::policy::guide::Situation as CoreSituation;
 use coopetition::policy::{
     self as core_policy, Assessment as CoreAssessment, BehaviourModel as CoreBehaviourModel,
@@ -23,142 +23,12 @@ use rust_decimal::Decimal;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+pub use coopetition::policy::facts::{MissionFacts, NegotiationState};
 pub use coopetition::policy::guide::{CountRange, Criteria};
 pub use coopetition::policy::params::InKindValuation;
+pub use coopetition::policy::BehaviourModel;
 
 // ---- facts ------------------------------------------------------------------------
-
-/// Where the negotiation of a mission's contribution stands.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
-pub enum NegotiationState {
-    /// No negotiation was opened.
-    NotOpened,
-    /// Offers are being exchanged.
-    Open {
-        /// Number of offers so far.
-        offers: u32,
-        /// The last offer in euros, if any.
-        last_offer: Option<Decimal>,
-    },
-    /// The parties agreed.
-    Agreed {
-        /// The agreed contribution in euros.
-        amount: Decimal,
-        /// When.
-        on: NaiveDate,
-        /// Number of offers made.
-        offers: u32,
-    },
-    /// The negotiation ended without agreement.
-    Stalemate {
-        /// When.
-        on: NaiveDate,
-        /// Number of offers made.
-        offers: u32,
-    },
-}
-
-impl From<CoreNegotiationState> for NegotiationState {
-    fn from(n: CoreNegotiationState) -> NegotiationState {
-        match n {
-            CoreNegotiationState::NotOpened => NegotiationState::NotOpened,
-            CoreNegotiationState::Open { offers, last_offer } => {
-                NegotiationState::Open { offers, last_offer: last_offer.map(|m| m.amount()) }
-            }
-            CoreNegotiationState::Agreed { amount, on, offers } => {
-                NegotiationState::Agreed { amount: amount.amount(), on, offers }
-            }
-            CoreNegotiationState::Stalemate { on, offers } => NegotiationState::Stalemate { on, offers },
-        }
-    }
-}
-
-impl TryFrom<NegotiationState> for CoreNegotiationState {
-    type Error = coopetition::Error;
-    /// Amounts are money given as input: whole cents, within range.
-    fn try_from(n: NegotiationState) -> coopetition::Result<CoreNegotiationState> {
-        Ok(match n {
-            NegotiationState::NotOpened => CoreNegotiationState::NotOpened,
-            NegotiationState::Open { offers, last_offer } => {
-                CoreNegotiationState::Open { offers, last_offer: last_offer.map(Money::from_input).transpose()? }
-            }
-            NegotiationState::Agreed { amount, on, offers } => {
-                CoreNegotiationState::Agreed { amount: Money::from_input(amount)?, on, offers }
-            }
-            NegotiationState::Stalemate { on, offers } => CoreNegotiationState::Stalemate { on, offers },
-        })
-    }
-}
-
-/// The facts of a won mission that policies evaluate: from a reported mission
-/// ([`crate::Network::mission_facts`]) or from historical data.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct MissionFacts {
-    /// The mission, if it has an id.
-    pub mission: Option<MissionId>,
-    /// The provider.
-    pub provider: ActorId,
-    /// Revenue of the mission in euros (not negative).
-    pub revenue: Decimal,
-    /// The day it was won: selects the parameters in force.
-    pub won_on: NaiveDate,
-    /// How the lead came.
-    pub lead_origin: LeadOrigin,
-    /// Network partners mobilised.
-    pub partners: u32,
-    /// Shared resources used.
-    pub shared_resources: u32,
-    /// The provider is a steward developing resources for a network workstream.
-    pub steward_workstream: bool,
-    /// The client was connected to the network.
-    pub client_informed: bool,
-    /// The provider's self-assessed contribution in euros, if declared.
-    pub declared: Option<Decimal>,
-    /// The negotiation of the contribution.
-    pub negotiation: NegotiationState,
-    /// Donations recorded for this mission in euros (never part of the amount due).
-    pub donations: Decimal,
-}
-
-impl From<CoreMissionFacts> for MissionFacts {
-    fn from(m: CoreMissionFacts) -> MissionFacts {
-        MissionFacts {
-            mission: m.mission,
-            provider: m.provider,
-            revenue: m.revenue.amount(),
-            won_on: m.won_on,
-            lead_origin: m.lead_origin,
-            partners: m.partners,
-            shared_resources: m.shared_resources,
-            steward_workstream: m.steward_workstream,
-            client_informed: m.client_informed,
-            declared: m.declared.map(|d| d.amount()),
-            negotiation: m.negotiation.into(),
-            donations: m.donations.amount(),
-        }
-    }
-}
-
-impl TryFrom<MissionFacts> for CoreMissionFacts {
-    type Error = coopetition::Error;
-    /// Amounts are money given as input: whole cents, within range.
-    fn try_from(m: MissionFacts) -> coopetition::Result<CoreMissionFacts> {
-        Ok(CoreMissionFacts {
-            mission: m.mission,
-            provider: m.provider,
-            revenue: Money::from_input(m.revenue)?,
-            won_on: m.won_on,
-            lead_origin: m.lead_origin,
-            partners: m.partners,
-            shared_resources: m.shared_resources,
-            steward_workstream: m.steward_workstream,
-            client_informed: m.client_informed,
-            declared: m.declared.map(Money::from_input).transpose()?,
-            negotiation: m.negotiation.try_into()?,
-            donations: Money::from_input(m.donations)?,
-        })
-    }
-}
 
 /// Facts of a won mission with no partner, no shared resource, no flag, no
 /// declaration, no negotiation and no donation; set the rest with `copy(…)`.
@@ -172,7 +42,7 @@ pub fn mission_facts(
     won_on: NaiveDate,
     lead_origin: LeadOrigin,
 ) -> Result<MissionFacts> {
-    Ok(CoreMissionFacts::new(provider, Money::from_input(revenue)?, won_on, lead_origin).into())
+    Ok(CoreMissionFacts::new(provider, Money::from_input(revenue)?, won_on, lead_origin))
 }
 
 /// Mission facts converted once into the core's form and kept on the Rust
@@ -192,12 +62,12 @@ impl PreparedMission {
     /// Typed errors for values that cannot be lifted.
     #[uniffi::constructor]
     pub fn new(facts: MissionFacts) -> Result<Arc<PreparedMission>> {
-        Ok(Arc::new(PreparedMission { facts: facts.try_into()? }))
+        Ok(Arc::new(PreparedMission { facts }))
     }
 
     /// The facts, back as a record.
     pub fn facts(&self) -> MissionFacts {
-        self.facts.clone().into()
+        self.facts.clone()
     }
 }
 
@@ -443,34 +313,6 @@ impl Parameters {
 
 // ---- policies -----------------------------------------------------------------------
 
-/// An explicit model of behaviour standing in for missing declarations and
-/// agreements over historical data (rows it prices are `MODELLED`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
-pub struct BehaviourModel {
-    /// Share of the guide's suggestion a provider declares (default 0.8).
-    pub declared_share_of_guide: Decimal,
-    /// How far from the guide's suggestion toward the flat amount a negotiation settles (default 0.5).
-    pub negotiated_toward_flat: Decimal,
-}
-
-impl From<BehaviourModel> for CoreBehaviourModel {
-    fn from(m: BehaviourModel) -> CoreBehaviourModel {
-        CoreBehaviourModel {
-            declared_share_of_guide: m.declared_share_of_guide,
-            negotiated_toward_flat: m.negotiated_toward_flat,
-        }
-    }
-}
-
-impl From<CoreBehaviourModel> for BehaviourModel {
-    fn from(m: CoreBehaviourModel) -> BehaviourModel {
-        BehaviourModel {
-            declared_share_of_guide: m.declared_share_of_guide,
-            negotiated_toward_flat: m.negotiated_toward_flat,
-        }
-    }
-}
-
 /// Follow-up rules from JSON, checked.
 ///
 /// # Errors
@@ -483,7 +325,7 @@ pub fn parse_follow_up_rules(json: String) -> Result<crate::followup::FollowUpRu
 /// The default behaviour model (assumptions to tune, not findings).
 #[uniffi::export]
 pub fn default_behaviour_model() -> BehaviourModel {
-    CoreBehaviourModel::default().into()
+    CoreBehaviourModel::default()
 }
 
 /// A contribution policy implemented in Kotlin: it plugs in wherever a
@@ -498,7 +340,7 @@ pub trait ContributionPolicy: Send + Sync {
     ///
     /// # Errors
     /// Whatever the implementation throws.
-    fn name(&self) -> Result<String>;
+    fn name(&self) -> Result<String, PolicyFailure>;
 
     /// The money due for a won mission, in euros, rounded to the cent by the
     /// core, half away from zero. The core refuses a negative amount, or one
@@ -506,7 +348,38 @@ pub trait ContributionPolicy: Send + Sync {
     ///
     /// # Errors
     /// Whatever the implementation throws.
-    fn evaluate(&self, facts: MissionFacts, parameters: Arc<Parameters>) -> Result<Decimal>;
+    fn evaluate(&self, facts: MissionFacts, parameters: Arc<Parameters>) -> Result<Decimal, PolicyFailure>;
+}
+
+/// What a Kotlin policy may throw to fail; any other exception fails it the
+/// same way, and both become `policy.custom.failed` with the message.
+///
+/// Its own type, not [`CoopetitionError`]: uniffi 0.32's Kotlin for a
+/// callback's error declared in another crate (the core) does not compile
+/// (it lowers it to the other package's `RustBuffer`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
+pub enum PolicyFailure {
+    /// The policy could not price the mission.
+    #[error("{reason}")]
+    Failed {
+        /// Why, in the policy's words.
+        reason: String,
+    },
+}
+
+impl PolicyFailure {
+    fn reason(&self) -> &str {
+        match self {
+            PolicyFailure::Failed { reason } => reason,
+        }
+    }
+}
+
+/// A Kotlin exception that is not a `PolicyFailureException`: its text.
+impl From<uniffi::UnexpectedUniFFICallbackError> for PolicyFailure {
+    fn from(e: uniffi::UnexpectedUniFFICallbackError) -> PolicyFailure {
+        PolicyFailure::Failed { reason: e.reason }
+    }
 }
 
 /// Adapts a Kotlin policy to the core trait.
@@ -524,7 +397,7 @@ impl CorePolicy for ForeignPolicy {
         let failed =
             |message: String| CoreError::PolicyFailed { policy: self.name.clone(), mission: m.describe(), message };
         let parameters = Arc::new(Parameters { inner: params.clone() });
-        let amount = self.policy.evaluate(m.clone().into(), parameters).map_err(|e| failed(e.reason().to_owned()))?;
+        let amount = self.policy.evaluate(m.clone(), parameters).map_err(|e| failed(e.reason().to_owned()))?;
         CoreAssessment::custom(&self.name, m, Money::eur(amount), CoreProvenance::Computed)
     }
 }
@@ -580,7 +453,6 @@ impl Policy {
     /// `input.label.unknown` for another name, `policy.rate.invalid` for a bad model.
     #[uniffi::constructor(default(model = None))]
     pub fn builtin(name: String, model: Option<BehaviourModel>) -> Result<Arc<Policy>> {
-        let model = model.map(CoreBehaviourModel::from);
         if let Some(m) = &model {
             m.check()?;
         }
@@ -641,7 +513,7 @@ impl Policy {
     /// `policy.custom.failed`.
     #[uniffi::method(default(parameters = None))]
     pub fn evaluate(&self, facts: MissionFacts, lang: Lang, parameters: Option<Arc<Parameters>>) -> Result<Assessment> {
-        self.evaluate_core(&facts.try_into()?, &parameters, lang)
+        self.evaluate_core(&facts, &parameters, lang)
     }
 
     /// What a prepared mission owes, without the explanation: the fast path
@@ -683,7 +555,6 @@ impl Policy {
         lang: Lang,
         parameters: Option<Arc<Parameters>>,
     ) -> Result<Vec<Evaluation>> {
-        let facts = facts.into_iter().map(CoreMissionFacts::try_from).collect::<coopetition::Result<Vec<_>>>()?;
         let results = self.inner.evaluate_all(&facts, parameters_or_shipped(parameters.as_ref()));
         Ok(results
             .into_iter()

@@ -4,7 +4,6 @@
 //! Each function gives the stable code of the first fault, so an app can
 //! point at the field to fix before it builds a command.
 
-use crate::custom::parse_date as parse_iso_date;
 use crate::error::Result;
 use crate::policy::{BehaviourModel, MissionFacts};
 use chrono::NaiveDate;
@@ -65,7 +64,7 @@ pub fn parse_money(amount: String, currency: String) -> Result<Decimal> {
 /// `input.parse.invalid` for text that is not a calendar date.
 #[uniffi::export]
 pub fn parse_date(text: String) -> Result<NaiveDate> {
-    Ok(parse_iso_date(&text)?)
+    Ok(coopetition::network::parse_date(&text)?)
 }
 
 /// Mission facts from their JSON form, as Rust and Python write them
@@ -77,7 +76,7 @@ pub fn parse_date(text: String) -> Result<NaiveDate> {
 #[uniffi::export]
 pub fn mission_facts_from_json(json: String) -> Result<MissionFacts> {
     let facts: CoreMissionFacts = serde_json::from_str(&json).map_err(|e| malformed(&e))?;
-    Ok(facts.into())
+    Ok(facts)
 }
 
 /// The JSON form of mission facts.
@@ -86,7 +85,7 @@ pub fn mission_facts_from_json(json: String) -> Result<MissionFacts> {
 /// `journal.json.malformed` if they cannot be written (never for valid values).
 #[uniffi::export]
 pub fn mission_facts_to_json(facts: MissionFacts) -> Result<String> {
-    Ok(serde_json::to_string(&CoreMissionFacts::try_from(facts)?).map_err(|e| malformed(&e))?)
+    Ok(serde_json::to_string(&facts).map_err(|e| malformed(&e))?)
 }
 
 /// A behaviour model from its JSON form (`{"declared_share_of_guide": "0.8",
@@ -97,7 +96,7 @@ pub fn mission_facts_to_json(facts: MissionFacts) -> Result<String> {
 #[uniffi::export]
 pub fn behaviour_model_from_json(json: String) -> Result<BehaviourModel> {
     let model: CoreBehaviourModel = serde_json::from_str(&json).map_err(|e| malformed(&e))?;
-    Ok(model.into())
+    Ok(model)
 }
 
 #[cfg(test)]
@@ -115,7 +114,7 @@ mod tests {
     fn facts_round_trip_through_json() {
         let json = r#"{"provider":"paul","revenue":{"amount":"12345.50","currency":"EUR"},"won_on":"2021-03-01","lead_origin":"network_event"}"#;
         let facts = mission_facts_from_json(json.into()).unwrap();
-        assert_eq!(facts.revenue, Decimal::new(1234550, 2));
+        assert_eq!(facts.revenue.amount(), Decimal::new(1234550, 2));
         let back = mission_facts_from_json(mission_facts_to_json(facts.clone()).unwrap()).unwrap();
         assert_eq!(back, facts);
         let err = mission_facts_from_json(r#"{"provider":"paul"}"#.into()).unwrap_err();

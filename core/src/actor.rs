@@ -40,6 +40,7 @@ labelled_enum!(
 
 /// An actor known to the network: a member, an applicant or a founder.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct Actor {
     /// Stable identifier.

@@ -25,6 +25,7 @@ pub struct CharterArticle {
 
 /// One version of the charter's text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct CharterText {
     /// Version number, from 1, consecutive.

@@ -47,7 +47,12 @@ pub mod text;
 #[cfg(feature = "uniffi")]
 uniffi::setup_scaffolding!("coopetition_core");
 #[cfg(feature = "uniffi")]
+mod uniffi_error;
+#[cfg(feature = "uniffi")]
 mod uniffi_types;
+
+#[cfg(feature = "uniffi")]
+pub use uniffi_error::CoopetitionError;
 
 pub use error::{Error, Result};
 

@@ -66,6 +66,7 @@ impl MissionStatus {
 
 /// Who the mission is for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Client {
     /// A member of the network.
@@ -108,24 +109,30 @@ impl Resource {
 
 /// Facts learnt along a mission, added by any report.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct MissionUpdate {
     /// Network members mobilised as partners.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub partners: Vec<ActorId>,
     /// Shared (network) resources used.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub shared_resources_used: Vec<Resource>,
     /// Resources developed or improved during the mission.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub resources_developed: Vec<Resource>,
     /// Whether the client was told how to take part in the network (charter art. 2).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
     pub client_informed: bool,
 }
 
 /// A step of a mission's lifecycle, as reported by its provider.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(tag = "step", rename_all = "snake_case", deny_unknown_fields)]
 pub enum MissionStep {
     /// A client asked: opens the mission.
@@ -209,6 +216,7 @@ pub struct MissionRecord {
 
 /// A mission and everything reported about it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct Mission {
     /// Stable id.

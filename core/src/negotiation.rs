@@ -75,6 +75,7 @@ pub struct Negotiation {
 
 /// Where the negotiation of a mission's contribution stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(tag = "state", rename_all = "snake_case", deny_unknown_fields)]
 pub enum NegotiationState {
     /// No negotiation was opened.
@@ -173,6 +174,7 @@ labelled_enum!(
 
 /// A payment of money to the network by a member.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct Payment {
     /// The member who paid.
@@ -183,11 +185,13 @@ pub struct Payment {
     pub on: NaiveDate,
     /// A reference (invoice, transfer), free text.
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = ""))]
     pub reference: String,
 }
 
 /// A voluntary donation, never counted as money due.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct Donation {
     /// The donor.
@@ -198,11 +202,13 @@ pub struct Donation {
     pub on: NaiveDate,
     /// The mission it thanks the network for, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub mission: Option<MissionId>,
 }
 
 /// A delivery of an in-kind contribution chosen in the member's contract.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct Delivery {
     /// The member.
@@ -218,6 +224,7 @@ pub struct Delivery {
     pub on: NaiveDate,
     /// What was done.
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = ""))]
     pub note: String,
 }
 

@@ -200,3 +200,17 @@ impl Network {
             && self.settings().is_some_and(|s| s.membership_structure == MembershipStructure::AllInOne)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_iso_with_a_sign_beyond_9999() {
+        assert_eq!(parse_date("2020-01-06").unwrap(), NaiveDate::from_ymd_opt(2020, 1, 6).unwrap());
+        assert_eq!(parse_date("+10000-01-01").unwrap(), NaiveDate::from_ymd_opt(10000, 1, 1).unwrap());
+        for bad in ["2020-02-30", "+999999999-12-31", "06/01/2020", ""] {
+            assert_eq!(parse_date(bad).unwrap_err().code(), "input.parse.invalid", "{bad}");
+        }
+    }
+}

@@ -94,6 +94,7 @@ labelled_enum!(
 
 /// A decision of the network, as a steward records it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
     /// Why.
@@ -104,6 +105,7 @@ pub struct Decision {
     pub venue: DecisionVenue,
     /// A reference to the minutes or the vote (a URL…), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub reference: Option<String>,
 }
 

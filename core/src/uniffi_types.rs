@@ -1,29 +1,28 @@
 //! How the core's values cross uniffi's FFI as text, for the records the
 //! core derives under its `uniffi` feature.
 //!
-//! Every one is `remote`: it serves the core's own records only (uniffi's
-//! tag of this crate). The Kotlin binding declares its own conversions of
-//! the same values for its functions' arguments, because uniffi hands a
-//! failed conversion to Kotlin as a typed exception only when the error is
-//! the called function's own error type, which this crate does not know.
-//! The records derived here are read-only in Kotlin or hold none of these
-//! values, so their conversions from Kotlin are never the first check of an
-//! input; they still go through the core's parsers.
+//! Every one is `remote` (uniffi's tag of this crate); the Kotlin binding
+//! uses them for its functions' arguments too (`uniffi::use_remote_type!`).
+//! A failed conversion is a [`CoopetitionError`], the error type of every
+//! fallible function of the binding, so uniffi hands it to Kotlin as a typed
+//! exception (`input.id.invalid`, `input.parse.invalid`…), never as an
+//! internal error.
 
 use crate::error::Error;
 use crate::ids::{ActorId, ContractId, MissionId};
 use crate::money::Money;
+use crate::uniffi_error::CoopetitionError;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 fn lift_error(e: Error) -> uniffi::deps::anyhow::Error {
-    uniffi::deps::anyhow::Error::new(e)
+    uniffi::deps::anyhow::Error::new(CoopetitionError::from(e))
 }
 
 uniffi::custom_type!(NaiveDate, String, {
     remote,
     lower: |d| d.to_string(),
-    try_lift: |text| text.parse::<NaiveDate>().map_err(|_| lift_error(Error::Parse { value: text, expected: "an ISO date" })),
+    try_lift: |text| crate::network::parse_date(&text).map_err(lift_error),
 });
 
 uniffi::custom_type!(Decimal, String, {

@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 /// What a command asks for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Action {
     /// Founds the network with its settings and founding stewards. Only the
@@ -293,6 +294,7 @@ impl Action {
 
 /// A request to change the network: who asks, on which date, for what.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct Command {
     /// The issuer.

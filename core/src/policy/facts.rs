@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 /// Built from a reported [`Mission`] with [`MissionFacts::from_network`], or
 /// directly from historical data (a table row) by an analyst.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct MissionFacts {
     /// The mission, if it has an id.

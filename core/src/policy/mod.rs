@@ -348,6 +348,7 @@ impl ContributionPolicy for GuideRate {
 ///
 /// Both defaults are assumptions to tune, not findings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct BehaviourModel {
     /// Share of the guide's suggestion a provider declares.

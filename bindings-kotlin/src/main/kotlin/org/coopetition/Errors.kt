@@ -3,6 +3,8 @@
 // COOPETITION_WRITE_GENERATED=1 cargo test -p coopetition-kotlin errors_kt rewrites it.
 package org.coopetition
 
+import org.coopetition.core.CoopetitionException
+
 /**
  * The stable machine code of any coopetition error (`mission.transition.invalid`…),
  * whatever its family subclass: apps match on it and translate messages with it.

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.TestFactory
 import java.math.BigDecimal
 import java.nio.file.Files
+import org.coopetition.core.*
 
 /**
  * Every command vector of `tests/vectors/commands/` (format in

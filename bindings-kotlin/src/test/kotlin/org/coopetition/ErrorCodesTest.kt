@@ -70,7 +70,10 @@ class ErrorCodesTest {
         val tooLarge = BigDecimal("79228162514264337593543950336")
         for (bad in listOf(tooPrecise, tooLarge, BigDecimal("1E+40"), tooLarge.negate())) {
             code<CoopetitionException.Input>("input.parse.invalid") { network.declareContribution(PAUL, d(2021, 4, 2), MISSION, bad) }
-            code<CoopetitionException.Input>("input.parse.invalid") { evaluate("flat", Fx.facts().copy(revenue = bad), Lang.EN) }
+            // An amount of money in a record is money given as input (the core's rule, as
+            // in Python): whole cents, within (2^96 - 1) cents.
+            val money = if (bad == tooPrecise) "money.amount.precision" else "money.amount.range"
+            code<CoopetitionException.Money>(money) { evaluate("flat", Fx.facts().copy(revenue = bad), Lang.EN) }
             code<CoopetitionException.Input>("input.parse.invalid") { Parameters.withFlatRate(bad) }
         }
         // Trailing zeros beyond 28 decimals are not a loss: accepted.
@@ -401,7 +404,7 @@ class ErrorCodesTest {
         for (code in errorCodes()) {
             // The binding names each subclass after its family (`policy` -> CoopetitionException.Policy).
             val name = errorFamily(code).replaceFirstChar { it.uppercase() }
-            val subclass = Class.forName("org.coopetition.CoopetitionException\$$name")
+            val subclass = Class.forName("org.coopetition.core.CoopetitionException\$$name")
             assertTrue(CoopetitionException::class.java.isAssignableFrom(subclass), code)
         }
     }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import java.nio.file.Files
+import org.coopetition.core.*
 
 /**
  * Journals and snapshots from Kotlin: one spelling of each value, a cut-off

@@ -71,7 +71,7 @@ class PreparedMissionTest {
             assertAmount("617.28", policy.evaluatePrepared(PreparedMission(Fx.facts("12345.50")), parameters).amount)
             noop()
         }
-        expectCode("input.parse.invalid") { PreparedMission(Fx.facts().copy(revenue = dec("0.00000000000000000000000000001"))) }
+        expectCode("money.amount.precision") { PreparedMission(Fx.facts().copy(revenue = dec("0.00000000000000000000000000001"))) }
         expectCode("input.id.invalid") { PreparedMission(Fx.facts().copy(provider = "not an id")) }
     }
 

@@ -7,6 +7,7 @@ import java.lang.reflect.Method
 import java.lang.reflect.Modifier
 import java.nio.file.Files
 import java.nio.file.Paths
+import org.coopetition.core.*
 
 /**
  * The public operations of Kotlin's `Network`, read by reflection on the

@@ -7,12 +7,12 @@
 //   mvn -B -q -f examples/kotlin/pom.xml compile exec:java
 package org.coopetition.example
 
-import org.coopetition.Actor
+import org.coopetition.core.Actor
 import org.coopetition.core.ActorKind
 import org.coopetition.core.Choice
-import org.coopetition.Client
+import org.coopetition.core.Client
 import org.coopetition.core.ContractTerms
-import org.coopetition.CoopetitionException
+import org.coopetition.core.CoopetitionException
 import org.coopetition.core.InvolvementLevel
 import org.coopetition.core.Lang
 import org.coopetition.core.LeadOrigin
@@ -21,8 +21,8 @@ import org.coopetition.Policy
 import org.coopetition.catalogue
 import org.coopetition.code
 import org.coopetition.commandToJson
-import org.coopetition.Command
-import org.coopetition.Action
+import org.coopetition.core.Command
+import org.coopetition.core.Action
 import java.math.BigDecimal
 import java.time.LocalDate
 
