@@ -9,10 +9,12 @@ use crate::followup::{
 use crate::handle::PyNetwork;
 use crate::ledger::{PyMemberLedger, PyNetworkLedger};
 use crate::policy::PyParameters;
-use crate::records::{PyCharterSignature, PyDeclaration, PyDelivery, PyDonation, PyNegotiation, PyPayment};
+use crate::records::PyNegotiation;
 use crate::types::{PyActor, PyCharter, PyContract, PyContractTerms, PyContractVersion, PyMission, PyMissionFacts};
+use coopetition::charter::CharterSignature;
 use coopetition::charter::CharterStatus;
 use coopetition::mission::{MissionStep, MissionUpdate};
+use coopetition::negotiation::Declaration;
 use coopetition::negotiation::{Delivery, DeliveryUnit, Donation, Payment};
 use coopetition::policy::MissionFacts;
 use coopetition::prelude::*;
@@ -531,8 +533,8 @@ impl PyNetwork {
     }
 
     /// The self-assessed declaration of a mission, if any.
-    fn declaration(&self, mission: Str<'_>) -> PyResult<Option<PyDeclaration>> {
-        Ok(self.read()?.state().declarations.get(&mission_id(&mission)?).cloned().map(PyDeclaration))
+    fn declaration(&self, mission: Str<'_>) -> PyResult<Option<Declaration>> {
+        Ok(self.read()?.state().declarations.get(&mission_id(&mission)?).cloned())
     }
 
     /// The negotiation of a mission's contribution, if one was opened.
@@ -541,18 +543,18 @@ impl PyNetwork {
     }
 
     /// Payments received, in journal order.
-    fn payments(&self) -> PyResult<Vec<PyPayment>> {
-        Ok(self.read()?.state().payments.iter().cloned().map(PyPayment).collect())
+    fn payments(&self) -> PyResult<Vec<Payment>> {
+        Ok(self.read()?.state().payments.to_vec())
     }
 
     /// Donations received, in journal order.
-    fn donations(&self) -> PyResult<Vec<PyDonation>> {
-        Ok(self.read()?.state().donations.iter().cloned().map(PyDonation).collect())
+    fn donations(&self) -> PyResult<Vec<Donation>> {
+        Ok(self.read()?.state().donations.to_vec())
     }
 
     /// In-kind deliveries, in journal order.
-    fn deliveries(&self) -> PyResult<Vec<PyDelivery>> {
-        Ok(self.read()?.state().deliveries.iter().cloned().map(PyDelivery).collect())
+    fn deliveries(&self) -> PyResult<Vec<Delivery>> {
+        Ok(self.read()?.state().deliveries.to_vec())
     }
 
     /// The facts a policy evaluates for a won mission (with its declaration,
@@ -581,10 +583,10 @@ impl PyNetwork {
     }
 
     /// A provider's charter signatures, oldest first.
-    fn charter_signatures(&self, provider: Str<'_>) -> PyResult<Vec<PyCharterSignature>> {
+    fn charter_signatures(&self, provider: Str<'_>) -> PyResult<Vec<CharterSignature>> {
         let (network, provider) = (self.read()?, actor_id(&provider)?);
         let signatures = network.state().signatures.get(&provider).into_iter().flatten();
-        Ok(signatures.cloned().map(PyCharterSignature).collect())
+        Ok(signatures.cloned().collect())
     }
 
     /// `signed`, `outdated` or `unsigned`.

@@ -64,6 +64,9 @@ macro_rules! id_type {
             }
         }
 
+        #[cfg(feature = "python")]
+        $crate::python::python_id!($name);
+
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.pad(&self.0)

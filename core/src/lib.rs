@@ -54,6 +54,9 @@ mod uniffi_types;
 #[cfg(feature = "uniffi")]
 pub use uniffi_error::CoopetitionError;
 
+#[cfg(feature = "python")]
+pub mod python;
+
 pub use error::{Error, Result};
 
 /// The names most programs need, in one import.
