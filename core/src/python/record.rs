@@ -3,26 +3,42 @@
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyType};
+use pyo3::types::PyType;
 
 static GETSET: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
-/// `Name(field=value, …)` for a record whose fields are Python properties.
+/// The fields of record `T` in the order it declares them, as the stub
+/// generator's derive recorded them.
+fn declared_fields<T: 'static>() -> &'static [pyo3_stub_gen::type_info::MemberInfo] {
+    let id = std::any::TypeId::of::<T>();
+    pyo3_stub_gen::inventory::iter::<pyo3_stub_gen::type_info::PyClassInfo>
+        .into_iter()
+        .find(|class| (class.struct_id)() == id)
+        .map_or(&[], |class| class.getters)
+}
+
+/// `Name(field=value, …)` for record `T`: its declared fields first, then any
+/// other property of its class, by name.
 ///
 /// # Errors
 /// Whatever Python raises while reading a field or its `repr`.
-pub fn record_repr(obj: &Bound<'_, PyAny>) -> PyResult<String> {
+pub fn record_repr<T: 'static>(obj: &Bound<'_, PyAny>) -> PyResult<String> {
     let py = obj.py();
     let getset = GETSET.import(py, "types", "GetSetDescriptorType")?;
     let class = obj.get_type();
-    let mut fields = Vec::new();
-    for (name, descriptor) in class.getattr("__dict__")?.cast_into::<PyDict>().map_err(PyErr::from)?.iter() {
-        if descriptor.is_instance(getset)? {
-            let name: String = name.extract()?;
-            if !name.starts_with("__") {
-                fields.push(format!("{name}={}", obj.getattr(name.as_str())?.repr()?));
-            }
+    let mut names: Vec<String> = declared_fields::<T>().iter().map(|f| f.name.to_owned()).collect();
+    let mut others = Vec::new();
+    for item in class.getattr("__dict__")?.call_method0("items")?.try_iter()? {
+        let (name, descriptor): (String, Bound<'_, PyAny>) = item?.extract()?;
+        if descriptor.is_instance(getset)? && !name.starts_with("__") && !names.contains(&name) {
+            others.push(name);
         }
+    }
+    others.sort();
+    names.extend(others);
+    let mut fields = Vec::with_capacity(names.len());
+    for name in names {
+        fields.push(format!("{name}={}", obj.getattr(name.as_str())?.repr()?));
     }
     Ok(format!("{}({})", class.name()?, fields.join(", ")))
 }
@@ -35,7 +51,7 @@ macro_rules! python_records {
             #[pyo3::pymethods]
             impl $t {
                 fn __repr__(slf: &pyo3::Bound<'_, Self>) -> pyo3::PyResult<String> {
-                    $crate::python::record_repr(slf.as_any())
+                    $crate::python::record_repr::<$t>(slf.as_any())
                 }
             }
         )+
