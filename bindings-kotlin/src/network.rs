@@ -8,7 +8,7 @@
 use crate::commands::{Action, Command, Event};
 use crate::enums::{CharterStatus, DeliveryUnit, InvolvementLevel, Lang, LeadOrigin, MembershipStructure};
 use crate::error::Result;
-use crate::ledger::{AnnualStatement, MemberLedger, NetworkLedger};
+use crate::ledger::{MemberLedger, NetworkLedger};
 use crate::policy::{Assessment, MissionFacts, Parameters, Policy, PreparedMission};
 use crate::types::{
     Actor, CharterSignature, CharterText, Client, Contract, ContractTerms, ContractVersion, Declaration, Delivery,
@@ -45,12 +45,8 @@ impl Network {
         self.inner.read()
     }
 
-    fn run(&self, by: ActorId, on: NaiveDate, action: coopetition::network::Action) -> Result<Event> {
-        Ok(self.inner.execute(CoreCommand { by, on, action })?.into())
-    }
-
     pub(crate) fn act(&self, by: ActorId, on: NaiveDate, action: Action) -> Result<Event> {
-        self.run(by, on, action)
+        Ok(self.inner.execute(CoreCommand { by, on, action })?)
     }
 
     /// Reports a mission step; the step happened on `occurred_on`, the day of the report by default.
@@ -128,7 +124,7 @@ impl Network {
     /// # Errors
     /// The rejection, with the state left untouched.
     pub fn execute(&self, command: Command) -> Result<Event> {
-        self.run(command.by, command.on, command.action)
+        self.act(command.by, command.on, command.action)
     }
 
     /// Executes a command given in its JSON form (as queued by an app or sent by a server).
@@ -138,7 +134,7 @@ impl Network {
     pub fn execute_json(&self, command: String) -> Result<Event> {
         let command: CoreCommand = serde_json::from_str(&command)
             .map_err(|e| CoreError::MalformedJson { line: None, message: e.to_string() })?;
-        self.run(command.by, command.on, command.action)
+        self.act(command.by, command.on, command.action)
     }
 
     /// Checks a command without applying it: what an app calls before queueing it.
@@ -719,7 +715,7 @@ impl Network {
     /// # Errors
     /// Typed errors for an invalid id.
     pub fn negotiation(&self, mission: MissionId) -> Result<Option<Negotiation>> {
-        Ok(self.read().state().negotiations.get(&mission).cloned().map(Into::into))
+        Ok(self.read().state().negotiations.get(&mission).cloned())
     }
 
     /// Payments received, in journal order.
@@ -744,7 +740,7 @@ impl Network {
 
     /// The events recorded since this network was created or loaded.
     pub fn journal(&self) -> Vec<Event> {
-        self.read().journal().iter().cloned().map(Into::into).collect()
+        self.read().journal().to_vec()
     }
 
     /// The journal as JSON Lines: a header line, then one event per line.
@@ -780,7 +776,7 @@ impl Network {
     ) -> Result<MemberLedger> {
         let network = self.read();
         let params = crate::policy::parameters_or_shipped(parameters.as_ref());
-        Ok(coopetition::ledger::member_year(&network, &member, year, policy.core(), params)?.into())
+        Ok(coopetition::ledger::member_year(&network, &member, year, policy.core(), params)?)
     }
 
     /// The whole network's ledger for one calendar year.
@@ -796,10 +792,10 @@ impl Network {
     ) -> Result<NetworkLedger> {
         let network = self.read();
         let params = crate::policy::parameters_or_shipped(parameters.as_ref());
-        Ok(coopetition::ledger::network_year(&network, year, policy.core(), params)?.into())
+        Ok(coopetition::ledger::network_year(&network, year, policy.core(), params)?)
     }
 
-    /// A member's annual statement, rendered in `lang`.
+    /// A member's annual statement as Markdown in `lang` (its figures are [`Network::ledger`]'s).
     ///
     /// # Errors
     /// `network.founding.invalid` before founding; as [`Network::ledger`].
@@ -811,11 +807,9 @@ impl Network {
         lang: Lang,
         policy: Arc<Policy>,
         parameters: Option<Arc<Parameters>>,
-    ) -> Result<AnnualStatement> {
-        let network = self.read();
+    ) -> Result<String> {
         let params = crate::policy::parameters_or_shipped(parameters.as_ref());
-        let statement = coopetition::ledger::AnnualStatement::new(&network, &member, year, policy.core(), params)?;
-        Ok(AnnualStatement::new(statement, lang))
+        Ok(coopetition::ledger::annual_statement(&self.read(), &member, year, policy.core(), params, lang)?)
     }
 
     // ---- policies -----------------------------------------------------------------
