@@ -16,6 +16,7 @@ use crate::types::{
 };
 use chrono::NaiveDate;
 use coopetition::ids::{ActorId, ContractId, MissionId};
+use coopetition::journal::Dropped;
 use coopetition::money::Money;
 use coopetition::network::{Command as CoreCommand, Network as CoreNetwork};
 use coopetition::policy::facts::MissionFacts as CoreMissionFacts;
@@ -863,31 +864,13 @@ impl Network {
 
 // ---- the valid prefix of a cut-off journal ----------------------------------------
 
-/// What a prefix reader dropped: the cut-off last line of a journal.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct DroppedLine {
-    /// The 1-based number of the cut-off line.
-    pub line: u64,
-    /// The bytes dropped, from the start of that line to the end of the text.
-    pub bytes: u64,
-    /// Events dropped: the one whose line was cut off.
-    pub events: u64,
-}
-
-impl From<coopetition::journal::Dropped> for DroppedLine {
-    fn from(d: coopetition::journal::Dropped) -> DroppedLine {
-        let wide = |n: usize| u64::try_from(n).unwrap_or(u64::MAX);
-        DroppedLine { line: wide(d.line), bytes: wide(d.bytes), events: wide(d.events) }
-    }
-}
-
 /// A network rebuilt from the valid prefix of a journal, and what was dropped.
 #[derive(uniffi::Record)]
 pub struct ReplayedPrefix {
     /// The network.
     pub network: Arc<Network>,
     /// The cut-off last line, if there was one.
-    pub dropped: Option<DroppedLine>,
+    pub dropped: Option<Dropped>,
 }
 
 /// Rebuilds a network from the valid prefix of a journal whose last line may
@@ -899,7 +882,7 @@ pub struct ReplayedPrefix {
 #[uniffi::export]
 pub fn replay_prefix(journal: String) -> Result<ReplayedPrefix> {
     let (network, dropped) = CoreNetwork::replay_prefix(&journal)?;
-    Ok(ReplayedPrefix { network: Network::wrap(network), dropped: dropped.map(DroppedLine::from) })
+    Ok(ReplayedPrefix { network: Network::wrap(network), dropped })
 }
 
 /// As [`replay_prefix`], on a snapshot: the journal written since it, up to a cut-off last line.
@@ -909,5 +892,5 @@ pub fn replay_prefix(journal: String) -> Result<ReplayedPrefix> {
 #[uniffi::export]
 pub fn resume_prefix(snapshot: String, journal: String) -> Result<ReplayedPrefix> {
     let (network, dropped) = CoreNetwork::resume_prefix(&snapshot, &journal)?;
-    Ok(ReplayedPrefix { network: Network::wrap(network), dropped: dropped.map(DroppedLine::from) })
+    Ok(ReplayedPrefix { network: Network::wrap(network), dropped })
 }

@@ -59,7 +59,7 @@ class JournalStrictnessTest {
         val prefix = replayPrefix(cut)
         assertEquals((lines.size - 2).toULong(), prefix.network.lastSeq())
         val lastBytes = lines.last().toByteArray(Charsets.UTF_8).size + 1
-        assertEquals(DroppedLine(lines.size.toULong(), (lastBytes - 30).toULong(), 1uL), prefix.dropped)
+        assertEquals(Dropped(lines.size.toULong(), (lastBytes - 30).toULong(), 1uL), prefix.dropped)
         val whole = replayPrefix(journal)
         assertNull(whole.dropped)
         val resumed = resumePrefix(snapshot, lines.first() + "\n")
