@@ -5,15 +5,10 @@
 //! [`Action`], [`Command`] and [`Event`] are the core's, derived there (an
 //! event's label is `event.action.label()`, exported by the core).
 
-use crate::error::{CoopetitionError, Result};
+use crate::error::{malformed, Result};
 use coopetition::network;
-use coopetition::Error as CoreError;
 
 pub use coopetition::network::{Action, Command, Event};
-
-fn malformed(e: &serde_json::Error) -> CoopetitionError {
-    CoreError::MalformedJson { line: None, message: e.to_string() }.into()
-}
 
 /// A command read from its JSON form (`{"by":…,"on":…,"action":{"type":…}}`).
 ///

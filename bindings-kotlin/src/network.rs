@@ -21,7 +21,6 @@ use coopetition::money::Money;
 use coopetition::network::{Command as CoreCommand, Network as CoreNetwork};
 use coopetition::policy::facts::MissionFacts as CoreMissionFacts;
 use coopetition::shared::SharedNetwork;
-use coopetition::Error as CoreError;
 use rust_decimal::Decimal;
 use std::sync::Arc;
 
@@ -128,13 +127,14 @@ impl Network {
         self.act(command.by, command.on, command.action)
     }
 
-    /// Executes a command given in its JSON form (as queued by an app or sent by a server).
+    /// Executes a command given in its JSON form (as queued by an app or sent by a server),
+    /// read as strictly as a journal line (as [`crate::command_from_json`]).
     ///
     /// # Errors
-    /// `journal.json.malformed` for JSON that is not a command; the rejection otherwise.
+    /// `journal.json.malformed` for JSON that is not a command, or not spelt as
+    /// the engine writes it; the rejection otherwise.
     pub fn execute_json(&self, command: String) -> Result<Event> {
-        let command: CoreCommand = serde_json::from_str(&command)
-            .map_err(|e| CoreError::MalformedJson { line: None, message: e.to_string() })?;
+        let command = CoreCommand::from_json(&command)?;
         self.act(command.by, command.on, command.action)
     }
 
@@ -893,4 +893,18 @@ pub fn replay_prefix(journal: String) -> Result<ReplayedPrefix> {
 pub fn resume_prefix(snapshot: String, journal: String) -> Result<ReplayedPrefix> {
     let (network, dropped) = CoreNetwork::resume_prefix(&snapshot, &journal)?;
     Ok(ReplayedPrefix { network: Network::wrap(network), dropped })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_command_as_json_is_read_as_strictly_as_a_journal_line() {
+        // chrono alone reads the padded date; the core's reader refuses any spelling it would not write.
+        let padded = r#"{"by":"alice","on":"2020- 1-06","action":{"type":"set_public_listing","actor":"alice","public_listing":false}}"#;
+        let err = Network::new().execute_json(padded.into()).unwrap_err();
+        assert_eq!(err.code(), "journal.json.malformed", "{err}");
+        assert_eq!(crate::command_from_json(padded.into()).unwrap_err(), err);
+    }
 }
