@@ -5,6 +5,7 @@ use crate::error::Result;
 use crate::types::{CharterText, KindCatalogue};
 use coopetition::catalogue::Catalogues;
 use coopetition::charter::shipped_charter as core_shipped_charter;
+use std::collections::HashMap;
 
 /// The shipped catalogue of one actor kind: what its membership contract can choose.
 ///
@@ -12,13 +13,13 @@ use coopetition::charter::shipped_charter as core_shipped_charter;
 /// `catalogue.invalid` if the kind has no catalogue (never for the shipped data).
 #[uniffi::export]
 pub fn catalogue(kind: ActorKind) -> Result<KindCatalogue> {
-    Ok(KindCatalogue::new(kind, Catalogues::shipped().kind(kind)?.clone()))
+    Ok(Catalogues::shipped().kind(kind)?.clone())
 }
 
-/// The shipped catalogues of every actor kind, in the order of the kinds.
+/// The shipped catalogues of every actor kind, by kind.
 #[uniffi::export]
-pub fn catalogues() -> Vec<KindCatalogue> {
-    Catalogues::shipped().kinds.iter().map(|(kind, c)| KindCatalogue::new(*kind, c.clone())).collect()
+pub fn catalogues() -> HashMap<ActorKind, KindCatalogue> {
+    Catalogues::shipped().kinds.iter().map(|(kind, c)| (*kind, c.clone())).collect()
 }
 
 /// The charter versions shipped with the core (version 1, from the seed).

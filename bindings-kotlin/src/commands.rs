@@ -2,52 +2,13 @@
 //!
 //! The JSON is the core's: the same text a Rust or Python program writes and
 //! reads, so commands can be queued on a phone and replayed on a server.
-//! [`Action`] and [`Command`] are the core's, derived there; [`Event`] adds
-//! the action's label to the core's event.
+//! [`Action`], [`Command`] and [`Event`] are the core's, derived there (an
+//! event's label is `event.action.label()`, exported by the core).
 
-use crate::error::{CoopetitionError, Result};
-use chrono::NaiveDate;
-use coopetition::ids::ActorId;
+use crate::error::{malformed, Result};
 use coopetition::network;
-use coopetition::Error as CoreError;
 
-pub use coopetition::network::{Action, Command};
-
-/// An accepted command, as recorded in the journal.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Event {
-    /// Position in the journal, from 1.
-    pub seq: u64,
-    /// The issuer.
-    pub by: ActorId,
-    /// The date of the command.
-    pub on: NaiveDate,
-    /// What was done.
-    pub action: Action,
-    /// The short label of the action (`propose_contract`…).
-    pub label: String,
-}
-
-impl From<network::Event> for Event {
-    fn from(e: network::Event) -> Event {
-        let label = e.action.label().to_owned();
-        Event { seq: e.seq, by: e.by, on: e.on, action: e.action, label }
-    }
-}
-
-impl From<Event> for network::Event {
-    fn from(e: Event) -> network::Event {
-        network::Event { seq: e.seq, by: e.by, on: e.on, action: e.action }
-    }
-}
-
-fn malformed_core(e: &serde_json::Error) -> CoreError {
-    CoreError::MalformedJson { line: None, message: e.to_string() }
-}
-
-fn malformed(e: &serde_json::Error) -> CoopetitionError {
-    malformed_core(e).into()
-}
+pub use coopetition::network::{Action, Command, Event};
 
 /// A command read from its JSON form (`{"by":…,"on":…,"action":{"type":…}}`).
 ///
@@ -75,7 +36,7 @@ pub fn command_to_json(command: Command) -> Result<String> {
 /// `journal.json.malformed` if it cannot be written (never for valid values).
 #[uniffi::export]
 pub fn event_to_json(event: Event) -> Result<String> {
-    serde_json::to_string(&network::Event::from(event)).map_err(|e| malformed(&e))
+    serde_json::to_string(&event).map_err(|e| malformed(&e))
 }
 
 /// The events of a JSON Lines journal, read and checked for format and
@@ -87,7 +48,7 @@ pub fn event_to_json(event: Event) -> Result<String> {
 /// `journal.sequence.invalid`.
 #[uniffi::export]
 pub fn read_journal(jsonl: String) -> Result<Vec<Event>> {
-    Ok(coopetition::journal::read_journal(&jsonl)?.into_iter().map(Event::from).collect())
+    Ok(coopetition::journal::read_journal(&jsonl)?)
 }
 
 /// A journal (header line, then one event per line) written from events.
@@ -96,6 +57,5 @@ pub fn read_journal(jsonl: String) -> Result<Vec<Event>> {
 /// Typed errors for values that cannot be lifted.
 #[uniffi::export]
 pub fn write_journal(events: Vec<Event>) -> Result<String> {
-    let events: Vec<network::Event> = events.into_iter().map(network::Event::from).collect();
     Ok(coopetition::journal::write_journal(&events))
 }

@@ -17,6 +17,11 @@ use coopetition::Error as CoreError;
 /// Shorthand for results of the binding.
 pub type Result<T, E = CoopetitionError> = std::result::Result<T, E>;
 
+/// `journal.json.malformed`, for JSON the binding reads or writes with serde.
+pub(crate) fn malformed(e: &serde_json::Error) -> CoopetitionError {
+    CoreError::MalformedJson { line: None, message: e.to_string() }.into()
+}
+
 /// Every stable error code the core can return, for documentation and tests.
 #[uniffi::export]
 pub fn error_codes() -> Vec<String> {

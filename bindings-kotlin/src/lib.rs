@@ -1,12 +1,12 @@
 //! Kotlin bindings of coopetition, through uniffi proc-macros (no UDL).
 //!
 //! Thin: a thread-safe [`Network`] object; policies, built in or
-//! implemented in Kotlin; views whose shape differs from the core's (see
-//! `types.rs`). The error type ([`CoopetitionError`], from the core's table
-//! of error families), the conversions of ids, dates and amounts, the
-//! enumerations, the commands and most records are the core's own, derived
-//! or generated there under its `uniffi` feature. Every rule lives in the
-//! `coopetition` crate, so Rust, Python and Kotlin give the same answers.
+//! implemented in Kotlin; the rendered [`Assessment`] (see `policy.rs`). The
+//! error type ([`CoopetitionError`], from the core's table of error
+//! families), the conversions of ids, dates and amounts, the enumerations,
+//! the commands, events and records are the core's own, derived or generated
+//! there under its `uniffi` feature. Every rule lives in the `coopetition`
+//! crate, so Rust, Python and Kotlin give the same answers.
 //!
 //! The Kotlin package is `org.coopetition` (see `uniffi.toml`); the generated
 //! file is `org/coopetition/coopetition.kt`. The core's types are in

@@ -8,7 +8,7 @@
 use crate::commands::{Action, Command, Event};
 use crate::enums::{CharterStatus, DeliveryUnit, InvolvementLevel, Lang, LeadOrigin, MembershipStructure};
 use crate::error::Result;
-use crate::ledger::{AnnualStatement, MemberLedger, NetworkLedger};
+use crate::ledger::{MemberLedger, NetworkLedger};
 use crate::policy::{Assessment, MissionFacts, Parameters, Policy, PreparedMission};
 use crate::types::{
     Actor, CharterSignature, CharterText, Client, Contract, ContractTerms, ContractVersion, Declaration, Delivery,
@@ -16,11 +16,11 @@ use crate::types::{
 };
 use chrono::NaiveDate;
 use coopetition::ids::{ActorId, ContractId, MissionId};
+use coopetition::journal::Dropped;
 use coopetition::money::Money;
 use coopetition::network::{Command as CoreCommand, Network as CoreNetwork};
 use coopetition::policy::facts::MissionFacts as CoreMissionFacts;
 use coopetition::shared::SharedNetwork;
-use coopetition::Error as CoreError;
 use rust_decimal::Decimal;
 use std::sync::Arc;
 
@@ -45,12 +45,8 @@ impl Network {
         self.inner.read()
     }
 
-    fn run(&self, by: ActorId, on: NaiveDate, action: coopetition::network::Action) -> Result<Event> {
-        Ok(self.inner.execute(CoreCommand { by, on, action })?.into())
-    }
-
     pub(crate) fn act(&self, by: ActorId, on: NaiveDate, action: Action) -> Result<Event> {
-        self.run(by, on, action)
+        Ok(self.inner.execute(CoreCommand { by, on, action })?)
     }
 
     /// Reports a mission step; the step happened on `occurred_on`, the day of the report by default.
@@ -128,17 +124,18 @@ impl Network {
     /// # Errors
     /// The rejection, with the state left untouched.
     pub fn execute(&self, command: Command) -> Result<Event> {
-        self.run(command.by, command.on, command.action)
+        self.act(command.by, command.on, command.action)
     }
 
-    /// Executes a command given in its JSON form (as queued by an app or sent by a server).
+    /// Executes a command given in its JSON form (as queued by an app or sent by a server),
+    /// read as strictly as a journal line (as [`crate::command_from_json`]).
     ///
     /// # Errors
-    /// `journal.json.malformed` for JSON that is not a command; the rejection otherwise.
+    /// `journal.json.malformed` for JSON that is not a command, or not spelt as
+    /// the engine writes it; the rejection otherwise.
     pub fn execute_json(&self, command: String) -> Result<Event> {
-        let command: CoreCommand = serde_json::from_str(&command)
-            .map_err(|e| CoreError::MalformedJson { line: None, message: e.to_string() })?;
-        self.run(command.by, command.on, command.action)
+        let command = CoreCommand::from_json(&command)?;
+        self.act(command.by, command.on, command.action)
     }
 
     /// Checks a command without applying it: what an app calls before queueing it.
@@ -719,7 +716,7 @@ impl Network {
     /// # Errors
     /// Typed errors for an invalid id.
     pub fn negotiation(&self, mission: MissionId) -> Result<Option<Negotiation>> {
-        Ok(self.read().state().negotiations.get(&mission).cloned().map(Into::into))
+        Ok(self.read().state().negotiations.get(&mission).cloned())
     }
 
     /// Payments received, in journal order.
@@ -744,7 +741,7 @@ impl Network {
 
     /// The events recorded since this network was created or loaded.
     pub fn journal(&self) -> Vec<Event> {
-        self.read().journal().iter().cloned().map(Into::into).collect()
+        self.read().journal().to_vec()
     }
 
     /// The journal as JSON Lines: a header line, then one event per line.
@@ -780,7 +777,7 @@ impl Network {
     ) -> Result<MemberLedger> {
         let network = self.read();
         let params = crate::policy::parameters_or_shipped(parameters.as_ref());
-        Ok(coopetition::ledger::member_year(&network, &member, year, policy.core(), params)?.into())
+        Ok(coopetition::ledger::member_year(&network, &member, year, policy.core(), params)?)
     }
 
     /// The whole network's ledger for one calendar year.
@@ -796,10 +793,10 @@ impl Network {
     ) -> Result<NetworkLedger> {
         let network = self.read();
         let params = crate::policy::parameters_or_shipped(parameters.as_ref());
-        Ok(coopetition::ledger::network_year(&network, year, policy.core(), params)?.into())
+        Ok(coopetition::ledger::network_year(&network, year, policy.core(), params)?)
     }
 
-    /// A member's annual statement, rendered in `lang`.
+    /// A member's annual statement as Markdown in `lang` (its figures are [`Network::ledger`]'s).
     ///
     /// # Errors
     /// `network.founding.invalid` before founding; as [`Network::ledger`].
@@ -811,11 +808,9 @@ impl Network {
         lang: Lang,
         policy: Arc<Policy>,
         parameters: Option<Arc<Parameters>>,
-    ) -> Result<AnnualStatement> {
-        let network = self.read();
+    ) -> Result<String> {
         let params = crate::policy::parameters_or_shipped(parameters.as_ref());
-        let statement = coopetition::ledger::AnnualStatement::new(&network, &member, year, policy.core(), params)?;
-        Ok(AnnualStatement::new(statement, lang))
+        Ok(coopetition::ledger::annual_statement(&self.read(), &member, year, policy.core(), params, lang)?)
     }
 
     // ---- policies -----------------------------------------------------------------
@@ -869,31 +864,13 @@ impl Network {
 
 // ---- the valid prefix of a cut-off journal ----------------------------------------
 
-/// What a prefix reader dropped: the cut-off last line of a journal.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct DroppedLine {
-    /// The 1-based number of the cut-off line.
-    pub line: u64,
-    /// The bytes dropped, from the start of that line to the end of the text.
-    pub bytes: u64,
-    /// Events dropped: the one whose line was cut off.
-    pub events: u64,
-}
-
-impl From<coopetition::journal::Dropped> for DroppedLine {
-    fn from(d: coopetition::journal::Dropped) -> DroppedLine {
-        let wide = |n: usize| u64::try_from(n).unwrap_or(u64::MAX);
-        DroppedLine { line: wide(d.line), bytes: wide(d.bytes), events: wide(d.events) }
-    }
-}
-
 /// A network rebuilt from the valid prefix of a journal, and what was dropped.
 #[derive(uniffi::Record)]
 pub struct ReplayedPrefix {
     /// The network.
     pub network: Arc<Network>,
     /// The cut-off last line, if there was one.
-    pub dropped: Option<DroppedLine>,
+    pub dropped: Option<Dropped>,
 }
 
 /// Rebuilds a network from the valid prefix of a journal whose last line may
@@ -905,7 +882,7 @@ pub struct ReplayedPrefix {
 #[uniffi::export]
 pub fn replay_prefix(journal: String) -> Result<ReplayedPrefix> {
     let (network, dropped) = CoreNetwork::replay_prefix(&journal)?;
-    Ok(ReplayedPrefix { network: Network::wrap(network), dropped: dropped.map(DroppedLine::from) })
+    Ok(ReplayedPrefix { network: Network::wrap(network), dropped })
 }
 
 /// As [`replay_prefix`], on a snapshot: the journal written since it, up to a cut-off last line.
@@ -915,5 +892,19 @@ pub fn replay_prefix(journal: String) -> Result<ReplayedPrefix> {
 #[uniffi::export]
 pub fn resume_prefix(snapshot: String, journal: String) -> Result<ReplayedPrefix> {
     let (network, dropped) = CoreNetwork::resume_prefix(&snapshot, &journal)?;
-    Ok(ReplayedPrefix { network: Network::wrap(network), dropped: dropped.map(DroppedLine::from) })
+    Ok(ReplayedPrefix { network: Network::wrap(network), dropped })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_command_as_json_is_read_as_strictly_as_a_journal_line() {
+        // chrono alone reads the padded date; the core's reader refuses any spelling it would not write.
+        let padded = r#"{"by":"alice","on":"2020- 1-06","action":{"type":"set_public_listing","actor":"alice","public_listing":false}}"#;
+        let err = Network::new().execute_json(padded.into()).unwrap_err();
+        assert_eq!(err.code(), "journal.json.malformed", "{err}");
+        assert_eq!(crate::command_from_json(padded.into()).unwrap_err(), err);
+    }
 }

@@ -8,12 +8,10 @@
 
 use crate::enums::{AssessmentStatus, Lang, LeadOrigin, Provenance};
 use crate::error::{CoopetitionError, Result};
-use crate::types::Text;
 use chrono::NaiveDate;
 use coopetition::ids::ActorId;
 use coopetition::money::Money;
 use coopetition::policy::facts::MissionFacts as CoreMissionFacts;
-use coopetition::policy::guide::Situation as CoreSituation;
 use coopetition::policy::{
     self as core_policy, Assessment as CoreAssessment, BehaviourModel as CoreBehaviourModel,
     ContributionPolicy as CorePolicy, Parameters as CoreParameters, Provenance as CoreProvenance, Step,
@@ -24,7 +22,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 pub use coopetition::policy::facts::{MissionFacts, NegotiationState};
-pub use coopetition::policy::guide::{CountRange, Criteria};
+pub use coopetition::policy::guide::{CountRange, Criteria, RateRange, Situation};
 pub use coopetition::policy::params::InKindValuation;
 pub use coopetition::policy::BehaviourModel;
 
@@ -72,6 +70,11 @@ impl PreparedMission {
 }
 
 // ---- assessments --------------------------------------------------------------------
+//
+// The binding's own records: the core's `Assessment` keeps its explanation in a compact
+// form (step codes and typed values, sentences written on demand) and its situation as
+// a shared `Arc<str>`, neither of which uniffi carries. Kotlin gets it rendered once, in
+// one language, with the core's JSON beside it; Python renders it on demand instead.
 
 /// One step of an explanation.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -196,51 +199,6 @@ pub struct Evaluation {
 
 // ---- parameters ---------------------------------------------------------------------
 
-/// An emblematic situation of the guide.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Situation {
-    /// Stable id.
-    pub id: String,
-    /// A short title.
-    pub title: Text,
-    /// The situation told as the seed tells it.
-    pub story: Option<Text>,
-    /// When it applies.
-    pub criteria: Criteria,
-    /// The suggested rate of money due, as a fraction.
-    pub rate: Decimal,
-    /// The lowest rate of the range within which a fair contribution lies, if given.
-    pub range_min: Option<Decimal>,
-    /// The highest rate of that range, if given.
-    pub range_max: Option<Decimal>,
-    /// The part of the fair contribution recognised as given in kind, as a fraction.
-    pub in_kind_rate: Decimal,
-}
-
-impl From<CoreSituation> for Situation {
-    fn from(s: CoreSituation) -> Situation {
-        Situation {
-            id: s.id,
-            title: s.title,
-            story: s.story,
-            criteria: s.criteria,
-            rate: s.rate,
-            range_min: s.range.map(|r| r.min),
-            range_max: s.range.map(|r| r.max),
-            in_kind_rate: s.in_kind_rate,
-        }
-    }
-}
-
-/// A guide of emblematic situations.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Guide {
-    /// The guide's name.
-    pub name: String,
-    /// Its situations, in file order.
-    pub situations: Vec<Situation>,
-}
-
 /// The parameters of the policies, each with its validity periods. Load them
 /// once and share them: they are immutable and safe to use from several threads.
 #[derive(Debug, uniffi::Object)]
@@ -293,13 +251,12 @@ impl Parameters {
         Ok(self.inner.flat_rate_at(on)?.0)
     }
 
-    /// The guide in force on a date.
+    /// The situations of the guide in force on a date, in file order.
     ///
     /// # Errors
     /// `policy.parameters.not_in_force`.
-    pub fn guide_at(&self, on: NaiveDate) -> Result<Guide> {
-        let guide = self.inner.guide_at(on)?;
-        Ok(Guide { name: guide.name.clone(), situations: guide.situations().iter().cloned().map(Into::into).collect() })
+    pub fn guide_at(&self, on: NaiveDate) -> Result<Vec<Situation>> {
+        Ok(self.inner.guide_at(on)?.situations().to_vec())
     }
 
     /// The in-kind valuation in force on a date.

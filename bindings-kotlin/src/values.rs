@@ -4,19 +4,14 @@
 //! Each function gives the stable code of the first fault, so an app can
 //! point at the field to fix before it builds a command.
 
-use crate::error::Result;
+use crate::error::{malformed, Result};
 use crate::policy::{BehaviourModel, MissionFacts};
 use chrono::NaiveDate;
 use coopetition::ids::{ActorId, ContractId, MissionId};
 use coopetition::money::Money;
 use coopetition::policy::facts::MissionFacts as CoreMissionFacts;
 use coopetition::policy::BehaviourModel as CoreBehaviourModel;
-use coopetition::Error as CoreError;
 use rust_decimal::Decimal;
-
-fn malformed(e: &serde_json::Error) -> CoreError {
-    CoreError::MalformedJson { line: None, message: e.to_string() }
-}
 
 /// Checks an actor id: 1 to 64 characters from `[A-Za-z0-9._:-]`.
 ///
@@ -68,15 +63,16 @@ pub fn parse_date(text: String) -> Result<NaiveDate> {
 }
 
 /// Mission facts from their JSON form, as Rust and Python write them
-/// (`{"provider": …, "revenue": {"amount": "…", "currency": "EUR"}, …}`).
+/// (`{"provider": …, "revenue": {"amount": "…", "currency": "EUR"}, …}`),
+/// read by the core as Python reads them.
 ///
 /// # Errors
-/// `journal.json.malformed` for any structural fault or bad value inside;
-/// check values first with the `parse…` functions to get their own codes.
+/// Each faulty value its own code (`input.id.invalid`, `input.parse.invalid`,
+/// `money.currency.unsupported`, `input.label.unknown`), in the core's order;
+/// `journal.json.malformed` for any structural fault.
 #[uniffi::export]
 pub fn mission_facts_from_json(json: String) -> Result<MissionFacts> {
-    let facts: CoreMissionFacts = serde_json::from_str(&json).map_err(|e| malformed(&e))?;
-    Ok(facts)
+    Ok(CoreMissionFacts::from_json(&json)?)
 }
 
 /// The JSON form of mission facts.
@@ -85,7 +81,7 @@ pub fn mission_facts_from_json(json: String) -> Result<MissionFacts> {
 /// `journal.json.malformed` if they cannot be written (never for valid values).
 #[uniffi::export]
 pub fn mission_facts_to_json(facts: MissionFacts) -> Result<String> {
-    Ok(serde_json::to_string(&facts).map_err(|e| malformed(&e))?)
+    serde_json::to_string(&facts).map_err(|e| malformed(&e))
 }
 
 /// A behaviour model from its JSON form (`{"declared_share_of_guide": "0.8",
@@ -119,5 +115,13 @@ mod tests {
         assert_eq!(back, facts);
         let err = mission_facts_from_json(r#"{"provider":"paul"}"#.into()).unwrap_err();
         assert_eq!(err.code(), "journal.json.malformed");
+    }
+
+    #[test]
+    fn a_bad_value_in_facts_json_has_its_own_code_as_in_the_core() {
+        let json = r#"{"provider":"paul","revenue":{"amount":"1e5","currency":"EUR"},"won_on":"2021-03-01","lead_origin":"network_event"}"#;
+        assert_eq!(mission_facts_from_json(json.into()).unwrap_err().code(), "input.parse.invalid");
+        let json = json.replace("1e5", "1.00").replace("paul", "pa ul");
+        assert_eq!(mission_facts_from_json(json).unwrap_err().code(), "input.id.invalid");
     }
 }

@@ -31,12 +31,12 @@ impl PyNegotiation {
     /// The agreed amount, once agreed.
     #[getter]
     fn agreed_amount(&self) -> Option<Decimal> {
-        self.0.agreed.map(|(m, _)| m.amount())
+        self.0.agreed.map(|a| a.amount.amount())
     }
     /// The date of the agreement, once agreed.
     #[getter]
     fn agreed_on(&self) -> Option<chrono::NaiveDate> {
-        self.0.agreed.map(|(_, on)| on)
+        self.0.agreed.map(|a| a.on)
     }
     /// The date of the last stalemate, if any.
     #[getter]

@@ -117,6 +117,7 @@ pub struct ContributionOption {
 /// The catalogue of one actor kind.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct KindCatalogue {
     /// The sentence that opens the needs section ("As a …, you wish to").
     pub intro: Text,

@@ -119,6 +119,7 @@ pub fn read_journal(text: &str) -> Result<Vec<Event>> {
 
 /// What [`read_valid_prefix`] dropped: the cut-off last line of a journal.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Dropped {
     /// The 1-based number of the cut-off line.
     pub line: usize,

@@ -102,6 +102,7 @@ impl MissionLine {
 
 /// An in-kind delivery with its value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ValuedDelivery {
     /// The delivery as recorded.
     pub delivery: Delivery,
@@ -129,6 +130,7 @@ pub struct InKindTotal {
 /// Whether a balance is still owed, settled or overpaid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Settlement {
     /// The balance is positive: money is still owed.
     Owed,
@@ -140,6 +142,7 @@ pub enum Settlement {
 
 /// One member's ledger for one calendar year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MemberLedger {
     /// The member.
     pub member: ActorId,
@@ -195,11 +198,6 @@ impl MemberLedger {
         self.missions.is_empty() && self.payments.is_empty() && self.deliveries.is_empty() && self.donations.is_empty()
     }
 
-    /// Whether the balance is owed, settled or overpaid.
-    pub fn settlement(&self) -> Settlement {
-        settlement(self.balance)
-    }
-
     /// The missions that count in the money due.
     pub fn priced(&self) -> impl Iterator<Item = &MissionLine> {
         self.missions.iter().filter(|m| m.is_priced())
@@ -208,6 +206,14 @@ impl MemberLedger {
     /// The missions listed apart: not priced yet.
     pub fn pending(&self) -> impl Iterator<Item = &MissionLine> {
         self.missions.iter().filter(|m| !m.is_priced())
+    }
+}
+
+#[cfg_attr(feature = "uniffi", uniffi::export)]
+impl MemberLedger {
+    /// Whether the balance is owed, settled or overpaid.
+    pub fn settlement(&self) -> Settlement {
+        settlement(self.balance)
     }
 }
 
@@ -223,6 +229,7 @@ fn settlement(balance: Money) -> Settlement {
 
 /// The whole network's ledger for one calendar year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct NetworkLedger {
     /// The network's name (empty before founding).
     pub network: String,

@@ -67,9 +67,36 @@ labelled_enum!(
     }
 );
 
+/// The agreement that closes a negotiation: the amount accepted, and when.
+///
+/// Written as the pair `[amount, date]`, the form journals and snapshots
+/// have always held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "(Money, NaiveDate)", into = "(Money, NaiveDate)")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Agreement {
+    /// The amount agreed: the last offer, accepted.
+    pub amount: Money,
+    /// The date of the acceptance.
+    pub on: NaiveDate,
+}
+
+impl From<(Money, NaiveDate)> for Agreement {
+    fn from((amount, on): (Money, NaiveDate)) -> Agreement {
+        Agreement { amount, on }
+    }
+}
+
+impl From<Agreement> for (Money, NaiveDate) {
+    fn from(a: Agreement) -> (Money, NaiveDate) {
+        (a.amount, a.on)
+    }
+}
+
 /// The negotiation of one won mission's contribution.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Negotiation {
     /// The mission.
     pub mission: MissionId,
@@ -78,7 +105,7 @@ pub struct Negotiation {
     /// Every offer, oldest first.
     pub offers: Vec<Offer>,
     /// The agreed amount and date, once agreed.
-    pub agreed: Option<(Money, NaiveDate)>,
+    pub agreed: Option<Agreement>,
     /// The date of the last stalemate, if any.
     pub stalemate_on: Option<NaiveDate>,
 }
@@ -150,7 +177,9 @@ impl Negotiation {
     pub fn state(&self) -> NegotiationState {
         let offers = u32::try_from(self.offers.len()).unwrap_or(u32::MAX);
         match (self.status, self.agreed, self.stalemate_on) {
-            (NegotiationStatus::Agreed, Some((amount, on)), _) => NegotiationState::Agreed { amount, on, offers },
+            (NegotiationStatus::Agreed, Some(Agreement { amount, on }), _) => {
+                NegotiationState::Agreed { amount, on, offers }
+            }
             (NegotiationStatus::Stalemate, _, Some(on)) => NegotiationState::Stalemate { on, offers },
             _ => NegotiationState::Open { offers, last_offer: self.offers.last().map(|o| o.amount) },
         }

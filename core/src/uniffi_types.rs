@@ -54,3 +54,13 @@ uniffi::custom_type!(MissionId, String, {
     lower: |id| id.as_str().to_owned(),
     try_lift: |text| MissionId::new(text).map_err(lift_error),
 });
+
+// A count or a position (`usize` in the core) crosses as a `ULong`; one beyond it
+// (never, on the 64-bit targets uniffi serves) would be refused, not truncated.
+uniffi::custom_type!(usize, u64, {
+    remote,
+    lower: |n| u64::try_from(n).unwrap_or(u64::MAX),
+    try_lift: |n| {
+        usize::try_from(n).map_err(|_| lift_error(Error::Parse { value: n.to_string(), expected: "a count" }))
+    },
+});

@@ -9,7 +9,7 @@
 use chrono::NaiveDate;
 use coopetition::ledger::{annual_statement, member_year, network_year, MemberLedger, Settlement};
 use coopetition::mission::Resource;
-use coopetition::negotiation::{Delivery, DeliveryUnit, Donation, Payment};
+use coopetition::negotiation::{Agreement, Delivery, DeliveryUnit, Donation, Payment};
 use coopetition::policy::{
     AssessmentStatus, ContributionPolicy, FlatRate, GuideRate, MissionFacts, Negotiated, Parameters, Provenance,
     SelfAssessed,
@@ -276,7 +276,12 @@ fn offer_counter_offer_and_acceptance_agree() {
 
     accept(&mut n, agree("paul", d(2021, 3, 12), "m1"));
     let neg = &n.state().negotiations[&mid("m1")];
-    assert_eq!(neg.agreed, Some((eur("700.00"), d(2021, 3, 12))));
+    assert_eq!(neg.agreed, Some(Agreement { amount: eur("700.00"), on: d(2021, 3, 12) }));
+    // Snapshots written before the agreement was a record hold it as the pair
+    // `[amount, date]`: it is still written and read so.
+    let pair = serde_json::json!([{"amount": "700.00", "currency": "EUR"}, "2021-03-12"]);
+    assert_eq!(serde_json::to_value(neg).unwrap()["agreed"], pair);
+    assert_eq!(serde_json::from_value::<Agreement>(pair).unwrap(), neg.agreed.unwrap());
     assert_eq!(neg.offers.len(), 2);
     let a = assess(&n, &policy, "m1");
     assert_eq!(

@@ -11,7 +11,7 @@ use crate::charter::{shipped_charter, CharterSignature};
 use crate::contract::{Contract, ContractStatus, ContractVersion, DiscussionNote, PendingTerms};
 use crate::ids::{ActorId, ContractId, MissionId};
 use crate::mission::{Mission, MissionRecord, MissionStatus, MissionStep, MissionUpdate};
-use crate::negotiation::{Declaration, Negotiation, NegotiationStatus, Offer, Party};
+use crate::negotiation::{Agreement, Declaration, Negotiation, NegotiationStatus, Offer, Party};
 use chrono::NaiveDate;
 
 impl Network {
@@ -148,7 +148,7 @@ impl Network {
             }
             Action::AcceptOffer { mission } => {
                 if let Some(n) = self.state.negotiations.get_mut(mission) {
-                    n.agreed = n.offers.last().map(|o| (o.amount, on));
+                    n.agreed = n.offers.last().map(|o| Agreement { amount: o.amount, on });
                     n.status = NegotiationStatus::Agreed;
                 }
             }

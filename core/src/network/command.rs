@@ -252,6 +252,17 @@ pub enum Action {
     },
 }
 
+// Kotlin reads the label as `action.label()`, as the labelled enums' labels.
+#[cfg(feature = "uniffi")]
+#[uniffi::export]
+impl Action {
+    /// The short label of the action (`propose_contract`…), as in JSON and in the other bindings.
+    #[uniffi::method(name = "label")]
+    pub fn uniffi_label(&self) -> String {
+        self.label().to_owned()
+    }
+}
+
 impl Action {
     /// A short label of the action (`propose_contract`…).
     pub fn label(&self) -> &'static str {
@@ -315,6 +326,7 @@ impl Command {
 /// An accepted command, as recorded in the journal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Event {
     /// Position in the journal, from 1.
     pub seq: u64,

@@ -61,6 +61,7 @@ pub const NO_SITUATION_KEY: &str = "(none)";
 
 /// Missions evaluated under several policies, summarised side by side.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Comparison {
     /// The number of missions.
     pub missions: u64,
@@ -77,6 +78,7 @@ pub struct Comparison {
 /// priced missions contribute to `total_due`, the `due` of the groups, the
 /// effective rates and the provenance mix.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PolicySummary {
     /// The policy's name.
     pub policy: String,
@@ -113,6 +115,7 @@ pub struct PolicySummary {
 
 /// Missions a policy could not price, by status.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Unpriced {
     /// A negotiation is open or not opened.
     pub pending: u64,
@@ -122,6 +125,7 @@ pub struct Unpriced {
     pub stalemate: u64,
 }
 
+#[cfg_attr(feature = "uniffi", uniffi::export)]
 impl Unpriced {
     /// All missions not priced.
     pub fn total(&self) -> u64 {
@@ -372,6 +376,7 @@ fn ratio(x: f64, lang: Lang) -> String {
     }
 }
 
+#[cfg_attr(feature = "uniffi", uniffi::export)]
 impl Comparison {
     /// The policies side by side, one column each, in `lang`: counts, money
     /// totals in euros, rate statistics, then the amount due by lead origin,

@@ -158,6 +158,7 @@ fn describe_mission(origin: LeadOrigin, partners: u32, shared: u32, sw: bool, ci
 /// An inclusive range of rates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RateRange {
     /// Lowest rate.
     #[serde(with = "rust_decimal::serde::str")]
@@ -170,6 +171,7 @@ pub struct RateRange {
 /// An emblematic situation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Situation {
     /// Stable id.
     pub id: String,

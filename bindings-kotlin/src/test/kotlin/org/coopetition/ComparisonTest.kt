@@ -17,7 +17,7 @@ class ComparisonTest {
     fun `built-in and Kotlin policies side by side`() {
         val missions = listOf(mission("ana", "1000.00", LeadOrigin.NETWORK_EVENT), mission("ben", "2000.00", LeadOrigin.NETWORK_REFERRAL))
         val policies = listOf("flat", "guide", "negotiated").map { Policy.builtin(it) } + Policy.custom(ThreePercent())
-        val c = comparePolicies(missions, policies, Lang.FR)
+        val c = comparePolicies(missions, policies)
         assertEquals(2uL, c.missions)
         assertAmount("3000.00", c.revenue, "revenue")
         assertEquals(listOf("flat", "guide", "negotiated", "three_percent"), c.policies.map { it.policy })
@@ -32,10 +32,11 @@ class ComparisonTest {
         // Negotiated without agreements: pending, counted apart, never zero.
         assertEquals(0uL, negotiated.priced)
         assertEquals(2uL, negotiated.unpriced.pending)
-        assertEquals(2uL, negotiated.unpriced.total)
+        assertEquals(2uL, negotiated.unpriced.total())
         assertAmount("3000.00", negotiated.unpricedRevenue, "unpriced revenue")
         assertNull(negotiated.effectiveRate)
-        assertTrue(c.table.contains("three_percent"), c.table)
+        val table = c.toTable(Lang.FR)
+        assertTrue(table.contains("three_percent") && table.contains("chiffrées"), table)
     }
 
     @Test
@@ -43,9 +44,9 @@ class ComparisonTest {
         val network = Fx.withWonMission()
         val facts = network.wonMissionFacts()
         assertEquals(listOf(Fx.MISSION), facts.map { it.mission })
-        val c = comparePolicies(facts, listOf(Policy.builtin("flat"), Policy.builtin("self_assessed", defaultBehaviourModel())), Lang.EN)
+        val c = comparePolicies(facts, listOf(Policy.builtin("flat"), Policy.builtin("self_assessed", defaultBehaviourModel())))
         assertAmount("600.00", c.policies[0].totalDue)
         assertEquals(1uL, c.policies[1].provenance.modelled)
-        expectCode("money.amount.negative") { comparePolicies(listOf(Fx.facts("-1")), listOf(Policy.builtin("flat")), Lang.EN) }
+        expectCode("money.amount.negative") { comparePolicies(listOf(Fx.facts("-1")), listOf(Policy.builtin("flat"))) }
     }
 }

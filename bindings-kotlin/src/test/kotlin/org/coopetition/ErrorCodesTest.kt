@@ -96,6 +96,14 @@ class ErrorCodesTest {
         code<CoopetitionException.Journal>("journal.json.malformed") {
             commandFromJson("""{"by":"zoe","on":"2021-05-01","action":{"type":"register_actor","actor":{"id":"zoe","kind":"wizard","display_name":"Z","level":"supporter","public_listing":true}}}""")
         }
+        // Read as strictly as a journal line: a value spelt otherwise than the engine writes it (a padded date).
+        code<CoopetitionException.Journal>("journal.json.malformed") {
+            network.executeJson("""{"by":"paul","on":"2021- 5-01","action":{"type":"set_public_listing","actor":"paul","public_listing":true}}""")
+        }
+        // Facts read by the core: a bad value inside has its own code.
+        code<CoopetitionException.Input>("input.id.invalid") {
+            missionFactsFromJson("""{"provider":"pa ul","revenue":{"amount":"1.00","currency":"EUR"},"won_on":"2021-03-01","lead_origin":"network_event"}""")
+        }
         // The network is untouched by every refusal.
         assertEquals(9uL, network.lastSeq())
     }

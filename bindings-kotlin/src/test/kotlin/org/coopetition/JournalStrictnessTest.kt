@@ -59,7 +59,7 @@ class JournalStrictnessTest {
         val prefix = replayPrefix(cut)
         assertEquals((lines.size - 2).toULong(), prefix.network.lastSeq())
         val lastBytes = lines.last().toByteArray(Charsets.UTF_8).size + 1
-        assertEquals(DroppedLine(lines.size.toULong(), (lastBytes - 30).toULong(), 1uL), prefix.dropped)
+        assertEquals(Dropped(lines.size.toULong(), (lastBytes - 30).toULong(), 1uL), prefix.dropped)
         val whole = replayPrefix(journal)
         assertNull(whole.dropped)
         val resumed = resumePrefix(snapshot, lines.first() + "\n")
@@ -107,6 +107,14 @@ class JournalStrictnessTest {
         val loaded = Parameters.load(shipped.toJson())
         assertTrue(loaded.sameAs(shipped))
         assertEquals(shipped.toJson(), loaded.toJson())
+        // The shipped guide (core/data/guide.json): a network referral suggests 8%, within 6% to 10%;
+        // a steward's workstream 1%, 4% recognised in kind.
+        val guide = shipped.guideAt(d(2021, 1, 1)).associateBy { it.id }
+        val referral = guide.getValue("network_referral")
+        assertAmount("0.08", referral.rate, "rate")
+        assertAmount("0.06", referral.range?.min, "lowest rate")
+        assertAmount("0.10", referral.range?.max, "highest rate")
+        assertAmount("0.04", guide.getValue("steward_workstream").inKindRate, "in-kind rate")
         for (bad in listOf("[]", "1", "null")) expectCode("journal.json.malformed") { Parameters.load(bad) }
         val network = Network.fromSnapshotJson(snapshot)
         assertEquals(snapshot.trim(), network.snapshotJson().trim())
