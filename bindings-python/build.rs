@@ -14,8 +14,9 @@ use std::process::Command;
 fn main() {
     println!("cargo:rerun-if-env-changed=PYO3_BUILD_EXTENSION_MODULE");
     println!("cargo:rerun-if-env-changed=PYO3_CONFIG_FILE");
-    if std::env::var_os("PYO3_BUILD_EXTENSION_MODULE").is_none() {
-        // pyo3 links libpython itself.
+    let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
+    if std::env::var_os("PYO3_BUILD_EXTENSION_MODULE").is_none() || os == "windows" {
+        // pyo3 links libpython itself (always on Windows).
         return;
     }
     // The interpreter maturin found (it sets PYO3_PYTHON), or the one on PATH.
@@ -32,8 +33,10 @@ fn main() {
         println!("cargo:rustc-link-arg-bins=-L{libdir}");
         println!("cargo:rustc-link-arg-bins=-lpython{version}");
         println!("cargo:rustc-link-arg-bins=-Wl,-rpath,{libdir}");
-        // Without the debug information of every crate linked, the binary is a
-        // tenth of the size and links faster; it is never debugged.
-        println!("cargo:rustc-link-arg-bins=-Wl,--strip-debug");
+        if os == "linux" {
+            // Without the debug information of every crate linked, the binary is
+            // a quarter of the size and links faster; it is never debugged.
+            println!("cargo:rustc-link-arg-bins=-Wl,--strip-debug");
+        }
     }
 }
