@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 WHEELS := target/wheels
 
 .PHONY: all demo demo-rust demo-python test test-rust test-docs test-python test-interop rust-tools \
-	python-env python-wheel python-wheel-release bench bench-python fixtures clean test-fuzz fuzz
+	python-env python-wheel python-wheel-release python-stubs bench bench-python fixtures clean test-fuzz fuzz
 
 all: test
 
@@ -75,8 +75,22 @@ python-wheel-release: python-env
 	cd bindings-python && ../$(VENV)/bin/maturin build --quiet --release --out ../$(WHEELS)
 	$(PY) -m pip install --quiet --force-reinstall --no-deps $(WHEELS)/*.whl
 
-## test-python: the stubs match the module (stubtest), then pytest
+## python-stubs: regenerate the type stubs of the native module
+## (bindings-python/python/coopetition/_coopetition.pyi) from the Rust declarations
+python-stubs: python-wheel
+	$(STUB_GEN)
+
+# stub_gen is built with the environment maturin gave the wheel's build (maturin
+# writes the config file), so it reuses that build's objects: only the binding
+# crate is compiled again, and linked with libpython (bindings-python/build.rs).
+PYO3_MATURIN_CONFIG = $(or $(firstword $(wildcard $(CURDIR)/target/maturin/pyo3-config-*.txt)),\
+	$(error no target/maturin/pyo3-config-*.txt: build the wheel first (make python-wheel)))
+STUB_GEN = PYO3_BUILD_EXTENSION_MODULE=1 PYO3_CONFIG_FILE=$(PYO3_MATURIN_CONFIG) \
+	$(CARGO) run --quiet -p coopetition-python --bin stub_gen --
+
+## test-python: the checked-in stubs are the generated ones and match the module (stubtest), then pytest
 test-python: python-wheel
+	$(STUB_GEN) --check
 	cd target && ../$(PY) -m mypy.stubtest coopetition
 	cd bindings-python/tests && ../../$(PY) -m pytest -q
 

@@ -26,6 +26,7 @@ fn to_pyarrow<'py>(py: Python<'py>, batch: RecordBatch) -> PyResult<Bound<'py, P
 }
 
 /// The result of `compare`: the summary (per policy), breakdowns and per-mission results.
+#[pyo3_stub_gen::derive::gen_stub_pyclass]
 #[pyclass(module = "coopetition", name = "Comparison", frozen)]
 pub struct PyComparison {
     comparison: Comparison,
@@ -38,6 +39,7 @@ impl PyComparison {
     }
 }
 
+#[pyo3_stub_gen::derive::gen_stub_pymethods]
 #[pymethods]
 impl PyComparison {
     /// One row per policy: counts, exact totals, effective-rate statistics, Gini, provenance mix (pyarrow Table).
@@ -88,7 +90,12 @@ impl PyComparison {
     }
     /// The policies side by side as a text table in `lang`.
     #[pyo3(signature = (lang = "en"))]
-    fn table(&self, #[pyo3(from_py_with = crate::convert::str_arg)] lang: &str) -> PyResult<String> {
+    fn table(
+        &self,
+        #[gen_stub(override_type(type_repr = "builtins.str", imports = ("builtins")))]
+        #[pyo3(from_py_with = crate::convert::str_arg)]
+        lang: &str,
+    ) -> PyResult<String> {
         Ok(self.comparison.to_table(crate::convert::lang(lang)?))
     }
     fn __repr__(&self) -> String {
@@ -162,15 +169,17 @@ fn options(round_floats: bool, details: bool, threads: Option<usize>) -> PyResul
 }
 
 /// Compares contribution policies over a table of won missions.
+#[pyo3_stub_gen::derive::gen_stub_pyfunction(module = "coopetition")]
 #[pyfunction]
 #[pyo3(name = "compare", signature = (missions, policies = None, *, parameters = None, model = None, round_floats = false, threads = None))]
 pub fn compare_missions(
     py: Python<'_>,
     missions: &Bound<'_, PyAny>,
+    #[gen_stub(override_type(type_repr = "collections.abc.Sequence[builtins.str | Policy | PolicyProtocol] | None", imports = ("collections.abc", "builtins", "coopetition._types.PolicyProtocol")))]
     policies: Option<&Bound<'_, PyAny>>,
     parameters: Option<PyRef<'_, PyParameters>>,
     model: Option<PyRef<'_, PyBehaviourModel>>,
-    round_floats: bool,
+    #[gen_stub(override_type(type_repr = "builtins.bool", imports = ("builtins")))] round_floats: bool,
     threads: Option<usize>,
 ) -> PyResult<PyComparison> {
     let model = model.map(|m| m.0);
@@ -199,17 +208,18 @@ pub fn compare_missions(
 /// integer counts, booleans, no nulls), and with `details=False` price
 /// decimal128 money in one pass; other types are converted first, with the
 /// same results. At most `threads` threads work on it (default: every core).
+#[pyo3_stub_gen::derive::gen_stub_pyfunction(module = "coopetition")]
 #[pyfunction]
 #[pyo3(name = "evaluate_batch", signature = (missions, policy, *, parameters = None, model = None, round_floats = false, details = true, threads = None))]
 #[allow(clippy::too_many_arguments)] // the Python signature
 pub fn evaluate_batch<'py>(
     py: Python<'py>,
     missions: &Bound<'py, PyAny>,
-    policy: &Bound<'py, PyAny>,
+    #[gen_stub(override_type(type_repr = "builtins.str | Policy", imports = ("builtins")))] policy: &Bound<'py, PyAny>,
     parameters: Option<PyRef<'_, PyParameters>>,
     model: Option<PyRef<'_, PyBehaviourModel>>,
-    round_floats: bool,
-    details: bool,
+    #[gen_stub(override_type(type_repr = "builtins.bool", imports = ("builtins")))] round_floats: bool,
+    #[gen_stub(override_type(type_repr = "builtins.bool", imports = ("builtins")))] details: bool,
     threads: Option<usize>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let Policy::Builtin(policy) = requested(policy, model.map(|m| m.0))? else {

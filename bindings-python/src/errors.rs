@@ -6,6 +6,7 @@ use pyo3::types::PyModule;
 
 /// The classes of `coopetition.errors` as `(name, bases, doc, codes)`, which
 /// `tools/generate_errors.py` writes out and the tests check.
+#[pyo3_stub_gen::derive::gen_stub_pyfunction(module = "coopetition")]
 #[pyfunction]
 fn error_classes() -> Vec<coopetition::python::ErrorClass> {
     coopetition::python::error_classes()

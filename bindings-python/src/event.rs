@@ -10,10 +10,12 @@ use pyo3::types::{PyList, PyString, PyTuple};
 
 /// An accepted command as recorded in the journal: its sequence number, its
 /// issuer, its date and what was done (`label`, and the whole event as JSON).
+#[pyo3_stub_gen::derive::gen_stub_pyclass]
 #[pyclass(module = "coopetition", name = "Event", frozen, eq)]
 #[derive(Clone, PartialEq)]
 pub struct PyEvent(pub Event);
 
+#[pyo3_stub_gen::derive::gen_stub_pymethods]
 #[pymethods]
 impl PyEvent {
     /// Position in the journal, from 1.
@@ -38,6 +40,7 @@ impl PyEvent {
     }
     /// What was done, as the journal's JSON object (`{"type": …, …}`) turned into a dict.
     #[getter]
+    #[gen_stub(override_return_type(type_repr = "builtins.dict[builtins.str, typing.Any]", imports = ("builtins", "typing")))]
     fn action<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         // Serialising these plain types cannot fail: no map has non-string keys.
         let json = serde_json::to_string(&self.0.action).unwrap_or_default();

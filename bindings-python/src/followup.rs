@@ -13,10 +13,12 @@ fn counts_tuple(c: &StatusCounts) -> (u32, u32, u32, u32) {
 }
 
 /// One engagement judged: article, rule, status and the journal events that prove it.
+#[pyo3_stub_gen::derive::gen_stub_pyclass]
 #[pyclass(module = "coopetition", name = "EngagementCheck", frozen, eq)]
 #[derive(Clone, PartialEq)]
 pub struct PyEngagementCheck(pub EngagementCheck);
 
+#[pyo3_stub_gen::derive::gen_stub_pymethods]
 #[pymethods]
 impl PyEngagementCheck {
     /// Charter article, 1 to 5.
@@ -88,10 +90,12 @@ impl PyEngagementCheck {
 }
 
 /// One member's engagements at a date.
+#[pyo3_stub_gen::derive::gen_stub_pyclass]
 #[pyclass(module = "coopetition", name = "MemberCompliance", frozen, eq)]
 #[derive(Clone, PartialEq)]
 pub struct PyMemberCompliance(pub MemberCompliance);
 
+#[pyo3_stub_gen::derive::gen_stub_pymethods]
 #[pymethods]
 impl PyMemberCompliance {
     /// The member.
@@ -116,10 +120,12 @@ impl PyMemberCompliance {
 }
 
 /// The compliance report of the whole network at a date.
+#[pyo3_stub_gen::derive::gen_stub_pyclass]
 #[pyclass(module = "coopetition", name = "ComplianceReport", frozen, eq)]
 #[derive(Clone, PartialEq)]
 pub struct PyComplianceReport(pub ComplianceReport);
 
+#[pyo3_stub_gen::derive::gen_stub_pymethods]
 #[pymethods]
 impl PyComplianceReport {
     /// The date of the report.
@@ -152,10 +158,12 @@ impl PyComplianceReport {
 }
 
 /// What the thresholds propose for a member's standing (never applied by itself).
+#[pyo3_stub_gen::derive::gen_stub_pyclass]
 #[pyclass(module = "coopetition", name = "StandingProposal", frozen, eq)]
 #[derive(Clone, PartialEq)]
 pub struct PyStandingProposal(pub StandingProposal);
 
+#[pyo3_stub_gen::derive::gen_stub_pymethods]
 #[pymethods]
 impl PyStandingProposal {
     /// The member.
@@ -205,10 +213,12 @@ impl PyStandingProposal {
 }
 
 /// The involvement level recorded activity suggests (changed only by decision).
+#[pyo3_stub_gen::derive::gen_stub_pyclass]
 #[pyclass(module = "coopetition", name = "LevelSuggestion", frozen, eq)]
 #[derive(Clone, PartialEq)]
 pub struct PyLevelSuggestion(pub LevelSuggestion);
 
+#[pyo3_stub_gen::derive::gen_stub_pymethods]
 #[pymethods]
 impl PyLevelSuggestion {
     /// The actor.
@@ -243,10 +253,12 @@ impl PyLevelSuggestion {
 }
 
 /// A member listed in the public directory.
+#[pyo3_stub_gen::derive::gen_stub_pyclass]
 #[pyclass(module = "coopetition", name = "DirectoryEntry", frozen, eq)]
 #[derive(Clone, PartialEq)]
 pub struct PyDirectoryEntry(pub DirectoryEntry);
 
+#[pyo3_stub_gen::derive::gen_stub_pymethods]
 #[pymethods]
 impl PyDirectoryEntry {
     /// Member id.

@@ -20,6 +20,7 @@ use std::sync::Arc;
 /// on a copy of the network taken under a short lock (copy-on-write, so the
 /// copy is cheap), commands hold the lock only inside the core, and every wait
 /// for the lock happens with the GIL released.
+#[pyo3_stub_gen::derive::gen_stub_pyclass]
 #[pyclass(module = "coopetition", name = "Network", frozen)]
 pub struct PyNetwork {
     pub(crate) inner: SharedNetwork,

@@ -12,10 +12,12 @@ use pyo3::prelude::*;
 use pyo3::types::PyAny;
 
 /// One mission in a member's ledger.
+#[pyo3_stub_gen::derive::gen_stub_pyclass]
 #[pyclass(module = "coopetition", name = "LedgerLine", frozen, eq)]
 #[derive(Clone, PartialEq)]
 pub struct PyLedgerLine(pub MissionLine);
 
+#[pyo3_stub_gen::derive::gen_stub_pymethods]
 #[pymethods]
 impl PyLedgerLine {
     /// Mission id.
@@ -70,10 +72,12 @@ impl PyLedgerLine {
 }
 
 /// A member's ledger for one calendar year.
+#[pyo3_stub_gen::derive::gen_stub_pyclass]
 #[pyclass(module = "coopetition", name = "MemberLedger", frozen, eq)]
 #[derive(Clone, PartialEq)]
 pub struct PyMemberLedger(pub MemberLedger);
 
+#[pyo3_stub_gen::derive::gen_stub_pymethods]
 #[pymethods]
 impl PyMemberLedger {
     /// The member.
@@ -174,10 +178,12 @@ impl PyMemberLedger {
 }
 
 /// The whole network's ledger for a year.
+#[pyo3_stub_gen::derive::gen_stub_pyclass]
 #[pyclass(module = "coopetition", name = "NetworkLedger", frozen, eq)]
 #[derive(Clone, PartialEq)]
 pub struct PyNetworkLedger(pub NetworkLedger);
 
+#[pyo3_stub_gen::derive::gen_stub_pymethods]
 #[pymethods]
 impl PyNetworkLedger {
     /// The year.

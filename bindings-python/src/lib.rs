@@ -15,6 +15,15 @@ mod types;
 
 use pyo3::prelude::*;
 
+// The type stubs of the module, gathered from the `gen_stub` attributes (see
+// `src/bin/stub_gen.rs`, which writes them).
+pyo3_stub_gen::define_stub_info_gatherer!(stub_info);
+pyo3_stub_gen::module_doc!(
+    "coopetition",
+    "The native module, re-exported by the `coopetition` package. Money is `decimal.Decimal` \
+     (floats are refused), dates are `datetime.date`."
+);
+
 /// The native module, re-exported by the `coopetition` package.
 #[pymodule]
 fn _coopetition(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -1,6 +1,6 @@
 //! The network aggregate, as a Python object safe to share between threads.
 
-use crate::convert::{actor_id, contract_id, label, mission_id, money, Str, UserText};
+use crate::convert::{actor_id, contract_id, label, mission_id, money, MoneyArg, Str, UserText};
 use crate::errors::IntoPy;
 use crate::event::{client, command_json, dropped_dict, update, Dropped, PyEvent};
 use crate::followup::{
@@ -22,6 +22,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyList;
 use std::sync::Arc;
 
+#[pyo3_stub_gen::derive::gen_stub_pymethods]
 #[pymethods]
 impl PyNetwork {
     /// An empty network, to be founded with `found`.
@@ -174,6 +175,7 @@ impl PyNetwork {
         by: Str<'_>,
         on: chrono::NaiveDate,
         mission: Str<'_>,
+        #[gen_stub(override_type(type_repr = "builtins.str | builtins.tuple[builtins.str, builtins.str]", imports = ("builtins")))]
         client: &Bound<'_, PyAny>,
         lead_origin: Str<'_>,
         title: UserText,
@@ -206,10 +208,10 @@ impl PyNetwork {
         by: Str<'_>,
         on: chrono::NaiveDate,
         mission: Str<'_>,
-        revenue: &Bound<'_, PyAny>,
+        revenue: MoneyArg<'_>,
         occurred_on: Option<chrono::NaiveDate>,
     ) -> PyResult<PyEvent> {
-        let step = MissionStep::Won { revenue: money("revenue", revenue)? };
+        let step = MissionStep::Won { revenue: money("revenue", &revenue)? };
         self.report(&by, on, &mission, occurred_on, step, MissionUpdate::default())
     }
 
@@ -224,9 +226,11 @@ impl PyNetwork {
         mission: Str<'_>,
         occurred_on: Option<chrono::NaiveDate>,
         partners: Option<Vec<UserText>>,
+        #[gen_stub(override_type(type_repr = "builtins.list[Resource | builtins.str] | None", imports = ("builtins")))]
         shared_resources_used: Option<&Bound<'_, PyList>>,
+        #[gen_stub(override_type(type_repr = "builtins.list[Resource | builtins.str] | None", imports = ("builtins")))]
         resources_developed: Option<&Bound<'_, PyList>>,
-        client_informed: bool,
+        #[gen_stub(override_type(type_repr = "builtins.bool", imports = ("builtins")))] client_informed: bool,
     ) -> PyResult<PyEvent> {
         let u = update(partners, shared_resources_used, resources_developed, client_informed)?;
         self.report(&by, on, &mission, occurred_on, MissionStep::Started, u)
@@ -244,9 +248,11 @@ impl PyNetwork {
         note: UserText,
         occurred_on: Option<chrono::NaiveDate>,
         partners: Option<Vec<UserText>>,
+        #[gen_stub(override_type(type_repr = "builtins.list[Resource | builtins.str] | None", imports = ("builtins")))]
         shared_resources_used: Option<&Bound<'_, PyList>>,
+        #[gen_stub(override_type(type_repr = "builtins.list[Resource | builtins.str] | None", imports = ("builtins")))]
         resources_developed: Option<&Bound<'_, PyList>>,
-        client_informed: bool,
+        #[gen_stub(override_type(type_repr = "builtins.bool", imports = ("builtins")))] client_informed: bool,
     ) -> PyResult<PyEvent> {
         let u = update(partners, shared_resources_used, resources_developed, client_informed)?;
         self.report(&by, on, &mission, occurred_on, MissionStep::Progress { note: note.into() }, u)
@@ -263,9 +269,11 @@ impl PyNetwork {
         mission: Str<'_>,
         occurred_on: Option<chrono::NaiveDate>,
         partners: Option<Vec<UserText>>,
+        #[gen_stub(override_type(type_repr = "builtins.list[Resource | builtins.str] | None", imports = ("builtins")))]
         shared_resources_used: Option<&Bound<'_, PyList>>,
+        #[gen_stub(override_type(type_repr = "builtins.list[Resource | builtins.str] | None", imports = ("builtins")))]
         resources_developed: Option<&Bound<'_, PyList>>,
-        client_informed: bool,
+        #[gen_stub(override_type(type_repr = "builtins.bool", imports = ("builtins")))] client_informed: bool,
     ) -> PyResult<PyEvent> {
         let u = update(partners, shared_resources_used, resources_developed, client_informed)?;
         self.report(&by, on, &mission, occurred_on, MissionStep::Completed, u)
@@ -317,12 +325,12 @@ impl PyNetwork {
         by: Str<'_>,
         on: chrono::NaiveDate,
         mission: Str<'_>,
-        amount: &Bound<'_, PyAny>,
+        amount: MoneyArg<'_>,
     ) -> PyResult<PyEvent> {
         self.run(
             &by,
             on,
-            Action::DeclareContribution { mission: mission_id(&mission)?, amount: money("amount", amount)? },
+            Action::DeclareContribution { mission: mission_id(&mission)?, amount: money("amount", &amount)? },
         )
     }
 
@@ -332,12 +340,12 @@ impl PyNetwork {
         by: Str<'_>,
         on: chrono::NaiveDate,
         mission: Str<'_>,
-        amount: &Bound<'_, PyAny>,
+        amount: MoneyArg<'_>,
     ) -> PyResult<PyEvent> {
         self.run(
             &by,
             on,
-            Action::OfferContribution { mission: mission_id(&mission)?, amount: money("amount", amount)? },
+            Action::OfferContribution { mission: mission_id(&mission)?, amount: money("amount", &amount)? },
         )
     }
 
@@ -364,13 +372,13 @@ impl PyNetwork {
         by: Str<'_>,
         on: chrono::NaiveDate,
         member: Str<'_>,
-        amount: &Bound<'_, PyAny>,
+        amount: MoneyArg<'_>,
         paid_on: Option<chrono::NaiveDate>,
         reference: UserText,
     ) -> PyResult<PyEvent> {
         let payment = Payment {
             member: actor_id(&member)?,
-            amount: money("amount", amount)?,
+            amount: money("amount", &amount)?,
             on: paid_on.unwrap_or(on),
             reference: reference.into(),
         };
@@ -385,13 +393,13 @@ impl PyNetwork {
         by: Str<'_>,
         on: chrono::NaiveDate,
         member: Str<'_>,
-        amount: &Bound<'_, PyAny>,
+        amount: MoneyArg<'_>,
         given_on: Option<chrono::NaiveDate>,
         mission: Option<Str<'_>>,
     ) -> PyResult<PyEvent> {
         let donation = Donation {
             member: actor_id(&member)?,
-            amount: money("amount", amount)?,
+            amount: money("amount", &amount)?,
             on: given_on.unwrap_or(on),
             mission: mission.map(|m| mission_id(&m)).transpose()?,
         };
@@ -408,7 +416,7 @@ impl PyNetwork {
         member: Str<'_>,
         contribution: UserText,
         unit: Str<'_>,
-        quantity: &Bound<'_, PyAny>,
+        quantity: MoneyArg<'_>,
         delivered_on: Option<chrono::NaiveDate>,
         note: UserText,
     ) -> PyResult<PyEvent> {
@@ -416,7 +424,7 @@ impl PyNetwork {
             member: actor_id(&member)?,
             contribution: contribution.into(),
             unit: label::<DeliveryUnit>(&unit)?,
-            quantity: crate::convert::rate("quantity", quantity)?,
+            quantity: crate::convert::rate("quantity", &quantity)?,
             on: delivered_on.unwrap_or(on),
             note: note.into(),
         };
@@ -431,14 +439,22 @@ impl PyNetwork {
     }
 
     /// Executes a command given as a dict of that same shape (or its JSON text).
-    fn execute(&self, command: &Bound<'_, PyAny>) -> PyResult<PyEvent> {
+    fn execute(
+        &self,
+        #[gen_stub(override_type(type_repr = "builtins.dict[builtins.str, typing.Any] | builtins.str", imports = ("builtins", "typing")))]
+        command: &Bound<'_, PyAny>,
+    ) -> PyResult<PyEvent> {
         let command = Command::from_json(&command_json(command)?).py()?;
         self.execute_command(command)
     }
 
     /// Checks a command (a dict or its JSON text) without applying it: what
     /// an app calls before queueing it. Raises the reason it would be refused.
-    fn check(&self, command: &Bound<'_, PyAny>) -> PyResult<()> {
+    fn check(
+        &self,
+        #[gen_stub(override_type(type_repr = "builtins.dict[builtins.str, typing.Any] | builtins.str", imports = ("builtins", "typing")))]
+        command: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
         let command = Command::from_json(&command_json(command)?).py()?;
         let network = self.read()?;
         Python::attach(|py| py.detach(|| network.check(&command))).py()
@@ -645,6 +661,7 @@ impl PyNetwork {
         by: Str<'_>,
         on: chrono::NaiveDate,
         member: Str<'_>,
+        #[gen_stub(override_type(type_repr = "builtins.str | builtins.tuple[builtins.str, builtins.str]", imports = ("builtins")))]
         local_actor: &Bound<'_, PyAny>,
         since: chrono::NaiveDate,
     ) -> PyResult<PyEvent> {
@@ -795,7 +812,12 @@ impl PyNetwork {
 
     /// The public directory as Markdown in `lang`.
     #[pyo3(signature = (lang = "fr"))]
-    fn directory_markdown(&self, #[pyo3(from_py_with = crate::convert::str_arg)] lang: &str) -> PyResult<String> {
+    fn directory_markdown(
+        &self,
+        #[gen_stub(override_type(type_repr = "builtins.str", imports = ("builtins")))]
+        #[pyo3(from_py_with = crate::convert::str_arg)]
+        lang: &str,
+    ) -> PyResult<String> {
         crate::followup::queries::directory_markdown(&*self.read()?, lang)
     }
 
@@ -805,7 +827,9 @@ impl PyNetwork {
         &self,
         contract: Str<'_>,
         version: Option<u32>,
-        #[pyo3(from_py_with = crate::convert::str_arg)] lang: &str,
+        #[gen_stub(override_type(type_repr = "builtins.str", imports = ("builtins")))]
+        #[pyo3(from_py_with = crate::convert::str_arg)]
+        lang: &str,
     ) -> PyResult<String> {
         crate::followup::queries::contract_document(&*self.read()?, &contract, version, lang)
     }
@@ -815,7 +839,9 @@ impl PyNetwork {
     fn charter_document(
         &self,
         version: Option<u32>,
-        #[pyo3(from_py_with = crate::convert::str_arg)] lang: &str,
+        #[gen_stub(override_type(type_repr = "builtins.str", imports = ("builtins")))]
+        #[pyo3(from_py_with = crate::convert::str_arg)]
+        lang: &str,
     ) -> PyResult<String> {
         crate::followup::queries::charter_document(&*self.read()?, version, lang)
     }
@@ -825,7 +851,9 @@ impl PyNetwork {
     fn signed_charter_document(
         &self,
         provider: Str<'_>,
-        #[pyo3(from_py_with = crate::convert::str_arg)] lang: &str,
+        #[gen_stub(override_type(type_repr = "builtins.str", imports = ("builtins")))]
+        #[pyo3(from_py_with = crate::convert::str_arg)]
+        lang: &str,
     ) -> PyResult<String> {
         let language = crate::convert::lang(lang)?;
         self.read()?.signed_charter_markdown(&actor_id(&provider)?, language).py()
@@ -840,6 +868,7 @@ impl PyNetwork {
         &self,
         member: Str<'_>,
         year: i32,
+        #[gen_stub(override_type(type_repr = "Policy | PolicyProtocol | None", imports = ("coopetition._types.PolicyProtocol")))]
         policy: Option<&Bound<'_, PyAny>>,
         parameters: Option<PyRef<'_, PyParameters>>,
     ) -> PyResult<PyMemberLedger> {
@@ -851,6 +880,7 @@ impl PyNetwork {
     fn assess(
         &self,
         mission: Str<'_>,
+        #[gen_stub(override_type(type_repr = "Policy | PolicyProtocol | None", imports = ("coopetition._types.PolicyProtocol")))]
         policy: Option<&Bound<'_, PyAny>>,
         parameters: Option<PyRef<'_, PyParameters>>,
     ) -> PyResult<crate::types::PyAssessment> {
@@ -862,6 +892,7 @@ impl PyNetwork {
     fn network_ledger(
         &self,
         year: i32,
+        #[gen_stub(override_type(type_repr = "Policy | PolicyProtocol | None", imports = ("coopetition._types.PolicyProtocol")))]
         policy: Option<&Bound<'_, PyAny>>,
         parameters: Option<PyRef<'_, PyParameters>>,
     ) -> PyResult<PyNetworkLedger> {
@@ -874,7 +905,10 @@ impl PyNetwork {
         &self,
         member: Str<'_>,
         year: i32,
-        #[pyo3(from_py_with = crate::convert::str_arg)] lang: &str,
+        #[gen_stub(override_type(type_repr = "builtins.str", imports = ("builtins")))]
+        #[pyo3(from_py_with = crate::convert::str_arg)]
+        lang: &str,
+        #[gen_stub(override_type(type_repr = "Policy | PolicyProtocol | None", imports = ("coopetition._types.PolicyProtocol")))]
         policy: Option<&Bound<'_, PyAny>>,
         parameters: Option<PyRef<'_, PyParameters>>,
     ) -> PyResult<String> {
@@ -901,7 +935,7 @@ impl PyNetwork {
     /// Only a cut-off last line is dropped; a corrupt line followed by good
     /// ones raises `journal.line.corrupt`.
     #[staticmethod]
-    fn replay_prefix(py: Python<'_>, journal: Str<'_>) -> PyResult<(Self, Option<Dropped>)> {
+    fn replay_prefix(py: Python<'_>, journal: Str<'_>) -> PyResult<(PyNetwork, Option<Dropped>)> {
         let (network, dropped) = py.detach(|| Network::replay_prefix(&journal)).py()?;
         Ok((PyNetwork::wrap(network), dropped.map(dropped_dict)))
     }
@@ -909,7 +943,7 @@ impl PyNetwork {
     /// As `resume`, with the valid prefix of a journal whose last line may
     /// have been cut off; returns the network and what was dropped (see `replay_prefix`).
     #[staticmethod]
-    fn resume_prefix(py: Python<'_>, snapshot: Str<'_>, journal: Str<'_>) -> PyResult<(Self, Option<Dropped>)> {
+    fn resume_prefix(py: Python<'_>, snapshot: Str<'_>, journal: Str<'_>) -> PyResult<(PyNetwork, Option<Dropped>)> {
         let (network, dropped) = py.detach(|| Network::resume_prefix(&snapshot, &journal)).py()?;
         Ok((PyNetwork::wrap(network), dropped.map(dropped_dict)))
     }

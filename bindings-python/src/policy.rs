@@ -1,6 +1,6 @@
 //! Policies, parameters and evaluation; Python-implemented policies plug in.
 
-use crate::convert::{money, rate, Str, UserText};
+use crate::convert::{money, rate, MoneyArg, Str, UserText};
 use crate::errors::IntoPy;
 use crate::types::{catalogue_items, PyAssessment, PyCatalogueItem, PyCharter, PyMissionFacts};
 use coopetition::charter::shipped_charter;
@@ -15,10 +15,12 @@ use pyo3::prelude::*;
 use std::sync::Arc;
 
 /// Time-versioned parameters of the policies (flat rate, guide, in-kind valuation).
+#[pyo3_stub_gen::derive::gen_stub_pyclass]
 #[pyclass(module = "coopetition", name = "Parameters", frozen)]
 #[derive(Clone)]
 pub struct PyParameters(pub Arc<Parameters>);
 
+#[pyo3_stub_gen::derive::gen_stub_pymethods]
 #[pymethods]
 impl PyParameters {
     /// The shipped parameters: 5% from 2020-01-01, the shipped guide, the default valuation.
@@ -33,8 +35,8 @@ impl PyParameters {
     }
     /// The shipped parameters with another flat rate from 2020-01-01.
     #[staticmethod]
-    fn with_flat_rate(value: &Bound<'_, PyAny>) -> PyResult<Self> {
-        Ok(PyParameters(Arc::new(Parameters::with_flat_rate(rate("rate", value)?).py()?)))
+    fn with_flat_rate(value: MoneyArg<'_>) -> PyResult<Self> {
+        Ok(PyParameters(Arc::new(Parameters::with_flat_rate(rate("rate", &value)?).py()?)))
     }
     /// The flat rate in force on a date.
     fn flat_rate_at(&self, on: chrono::NaiveDate) -> PyResult<Decimal> {
@@ -48,6 +50,8 @@ impl PyParameters {
     fn to_json(&self) -> String {
         self.0.to_json()
     }
+    // Typed as `object.__eq__` (pyo3 answers `NotImplemented` to anything but a `Parameters`).
+    #[gen_stub(skip)]
     fn __eq__(&self, other: PyRef<'_, PyParameters>) -> bool {
         self.0 == other.0
     }
@@ -62,24 +66,26 @@ impl PyParameters {
 }
 
 /// The behaviour model standing in for missing declarations and agreements.
+#[pyo3_stub_gen::derive::gen_stub_pyclass]
 #[pyclass(module = "coopetition", name = "BehaviourModel", frozen, eq)]
 #[derive(Clone, PartialEq)]
 pub struct PyBehaviourModel(pub BehaviourModel);
 
+#[pyo3_stub_gen::derive::gen_stub_pymethods]
 #[pymethods]
 impl PyBehaviourModel {
     #[new]
     #[pyo3(signature = (declared_share_of_guide = None, negotiated_toward_flat = None))]
     fn new(
-        declared_share_of_guide: Option<&Bound<'_, PyAny>>,
-        negotiated_toward_flat: Option<&Bound<'_, PyAny>>,
+        declared_share_of_guide: Option<MoneyArg<'_>>,
+        negotiated_toward_flat: Option<MoneyArg<'_>>,
     ) -> PyResult<Self> {
         let mut model = BehaviourModel::default();
         if let Some(v) = declared_share_of_guide {
-            model.declared_share_of_guide = rate("declared_share_of_guide", v)?;
+            model.declared_share_of_guide = rate("declared_share_of_guide", &v)?;
         }
         if let Some(v) = negotiated_toward_flat {
-            model.negotiated_toward_flat = rate("negotiated_toward_flat", v)?;
+            model.negotiated_toward_flat = rate("negotiated_toward_flat", &v)?;
         }
         model.check().py()?;
         Ok(PyBehaviourModel(model))
@@ -133,6 +139,7 @@ impl ContributionPolicy for ForeignPolicy {
 
 /// A contribution policy: one of the seed's four, a Python one, or a
 /// combination (floor, cap, yearly cap).
+#[pyo3_stub_gen::derive::gen_stub_pyclass]
 #[pyclass(module = "coopetition", name = "Policy", frozen)]
 #[derive(Clone)]
 pub struct PyPolicy {
@@ -175,6 +182,7 @@ pub fn params_or_shipped(parameters: Option<PyRef<'_, PyParameters>>) -> Arc<Par
     parameters.map_or_else(|| Arc::new(Parameters::shipped().clone()), |p| p.0.clone())
 }
 
+#[pyo3_stub_gen::derive::gen_stub_pymethods]
 #[pymethods]
 impl PyPolicy {
     /// Flat rate: the rate in force (5% by default) of the revenue.
@@ -207,22 +215,25 @@ impl PyPolicy {
     }
     /// Wraps a Python object with `name` and `evaluate(mission, parameters) -> Decimal`.
     #[staticmethod]
-    fn custom(object: &Bound<'_, PyAny>) -> PyResult<Self> {
+    fn custom(
+        #[gen_stub(override_type(type_repr = "PolicyProtocol", imports = ("coopetition._types.PolicyProtocol")))]
+        object: &Bound<'_, PyAny>,
+    ) -> PyResult<Self> {
         PyPolicy::from_object(object)
     }
     /// This policy with a floor per mission (never above the revenue).
-    fn with_floor(&self, floor: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let inner = Arc::new(Floor { inner: self.inner.clone(), floor: money("floor", floor)? });
+    fn with_floor(&self, floor: MoneyArg<'_>) -> PyResult<Self> {
+        let inner = Arc::new(Floor { inner: self.inner.clone(), floor: money("floor", &floor)? });
         Ok(PyPolicy { inner, builtin: None })
     }
     /// This policy with a cap per mission.
-    fn with_cap(&self, cap: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let inner = Arc::new(Cap { inner: self.inner.clone(), cap: money("cap", cap)? });
+    fn with_cap(&self, cap: MoneyArg<'_>) -> PyResult<Self> {
+        let inner = Arc::new(Cap { inner: self.inner.clone(), cap: money("cap", &cap)? });
         Ok(PyPolicy { inner, builtin: None })
     }
     /// This policy with a cap per provider and calendar year (applies across missions in comparisons).
-    fn with_yearly_cap(&self, cap: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let inner = Arc::new(YearlyCap { inner: self.inner.clone(), cap: money("cap", cap)? });
+    fn with_yearly_cap(&self, cap: MoneyArg<'_>) -> PyResult<Self> {
+        let inner = Arc::new(YearlyCap { inner: self.inner.clone(), cap: money("cap", &cap)? });
         Ok(PyPolicy { inner, builtin: None })
     }
     /// The policy's name.
@@ -248,6 +259,7 @@ impl PyPolicy {
     fn evaluate_all(
         &self,
         py: Python<'_>,
+        #[gen_stub(override_type(type_repr = "collections.abc.Sequence[MissionFacts]", imports = ("collections.abc")))]
         missions: Vec<PyRef<'_, PyMissionFacts>>,
         parameters: Option<PyRef<'_, PyParameters>>,
     ) -> PyResult<Vec<PyAssessment>> {
@@ -263,9 +275,11 @@ impl PyPolicy {
 }
 
 /// Evaluates a mission under a policy (a `Policy` or a Python object with `evaluate`).
+#[pyo3_stub_gen::derive::gen_stub_pyfunction(module = "coopetition")]
 #[pyfunction]
 #[pyo3(signature = (policy, mission, parameters = None))]
 fn evaluate(
+    #[gen_stub(override_type(type_repr = "Policy | PolicyProtocol", imports = ("coopetition._types.PolicyProtocol")))]
     policy: &Bound<'_, PyAny>,
     mission: PyRef<'_, PyMissionFacts>,
     parameters: Option<PyRef<'_, PyParameters>>,
@@ -274,18 +288,21 @@ fn evaluate(
 }
 
 /// The catalogue items of an actor kind.
+#[pyo3_stub_gen::derive::gen_stub_pyfunction(module = "coopetition")]
 #[pyfunction]
 fn catalogue(kind: Str<'_>) -> PyResult<Vec<PyCatalogueItem>> {
     catalogue_items(&kind)
 }
 
 /// The charter versions shipped with the library.
+#[pyo3_stub_gen::derive::gen_stub_pyfunction(module = "coopetition")]
 #[pyfunction]
 fn shipped_charter_versions() -> Vec<PyCharter> {
     shipped_charter().iter().cloned().map(PyCharter).collect()
 }
 
 /// Every stable error code of the core.
+#[pyo3_stub_gen::derive::gen_stub_pyfunction(module = "coopetition")]
 #[pyfunction]
 fn error_codes() -> Vec<&'static str> {
     Error::CODES.to_vec()

@@ -7,10 +7,12 @@ use coopetition::prelude::*;
 use pyo3::prelude::*;
 
 /// The negotiation of one won mission's contribution.
+#[pyo3_stub_gen::derive::gen_stub_pyclass]
 #[pyclass(module = "coopetition", name = "Negotiation", frozen, eq)]
 #[derive(Clone, PartialEq)]
 pub struct PyNegotiation(pub Negotiation);
 
+#[pyo3_stub_gen::derive::gen_stub_pymethods]
 #[pymethods]
 impl PyNegotiation {
     /// The mission.

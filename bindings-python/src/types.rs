@@ -1,6 +1,6 @@
 //! Immutable value objects: thin wrappers of core values, compared by value.
 
-use crate::convert::{actor_id, label, mission_id, money, opt_money, Str, UserText};
+use crate::convert::{actor_id, label, mission_id, money, opt_money, MoneyArg, Str, UserText};
 use crate::errors::IntoPy;
 use coopetition::catalogue::{Catalogues, KindCatalogue};
 use coopetition::charter::CharterText;
@@ -21,10 +21,12 @@ fn opt_repr<T: std::fmt::Debug>(v: &Option<T>) -> String {
 // ---- actors -----------------------------------------------------------------------
 
 /// An actor of the network.
+#[pyo3_stub_gen::derive::gen_stub_pyclass]
 #[pyclass(module = "coopetition", name = "Actor", frozen, eq)]
 #[derive(Clone, PartialEq)]
 pub struct PyActor(pub Actor);
 
+#[pyo3_stub_gen::derive::gen_stub_pymethods]
 #[pymethods]
 impl PyActor {
     #[new]
@@ -33,8 +35,10 @@ impl PyActor {
         id: Str<'_>,
         kind: Str<'_>,
         display_name: UserText,
-        #[pyo3(from_py_with = crate::convert::str_arg)] level: &str,
-        public_listing: bool,
+        #[gen_stub(override_type(type_repr = "builtins.str", imports = ("builtins")))]
+        #[pyo3(from_py_with = crate::convert::str_arg)]
+        level: &str,
+        #[gen_stub(override_type(type_repr = "builtins.bool", imports = ("builtins")))] public_listing: bool,
     ) -> PyResult<Self> {
         let mut actor = Actor::new(actor_id(&id)?, label(&kind)?, display_name.0, public_listing).py()?;
         actor.level = label(level)?;
@@ -81,10 +85,12 @@ impl PyActor {
 // ---- contracts ----------------------------------------------------------------------
 
 /// A catalogue item chosen in a contract.
+#[pyo3_stub_gen::derive::gen_stub_pyclass]
 #[pyclass(module = "coopetition", name = "Choice", frozen, eq)]
 #[derive(Clone, PartialEq)]
 pub struct PyChoice(pub Choice);
 
+#[pyo3_stub_gen::derive::gen_stub_pymethods]
 #[pymethods]
 impl PyChoice {
     #[new]
@@ -123,16 +129,20 @@ fn choices(items: &Bound<'_, PyList>) -> PyResult<Vec<Choice>> {
 }
 
 /// The terms a member proposes: needs, engagements, contributions, signature.
+#[pyo3_stub_gen::derive::gen_stub_pyclass]
 #[pyclass(module = "coopetition", name = "ContractTerms", frozen, eq)]
 #[derive(Clone, PartialEq)]
 pub struct PyContractTerms(pub ContractTerms);
 
+#[pyo3_stub_gen::derive::gen_stub_pymethods]
 #[pymethods]
 impl PyContractTerms {
     #[new]
     #[pyo3(signature = (needs, contributions, place, signatory, extra_engagements = Vec::new()))]
     fn new(
+        #[gen_stub(override_type(type_repr = "builtins.list[Choice | builtins.str]", imports = ("builtins")))]
         needs: &Bound<'_, PyList>,
+        #[gen_stub(override_type(type_repr = "builtins.list[Choice | builtins.str]", imports = ("builtins")))]
         contributions: &Bound<'_, PyList>,
         place: UserText,
         signatory: UserText,
@@ -185,10 +195,12 @@ impl PyContractTerms {
 }
 
 /// A validated version of a contract.
+#[pyo3_stub_gen::derive::gen_stub_pyclass]
 #[pyclass(module = "coopetition", name = "ContractVersion", frozen, eq)]
 #[derive(Clone, PartialEq)]
 pub struct PyContractVersion(pub ContractVersion);
 
+#[pyo3_stub_gen::derive::gen_stub_pymethods]
 #[pymethods]
 impl PyContractVersion {
     /// Version number, from 1.
@@ -230,10 +242,12 @@ impl PyContractVersion {
 }
 
 /// A membership contract and all its versions.
+#[pyo3_stub_gen::derive::gen_stub_pyclass]
 #[pyclass(module = "coopetition", name = "Contract", frozen, eq)]
 #[derive(Clone, PartialEq)]
 pub struct PyContract(pub Contract);
 
+#[pyo3_stub_gen::derive::gen_stub_pymethods]
 #[pymethods]
 impl PyContract {
     /// Stable id.
@@ -309,10 +323,12 @@ impl PyContract {
 // ---- missions -----------------------------------------------------------------------
 
 /// A resource used or developed in a mission.
+#[pyo3_stub_gen::derive::gen_stub_pyclass]
 #[pyclass(module = "coopetition", name = "Resource", frozen, eq)]
 #[derive(Clone, PartialEq)]
 pub struct PyResource(pub Resource);
 
+#[pyo3_stub_gen::derive::gen_stub_pymethods]
 #[pymethods]
 impl PyResource {
     #[new]
@@ -368,10 +384,12 @@ pub fn resources(items: Option<&Bound<'_, PyList>>) -> PyResult<Vec<Resource>> {
 }
 
 /// One reported step of a mission.
+#[pyo3_stub_gen::derive::gen_stub_pyclass]
 #[pyclass(module = "coopetition", name = "MissionRecord", frozen, eq)]
 #[derive(Clone, PartialEq)]
 pub struct PyMissionRecord(pub MissionRecord);
 
+#[pyo3_stub_gen::derive::gen_stub_pymethods]
 #[pymethods]
 impl PyMissionRecord {
     /// Step label.
@@ -403,10 +421,12 @@ impl PyMissionRecord {
 }
 
 /// A mission as reported.
+#[pyo3_stub_gen::derive::gen_stub_pyclass]
 #[pyclass(module = "coopetition", name = "Mission", frozen, eq)]
 #[derive(Clone, PartialEq)]
 pub struct PyMission(pub Mission);
 
+#[pyo3_stub_gen::derive::gen_stub_pymethods]
 #[pymethods]
 impl PyMission {
     /// Stable id.
@@ -421,6 +441,7 @@ impl PyMission {
     }
     /// The client: a member id, or `(name, kind)` for an outside actor.
     #[getter]
+    #[gen_stub(override_return_type(type_repr = "builtins.str | builtins.tuple[builtins.str, builtins.str]", imports = ("builtins")))]
     fn client<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         match &self.0.client {
             Client::Member { id } => Ok(PyString::new(py, id.as_str()).into_any()),
@@ -492,10 +513,12 @@ impl PyMission {
 // ---- evaluation -------------------------------------------------------------------
 
 /// The facts of a won mission a policy evaluates (a "prepared" mission).
+#[pyo3_stub_gen::derive::gen_stub_pyclass]
 #[pyclass(module = "coopetition", name = "MissionFacts", frozen, eq)]
 #[derive(Clone, PartialEq)]
 pub struct PyMissionFacts(pub MissionFacts);
 
+#[pyo3_stub_gen::derive::gen_stub_pymethods]
 #[pymethods]
 impl PyMissionFacts {
     #[new]
@@ -505,26 +528,27 @@ impl PyMissionFacts {
     #[allow(clippy::too_many_arguments)]
     fn new(
         provider: Str<'_>,
-        revenue: &Bound<'_, PyAny>,
+        revenue: MoneyArg<'_>,
         won_on: chrono::NaiveDate,
         lead_origin: Str<'_>,
-        partners: u32,
-        shared_resources: u32,
-        steward_workstream: bool,
-        client_informed: bool,
-        declared: Option<&Bound<'_, PyAny>>,
+        #[gen_stub(override_type(type_repr = "builtins.int", imports = ("builtins")))] partners: u32,
+        #[gen_stub(override_type(type_repr = "builtins.int", imports = ("builtins")))] shared_resources: u32,
+        #[gen_stub(override_type(type_repr = "builtins.bool", imports = ("builtins")))] steward_workstream: bool,
+        #[gen_stub(override_type(type_repr = "builtins.bool", imports = ("builtins")))] client_informed: bool,
+        declared: Option<MoneyArg<'_>>,
+        #[gen_stub(override_type(type_repr = "builtins.dict[builtins.str, typing.Any] | None", imports = ("builtins", "typing")))]
         negotiation: Option<&Bound<'_, PyDict>>,
-        donations: Option<&Bound<'_, PyAny>>,
+        donations: Option<MoneyArg<'_>>,
         mission: Option<Str<'_>>,
     ) -> PyResult<Self> {
         let mut facts =
-            MissionFacts::new(actor_id(&provider)?, money("revenue", revenue)?, won_on, label(&lead_origin)?);
+            MissionFacts::new(actor_id(&provider)?, money("revenue", &revenue)?, won_on, label(&lead_origin)?);
         facts.partners = partners;
         facts.shared_resources = shared_resources;
         facts.steward_workstream = steward_workstream;
         facts.client_informed = client_informed;
-        facts.declared = opt_money("declared", declared)?;
-        facts.donations = opt_money("donations", donations)?.unwrap_or(Money::ZERO);
+        facts.declared = opt_money("declared", declared.as_deref())?;
+        facts.donations = opt_money("donations", donations.as_deref())?.unwrap_or(Money::ZERO);
         facts.mission = mission.map(|m| mission_id(&m)).transpose()?;
         if let Some(n) = negotiation {
             facts.negotiation = negotiation_state(n)?;
@@ -598,6 +622,7 @@ impl PyMissionFacts {
     }
     /// The negotiation as a dict (`{"state": "agreed", "amount": Decimal, …}`).
     #[getter]
+    #[gen_stub(override_return_type(type_repr = "builtins.dict[builtins.str, typing.Any]", imports = ("builtins", "typing")))]
     fn negotiation<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         d.set_item("state", self.0.negotiation.stage().label())?;
@@ -657,10 +682,12 @@ fn negotiation_state(d: &Bound<'_, PyDict>) -> PyResult<NegotiationState> {
 }
 
 /// One step of an explanation.
+#[pyo3_stub_gen::derive::gen_stub_pyclass]
 #[pyclass(module = "coopetition", name = "Step", frozen, eq)]
 #[derive(Clone, PartialEq)]
 pub struct PyStep(pub Step);
 
+#[pyo3_stub_gen::derive::gen_stub_pymethods]
 #[pymethods]
 impl PyStep {
     /// Stable code (`flat.rate`…).
@@ -685,7 +712,12 @@ impl PyStep {
     }
     /// The sentence in `lang` (`"fr"` or `"en"`).
     #[pyo3(signature = (lang = "en"))]
-    fn sentence(&self, #[pyo3(from_py_with = crate::convert::str_arg)] lang: &str) -> PyResult<String> {
+    fn sentence(
+        &self,
+        #[gen_stub(override_type(type_repr = "builtins.str", imports = ("builtins")))]
+        #[pyo3(from_py_with = crate::convert::str_arg)]
+        lang: &str,
+    ) -> PyResult<String> {
         Ok(self.0.sentence(crate::convert::lang(lang)?))
     }
     fn __repr__(&self) -> String {
@@ -694,10 +726,12 @@ impl PyStep {
 }
 
 /// What a policy says a mission owes, and why.
+#[pyo3_stub_gen::derive::gen_stub_pyclass]
 #[pyclass(module = "coopetition", name = "Assessment", frozen, eq)]
 #[derive(Clone, PartialEq)]
 pub struct PyAssessment(pub Assessment);
 
+#[pyo3_stub_gen::derive::gen_stub_pymethods]
 #[pymethods]
 impl PyAssessment {
     /// `priced`, `pending`, `undeclared` or `stalemate`.
@@ -742,7 +776,12 @@ impl PyAssessment {
     }
     /// The explanation as numbered sentences in `lang`.
     #[pyo3(signature = (lang = "en"))]
-    fn explain(&self, #[pyo3(from_py_with = crate::convert::str_arg)] lang: &str) -> PyResult<String> {
+    fn explain(
+        &self,
+        #[gen_stub(override_type(type_repr = "builtins.str", imports = ("builtins")))]
+        #[pyo3(from_py_with = crate::convert::str_arg)]
+        lang: &str,
+    ) -> PyResult<String> {
         Ok(self.0.explanation.render(crate::convert::lang(lang)?))
     }
     /// The assessment as the core's JSON (see the Rust `Assessment::to_json`).
@@ -770,6 +809,7 @@ impl PyAssessment {
 // ---- catalogues and charter ---------------------------------------------------------
 
 /// An item of a catalogue.
+#[pyo3_stub_gen::derive::gen_stub_pyclass]
 #[pyclass(module = "coopetition", name = "CatalogueItem", frozen, eq, get_all)]
 #[derive(Clone, PartialEq)]
 pub struct PyCatalogueItem {
@@ -789,11 +829,17 @@ pub struct PyCatalogueItem {
     pub form: Option<&'static str>,
 }
 
+#[pyo3_stub_gen::derive::gen_stub_pymethods]
 #[pymethods]
 impl PyCatalogueItem {
     /// The wording in `lang`.
     #[pyo3(signature = (lang = "en"))]
-    fn text(&self, #[pyo3(from_py_with = crate::convert::str_arg)] lang: &str) -> PyResult<String> {
+    fn text(
+        &self,
+        #[gen_stub(override_type(type_repr = "builtins.str", imports = ("builtins")))]
+        #[pyo3(from_py_with = crate::convert::str_arg)]
+        lang: &str,
+    ) -> PyResult<String> {
         Ok(match crate::convert::lang(lang)? {
             Lang::Fr => self.fr.clone(),
             Lang::En => self.en.clone(),
@@ -850,10 +896,12 @@ pub fn catalogue_items(kind: &str) -> PyResult<Vec<PyCatalogueItem>> {
 }
 
 /// A version of the cooperation charter.
+#[pyo3_stub_gen::derive::gen_stub_pyclass]
 #[pyclass(module = "coopetition", name = "Charter", frozen, eq)]
 #[derive(Clone, PartialEq)]
 pub struct PyCharter(pub CharterText);
 
+#[pyo3_stub_gen::derive::gen_stub_pymethods]
 #[pymethods]
 impl PyCharter {
     /// Version number.
@@ -868,14 +916,21 @@ impl PyCharter {
     }
     /// Title in `lang`.
     #[pyo3(signature = (lang = "fr"))]
-    fn title(&self, #[pyo3(from_py_with = crate::convert::str_arg)] lang: &str) -> PyResult<String> {
+    fn title(
+        &self,
+        #[gen_stub(override_type(type_repr = "builtins.str", imports = ("builtins")))]
+        #[pyo3(from_py_with = crate::convert::str_arg)]
+        lang: &str,
+    ) -> PyResult<String> {
         Ok(self.0.title.get(crate::convert::lang(lang)?).to_owned())
     }
     /// The five engagements in `lang`, as `(id, text)`.
     #[pyo3(signature = (lang = "fr"))]
     fn engagements(
         &self,
-        #[pyo3(from_py_with = crate::convert::str_arg)] lang: &str,
+        #[gen_stub(override_type(type_repr = "builtins.str", imports = ("builtins")))]
+        #[pyo3(from_py_with = crate::convert::str_arg)]
+        lang: &str,
     ) -> PyResult<Vec<(String, String)>> {
         let l = crate::convert::lang(lang)?;
         Ok(self
@@ -897,7 +952,9 @@ impl PyCharter {
     #[pyo3(signature = (lang = "fr"))]
     fn clauses(
         &self,
-        #[pyo3(from_py_with = crate::convert::str_arg)] lang: &str,
+        #[gen_stub(override_type(type_repr = "builtins.str", imports = ("builtins")))]
+        #[pyo3(from_py_with = crate::convert::str_arg)]
+        lang: &str,
     ) -> PyResult<(String, String, String)> {
         let l = crate::convert::lang(lang)?;
         Ok((self.0.mandate.get(l).to_owned(), self.0.consent.get(l).to_owned(), self.0.exclusion.get(l).to_owned()))

@@ -1,12 +1,17 @@
-"""Type stubs of the native module. Money is Decimal, dates are datetime.date."""
+# Type stubs of the native module coopetition._coopetition, generated from the
+# Rust declarations by `make python-stubs` (bindings-python/src/bin/stub_gen.rs): do not edit.
+# ruff: noqa: E501, F401, F403, F405
+r"""
+The native module, re-exported by the `coopetition` package. Money is `decimal.Decimal` (floats are refused), dates are `datetime.date`.
+"""
 
-from collections.abc import Sequence
-from datetime import date
-from decimal import Decimal
-from typing import Any, final
-
-from coopetition._types import Money, PolicyProtocol
-
+import builtins
+import collections.abc
+from coopetition._types import Money
+from coopetition._types import PolicyProtocol
+import datetime
+import decimal
+import typing
 __all__ = [
     "Actor",
     "Assessment",
@@ -52,782 +57,1850 @@ __all__ = [
     "shipped_charter_versions",
 ]
 
-@final
+@typing.final
 class Actor:
-    def __new__(cls, id: str, kind: str, display_name: str, level: str = "supporter", public_listing: bool = False) -> Actor: ...
+    r"""
+    An actor of the network.
+    """
     @property
-    def id(self) -> str: ...
+    def id(self) -> builtins.str:
+        r"""
+        Stable id.
+        """
     @property
-    def kind(self) -> str: ...
+    def kind(self) -> builtins.str:
+        r"""
+        Kind label (`provider`, `third_place`…).
+        """
     @property
-    def display_name(self) -> str: ...
+    def display_name(self) -> builtins.str:
+        r"""
+        Display name.
+        """
     @property
-    def level(self) -> str: ...
+    def level(self) -> builtins.str:
+        r"""
+        Involvement level (`supporter`, `contributor`, `steward`).
+        """
     @property
-    def public_listing(self) -> bool: ...
+    def public_listing(self) -> builtins.bool:
+        r"""
+        Consent to public listing.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def __new__(cls, id: builtins.str, kind: builtins.str, display_name: builtins.str, level: builtins.str = "supporter", public_listing: builtins.bool = False) -> Actor: ...
+    def __repr__(self) -> builtins.str: ...
 
-@final
-class Choice:
-    def __new__(cls, item: str, detail: str | None = None) -> Choice: ...
-    @property
-    def item(self) -> str: ...
-    @property
-    def detail(self) -> str | None: ...
-
-@final
-class ContractTerms:
-    def __new__(
-        cls,
-        needs: list[Choice | str],
-        contributions: list[Choice | str],
-        place: str,
-        signatory: str,
-        extra_engagements: list[str] = ...,
-    ) -> ContractTerms: ...
-    @property
-    def needs(self) -> list[Choice]: ...
-    @property
-    def contributions(self) -> list[Choice]: ...
-    @property
-    def extra_engagements(self) -> list[str]: ...
-    @property
-    def place(self) -> str: ...
-    @property
-    def signatory(self) -> str: ...
-
-@final
-class ContractVersion:
-    @property
-    def version(self) -> int: ...
-    @property
-    def terms(self) -> ContractTerms: ...
-    @property
-    def proposed_on(self) -> date: ...
-    @property
-    def validated_on(self) -> date: ...
-    @property
-    def validated_by(self) -> str: ...
-    @property
-    def includes_charter(self) -> int | None: ...
-
-@final
-class Contract:
-    @property
-    def id(self) -> str: ...
-    @property
-    def member(self) -> str: ...
-    @property
-    def kind(self) -> str: ...
-    @property
-    def status(self) -> str: ...
-    @property
-    def applied_on(self) -> date: ...
-    @property
-    def pending(self) -> ContractTerms | None: ...
-    @property
-    def versions(self) -> list[ContractVersion]: ...
-    @property
-    def current(self) -> ContractVersion | None: ...
-    def version(self, number: int) -> ContractVersion: ...
-    @property
-    def discussion(self) -> list[tuple[str, date, str]]: ...
-    @property
-    def ended_on(self) -> date | None: ...
-    @property
-    def end_reason(self) -> str | None: ...
-
-@final
-class Resource:
-    def __new__(cls, name: str, licence: str | None = None, workstream: str | None = None) -> Resource: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def licence(self) -> str | None: ...
-    @property
-    def workstream(self) -> str | None: ...
-
-@final
-class MissionRecord:
-    @property
-    def step(self) -> str: ...
-    @property
-    def occurred_on(self) -> date: ...
-    @property
-    def reported_on(self) -> date: ...
-    @property
-    def note(self) -> str: ...
-
-@final
-class Mission:
-    @property
-    def id(self) -> str: ...
-    @property
-    def provider(self) -> str: ...
-    @property
-    def client(self) -> str | tuple[str, str]: ...
-    @property
-    def lead_origin(self) -> str: ...
-    @property
-    def title(self) -> str: ...
-    @property
-    def status(self) -> str: ...
-    @property
-    def revenue(self) -> Decimal | None: ...
-    @property
-    def partners(self) -> list[str]: ...
-    @property
-    def shared_resources_used(self) -> list[Resource]: ...
-    @property
-    def resources_developed(self) -> list[Resource]: ...
-    @property
-    def client_informed(self) -> bool: ...
-    @property
-    def history(self) -> list[MissionRecord]: ...
-    @property
-    def won_on(self) -> date | None: ...
-
-@final
-class MissionFacts:
-    def __new__(
-        cls,
-        provider: str,
-        revenue: Money,
-        won_on: date,
-        lead_origin: str,
-        *,
-        partners: int = 0,
-        shared_resources: int = 0,
-        steward_workstream: bool = False,
-        client_informed: bool = False,
-        declared: Money | None = None,
-        negotiation: dict[str, Any] | None = None,
-        donations: Money | None = None,
-        mission: str | None = None,
-    ) -> MissionFacts: ...
-    @staticmethod
-    def from_json(json: str) -> MissionFacts: ...
-    def to_json(self) -> str: ...
-    @property
-    def provider(self) -> str: ...
-    @property
-    def mission(self) -> str | None: ...
-    @property
-    def revenue(self) -> Decimal: ...
-    @property
-    def won_on(self) -> date: ...
-    @property
-    def lead_origin(self) -> str: ...
-    @property
-    def partners(self) -> int: ...
-    @property
-    def shared_resources(self) -> int: ...
-    @property
-    def steward_workstream(self) -> bool: ...
-    @property
-    def client_informed(self) -> bool: ...
-    @property
-    def declared(self) -> Decimal | None: ...
-    @property
-    def donations(self) -> Decimal: ...
-    @property
-    def negotiation(self) -> dict[str, Any]: ...
-
-@final
-class Step:
-    @property
-    def code(self) -> str: ...
-    @property
-    def params(self) -> list[tuple[str, str]]: ...
-    @property
-    def en(self) -> str: ...
-    @property
-    def fr(self) -> str: ...
-    def sentence(self, lang: str = "en") -> str: ...
-
-@final
+@typing.final
 class Assessment:
+    r"""
+    What a policy says a mission owes, and why.
+    """
     @property
-    def status(self) -> str: ...
+    def status(self) -> builtins.str:
+        r"""
+        `priced`, `pending`, `undeclared` or `stalemate`.
+        """
     @property
-    def amount(self) -> Decimal | None: ...
+    def amount(self) -> typing.Optional[decimal.Decimal]:
+        r"""
+        Money due (rounded to the cent), or None when not priced.
+        """
     @property
-    def in_kind_credit(self) -> Decimal: ...
+    def in_kind_credit(self) -> decimal.Decimal:
+        r"""
+        Value recognised in kind.
+        """
     @property
-    def donations(self) -> Decimal: ...
+    def donations(self) -> decimal.Decimal:
+        r"""
+        Donations recorded beside the amount due.
+        """
     @property
-    def provenance(self) -> str: ...
+    def provenance(self) -> builtins.str:
+        r"""
+        `computed`, `declared`, `negotiated` or `modelled`.
+        """
     @property
-    def situation(self) -> str | None: ...
+    def situation(self) -> typing.Optional[builtins.str]:
+        r"""
+        The guide situation matched, if any.
+        """
     @property
-    def steps(self) -> list[Step]: ...
+    def steps(self) -> builtins.list[Step]:
+        r"""
+        The explanation's steps.
+        """
     @property
-    def codes(self) -> list[str]: ...
-    def explain(self, lang: str = "en") -> str: ...
-    def to_json(self) -> str: ...
+    def codes(self) -> builtins.list[builtins.str]:
+        r"""
+        The explanation's codes, in order.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def explain(self, lang: builtins.str = "en") -> builtins.str:
+        r"""
+        The explanation as numbered sentences in `lang`.
+        """
+    def to_json(self) -> builtins.str:
+        r"""
+        The assessment as the core's JSON (see the Rust `Assessment::to_json`).
+        """
     @staticmethod
-    def from_json(text: str) -> Assessment: ...
+    def from_json(text: builtins.str) -> Assessment:
+        r"""
+        An assessment from the core's JSON, read strictly.
+        """
+    def __repr__(self) -> builtins.str: ...
 
-@final
-class CatalogueItem:
-    @property
-    def section(self) -> str: ...
-    @property
-    def id(self) -> str: ...
-    @property
-    def fr(self) -> str: ...
-    @property
-    def en(self) -> str: ...
-    @property
-    def free_text(self) -> bool: ...
-    @property
-    def required(self) -> bool: ...
-    @property
-    def form(self) -> str | None: ...
-    def text(self, lang: str = "en") -> str: ...
-
-@final
-class Charter:
-    @property
-    def version(self) -> int: ...
-    @property
-    def published_on(self) -> date: ...
-    def title(self, lang: str = "fr") -> str: ...
-    def engagements(self, lang: str = "fr") -> list[tuple[str, str]]: ...
-    def clauses(self, lang: str = "fr") -> tuple[str, str, str]: ...
-    def to_json(self) -> str: ...
-    @staticmethod
-    def from_json(json: str) -> Charter: ...
-
-@final
-class Parameters:
-    @staticmethod
-    def shipped() -> Parameters: ...
-    @staticmethod
-    def load(json: str) -> Parameters: ...
-    @staticmethod
-    def with_flat_rate(value: Money) -> Parameters: ...
-    def flat_rate_at(self, on: date) -> Decimal: ...
-    def guide_at(self, on: date) -> list[tuple[str, Decimal, Decimal]]: ...
-    def to_json(self) -> str: ...
-
-@final
+@typing.final
 class BehaviourModel:
-    def __new__(cls, declared_share_of_guide: Money | None = None, negotiated_toward_flat: Money | None = None) -> BehaviourModel: ...
+    r"""
+    The behaviour model standing in for missing declarations and agreements.
+    """
     @property
-    def declared_share_of_guide(self) -> Decimal: ...
+    def declared_share_of_guide(self) -> decimal.Decimal:
+        r"""
+        Share of the guide's suggestion a provider declares.
+        """
     @property
-    def negotiated_toward_flat(self) -> Decimal: ...
+    def negotiated_toward_flat(self) -> decimal.Decimal:
+        r"""
+        How far toward the flat amount a negotiation settles.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def __new__(cls, declared_share_of_guide: typing.Optional[Money] = None, negotiated_toward_flat: typing.Optional[Money] = None) -> BehaviourModel: ...
+    def __repr__(self) -> builtins.str: ...
 
-@final
-class Policy:
-    @staticmethod
-    def flat() -> Policy: ...
-    @staticmethod
-    def guide() -> Policy: ...
-    @staticmethod
-    def self_assessed(model: BehaviourModel | None = None) -> Policy: ...
-    @staticmethod
-    def negotiated(model: BehaviourModel | None = None) -> Policy: ...
-    @staticmethod
-    def builtin(name: str, model: BehaviourModel | None = None) -> Policy: ...
-    @staticmethod
-    def custom(object: PolicyProtocol) -> Policy: ...
-    def with_floor(self, floor: Money) -> Policy: ...
-    def with_cap(self, cap: Money) -> Policy: ...
-    def with_yearly_cap(self, cap: Money) -> Policy: ...
+@typing.final
+class CatalogueItem:
+    r"""
+    An item of a catalogue.
+    """
     @property
-    def name(self) -> str: ...
-    def evaluate(self, mission: MissionFacts, parameters: Parameters | None = None) -> Assessment: ...
-    def evaluate_all(self, missions: Sequence[MissionFacts], parameters: Parameters | None = None) -> list[Assessment]: ...
+    def section(self) -> builtins.str:
+        r"""
+        Section: `needs`, `network_engagements`, `member_engagements` or `contributions`.
+        """
+    @property
+    def id(self) -> builtins.str:
+        r"""
+        Stable id.
+        """
+    @property
+    def fr(self) -> builtins.str:
+        r"""
+        French wording.
+        """
+    @property
+    def en(self) -> builtins.str:
+        r"""
+        English wording.
+        """
+    @property
+    def free_text(self) -> builtins.bool:
+        r"""
+        Whether choosing it needs a free-text detail.
+        """
+    @property
+    def required(self) -> builtins.bool:
+        r"""
+        Whether every contract includes it (engagements).
+        """
+    @property
+    def form(self) -> typing.Optional[builtins.str]:
+        r"""
+        Contribution form label, for contributions.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def text(self, lang: builtins.str = "en") -> builtins.str:
+        r"""
+        The wording in `lang`.
+        """
+    def __repr__(self) -> builtins.str: ...
 
-@final
-class Event:
+@typing.final
+class Charter:
+    r"""
+    A version of the cooperation charter.
+    """
     @property
-    def seq(self) -> int: ...
+    def version(self) -> builtins.int:
+        r"""
+        Version number.
+        """
     @property
-    def by(self) -> str: ...
-    @property
-    def on(self) -> date: ...
-    @property
-    def label(self) -> str: ...
-    @property
-    def action(self) -> dict[str, Any]: ...
-    def to_json(self) -> str: ...
+    def published_on(self) -> datetime.date:
+        r"""
+        In force from.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def title(self, lang: builtins.str = "fr") -> builtins.str:
+        r"""
+        Title in `lang`.
+        """
+    def engagements(self, lang: builtins.str = "fr") -> builtins.list[tuple[builtins.str, builtins.str]]:
+        r"""
+        The five engagements in `lang`, as `(id, text)`.
+        """
+    def clauses(self, lang: builtins.str = "fr") -> tuple[builtins.str, builtins.str, builtins.str]:
+        r"""
+        The mandate, consent and exclusion clauses in `lang`.
+        """
+    def to_json(self) -> builtins.str:
+        r"""
+        The charter version as JSON (the shape `Charter.from_json` reads).
+        """
     @staticmethod
-    def from_json(json: str) -> Event: ...
+    def from_json(json: builtins.str) -> Charter:
+        r"""
+        A charter version from JSON, for `Network.publish_charter`; checked when published.
+        """
+    def __repr__(self) -> builtins.str: ...
 
-@final
-class Network:
-    def __new__(cls) -> Network: ...
-    def found(self, by: str, on: date, name: str, founders: list[Actor], structure: str | None = None) -> Event: ...
-    def register_actor(self, by: str, on: date, actor: Actor) -> Event: ...
-    def set_public_listing(self, by: str, on: date, actor: str, public_listing: bool) -> Event: ...
-    def change_level(self, by: str, on: date, actor: str, level: str, reason: str) -> Event: ...
-    def propose_contract(self, by: str, on: date, contract: str, terms: ContractTerms) -> Event: ...
-    def discuss_contract(self, by: str, on: date, contract: str, note: str) -> Event: ...
-    def revise_proposal(self, by: str, on: date, contract: str, terms: ContractTerms) -> Event: ...
-    def validate_contract(self, by: str, on: date, contract: str) -> Event: ...
-    def decline_contract(self, by: str, on: date, contract: str, reason: str) -> Event: ...
-    def propose_amendment(self, by: str, on: date, contract: str, terms: ContractTerms) -> Event: ...
-    def resign(self, by: str, on: date, contract: str) -> Event: ...
-    def exclude_member(self, by: str, on: date, contract: str, reason: str) -> Event: ...
-    def publish_charter(self, by: str, on: date, text: Charter) -> Event: ...
-    def sign_charter(self, by: str, on: date, version: int) -> Event: ...
-    def report_solicitation(
-        self, by: str, on: date, mission: str, client: str | tuple[str, str], lead_origin: str, title: str, *, occurred_on: date | None = None
-    ) -> Event: ...
-    def report_proposal(self, by: str, on: date, mission: str, *, occurred_on: date | None = None) -> Event: ...
-    def report_won(self, by: str, on: date, mission: str, revenue: Money, *, occurred_on: date | None = None) -> Event: ...
-    def report_start(
-        self,
-        by: str,
-        on: date,
-        mission: str,
-        *,
-        occurred_on: date | None = None,
-        partners: list[str] | None = None,
-        shared_resources_used: list[Resource | str] | None = None,
-        resources_developed: list[Resource | str] | None = None,
-        client_informed: bool = False,
-    ) -> Event: ...
-    def report_progress(
-        self,
-        by: str,
-        on: date,
-        mission: str,
-        note: str,
-        *,
-        occurred_on: date | None = None,
-        partners: list[str] | None = None,
-        shared_resources_used: list[Resource | str] | None = None,
-        resources_developed: list[Resource | str] | None = None,
-        client_informed: bool = False,
-    ) -> Event: ...
-    def report_completion(
-        self,
-        by: str,
-        on: date,
-        mission: str,
-        *,
-        occurred_on: date | None = None,
-        partners: list[str] | None = None,
-        shared_resources_used: list[Resource | str] | None = None,
-        resources_developed: list[Resource | str] | None = None,
-        client_informed: bool = False,
-    ) -> Event: ...
-    def report_lost(self, by: str, on: date, mission: str, reason: str = ..., *, occurred_on: date | None = None) -> Event: ...
-    def report_cancelled(self, by: str, on: date, mission: str, reason: str = ..., *, occurred_on: date | None = None) -> Event: ...
-    def declare_contribution(self, by: str, on: date, mission: str, amount: Money) -> Event: ...
-    def offer_contribution(self, by: str, on: date, mission: str, amount: Money) -> Event: ...
-    def accept_offer(self, by: str, on: date, mission: str) -> Event: ...
-    def declare_stalemate(self, by: str, on: date, mission: str) -> Event: ...
-    def reopen_negotiation(self, by: str, on: date, mission: str) -> Event: ...
-    def record_payment(
-        self, by: str, on: date, member: str, amount: Money, *, paid_on: date | None = None, reference: str = ...
-    ) -> Event: ...
-    def record_donation(
-        self, by: str, on: date, member: str, amount: Money, *, given_on: date | None = None, mission: str | None = None
-    ) -> Event: ...
-    def record_delivery(
-        self,
-        by: str,
-        on: date,
-        member: str,
-        contribution: str,
-        unit: str,
-        quantity: Money,
-        *,
-        delivered_on: date | None = None,
-        note: str = ...,
-    ) -> Event: ...
-    def execute_json(self, command: str) -> Event: ...
-    def execute(self, command: dict[str, Any] | str) -> Event: ...
-    def check(self, command: dict[str, Any] | str) -> None: ...
-    @property
-    def name(self) -> str | None: ...
-    @property
-    def structure(self) -> str | None: ...
-    @property
-    def founded_on(self) -> date | None: ...
-    @property
-    def last_seq(self) -> int: ...
-    def journal(self) -> list[Event]: ...
-    def actor(self, id: str) -> Actor: ...
-    def actors(self) -> list[Actor]: ...
-    def contract(self, id: str) -> Contract: ...
-    def contract_version(self, id: str, version: int) -> ContractVersion: ...
-    def contracts(self) -> list[Contract]: ...
-    def live_contract(self, member: str) -> Contract | None: ...
-    def is_member(self, actor: str) -> bool: ...
-    def mission(self, id: str) -> Mission: ...
-    def missions(self, provider: str | None = None) -> list[Mission]: ...
-    def declaration(self, mission: str) -> Declaration | None: ...
-    def negotiation(self, mission: str) -> Negotiation | None: ...
-    def payments(self) -> list[Payment]: ...
-    def donations(self) -> list[Donation]: ...
-    def deliveries(self) -> list[Delivery]: ...
-    def won_mission_facts(self) -> list[MissionFacts]: ...
-    def mission_facts(self, mission: str) -> MissionFacts: ...
-    def charter(self) -> Charter | None: ...
-    def charter_versions(self) -> list[Charter]: ...
-    def charter_signatures(self, provider: str) -> list[CharterSignature]: ...
-    def charter_status(self, provider: str) -> str: ...
-    def __len__(self) -> Event: ...
-    def journal_jsonl(self) -> str: ...
-    @staticmethod
-    def replay(journal: str) -> Network: ...
-    def snapshot_json(self) -> str: ...
-    @staticmethod
-    def from_snapshot_json(json: str) -> Network: ...
-    @staticmethod
-    def resume(snapshot: str, journal: str) -> Network: ...
-    @staticmethod
-    def replay_prefix(journal: str) -> tuple[Network, dict[str, int] | None]: ...
-    @staticmethod
-    def resume_prefix(snapshot: str, journal: str) -> tuple[Network, dict[str, int] | None]: ...
-    def same_state(self, other: Network) -> bool: ...
-    def configure_follow_up(self, by: str, on: date, from_date: date, rules: str) -> Event: ...
-    def share_resource(self, by: str, on: date, mission: str, resource: str, licence: str, location: str) -> Event: ...
-    def record_prior_work(self, by: str, on: date, member: str, local_actor: str | tuple[str, str], since: date) -> Event: ...
-    def record_member_informed(self, by: str, on: date, mission: str, member: str) -> Event: ...
-    def record_attendance(self, by: str, on: date, member: str, year: int, meeting: str = ...) -> Event: ...
-    def notify_hearing(self, by: str, on: date, member: str, grounds: str) -> Event: ...
-    def answer_hearing(self, by: str, on: date, member: str, answer: str) -> Event: ...
-    def decide_standing(
-        self,
-        by: str,
-        on: date,
-        member: str,
-        standing: str,
-        reason: str,
-        venue: str,
-        *,
-        taken_on: date | None = None,
-        reference: str | None = None,
-    ) -> Event: ...
-    def decide_level(
-        self,
-        by: str,
-        on: date,
-        actor: str,
-        level: str,
-        reason: str,
-        venue: str,
-        *,
-        taken_on: date | None = None,
-        reference: str | None = None,
-    ) -> Event: ...
-    def compliance_report(self, as_of: date) -> ComplianceReport: ...
-    def member_compliance(self, member: str, as_of: date) -> MemberCompliance | None: ...
-    def standing(self, member: str) -> str: ...
-    def standing_proposal(self, member: str, as_of: date) -> StandingProposal: ...
-    def standing_proposals(self, as_of: date) -> list[StandingProposal]: ...
-    def level_suggestion(self, actor: str, as_of: date) -> LevelSuggestion: ...
-    def level_suggestions(self, as_of: date) -> list[LevelSuggestion]: ...
-    def follow_up_rules(self, on: date) -> str: ...
-    def public_directory(self) -> list[DirectoryEntry]: ...
-    def directory_markdown(self, lang: str = "fr") -> str: ...
-    def contract_document(self, contract: str, version: int | None = None, lang: str = "fr") -> str: ...
-    def charter_document(self, version: int | None = None, lang: str = "fr") -> str: ...
-    def signed_charter_document(self, provider: str, lang: str = "fr") -> str: ...
-    def assess(
-        self, mission: str, policy: Policy | PolicyProtocol | None = None, parameters: Parameters | None = None
-    ) -> Assessment: ...
-    def ledger(
-        self, member: str, year: int, policy: Policy | PolicyProtocol | None = None, parameters: Parameters | None = None
-    ) -> MemberLedger: ...
-    def network_ledger(
-        self, year: int, policy: Policy | PolicyProtocol | None = None, parameters: Parameters | None = None
-    ) -> NetworkLedger: ...
-    def annual_statement(
-        self,
-        member: str,
-        year: int,
-        lang: str = "fr",
-        policy: Policy | PolicyProtocol | None = None,
-        parameters: Parameters | None = None,
-    ) -> str: ...
-
-@final
-class Payment:
-    @property
-    def member(self) -> str: ...
-    @property
-    def amount(self) -> Decimal: ...
-    @property
-    def on(self) -> date: ...
-    @property
-    def reference(self) -> str: ...
-
-@final
-class Donation:
-    @property
-    def member(self) -> str: ...
-    @property
-    def amount(self) -> Decimal: ...
-    @property
-    def on(self) -> date: ...
-    @property
-    def mission(self) -> str | None: ...
-
-@final
-class Delivery:
-    @property
-    def member(self) -> str: ...
-    @property
-    def contribution(self) -> str: ...
-    @property
-    def unit(self) -> str: ...
-    @property
-    def quantity(self) -> Decimal: ...
-    @property
-    def on(self) -> date: ...
-    @property
-    def note(self) -> str: ...
-
-@final
-class Declaration:
-    @property
-    def amount(self) -> Decimal: ...
-    @property
-    def on(self) -> date: ...
-
-@final
-class Offer:
-    @property
-    def party(self) -> str: ...
-    @property
-    def by(self) -> str: ...
-    @property
-    def amount(self) -> Decimal: ...
-    @property
-    def on(self) -> date: ...
-
-@final
-class Negotiation:
-    @property
-    def mission(self) -> str: ...
-    @property
-    def status(self) -> str: ...
-    @property
-    def offers(self) -> list[Offer]: ...
-    @property
-    def agreed_amount(self) -> Decimal | None: ...
-    @property
-    def agreed_on(self) -> date | None: ...
-    @property
-    def stalemate_on(self) -> date | None: ...
-
-@final
+@typing.final
 class CharterSignature:
+    r"""
+    A provider's signature of the charter.
+    """
     @property
-    def provider(self) -> str: ...
+    def provider(self) -> builtins.str:
+        r"""
+        The signatory provider.
+        """
     @property
-    def version(self) -> int: ...
+    def version(self) -> builtins.int:
+        r"""
+        The charter version signed.
+        """
     @property
-    def signed_on(self) -> date: ...
+    def signed_on(self) -> datetime.date:
+        r"""
+        The date of signature.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
 
-@final
-class LedgerLine:
+@typing.final
+class Choice:
+    r"""
+    A catalogue item chosen in a contract.
+    """
     @property
-    def mission(self) -> str: ...
+    def item(self) -> builtins.str:
+        r"""
+        Catalogue item id.
+        """
     @property
-    def title(self) -> str: ...
-    @property
-    def won_on(self) -> date: ...
-    @property
-    def revenue(self) -> Decimal: ...
-    @property
-    def status(self) -> str: ...
-    @property
-    def amount(self) -> Decimal | None: ...
-    @property
-    def provenance(self) -> str: ...
-    @property
-    def situation(self) -> str | None: ...
+    def detail(self) -> typing.Optional[builtins.str]:
+        r"""
+        Free-text detail, if any.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def __new__(cls, item: builtins.str, detail: typing.Optional[builtins.str] = None) -> Choice: ...
+    def __repr__(self) -> builtins.str: ...
 
-@final
-class MemberLedger:
-    @property
-    def member(self) -> str: ...
-    @property
-    def year(self) -> int: ...
-    @property
-    def policy(self) -> str: ...
-    @property
-    def missions(self) -> list[LedgerLine]: ...
-    @property
-    def due(self) -> Decimal: ...
-    @property
-    def unpriced(self) -> list[str]: ...
-    @property
-    def paid(self) -> Decimal: ...
-    @property
-    def in_kind(self) -> list[tuple[str, str, Decimal, Decimal]]: ...
-    @property
-    def in_kind_value(self) -> Decimal: ...
-    @property
-    def policy_in_kind_credit(self) -> Decimal: ...
-    @property
-    def offset_cap(self) -> Decimal: ...
-    @property
-    def offset(self) -> Decimal: ...
-    @property
-    def donated(self) -> Decimal: ...
-    @property
-    def balance(self) -> Decimal: ...
-    @property
-    def settlement(self) -> str: ...
-    def to_json(self) -> str: ...
-
-@final
-class NetworkLedger:
-    @property
-    def year(self) -> int: ...
-    @property
-    def members(self) -> list[MemberLedger]: ...
-    @property
-    def due(self) -> Decimal: ...
-    @property
-    def paid(self) -> Decimal: ...
-    @property
-    def offset(self) -> Decimal: ...
-    @property
-    def donated(self) -> Decimal: ...
-    @property
-    def balance(self) -> Decimal: ...
-    @property
-    def unpriced(self) -> list[str]: ...
-    def to_json(self) -> str: ...
-
-@final
+@typing.final
 class Comparison:
+    r"""
+    The result of `compare`: the summary (per policy), breakdowns and per-mission results.
+    """
     @property
-    def summary(self) -> Any: ...
+    def summary(self) -> typing.Any:
+        r"""
+        One row per policy: counts, exact totals, effective-rate statistics, Gini, provenance mix (pyarrow Table).
+        """
     @property
-    def missions(self) -> Any: ...
+    def missions(self) -> typing.Any:
+        r"""
+        Per-mission results, one group of columns per policy (pyarrow Table).
+        """
     @property
-    def by_lead_origin(self) -> Any: ...
+    def by_lead_origin(self) -> typing.Any:
+        r"""
+        Amount due by lead origin, per policy (pyarrow Table).
+        """
     @property
-    def by_situation(self) -> Any: ...
+    def by_situation(self) -> typing.Any:
+        r"""
+        Amount due by guide situation, per policy (pyarrow Table).
+        """
     @property
-    def by_provider(self) -> Any: ...
+    def by_provider(self) -> typing.Any:
+        r"""
+        Amount due by provider, per policy (pyarrow Table).
+        """
     @property
-    def policies(self) -> list[str]: ...
-    def totals(self) -> list[tuple[str, Decimal]]: ...
-    def to_pandas(self) -> Any: ...
-    def to_polars(self) -> Any: ...
-    def to_json(self) -> str: ...
-    def table(self, lang: str = "en") -> str: ...
+    def policies(self) -> builtins.list[builtins.str]:
+        r"""
+        The policies' names, in order.
+        """
+    def totals(self) -> builtins.list[tuple[builtins.str, decimal.Decimal]]:
+        r"""
+        Total due per policy, exact.
+        """
+    def to_pandas(self) -> typing.Any:
+        r"""
+        The summary as a pandas DataFrame.
+        """
+    def to_polars(self) -> typing.Any:
+        r"""
+        The summary as a polars DataFrame.
+        """
+    def to_json(self) -> builtins.str:
+        r"""
+        The whole comparison as JSON (money as decimal strings).
+        """
+    def table(self, lang: builtins.str = "en") -> builtins.str:
+        r"""
+        The policies side by side as a text table in `lang`.
+        """
+    def __repr__(self) -> builtins.str: ...
 
-def compare(
-    missions: Any,
-    policies: Sequence[str | Policy | PolicyProtocol] | None = None,
-    *,
-    parameters: Parameters | None = None,
-    model: BehaviourModel | None = None,
-    round_floats: bool = False,
-    threads: int | None = None,
-) -> Comparison: ...
-@final
-class EngagementCheck:
-    @property
-    def article(self) -> int: ...
-    @property
-    def rule(self) -> str: ...
-    @property
-    def status(self) -> str: ...
-    @property
-    def mission(self) -> str | None: ...
-    @property
-    def resource(self) -> str | None: ...
-    @property
-    def member_to_inform(self) -> str | None: ...
-    @property
-    def year(self) -> int | None: ...
-    @property
-    def arose_on(self) -> date: ...
-    @property
-    def due_on(self) -> date | None: ...
-    @property
-    def done_on(self) -> date | None: ...
-    @property
-    def evidence(self) -> list[int]: ...
-
-@final
-class MemberCompliance:
-    @property
-    def member(self) -> str: ...
-    @property
-    def engagements(self) -> list[EngagementCheck]: ...
-    @property
-    def counts(self) -> tuple[int, int, int, int]: ...
-
-@final
+@typing.final
 class ComplianceReport:
+    r"""
+    The compliance report of the whole network at a date.
+    """
     @property
-    def as_of(self) -> date: ...
+    def as_of(self) -> datetime.date:
+        r"""
+        The date of the report.
+        """
     @property
-    def members(self) -> list[MemberCompliance]: ...
+    def members(self) -> builtins.list[MemberCompliance]:
+        r"""
+        One entry per bound provider.
+        """
     @property
-    def counts(self) -> tuple[int, int, int, int]: ...
-    def to_json(self) -> str: ...
+    def counts(self) -> tuple[builtins.int, builtins.int, builtins.int, builtins.int]:
+        r"""
+        Counts as `(met, pending, late, breached)`.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def to_json(self) -> builtins.str:
+        r"""
+        The whole report as JSON.
+        """
+    def __repr__(self) -> builtins.str: ...
 
-@final
-class StandingProposal:
+@typing.final
+class Contract:
+    r"""
+    A membership contract and all its versions.
+    """
     @property
-    def member(self) -> str: ...
+    def id(self) -> builtins.str:
+        r"""
+        Stable id.
+        """
     @property
-    def current(self) -> str: ...
+    def member(self) -> builtins.str:
+        r"""
+        The member.
+        """
     @property
-    def proposed(self) -> str | None: ...
+    def kind(self) -> builtins.str:
+        r"""
+        The member's kind.
+        """
     @property
-    def breached(self) -> int: ...
+    def status(self) -> builtins.str:
+        r"""
+        Status label (`proposed`, `in_discussion`, `active`, `declined`, `resigned`, `excluded`).
+        """
     @property
-    def late(self) -> int: ...
+    def applied_on(self) -> datetime.date:
+        r"""
+        Date of application.
+        """
     @property
-    def hearing_required(self) -> bool: ...
+    def pending(self) -> typing.Optional[ContractTerms]:
+        r"""
+        Terms awaiting validation, if any.
+        """
     @property
-    def evidence(self) -> list[int]: ...
+    def versions(self) -> builtins.list[ContractVersion]:
+        r"""
+        Every validated version, oldest first.
+        """
+    @property
+    def current(self) -> typing.Optional[ContractVersion]:
+        r"""
+        The version in force, if any.
+        """
+    @property
+    def discussion(self) -> builtins.list[tuple[builtins.str, datetime.date, builtins.str]]:
+        r"""
+        Discussion notes as `(by, on, note)`.
+        """
+    @property
+    def ended_on(self) -> typing.Optional[datetime.date]:
+        r"""
+        When it ended.
+        """
+    @property
+    def end_reason(self) -> typing.Optional[builtins.str]:
+        r"""
+        Why it ended.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def version(self, number: builtins.int) -> ContractVersion:
+        r"""
+        A given version.
+        """
+    def __repr__(self) -> builtins.str: ...
 
-@final
-class LevelSuggestion:
+@typing.final
+class ContractTerms:
+    r"""
+    The terms a member proposes: needs, engagements, contributions, signature.
+    """
     @property
-    def actor(self) -> str: ...
+    def needs(self) -> builtins.list[Choice]:
+        r"""
+        Needs chosen.
+        """
     @property
-    def current(self) -> str: ...
+    def contributions(self) -> builtins.list[Choice]:
+        r"""
+        Contributions chosen.
+        """
     @property
-    def suggested(self) -> str | None: ...
+    def extra_engagements(self) -> builtins.list[builtins.str]:
+        r"""
+        Optional engagements chosen beyond the required ones.
+        """
     @property
-    def active_months(self) -> int: ...
+    def place(self) -> builtins.str:
+        r"""
+        Place of signature.
+        """
+    @property
+    def signatory(self) -> builtins.str:
+        r"""
+        Who signs.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def __new__(cls, needs: builtins.list[Choice | builtins.str], contributions: builtins.list[Choice | builtins.str], place: builtins.str, signatory: builtins.str, extra_engagements: typing.Sequence[builtins.str] = ...) -> ContractTerms: ...
+    def __repr__(self) -> builtins.str: ...
 
-@final
+@typing.final
+class ContractVersion:
+    r"""
+    A validated version of a contract.
+    """
+    @property
+    def version(self) -> builtins.int:
+        r"""
+        Version number, from 1.
+        """
+    @property
+    def terms(self) -> ContractTerms:
+        r"""
+        The terms.
+        """
+    @property
+    def proposed_on(self) -> datetime.date:
+        r"""
+        When proposed.
+        """
+    @property
+    def validated_on(self) -> datetime.date:
+        r"""
+        When validated.
+        """
+    @property
+    def validated_by(self) -> builtins.str:
+        r"""
+        The validating steward.
+        """
+    @property
+    def includes_charter(self) -> typing.Optional[builtins.int]:
+        r"""
+        Charter version included (all-in-one structure), if any.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def __repr__(self) -> builtins.str: ...
+
+@typing.final
+class Declaration:
+    r"""
+    A provider's self-assessed contribution for a won mission.
+    """
+    @property
+    def amount(self) -> decimal.Decimal:
+        r"""
+        The declared amount, between 0 and the revenue.
+        """
+    @property
+    def on(self) -> datetime.date:
+        r"""
+        When it was declared.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+
+@typing.final
+class Delivery:
+    r"""
+    A delivery of an in-kind contribution chosen in the member's contract.
+    """
+    @property
+    def member(self) -> builtins.str:
+        r"""
+        The member.
+        """
+    @property
+    def contribution(self) -> builtins.str:
+        r"""
+        The contribution option of the contract (`workstream`, `recurring_event`…).
+        """
+    @property
+    def unit(self) -> typing.Literal["hours", "events", "project_holders"]:
+        r"""
+        What is counted.
+        """
+    @property
+    def quantity(self) -> decimal.Decimal:
+        r"""
+        How many (positive; hours may be fractional).
+        """
+    @property
+    def on(self) -> datetime.date:
+        r"""
+        When it was delivered.
+        """
+    @property
+    def note(self) -> builtins.str:
+        r"""
+        What was done.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+
+@typing.final
 class DirectoryEntry:
+    r"""
+    A member listed in the public directory.
+    """
     @property
-    def id(self) -> str: ...
+    def id(self) -> builtins.str:
+        r"""
+        Member id.
+        """
     @property
-    def display_name(self) -> str: ...
+    def display_name(self) -> builtins.str:
+        r"""
+        Display name.
+        """
     @property
-    def kind(self) -> str: ...
+    def kind(self) -> builtins.str:
+        r"""
+        Kind.
+        """
     @property
-    def level(self) -> str: ...
+    def level(self) -> builtins.str:
+        r"""
+        Involvement level.
+        """
     @property
-    def charter(self) -> str | None: ...
+    def charter(self) -> typing.Optional[builtins.str]:
+        r"""
+        Charter status, for providers.
+        """
     @property
-    def member_since(self) -> date | None: ...
+    def member_since(self) -> typing.Optional[datetime.date]:
+        r"""
+        Member since.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def __repr__(self) -> builtins.str: ...
 
-def evaluate_batch(
-    missions: Any,
-    policy: str | Policy,
-    *,
-    parameters: Parameters | None = None,
-    model: BehaviourModel | None = None,
-    round_floats: bool = False,
-    details: bool = True,
-    threads: int | None = None,
-) -> Any: ...
-def evaluate(policy: Policy | PolicyProtocol, mission: MissionFacts, parameters: Parameters | None = None) -> Assessment: ...
-def catalogue(kind: str) -> list[CatalogueItem]: ...
-def shipped_charter_versions() -> list[Charter]: ...
-def error_codes() -> list[str]: ...
-def error_classes() -> list[tuple[str, list[str], str, list[str]]]: ...
+@typing.final
+class Donation:
+    r"""
+    A voluntary donation, never counted as money due.
+    """
+    @property
+    def member(self) -> builtins.str:
+        r"""
+        The donor.
+        """
+    @property
+    def amount(self) -> decimal.Decimal:
+        r"""
+        The amount (positive).
+        """
+    @property
+    def on(self) -> datetime.date:
+        r"""
+        When it was received.
+        """
+    @property
+    def mission(self) -> typing.Optional[builtins.str]:
+        r"""
+        The mission it thanks the network for, if any.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+
+@typing.final
+class EngagementCheck:
+    r"""
+    One engagement judged: article, rule, status and the journal events that prove it.
+    """
+    @property
+    def article(self) -> builtins.int:
+        r"""
+        Charter article, 1 to 5.
+        """
+    @property
+    def rule(self) -> builtins.str:
+        r"""
+        The rule (`solicitation_reported`, `start_reported`…).
+        """
+    @property
+    def status(self) -> builtins.str:
+        r"""
+        `met`, `pending`, `late` or `breached`.
+        """
+    @property
+    def mission(self) -> typing.Optional[builtins.str]:
+        r"""
+        The mission concerned, if any.
+        """
+    @property
+    def resource(self) -> typing.Optional[builtins.str]:
+        r"""
+        The resource concerned, if any.
+        """
+    @property
+    def member_to_inform(self) -> typing.Optional[builtins.str]:
+        r"""
+        The member to inform (article 4), if any.
+        """
+    @property
+    def year(self) -> typing.Optional[builtins.int]:
+        r"""
+        The year (article 5), if any.
+        """
+    @property
+    def arose_on(self) -> datetime.date:
+        r"""
+        When the engagement arose.
+        """
+    @property
+    def due_on(self) -> typing.Optional[datetime.date]:
+        r"""
+        When it is due, if it has a deadline.
+        """
+    @property
+    def done_on(self) -> typing.Optional[datetime.date]:
+        r"""
+        When it was done, if it was.
+        """
+    @property
+    def evidence(self) -> builtins.list[builtins.int]:
+        r"""
+        Sequence numbers of the journal events that prove the status.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def __repr__(self) -> builtins.str: ...
+
+@typing.final
+class Event:
+    r"""
+    An accepted command as recorded in the journal: its sequence number, its
+    issuer, its date and what was done (`label`, and the whole event as JSON).
+    """
+    @property
+    def seq(self) -> builtins.int:
+        r"""
+        Position in the journal, from 1.
+        """
+    @property
+    def by(self) -> builtins.str:
+        r"""
+        The issuer.
+        """
+    @property
+    def on(self) -> datetime.date:
+        r"""
+        The date of the command.
+        """
+    @property
+    def label(self) -> builtins.str:
+        r"""
+        The short label of the action (`found_network`, `propose_contract`…).
+        """
+    @property
+    def action(self) -> builtins.dict[builtins.str, typing.Any]:
+        r"""
+        What was done, as the journal's JSON object (`{"type": …, …}`) turned into a dict.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def to_json(self) -> builtins.str:
+        r"""
+        The event as one journal line (JSON).
+        """
+    @staticmethod
+    def from_json(json: builtins.str) -> Event:
+        r"""
+        An event from one journal line, read as strictly as a journal.
+        """
+    def __repr__(self) -> builtins.str: ...
+
+@typing.final
+class LedgerLine:
+    r"""
+    One mission in a member's ledger.
+    """
+    @property
+    def mission(self) -> builtins.str:
+        r"""
+        Mission id.
+        """
+    @property
+    def title(self) -> builtins.str:
+        r"""
+        Mission title.
+        """
+    @property
+    def won_on(self) -> datetime.date:
+        r"""
+        Date won.
+        """
+    @property
+    def revenue(self) -> decimal.Decimal:
+        r"""
+        Revenue.
+        """
+    @property
+    def status(self) -> builtins.str:
+        r"""
+        Assessment status.
+        """
+    @property
+    def amount(self) -> typing.Optional[decimal.Decimal]:
+        r"""
+        Amount due, when priced.
+        """
+    @property
+    def provenance(self) -> builtins.str:
+        r"""
+        Provenance of the amount.
+        """
+    @property
+    def situation(self) -> typing.Optional[builtins.str]:
+        r"""
+        Guide situation, if any.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def __repr__(self) -> builtins.str: ...
+
+@typing.final
+class LevelSuggestion:
+    r"""
+    The involvement level recorded activity suggests (changed only by decision).
+    """
+    @property
+    def actor(self) -> builtins.str:
+        r"""
+        The actor.
+        """
+    @property
+    def current(self) -> builtins.str:
+        r"""
+        Current level.
+        """
+    @property
+    def suggested(self) -> typing.Optional[builtins.str]:
+        r"""
+        Suggested level, if different.
+        """
+    @property
+    def active_months(self) -> builtins.int:
+        r"""
+        Months with recorded activity over the window.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def __repr__(self) -> builtins.str: ...
+
+@typing.final
+class MemberCompliance:
+    r"""
+    One member's engagements at a date.
+    """
+    @property
+    def member(self) -> builtins.str:
+        r"""
+        The member.
+        """
+    @property
+    def engagements(self) -> builtins.list[EngagementCheck]:
+        r"""
+        Every engagement judged.
+        """
+    @property
+    def counts(self) -> tuple[builtins.int, builtins.int, builtins.int, builtins.int]:
+        r"""
+        Counts as `(met, pending, late, breached)`.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def __repr__(self) -> builtins.str: ...
+
+@typing.final
+class MemberLedger:
+    r"""
+    A member's ledger for one calendar year.
+    """
+    @property
+    def member(self) -> builtins.str:
+        r"""
+        The member.
+        """
+    @property
+    def year(self) -> builtins.int:
+        r"""
+        The year.
+        """
+    @property
+    def policy(self) -> builtins.str:
+        r"""
+        The policy that priced the missions.
+        """
+    @property
+    def missions(self) -> builtins.list[LedgerLine]:
+        r"""
+        The missions won that year.
+        """
+    @property
+    def due(self) -> decimal.Decimal:
+        r"""
+        Money due (priced missions only).
+        """
+    @property
+    def unpriced(self) -> builtins.list[builtins.str]:
+        r"""
+        Missions the policy could not price (never counted as zero).
+        """
+    @property
+    def paid(self) -> decimal.Decimal:
+        r"""
+        Money paid that year.
+        """
+    @property
+    def in_kind(self) -> builtins.list[tuple[builtins.str, builtins.str, decimal.Decimal, decimal.Decimal]]:
+        r"""
+        In-kind deliveries per contribution and unit: `(contribution, unit, quantity, value)`.
+        """
+    @property
+    def in_kind_value(self) -> decimal.Decimal:
+        r"""
+        Value of the in-kind deliveries.
+        """
+    @property
+    def policy_in_kind_credit(self) -> decimal.Decimal:
+        r"""
+        In-kind credit the policy itself recognised (shown, never offset).
+        """
+    @property
+    def offset_cap(self) -> decimal.Decimal:
+        r"""
+        The most in-kind value may offset.
+        """
+    @property
+    def offset(self) -> decimal.Decimal:
+        r"""
+        In-kind value applied against money due.
+        """
+    @property
+    def donated(self) -> decimal.Decimal:
+        r"""
+        Donations (beside, never reducing the amount due).
+        """
+    @property
+    def balance(self) -> decimal.Decimal:
+        r"""
+        Due − offset − paid: positive is still owed, negative overpaid.
+        """
+    @property
+    def settlement(self) -> builtins.str:
+        r"""
+        `owed`, `settled` or `overpaid`.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def to_json(self) -> builtins.str:
+        r"""
+        The whole ledger as plain data (money as decimal strings).
+        """
+    def __repr__(self) -> builtins.str: ...
+
+@typing.final
+class Mission:
+    r"""
+    A mission as reported.
+    """
+    @property
+    def id(self) -> builtins.str:
+        r"""
+        Stable id.
+        """
+    @property
+    def provider(self) -> builtins.str:
+        r"""
+        The provider.
+        """
+    @property
+    def client(self) -> builtins.str | builtins.tuple[builtins.str, builtins.str]:
+        r"""
+        The client: a member id, or `(name, kind)` for an outside actor.
+        """
+    @property
+    def lead_origin(self) -> builtins.str:
+        r"""
+        Lead origin label.
+        """
+    @property
+    def title(self) -> builtins.str:
+        r"""
+        Title.
+        """
+    @property
+    def status(self) -> builtins.str:
+        r"""
+        Status label.
+        """
+    @property
+    def revenue(self) -> typing.Optional[decimal.Decimal]:
+        r"""
+        Revenue, once won.
+        """
+    @property
+    def partners(self) -> builtins.list[builtins.str]:
+        r"""
+        Network partners mobilised.
+        """
+    @property
+    def shared_resources_used(self) -> builtins.list[Resource]:
+        r"""
+        Shared resources used.
+        """
+    @property
+    def resources_developed(self) -> builtins.list[Resource]:
+        r"""
+        Resources developed.
+        """
+    @property
+    def client_informed(self) -> builtins.bool:
+        r"""
+        Whether the client was told how to take part in the network.
+        """
+    @property
+    def history(self) -> builtins.list[MissionRecord]:
+        r"""
+        Every reported step.
+        """
+    @property
+    def won_on(self) -> typing.Optional[datetime.date]:
+        r"""
+        Date the mission was won, if it was.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def __repr__(self) -> builtins.str: ...
+
+@typing.final
+class MissionFacts:
+    r"""
+    The facts of a won mission a policy evaluates (a "prepared" mission).
+    """
+    @property
+    def provider(self) -> builtins.str:
+        r"""
+        Provider id.
+        """
+    @property
+    def mission(self) -> typing.Optional[builtins.str]:
+        r"""
+        Mission id, if any.
+        """
+    @property
+    def revenue(self) -> decimal.Decimal:
+        r"""
+        Revenue.
+        """
+    @property
+    def won_on(self) -> datetime.date:
+        r"""
+        Date won.
+        """
+    @property
+    def lead_origin(self) -> builtins.str:
+        r"""
+        Lead origin label.
+        """
+    @property
+    def partners(self) -> builtins.int:
+        r"""
+        Network partners mobilised.
+        """
+    @property
+    def shared_resources(self) -> builtins.int:
+        r"""
+        Shared resources used.
+        """
+    @property
+    def steward_workstream(self) -> builtins.bool:
+        r"""
+        A steward developing resources for a workstream.
+        """
+    @property
+    def client_informed(self) -> builtins.bool:
+        r"""
+        Client connected to the network.
+        """
+    @property
+    def declared(self) -> typing.Optional[decimal.Decimal]:
+        r"""
+        Self-assessed declaration.
+        """
+    @property
+    def donations(self) -> decimal.Decimal:
+        r"""
+        Donations recorded for the mission.
+        """
+    @property
+    def negotiation(self) -> builtins.dict[builtins.str, typing.Any]:
+        r"""
+        The negotiation as a dict (`{"state": "agreed", "amount": Decimal, …}`).
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def __new__(cls, provider: builtins.str, revenue: Money, won_on: datetime.date, lead_origin: builtins.str, *, partners: builtins.int = 0, shared_resources: builtins.int = 0, steward_workstream: builtins.bool = False, client_informed: builtins.bool = False, declared: typing.Optional[Money] = None, negotiation: builtins.dict[builtins.str, typing.Any] | None = None, donations: typing.Optional[Money] = None, mission: typing.Optional[builtins.str] = None) -> MissionFacts: ...
+    @staticmethod
+    def from_json(json: builtins.str) -> MissionFacts:
+        r"""
+        Facts from the JSON shape used by `tests/vectors` and the Rust core.
+        """
+    def to_json(self) -> builtins.str:
+        r"""
+        The facts as JSON.
+        """
+    def __repr__(self) -> builtins.str: ...
+
+@typing.final
+class MissionRecord:
+    r"""
+    One reported step of a mission.
+    """
+    @property
+    def step(self) -> builtins.str:
+        r"""
+        Step label.
+        """
+    @property
+    def occurred_on(self) -> datetime.date:
+        r"""
+        When it happened.
+        """
+    @property
+    def reported_on(self) -> datetime.date:
+        r"""
+        When it was reported.
+        """
+    @property
+    def note(self) -> builtins.str:
+        r"""
+        Note or reason.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def __repr__(self) -> builtins.str: ...
+
+@typing.final
+class Negotiation:
+    r"""
+    The negotiation of one won mission's contribution.
+    """
+    @property
+    def mission(self) -> builtins.str:
+        r"""
+        The mission.
+        """
+    @property
+    def status(self) -> builtins.str:
+        r"""
+        Where it stands (`open`, `agreed`, `stalemate`).
+        """
+    @property
+    def offers(self) -> builtins.list[Offer]:
+        r"""
+        Every offer, oldest first.
+        """
+    @property
+    def agreed_amount(self) -> typing.Optional[decimal.Decimal]:
+        r"""
+        The agreed amount, once agreed.
+        """
+    @property
+    def agreed_on(self) -> typing.Optional[datetime.date]:
+        r"""
+        The date of the agreement, once agreed.
+        """
+    @property
+    def stalemate_on(self) -> typing.Optional[datetime.date]:
+        r"""
+        The date of the last stalemate, if any.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def __repr__(self) -> builtins.str: ...
+
+@typing.final
+class Network:
+    r"""
+    A network: its state and its journal. Every method that changes it takes
+    the issuer `by` and the date `on`, and is checked first: a rejected
+    command raises and changes nothing.
+    
+    Safe to share between threads. No lock is ever held while Python code
+    runs (a policy's callback, an import, building an exception): queries work
+    on a copy of the network taken under a short lock (copy-on-write, so the
+    copy is cheap), commands hold the lock only inside the core, and every wait
+    for the lock happens with the GIL released.
+    """
+    @property
+    def name(self) -> typing.Optional[builtins.str]:
+        r"""
+        The network's name, once founded.
+        """
+    @property
+    def structure(self) -> typing.Optional[builtins.str]:
+        r"""
+        The membership structure (`two_tier` or `all_in_one`), once founded.
+        """
+    @property
+    def founded_on(self) -> typing.Optional[datetime.date]:
+        r"""
+        The founding date, once founded.
+        """
+    @property
+    def last_seq(self) -> builtins.int:
+        r"""
+        Sequence number of the last applied event (0 before founding).
+        """
+    def __new__(cls) -> Network:
+        r"""
+        An empty network, to be founded with `found`.
+        """
+    def found(self, by: builtins.str, on: datetime.date, name: builtins.str, founders: typing.Sequence[Actor], structure: typing.Optional[builtins.str] = None) -> Event:
+        r"""
+        Founds the network (first command): its name, structure and founding stewards.
+        """
+    def register_actor(self, by: builtins.str, on: datetime.date, actor: Actor) -> Event:
+        r"""
+        Registers an actor (by itself as a supporter, or by a steward).
+        """
+    def set_public_listing(self, by: builtins.str, on: datetime.date, actor: builtins.str, public_listing: builtins.bool) -> Event:
+        r"""
+        The actor gives or withdraws its consent to public listing.
+        """
+    def change_level(self, by: builtins.str, on: datetime.date, actor: builtins.str, level: builtins.str, reason: builtins.str) -> Event:
+        r"""
+        A steward changes an actor's involvement level.
+        """
+    def propose_contract(self, by: builtins.str, on: datetime.date, contract: builtins.str, terms: ContractTerms) -> Event:
+        r"""
+        The applicant proposes a membership contract.
+        """
+    def discuss_contract(self, by: builtins.str, on: datetime.date, contract: builtins.str, note: builtins.str) -> Event:
+        r"""
+        A steward or the member adds a note to the discussion of pending terms.
+        """
+    def revise_proposal(self, by: builtins.str, on: datetime.date, contract: builtins.str, terms: ContractTerms) -> Event:
+        r"""
+        The member replaces its pending terms.
+        """
+    def validate_contract(self, by: builtins.str, on: datetime.date, contract: builtins.str) -> Event:
+        r"""
+        A steward validates the pending terms (first version or amendment).
+        """
+    def decline_contract(self, by: builtins.str, on: datetime.date, contract: builtins.str, reason: builtins.str) -> Event:
+        r"""
+        A steward declines the pending terms.
+        """
+    def propose_amendment(self, by: builtins.str, on: datetime.date, contract: builtins.str, terms: ContractTerms) -> Event:
+        r"""
+        The member proposes an amendment to its active contract.
+        """
+    def resign(self, by: builtins.str, on: datetime.date, contract: builtins.str) -> Event:
+        r"""
+        The member resigns.
+        """
+    def exclude_member(self, by: builtins.str, on: datetime.date, contract: builtins.str, reason: builtins.str) -> Event:
+        r"""
+        A steward excludes a member.
+        """
+    def publish_charter(self, by: builtins.str, on: datetime.date, text: Charter) -> Event:
+        r"""
+        A steward publishes a new version of the charter (a `Charter`, e.g. from `Charter.from_json`).
+        """
+    def sign_charter(self, by: builtins.str, on: datetime.date, version: builtins.int) -> Event:
+        r"""
+        A provider signs the charter version in force.
+        """
+    def report_solicitation(self, by: builtins.str, on: datetime.date, mission: builtins.str, client: builtins.str | builtins.tuple[builtins.str, builtins.str], lead_origin: builtins.str, title: builtins.str, *, occurred_on: typing.Optional[datetime.date] = None) -> Event:
+        r"""
+        A provider reports a solicitation: opens a mission.
+        """
+    def report_proposal(self, by: builtins.str, on: datetime.date, mission: builtins.str, *, occurred_on: typing.Optional[datetime.date] = None) -> Event:
+        r"""
+        A provider reports a proposal.
+        """
+    def report_won(self, by: builtins.str, on: datetime.date, mission: builtins.str, revenue: Money, *, occurred_on: typing.Optional[datetime.date] = None) -> Event:
+        r"""
+        A provider reports a mission won, with its revenue.
+        """
+    def report_start(self, by: builtins.str, on: datetime.date, mission: builtins.str, *, occurred_on: typing.Optional[datetime.date] = None, partners: typing.Optional[typing.Sequence[builtins.str]] = None, shared_resources_used: builtins.list[Resource | builtins.str] | None = None, resources_developed: builtins.list[Resource | builtins.str] | None = None, client_informed: builtins.bool = False) -> Event:
+        r"""
+        A provider reports the start, with partners and shared resources.
+        """
+    def report_progress(self, by: builtins.str, on: datetime.date, mission: builtins.str, note: builtins.str, *, occurred_on: typing.Optional[datetime.date] = None, partners: typing.Optional[typing.Sequence[builtins.str]] = None, shared_resources_used: builtins.list[Resource | builtins.str] | None = None, resources_developed: builtins.list[Resource | builtins.str] | None = None, client_informed: builtins.bool = False) -> Event:
+        r"""
+        A provider reports progress.
+        """
+    def report_completion(self, by: builtins.str, on: datetime.date, mission: builtins.str, *, occurred_on: typing.Optional[datetime.date] = None, partners: typing.Optional[typing.Sequence[builtins.str]] = None, shared_resources_used: builtins.list[Resource | builtins.str] | None = None, resources_developed: builtins.list[Resource | builtins.str] | None = None, client_informed: builtins.bool = False) -> Event:
+        r"""
+        A provider reports completion.
+        """
+    def report_lost(self, by: builtins.str, on: datetime.date, mission: builtins.str, reason: builtins.str = ..., *, occurred_on: typing.Optional[datetime.date] = None) -> Event:
+        r"""
+        A provider reports a mission lost (before it is won).
+        """
+    def report_cancelled(self, by: builtins.str, on: datetime.date, mission: builtins.str, reason: builtins.str = ..., *, occurred_on: typing.Optional[datetime.date] = None) -> Event:
+        r"""
+        A provider reports a mission cancelled.
+        """
+    def declare_contribution(self, by: builtins.str, on: datetime.date, mission: builtins.str, amount: Money) -> Event:
+        r"""
+        The provider declares its self-assessed contribution for a won mission.
+        """
+    def offer_contribution(self, by: builtins.str, on: datetime.date, mission: builtins.str, amount: Money) -> Event:
+        r"""
+        The provider, or a steward for the network, makes an offer in a negotiation.
+        """
+    def accept_offer(self, by: builtins.str, on: datetime.date, mission: builtins.str) -> Event:
+        r"""
+        The other party accepts the last offer.
+        """
+    def declare_stalemate(self, by: builtins.str, on: datetime.date, mission: builtins.str) -> Event:
+        r"""
+        Either party records a stalemate.
+        """
+    def reopen_negotiation(self, by: builtins.str, on: datetime.date, mission: builtins.str) -> Event:
+        r"""
+        Either party reopens a negotiation after a stalemate.
+        """
+    def record_payment(self, by: builtins.str, on: datetime.date, member: builtins.str, amount: Money, *, paid_on: typing.Optional[datetime.date] = None, reference: builtins.str = ...) -> Event:
+        r"""
+        A steward records a payment received from a member.
+        """
+    def record_donation(self, by: builtins.str, on: datetime.date, member: builtins.str, amount: Money, *, given_on: typing.Optional[datetime.date] = None, mission: typing.Optional[builtins.str] = None) -> Event:
+        r"""
+        A steward records a donation (never counted as money due).
+        """
+    def record_delivery(self, by: builtins.str, on: datetime.date, member: builtins.str, contribution: builtins.str, unit: builtins.str, quantity: Money, *, delivered_on: typing.Optional[datetime.date] = None, note: builtins.str = ...) -> Event:
+        r"""
+        The member, or a steward, records an in-kind delivery of a chosen contribution.
+        """
+    def execute_json(self, command: builtins.str) -> Event:
+        r"""
+        Executes a command given as JSON (`{"by": …, "on": …, "action": {"type": …}}`),
+        the same shape as a journal line without `seq`.
+        """
+    def execute(self, command: builtins.dict[builtins.str, typing.Any] | builtins.str) -> Event:
+        r"""
+        Executes a command given as a dict of that same shape (or its JSON text).
+        """
+    def check(self, command: builtins.dict[builtins.str, typing.Any] | builtins.str) -> None:
+        r"""
+        Checks a command (a dict or its JSON text) without applying it: what
+        an app calls before queueing it. Raises the reason it would be refused.
+        """
+    def journal(self) -> builtins.list[Event]:
+        r"""
+        The events recorded since this network was created or loaded.
+        """
+    def actor(self, id: builtins.str) -> Actor:
+        r"""
+        An actor.
+        """
+    def actors(self) -> builtins.list[Actor]:
+        r"""
+        Every actor, by id order.
+        """
+    def contract(self, id: builtins.str) -> Contract:
+        r"""
+        A contract.
+        """
+    def contract_version(self, id: builtins.str, version: builtins.int) -> ContractVersion:
+        r"""
+        A given version of a contract.
+        """
+    def contracts(self) -> builtins.list[Contract]:
+        r"""
+        Every contract, by id order.
+        """
+    def live_contract(self, member: builtins.str) -> typing.Optional[Contract]:
+        r"""
+        The member's live contract, if any.
+        """
+    def is_member(self, actor: builtins.str) -> builtins.bool:
+        r"""
+        Whether the actor is a member (founder or active contract).
+        """
+    def mission(self, id: builtins.str) -> Mission:
+        r"""
+        A mission.
+        """
+    def missions(self, provider: typing.Optional[builtins.str] = None) -> builtins.list[Mission]:
+        r"""
+        Every mission, or those of one provider.
+        """
+    def declaration(self, mission: builtins.str) -> typing.Optional[Declaration]:
+        r"""
+        The self-assessed declaration of a mission, if any.
+        """
+    def negotiation(self, mission: builtins.str) -> typing.Optional[Negotiation]:
+        r"""
+        The negotiation of a mission's contribution, if one was opened.
+        """
+    def payments(self) -> builtins.list[Payment]:
+        r"""
+        Payments received, in journal order.
+        """
+    def donations(self) -> builtins.list[Donation]:
+        r"""
+        Donations received, in journal order.
+        """
+    def deliveries(self) -> builtins.list[Delivery]:
+        r"""
+        In-kind deliveries, in journal order.
+        """
+    def mission_facts(self, mission: builtins.str) -> MissionFacts:
+        r"""
+        The facts a policy evaluates for a won mission (with its declaration,
+        negotiation and donations).
+        """
+    def won_mission_facts(self) -> builtins.list[MissionFacts]:
+        r"""
+        The facts of every won (won, started or completed) mission, by id.
+        """
+    def charter(self) -> typing.Optional[Charter]:
+        r"""
+        The charter version in force.
+        """
+    def charter_versions(self) -> builtins.list[Charter]:
+        r"""
+        Every charter version, oldest first.
+        """
+    def charter_signatures(self, provider: builtins.str) -> builtins.list[CharterSignature]:
+        r"""
+        A provider's charter signatures, oldest first.
+        """
+    def charter_status(self, provider: builtins.str) -> builtins.str:
+        r"""
+        `signed`, `outdated` or `unsigned`.
+        """
+    def __len__(self) -> builtins.int:
+        r"""
+        Number of events in the journal.
+        """
+    def configure_follow_up(self, by: builtins.str, on: datetime.date, from_date: datetime.date, rules: builtins.str) -> Event:
+        r"""
+        A steward sets the follow-up rules (deadlines, thresholds) from a date, as JSON.
+        """
+    def share_resource(self, by: builtins.str, on: datetime.date, mission: builtins.str, resource: builtins.str, licence: builtins.str, location: builtins.str) -> Event:
+        r"""
+        The provider records that a resource developed in a mission was shared (art. 3).
+        """
+    def record_prior_work(self, by: builtins.str, on: datetime.date, member: builtins.str, local_actor: builtins.str | builtins.tuple[builtins.str, builtins.str], since: datetime.date) -> Event:
+        r"""
+        A member records prior work with a local actor (art. 4).
+        """
+    def record_member_informed(self, by: builtins.str, on: datetime.date, mission: builtins.str, member: builtins.str) -> Event:
+        r"""
+        The provider records that it informed a member who worked with the client before (art. 4).
+        """
+    def record_attendance(self, by: builtins.str, on: datetime.date, member: builtins.str, year: builtins.int, meeting: builtins.str = ...) -> Event:
+        r"""
+        A steward records attendance at the yearly meeting on the quality of support (art. 5).
+        """
+    def notify_hearing(self, by: builtins.str, on: datetime.date, member: builtins.str, grounds: builtins.str) -> Event:
+        r"""
+        A steward notifies a member of the grounds of a possible exclusion: the hearing opens.
+        """
+    def answer_hearing(self, by: builtins.str, on: datetime.date, member: builtins.str, answer: builtins.str) -> Event:
+        r"""
+        The member answers the notice.
+        """
+    def decide_standing(self, by: builtins.str, on: datetime.date, member: builtins.str, standing: builtins.str, reason: builtins.str, venue: builtins.str, *, taken_on: typing.Optional[datetime.date] = None, reference: typing.Optional[builtins.str] = None) -> Event:
+        r"""
+        A steward records a standing decision (reminder, warning, suspended, excluded, good_standing).
+        """
+    def decide_level(self, by: builtins.str, on: datetime.date, actor: builtins.str, level: builtins.str, reason: builtins.str, venue: builtins.str, *, taken_on: typing.Optional[datetime.date] = None, reference: typing.Optional[builtins.str] = None) -> Event:
+        r"""
+        A steward records a decision on an actor's involvement level.
+        """
+    def compliance_report(self, as_of: datetime.date) -> ComplianceReport:
+        r"""
+        The compliance report of the whole network at a date.
+        """
+    def member_compliance(self, member: builtins.str, as_of: datetime.date) -> typing.Optional[MemberCompliance]:
+        r"""
+        One member's compliance at a date (None if the charter never bound it).
+        """
+    def standing(self, member: builtins.str) -> builtins.str:
+        r"""
+        A member's standing (`good_standing`, `reminder`, `warning`, `suspended`, `excluded`).
+        """
+    def standing_proposal(self, member: builtins.str, as_of: datetime.date) -> StandingProposal:
+        r"""
+        What the thresholds propose for a member's standing; never applied by itself.
+        """
+    def standing_proposals(self, as_of: datetime.date) -> builtins.list[StandingProposal]:
+        r"""
+        The standing proposals of every member bound by the charter.
+        """
+    def level_suggestions(self, as_of: datetime.date) -> builtins.list[LevelSuggestion]:
+        r"""
+        The level suggestions of every actor.
+        """
+    def follow_up_rules(self, on: datetime.date) -> builtins.str:
+        r"""
+        The follow-up rules in force on a date, as the JSON `configure_follow_up` takes.
+        """
+    def level_suggestion(self, actor: builtins.str, as_of: datetime.date) -> LevelSuggestion:
+        r"""
+        The involvement level the member's activity suggests; never applied by itself.
+        """
+    def public_directory(self) -> builtins.list[DirectoryEntry]:
+        r"""
+        The public directory: consenting members only.
+        """
+    def directory_markdown(self, lang: builtins.str = "fr") -> builtins.str:
+        r"""
+        The public directory as Markdown in `lang`.
+        """
+    def contract_document(self, contract: builtins.str, version: typing.Optional[builtins.int] = None, lang: builtins.str = "fr") -> builtins.str:
+        r"""
+        A contract (a version, or the current one) as a Markdown document in `lang`.
+        """
+    def charter_document(self, version: typing.Optional[builtins.int] = None, lang: builtins.str = "fr") -> builtins.str:
+        r"""
+        The charter (a version, or the one in force) as a Markdown document in `lang`.
+        """
+    def signed_charter_document(self, provider: builtins.str, lang: builtins.str = "fr") -> builtins.str:
+        r"""
+        The charter a provider signed last, as Markdown in `lang`, followed by its signature.
+        """
+    def ledger(self, member: builtins.str, year: builtins.int, policy: Policy | PolicyProtocol | None = None, parameters: typing.Optional[Parameters] = None) -> MemberLedger:
+        r"""
+        A member's ledger for a calendar year, under a policy (flat by default):
+        due, paid, in kind, offset, donations, balance.
+        """
+    def assess(self, mission: builtins.str, policy: Policy | PolicyProtocol | None = None, parameters: typing.Optional[Parameters] = None) -> Assessment:
+        r"""
+        What a reported mission owes under a policy (flat by default), with its explanation.
+        """
+    def network_ledger(self, year: builtins.int, policy: Policy | PolicyProtocol | None = None, parameters: typing.Optional[Parameters] = None) -> NetworkLedger:
+        r"""
+        The whole network's ledger for a calendar year.
+        """
+    def annual_statement(self, member: builtins.str, year: builtins.int, lang: builtins.str = "fr", policy: Policy | PolicyProtocol | None = None, parameters: typing.Optional[Parameters] = None) -> builtins.str:
+        r"""
+        A member's annual statement, as Markdown in `lang` (`"fr"` or `"en"`).
+        """
+    def journal_jsonl(self) -> builtins.str:
+        r"""
+        The journal as JSON Lines (header with schema version, one event a line).
+        """
+    @staticmethod
+    def replay(journal: builtins.str) -> Network:
+        r"""
+        Rebuilds a network by replaying a journal; every event is checked again.
+        """
+    @staticmethod
+    def replay_prefix(journal: builtins.str) -> tuple[Network, typing.Optional[builtins.dict[builtins.str, builtins.int]]]:
+        r"""
+        Rebuilds a network from the valid prefix of a journal whose last line
+        may have been cut off (a crash during a write). Returns the network and
+        what was dropped: `None`, or `{"line": …, "bytes": …, "events": …}`.
+        Only a cut-off last line is dropped; a corrupt line followed by good
+        ones raises `journal.line.corrupt`.
+        """
+    @staticmethod
+    def resume_prefix(snapshot: builtins.str, journal: builtins.str) -> tuple[Network, typing.Optional[builtins.dict[builtins.str, builtins.int]]]:
+        r"""
+        As `resume`, with the valid prefix of a journal whose last line may
+        have been cut off; returns the network and what was dropped (see `replay_prefix`).
+        """
+    def snapshot_json(self) -> builtins.str:
+        r"""
+        The state as a JSON snapshot.
+        """
+    @staticmethod
+    def from_snapshot_json(json: builtins.str) -> Network:
+        r"""
+        A network from a snapshot (its journal starts empty).
+        """
+    @staticmethod
+    def resume(snapshot: builtins.str, journal: builtins.str) -> Network:
+        r"""
+        A network from a snapshot plus the journal written since.
+        """
+    def same_state(self, other: Network) -> builtins.bool:
+        r"""
+        Whether two networks have the same state.
+        """
+    def __repr__(self) -> builtins.str: ...
+
+@typing.final
+class NetworkLedger:
+    r"""
+    The whole network's ledger for a year.
+    """
+    @property
+    def year(self) -> builtins.int:
+        r"""
+        The year.
+        """
+    @property
+    def members(self) -> builtins.list[MemberLedger]:
+        r"""
+        One ledger per member with anything that year.
+        """
+    @property
+    def due(self) -> decimal.Decimal:
+        r"""
+        Total due.
+        """
+    @property
+    def paid(self) -> decimal.Decimal:
+        r"""
+        Total paid.
+        """
+    @property
+    def offset(self) -> decimal.Decimal:
+        r"""
+        Total in-kind offset.
+        """
+    @property
+    def donated(self) -> decimal.Decimal:
+        r"""
+        Total donated.
+        """
+    @property
+    def balance(self) -> decimal.Decimal:
+        r"""
+        Total balance.
+        """
+    @property
+    def unpriced(self) -> builtins.list[builtins.str]:
+        r"""
+        Every unpriced mission.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def to_json(self) -> builtins.str:
+        r"""
+        The whole ledger as plain data.
+        """
+    def __repr__(self) -> builtins.str: ...
+
+@typing.final
+class Offer:
+    r"""
+    A dated offer in a negotiation.
+    """
+    @property
+    def party(self) -> typing.Literal["provider", "network"]:
+        r"""
+        Which side offered.
+        """
+    @property
+    def by(self) -> builtins.str:
+        r"""
+        Who made it (the provider, or a steward for the network).
+        """
+    @property
+    def amount(self) -> decimal.Decimal:
+        r"""
+        The amount offered.
+        """
+    @property
+    def on(self) -> datetime.date:
+        r"""
+        When.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+
+@typing.final
+class Parameters:
+    r"""
+    Time-versioned parameters of the policies (flat rate, guide, in-kind valuation).
+    """
+    @staticmethod
+    def shipped() -> Parameters:
+        r"""
+        The shipped parameters: 5% from 2020-01-01, the shipped guide, the default valuation.
+        """
+    @staticmethod
+    def load(json: builtins.str) -> Parameters:
+        r"""
+        Parameters from JSON (see the Rust `Parameters::load`); absent sections keep the shipped values.
+        """
+    @staticmethod
+    def with_flat_rate(value: Money) -> Parameters:
+        r"""
+        The shipped parameters with another flat rate from 2020-01-01.
+        """
+    def flat_rate_at(self, on: datetime.date) -> decimal.Decimal:
+        r"""
+        The flat rate in force on a date.
+        """
+    def guide_at(self, on: datetime.date) -> builtins.list[tuple[builtins.str, decimal.Decimal, decimal.Decimal]]:
+        r"""
+        The guide's situations in force on a date, as `(id, rate, in_kind_rate)`.
+        """
+    def to_json(self) -> builtins.str:
+        r"""
+        The parameters as JSON.
+        """
+    def __repr__(self) -> builtins.str: ...
+
+@typing.final
+class Payment:
+    r"""
+    A payment of money to the network by a member.
+    """
+    @property
+    def member(self) -> builtins.str:
+        r"""
+        The member who paid.
+        """
+    @property
+    def amount(self) -> decimal.Decimal:
+        r"""
+        The amount (positive).
+        """
+    @property
+    def on(self) -> datetime.date:
+        r"""
+        When it was received.
+        """
+    @property
+    def reference(self) -> builtins.str:
+        r"""
+        A reference (invoice, transfer), free text.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+
+@typing.final
+class Policy:
+    r"""
+    A contribution policy: one of the seed's four, a Python one, or a
+    combination (floor, cap, yearly cap).
+    """
+    @property
+    def name(self) -> builtins.str:
+        r"""
+        The policy's name.
+        """
+    @staticmethod
+    def flat() -> Policy:
+        r"""
+        Flat rate: the rate in force (5% by default) of the revenue.
+        """
+    @staticmethod
+    def guide() -> Policy:
+        r"""
+        Guide of emblematic situations.
+        """
+    @staticmethod
+    def self_assessed(model: typing.Optional[BehaviourModel] = None) -> Policy:
+        r"""
+        Self-assessed, optionally with a behaviour model for missing declarations.
+        """
+    @staticmethod
+    def negotiated(model: typing.Optional[BehaviourModel] = None) -> Policy:
+        r"""
+        Negotiated, optionally with a behaviour model for missing agreements.
+        """
+    @staticmethod
+    def builtin(name: builtins.str, model: typing.Optional[BehaviourModel] = None) -> Policy:
+        r"""
+        A built-in policy by name: `flat`, `guide`, `self_assessed`, `negotiated`.
+        """
+    @staticmethod
+    def custom(object: PolicyProtocol) -> Policy:
+        r"""
+        Wraps a Python object with `name` and `evaluate(mission, parameters) -> Decimal`.
+        """
+    def with_floor(self, floor: Money) -> Policy:
+        r"""
+        This policy with a floor per mission (never above the revenue).
+        """
+    def with_cap(self, cap: Money) -> Policy:
+        r"""
+        This policy with a cap per mission.
+        """
+    def with_yearly_cap(self, cap: Money) -> Policy:
+        r"""
+        This policy with a cap per provider and calendar year (applies across missions in comparisons).
+        """
+    def evaluate(self, mission: MissionFacts, parameters: typing.Optional[Parameters] = None) -> Assessment:
+        r"""
+        Evaluates one mission with the given (or shipped) parameters.
+        """
+    def evaluate_all(self, missions: collections.abc.Sequence[MissionFacts], parameters: typing.Optional[Parameters] = None) -> builtins.list[Assessment]:
+        r"""
+        Evaluates many missions (combinators across missions, like a yearly cap, apply).
+        """
+    def __repr__(self) -> builtins.str: ...
+
+@typing.final
+class Resource:
+    r"""
+    A resource used or developed in a mission.
+    """
+    @property
+    def name(self) -> builtins.str:
+        r"""
+        Name.
+        """
+    @property
+    def licence(self) -> typing.Optional[builtins.str]:
+        r"""
+        Open licence, if recorded.
+        """
+    @property
+    def workstream(self) -> typing.Optional[builtins.str]:
+        r"""
+        Workstream it serves, if any.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def __new__(cls, name: builtins.str, licence: typing.Optional[builtins.str] = None, workstream: typing.Optional[builtins.str] = None) -> Resource: ...
+    def __repr__(self) -> builtins.str: ...
+
+@typing.final
+class StandingProposal:
+    r"""
+    What the thresholds propose for a member's standing (never applied by itself).
+    """
+    @property
+    def member(self) -> builtins.str:
+        r"""
+        The member.
+        """
+    @property
+    def current(self) -> builtins.str:
+        r"""
+        Current standing.
+        """
+    @property
+    def proposed(self) -> typing.Optional[builtins.str]:
+        r"""
+        Proposed next standing, if any.
+        """
+    @property
+    def breached(self) -> builtins.int:
+        r"""
+        Breached engagements counted.
+        """
+    @property
+    def late(self) -> builtins.int:
+        r"""
+        Late engagements counted.
+        """
+    @property
+    def hearing_required(self) -> builtins.bool:
+        r"""
+        Whether the proposal needs a hearing first (exclusion).
+        """
+    @property
+    def evidence(self) -> builtins.list[builtins.int]:
+        r"""
+        Journal events behind the proposal.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def __repr__(self) -> builtins.str: ...
+
+@typing.final
+class Step:
+    r"""
+    One step of an explanation.
+    """
+    @property
+    def code(self) -> builtins.str:
+        r"""
+        Stable code (`flat.rate`…).
+        """
+    @property
+    def params(self) -> builtins.list[tuple[builtins.str, builtins.str]]:
+        r"""
+        Parameters used, as plain strings (rates as fractions, ISO dates).
+        """
+    @property
+    def en(self) -> builtins.str:
+        r"""
+        The sentence in English.
+        """
+    @property
+    def fr(self) -> builtins.str:
+        r"""
+        The sentence in French.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def sentence(self, lang: builtins.str = "en") -> builtins.str:
+        r"""
+        The sentence in `lang` (`"fr"` or `"en"`).
+        """
+    def __repr__(self) -> builtins.str: ...
+
+def catalogue(kind: builtins.str) -> builtins.list[CatalogueItem]:
+    r"""
+    The catalogue items of an actor kind.
+    """
+
+def compare(missions: typing.Any, policies: collections.abc.Sequence[builtins.str | Policy | PolicyProtocol] | None = None, *, parameters: typing.Optional[Parameters] = None, model: typing.Optional[BehaviourModel] = None, round_floats: builtins.bool = False, threads: typing.Optional[builtins.int] = None) -> Comparison:
+    r"""
+    Compares contribution policies over a table of won missions.
+    """
+
+def error_classes() -> builtins.list[tuple[builtins.str, builtins.list[builtins.str], builtins.str, builtins.list[builtins.str]]]:
+    r"""
+    The classes of `coopetition.errors` as `(name, bases, doc, codes)`, which
+    `tools/generate_errors.py` writes out and the tests check.
+    """
+
+def error_codes() -> builtins.list[builtins.str]:
+    r"""
+    Every stable error code of the core.
+    """
+
+def evaluate(policy: Policy | PolicyProtocol, mission: MissionFacts, parameters: typing.Optional[Parameters] = None) -> Assessment:
+    r"""
+    Evaluates a mission under a policy (a `Policy` or a Python object with `evaluate`).
+    """
+
+def evaluate_batch(missions: typing.Any, policy: builtins.str | Policy, *, parameters: typing.Optional[Parameters] = None, model: typing.Optional[BehaviourModel] = None, round_floats: builtins.bool = False, details: builtins.bool = True, threads: typing.Optional[builtins.int] = None) -> typing.Any:
+    r"""
+    Evaluates one policy over a table of won missions, row by row in columnar
+    form: a pyarrow Table with the amount due (decimal128, null unless priced)
+    and, unless `details=False`, status, provenance, situation, in-kind credit
+    and explanation codes. Only the columns the policy reads are read. The
+    flat and guide policies read the usual types in place (decimal128 with
+    scale 2 or int64 `*_cents`, date32, dictionary-encoded lead origins,
+    integer counts, booleans, no nulls), and with `details=False` price
+    decimal128 money in one pass; other types are converted first, with the
+    same results. At most `threads` threads work on it (default: every core).
+    """
+
+def shipped_charter_versions() -> builtins.list[Charter]:
+    r"""
+    The charter versions shipped with the library.
+    """
+

@@ -23,6 +23,25 @@ impl FromPyObject<'_, '_> for UserText {
     }
 }
 
+/// Back to Python as the `str` it came from: what a default value of a
+/// signature needs to be shown in the type stubs.
+impl<'py> IntoPyObject<'py> for UserText {
+    type Target = PyString;
+    type Output = Bound<'py, PyString>;
+    type Error = std::convert::Infallible;
+
+    fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
+        Ok(PyString::new(py, &self.0))
+    }
+}
+
+/// Typed `str` in the stubs.
+impl pyo3_stub_gen::PyStubType for UserText {
+    fn type_output() -> pyo3_stub_gen::TypeInfo {
+        pyo3_stub_gen::TypeInfo::builtin("str")
+    }
+}
+
 impl From<UserText> for String {
     fn from(text: UserText) -> String {
         text.0
@@ -81,6 +100,13 @@ impl<'a> FromPyObject<'a, '_> for Str<'a> {
 
     fn extract(obj: Borrowed<'a, '_, PyAny>) -> PyResult<Self> {
         text(obj).map(Str)
+    }
+}
+
+/// Typed `str` in the stubs.
+impl pyo3_stub_gen::PyStubType for Str<'_> {
+    fn type_output() -> pyo3_stub_gen::TypeInfo {
+        pyo3_stub_gen::TypeInfo::builtin("str")
     }
 }
 
