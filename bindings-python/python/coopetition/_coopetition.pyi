@@ -5,6 +5,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, final
 
+from typing_extensions import disjoint_base
+
 from coopetition._types import Money, PolicyProtocol
 
 __all__ = [
@@ -15,6 +17,7 @@ __all__ = [
     "Charter",
     "CharterSignature",
     "Choice",
+    "Client",
     "Comparison",
     "ComplianceReport",
     "Contract",
@@ -23,6 +26,7 @@ __all__ = [
     "Declaration",
     "Delivery",
     "DirectoryEntry",
+    "DiscussionNote",
     "Donation",
     "EngagementCheck",
     "Event",
@@ -39,6 +43,7 @@ __all__ = [
     "Offer",
     "Parameters",
     "Payment",
+    "PendingTerms",
     "Policy",
     "Resource",
     "StandingProposal",
@@ -111,6 +116,22 @@ class ContractVersion:
     def includes_charter(self) -> int | None: ...
 
 @final
+class PendingTerms:
+    @property
+    def terms(self) -> ContractTerms: ...
+    @property
+    def proposed_on(self) -> date: ...
+
+@final
+class DiscussionNote:
+    @property
+    def by(self) -> str: ...
+    @property
+    def on(self) -> date: ...
+    @property
+    def note(self) -> str: ...
+
+@final
 class Contract:
     @property
     def id(self) -> str: ...
@@ -123,14 +144,14 @@ class Contract:
     @property
     def applied_on(self) -> date: ...
     @property
-    def pending(self) -> ContractTerms | None: ...
+    def pending(self) -> PendingTerms | None: ...
     @property
     def versions(self) -> list[ContractVersion]: ...
     @property
     def current(self) -> ContractVersion | None: ...
     def version(self, number: int) -> ContractVersion: ...
     @property
-    def discussion(self) -> list[tuple[str, date, str]]: ...
+    def discussion(self) -> list[DiscussionNote]: ...
     @property
     def ended_on(self) -> date | None: ...
     @property
@@ -157,6 +178,26 @@ class MissionRecord:
     @property
     def note(self) -> str: ...
 
+@disjoint_base
+class Client:
+    """Who a mission is for: `Client.Member(id=...)` or `Client.Outside(name=..., kind=...)`."""
+
+    @final
+    class Member(Client):
+        __match_args__ = ("id",)
+        def __new__(cls, id: str) -> Client.Member: ...
+        @property
+        def id(self) -> str: ...
+
+    @final
+    class Outside(Client):
+        __match_args__ = ("name", "kind")
+        def __new__(cls, name: str, kind: str) -> Client.Outside: ...
+        @property
+        def name(self) -> str: ...
+        @property
+        def kind(self) -> str: ...
+
 @final
 class Mission:
     @property
@@ -164,7 +205,7 @@ class Mission:
     @property
     def provider(self) -> str: ...
     @property
-    def client(self) -> str | tuple[str, str]: ...
+    def client(self) -> Client: ...
     @property
     def lead_origin(self) -> str: ...
     @property
