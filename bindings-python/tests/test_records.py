@@ -41,7 +41,7 @@ def test_every_record_of_a_network_has_a_repr(network: c.Network) -> None:
     [payment] = network.payments()
     assert repr(payment).startswith("Payment(member='paul', amount=Decimal('10.00'), on=datetime.date(2021, 1, 5)")
     assert repr(network.contract("k-paul")).startswith("Contract(id='k-paul', member='paul', kind='provider', status='active'")
-    assert repr(c.shipped_charter_versions()[0]) == "Charter(published_on=datetime.date(2020, 1, 1), version=1)"
+    assert repr(c.shipped_charter_versions()[0]) == "Charter(version=1, published_on=datetime.date(2020, 1, 1))"
 
 
 def test_catalogue_entries_come_section_by_section() -> None:

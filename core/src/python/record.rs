@@ -4,7 +4,8 @@
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyType;
-use pyo3_stub_gen::type_info::{PyClassInfo, PyComplexEnumInfo};
+use pyo3_stub_gen::inventory;
+use pyo3_stub_gen::type_info::{MemberInfo, PyClassInfo, PyComplexEnumInfo, PyMethodsInfo};
 use std::any::TypeId;
 
 static GETSET: PyOnceLock<Py<PyType>> = PyOnceLock::new();
@@ -12,19 +13,29 @@ static GETSET: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 /// The fields of a record (or of each variant of a data-carrying enum) in
 /// the order the Rust type declares them: Python lists a class's properties
 /// in no useful order, the stub generator's table keeps the declared one.
+/// The computed properties (`#[getter]` methods) follow the fields, in the
+/// order they are written.
 fn declared_fields(record: TypeId, variant: &str) -> Vec<&'static str> {
-    let names = |members: &'static [pyo3_stub_gen::type_info::MemberInfo]| members.iter().map(|m| m.name).collect();
-    if let Some(info) = pyo3_stub_gen::inventory::iter::<PyClassInfo>().find(|i| (i.struct_id)() == record) {
-        return names(info.getters);
-    }
-    pyo3_stub_gen::inventory::iter::<PyComplexEnumInfo>()
-        .find(|i| (i.enum_id)() == record)
-        .and_then(|i| i.variants.iter().find(|v| v.pyclass_name == variant))
-        .map_or_else(Vec::new, |v| names(v.fields))
+    let names = |members: &'static [MemberInfo]| members.iter().map(|m| m.name);
+    let mut fields: Vec<&'static str> =
+        if let Some(info) = inventory::iter::<PyClassInfo>().find(|i| (i.struct_id)() == record) {
+            names(info.getters).collect()
+        } else {
+            inventory::iter::<PyComplexEnumInfo>()
+                .find(|i| (i.enum_id)() == record)
+                .and_then(|i| i.variants.iter().find(|v| v.pyclass_name == variant))
+                .map_or_else(Vec::new, |v| names(v.fields).collect())
+        };
+    let mut blocks: Vec<&PyMethodsInfo> =
+        inventory::iter::<PyMethodsInfo>().filter(|i| (i.struct_id)() == record).collect();
+    blocks.sort_by_key(|i| (i.file, i.line, i.column));
+    fields.extend(blocks.into_iter().flat_map(|i| names(i.getters)));
+    fields
 }
 
 /// `Name(field=value, …)` for a record whose fields are Python properties:
-/// the declared fields first, in order, then any computed property, by name.
+/// the declared fields and computed properties first, in order, then any
+/// other property, by name.
 /// A variant of a data-carrying enum shows as `Enum.Variant(field=value, …)`.
 ///
 /// # Errors
