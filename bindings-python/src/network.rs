@@ -10,9 +10,12 @@ use crate::handle::PyNetwork;
 use crate::ledger::{PyMemberLedger, PyNetworkLedger};
 use crate::policy::PyParameters;
 use crate::records::PyNegotiation;
-use crate::types::{PyActor, PyCharter, PyContract, PyContractTerms, PyContractVersion, PyMission, PyMissionFacts};
+use crate::types::PyMissionFacts;
 use coopetition::charter::CharterSignature;
 use coopetition::charter::CharterStatus;
+use coopetition::charter::CharterText;
+use coopetition::contract::{Contract, ContractTerms, ContractVersion};
+use coopetition::mission::Mission;
 use coopetition::mission::{MissionStep, MissionUpdate};
 use coopetition::negotiation::Declaration;
 use coopetition::negotiation::{Delivery, DeliveryUnit, Donation, Payment};
@@ -40,18 +43,17 @@ impl PyNetwork {
         by: Str<'_>,
         on: chrono::NaiveDate,
         name: UserText,
-        founders: Vec<PyRef<'_, PyActor>>,
+        founders: Vec<Actor>,
         structure: Option<Str<'_>>,
     ) -> PyResult<PyEvent> {
         let membership_structure = structure.map(|s| label(&s)).transpose()?.unwrap_or_default();
         let settings = NetworkSettings { name: name.into(), membership_structure };
-        let founders = founders.iter().map(|a| a.0.clone()).collect();
         self.run(&by, on, Action::FoundNetwork { settings, founders })
     }
 
     /// Registers an actor (by itself as a supporter, or by a steward).
-    fn register_actor(&self, by: Str<'_>, on: chrono::NaiveDate, actor: PyRef<'_, PyActor>) -> PyResult<PyEvent> {
-        self.run(&by, on, Action::RegisterActor { actor: actor.0.clone() })
+    fn register_actor(&self, by: Str<'_>, on: chrono::NaiveDate, actor: Actor) -> PyResult<PyEvent> {
+        self.run(&by, on, Action::RegisterActor { actor })
     }
 
     /// The actor gives or withdraws its consent to public listing.
@@ -87,9 +89,9 @@ impl PyNetwork {
         by: Str<'_>,
         on: chrono::NaiveDate,
         contract: Str<'_>,
-        terms: PyRef<'_, PyContractTerms>,
+        terms: ContractTerms,
     ) -> PyResult<PyEvent> {
-        self.run(&by, on, Action::ProposeContract { contract: contract_id(&contract)?, terms: terms.0.clone() })
+        self.run(&by, on, Action::ProposeContract { contract: contract_id(&contract)?, terms })
     }
 
     /// A steward or the member adds a note to the discussion of pending terms.
@@ -109,9 +111,9 @@ impl PyNetwork {
         by: Str<'_>,
         on: chrono::NaiveDate,
         contract: Str<'_>,
-        terms: PyRef<'_, PyContractTerms>,
+        terms: ContractTerms,
     ) -> PyResult<PyEvent> {
-        self.run(&by, on, Action::ReviseProposal { contract: contract_id(&contract)?, terms: terms.0.clone() })
+        self.run(&by, on, Action::ReviseProposal { contract: contract_id(&contract)?, terms })
     }
 
     /// A steward validates the pending terms (first version or amendment).
@@ -136,9 +138,9 @@ impl PyNetwork {
         by: Str<'_>,
         on: chrono::NaiveDate,
         contract: Str<'_>,
-        terms: PyRef<'_, PyContractTerms>,
+        terms: ContractTerms,
     ) -> PyResult<PyEvent> {
-        self.run(&by, on, Action::ProposeAmendment { contract: contract_id(&contract)?, terms: terms.0.clone() })
+        self.run(&by, on, Action::ProposeAmendment { contract: contract_id(&contract)?, terms })
     }
 
     /// The member resigns.
@@ -158,8 +160,8 @@ impl PyNetwork {
     }
 
     /// A steward publishes a new version of the charter (a `Charter`, e.g. from `Charter.from_json`).
-    fn publish_charter(&self, by: Str<'_>, on: chrono::NaiveDate, text: PyRef<'_, PyCharter>) -> PyResult<PyEvent> {
-        self.run(&by, on, Action::PublishCharter { text: text.0.clone() })
+    fn publish_charter(&self, by: Str<'_>, on: chrono::NaiveDate, text: CharterText) -> PyResult<PyEvent> {
+        self.run(&by, on, Action::PublishCharter { text })
     }
 
     /// A provider signs the charter version in force.
@@ -492,35 +494,35 @@ impl PyNetwork {
     }
 
     /// An actor.
-    fn actor(&self, id: Str<'_>) -> PyResult<PyActor> {
-        self.read()?.actor(&actor_id(&id)?).cloned().map(PyActor).py()
+    fn actor(&self, id: Str<'_>) -> PyResult<Actor> {
+        self.read()?.actor(&actor_id(&id)?).cloned().py()
     }
 
     /// Every actor, by id order.
-    fn actors(&self) -> PyResult<Vec<PyActor>> {
-        Ok(self.read()?.state().actors.values().cloned().map(PyActor).collect())
+    fn actors(&self) -> PyResult<Vec<Actor>> {
+        Ok(self.read()?.state().actors.values().cloned().collect())
     }
 
     /// A contract.
-    fn contract(&self, id: Str<'_>) -> PyResult<PyContract> {
-        self.read()?.contract(&contract_id(&id)?).cloned().map(PyContract).py()
+    fn contract(&self, id: Str<'_>) -> PyResult<Contract> {
+        self.read()?.contract(&contract_id(&id)?).cloned().py()
     }
 
     /// A given version of a contract.
-    fn contract_version(&self, id: Str<'_>, version: u32) -> PyResult<PyContractVersion> {
+    fn contract_version(&self, id: Str<'_>, version: u32) -> PyResult<ContractVersion> {
         let network = self.read()?;
         let contract = network.contract(&contract_id(&id)?).py()?;
-        contract.version(version).cloned().map(PyContractVersion).py()
+        contract.version(version).cloned().py()
     }
 
     /// Every contract, by id order.
-    fn contracts(&self) -> PyResult<Vec<PyContract>> {
-        Ok(self.read()?.state().contracts.values().cloned().map(PyContract).collect())
+    fn contracts(&self) -> PyResult<Vec<Contract>> {
+        Ok(self.read()?.state().contracts.values().cloned().collect())
     }
 
     /// The member's live contract, if any.
-    fn live_contract(&self, member: Str<'_>) -> PyResult<Option<PyContract>> {
-        Ok(self.read()?.live_contract(&actor_id(&member)?).cloned().map(PyContract))
+    fn live_contract(&self, member: Str<'_>) -> PyResult<Option<Contract>> {
+        Ok(self.read()?.live_contract(&actor_id(&member)?).cloned())
     }
 
     /// Whether the actor is a member (founder or active contract).
@@ -529,13 +531,13 @@ impl PyNetwork {
     }
 
     /// A mission.
-    fn mission(&self, id: Str<'_>) -> PyResult<PyMission> {
-        self.read()?.mission(&mission_id(&id)?).cloned().map(PyMission).py()
+    fn mission(&self, id: Str<'_>) -> PyResult<Mission> {
+        self.read()?.mission(&mission_id(&id)?).cloned().py()
     }
 
     /// Every mission, or those of one provider.
     #[pyo3(signature = (provider = None))]
-    fn missions(&self, provider: Option<Str<'_>>) -> PyResult<Vec<PyMission>> {
+    fn missions(&self, provider: Option<Str<'_>>) -> PyResult<Vec<Mission>> {
         let network = self.read()?;
         let provider = provider.map(|p| actor_id(&p)).transpose()?;
         Ok(network
@@ -544,7 +546,6 @@ impl PyNetwork {
             .values()
             .filter(|m| provider.as_ref().is_none_or(|p| &m.provider == p))
             .cloned()
-            .map(PyMission)
             .collect())
     }
 
@@ -589,13 +590,13 @@ impl PyNetwork {
     }
 
     /// The charter version in force.
-    fn charter(&self) -> PyResult<Option<PyCharter>> {
-        Ok(self.read()?.charter().cloned().map(PyCharter))
+    fn charter(&self) -> PyResult<Option<CharterText>> {
+        Ok(self.read()?.charter().cloned())
     }
 
     /// Every charter version, oldest first.
-    fn charter_versions(&self) -> PyResult<Vec<PyCharter>> {
-        Ok(self.read()?.state().charter.iter().cloned().map(PyCharter).collect())
+    fn charter_versions(&self) -> PyResult<Vec<CharterText>> {
+        Ok(self.read()?.state().charter.to_vec())
     }
 
     /// A provider's charter signatures, oldest first.

@@ -2,7 +2,7 @@
 
 use crate::convert::{money, rate, MoneyArg, Str, UserText};
 use crate::errors::IntoPy;
-use crate::types::{catalogue_items, PyAssessment, PyCatalogueItem, PyCharter, PyMissionFacts};
+use crate::types::{catalogue_items, PyAssessment, PyMissionFacts};
 use coopetition::charter::shipped_charter;
 use coopetition::policy::batch::BuiltinPolicy;
 use coopetition::policy::{
@@ -290,15 +290,15 @@ fn evaluate(
 /// The catalogue items of an actor kind.
 #[pyo3_stub_gen::derive::gen_stub_pyfunction(module = "coopetition")]
 #[pyfunction]
-fn catalogue(kind: Str<'_>) -> PyResult<Vec<PyCatalogueItem>> {
+fn catalogue(kind: Str<'_>) -> PyResult<Vec<coopetition::catalogue::CatalogueEntry>> {
     catalogue_items(&kind)
 }
 
 /// The charter versions shipped with the library.
 #[pyo3_stub_gen::derive::gen_stub_pyfunction(module = "coopetition")]
 #[pyfunction]
-fn shipped_charter_versions() -> Vec<PyCharter> {
-    shipped_charter().iter().cloned().map(PyCharter).collect()
+fn shipped_charter_versions() -> Vec<coopetition::charter::CharterText> {
+    shipped_charter().to_vec()
 }
 
 /// Every stable error code of the core.

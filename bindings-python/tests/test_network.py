@@ -45,7 +45,9 @@ def test_mission_lifecycle(network: c.Network) -> None:
     assert m.status == "completed"
     assert m.revenue == Decimal("12000.00")
     assert m.partners == ["rita"]
-    assert m.client == ("Mairie", "local_authority")
+    assert m.client == c.Client.Outside(name="Mairie", kind="local_authority")
+    assert (m.client.name, m.client.kind) == ("Mairie", "local_authority")
+    assert repr(m.client) == "Client.Outside(name='Mairie', kind='local_authority')"
     assert [r.step for r in m.history] == ["solicited", "proposed", "won", "started", "progress", "completed"]
     with pytest.raises(c.MissionError) as e:
         network.report_progress("paul", date(2021, 5, 2), "m1", "late")
@@ -105,7 +107,8 @@ def test_execute_json_matches_typed_methods(network: c.Network) -> None:
         '"lead_origin": "own_network", "title": "t"}}}'
     )
     assert event.seq == len(network) == 7
-    assert network.mission("mj").client == "rita"
+    assert network.mission("mj").client == c.Client.Member(id="rita")
+    assert isinstance(network.mission("mj").client, c.Client)
 
 
 def test_concurrent_commands_are_serialised(network: c.Network) -> None:

@@ -42,6 +42,11 @@ labelled_enum!(
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass,
+    pyo3::pyclass(module = "coopetition", frozen, eq, get_all, from_py_object)
+)]
 pub struct Actor {
     /// Stable identifier.
     pub id: ActorId,
@@ -66,6 +71,21 @@ impl Actor {
             Actor { id, kind, display_name: display_name.into(), level: InvolvementLevel::Supporter, public_listing };
         actor.check()?;
         Ok(actor)
+    }
+
+    /// A new actor at a given involvement level: [`Actor::new`], then
+    /// [`Actor::with_level`] (for founders and imports).
+    ///
+    /// # Errors
+    /// As [`Actor::new`].
+    pub fn at_level(
+        id: ActorId,
+        kind: ActorKind,
+        display_name: String,
+        level: InvolvementLevel,
+        public_listing: bool,
+    ) -> Result<Actor> {
+        Ok(Actor::new(id, kind, display_name, public_listing)?.with_level(level))
     }
 
     /// The same actor at another involvement level (for founders and imports;
@@ -121,6 +141,15 @@ mod tests {
     fn levels_are_ordered() {
         assert!(InvolvementLevel::Supporter < InvolvementLevel::Contributor);
         assert!(InvolvementLevel::Contributor < InvolvementLevel::Steward);
+    }
+
+    #[test]
+    fn an_actor_made_at_a_level_is_checked_like_a_new_one() {
+        let id = ActorId::new("a").unwrap();
+        let steward = Actor::at_level(id.clone(), ActorKind::Citizen, "Ann".into(), InvolvementLevel::Steward, false);
+        assert!(steward.unwrap().is_steward());
+        let blank = Actor::at_level(id, ActorKind::Citizen, " ".into(), InvolvementLevel::Steward, false);
+        assert_eq!(blank.unwrap_err().code(), "input.text.empty");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::actor::ActorKind;
 use crate::error::{Error, Result};
 use crate::labels::{labelled_enum, Labelled};
 use crate::negotiation::DeliveryUnit;
-use crate::text::Text;
+use crate::text::{Lang, Text};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
@@ -148,6 +148,91 @@ impl KindCatalogue {
     }
 }
 
+labelled_enum!(
+    /// The section of a kind's catalogue an entry belongs to.
+    CatalogueSection, "catalogue section", {
+        /// What the member may expect.
+        Needs => "needs",
+        /// What the network commits to.
+        NetworkEngagements => "network_engagements",
+        /// What the member commits to.
+        MemberEngagements => "member_engagements",
+        /// How the member may give back.
+        Contributions => "contributions",
+    }
+);
+
+/// One entry of a kind's catalogue, whatever its section: a need, an
+/// engagement or a contribution option, in one shape for listing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass,
+    pyo3::pyclass(module = "coopetition", name = "CatalogueItem", frozen, eq, get_all)
+)]
+pub struct CatalogueEntry {
+    /// Its section: `needs`, `network_engagements`, `member_engagements` or `contributions`.
+    pub section: CatalogueSection,
+    /// Stable id, unique within its section.
+    pub id: String,
+    /// French wording.
+    pub fr: String,
+    /// English wording.
+    pub en: String,
+    /// Whether choosing it requires a free-text detail (needs and contributions).
+    pub free_text: bool,
+    /// Whether every contract of the kind includes it (engagements).
+    pub required: bool,
+    /// The form of the contribution (contributions only).
+    pub form: Option<ContributionForm>,
+}
+
+impl CatalogueEntry {
+    /// The wording in `lang`.
+    pub fn text(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Fr => &self.fr,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+impl KindCatalogue {
+    /// Every entry, section by section in the order of the contract (needs,
+    /// network engagements, member engagements, contributions), each in its
+    /// catalogue's order.
+    pub fn entries(&self) -> Vec<CatalogueEntry> {
+        let entry = |section, id: &String, fr: &String, en: &String| CatalogueEntry {
+            section,
+            id: id.clone(),
+            fr: fr.clone(),
+            en: en.clone(),
+            free_text: false,
+            required: false,
+            form: None,
+        };
+        let needs = self
+            .needs
+            .iter()
+            .map(|i| CatalogueEntry { free_text: i.free_text, ..entry(CatalogueSection::Needs, &i.id, &i.fr, &i.en) });
+        let engagements = [
+            (CatalogueSection::NetworkEngagements, &self.network_engagements),
+            (CatalogueSection::MemberEngagements, &self.member_engagements),
+        ]
+        .into_iter()
+        .flat_map(|(section, list)| {
+            list.iter().map(move |e| CatalogueEntry { required: e.required, ..entry(section, &e.id, &e.fr, &e.en) })
+        });
+        let contributions = self.contributions.iter().map(|c| CatalogueEntry {
+            free_text: c.free_text,
+            form: Some(c.form),
+            ..entry(CatalogueSection::Contributions, &c.id, &c.fr, &c.en)
+        });
+        needs.chain(engagements).chain(contributions).collect()
+    }
+}
+
 /// The catalogues of every actor kind.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -236,6 +321,41 @@ fn check_list<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entries_list_every_section_in_contract_order() {
+        let citizen = Catalogues::shipped().kind(ActorKind::Citizen).unwrap();
+        let entries = citizen.entries();
+        let ids: Vec<(CatalogueSection, &str)> = entries.iter().map(|e| (e.section, e.id.as_str())).collect();
+        use CatalogueSection::*;
+        assert_eq!(
+            ids,
+            [
+                (Needs, "discover_places"),
+                (Needs, "take_part_events"),
+                (Needs, "get_involved"),
+                (Needs, "project_guidance"),
+                (Needs, "other"),
+                (NetworkEngagements, "network_access"),
+                (NetworkEngagements, "open_resources_access"),
+                (MemberEngagements, "honour_engagements"),
+                (MemberEngagements, "propose_updates"),
+                (Contributions, "membership_fee"),
+                (Contributions, "volunteering"),
+                (Contributions, "workstream"),
+                (Contributions, "open_resources"),
+                (Contributions, "own_proposal"),
+            ]
+        );
+        let free: Vec<&str> = entries.iter().filter(|e| e.free_text).map(|e| e.id.as_str()).collect();
+        assert_eq!(free, ["other", "own_proposal"]);
+        let required: Vec<&str> = entries.iter().filter(|e| e.required).map(|e| e.id.as_str()).collect();
+        assert_eq!(required, ["network_access", "open_resources_access", "honour_engagements", "propose_updates"]);
+        assert_eq!(entries[9].form, Some(ContributionForm::Fee));
+        assert!(entries[..9].iter().all(|e| e.form.is_none()));
+        assert_eq!(entries[0].text(Lang::Fr), entries[0].fr);
+        assert_eq!(entries[0].text(Lang::En), entries[0].en);
+    }
 
     #[test]
     fn shipped_catalogues_are_valid_and_complete() {

@@ -3,7 +3,7 @@
 use crate::error::{Error, Result};
 use crate::ids::ActorId;
 use crate::labels::labelled_enum;
-use crate::text::Text;
+use crate::text::{Lang, Text};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -27,6 +27,11 @@ pub struct CharterArticle {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass,
+    pyo3::pyclass(module = "coopetition", name = "Charter", frozen, eq, from_py_object)
+)]
 pub struct CharterText {
     /// Version number, from 1, consecutive.
     pub version: u32,
@@ -69,6 +74,46 @@ impl CharterText {
             return Err(Error::InvalidCatalogue(format!("charter version {} has a blank clause", self.version)));
         }
         Ok(())
+    }
+}
+
+impl CharterText {
+    /// The title in `lang`.
+    pub fn title_in(&self, lang: Lang) -> &str {
+        self.title.get(lang)
+    }
+
+    /// The five engagements in `lang`, as `(id, wording)`.
+    pub fn engagements_in(&self, lang: Lang) -> Vec<(&str, &str)> {
+        self.engagements
+            .iter()
+            .map(|a| {
+                let wording = match lang {
+                    Lang::Fr => &a.fr,
+                    Lang::En => &a.en,
+                };
+                (a.id.as_str(), wording.as_str())
+            })
+            .collect()
+    }
+
+    /// The mandate, consent and exclusion clauses in `lang`.
+    pub fn clauses(&self, lang: Lang) -> (&str, &str, &str) {
+        (self.mandate.get(lang), self.consent.get(lang), self.exclusion.get(lang))
+    }
+
+    /// The version as JSON (the shape [`CharterText::from_json`] reads).
+    pub fn to_json(&self) -> String {
+        // Serialising these plain types cannot fail: no map has non-string keys.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// A version from JSON, read strictly; it is checked when published.
+    ///
+    /// # Errors
+    /// `journal.json.malformed` for bad JSON or a missing or unknown field.
+    pub fn from_json(json: &str) -> Result<CharterText> {
+        serde_json::from_str(json).map_err(|e| Error::MalformedJson { line: None, message: e.to_string() })
     }
 }
 
@@ -146,6 +191,22 @@ labelled_enum!(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_version_reads_in_one_language_and_round_trips_through_json() {
+        let v1 = &shipped_charter()[0];
+        assert_eq!(
+            v1.title_in(Lang::En),
+            "Cooperation charter between the economic actors providing support on the subject of third places"
+        );
+        let ids: Vec<&str> = v1.engagements_in(Lang::Fr).into_iter().map(|(id, _)| id).collect();
+        assert_eq!(ids, ["inform", "equip_clients", "open_resources", "prior_work", "quality_meeting"]);
+        assert_eq!(v1.engagements_in(Lang::En)[0].1, v1.engagements[0].en);
+        let (mandate, consent, exclusion) = v1.clauses(Lang::Fr);
+        assert_eq!((mandate, consent, exclusion), (&*v1.mandate.fr, &*v1.consent.fr, &*v1.exclusion.fr));
+        assert_eq!(&CharterText::from_json(&v1.to_json()).unwrap(), v1);
+        assert_eq!(CharterText::from_json(r#"{"version": 3}"#).unwrap_err().code(), "journal.json.malformed");
+    }
 
     #[test]
     fn shipped_charter_is_complete() {

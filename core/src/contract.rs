@@ -20,6 +20,11 @@ use std::collections::BTreeSet;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass,
+    pyo3::pyclass(module = "coopetition", frozen, eq, get_all, from_py_object)
+)]
 pub struct Choice {
     /// Id of the catalogue item.
     pub item: String,
@@ -39,12 +44,22 @@ impl Choice {
     pub fn with_detail(id: impl Into<String>, detail: impl Into<String>) -> Choice {
         Choice { item: id.into(), detail: Some(detail.into()) }
     }
+
+    /// A choice of the item with this id, with a free-text detail or none.
+    pub fn new(item: String, detail: Option<String>) -> Choice {
+        Choice { item, detail }
+    }
 }
 
 /// What a member proposes: sections 2 to 5 of Annex 1.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass,
+    pyo3::pyclass(module = "coopetition", frozen, eq, get_all, from_py_object)
+)]
 pub struct ContractTerms {
     /// Needs chosen from the kind's catalogue.
     pub needs: Vec<Choice>,
@@ -60,6 +75,18 @@ pub struct ContractTerms {
 }
 
 impl ContractTerms {
+    /// Terms from their parts; [`ContractTerms::check`] judges them against
+    /// the catalogue when they are proposed.
+    pub fn new(
+        needs: Vec<Choice>,
+        contributions: Vec<Choice>,
+        place: String,
+        signatory: String,
+        extra_engagements: Vec<String>,
+    ) -> ContractTerms {
+        ContractTerms { needs, extra_engagements, contributions, place, signatory }
+    }
+
     /// Checks the terms against the catalogue of the member's kind.
     ///
     /// # Errors
@@ -140,6 +167,11 @@ impl ContractStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass,
+    pyo3::pyclass(module = "coopetition", frozen, eq, get_all)
+)]
 pub struct ContractVersion {
     /// Version number, from 1.
     pub version: u32,
@@ -160,6 +192,11 @@ pub struct ContractVersion {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass,
+    pyo3::pyclass(module = "coopetition", frozen, eq, get_all)
+)]
 pub struct PendingTerms {
     /// The proposed terms.
     pub terms: ContractTerms,
@@ -171,6 +208,11 @@ pub struct PendingTerms {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass,
+    pyo3::pyclass(module = "coopetition", frozen, eq, get_all)
+)]
 pub struct DiscussionNote {
     /// Who wrote it.
     pub by: ActorId,
@@ -184,6 +226,11 @@ pub struct DiscussionNote {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass,
+    pyo3::pyclass(module = "coopetition", frozen, eq, get_all)
+)]
 pub struct Contract {
     /// Stable id.
     pub id: ContractId,

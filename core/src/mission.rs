@@ -68,6 +68,11 @@ impl MissionStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass_complex_enum,
+    pyo3::pyclass(module = "coopetition", frozen, eq)
+)]
 pub enum Client {
     /// A member of the network.
     Member {
@@ -87,6 +92,11 @@ pub enum Client {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass,
+    pyo3::pyclass(module = "coopetition", frozen, eq, get_all, from_py_object)
+)]
 pub struct Resource {
     /// What it is ("guide de programmation d'un tiers-lieu").
     pub name: String,
@@ -101,6 +111,11 @@ pub struct Resource {
 }
 
 impl Resource {
+    /// A resource with its licence and workstream, if known.
+    pub fn new(name: String, licence: Option<String>, workstream: Option<String>) -> Resource {
+        Resource { name, licence, workstream }
+    }
+
     /// A resource with a name only.
     pub fn named(name: impl Into<String>) -> Resource {
         Resource { name: name.into(), licence: None, workstream: None }
@@ -201,6 +216,11 @@ impl MissionStep {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass,
+    pyo3::pyclass(module = "coopetition", frozen, eq, get_all)
+)]
 pub struct MissionRecord {
     /// The step label (`solicited`, `proposed`, `won`, `started`, `progress`…).
     pub step: String,
@@ -218,6 +238,11 @@ pub struct MissionRecord {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass,
+    pyo3::pyclass(module = "coopetition", frozen, eq, get_all)
+)]
 pub struct Mission {
     /// Stable id.
     pub id: MissionId,
@@ -246,14 +271,14 @@ pub struct Mission {
 }
 
 impl Mission {
-    /// When the step with this label last happened, if it did.
-    pub fn date_of(&self, step: &str) -> Option<NaiveDate> {
-        self.history.iter().rev().find(|r| r.step == step).map(|r| r.occurred_on)
-    }
-
     /// When the mission was won.
     pub fn won_on(&self) -> Option<NaiveDate> {
         self.date_of("won")
+    }
+
+    /// When the step with this label last happened, if it did.
+    pub fn date_of(&self, step: &str) -> Option<NaiveDate> {
+        self.history.iter().rev().find(|r| r.step == step).map(|r| r.occurred_on)
     }
 
     /// The date of the latest step.

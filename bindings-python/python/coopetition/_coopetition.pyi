@@ -20,6 +20,7 @@ __all__ = [
     "Charter",
     "CharterSignature",
     "Choice",
+    "Client",
     "Comparison",
     "ComplianceReport",
     "Contract",
@@ -28,6 +29,7 @@ __all__ = [
     "Declaration",
     "Delivery",
     "DirectoryEntry",
+    "DiscussionNote",
     "Donation",
     "EngagementCheck",
     "Event",
@@ -44,6 +46,7 @@ __all__ = [
     "Offer",
     "Parameters",
     "Payment",
+    "PendingTerms",
     "Policy",
     "Resource",
     "StandingProposal",
@@ -60,36 +63,36 @@ __all__ = [
 @typing.final
 class Actor:
     r"""
-    An actor of the network.
+    An actor known to the network: a member, an applicant or a founder.
     """
     @property
     def id(self) -> builtins.str:
         r"""
-        Stable id.
+        Stable identifier.
         """
     @property
-    def kind(self) -> builtins.str:
+    def kind(self) -> typing.Literal["third_place", "local_authority", "citizen", "association", "company", "provider"]:
         r"""
-        Kind label (`provider`, `third_place`…).
+        Kind of actor.
         """
     @property
     def display_name(self) -> builtins.str:
         r"""
-        Display name.
+        Name shown to people.
         """
     @property
-    def level(self) -> builtins.str:
+    def level(self) -> typing.Literal["supporter", "contributor", "steward"]:
         r"""
-        Involvement level (`supporter`, `contributor`, `steward`).
+        Involvement level; changed only by a steward's decision.
         """
     @property
     def public_listing(self) -> builtins.bool:
         r"""
-        Consent to public listing.
+        Whether the actor consents to being listed publicly
+        ("to public actors and partners").
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
-    def __new__(cls, id: builtins.str, kind: builtins.str, display_name: builtins.str, level: builtins.str = "supporter", public_listing: builtins.bool = False) -> Actor: ...
-    def __repr__(self) -> builtins.str: ...
+    def __new__(cls, id: builtins.str, kind: typing.Literal["third_place", "local_authority", "citizen", "association", "company", "provider"], display_name: builtins.str, level: typing.Literal["supporter", "contributor", "steward"] = ..., public_listing: builtins.bool = ...) -> Actor: ...
 
 @typing.final
 class Assessment:
@@ -174,17 +177,18 @@ class BehaviourModel:
 @typing.final
 class CatalogueItem:
     r"""
-    An item of a catalogue.
+    One entry of a kind's catalogue, whatever its section: a need, an
+    engagement or a contribution option, in one shape for listing.
     """
     @property
-    def section(self) -> builtins.str:
+    def section(self) -> typing.Literal["needs", "network_engagements", "member_engagements", "contributions"]:
         r"""
-        Section: `needs`, `network_engagements`, `member_engagements` or `contributions`.
+        Its section: `needs`, `network_engagements`, `member_engagements` or `contributions`.
         """
     @property
     def id(self) -> builtins.str:
         r"""
-        Stable id.
+        Stable id, unique within its section.
         """
     @property
     def fr(self) -> builtins.str:
@@ -199,63 +203,61 @@ class CatalogueItem:
     @property
     def free_text(self) -> builtins.bool:
         r"""
-        Whether choosing it needs a free-text detail.
+        Whether choosing it requires a free-text detail (needs and contributions).
         """
     @property
     def required(self) -> builtins.bool:
         r"""
-        Whether every contract includes it (engagements).
+        Whether every contract of the kind includes it (engagements).
         """
     @property
-    def form(self) -> typing.Optional[builtins.str]:
+    def form(self) -> typing.Optional[typing.Literal["revenue_share", "fee", "funding", "workstream", "recurring_event", "project_holders", "hosting", "volunteering", "resources", "own_proposal"]]:
         r"""
-        Contribution form label, for contributions.
+        The form of the contribution (contributions only).
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
-    def text(self, lang: builtins.str = "en") -> builtins.str:
+    def text(self, lang: typing.Literal["fr", "en"] = ...) -> builtins.str:
         r"""
         The wording in `lang`.
         """
-    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class Charter:
     r"""
-    A version of the cooperation charter.
+    One version of the charter's text.
     """
     @property
     def version(self) -> builtins.int:
         r"""
-        Version number.
+        Version number, from 1, consecutive.
         """
     @property
     def published_on(self) -> datetime.date:
         r"""
-        In force from.
+        Date from which this version is in force.
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
-    def title(self, lang: builtins.str = "fr") -> builtins.str:
+    def title(self, lang: typing.Literal["fr", "en"] = ...) -> builtins.str:
         r"""
-        Title in `lang`.
+        The title in `lang`.
         """
-    def engagements(self, lang: builtins.str = "fr") -> builtins.list[tuple[builtins.str, builtins.str]]:
+    def engagements(self, lang: typing.Literal["fr", "en"] = ...) -> builtins.list[tuple[builtins.str, builtins.str]]:
         r"""
-        The five engagements in `lang`, as `(id, text)`.
+        The five engagements in `lang`, as `(id, wording)`.
         """
-    def clauses(self, lang: builtins.str = "fr") -> tuple[builtins.str, builtins.str, builtins.str]:
+    def clauses(self, lang: typing.Literal["fr", "en"] = ...) -> tuple[builtins.str, builtins.str, builtins.str]:
         r"""
         The mandate, consent and exclusion clauses in `lang`.
         """
     def to_json(self) -> builtins.str:
         r"""
-        The charter version as JSON (the shape `Charter.from_json` reads).
+        The version as JSON (the shape `Charter.from_json` reads).
         """
     @staticmethod
     def from_json(json: builtins.str) -> Charter:
         r"""
-        A charter version from JSON, for `Network.publish_charter`; checked when published.
+        A version from JSON, read strictly; it is checked when published.
         """
-    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class CharterSignature:
@@ -282,21 +284,57 @@ class CharterSignature:
 @typing.final
 class Choice:
     r"""
-    A catalogue item chosen in a contract.
+    A catalogue item chosen by the member, with free text where the item asks for it.
     """
     @property
     def item(self) -> builtins.str:
         r"""
-        Catalogue item id.
+        Id of the catalogue item.
         """
     @property
     def detail(self) -> typing.Optional[builtins.str]:
         r"""
-        Free-text detail, if any.
+        Free-text detail: required for "other" and "own proposal", optional otherwise.
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     def __new__(cls, item: builtins.str, detail: typing.Optional[builtins.str] = None) -> Choice: ...
-    def __repr__(self) -> builtins.str: ...
+
+class Client:
+    r"""
+    Who the mission is for.
+    """
+    @typing.final
+    class Member(Client):
+        r"""
+        A member of the network.
+        """
+        __match_args__ = ("id",)
+        @property
+        def id(self) -> builtins.str:
+            r"""
+            The member.
+            """
+        def __new__(cls, id: builtins.str) -> Client.Member: ...
+    
+    @typing.final
+    class Outside(Client):
+        r"""
+        An actor outside the network.
+        """
+        __match_args__ = ("name", "kind",)
+        @property
+        def name(self) -> builtins.str:
+            r"""
+            Its name.
+            """
+        @property
+        def kind(self) -> typing.Literal["third_place", "local_authority", "citizen", "association", "company", "provider"]:
+            r"""
+            Its kind.
+            """
+        def __new__(cls, name: builtins.str, kind: typing.Literal["third_place", "local_authority", "citizen", "association", "company", "provider"]) -> Client.Outside: ...
+    
+    ...
 
 @typing.final
 class Comparison:
@@ -395,93 +433,91 @@ class Contract:
     @property
     def member(self) -> builtins.str:
         r"""
-        The member.
+        The member (or applicant).
         """
     @property
-    def kind(self) -> builtins.str:
+    def kind(self) -> typing.Literal["third_place", "local_authority", "citizen", "association", "company", "provider"]:
         r"""
-        The member's kind.
+        The member's kind, which selects the catalogue.
         """
     @property
-    def status(self) -> builtins.str:
+    def status(self) -> typing.Literal["proposed", "in_discussion", "active", "declined", "resigned", "excluded"]:
         r"""
-        Status label (`proposed`, `in_discussion`, `active`, `declined`, `resigned`, `excluded`).
+        Current status.
         """
     @property
     def applied_on(self) -> datetime.date:
         r"""
-        Date of application.
+        When the application was made.
         """
     @property
-    def pending(self) -> typing.Optional[ContractTerms]:
+    def pending(self) -> typing.Optional[PendingTerms]:
         r"""
         Terms awaiting validation, if any.
         """
     @property
     def versions(self) -> builtins.list[ContractVersion]:
         r"""
-        Every validated version, oldest first.
+        Validated versions, oldest first.
         """
     @property
-    def current(self) -> typing.Optional[ContractVersion]:
+    def discussion(self) -> builtins.list[DiscussionNote]:
         r"""
-        The version in force, if any.
-        """
-    @property
-    def discussion(self) -> builtins.list[tuple[builtins.str, datetime.date, builtins.str]]:
-        r"""
-        Discussion notes as `(by, on, note)`.
+        Notes of the discussions.
         """
     @property
     def ended_on(self) -> typing.Optional[datetime.date]:
         r"""
-        When it ended.
+        When the contract ended, if it did.
         """
     @property
     def end_reason(self) -> typing.Optional[builtins.str]:
         r"""
-        Why it ended.
+        Why it ended or was declined, if it did.
+        """
+    @property
+    def current(self) -> typing.Optional[ContractVersion]:
+        r"""
+        The version in force (the last validated), if any.
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     def version(self, number: builtins.int) -> ContractVersion:
         r"""
-        A given version.
+        A given version (`contract.version.unknown` if it has none of that number).
         """
-    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class ContractTerms:
     r"""
-    The terms a member proposes: needs, engagements, contributions, signature.
+    What a member proposes: sections 2 to 5 of Annex 1.
     """
     @property
     def needs(self) -> builtins.list[Choice]:
         r"""
-        Needs chosen.
-        """
-    @property
-    def contributions(self) -> builtins.list[Choice]:
-        r"""
-        Contributions chosen.
+        Needs chosen from the kind's catalogue.
         """
     @property
     def extra_engagements(self) -> builtins.list[builtins.str]:
         r"""
-        Optional engagements chosen beyond the required ones.
+        Optional member engagements chosen beyond the required ones.
+        """
+    @property
+    def contributions(self) -> builtins.list[Choice]:
+        r"""
+        Contribution options chosen (at least one).
         """
     @property
     def place(self) -> builtins.str:
         r"""
-        Place of signature.
+        Place of signature ("Lille").
         """
     @property
     def signatory(self) -> builtins.str:
         r"""
-        Who signs.
+        Name of the person who signs for the member.
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
-    def __new__(cls, needs: builtins.list[Choice | builtins.str], contributions: builtins.list[Choice | builtins.str], place: builtins.str, signatory: builtins.str, extra_engagements: typing.Sequence[builtins.str] = ...) -> ContractTerms: ...
-    def __repr__(self) -> builtins.str: ...
+    def __new__(cls, needs: typing.Sequence[Choice], contributions: typing.Sequence[Choice], place: builtins.str, signatory: builtins.str, extra_engagements: typing.Sequence[builtins.str] = ...) -> ContractTerms: ...
 
 @typing.final
 class ContractVersion:
@@ -496,30 +532,29 @@ class ContractVersion:
     @property
     def terms(self) -> ContractTerms:
         r"""
-        The terms.
+        The terms of this version.
         """
     @property
     def proposed_on(self) -> datetime.date:
         r"""
-        When proposed.
+        When the member proposed these terms (the date of signature).
         """
     @property
     def validated_on(self) -> datetime.date:
         r"""
-        When validated.
+        When a steward validated them.
         """
     @property
     def validated_by(self) -> builtins.str:
         r"""
-        The validating steward.
+        The steward who validated them.
         """
     @property
     def includes_charter(self) -> typing.Optional[builtins.int]:
         r"""
-        Charter version included (all-in-one structure), if any.
+        Under the all-in-one structure, the charter version this contract includes.
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
-    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class Declaration:
@@ -612,6 +647,28 @@ class DirectoryEntry:
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     def __repr__(self) -> builtins.str: ...
+
+@typing.final
+class DiscussionNote:
+    r"""
+    A note left during the discussion of a proposal.
+    """
+    @property
+    def by(self) -> builtins.str:
+        r"""
+        Who wrote it.
+        """
+    @property
+    def on(self) -> datetime.date:
+        r"""
+        When.
+        """
+    @property
+    def note(self) -> builtins.str:
+        r"""
+        What was said.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
 
 @typing.final
 class Donation:
@@ -935,7 +992,7 @@ class MemberLedger:
 @typing.final
 class Mission:
     r"""
-    A mission as reported.
+    A mission and everything reported about it.
     """
     @property
     def id(self) -> builtins.str:
@@ -945,37 +1002,37 @@ class Mission:
     @property
     def provider(self) -> builtins.str:
         r"""
-        The provider.
+        The provider who reports it.
         """
     @property
-    def client(self) -> builtins.str | builtins.tuple[builtins.str, builtins.str]:
+    def client(self) -> Client:
         r"""
-        The client: a member id, or `(name, kind)` for an outside actor.
+        The client.
         """
     @property
-    def lead_origin(self) -> builtins.str:
+    def lead_origin(self) -> typing.Literal["network_event", "network_action", "network_referral", "own_network", "other"]:
         r"""
-        Lead origin label.
+        How the lead came.
         """
     @property
     def title(self) -> builtins.str:
         r"""
-        Title.
+        A short title.
         """
     @property
-    def status(self) -> builtins.str:
+    def status(self) -> typing.Literal["solicited", "proposed", "won", "started", "completed", "lost", "cancelled"]:
         r"""
-        Status label.
+        Current status.
         """
     @property
     def revenue(self) -> typing.Optional[decimal.Decimal]:
         r"""
-        Revenue, once won.
+        Revenue, known once won.
         """
     @property
     def partners(self) -> builtins.list[builtins.str]:
         r"""
-        Network partners mobilised.
+        Network members mobilised as partners.
         """
     @property
     def shared_resources_used(self) -> builtins.list[Resource]:
@@ -985,7 +1042,7 @@ class Mission:
     @property
     def resources_developed(self) -> builtins.list[Resource]:
         r"""
-        Resources developed.
+        Resources developed or improved.
         """
     @property
     def client_informed(self) -> builtins.bool:
@@ -995,15 +1052,14 @@ class Mission:
     @property
     def history(self) -> builtins.list[MissionRecord]:
         r"""
-        Every reported step.
+        Every reported step, oldest first.
         """
     @property
     def won_on(self) -> typing.Optional[datetime.date]:
         r"""
-        Date the mission was won, if it was.
+        When the mission was won, if it was.
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
-    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class MissionFacts:
@@ -1086,12 +1142,12 @@ class MissionFacts:
 @typing.final
 class MissionRecord:
     r"""
-    One reported step of a mission.
+    One reported step in a mission's history.
     """
     @property
     def step(self) -> builtins.str:
         r"""
-        Step label.
+        The step label (`solicited`, `proposed`, `won`, `started`, `progress`…).
         """
     @property
     def occurred_on(self) -> datetime.date:
@@ -1101,15 +1157,14 @@ class MissionRecord:
     @property
     def reported_on(self) -> datetime.date:
         r"""
-        When it was reported.
+        When the provider reported it.
         """
     @property
     def note(self) -> builtins.str:
         r"""
-        Note or reason.
+        Note or reason, if any.
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
-    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class Negotiation:
@@ -1699,6 +1754,23 @@ class Payment:
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
 
 @typing.final
+class PendingTerms:
+    r"""
+    Terms proposed and not yet validated (a first proposal or an amendment).
+    """
+    @property
+    def terms(self) -> ContractTerms:
+        r"""
+        The proposed terms.
+        """
+    @property
+    def proposed_on(self) -> datetime.date:
+        r"""
+        When they were proposed.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+
+@typing.final
 class Policy:
     r"""
     A contribution policy: one of the seed's four, a Python one, or a
@@ -1764,26 +1836,25 @@ class Policy:
 @typing.final
 class Resource:
     r"""
-    A resource used or developed in a mission.
+    A resource used or developed during a mission.
     """
     @property
     def name(self) -> builtins.str:
         r"""
-        Name.
+        What it is ("guide de programmation d'un tiers-lieu").
         """
     @property
     def licence(self) -> typing.Optional[builtins.str]:
         r"""
-        Open licence, if recorded.
+        Its open licence, if recorded (e.g. `CC-BY-SA-4.0`).
         """
     @property
     def workstream(self) -> typing.Optional[builtins.str]:
         r"""
-        Workstream it serves, if any.
+        The network workstream it serves, if any (a steward's chantier).
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     def __new__(cls, name: builtins.str, licence: typing.Optional[builtins.str] = None, workstream: typing.Optional[builtins.str] = None) -> Resource: ...
-    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class StandingProposal:

@@ -7,21 +7,42 @@
 //! documentation the generated type stubs, with nothing to copy. This module
 //! holds what those derives need and nothing else: how the core's values cross
 //! into Python and back (money as `decimal.Decimal`, ids and labels as `str`,
-//! text without lone surrogates, errors as the classes of `coopetition.errors`)
-//! and the one `repr` every record shares.
+//! text without lone surrogates, errors as the classes of `coopetition.errors`,
+//! lists with their `str` shorthands), the one `repr` every record shares, and
+//! the Python face of the core's constructors and methods (`methods`): each
+//! calls the core's own, adding only defaults and copies of borrowed results.
+//! (Attributes inside a record or an `impl` cannot be gated by `cfg_attr`: the
+//! pyo3 macros read them before the compiler configures them, so those live
+//! there rather than on the core's methods.)
 
 mod error;
+mod lists;
+mod methods;
 mod number;
 pub(crate) mod record;
 mod text;
 
 pub use error::{error_classes, to_py, ErrorClass, IntoPy};
+pub use lists::{choices, resources};
 pub use number::{computed_money, money, opt_money, rate};
 pub use record::record_repr;
-pub use text::{str_arg, text, Str, UserText};
+pub use text::{opt_user_text, str_arg, text, user_text, user_texts, Str, UserText};
 
 record::python_records!(
+    crate::actor::Actor,
+    crate::catalogue::CatalogueEntry,
     crate::charter::CharterSignature,
+    crate::charter::CharterText,
+    crate::contract::Choice,
+    crate::contract::Contract,
+    crate::contract::ContractTerms,
+    crate::contract::ContractVersion,
+    crate::contract::DiscussionNote,
+    crate::contract::PendingTerms,
+    crate::mission::Client,
+    crate::mission::Mission,
+    crate::mission::MissionRecord,
+    crate::mission::Resource,
     crate::negotiation::Declaration,
     crate::negotiation::Delivery,
     crate::negotiation::Donation,

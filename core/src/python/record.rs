@@ -4,43 +4,67 @@
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyType;
+use pyo3_stub_gen::inventory;
+use pyo3_stub_gen::type_info::{MemberInfo, PyClassInfo, PyComplexEnumInfo, PyMethodsInfo};
+use std::any::TypeId;
 
 static GETSET: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
-/// The fields of record `T` in the order it declares them, as the stub
-/// generator's derive recorded them.
-fn declared_fields<T: 'static>() -> &'static [pyo3_stub_gen::type_info::MemberInfo] {
-    let id = std::any::TypeId::of::<T>();
-    pyo3_stub_gen::inventory::iter::<pyo3_stub_gen::type_info::PyClassInfo>
-        .into_iter()
-        .find(|class| (class.struct_id)() == id)
-        .map_or(&[], |class| class.getters)
+/// The fields of a record (or of each variant of a data-carrying enum) in
+/// the order the Rust type declares them: Python lists a class's properties
+/// in no useful order, the stub generator's table keeps the declared one.
+/// The computed properties (`#[getter]` methods) follow the fields, in the
+/// order they are written.
+fn declared_fields(record: TypeId, variant: &str) -> Vec<&'static str> {
+    let names = |members: &'static [MemberInfo]| members.iter().map(|m| m.name);
+    let mut fields: Vec<&'static str> =
+        if let Some(info) = inventory::iter::<PyClassInfo>().find(|i| (i.struct_id)() == record) {
+            names(info.getters).collect()
+        } else {
+            inventory::iter::<PyComplexEnumInfo>()
+                .find(|i| (i.enum_id)() == record)
+                .and_then(|i| i.variants.iter().find(|v| v.pyclass_name == variant))
+                .map_or_else(Vec::new, |v| names(v.fields).collect())
+        };
+    let mut blocks: Vec<&PyMethodsInfo> =
+        inventory::iter::<PyMethodsInfo>().filter(|i| (i.struct_id)() == record).collect();
+    blocks.sort_by_key(|i| (i.file, i.line, i.column));
+    fields.extend(blocks.into_iter().flat_map(|i| names(i.getters)));
+    fields
 }
 
-/// `Name(field=value, …)` for record `T`: its declared fields first, then any
-/// other property of its class, by name.
+/// `Name(field=value, …)` for a record whose fields are Python properties:
+/// the declared fields and computed properties first, in order, then any
+/// other property, by name.
+/// A variant of a data-carrying enum shows as `Enum.Variant(field=value, …)`.
 ///
 /// # Errors
 /// Whatever Python raises while reading a field or its `repr`.
-pub fn record_repr<T: 'static>(obj: &Bound<'_, PyAny>) -> PyResult<String> {
+pub fn record_repr(obj: &Bound<'_, PyAny>, record: TypeId) -> PyResult<String> {
     let py = obj.py();
     let getset = GETSET.import(py, "types", "GetSetDescriptorType")?;
     let class = obj.get_type();
-    let mut names: Vec<String> = declared_fields::<T>().iter().map(|f| f.name.to_owned()).collect();
-    let mut others = Vec::new();
+    let name = class.name()?.to_string();
+    let mut names: Vec<String> = declared_fields(record, &name).into_iter().map(str::to_owned).collect();
+    let mut computed = Vec::new();
+    // A class's `__dict__` is a read-only mapping proxy, not a `dict`.
     for item in class.getattr("__dict__")?.call_method0("items")?.try_iter()? {
-        let (name, descriptor): (String, Bound<'_, PyAny>) = item?.extract()?;
-        if descriptor.is_instance(getset)? && !name.starts_with("__") && !names.contains(&name) {
-            others.push(name);
+        let (field, descriptor): (String, Bound<'_, PyAny>) = item?.extract()?;
+        if descriptor.is_instance(getset)? && !field.starts_with("__") && !names.contains(&field) {
+            computed.push(field);
         }
     }
-    others.sort();
-    names.extend(others);
-    let mut fields = Vec::with_capacity(names.len());
-    for name in names {
-        fields.push(format!("{name}={}", obj.getattr(name.as_str())?.repr()?));
-    }
-    Ok(format!("{}({})", class.name()?, fields.join(", ")))
+    computed.sort();
+    names.extend(computed);
+    let fields = names
+        .iter()
+        .map(|field| Ok(format!("{field}={}", obj.getattr(field.as_str())?.repr()?)))
+        .collect::<PyResult<Vec<_>>>()?;
+    // The variant class of a data-carrying enum is named after the variant
+    // alone; its base is the enum.
+    let base = class.getattr("__base__")?.cast_into::<PyType>().map_err(PyErr::from)?;
+    let shown = if base.is(py.get_type::<PyAny>()) { name } else { format!("{}.{name}", base.name()?) };
+    Ok(format!("{shown}({})", fields.join(", ")))
 }
 
 /// Gives each record the shared `repr`, and lists the records for the
@@ -51,7 +75,7 @@ macro_rules! python_records {
             #[pyo3::pymethods]
             impl $t {
                 fn __repr__(slf: &pyo3::Bound<'_, Self>) -> pyo3::PyResult<String> {
-                    $crate::python::record_repr::<$t>(slf.as_any())
+                    $crate::python::record_repr(slf.as_any(), std::any::TypeId::of::<$t>())
                 }
             }
         )+

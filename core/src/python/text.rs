@@ -130,3 +130,23 @@ impl AsRef<str> for Str<'_> {
 pub fn str_arg<'a>(value: &'a Bound<'_, PyAny>) -> PyResult<&'a str> {
     text(value.as_borrowed())
 }
+
+/// [`text`] owned, for a `from_py_with` on a `String` argument of a
+/// constructor (a display name, a place, a detail).
+pub fn user_text(value: &Bound<'_, PyAny>) -> PyResult<String> {
+    text(value.as_borrowed()).map(str::to_owned)
+}
+
+/// [`user_text`] for an optional argument: `None` stays `None`.
+pub fn opt_user_text(value: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
+    if value.is_none() {
+        Ok(None)
+    } else {
+        user_text(value).map(Some)
+    }
+}
+
+/// [`user_text`] for a list of texts.
+pub fn user_texts(value: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+    Ok(value.extract::<Vec<UserText>>()?.into_iter().map(String::from).collect())
+}
