@@ -35,8 +35,6 @@ fn _coopetition(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<types::PyCharter>()?;
     errors::register(m)?;
     policy::register(m)?;
-    ledger::register(m)?;
-    followup::register(m)?;
     records::register(m)?;
     arrow::register(m)?;
     Ok(())

@@ -3,21 +3,21 @@
 use crate::convert::{actor_id, contract_id, label, mission_id, money, Str, UserText};
 use crate::errors::IntoPy;
 use crate::event::{client, command_json, dropped_dict, update, Dropped, PyEvent};
-use crate::followup::{
-    PyComplianceReport, PyDirectoryEntry, PyLevelSuggestion, PyMemberCompliance, PyStandingProposal,
-};
 use crate::handle::PyNetwork;
-use crate::ledger::{PyMemberLedger, PyNetworkLedger};
 use crate::policy::PyParameters;
 use crate::records::PyNegotiation;
 use crate::types::{PyActor, PyCharter, PyContract, PyContractTerms, PyContractVersion, PyMission, PyMissionFacts};
 use coopetition::charter::CharterSignature;
 use coopetition::charter::CharterStatus;
+use coopetition::compliance::{ComplianceReport, MemberCompliance};
+use coopetition::directory::DirectoryEntry;
+use coopetition::ledger::{MemberLedger, NetworkLedger};
 use coopetition::mission::{MissionStep, MissionUpdate};
 use coopetition::negotiation::Declaration;
 use coopetition::negotiation::{Delivery, DeliveryUnit, Donation, Payment};
 use coopetition::policy::MissionFacts;
 use coopetition::prelude::*;
+use coopetition::standing::{LevelSuggestion, StandingProposal};
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 use std::sync::Arc;
@@ -748,12 +748,12 @@ impl PyNetwork {
     }
 
     /// The compliance report of the whole network at a date.
-    fn compliance_report(&self, as_of: chrono::NaiveDate) -> PyResult<PyComplianceReport> {
+    fn compliance_report(&self, as_of: chrono::NaiveDate) -> PyResult<ComplianceReport> {
         Ok(crate::followup::queries::report(&*self.read()?, as_of))
     }
 
     /// One member's compliance at a date (None if the charter never bound it).
-    fn member_compliance(&self, member: Str<'_>, as_of: chrono::NaiveDate) -> PyResult<Option<PyMemberCompliance>> {
+    fn member_compliance(&self, member: Str<'_>, as_of: chrono::NaiveDate) -> PyResult<Option<MemberCompliance>> {
         crate::followup::queries::member(&*self.read()?, &member, as_of)
     }
 
@@ -763,18 +763,18 @@ impl PyNetwork {
     }
 
     /// What the thresholds propose for a member's standing; never applied by itself.
-    fn standing_proposal(&self, member: Str<'_>, as_of: chrono::NaiveDate) -> PyResult<PyStandingProposal> {
+    fn standing_proposal(&self, member: Str<'_>, as_of: chrono::NaiveDate) -> PyResult<StandingProposal> {
         crate::followup::queries::proposal(&*self.read()?, &member, as_of)
     }
 
     /// The standing proposals of every member bound by the charter.
-    fn standing_proposals(&self, as_of: chrono::NaiveDate) -> PyResult<Vec<PyStandingProposal>> {
-        Ok(self.read()?.standing_proposals(as_of).into_iter().map(PyStandingProposal).collect())
+    fn standing_proposals(&self, as_of: chrono::NaiveDate) -> PyResult<Vec<StandingProposal>> {
+        Ok(self.read()?.standing_proposals(as_of))
     }
 
     /// The level suggestions of every actor.
-    fn level_suggestions(&self, as_of: chrono::NaiveDate) -> PyResult<Vec<PyLevelSuggestion>> {
-        Ok(self.read()?.level_suggestions(as_of).into_iter().map(PyLevelSuggestion).collect())
+    fn level_suggestions(&self, as_of: chrono::NaiveDate) -> PyResult<Vec<LevelSuggestion>> {
+        Ok(self.read()?.level_suggestions(as_of))
     }
 
     /// The follow-up rules in force on a date, as the JSON `configure_follow_up` takes.
@@ -784,12 +784,12 @@ impl PyNetwork {
     }
 
     /// The involvement level the member's activity suggests; never applied by itself.
-    fn level_suggestion(&self, actor: Str<'_>, as_of: chrono::NaiveDate) -> PyResult<PyLevelSuggestion> {
+    fn level_suggestion(&self, actor: Str<'_>, as_of: chrono::NaiveDate) -> PyResult<LevelSuggestion> {
         crate::followup::queries::suggestion(&*self.read()?, &actor, as_of)
     }
 
     /// The public directory: consenting members only.
-    fn public_directory(&self) -> PyResult<Vec<PyDirectoryEntry>> {
+    fn public_directory(&self) -> PyResult<Vec<DirectoryEntry>> {
         Ok(crate::followup::queries::directory(&*self.read()?))
     }
 
@@ -842,7 +842,7 @@ impl PyNetwork {
         year: i32,
         policy: Option<&Bound<'_, PyAny>>,
         parameters: Option<PyRef<'_, PyParameters>>,
-    ) -> PyResult<PyMemberLedger> {
+    ) -> PyResult<MemberLedger> {
         crate::ledger::member(self, &member, year, policy, parameters)
     }
 
@@ -864,7 +864,7 @@ impl PyNetwork {
         year: i32,
         policy: Option<&Bound<'_, PyAny>>,
         parameters: Option<PyRef<'_, PyParameters>>,
-    ) -> PyResult<PyNetworkLedger> {
+    ) -> PyResult<NetworkLedger> {
         crate::ledger::whole(self, year, policy, parameters)
     }
 

@@ -52,7 +52,9 @@
 use crate::actor::ActorKind;
 use crate::catalogue::{Catalogues, ContributionForm};
 use crate::error::{Error, Result};
+use crate::exported::python_methods;
 use crate::ids::{ActorId, MissionId};
+use crate::labels::Labelled;
 use crate::mission::Mission;
 use crate::money::{round_cents, Money};
 use crate::negotiation::{Delivery, DeliveryUnit, Donation, Payment};
@@ -68,6 +70,11 @@ use std::fmt::Write as _;
 /// One mission won in the year, as the policy assessed it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass,
+    pyo3::pyclass(module = "coopetition", name = "LedgerLine", frozen, eq, get_all)
+)]
 pub struct MissionLine {
     /// The mission.
     pub mission: MissionId,
@@ -102,6 +109,11 @@ impl MissionLine {
 
 /// An in-kind delivery with its value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass,
+    pyo3::pyclass(module = "coopetition", frozen, eq, get_all)
+)]
 pub struct ValuedDelivery {
     /// The delivery as recorded.
     pub delivery: Delivery,
@@ -114,6 +126,11 @@ pub struct ValuedDelivery {
 /// The deliveries of one contribution in one unit over the year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass,
+    pyo3::pyclass(module = "coopetition", frozen, eq, get_all)
+)]
 pub struct InKindTotal {
     /// The contribution option (`workstream`, `recurring_event`…).
     pub contribution: String,
@@ -138,8 +155,28 @@ pub enum Settlement {
     Overpaid,
 }
 
+impl Labelled for Settlement {
+    const WHAT: &'static str = "settlement";
+    const ALL: &'static [Self] = &[Settlement::Owed, Settlement::Settled, Settlement::Overpaid];
+    fn label(self) -> &'static str {
+        match self {
+            Settlement::Owed => "owed",
+            Settlement::Settled => "settled",
+            Settlement::Overpaid => "overpaid",
+        }
+    }
+}
+
+#[cfg(feature = "python")]
+crate::python::python_label!(Settlement, ["owed", "settled", "overpaid"]);
+
 /// One member's ledger for one calendar year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass,
+    pyo3::pyclass(module = "coopetition", frozen, eq, get_all)
+)]
 pub struct MemberLedger {
     /// The member.
     pub member: ActorId,
@@ -195,11 +232,6 @@ impl MemberLedger {
         self.missions.is_empty() && self.payments.is_empty() && self.deliveries.is_empty() && self.donations.is_empty()
     }
 
-    /// Whether the balance is owed, settled or overpaid.
-    pub fn settlement(&self) -> Settlement {
-        settlement(self.balance)
-    }
-
     /// The missions that count in the money due.
     pub fn priced(&self) -> impl Iterator<Item = &MissionLine> {
         self.missions.iter().filter(|m| m.is_priced())
@@ -208,6 +240,16 @@ impl MemberLedger {
     /// The missions listed apart: not priced yet.
     pub fn pending(&self) -> impl Iterator<Item = &MissionLine> {
         self.missions.iter().filter(|m| !m.is_priced())
+    }
+}
+
+python_methods! {
+    impl MemberLedger {
+        /// Whether the balance is owed, settled or overpaid.
+        [getter]
+        pub fn settlement(&self) -> Settlement {
+            settlement(self.balance)
+        }
     }
 }
 
@@ -223,6 +265,11 @@ fn settlement(balance: Money) -> Settlement {
 
 /// The whole network's ledger for one calendar year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass,
+    pyo3::pyclass(module = "coopetition", frozen, eq, get_all)
+)]
 pub struct NetworkLedger {
     /// The network's name (empty before founding).
     pub network: String,

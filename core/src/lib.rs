@@ -22,6 +22,7 @@ pub mod contract;
 pub mod directory;
 pub mod documents;
 pub mod error;
+mod exported;
 pub mod followup;
 pub mod ids;
 pub mod journal;

@@ -22,11 +22,24 @@ pub use text::{str_arg, text, Str, UserText};
 
 record::python_records!(
     crate::charter::CharterSignature,
+    crate::compliance::ComplianceReport,
+    crate::compliance::EngagementCheck,
+    crate::compliance::MemberCompliance,
+    crate::compliance::StatusCounts,
+    crate::directory::DirectoryEntry,
+    crate::ledger::InKindTotal,
+    crate::ledger::MemberLedger,
+    crate::ledger::MissionLine,
+    crate::ledger::NetworkLedger,
+    crate::ledger::ValuedDelivery,
     crate::negotiation::Declaration,
     crate::negotiation::Delivery,
     crate::negotiation::Donation,
     crate::negotiation::Offer,
     crate::negotiation::Payment,
+    crate::standing::LevelSuggestion,
+    crate::standing::StandingProposal,
+    crate::text::Text,
 );
 
 /// The Python class names and stub types of a labelled enumeration: its
