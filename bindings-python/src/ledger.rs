@@ -70,10 +70,9 @@ pub fn assess(
     mission: &str,
     policy: Option<&Bound<'_, PyAny>>,
     parameters: Option<PyRef<'_, PyParameters>>,
-) -> PyResult<crate::types::PyAssessment> {
+) -> PyResult<coopetition::policy::Assessment> {
     let mission = crate::convert::mission_id(mission)?;
     query(network, policy, parameters, |n, policy, params| {
         policy.evaluate(&coopetition::policy::MissionFacts::from_network(n, &mission)?, params)
     })
-    .map(crate::types::PyAssessment)
 }

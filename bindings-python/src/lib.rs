@@ -19,7 +19,6 @@ use pyo3::prelude::*;
 #[pymodule]
 fn _coopetition(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<handle::PyNetwork>()?;
-    m.add_class::<event::PyEvent>()?;
     m.add_class::<types::PyActor>()?;
     m.add_class::<types::PyChoice>()?;
     m.add_class::<types::PyContractTerms>()?;
@@ -28,9 +27,6 @@ fn _coopetition(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<types::PyResource>()?;
     m.add_class::<types::PyMissionRecord>()?;
     m.add_class::<types::PyMission>()?;
-    m.add_class::<types::PyMissionFacts>()?;
-    m.add_class::<types::PyStep>()?;
-    m.add_class::<types::PyAssessment>()?;
     m.add_class::<types::PyCatalogueItem>()?;
     m.add_class::<types::PyCharter>()?;
     errors::register(m)?;

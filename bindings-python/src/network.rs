@@ -2,11 +2,11 @@
 
 use crate::convert::{actor_id, contract_id, label, mission_id, money, Str, UserText};
 use crate::errors::IntoPy;
-use crate::event::{client, command_json, dropped_dict, update, Dropped, PyEvent};
+use crate::event::{client, command_json, dropped_dict, update, Dropped};
 use crate::handle::PyNetwork;
 use crate::policy::PyParameters;
 use crate::records::PyNegotiation;
-use crate::types::{PyActor, PyCharter, PyContract, PyContractTerms, PyContractVersion, PyMission, PyMissionFacts};
+use crate::types::{PyActor, PyCharter, PyContract, PyContractTerms, PyContractVersion, PyMission};
 use coopetition::charter::CharterSignature;
 use coopetition::charter::CharterStatus;
 use coopetition::compliance::{ComplianceReport, MemberCompliance};
@@ -41,7 +41,7 @@ impl PyNetwork {
         name: UserText,
         founders: Vec<PyRef<'_, PyActor>>,
         structure: Option<Str<'_>>,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         let membership_structure = structure.map(|s| label(&s)).transpose()?.unwrap_or_default();
         let settings = NetworkSettings { name: name.into(), membership_structure };
         let founders = founders.iter().map(|a| a.0.clone()).collect();
@@ -49,7 +49,7 @@ impl PyNetwork {
     }
 
     /// Registers an actor (by itself as a supporter, or by a steward).
-    fn register_actor(&self, by: Str<'_>, on: chrono::NaiveDate, actor: PyRef<'_, PyActor>) -> PyResult<PyEvent> {
+    fn register_actor(&self, by: Str<'_>, on: chrono::NaiveDate, actor: PyRef<'_, PyActor>) -> PyResult<Event> {
         self.run(&by, on, Action::RegisterActor { actor: actor.0.clone() })
     }
 
@@ -60,7 +60,7 @@ impl PyNetwork {
         on: chrono::NaiveDate,
         actor: Str<'_>,
         public_listing: bool,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         self.run(&by, on, Action::SetPublicListing { actor: actor_id(&actor)?, public_listing })
     }
 
@@ -72,7 +72,7 @@ impl PyNetwork {
         actor: Str<'_>,
         level: Str<'_>,
         reason: UserText,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         self.run(
             &by,
             on,
@@ -87,7 +87,7 @@ impl PyNetwork {
         on: chrono::NaiveDate,
         contract: Str<'_>,
         terms: PyRef<'_, PyContractTerms>,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         self.run(&by, on, Action::ProposeContract { contract: contract_id(&contract)?, terms: terms.0.clone() })
     }
 
@@ -98,7 +98,7 @@ impl PyNetwork {
         on: chrono::NaiveDate,
         contract: Str<'_>,
         note: UserText,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         self.run(&by, on, Action::DiscussContract { contract: contract_id(&contract)?, note: note.into() })
     }
 
@@ -109,12 +109,12 @@ impl PyNetwork {
         on: chrono::NaiveDate,
         contract: Str<'_>,
         terms: PyRef<'_, PyContractTerms>,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         self.run(&by, on, Action::ReviseProposal { contract: contract_id(&contract)?, terms: terms.0.clone() })
     }
 
     /// A steward validates the pending terms (first version or amendment).
-    fn validate_contract(&self, by: Str<'_>, on: chrono::NaiveDate, contract: Str<'_>) -> PyResult<PyEvent> {
+    fn validate_contract(&self, by: Str<'_>, on: chrono::NaiveDate, contract: Str<'_>) -> PyResult<Event> {
         self.run(&by, on, Action::ValidateContract { contract: contract_id(&contract)? })
     }
 
@@ -125,7 +125,7 @@ impl PyNetwork {
         on: chrono::NaiveDate,
         contract: Str<'_>,
         reason: UserText,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         self.run(&by, on, Action::DeclineContract { contract: contract_id(&contract)?, reason: reason.into() })
     }
 
@@ -136,12 +136,12 @@ impl PyNetwork {
         on: chrono::NaiveDate,
         contract: Str<'_>,
         terms: PyRef<'_, PyContractTerms>,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         self.run(&by, on, Action::ProposeAmendment { contract: contract_id(&contract)?, terms: terms.0.clone() })
     }
 
     /// The member resigns.
-    fn resign(&self, by: Str<'_>, on: chrono::NaiveDate, contract: Str<'_>) -> PyResult<PyEvent> {
+    fn resign(&self, by: Str<'_>, on: chrono::NaiveDate, contract: Str<'_>) -> PyResult<Event> {
         self.run(&by, on, Action::Resign { contract: contract_id(&contract)? })
     }
 
@@ -152,17 +152,17 @@ impl PyNetwork {
         on: chrono::NaiveDate,
         contract: Str<'_>,
         reason: UserText,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         self.run(&by, on, Action::ExcludeMember { contract: contract_id(&contract)?, reason: reason.into() })
     }
 
     /// A steward publishes a new version of the charter (a `Charter`, e.g. from `Charter.from_json`).
-    fn publish_charter(&self, by: Str<'_>, on: chrono::NaiveDate, text: PyRef<'_, PyCharter>) -> PyResult<PyEvent> {
+    fn publish_charter(&self, by: Str<'_>, on: chrono::NaiveDate, text: PyRef<'_, PyCharter>) -> PyResult<Event> {
         self.run(&by, on, Action::PublishCharter { text: text.0.clone() })
     }
 
     /// A provider signs the charter version in force.
-    fn sign_charter(&self, by: Str<'_>, on: chrono::NaiveDate, version: u32) -> PyResult<PyEvent> {
+    fn sign_charter(&self, by: Str<'_>, on: chrono::NaiveDate, version: u32) -> PyResult<Event> {
         self.run(&by, on, Action::SignCharter { version })
     }
 
@@ -178,7 +178,7 @@ impl PyNetwork {
         lead_origin: Str<'_>,
         title: UserText,
         occurred_on: Option<chrono::NaiveDate>,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         let step = MissionStep::Solicited {
             client: crate::event::client(client)?,
             lead_origin: label(&lead_origin)?,
@@ -195,7 +195,7 @@ impl PyNetwork {
         on: chrono::NaiveDate,
         mission: Str<'_>,
         occurred_on: Option<chrono::NaiveDate>,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         self.report(&by, on, &mission, occurred_on, MissionStep::Proposed, MissionUpdate::default())
     }
 
@@ -208,7 +208,7 @@ impl PyNetwork {
         mission: Str<'_>,
         revenue: &Bound<'_, PyAny>,
         occurred_on: Option<chrono::NaiveDate>,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         let step = MissionStep::Won { revenue: money("revenue", revenue)? };
         self.report(&by, on, &mission, occurred_on, step, MissionUpdate::default())
     }
@@ -227,7 +227,7 @@ impl PyNetwork {
         shared_resources_used: Option<&Bound<'_, PyList>>,
         resources_developed: Option<&Bound<'_, PyList>>,
         client_informed: bool,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         let u = update(partners, shared_resources_used, resources_developed, client_informed)?;
         self.report(&by, on, &mission, occurred_on, MissionStep::Started, u)
     }
@@ -247,7 +247,7 @@ impl PyNetwork {
         shared_resources_used: Option<&Bound<'_, PyList>>,
         resources_developed: Option<&Bound<'_, PyList>>,
         client_informed: bool,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         let u = update(partners, shared_resources_used, resources_developed, client_informed)?;
         self.report(&by, on, &mission, occurred_on, MissionStep::Progress { note: note.into() }, u)
     }
@@ -266,7 +266,7 @@ impl PyNetwork {
         shared_resources_used: Option<&Bound<'_, PyList>>,
         resources_developed: Option<&Bound<'_, PyList>>,
         client_informed: bool,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         let u = update(partners, shared_resources_used, resources_developed, client_informed)?;
         self.report(&by, on, &mission, occurred_on, MissionStep::Completed, u)
     }
@@ -280,7 +280,7 @@ impl PyNetwork {
         mission: Str<'_>,
         reason: UserText,
         occurred_on: Option<chrono::NaiveDate>,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         self.report(
             &by,
             on,
@@ -300,7 +300,7 @@ impl PyNetwork {
         mission: Str<'_>,
         reason: UserText,
         occurred_on: Option<chrono::NaiveDate>,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         self.report(
             &by,
             on,
@@ -318,7 +318,7 @@ impl PyNetwork {
         on: chrono::NaiveDate,
         mission: Str<'_>,
         amount: &Bound<'_, PyAny>,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         self.run(
             &by,
             on,
@@ -333,7 +333,7 @@ impl PyNetwork {
         on: chrono::NaiveDate,
         mission: Str<'_>,
         amount: &Bound<'_, PyAny>,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         self.run(
             &by,
             on,
@@ -342,17 +342,17 @@ impl PyNetwork {
     }
 
     /// The other party accepts the last offer.
-    fn accept_offer(&self, by: Str<'_>, on: chrono::NaiveDate, mission: Str<'_>) -> PyResult<PyEvent> {
+    fn accept_offer(&self, by: Str<'_>, on: chrono::NaiveDate, mission: Str<'_>) -> PyResult<Event> {
         self.run(&by, on, Action::AcceptOffer { mission: mission_id(&mission)? })
     }
 
     /// Either party records a stalemate.
-    fn declare_stalemate(&self, by: Str<'_>, on: chrono::NaiveDate, mission: Str<'_>) -> PyResult<PyEvent> {
+    fn declare_stalemate(&self, by: Str<'_>, on: chrono::NaiveDate, mission: Str<'_>) -> PyResult<Event> {
         self.run(&by, on, Action::DeclareStalemate { mission: mission_id(&mission)? })
     }
 
     /// Either party reopens a negotiation after a stalemate.
-    fn reopen_negotiation(&self, by: Str<'_>, on: chrono::NaiveDate, mission: Str<'_>) -> PyResult<PyEvent> {
+    fn reopen_negotiation(&self, by: Str<'_>, on: chrono::NaiveDate, mission: Str<'_>) -> PyResult<Event> {
         self.run(&by, on, Action::ReopenNegotiation { mission: mission_id(&mission)? })
     }
 
@@ -367,7 +367,7 @@ impl PyNetwork {
         amount: &Bound<'_, PyAny>,
         paid_on: Option<chrono::NaiveDate>,
         reference: UserText,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         let payment = Payment {
             member: actor_id(&member)?,
             amount: money("amount", amount)?,
@@ -388,7 +388,7 @@ impl PyNetwork {
         amount: &Bound<'_, PyAny>,
         given_on: Option<chrono::NaiveDate>,
         mission: Option<Str<'_>>,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         let donation = Donation {
             member: actor_id(&member)?,
             amount: money("amount", amount)?,
@@ -411,7 +411,7 @@ impl PyNetwork {
         quantity: &Bound<'_, PyAny>,
         delivered_on: Option<chrono::NaiveDate>,
         note: UserText,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         let delivery = Delivery {
             member: actor_id(&member)?,
             contribution: contribution.into(),
@@ -425,13 +425,13 @@ impl PyNetwork {
 
     /// Executes a command given as JSON (`{"by": …, "on": …, "action": {"type": …}}`),
     /// the same shape as a journal line without `seq`.
-    fn execute_json(&self, command: Str<'_>) -> PyResult<PyEvent> {
+    fn execute_json(&self, command: Str<'_>) -> PyResult<Event> {
         let command = Command::from_json(&command).py()?;
         self.execute_command(command)
     }
 
     /// Executes a command given as a dict of that same shape (or its JSON text).
-    fn execute(&self, command: &Bound<'_, PyAny>) -> PyResult<PyEvent> {
+    fn execute(&self, command: &Bound<'_, PyAny>) -> PyResult<Event> {
         let command = Command::from_json(&command_json(command)?).py()?;
         self.execute_command(command)
     }
@@ -471,8 +471,8 @@ impl PyNetwork {
     }
 
     /// The events recorded since this network was created or loaded.
-    fn journal(&self) -> PyResult<Vec<PyEvent>> {
-        Ok(self.read()?.journal().iter().cloned().map(PyEvent).collect())
+    fn journal(&self) -> PyResult<Vec<Event>> {
+        Ok(self.read()?.journal().to_vec())
     }
 
     /// An actor.
@@ -559,17 +559,15 @@ impl PyNetwork {
 
     /// The facts a policy evaluates for a won mission (with its declaration,
     /// negotiation and donations).
-    fn mission_facts(&self, mission: Str<'_>) -> PyResult<PyMissionFacts> {
-        MissionFacts::from_network(&*self.read()?, &mission_id(&mission)?).map(PyMissionFacts).py()
+    fn mission_facts(&self, mission: Str<'_>) -> PyResult<MissionFacts> {
+        MissionFacts::from_network(&*self.read()?, &mission_id(&mission)?).py()
     }
 
     /// The facts of every won (won, started or completed) mission, by id.
-    fn won_mission_facts(&self) -> PyResult<Vec<PyMissionFacts>> {
+    fn won_mission_facts(&self) -> PyResult<Vec<MissionFacts>> {
         let network = self.read()?;
         let won = network.state().missions.values().filter(|m| m.status.is_won());
-        won.map(|m| MissionFacts::from_network(&network, &m.id).map(PyMissionFacts))
-            .collect::<coopetition::Result<_>>()
-            .py()
+        won.map(|m| MissionFacts::from_network(&network, &m.id)).collect::<coopetition::Result<_>>().py()
     }
 
     /// The charter version in force.
@@ -612,7 +610,7 @@ impl PyNetwork {
         on: chrono::NaiveDate,
         from_date: chrono::NaiveDate,
         rules: Str<'_>,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         let rules = coopetition::compliance::parse_rules(&rules).py()?;
         self.run(&by, on, Action::ConfigureFollowUp { from: from_date, rules })
     }
@@ -626,7 +624,7 @@ impl PyNetwork {
         resource: UserText,
         licence: UserText,
         location: UserText,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         self.run(
             &by,
             on,
@@ -647,7 +645,7 @@ impl PyNetwork {
         member: Str<'_>,
         local_actor: &Bound<'_, PyAny>,
         since: chrono::NaiveDate,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         self.run(
             &by,
             on,
@@ -662,7 +660,7 @@ impl PyNetwork {
         on: chrono::NaiveDate,
         mission: Str<'_>,
         member: Str<'_>,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         self.run(&by, on, Action::RecordMemberInformed { mission: mission_id(&mission)?, member: actor_id(&member)? })
     }
 
@@ -675,7 +673,7 @@ impl PyNetwork {
         member: Str<'_>,
         year: i32,
         meeting: UserText,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         self.run(&by, on, Action::RecordAttendance { member: actor_id(&member)?, year, meeting: meeting.into() })
     }
 
@@ -686,18 +684,12 @@ impl PyNetwork {
         on: chrono::NaiveDate,
         member: Str<'_>,
         grounds: UserText,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         self.run(&by, on, Action::NotifyHearing { member: actor_id(&member)?, grounds: grounds.into() })
     }
 
     /// The member answers the notice.
-    fn answer_hearing(
-        &self,
-        by: Str<'_>,
-        on: chrono::NaiveDate,
-        member: Str<'_>,
-        answer: UserText,
-    ) -> PyResult<PyEvent> {
+    fn answer_hearing(&self, by: Str<'_>, on: chrono::NaiveDate, member: Str<'_>, answer: UserText) -> PyResult<Event> {
         self.run(&by, on, Action::AnswerHearing { member: actor_id(&member)?, answer: answer.into() })
     }
 
@@ -714,7 +706,7 @@ impl PyNetwork {
         venue: Str<'_>,
         taken_on: Option<chrono::NaiveDate>,
         reference: Option<UserText>,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         let decision = crate::followup::queries::decision(
             reason.into(),
             taken_on.unwrap_or(on),
@@ -737,7 +729,7 @@ impl PyNetwork {
         venue: Str<'_>,
         taken_on: Option<chrono::NaiveDate>,
         reference: Option<UserText>,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         let decision = crate::followup::queries::decision(
             reason.into(),
             taken_on.unwrap_or(on),
@@ -853,7 +845,7 @@ impl PyNetwork {
         mission: Str<'_>,
         policy: Option<&Bound<'_, PyAny>>,
         parameters: Option<PyRef<'_, PyParameters>>,
-    ) -> PyResult<crate::types::PyAssessment> {
+    ) -> PyResult<coopetition::policy::Assessment> {
         crate::ledger::assess(self, &mission, policy, parameters)
     }
 

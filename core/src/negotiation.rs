@@ -2,6 +2,7 @@
 //! payments, donations and in-kind deliveries.
 
 use crate::error::{Error, Result};
+use crate::exported::python_methods;
 use crate::ids::{ActorId, MissionId};
 use crate::labels::labelled_enum;
 use crate::money::Money;
@@ -84,13 +85,18 @@ pub struct Negotiation {
 }
 
 /// Where the negotiation of a mission's contribution stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(tag = "state", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass_complex_enum,
+    pyo3::pyclass(module = "coopetition", frozen, eq, from_py_object)
+)]
 pub enum NegotiationState {
-    /// No negotiation was opened.
-    #[default]
-    NotOpened,
+    /// No negotiation was opened. (Braces, not a unit variant: Python's
+    /// classes of a data-carrying enumeration have no unit variant.)
+    NotOpened {},
     /// Offers are being exchanged.
     Open {
         /// Number of offers so far.
@@ -133,14 +139,23 @@ labelled_enum!(
     }
 );
 
-impl NegotiationState {
-    /// The stage the negotiation is at.
-    pub fn stage(&self) -> NegotiationStage {
-        match self {
-            NegotiationState::NotOpened => NegotiationStage::NotOpened,
-            NegotiationState::Open { .. } => NegotiationStage::Open,
-            NegotiationState::Agreed { .. } => NegotiationStage::Agreed,
-            NegotiationState::Stalemate { .. } => NegotiationStage::Stalemate,
+impl Default for NegotiationState {
+    fn default() -> NegotiationState {
+        NegotiationState::NotOpened {}
+    }
+}
+
+python_methods! {
+    impl NegotiationState {
+        /// The stage the negotiation is at.
+        [getter]
+        pub fn stage(&self) -> NegotiationStage {
+            match self {
+                NegotiationState::NotOpened {} => NegotiationStage::NotOpened,
+                NegotiationState::Open { .. } => NegotiationStage::Open,
+                NegotiationState::Agreed { .. } => NegotiationStage::Agreed,
+                NegotiationState::Stalemate { .. } => NegotiationStage::Stalemate,
+            }
         }
     }
 }

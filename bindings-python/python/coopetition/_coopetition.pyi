@@ -5,6 +5,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, final
 
+from typing_extensions import disjoint_base
+
 from coopetition._types import Money, PolicyProtocol
 
 __all__ = [
@@ -35,6 +37,7 @@ __all__ = [
     "MissionFacts",
     "MissionRecord",
     "Negotiation",
+    "NegotiationState",
     "Network",
     "NetworkLedger",
     "Offer",
@@ -204,7 +207,7 @@ class MissionFacts:
         steward_workstream: bool = False,
         client_informed: bool = False,
         declared: Money | None = None,
-        negotiation: dict[str, Any] | None = None,
+        negotiation: NegotiationState | None = None,
         donations: Money | None = None,
         mission: str | None = None,
     ) -> MissionFacts: ...
@@ -234,7 +237,42 @@ class MissionFacts:
     @property
     def donations(self) -> Decimal: ...
     @property
-    def negotiation(self) -> dict[str, Any]: ...
+    def negotiation(self) -> NegotiationState: ...
+
+@disjoint_base
+class NegotiationState:
+    @property
+    def stage(self) -> str: ...
+    @final
+    class NotOpened(NegotiationState):
+        __match_args__ = ()
+        def __new__(cls) -> NegotiationState.NotOpened: ...
+    @final
+    class Open(NegotiationState):
+        __match_args__ = ("offers", "last_offer")
+        def __new__(cls, offers: int, last_offer: Money | None) -> NegotiationState.Open: ...
+        @property
+        def offers(self) -> int: ...
+        @property
+        def last_offer(self) -> Decimal | None: ...
+    @final
+    class Agreed(NegotiationState):
+        __match_args__ = ("amount", "on", "offers")
+        def __new__(cls, amount: Money, on: date, offers: int) -> NegotiationState.Agreed: ...
+        @property
+        def amount(self) -> Decimal: ...
+        @property
+        def on(self) -> date: ...
+        @property
+        def offers(self) -> int: ...
+    @final
+    class Stalemate(NegotiationState):
+        __match_args__ = ("on", "offers")
+        def __new__(cls, on: date, offers: int) -> NegotiationState.Stalemate: ...
+        @property
+        def on(self) -> date: ...
+        @property
+        def offers(self) -> int: ...
 
 @final
 class Step:
@@ -246,7 +284,7 @@ class Step:
     def en(self) -> str: ...
     @property
     def fr(self) -> str: ...
-    def sentence(self, lang: str = "en") -> str: ...
+    def sentence(self, lang: str = ...) -> str: ...
 
 @final
 class Assessment:
@@ -266,7 +304,7 @@ class Assessment:
     def steps(self) -> list[Step]: ...
     @property
     def codes(self) -> list[str]: ...
-    def explain(self, lang: str = "en") -> str: ...
+    def explain(self, lang: str = ...) -> str: ...
     def to_json(self) -> str: ...
     @staticmethod
     def from_json(text: str) -> Assessment: ...

@@ -11,7 +11,9 @@
 //! and the one `repr` every record shares.
 
 mod error;
+mod event;
 mod number;
+mod policy;
 pub(crate) mod record;
 mod text;
 
@@ -36,7 +38,12 @@ record::python_records!(
     crate::negotiation::Delivery,
     crate::negotiation::Donation,
     crate::negotiation::Offer,
+    crate::negotiation::NegotiationState,
     crate::negotiation::Payment,
+    crate::network::Event,
+    crate::policy::Assessment,
+    crate::policy::MissionFacts,
+    crate::policy::Step,
     crate::standing::LevelSuggestion,
     crate::standing::StandingProposal,
     crate::text::Text,

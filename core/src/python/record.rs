@@ -3,7 +3,7 @@
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyType};
+use pyo3::types::PyType;
 
 static GETSET: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
@@ -16,7 +16,9 @@ pub fn record_repr(obj: &Bound<'_, PyAny>) -> PyResult<String> {
     let getset = GETSET.import(py, "types", "GetSetDescriptorType")?;
     let class = obj.get_type();
     let mut fields = Vec::new();
-    for (name, descriptor) in class.getattr("__dict__")?.cast_into::<PyDict>().map_err(PyErr::from)?.iter() {
+    // A class's `__dict__` is a read-only mapping proxy, not a `dict`.
+    for item in class.getattr("__dict__")?.call_method0("items")?.try_iter()? {
+        let (name, descriptor): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item?.extract()?;
         if descriptor.is_instance(getset)? {
             let name: String = name.extract()?;
             if !name.starts_with("__") {

@@ -104,3 +104,9 @@ impl AsRef<str> for Str<'_> {
 pub fn str_arg<'a>(value: &'a Bound<'_, PyAny>) -> PyResult<&'a str> {
     text(value.as_borrowed())
 }
+
+impl pyo3_stub_gen::PyStubType for Str<'_> {
+    fn type_output() -> pyo3_stub_gen::TypeInfo {
+        pyo3_stub_gen::TypeInfo::builtin("str")
+    }
+}
