@@ -108,7 +108,7 @@ impl Assessment {
         self.explanation.codes()
     }
     /// The explanation as numbered sentences in `lang`.
-    #[pyo3(signature = (lang = Lang::En))]
+    #[pyo3(signature = (lang = Lang::En), text_signature = "($self, lang='en')")]
     fn explain(&self, lang: Lang) -> String {
         self.explanation.render(lang)
     }
@@ -149,7 +149,7 @@ impl Step {
         self.sentence(Lang::Fr)
     }
     /// The sentence in `lang`.
-    #[pyo3(name = "sentence", signature = (lang = Lang::En))]
+    #[pyo3(name = "sentence", signature = (lang = Lang::En), text_signature = "($self, lang='en')")]
     fn py_sentence(&self, lang: Lang) -> String {
         self.sentence(lang)
     }

@@ -84,6 +84,13 @@ impl<'a> FromPyObject<'a, '_> for Str<'a> {
     }
 }
 
+/// Typed `str` in the stubs.
+impl pyo3_stub_gen::PyStubType for Str<'_> {
+    fn type_output() -> pyo3_stub_gen::TypeInfo {
+        pyo3_stub_gen::TypeInfo::builtin("str")
+    }
+}
+
 impl std::ops::Deref for Str<'_> {
     type Target = str;
 
@@ -103,10 +110,4 @@ impl AsRef<str> for Str<'_> {
 /// its literal, so the signature Python shows stays `lang='fr'`.
 pub fn str_arg<'a>(value: &'a Bound<'_, PyAny>) -> PyResult<&'a str> {
     text(value.as_borrowed())
-}
-
-impl pyo3_stub_gen::PyStubType for Str<'_> {
-    fn type_output() -> pyo3_stub_gen::TypeInfo {
-        pyo3_stub_gen::TypeInfo::builtin("str")
-    }
 }
