@@ -52,9 +52,7 @@
 use crate::actor::ActorKind;
 use crate::catalogue::{Catalogues, ContributionForm};
 use crate::error::{Error, Result};
-use crate::exported::python_methods;
 use crate::ids::{ActorId, MissionId};
-use crate::labels::Labelled;
 use crate::mission::Mission;
 use crate::money::{round_cents, Money};
 use crate::negotiation::{Delivery, DeliveryUnit, Donation, Payment};
@@ -155,21 +153,6 @@ pub enum Settlement {
     Overpaid,
 }
 
-impl Labelled for Settlement {
-    const WHAT: &'static str = "settlement";
-    const ALL: &'static [Self] = &[Settlement::Owed, Settlement::Settled, Settlement::Overpaid];
-    fn label(self) -> &'static str {
-        match self {
-            Settlement::Owed => "owed",
-            Settlement::Settled => "settled",
-            Settlement::Overpaid => "overpaid",
-        }
-    }
-}
-
-#[cfg(feature = "python")]
-crate::python::python_label!(Settlement, ["owed", "settled", "overpaid"]);
-
 /// One member's ledger for one calendar year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(
@@ -232,6 +215,11 @@ impl MemberLedger {
         self.missions.is_empty() && self.payments.is_empty() && self.deliveries.is_empty() && self.donations.is_empty()
     }
 
+    /// Whether the balance is owed, settled or overpaid.
+    pub fn settlement(&self) -> Settlement {
+        settlement(self.balance)
+    }
+
     /// The missions that count in the money due.
     pub fn priced(&self) -> impl Iterator<Item = &MissionLine> {
         self.missions.iter().filter(|m| m.is_priced())
@@ -240,16 +228,6 @@ impl MemberLedger {
     /// The missions listed apart: not priced yet.
     pub fn pending(&self) -> impl Iterator<Item = &MissionLine> {
         self.missions.iter().filter(|m| !m.is_priced())
-    }
-}
-
-python_methods! {
-    impl MemberLedger {
-        /// Whether the balance is owed, settled or overpaid.
-        [getter]
-        pub fn settlement(&self) -> Settlement {
-            settlement(self.balance)
-        }
     }
 }
 

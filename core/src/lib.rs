@@ -22,7 +22,6 @@ pub mod contract;
 pub mod directory;
 pub mod documents;
 pub mod error;
-mod exported;
 pub mod followup;
 pub mod ids;
 pub mod journal;

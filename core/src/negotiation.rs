@@ -2,7 +2,6 @@
 //! payments, donations and in-kind deliveries.
 
 use crate::error::{Error, Result};
-use crate::exported::python_methods;
 use crate::ids::{ActorId, MissionId};
 use crate::labels::labelled_enum;
 use crate::money::Money;
@@ -145,17 +144,14 @@ impl Default for NegotiationState {
     }
 }
 
-python_methods! {
-    impl NegotiationState {
-        /// The stage the negotiation is at.
-        [getter]
-        pub fn stage(&self) -> NegotiationStage {
-            match self {
-                NegotiationState::NotOpened {} => NegotiationStage::NotOpened,
-                NegotiationState::Open { .. } => NegotiationStage::Open,
-                NegotiationState::Agreed { .. } => NegotiationStage::Agreed,
-                NegotiationState::Stalemate { .. } => NegotiationStage::Stalemate,
-            }
+impl NegotiationState {
+    /// The stage the negotiation is at.
+    pub fn stage(&self) -> NegotiationStage {
+        match self {
+            NegotiationState::NotOpened {} => NegotiationStage::NotOpened,
+            NegotiationState::Open { .. } => NegotiationStage::Open,
+            NegotiationState::Agreed { .. } => NegotiationStage::Agreed,
+            NegotiationState::Stalemate { .. } => NegotiationStage::Stalemate,
         }
     }
 }

@@ -12,6 +12,7 @@
 
 mod error;
 mod event;
+mod ledger;
 mod number;
 mod policy;
 pub(crate) mod record;

@@ -6,7 +6,7 @@ use super::text::Str;
 use crate::ids::{ActorId, MissionId};
 use crate::mission::LeadOrigin;
 use crate::money::Money;
-use crate::negotiation::NegotiationState;
+use crate::negotiation::{NegotiationStage, NegotiationState};
 use crate::policy::{Assessment, AssessmentStatus, MissionFacts, Provenance, Step, StepCode};
 use crate::text::Lang;
 use crate::Result;
@@ -61,6 +61,16 @@ impl MissionFacts {
     fn to_json(&self) -> String {
         // Serialising these plain types cannot fail: no map has non-string keys.
         serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+#[pyo3_stub_gen::derive::gen_stub_pymethods]
+#[pymethods]
+impl NegotiationState {
+    /// The stage the negotiation is at (`not_opened`, `open`, `agreed`, `stalemate`).
+    #[getter(stage)]
+    fn stage_label(&self) -> NegotiationStage {
+        self.stage()
     }
 }
 
