@@ -79,7 +79,7 @@ fn generate(n: usize) -> Vec<MissionFacts> {
                 0 => NegotiationState::Agreed { amount: share(&mut rng, 30, 70), on, offers: 2 },
                 1 => NegotiationState::Open { offers: 1, last_offer: Some(share(&mut rng, 30, 70)) },
                 2 => NegotiationState::Open { offers: 0, last_offer: None },
-                3 => NegotiationState::NotOpened,
+                3 => NegotiationState::NotOpened {},
                 _ => NegotiationState::Stalemate { on, offers: 3 },
             };
             if rng.below(100) < 5 {

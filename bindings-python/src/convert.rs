@@ -3,7 +3,7 @@
 
 use coopetition::labels::Labelled;
 use coopetition::prelude::*;
-pub use coopetition::python::{computed_money, money, opt_money, rate, str_arg, text, IntoPy, Str, UserText};
+pub use coopetition::python::{computed_money, money, rate, str_arg, text, IntoPy, Str, UserText};
 use pyo3::prelude::*;
 
 /// A money (or rate) argument, any Python object: read by [`money`] or

@@ -4,7 +4,6 @@
 
 use crate::convert::{actor_id, mission_id};
 use crate::errors::IntoPy;
-use crate::event::PyEvent;
 use coopetition::mission::{MissionStep, MissionUpdate};
 use coopetition::prelude::*;
 use coopetition::shared::SharedNetwork;
@@ -39,11 +38,11 @@ impl PyNetwork {
 
     /// Executes a command with the GIL released; the error becomes a Python
     /// exception only once the lock is free.
-    pub(crate) fn execute_command(&self, command: Command) -> PyResult<PyEvent> {
-        Python::attach(|py| py.detach(|| self.inner.execute(command))).map(PyEvent).py()
+    pub(crate) fn execute_command(&self, command: Command) -> PyResult<Event> {
+        Python::attach(|py| py.detach(|| self.inner.execute(command))).py()
     }
 
-    pub(crate) fn run(&self, by: &str, on: chrono::NaiveDate, action: Action) -> PyResult<PyEvent> {
+    pub(crate) fn run(&self, by: &str, on: chrono::NaiveDate, action: Action) -> PyResult<Event> {
         self.execute_command(Command::new(&actor_id(by)?, on, action))
     }
 
@@ -55,7 +54,7 @@ impl PyNetwork {
         occurred_on: Option<chrono::NaiveDate>,
         step: MissionStep,
         update: MissionUpdate,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         let action = Action::ReportMission {
             mission: mission_id(mission)?,
             occurred_on: occurred_on.unwrap_or(on),

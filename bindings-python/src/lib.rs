@@ -10,7 +10,6 @@ mod handle;
 mod ledger;
 mod network;
 mod policy;
-mod records;
 mod types;
 
 use pyo3::prelude::*;
@@ -28,15 +27,9 @@ pyo3_stub_gen::module_doc!(
 #[pymodule]
 fn _coopetition(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<handle::PyNetwork>()?;
-    m.add_class::<event::PyEvent>()?;
-    m.add_class::<types::PyMissionFacts>()?;
-    m.add_class::<types::PyStep>()?;
-    m.add_class::<types::PyAssessment>()?;
     errors::register(m)?;
     policy::register(m)?;
-    ledger::register(m)?;
-    followup::register(m)?;
-    records::register(m)?;
+    coopetition::python::add_records(m)?;
     arrow::register(m)?;
     Ok(())
 }

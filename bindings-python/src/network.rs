@@ -2,25 +2,23 @@
 
 use crate::convert::{actor_id, contract_id, label, mission_id, money, MoneyArg, Str, UserText};
 use crate::errors::IntoPy;
-use crate::event::{client, command_json, dropped_dict, update, Dropped, PyEvent};
-use crate::followup::{
-    PyComplianceReport, PyDirectoryEntry, PyLevelSuggestion, PyMemberCompliance, PyStandingProposal,
-};
+use crate::event::{client, command_json, dropped_dict, update, Dropped};
 use crate::handle::PyNetwork;
-use crate::ledger::{PyMemberLedger, PyNetworkLedger};
 use crate::policy::PyParameters;
-use crate::records::PyNegotiation;
-use crate::types::PyMissionFacts;
 use coopetition::charter::CharterSignature;
 use coopetition::charter::CharterStatus;
 use coopetition::charter::CharterText;
+use coopetition::compliance::{ComplianceReport, MemberCompliance};
 use coopetition::contract::{Contract, ContractTerms, ContractVersion};
+use coopetition::directory::DirectoryEntry;
+use coopetition::ledger::{MemberLedger, NetworkLedger};
 use coopetition::mission::Mission;
 use coopetition::mission::{MissionStep, MissionUpdate};
-use coopetition::negotiation::Declaration;
+use coopetition::negotiation::{Declaration, Negotiation};
 use coopetition::negotiation::{Delivery, DeliveryUnit, Donation, Payment};
 use coopetition::policy::MissionFacts;
 use coopetition::prelude::*;
+use coopetition::standing::{LevelSuggestion, StandingProposal};
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 use std::sync::Arc;
@@ -45,14 +43,14 @@ impl PyNetwork {
         name: UserText,
         founders: Vec<Actor>,
         structure: Option<Str<'_>>,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         let membership_structure = structure.map(|s| label(&s)).transpose()?.unwrap_or_default();
         let settings = NetworkSettings { name: name.into(), membership_structure };
         self.run(&by, on, Action::FoundNetwork { settings, founders })
     }
 
     /// Registers an actor (by itself as a supporter, or by a steward).
-    fn register_actor(&self, by: Str<'_>, on: chrono::NaiveDate, actor: Actor) -> PyResult<PyEvent> {
+    fn register_actor(&self, by: Str<'_>, on: chrono::NaiveDate, actor: Actor) -> PyResult<Event> {
         self.run(&by, on, Action::RegisterActor { actor })
     }
 
@@ -63,7 +61,7 @@ impl PyNetwork {
         on: chrono::NaiveDate,
         actor: Str<'_>,
         public_listing: bool,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         self.run(&by, on, Action::SetPublicListing { actor: actor_id(&actor)?, public_listing })
     }
 
@@ -75,7 +73,7 @@ impl PyNetwork {
         actor: Str<'_>,
         level: Str<'_>,
         reason: UserText,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         self.run(
             &by,
             on,
@@ -90,7 +88,7 @@ impl PyNetwork {
         on: chrono::NaiveDate,
         contract: Str<'_>,
         terms: ContractTerms,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         self.run(&by, on, Action::ProposeContract { contract: contract_id(&contract)?, terms })
     }
 
@@ -101,7 +99,7 @@ impl PyNetwork {
         on: chrono::NaiveDate,
         contract: Str<'_>,
         note: UserText,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         self.run(&by, on, Action::DiscussContract { contract: contract_id(&contract)?, note: note.into() })
     }
 
@@ -112,12 +110,12 @@ impl PyNetwork {
         on: chrono::NaiveDate,
         contract: Str<'_>,
         terms: ContractTerms,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         self.run(&by, on, Action::ReviseProposal { contract: contract_id(&contract)?, terms })
     }
 
     /// A steward validates the pending terms (first version or amendment).
-    fn validate_contract(&self, by: Str<'_>, on: chrono::NaiveDate, contract: Str<'_>) -> PyResult<PyEvent> {
+    fn validate_contract(&self, by: Str<'_>, on: chrono::NaiveDate, contract: Str<'_>) -> PyResult<Event> {
         self.run(&by, on, Action::ValidateContract { contract: contract_id(&contract)? })
     }
 
@@ -128,7 +126,7 @@ impl PyNetwork {
         on: chrono::NaiveDate,
         contract: Str<'_>,
         reason: UserText,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         self.run(&by, on, Action::DeclineContract { contract: contract_id(&contract)?, reason: reason.into() })
     }
 
@@ -139,12 +137,12 @@ impl PyNetwork {
         on: chrono::NaiveDate,
         contract: Str<'_>,
         terms: ContractTerms,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         self.run(&by, on, Action::ProposeAmendment { contract: contract_id(&contract)?, terms })
     }
 
     /// The member resigns.
-    fn resign(&self, by: Str<'_>, on: chrono::NaiveDate, contract: Str<'_>) -> PyResult<PyEvent> {
+    fn resign(&self, by: Str<'_>, on: chrono::NaiveDate, contract: Str<'_>) -> PyResult<Event> {
         self.run(&by, on, Action::Resign { contract: contract_id(&contract)? })
     }
 
@@ -155,17 +153,17 @@ impl PyNetwork {
         on: chrono::NaiveDate,
         contract: Str<'_>,
         reason: UserText,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         self.run(&by, on, Action::ExcludeMember { contract: contract_id(&contract)?, reason: reason.into() })
     }
 
     /// A steward publishes a new version of the charter (a `Charter`, e.g. from `Charter.from_json`).
-    fn publish_charter(&self, by: Str<'_>, on: chrono::NaiveDate, text: CharterText) -> PyResult<PyEvent> {
+    fn publish_charter(&self, by: Str<'_>, on: chrono::NaiveDate, text: CharterText) -> PyResult<Event> {
         self.run(&by, on, Action::PublishCharter { text })
     }
 
     /// A provider signs the charter version in force.
-    fn sign_charter(&self, by: Str<'_>, on: chrono::NaiveDate, version: u32) -> PyResult<PyEvent> {
+    fn sign_charter(&self, by: Str<'_>, on: chrono::NaiveDate, version: u32) -> PyResult<Event> {
         self.run(&by, on, Action::SignCharter { version })
     }
 
@@ -182,7 +180,7 @@ impl PyNetwork {
         lead_origin: Str<'_>,
         title: UserText,
         occurred_on: Option<chrono::NaiveDate>,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         let step = MissionStep::Solicited {
             client: crate::event::client(client)?,
             lead_origin: label(&lead_origin)?,
@@ -199,7 +197,7 @@ impl PyNetwork {
         on: chrono::NaiveDate,
         mission: Str<'_>,
         occurred_on: Option<chrono::NaiveDate>,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         self.report(&by, on, &mission, occurred_on, MissionStep::Proposed, MissionUpdate::default())
     }
 
@@ -212,7 +210,7 @@ impl PyNetwork {
         mission: Str<'_>,
         revenue: MoneyArg<'_>,
         occurred_on: Option<chrono::NaiveDate>,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         let step = MissionStep::Won { revenue: money("revenue", &revenue)? };
         self.report(&by, on, &mission, occurred_on, step, MissionUpdate::default())
     }
@@ -233,7 +231,7 @@ impl PyNetwork {
         #[gen_stub(override_type(type_repr = "builtins.list[Resource | builtins.str] | None", imports = ("builtins")))]
         resources_developed: Option<&Bound<'_, PyList>>,
         #[gen_stub(override_type(type_repr = "builtins.bool", imports = ("builtins")))] client_informed: bool,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         let u = update(partners, shared_resources_used, resources_developed, client_informed)?;
         self.report(&by, on, &mission, occurred_on, MissionStep::Started, u)
     }
@@ -255,7 +253,7 @@ impl PyNetwork {
         #[gen_stub(override_type(type_repr = "builtins.list[Resource | builtins.str] | None", imports = ("builtins")))]
         resources_developed: Option<&Bound<'_, PyList>>,
         #[gen_stub(override_type(type_repr = "builtins.bool", imports = ("builtins")))] client_informed: bool,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         let u = update(partners, shared_resources_used, resources_developed, client_informed)?;
         self.report(&by, on, &mission, occurred_on, MissionStep::Progress { note: note.into() }, u)
     }
@@ -276,7 +274,7 @@ impl PyNetwork {
         #[gen_stub(override_type(type_repr = "builtins.list[Resource | builtins.str] | None", imports = ("builtins")))]
         resources_developed: Option<&Bound<'_, PyList>>,
         #[gen_stub(override_type(type_repr = "builtins.bool", imports = ("builtins")))] client_informed: bool,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         let u = update(partners, shared_resources_used, resources_developed, client_informed)?;
         self.report(&by, on, &mission, occurred_on, MissionStep::Completed, u)
     }
@@ -290,7 +288,7 @@ impl PyNetwork {
         mission: Str<'_>,
         reason: UserText,
         occurred_on: Option<chrono::NaiveDate>,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         self.report(
             &by,
             on,
@@ -310,7 +308,7 @@ impl PyNetwork {
         mission: Str<'_>,
         reason: UserText,
         occurred_on: Option<chrono::NaiveDate>,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         self.report(
             &by,
             on,
@@ -328,7 +326,7 @@ impl PyNetwork {
         on: chrono::NaiveDate,
         mission: Str<'_>,
         amount: MoneyArg<'_>,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         self.run(
             &by,
             on,
@@ -343,7 +341,7 @@ impl PyNetwork {
         on: chrono::NaiveDate,
         mission: Str<'_>,
         amount: MoneyArg<'_>,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         self.run(
             &by,
             on,
@@ -352,17 +350,17 @@ impl PyNetwork {
     }
 
     /// The other party accepts the last offer.
-    fn accept_offer(&self, by: Str<'_>, on: chrono::NaiveDate, mission: Str<'_>) -> PyResult<PyEvent> {
+    fn accept_offer(&self, by: Str<'_>, on: chrono::NaiveDate, mission: Str<'_>) -> PyResult<Event> {
         self.run(&by, on, Action::AcceptOffer { mission: mission_id(&mission)? })
     }
 
     /// Either party records a stalemate.
-    fn declare_stalemate(&self, by: Str<'_>, on: chrono::NaiveDate, mission: Str<'_>) -> PyResult<PyEvent> {
+    fn declare_stalemate(&self, by: Str<'_>, on: chrono::NaiveDate, mission: Str<'_>) -> PyResult<Event> {
         self.run(&by, on, Action::DeclareStalemate { mission: mission_id(&mission)? })
     }
 
     /// Either party reopens a negotiation after a stalemate.
-    fn reopen_negotiation(&self, by: Str<'_>, on: chrono::NaiveDate, mission: Str<'_>) -> PyResult<PyEvent> {
+    fn reopen_negotiation(&self, by: Str<'_>, on: chrono::NaiveDate, mission: Str<'_>) -> PyResult<Event> {
         self.run(&by, on, Action::ReopenNegotiation { mission: mission_id(&mission)? })
     }
 
@@ -377,7 +375,7 @@ impl PyNetwork {
         amount: MoneyArg<'_>,
         paid_on: Option<chrono::NaiveDate>,
         reference: UserText,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         let payment = Payment {
             member: actor_id(&member)?,
             amount: money("amount", &amount)?,
@@ -398,7 +396,7 @@ impl PyNetwork {
         amount: MoneyArg<'_>,
         given_on: Option<chrono::NaiveDate>,
         mission: Option<Str<'_>>,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         let donation = Donation {
             member: actor_id(&member)?,
             amount: money("amount", &amount)?,
@@ -421,7 +419,7 @@ impl PyNetwork {
         quantity: MoneyArg<'_>,
         delivered_on: Option<chrono::NaiveDate>,
         note: UserText,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         let delivery = Delivery {
             member: actor_id(&member)?,
             contribution: contribution.into(),
@@ -435,7 +433,7 @@ impl PyNetwork {
 
     /// Executes a command given as JSON (`{"by": …, "on": …, "action": {"type": …}}`),
     /// the same shape as a journal line without `seq`.
-    fn execute_json(&self, command: Str<'_>) -> PyResult<PyEvent> {
+    fn execute_json(&self, command: Str<'_>) -> PyResult<Event> {
         let command = Command::from_json(&command).py()?;
         self.execute_command(command)
     }
@@ -445,7 +443,7 @@ impl PyNetwork {
         &self,
         #[gen_stub(override_type(type_repr = "builtins.dict[builtins.str, typing.Any] | builtins.str", imports = ("builtins", "typing")))]
         command: &Bound<'_, PyAny>,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         let command = Command::from_json(&command_json(command)?).py()?;
         self.execute_command(command)
     }
@@ -489,8 +487,8 @@ impl PyNetwork {
     }
 
     /// The events recorded since this network was created or loaded.
-    fn journal(&self) -> PyResult<Vec<PyEvent>> {
-        Ok(self.read()?.journal().iter().cloned().map(PyEvent).collect())
+    fn journal(&self) -> PyResult<Vec<Event>> {
+        Ok(self.read()?.journal().to_vec())
     }
 
     /// An actor.
@@ -555,8 +553,8 @@ impl PyNetwork {
     }
 
     /// The negotiation of a mission's contribution, if one was opened.
-    fn negotiation(&self, mission: Str<'_>) -> PyResult<Option<PyNegotiation>> {
-        Ok(self.read()?.state().negotiations.get(&mission_id(&mission)?).cloned().map(PyNegotiation))
+    fn negotiation(&self, mission: Str<'_>) -> PyResult<Option<Negotiation>> {
+        Ok(self.read()?.state().negotiations.get(&mission_id(&mission)?).cloned())
     }
 
     /// Payments received, in journal order.
@@ -576,17 +574,15 @@ impl PyNetwork {
 
     /// The facts a policy evaluates for a won mission (with its declaration,
     /// negotiation and donations).
-    fn mission_facts(&self, mission: Str<'_>) -> PyResult<PyMissionFacts> {
-        MissionFacts::from_network(&*self.read()?, &mission_id(&mission)?).map(PyMissionFacts).py()
+    fn mission_facts(&self, mission: Str<'_>) -> PyResult<MissionFacts> {
+        MissionFacts::from_network(&*self.read()?, &mission_id(&mission)?).py()
     }
 
     /// The facts of every won (won, started or completed) mission, by id.
-    fn won_mission_facts(&self) -> PyResult<Vec<PyMissionFacts>> {
+    fn won_mission_facts(&self) -> PyResult<Vec<MissionFacts>> {
         let network = self.read()?;
         let won = network.state().missions.values().filter(|m| m.status.is_won());
-        won.map(|m| MissionFacts::from_network(&network, &m.id).map(PyMissionFacts))
-            .collect::<coopetition::Result<_>>()
-            .py()
+        won.map(|m| MissionFacts::from_network(&network, &m.id)).collect::<coopetition::Result<_>>().py()
     }
 
     /// The charter version in force.
@@ -629,7 +625,7 @@ impl PyNetwork {
         on: chrono::NaiveDate,
         from_date: chrono::NaiveDate,
         rules: Str<'_>,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         let rules = coopetition::compliance::parse_rules(&rules).py()?;
         self.run(&by, on, Action::ConfigureFollowUp { from: from_date, rules })
     }
@@ -643,7 +639,7 @@ impl PyNetwork {
         resource: UserText,
         licence: UserText,
         location: UserText,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         self.run(
             &by,
             on,
@@ -665,7 +661,7 @@ impl PyNetwork {
         #[gen_stub(override_type(type_repr = "builtins.str | builtins.tuple[builtins.str, builtins.str]", imports = ("builtins")))]
         local_actor: &Bound<'_, PyAny>,
         since: chrono::NaiveDate,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         self.run(
             &by,
             on,
@@ -680,7 +676,7 @@ impl PyNetwork {
         on: chrono::NaiveDate,
         mission: Str<'_>,
         member: Str<'_>,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         self.run(&by, on, Action::RecordMemberInformed { mission: mission_id(&mission)?, member: actor_id(&member)? })
     }
 
@@ -693,7 +689,7 @@ impl PyNetwork {
         member: Str<'_>,
         year: i32,
         meeting: UserText,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         self.run(&by, on, Action::RecordAttendance { member: actor_id(&member)?, year, meeting: meeting.into() })
     }
 
@@ -704,18 +700,12 @@ impl PyNetwork {
         on: chrono::NaiveDate,
         member: Str<'_>,
         grounds: UserText,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         self.run(&by, on, Action::NotifyHearing { member: actor_id(&member)?, grounds: grounds.into() })
     }
 
     /// The member answers the notice.
-    fn answer_hearing(
-        &self,
-        by: Str<'_>,
-        on: chrono::NaiveDate,
-        member: Str<'_>,
-        answer: UserText,
-    ) -> PyResult<PyEvent> {
+    fn answer_hearing(&self, by: Str<'_>, on: chrono::NaiveDate, member: Str<'_>, answer: UserText) -> PyResult<Event> {
         self.run(&by, on, Action::AnswerHearing { member: actor_id(&member)?, answer: answer.into() })
     }
 
@@ -732,7 +722,7 @@ impl PyNetwork {
         venue: Str<'_>,
         taken_on: Option<chrono::NaiveDate>,
         reference: Option<UserText>,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         let decision = crate::followup::queries::decision(
             reason.into(),
             taken_on.unwrap_or(on),
@@ -755,7 +745,7 @@ impl PyNetwork {
         venue: Str<'_>,
         taken_on: Option<chrono::NaiveDate>,
         reference: Option<UserText>,
-    ) -> PyResult<PyEvent> {
+    ) -> PyResult<Event> {
         let decision = crate::followup::queries::decision(
             reason.into(),
             taken_on.unwrap_or(on),
@@ -766,12 +756,12 @@ impl PyNetwork {
     }
 
     /// The compliance report of the whole network at a date.
-    fn compliance_report(&self, as_of: chrono::NaiveDate) -> PyResult<PyComplianceReport> {
+    fn compliance_report(&self, as_of: chrono::NaiveDate) -> PyResult<ComplianceReport> {
         Ok(crate::followup::queries::report(&*self.read()?, as_of))
     }
 
     /// One member's compliance at a date (None if the charter never bound it).
-    fn member_compliance(&self, member: Str<'_>, as_of: chrono::NaiveDate) -> PyResult<Option<PyMemberCompliance>> {
+    fn member_compliance(&self, member: Str<'_>, as_of: chrono::NaiveDate) -> PyResult<Option<MemberCompliance>> {
         crate::followup::queries::member(&*self.read()?, &member, as_of)
     }
 
@@ -781,18 +771,18 @@ impl PyNetwork {
     }
 
     /// What the thresholds propose for a member's standing; never applied by itself.
-    fn standing_proposal(&self, member: Str<'_>, as_of: chrono::NaiveDate) -> PyResult<PyStandingProposal> {
+    fn standing_proposal(&self, member: Str<'_>, as_of: chrono::NaiveDate) -> PyResult<StandingProposal> {
         crate::followup::queries::proposal(&*self.read()?, &member, as_of)
     }
 
     /// The standing proposals of every member bound by the charter.
-    fn standing_proposals(&self, as_of: chrono::NaiveDate) -> PyResult<Vec<PyStandingProposal>> {
-        Ok(self.read()?.standing_proposals(as_of).into_iter().map(PyStandingProposal).collect())
+    fn standing_proposals(&self, as_of: chrono::NaiveDate) -> PyResult<Vec<StandingProposal>> {
+        Ok(self.read()?.standing_proposals(as_of))
     }
 
     /// The level suggestions of every actor.
-    fn level_suggestions(&self, as_of: chrono::NaiveDate) -> PyResult<Vec<PyLevelSuggestion>> {
-        Ok(self.read()?.level_suggestions(as_of).into_iter().map(PyLevelSuggestion).collect())
+    fn level_suggestions(&self, as_of: chrono::NaiveDate) -> PyResult<Vec<LevelSuggestion>> {
+        Ok(self.read()?.level_suggestions(as_of))
     }
 
     /// The follow-up rules in force on a date, as the JSON `configure_follow_up` takes.
@@ -802,12 +792,12 @@ impl PyNetwork {
     }
 
     /// The involvement level the member's activity suggests; never applied by itself.
-    fn level_suggestion(&self, actor: Str<'_>, as_of: chrono::NaiveDate) -> PyResult<PyLevelSuggestion> {
+    fn level_suggestion(&self, actor: Str<'_>, as_of: chrono::NaiveDate) -> PyResult<LevelSuggestion> {
         crate::followup::queries::suggestion(&*self.read()?, &actor, as_of)
     }
 
     /// The public directory: consenting members only.
-    fn public_directory(&self) -> PyResult<Vec<PyDirectoryEntry>> {
+    fn public_directory(&self) -> PyResult<Vec<DirectoryEntry>> {
         Ok(crate::followup::queries::directory(&*self.read()?))
     }
 
@@ -872,7 +862,7 @@ impl PyNetwork {
         #[gen_stub(override_type(type_repr = "Policy | PolicyProtocol | None", imports = ("coopetition._types.PolicyProtocol")))]
         policy: Option<&Bound<'_, PyAny>>,
         parameters: Option<PyRef<'_, PyParameters>>,
-    ) -> PyResult<PyMemberLedger> {
+    ) -> PyResult<MemberLedger> {
         crate::ledger::member(self, &member, year, policy, parameters)
     }
 
@@ -884,7 +874,7 @@ impl PyNetwork {
         #[gen_stub(override_type(type_repr = "Policy | PolicyProtocol | None", imports = ("coopetition._types.PolicyProtocol")))]
         policy: Option<&Bound<'_, PyAny>>,
         parameters: Option<PyRef<'_, PyParameters>>,
-    ) -> PyResult<crate::types::PyAssessment> {
+    ) -> PyResult<coopetition::policy::Assessment> {
         crate::ledger::assess(self, &mission, policy, parameters)
     }
 
@@ -896,7 +886,7 @@ impl PyNetwork {
         #[gen_stub(override_type(type_repr = "Policy | PolicyProtocol | None", imports = ("coopetition._types.PolicyProtocol")))]
         policy: Option<&Bound<'_, PyAny>>,
         parameters: Option<PyRef<'_, PyParameters>>,
-    ) -> PyResult<PyNetworkLedger> {
+    ) -> PyResult<NetworkLedger> {
         crate::ledger::whole(self, year, policy, parameters)
     }
 

@@ -2,7 +2,7 @@
 
 use crate::convert::{money, rate, MoneyArg, Str, UserText};
 use crate::errors::IntoPy;
-use crate::types::{catalogue_items, PyAssessment, PyMissionFacts};
+use crate::types::catalogue_items;
 use coopetition::charter::shipped_charter;
 use coopetition::policy::batch::BuiltinPolicy;
 use coopetition::policy::{
@@ -124,7 +124,7 @@ impl ContributionPolicy for ForeignPolicy {
         let failed =
             |message: String| Error::PolicyFailed { policy: self.name.clone(), mission: mission.describe(), message };
         Python::attach(|py| {
-            let facts = PyMissionFacts(mission.clone());
+            let facts = mission.clone();
             let parameters = PyParameters(Arc::new(params.clone()));
             let result = self
                 .object
@@ -245,14 +245,14 @@ impl PyPolicy {
     #[pyo3(signature = (mission, parameters = None))]
     fn evaluate(
         &self,
-        mission: PyRef<'_, PyMissionFacts>,
+        mission: PyRef<'_, MissionFacts>,
         parameters: Option<PyRef<'_, PyParameters>>,
-    ) -> PyResult<PyAssessment> {
+    ) -> PyResult<Assessment> {
         let result = match &parameters {
-            Some(p) => self.inner.evaluate(&mission.0, &p.0),
-            None => self.inner.evaluate(&mission.0, Parameters::shipped()),
+            Some(p) => self.inner.evaluate(&mission, &p.0),
+            None => self.inner.evaluate(&mission, Parameters::shipped()),
         };
-        result.map(PyAssessment).py()
+        result.py()
     }
     /// Evaluates many missions (combinators across missions, like a yearly cap, apply).
     #[pyo3(signature = (missions, parameters = None))]
@@ -260,14 +260,14 @@ impl PyPolicy {
         &self,
         py: Python<'_>,
         #[gen_stub(override_type(type_repr = "collections.abc.Sequence[MissionFacts]", imports = ("collections.abc")))]
-        missions: Vec<PyRef<'_, PyMissionFacts>>,
+        missions: Vec<PyRef<'_, MissionFacts>>,
         parameters: Option<PyRef<'_, PyParameters>>,
-    ) -> PyResult<Vec<PyAssessment>> {
-        let facts: Vec<MissionFacts> = missions.iter().map(|m| m.0.clone()).collect();
+    ) -> PyResult<Vec<Assessment>> {
+        let facts: Vec<MissionFacts> = missions.iter().map(|m| MissionFacts::clone(m)).collect();
         let params = params_or_shipped(parameters);
         let inner = self.inner.clone();
         let results = py.detach(move || inner.evaluate_all(&facts, &params));
-        results.into_iter().map(|r| r.map(PyAssessment).py()).collect()
+        results.into_iter().map(|r| r.py()).collect()
     }
     fn __repr__(&self) -> String {
         format!("Policy('{}')", self.inner.name())
@@ -281,9 +281,9 @@ impl PyPolicy {
 fn evaluate(
     #[gen_stub(override_type(type_repr = "Policy | PolicyProtocol", imports = ("coopetition._types.PolicyProtocol")))]
     policy: &Bound<'_, PyAny>,
-    mission: PyRef<'_, PyMissionFacts>,
+    mission: PyRef<'_, MissionFacts>,
     parameters: Option<PyRef<'_, PyParameters>>,
-) -> PyResult<PyAssessment> {
+) -> PyResult<Assessment> {
     PyPolicy::from_object(policy)?.evaluate(mission, parameters)
 }
 

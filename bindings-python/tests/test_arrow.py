@@ -167,13 +167,13 @@ def test_arrow_path_equals_per_mission_path(rows) -> None:  # type: ignore[no-un
         revenue = Decimal(cents) / 100
         declared_cents = None if declared is None else cents * declared // 100
         amount_cents = cents * agreed // 100 if state in ("open", "agreed") else None
-        negotiation: dict[str, object] = {"state": state}
+        negotiation: c.NegotiationState = c.NegotiationState.NotOpened()
         if state == "open":
-            negotiation.update(offers=1, last_offer=Decimal(amount_cents or 0) / 100)
+            negotiation = c.NegotiationState.Open(offers=1, last_offer=Decimal(amount_cents or 0) / 100)
         elif state == "agreed":
-            negotiation.update(offers=2, amount=Decimal(amount_cents or 0) / 100, on=won)
+            negotiation = c.NegotiationState.Agreed(amount=Decimal(amount_cents or 0) / 100, on=won, offers=2)
         elif state == "stalemate":
-            negotiation.update(offers=3, on=won)
+            negotiation = c.NegotiationState.Stalemate(on=won, offers=3)
         facts.append(c.MissionFacts(
             f"p{i % 3}", revenue, won, origin, partners=partners, shared_resources=shared, steward_workstream=sw,
             client_informed=ci, declared=None if declared_cents is None else Decimal(declared_cents) / 100,

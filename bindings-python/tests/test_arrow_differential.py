@@ -97,16 +97,17 @@ def facts(row: dict[str, Any], reads: set[str]) -> c.MissionFacts | None:
             return None
         partners = row["partners"] if guide else 0
         declared = row["declared"] if "declared" in reads else None
-        negotiation: dict[str, Any] = {"state": (row["state"] or "not_opened") if "negotiation" in reads else "not_opened"}
-        state = negotiation["state"]
+        state = (row["state"] or "not_opened") if "negotiation" in reads else "not_opened"
+        negotiation: c.NegotiationState = c.NegotiationState.NotOpened()
         if state == "open":
-            negotiation.update(offers=1, last_offer=row["amount"])
+            negotiation = c.NegotiationState.Open(offers=1, last_offer=row["amount"])
         elif state in ("agreed", "stalemate"):
             if not row["dated"] or state == "agreed" and row["amount"] is None:
                 return None
-            negotiation.update(offers=2, on=row["won_on"])
             if state == "agreed":
-                negotiation["amount"] = row["amount"]
+                negotiation = c.NegotiationState.Agreed(amount=row["amount"], on=row["won_on"], offers=2)
+            else:
+                negotiation = c.NegotiationState.Stalemate(on=row["won_on"], offers=2)
         return c.MissionFacts(row["provider"], row["revenue"], row["won_on"], origin, partners=partners,
                               declared=declared, negotiation=negotiation)
     except (c.CoopetitionError, TypeError, ValueError, OverflowError):

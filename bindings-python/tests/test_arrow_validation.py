@@ -199,8 +199,13 @@ def test_mission_ids_follow_the_per_mission_rule() -> None:
 
 @pytest.mark.parametrize("state", ["agreed", "stalemate"])
 def test_a_concluded_negotiation_needs_its_date(state: str) -> None:
-    with pytest.raises(TypeError):
-        c.MissionFacts("p0", Decimal("100.00"), WON, "other", negotiation={"state": state, "amount": Decimal("1")})
+    # A Python negotiation is built by its stage's class, whose date is a required argument.
+    undated: dict[str, Any] = {
+        "agreed": lambda: c.NegotiationState.Agreed(amount=Decimal("1"), offers=1),  # type: ignore[call-arg]
+        "stalemate": lambda: c.NegotiationState.Stalemate(offers=1),  # type: ignore[call-arg]
+    }
+    with pytest.raises(TypeError, match="'on'"):
+        undated[state]()
     t = table(
         negotiation_state=["not_opened", state, "open"],
         negotiation_amount_cents=pa.array([None, 100, None], pa.int64()),

@@ -20,10 +20,10 @@ def missions() -> list[c.MissionFacts]:
         c.MissionFacts("p1", Decimal("12345.50"), ON, "network_event", donations=Decimal("50.00")),
         c.MissionFacts("p1", Decimal("8000.00"), ON, "network_referral", partners=2, declared=Decimal("320.00")),
         c.MissionFacts("p1", Decimal("5000.00"), ON, "own_network",
-                       negotiation={"state": "open", "offers": 2, "last_offer": Decimal("150.00")}),
+                       negotiation=c.NegotiationState.Open(offers=2, last_offer=Decimal("150.00"))),
         c.MissionFacts("p1", Decimal("20000.00"), ON, "network_action",
-                       negotiation={"state": "agreed", "offers": 3, "amount": Decimal("700.00"), "on": ON}),
-        c.MissionFacts("p1", Decimal("3000.00"), ON, "other", negotiation={"state": "stalemate", "offers": 4, "on": ON}),
+                       negotiation=c.NegotiationState.Agreed(amount=Decimal("700.00"), on=ON, offers=3)),
+        c.MissionFacts("p1", Decimal("3000.00"), ON, "other", negotiation=c.NegotiationState.Stalemate(on=ON, offers=4)),
     ]
 
 
@@ -85,3 +85,20 @@ def test_an_assessment_contradicting_itself_is_refused() -> None:
     with pytest.raises(c.JournalError) as e:
         c.Assessment.from_json(json.dumps(unrounded))
     assert e.value.code == "journal.json.malformed"
+
+
+def test_a_negotiation_reads_back_as_the_class_of_its_stage() -> None:
+    agreed = missions()[3].negotiation
+    assert isinstance(agreed, c.NegotiationState.Agreed) and agreed.stage == "agreed"
+    assert (agreed.amount, agreed.on, agreed.offers) == (Decimal("700.00"), ON, 3)
+    assert missions()[4].negotiation == c.NegotiationState.Stalemate(on=ON, offers=4)
+    assert missions()[0].negotiation == c.NegotiationState.NotOpened()
+    assert json.loads(missions()[2].to_json())["negotiation"] == {
+        "state": "open", "offers": 2, "last_offer": {"amount": "150.00", "currency": "EUR"}}
+
+
+def test_a_record_of_the_core_shows_its_fields() -> None:
+    shown = repr(c.NegotiationState.Stalemate(on=ON, offers=4))
+    assert "Stalemate(" in shown and "offers=4" in shown and "on=datetime.date(2021, 3, 1)" in shown
+    shown = repr(missions()[0])
+    assert shown.startswith("MissionFacts(") and "revenue=Decimal('12345.50')" in shown

@@ -55,7 +55,9 @@ def test_money_records_read_back(network: c.Network) -> None:
     assert declaration is not None and (declaration.amount, declaration.on) == (Decimal("450.00"), date(2021, 3, 11))
     negotiation = network.negotiation("m1")
     assert negotiation is not None
-    assert (negotiation.status, negotiation.agreed_amount, negotiation.agreed_on) == ("agreed", Decimal("500"), date(2021, 4, 3))
+    assert negotiation.status == "agreed"
+    assert negotiation.agreed is not None
+    assert (negotiation.agreed.amount, negotiation.agreed.on) == (Decimal("500"), date(2021, 4, 3))
     assert [(o.party, o.by, o.amount) for o in negotiation.offers] == [
         ("provider", "paul", Decimal("400")), ("network", "alice", Decimal("500"))]
     [payment] = network.payments()

@@ -65,7 +65,7 @@ macro_rules! id_type {
         }
 
         #[cfg(feature = "python")]
-        $crate::python::python_id!($name);
+        $crate::python_values::python_id!($name);
 
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

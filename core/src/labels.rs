@@ -68,7 +68,7 @@ macro_rules! labelled_enum {
         }
 
         #[cfg(feature = "python")]
-        $crate::python::python_label!($name, [$($label),+]);
+        $crate::python_values::python_label!($name, [$($label),+]);
 
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

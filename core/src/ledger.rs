@@ -50,7 +50,7 @@
 //! ```
 
 use crate::actor::ActorKind;
-use crate::catalogue::{Catalogues, ContributionForm};
+use crate::catalogue::Catalogues;
 use crate::error::{Error, Result};
 use crate::ids::{ActorId, MissionId};
 use crate::mission::Mission;
@@ -58,6 +58,8 @@ use crate::money::{round_cents, Money};
 use crate::negotiation::{Delivery, DeliveryUnit, Donation, Payment};
 use crate::network::Network;
 use crate::policy::{AssessmentStatus, ContributionPolicy, InKindValuation, MissionFacts, Parameters, Provenance};
+pub use crate::statement_text::money_text;
+use crate::statement_text::{cell, form_text, percent_text, provenance_text, quantity_text, status_text, unit_text};
 use crate::text::{Lang, Text};
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
@@ -68,6 +70,11 @@ use std::fmt::Write as _;
 /// One mission won in the year, as the policy assessed it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass,
+    pyo3::pyclass(module = "coopetition", name = "LedgerLine", frozen, eq, get_all)
+)]
 pub struct MissionLine {
     /// The mission.
     pub mission: MissionId,
@@ -103,6 +110,11 @@ impl MissionLine {
 /// An in-kind delivery with its value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass,
+    pyo3::pyclass(module = "coopetition", frozen, eq, get_all)
+)]
 pub struct ValuedDelivery {
     /// The delivery as recorded.
     pub delivery: Delivery,
@@ -115,6 +127,11 @@ pub struct ValuedDelivery {
 /// The deliveries of one contribution in one unit over the year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass,
+    pyo3::pyclass(module = "coopetition", frozen, eq, get_all)
+)]
 pub struct InKindTotal {
     /// The contribution option (`workstream`, `recurring_event`…).
     pub contribution: String,
@@ -143,6 +160,11 @@ pub enum Settlement {
 /// One member's ledger for one calendar year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass,
+    pyo3::pyclass(module = "coopetition", frozen, eq, get_all)
+)]
 pub struct MemberLedger {
     /// The member.
     pub member: ActorId,
@@ -230,6 +252,11 @@ fn settlement(balance: Money) -> Settlement {
 /// The whole network's ledger for one calendar year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass,
+    pyo3::pyclass(module = "coopetition", frozen, eq, get_all)
+)]
 pub struct NetworkLedger {
     /// The network's name (empty before founding).
     pub network: String,
@@ -793,104 +820,6 @@ impl AnnualStatement {
             None => format!("`{}`", cell(id)),
         }
     }
-}
-
-fn form_text(form: ContributionForm, lang: Lang) -> &'static str {
-    use ContributionForm as F;
-    match (form, lang) {
-        (F::RevenueShare, Lang::Fr) => "part du chiffre d'affaires",
-        (F::RevenueShare, Lang::En) => "revenue share",
-        (F::Fee, Lang::Fr) => "cotisation",
-        (F::Fee, Lang::En) => "membership fee",
-        (F::Funding, Lang::Fr) => "financement",
-        (F::Funding, Lang::En) => "funding",
-        (F::Workstream, Lang::Fr) => "chantier",
-        (F::Workstream, Lang::En) => "workstream",
-        (F::RecurringEvent, Lang::Fr) => "événement récurrent",
-        (F::RecurringEvent, Lang::En) => "recurring event",
-        (F::ProjectHolders, Lang::Fr) => "accueil de porteurs de projet",
-        (F::ProjectHolders, Lang::En) => "welcoming project holders",
-        (F::Hosting, Lang::Fr) => "accueil",
-        (F::Hosting, Lang::En) => "hosting",
-        (F::Volunteering, Lang::Fr) => "bénévolat",
-        (F::Volunteering, Lang::En) => "volunteering",
-        (F::Resources, Lang::Fr) => "ressources ouvertes",
-        (F::Resources, Lang::En) => "open resources",
-        (F::OwnProposal, Lang::Fr) => "proposition propre",
-        (F::OwnProposal, Lang::En) => "own proposal",
-    }
-}
-
-fn unit_text(unit: DeliveryUnit, lang: Lang) -> &'static str {
-    match (unit, lang) {
-        (DeliveryUnit::Hours, Lang::Fr) => "heures",
-        (DeliveryUnit::Hours, Lang::En) => "hours",
-        (DeliveryUnit::Events, Lang::Fr) => "événements",
-        (DeliveryUnit::Events, Lang::En) => "events",
-        (DeliveryUnit::ProjectHolders, Lang::Fr) => "porteurs de projet",
-        (DeliveryUnit::ProjectHolders, Lang::En) => "project holders",
-    }
-}
-
-fn provenance_text(p: Provenance, lang: Lang) -> &'static str {
-    match (p, lang) {
-        (Provenance::Computed, Lang::Fr) => "calculé",
-        (Provenance::Computed, Lang::En) => "computed",
-        (Provenance::Declared, Lang::Fr) => "déclaré",
-        (Provenance::Declared, Lang::En) => "declared",
-        (Provenance::Negotiated, Lang::Fr) => "négocié",
-        (Provenance::Negotiated, Lang::En) => "negotiated",
-        (Provenance::Modelled, Lang::Fr) => "modélisé",
-        (Provenance::Modelled, Lang::En) => "modelled",
-    }
-}
-
-fn status_text(s: AssessmentStatus, lang: Lang) -> &'static str {
-    match (s, lang) {
-        (AssessmentStatus::Priced, Lang::Fr) => "chiffrée",
-        (AssessmentStatus::Priced, Lang::En) => "priced",
-        (AssessmentStatus::Pending, Lang::Fr) => "négociation en cours",
-        (AssessmentStatus::Pending, Lang::En) => "negotiation pending",
-        (AssessmentStatus::Undeclared, Lang::Fr) => "contribution non déclarée",
-        (AssessmentStatus::Undeclared, Lang::En) => "contribution not declared",
-        (AssessmentStatus::Stalemate, Lang::Fr) => "négociation sans accord",
-        (AssessmentStatus::Stalemate, Lang::En) => "negotiation without agreement",
-    }
-}
-
-/// An amount with at least two decimals, exact: `€1234.50` or `1234,50 €`.
-pub fn money_text(amount: Money, lang: Lang) -> String {
-    let mut d = amount.amount();
-    if d.scale() < 2 {
-        d.rescale(2);
-    }
-    let digits = d.abs().to_string();
-    let sign = if amount.is_negative() { "-" } else { "" };
-    match lang {
-        Lang::En => format!("{sign}€{digits}"),
-        Lang::Fr => format!("{sign}{} €", digits.replace('.', ",")),
-    }
-}
-
-fn quantity_text(q: Decimal, lang: Lang) -> String {
-    let text = q.normalize().to_string();
-    match lang {
-        Lang::En => text,
-        Lang::Fr => text.replace('.', ","),
-    }
-}
-
-fn percent_text(share: Decimal, lang: Lang) -> String {
-    let pct = share.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(share).normalize();
-    match lang {
-        Lang::En => format!("{pct}%"),
-        Lang::Fr => format!("{} %", pct.to_string().replace('.', ",")),
-    }
-}
-
-/// Text safe inside a Markdown table cell: pipes escaped, line breaks flattened.
-fn cell(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('|', "\\|").replace(['\r', '\n'], " ")
 }
 
 #[cfg(test)]

@@ -39,6 +39,7 @@ mod recorded;
 pub mod shared;
 pub mod snapshot;
 pub mod standing;
+mod statement_text;
 pub mod text;
 
 // The Kotlin binding's uniffi derives on the core's types need this crate's own
@@ -56,6 +57,8 @@ pub use uniffi_error::CoopetitionError;
 
 #[cfg(feature = "python")]
 pub mod python;
+#[cfg(feature = "python")]
+mod python_values;
 
 pub use error::{Error, Result};
 

@@ -74,6 +74,11 @@ labelled_enum!(
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(from = "(Money, NaiveDate)", into = "(Money, NaiveDate)")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass,
+    pyo3::pyclass(module = "coopetition", frozen, eq, get_all)
+)]
 pub struct Agreement {
     /// The amount agreed: the last offer, accepted.
     pub amount: Money,
@@ -97,6 +102,11 @@ impl From<Agreement> for (Money, NaiveDate) {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass,
+    pyo3::pyclass(module = "coopetition", frozen, eq, get_all)
+)]
 pub struct Negotiation {
     /// The mission.
     pub mission: MissionId,
@@ -111,13 +121,18 @@ pub struct Negotiation {
 }
 
 /// Where the negotiation of a mission's contribution stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(tag = "state", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass_complex_enum,
+    pyo3::pyclass(module = "coopetition", frozen, eq, from_py_object)
+)]
 pub enum NegotiationState {
-    /// No negotiation was opened.
-    #[default]
-    NotOpened,
+    /// No negotiation was opened. (Braces, not a unit variant: Python's
+    /// classes of a data-carrying enumeration have no unit variant.)
+    NotOpened {},
     /// Offers are being exchanged.
     Open {
         /// Number of offers so far.
@@ -160,11 +175,17 @@ labelled_enum!(
     }
 );
 
+impl Default for NegotiationState {
+    fn default() -> NegotiationState {
+        NegotiationState::NotOpened {}
+    }
+}
+
 impl NegotiationState {
     /// The stage the negotiation is at.
     pub fn stage(&self) -> NegotiationStage {
         match self {
-            NegotiationState::NotOpened => NegotiationStage::NotOpened,
+            NegotiationState::NotOpened {} => NegotiationStage::NotOpened,
             NegotiationState::Open { .. } => NegotiationStage::Open,
             NegotiationState::Agreed { .. } => NegotiationStage::Agreed,
             NegotiationState::Stalemate { .. } => NegotiationStage::Stalemate,

@@ -55,7 +55,7 @@ pub fn missions(n: usize, seed: u64) -> Vec<MissionFacts> {
             let offers = rng.below(5) as u32;
             let on = won_on + Duration::days(10);
             m.negotiation = match rng.below(4) {
-                0 => NegotiationState::NotOpened,
+                0 => NegotiationState::NotOpened {},
                 1 => NegotiationState::Open {
                     offers,
                     last_offer: (rng.below(2) == 0).then(|| Money::from_cents(revenue / 50)),
@@ -81,7 +81,7 @@ fn decimal(values: impl IntoIterator<Item = Option<i128>>, precision: u8, scale:
 
 fn negotiation(m: &MissionFacts) -> (&'static str, Option<i64>, u32, Option<i32>) {
     match m.negotiation {
-        NegotiationState::NotOpened => ("not_opened", None, 0, None),
+        NegotiationState::NotOpened {} => ("not_opened", None, 0, None),
         NegotiationState::Open { offers, last_offer } => ("open", last_offer.map(cents), offers, None),
         NegotiationState::Agreed { amount, on, offers } => {
             ("agreed", Some(cents(amount)), offers, Some(days_from_date(on)))

@@ -12,8 +12,10 @@ from coopetition._types import PolicyProtocol
 import datetime
 import decimal
 import typing
+import typing_extensions
 __all__ = [
     "Actor",
+    "Agreement",
     "Assessment",
     "BehaviourModel",
     "CatalogueItem",
@@ -33,6 +35,7 @@ __all__ = [
     "Donation",
     "EngagementCheck",
     "Event",
+    "InKindTotal",
     "LedgerLine",
     "LevelSuggestion",
     "MemberCompliance",
@@ -41,6 +44,7 @@ __all__ = [
     "MissionFacts",
     "MissionRecord",
     "Negotiation",
+    "NegotiationState",
     "Network",
     "NetworkLedger",
     "Offer",
@@ -50,7 +54,10 @@ __all__ = [
     "Policy",
     "Resource",
     "StandingProposal",
+    "StatusCounts",
     "Step",
+    "Text",
+    "ValuedDelivery",
     "catalogue",
     "compare",
     "error_classes",
@@ -95,52 +102,74 @@ class Actor:
     def __new__(cls, id: builtins.str, kind: typing.Literal["third_place", "local_authority", "citizen", "association", "company", "provider"], display_name: builtins.str, level: typing.Literal["supporter", "contributor", "steward"] = ..., public_listing: builtins.bool = ...) -> Actor: ...
 
 @typing.final
+class Agreement:
+    r"""
+    The agreement that closes a negotiation: the amount accepted, and when.
+    
+    Written as the pair `[amount, date]`, the form journals and snapshots
+    have always held.
+    """
+    @property
+    def amount(self) -> decimal.Decimal:
+        r"""
+        The amount agreed: the last offer, accepted.
+        """
+    @property
+    def on(self) -> datetime.date:
+        r"""
+        The date of the acceptance.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+
+@typing.final
 class Assessment:
     r"""
     What a policy says a mission owes, and why.
+    
+    Its JSON form is described in [`assessment_json`].
     """
     @property
-    def status(self) -> builtins.str:
+    def status(self) -> typing.Literal["priced", "pending", "undeclared", "stalemate"]:
         r"""
-        `priced`, `pending`, `undeclared` or `stalemate`.
+        Whether the mission could be priced.
         """
     @property
     def amount(self) -> typing.Optional[decimal.Decimal]:
         r"""
-        Money due (rounded to the cent), or None when not priced.
+        The money due, rounded to the cent; `None` unless priced.
         """
     @property
     def in_kind_credit(self) -> decimal.Decimal:
         r"""
-        Value recognised in kind.
+        Value recognised as given in kind for this mission.
         """
     @property
     def donations(self) -> decimal.Decimal:
         r"""
-        Donations recorded beside the amount due.
+        Donations recorded for this mission, beside (never in) the amount due.
         """
     @property
-    def provenance(self) -> builtins.str:
+    def provenance(self) -> typing.Literal["computed", "declared", "negotiated", "modelled"]:
         r"""
-        `computed`, `declared`, `negotiated` or `modelled`.
+        Where the amount comes from.
         """
     @property
     def situation(self) -> typing.Optional[builtins.str]:
         r"""
-        The guide situation matched, if any.
+        The guide situation the mission matched, if the policy used the guide.
         """
     @property
     def steps(self) -> builtins.list[Step]:
         r"""
-        The explanation's steps.
+        The explanation's steps, in order.
         """
     @property
     def codes(self) -> builtins.list[builtins.str]:
         r"""
-        The explanation's codes, in order.
+        The explanation's stable codes, in order.
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
-    def explain(self, lang: builtins.str = "en") -> builtins.str:
+    def explain(self, lang: typing.Literal["fr", "en"] = ...) -> builtins.str:
         r"""
         The explanation as numbered sentences in `lang`.
         """
@@ -153,7 +182,6 @@ class Assessment:
         r"""
         An assessment from the core's JSON, read strictly.
         """
-    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class BehaviourModel:
@@ -299,6 +327,7 @@ class Choice:
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     def __new__(cls, item: builtins.str, detail: typing.Optional[builtins.str] = None) -> Choice: ...
 
+@typing_extensions.disjoint_base
 class Client:
     r"""
     Who the mission is for.
@@ -396,7 +425,7 @@ class Comparison:
 @typing.final
 class ComplianceReport:
     r"""
-    The compliance report of the whole network at a date.
+    The compliance of the whole network, or of one member, on a date.
     """
     @property
     def as_of(self) -> datetime.date:
@@ -406,19 +435,14 @@ class ComplianceReport:
     @property
     def members(self) -> builtins.list[MemberCompliance]:
         r"""
-        One entry per bound provider.
+        One entry per bound member, in id order.
         """
     @property
-    def counts(self) -> tuple[builtins.int, builtins.int, builtins.int, builtins.int]:
+    def counts(self) -> StatusCounts:
         r"""
-        Counts as `(met, pending, late, breached)`.
+        Counts over every member.
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
-    def to_json(self) -> builtins.str:
-        r"""
-        The whole report as JSON.
-        """
-    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class Contract:
@@ -613,40 +637,39 @@ class Delivery:
 @typing.final
 class DirectoryEntry:
     r"""
-    A member listed in the public directory.
+    One member in the public directory.
     """
     @property
     def id(self) -> builtins.str:
         r"""
-        Member id.
+        The member's id.
         """
     @property
     def display_name(self) -> builtins.str:
         r"""
-        Display name.
+        Its name.
         """
     @property
-    def kind(self) -> builtins.str:
+    def kind(self) -> typing.Literal["third_place", "local_authority", "citizen", "association", "company", "provider"]:
         r"""
-        Kind.
+        Its kind.
         """
     @property
-    def level(self) -> builtins.str:
+    def level(self) -> typing.Literal["supporter", "contributor", "steward"]:
         r"""
-        Involvement level.
+        Its involvement level.
         """
     @property
-    def charter(self) -> typing.Optional[builtins.str]:
+    def charter(self) -> typing.Optional[typing.Literal["signed", "outdated", "unsigned"]]:
         r"""
-        Charter status, for providers.
+        For a provider, where it stands with the charter; `None` for other kinds.
         """
     @property
     def member_since(self) -> typing.Optional[datetime.date]:
         r"""
-        Member since.
+        Member since (the first validation of its contract, or the founding).
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
-    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class DiscussionNote:
@@ -700,42 +723,42 @@ class Donation:
 @typing.final
 class EngagementCheck:
     r"""
-    One engagement judged: article, rule, status and the journal events that prove it.
+    One engagement of one member, judged on the report's date.
     """
     @property
     def article(self) -> builtins.int:
         r"""
-        Charter article, 1 to 5.
+        The charter article, 1 to 5.
         """
     @property
-    def rule(self) -> builtins.str:
+    def rule(self) -> typing.Literal["solicitation_reported", "start_reported", "progress_reported", "client_informed", "resource_open", "resource_shared", "prior_member_informed", "quality_meeting"]:
         r"""
-        The rule (`solicitation_reported`, `start_reported`…).
+        The rule.
         """
     @property
-    def status(self) -> builtins.str:
+    def status(self) -> typing.Literal["met", "pending", "late", "breached"]:
         r"""
-        `met`, `pending`, `late` or `breached`.
+        Where it stands.
         """
     @property
     def mission(self) -> typing.Optional[builtins.str]:
         r"""
-        The mission concerned, if any.
+        The mission it is about, if any.
         """
     @property
     def resource(self) -> typing.Optional[builtins.str]:
         r"""
-        The resource concerned, if any.
+        The resource it is about (art. 3).
         """
     @property
     def member_to_inform(self) -> typing.Optional[builtins.str]:
         r"""
-        The member to inform (article 4), if any.
+        The member to inform (art. 4).
         """
     @property
     def year(self) -> typing.Optional[builtins.int]:
         r"""
-        The year (article 5), if any.
+        The calendar year (art. 5).
         """
     @property
     def arose_on(self) -> datetime.date:
@@ -745,7 +768,8 @@ class EngagementCheck:
     @property
     def due_on(self) -> typing.Optional[datetime.date]:
         r"""
-        When it is due, if it has a deadline.
+        When it is (or was) due; `None` while it cannot be known (a resource
+        developed in a mission not ended yet).
         """
     @property
     def done_on(self) -> typing.Optional[datetime.date]:
@@ -755,16 +779,14 @@ class EngagementCheck:
     @property
     def evidence(self) -> builtins.list[builtins.int]:
         r"""
-        Sequence numbers of the journal events that prove the status.
+        Sequence numbers of the journal events that prove the status, in journal order.
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
-    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class Event:
     r"""
-    An accepted command as recorded in the journal: its sequence number, its
-    issuer, its date and what was done (`label`, and the whole event as JSON).
+    An accepted command, as recorded in the journal.
     """
     @property
     def seq(self) -> builtins.int:
@@ -782,14 +804,14 @@ class Event:
         The date of the command.
         """
     @property
+    def action(self) -> builtins.dict[builtins.str, typing.Any]:
+        r"""
+        What was done.
+        """
+    @property
     def label(self) -> builtins.str:
         r"""
         The short label of the action (`found_network`, `propose_contract`…).
-        """
-    @property
-    def action(self) -> builtins.dict[builtins.str, typing.Any]:
-        r"""
-        What was done, as the journal's JSON object (`{"type": …, …}`) turned into a dict.
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     def to_json(self) -> builtins.str:
@@ -801,60 +823,95 @@ class Event:
         r"""
         An event from one journal line, read as strictly as a journal.
         """
-    def __repr__(self) -> builtins.str: ...
+
+@typing.final
+class InKindTotal:
+    r"""
+    The deliveries of one contribution in one unit over the year.
+    """
+    @property
+    def contribution(self) -> builtins.str:
+        r"""
+        The contribution option (`workstream`, `recurring_event`…).
+        """
+    @property
+    def unit(self) -> typing.Literal["hours", "events", "project_holders"]:
+        r"""
+        What is counted.
+        """
+    @property
+    def quantity(self) -> decimal.Decimal:
+        r"""
+        The quantity delivered.
+        """
+    @property
+    def value(self) -> decimal.Decimal:
+        r"""
+        The value of those deliveries.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
 
 @typing.final
 class LedgerLine:
     r"""
-    One mission in a member's ledger.
+    One mission won in the year, as the policy assessed it.
     """
     @property
     def mission(self) -> builtins.str:
         r"""
-        Mission id.
+        The mission.
         """
     @property
     def title(self) -> builtins.str:
         r"""
-        Mission title.
+        Its title.
         """
     @property
     def won_on(self) -> datetime.date:
         r"""
-        Date won.
+        The day it was won: the year it counts in.
         """
     @property
     def revenue(self) -> decimal.Decimal:
         r"""
-        Revenue.
+        Its revenue.
         """
     @property
-    def status(self) -> builtins.str:
+    def status(self) -> typing.Literal["priced", "pending", "undeclared", "stalemate"]:
         r"""
-        Assessment status.
+        Whether the policy could price it.
         """
     @property
     def amount(self) -> typing.Optional[decimal.Decimal]:
         r"""
-        Amount due, when priced.
+        The money due, when priced; `None` otherwise (never zero by default).
         """
     @property
-    def provenance(self) -> builtins.str:
+    def in_kind_credit(self) -> decimal.Decimal:
         r"""
-        Provenance of the amount.
+        The value the policy recognised as given in kind for this mission.
+        """
+    @property
+    def provenance(self) -> typing.Literal["computed", "declared", "negotiated", "modelled"]:
+        r"""
+        Where the amount comes from.
         """
     @property
     def situation(self) -> typing.Optional[builtins.str]:
         r"""
-        Guide situation, if any.
+        The guide situation the policy used, if any.
+        """
+    @property
+    def situation_title(self) -> typing.Optional[Text]:
+        r"""
+        The title of that situation, from the guide in force on the day it was won.
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
-    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class LevelSuggestion:
     r"""
-    The involvement level recorded activity suggests (changed only by decision).
+    The level that recorded activity suggests. Shown, never applied.
     """
     @property
     def actor(self) -> builtins.str:
@@ -862,50 +919,63 @@ class LevelSuggestion:
         The actor.
         """
     @property
-    def current(self) -> builtins.str:
+    def current(self) -> typing.Literal["supporter", "contributor", "steward"]:
         r"""
-        Current level.
+        Its level now.
         """
     @property
-    def suggested(self) -> typing.Optional[builtins.str]:
+    def suggested(self) -> typing.Optional[typing.Literal["supporter", "contributor", "steward"]]:
         r"""
-        Suggested level, if different.
+        The level suggested, when it differs from the current one.
         """
     @property
     def active_months(self) -> builtins.int:
         r"""
-        Months with recorded activity over the window.
+        Months of the window with recorded activity.
+        """
+    @property
+    def window_months(self) -> builtins.int:
+        r"""
+        Length of the window in months.
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
-    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class MemberCompliance:
     r"""
-    One member's engagements at a date.
+    The engagements of one member.
     """
     @property
     def member(self) -> builtins.str:
         r"""
-        The member.
+        The member (a provider who signed the charter).
+        """
+    @property
+    def bound_from(self) -> datetime.date:
+        r"""
+        Bound by the charter from its first signature.
+        """
+    @property
+    def bound_until(self) -> typing.Optional[datetime.date]:
+        r"""
+        Until its membership ended, if it did.
         """
     @property
     def engagements(self) -> builtins.list[EngagementCheck]:
         r"""
-        Every engagement judged.
+        Every engagement, missions in id order then years.
         """
     @property
-    def counts(self) -> tuple[builtins.int, builtins.int, builtins.int, builtins.int]:
+    def counts(self) -> StatusCounts:
         r"""
-        Counts as `(met, pending, late, breached)`.
+        Counts per status.
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
-    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class MemberLedger:
     r"""
-    A member's ledger for one calendar year.
+    One member's ledger for one calendar year.
     """
     @property
     def member(self) -> builtins.str:
@@ -915,79 +985,97 @@ class MemberLedger:
     @property
     def year(self) -> builtins.int:
         r"""
-        The year.
+        The calendar year.
         """
     @property
     def policy(self) -> builtins.str:
         r"""
-        The policy that priced the missions.
+        The name of the policy that priced the missions.
         """
     @property
     def missions(self) -> builtins.list[LedgerLine]:
         r"""
-        The missions won that year.
+        The missions won that year, priced or not, by date won then id.
         """
     @property
     def due(self) -> decimal.Decimal:
         r"""
-        Money due (priced missions only).
+        The sum of the priced amounts.
         """
     @property
     def unpriced(self) -> builtins.list[builtins.str]:
         r"""
-        Missions the policy could not price (never counted as zero).
+        The missions the policy could not price, by date won then id.
+        """
+    @property
+    def payments(self) -> builtins.list[Payment]:
+        r"""
+        Payments received that year, in journal order.
         """
     @property
     def paid(self) -> decimal.Decimal:
         r"""
-        Money paid that year.
+        Their sum.
         """
     @property
-    def in_kind(self) -> builtins.list[tuple[builtins.str, builtins.str, decimal.Decimal, decimal.Decimal]]:
+    def deliveries(self) -> builtins.list[ValuedDelivery]:
         r"""
-        In-kind deliveries per contribution and unit: `(contribution, unit, quantity, value)`.
+        In-kind deliveries of that year, valued, in journal order.
+        """
+    @property
+    def in_kind(self) -> builtins.list[InKindTotal]:
+        r"""
+        The deliveries per contribution and unit, by contribution then unit.
         """
     @property
     def in_kind_value(self) -> decimal.Decimal:
         r"""
-        Value of the in-kind deliveries.
+        The value of every delivery of the year.
         """
     @property
     def policy_in_kind_credit(self) -> decimal.Decimal:
         r"""
-        In-kind credit the policy itself recognised (shown, never offset).
+        The in-kind credit the policy recognised in its assessments (shown,
+        already reflected in the money due, never offset).
+        """
+    @property
+    def max_offset_share(self) -> typing.Optional[decimal.Decimal]:
+        r"""
+        The share of the money due that in-kind value may offset, in force on
+        31 December; `None` when no offset had to be computed and no valuation
+        is in force that day.
         """
     @property
     def offset_cap(self) -> decimal.Decimal:
         r"""
-        The most in-kind value may offset.
+        The most that may be offset: share × due, rounded to the cent.
         """
     @property
     def offset(self) -> decimal.Decimal:
         r"""
-        In-kind value applied against money due.
+        The in-kind value applied against the money due: min(value, cap).
+        """
+    @property
+    def donations(self) -> builtins.list[Donation]:
+        r"""
+        Donations received that year, in journal order.
         """
     @property
     def donated(self) -> decimal.Decimal:
         r"""
-        Donations (beside, never reducing the amount due).
+        Their sum, recorded beside the money due.
         """
     @property
     def balance(self) -> decimal.Decimal:
         r"""
-        Due − offset − paid: positive is still owed, negative overpaid.
+        due − offset − paid.
         """
     @property
-    def settlement(self) -> builtins.str:
+    def settlement(self) -> typing.Literal["owed", "settled", "overpaid"]:
         r"""
-        `owed`, `settled` or `overpaid`.
+        Whether the balance is owed, settled or overpaid.
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
-    def to_json(self) -> builtins.str:
-        r"""
-        The whole ledger as plain data (money as decimal strings).
-        """
-    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class Mission:
@@ -1064,32 +1152,35 @@ class Mission:
 @typing.final
 class MissionFacts:
     r"""
-    The facts of a won mission a policy evaluates (a "prepared" mission).
+    The facts of a won mission that policies evaluate.
+    
+    Built from a reported [`Mission`] with [`MissionFacts::from_network`], or
+    directly from historical data (a table row) by an analyst.
     """
-    @property
-    def provider(self) -> builtins.str:
-        r"""
-        Provider id.
-        """
     @property
     def mission(self) -> typing.Optional[builtins.str]:
         r"""
-        Mission id, if any.
+        The mission, if it has an id.
+        """
+    @property
+    def provider(self) -> builtins.str:
+        r"""
+        The provider.
         """
     @property
     def revenue(self) -> decimal.Decimal:
         r"""
-        Revenue.
+        Revenue of the mission (not negative).
         """
     @property
     def won_on(self) -> datetime.date:
         r"""
-        Date won.
+        The day it was won: selects the parameters in force.
         """
     @property
-    def lead_origin(self) -> builtins.str:
+    def lead_origin(self) -> typing.Literal["network_event", "network_action", "network_referral", "own_network", "other"]:
         r"""
-        Lead origin label.
+        How the lead came.
         """
     @property
     def partners(self) -> builtins.int:
@@ -1104,40 +1195,43 @@ class MissionFacts:
     @property
     def steward_workstream(self) -> builtins.bool:
         r"""
-        A steward developing resources for a workstream.
+        The provider is a steward developing resources for a network workstream.
         """
     @property
     def client_informed(self) -> builtins.bool:
         r"""
-        Client connected to the network.
+        The client was connected to the network.
         """
     @property
     def declared(self) -> typing.Optional[decimal.Decimal]:
         r"""
-        Self-assessed declaration.
+        The provider's self-assessed contribution, if declared.
+        """
+    @property
+    def negotiation(self) -> NegotiationState:
+        r"""
+        The negotiation of the contribution.
         """
     @property
     def donations(self) -> decimal.Decimal:
         r"""
-        Donations recorded for the mission.
-        """
-    @property
-    def negotiation(self) -> builtins.dict[builtins.str, typing.Any]:
-        r"""
-        The negotiation as a dict (`{"state": "agreed", "amount": Decimal, …}`).
+        Donations recorded for this mission (never part of the amount due).
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
-    def __new__(cls, provider: builtins.str, revenue: Money, won_on: datetime.date, lead_origin: builtins.str, *, partners: builtins.int = 0, shared_resources: builtins.int = 0, steward_workstream: builtins.bool = False, client_informed: builtins.bool = False, declared: typing.Optional[Money] = None, negotiation: builtins.dict[builtins.str, typing.Any] | None = None, donations: typing.Optional[Money] = None, mission: typing.Optional[builtins.str] = None) -> MissionFacts: ...
+    def __new__(cls, provider: builtins.str, revenue: decimal.Decimal | builtins.int | builtins.str, won_on: datetime.date, lead_origin: typing.Literal["network_event", "network_action", "network_referral", "own_network", "other"], *, partners: builtins.int = ..., shared_resources: builtins.int = ..., steward_workstream: builtins.bool = ..., client_informed: builtins.bool = ..., declared: typing.Optional[decimal.Decimal  |  builtins.int  |  builtins.str] = None, negotiation: typing.Optional[NegotiationState] = None, donations: typing.Optional[decimal.Decimal  |  builtins.int  |  builtins.str] = None, mission: typing.Optional[builtins.str] = None) -> MissionFacts:
+        r"""
+        Facts of a won mission; counts, flags, the declaration, the
+        negotiation, donations and the mission id are optional.
+        """
     @staticmethod
     def from_json(json: builtins.str) -> MissionFacts:
         r"""
-        Facts from the JSON shape used by `tests/vectors` and the Rust core.
+        Facts from the JSON shape of `tests/vectors` and the Rust core.
         """
     def to_json(self) -> builtins.str:
         r"""
         The facts as JSON.
         """
-    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class MissionRecord:
@@ -1177,9 +1271,9 @@ class Negotiation:
         The mission.
         """
     @property
-    def status(self) -> builtins.str:
+    def status(self) -> typing.Literal["open", "agreed", "stalemate"]:
         r"""
-        Where it stands (`open`, `agreed`, `stalemate`).
+        Where it stands.
         """
     @property
     def offers(self) -> builtins.list[Offer]:
@@ -1187,14 +1281,9 @@ class Negotiation:
         Every offer, oldest first.
         """
     @property
-    def agreed_amount(self) -> typing.Optional[decimal.Decimal]:
+    def agreed(self) -> typing.Optional[Agreement]:
         r"""
-        The agreed amount, once agreed.
-        """
-    @property
-    def agreed_on(self) -> typing.Optional[datetime.date]:
-        r"""
-        The date of the agreement, once agreed.
+        The agreed amount and date, once agreed.
         """
     @property
     def stalemate_on(self) -> typing.Optional[datetime.date]:
@@ -1202,7 +1291,85 @@ class Negotiation:
         The date of the last stalemate, if any.
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
-    def __repr__(self) -> builtins.str: ...
+
+@typing_extensions.disjoint_base
+class NegotiationState:
+    r"""
+    Where the negotiation of a mission's contribution stands.
+    """
+    @property
+    def stage(self) -> typing.Literal["not_opened", "open", "agreed", "stalemate"]:
+        r"""
+        The stage the negotiation is at (`not_opened`, `open`, `agreed`, `stalemate`).
+        """
+    @typing.final
+    class NotOpened(NegotiationState):
+        r"""
+        No negotiation was opened. (Braces, not a unit variant: Python's
+        classes of a data-carrying enumeration have no unit variant.)
+        """
+        __match_args__ = ()
+        def __new__(cls) -> NegotiationState.NotOpened: ...
+    
+    @typing.final
+    class Open(NegotiationState):
+        r"""
+        Offers are being exchanged.
+        """
+        __match_args__ = ("offers", "last_offer",)
+        @property
+        def offers(self) -> builtins.int:
+            r"""
+            Number of offers so far.
+            """
+        @property
+        def last_offer(self) -> typing.Optional[decimal.Decimal]:
+            r"""
+            The last offer, if any.
+            """
+        def __new__(cls, offers: builtins.int, last_offer: typing.Optional[decimal.Decimal  |  builtins.int  |  builtins.str]) -> NegotiationState.Open: ...
+    
+    @typing.final
+    class Agreed(NegotiationState):
+        r"""
+        The parties agreed.
+        """
+        __match_args__ = ("amount", "on", "offers",)
+        @property
+        def amount(self) -> decimal.Decimal:
+            r"""
+            The agreed contribution.
+            """
+        @property
+        def on(self) -> datetime.date:
+            r"""
+            When.
+            """
+        @property
+        def offers(self) -> builtins.int:
+            r"""
+            Number of offers made.
+            """
+        def __new__(cls, amount: decimal.Decimal | builtins.int | builtins.str, on: datetime.date, offers: builtins.int) -> NegotiationState.Agreed: ...
+    
+    @typing.final
+    class Stalemate(NegotiationState):
+        r"""
+        The negotiation ended without agreement.
+        """
+        __match_args__ = ("on", "offers",)
+        @property
+        def on(self) -> datetime.date:
+            r"""
+            When.
+            """
+        @property
+        def offers(self) -> builtins.int:
+            r"""
+            Number of offers made.
+            """
+        def __new__(cls, on: datetime.date, offers: builtins.int) -> NegotiationState.Stalemate: ...
+    
 
 @typing.final
 class Network:
@@ -1616,22 +1783,37 @@ class Network:
 @typing.final
 class NetworkLedger:
     r"""
-    The whole network's ledger for a year.
+    The whole network's ledger for one calendar year.
     """
+    @property
+    def network(self) -> builtins.str:
+        r"""
+        The network's name (empty before founding).
+        """
     @property
     def year(self) -> builtins.int:
         r"""
-        The year.
+        The calendar year.
+        """
+    @property
+    def policy(self) -> builtins.str:
+        r"""
+        The name of the policy that priced the missions.
         """
     @property
     def members(self) -> builtins.list[MemberLedger]:
         r"""
-        One ledger per member with anything that year.
+        One ledger per member with anything that year, by member id.
         """
     @property
     def due(self) -> decimal.Decimal:
         r"""
-        Total due.
+        Total money due.
+        """
+    @property
+    def unpriced(self) -> builtins.list[builtins.str]:
+        r"""
+        Every mission not priced, by member then date won.
         """
     @property
     def paid(self) -> decimal.Decimal:
@@ -1639,9 +1821,19 @@ class NetworkLedger:
         Total paid.
         """
     @property
+    def in_kind_value(self) -> decimal.Decimal:
+        r"""
+        Total value delivered in kind.
+        """
+    @property
+    def policy_in_kind_credit(self) -> decimal.Decimal:
+        r"""
+        Total in-kind credit recognised by the policy.
+        """
+    @property
     def offset(self) -> decimal.Decimal:
         r"""
-        Total in-kind offset.
+        Total offset.
         """
     @property
     def donated(self) -> decimal.Decimal:
@@ -1651,19 +1843,9 @@ class NetworkLedger:
     @property
     def balance(self) -> decimal.Decimal:
         r"""
-        Total balance.
-        """
-    @property
-    def unpriced(self) -> builtins.list[builtins.str]:
-        r"""
-        Every unpriced mission.
+        Sum of the members' balances.
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
-    def to_json(self) -> builtins.str:
-        r"""
-        The whole ledger as plain data.
-        """
-    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class Offer:
@@ -1859,7 +2041,7 @@ class Resource:
 @typing.final
 class StandingProposal:
     r"""
-    What the thresholds propose for a member's standing (never applied by itself).
+    What the thresholds propose for a member's standing. Shown, never applied.
     """
     @property
     def member(self) -> builtins.str:
@@ -1867,37 +2049,64 @@ class StandingProposal:
         The member.
         """
     @property
-    def current(self) -> builtins.str:
+    def current(self) -> typing.Literal["good_standing", "reminder", "warning", "suspended", "excluded"]:
         r"""
-        Current standing.
+        Its standing now.
         """
     @property
-    def proposed(self) -> typing.Optional[builtins.str]:
+    def proposed(self) -> typing.Optional[typing.Literal["good_standing", "reminder", "warning", "suspended", "excluded"]]:
         r"""
-        Proposed next standing, if any.
+        The step proposed, if any: the next step of the ladder, or good
+        standing (reinstatement) once nothing is late or breached any more.
         """
     @property
     def breached(self) -> builtins.int:
         r"""
-        Breached engagements counted.
+        Breached engagements due within the lookback window.
         """
     @property
     def late(self) -> builtins.int:
         r"""
-        Late engagements counted.
-        """
-    @property
-    def hearing_required(self) -> builtins.bool:
-        r"""
-        Whether the proposal needs a hearing first (exclusion).
+        Late engagements due within the lookback window.
         """
     @property
     def evidence(self) -> builtins.list[builtins.int]:
         r"""
-        Journal events behind the proposal.
+        The journal events behind those engagements.
+        """
+    @property
+    def hearing_required(self) -> builtins.bool:
+        r"""
+        Whether the proposal is an exclusion, which needs a hearing first.
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
-    def __repr__(self) -> builtins.str: ...
+
+@typing.final
+class StatusCounts:
+    r"""
+    How many engagements are in each status.
+    """
+    @property
+    def met(self) -> builtins.int:
+        r"""
+        Met.
+        """
+    @property
+    def pending(self) -> builtins.int:
+        r"""
+        Pending.
+        """
+    @property
+    def late(self) -> builtins.int:
+        r"""
+        Late.
+        """
+    @property
+    def breached(self) -> builtins.int:
+        r"""
+        Breached.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
 
 @typing.final
 class Step:
@@ -1905,14 +2114,14 @@ class Step:
     One step of an explanation.
     """
     @property
-    def code(self) -> builtins.str:
+    def code(self) -> typing.Literal["flat.rate", "flat.amount", "flat.donations_apart", "guide.match", "guide.default", "guide.amount", "guide.in_kind", "self.declared", "self.suggestion", "self.gap", "self.missing", "negotiation.offers", "negotiation.agreed", "negotiation.pending", "negotiation.stalemate", "negotiation.missing", "model.applied", "rounding.cents", "combinator.floor", "combinator.cap", "combinator.yearly_cap", "custom.amount"]:
         r"""
-        Stable code (`flat.rate`…).
+        What the step did: its stable code (`flat.rate`…).
         """
     @property
     def params(self) -> builtins.list[tuple[builtins.str, builtins.str]]:
         r"""
-        Parameters used, as plain strings (rates as fractions, ISO dates).
+        The values it used, named, as plain text (rates as fractions, ISO dates).
         """
     @property
     def en(self) -> builtins.str:
@@ -1925,11 +2134,49 @@ class Step:
         The sentence in French.
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
-    def sentence(self, lang: builtins.str = "en") -> builtins.str:
+    def sentence(self, lang: typing.Literal["fr", "en"] = ...) -> builtins.str:
         r"""
-        The sentence in `lang` (`"fr"` or `"en"`).
+        The sentence in `lang`.
         """
-    def __repr__(self) -> builtins.str: ...
+
+@typing.final
+class Text:
+    r"""
+    A text in French and in English.
+    """
+    @property
+    def fr(self) -> builtins.str:
+        r"""
+        The French text.
+        """
+    @property
+    def en(self) -> builtins.str:
+        r"""
+        The English text.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+
+@typing.final
+class ValuedDelivery:
+    r"""
+    An in-kind delivery with its value.
+    """
+    @property
+    def delivery(self) -> Delivery:
+        r"""
+        The delivery as recorded.
+        """
+    @property
+    def unit_value(self) -> decimal.Decimal:
+        r"""
+        The value of one unit, in force on the delivery date.
+        """
+    @property
+    def value(self) -> decimal.Decimal:
+        r"""
+        Quantity × unit value, rounded to the cent.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
 
 def catalogue(kind: builtins.str) -> builtins.list[CatalogueItem]:
     r"""

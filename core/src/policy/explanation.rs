@@ -174,6 +174,11 @@ pub const MAX_STEPS: usize = 12;
 
 /// One step of an explanation.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass,
+    pyo3::pyclass(module = "coopetition", frozen, eq)
+)]
 pub struct Step {
     /// What the step did.
     pub code: StepCode,

@@ -17,6 +17,11 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass,
+    pyo3::pyclass(module = "coopetition", frozen, eq, get_all, from_py_object)
+)]
 pub struct MissionFacts {
     /// The mission, if it has an id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -66,7 +71,7 @@ impl MissionFacts {
             steward_workstream: false,
             client_informed: false,
             declared: None,
-            negotiation: NegotiationState::NotOpened,
+            negotiation: NegotiationState::NotOpened {},
             donations: Money::ZERO,
         }
     }
@@ -151,7 +156,7 @@ impl MissionFacts {
                 && mission.resources_developed.iter().any(|r| r.workstream.is_some()),
             client_informed: mission.client_informed,
             declared: None,
-            negotiation: NegotiationState::NotOpened,
+            negotiation: NegotiationState::NotOpened {},
             donations: Money::ZERO,
         })
     }
@@ -196,7 +201,7 @@ mod stage_tests {
     fn a_stage_is_labelled_as_its_state_in_json_and_coded_as_in_batches() {
         let on = NaiveDate::from_ymd_opt(2021, 4, 1).unwrap_or_default();
         let states = [
-            (NegotiationState::NotOpened, "not_opened", NegotiationColumns::NOT_OPENED),
+            (NegotiationState::NotOpened {}, "not_opened", NegotiationColumns::NOT_OPENED),
             (NegotiationState::Open { offers: 1, last_offer: None }, "open", NegotiationColumns::OPEN),
             (NegotiationState::Agreed { amount: Money::ZERO, on, offers: 2 }, "agreed", NegotiationColumns::AGREED),
             (NegotiationState::Stalemate { on, offers: 3 }, "stalemate", NegotiationColumns::STALEMATE),

@@ -77,6 +77,11 @@ labelled_enum!(
 /// Its JSON form is described in [`assessment_json`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "assessment_json::AssessmentRepr", into = "assessment_json::AssessmentRepr")]
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass,
+    pyo3::pyclass(module = "coopetition", frozen, eq)
+)]
 pub struct Assessment {
     /// Whether the mission could be priced.
     pub status: AssessmentStatus,
@@ -479,7 +484,7 @@ impl ContributionPolicy for Negotiated {
                 e.push(Step::new(StepCode::NegotiationPending, [Param::Count(offers)]));
                 Some(AssessmentStatus::Pending)
             }
-            NegotiationState::NotOpened => {
+            NegotiationState::NotOpened {} => {
                 e.push(Step::new(StepCode::NegotiationMissing, []));
                 Some(AssessmentStatus::Pending)
             }

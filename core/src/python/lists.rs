@@ -2,9 +2,9 @@
 //! for a [`Choice`] without detail, a name (`str`) for a [`Resource`] with a
 //! name only.
 
-use super::text::text;
 use crate::contract::Choice;
 use crate::mission::Resource;
+use crate::python_values::text;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};

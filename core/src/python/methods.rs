@@ -4,13 +4,13 @@
 //! borrows from the record (Python cannot hold a borrow).
 
 use super::lists::choices;
-use super::text::{opt_user_text, str_arg, user_text, user_texts};
 use crate::actor::{Actor, ActorKind, InvolvementLevel};
 use crate::catalogue::CatalogueEntry;
 use crate::charter::CharterText;
 use crate::contract::{Choice, Contract, ContractTerms, ContractVersion};
 use crate::ids::ActorId;
 use crate::mission::{Mission, Resource};
+use crate::python_values::{opt_user_text, str_arg, user_text, user_texts};
 use crate::text::Lang;
 use crate::Result;
 use chrono::NaiveDate;

@@ -336,7 +336,7 @@ impl<'a> MissionColumns<'a> {
         };
         m.negotiation = match &self.negotiation {
             Some(neg) => neg.state(row)?,
-            None => NegotiationState::NotOpened,
+            None => NegotiationState::NotOpened {},
         };
         m.donations = match self.donations_cents {
             Some(d) => Money::from_cents(*d.get(row).ok_or_else(|| missing("donations"))?),
@@ -366,7 +366,7 @@ impl NegotiationColumns<'_> {
             false => Err(row_error("negotiation_on", row, "an agreed or stalled negotiation needs a date".into())),
         };
         Ok(match status {
-            Self::NOT_OPENED => NegotiationState::NotOpened,
+            Self::NOT_OPENED => NegotiationState::NotOpened {},
             Self::OPEN => NegotiationState::Open { offers, last_offer: valid.then(|| Money::from_cents(amount)) },
             Self::AGREED if !valid => {
                 return Err(row_error("negotiation_amount", row, "an agreed negotiation needs an amount".into()))

@@ -87,7 +87,7 @@ impl MissionTable {
         let declared = m.declared.map(|d| cents("declared", d)).transpose()?;
         let donations = cents("donations", m.donations)?;
         let (status, amount, offers, on) = match m.negotiation {
-            NegotiationState::NotOpened => (NegotiationColumns::NOT_OPENED, None, 0, 0),
+            NegotiationState::NotOpened {} => (NegotiationColumns::NOT_OPENED, None, 0, 0),
             NegotiationState::Open { offers, last_offer } => {
                 (NegotiationColumns::OPEN, last_offer.map(|a| cents("negotiation_amount", a)).transpose()?, offers, 0)
             }
