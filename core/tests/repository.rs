@@ -41,13 +41,21 @@ fn relative(path: &Path) -> String {
     path.strip_prefix(root()).unwrap_or(path).display().to_string()
 }
 
+/// Whether a file says, in its first lines, that a tool writes it (the type
+/// stubs, the error classes): a reader reads its source, not the file.
+fn generated(text: &str) -> bool {
+    let head: String = text.lines().take(3).collect::<Vec<_>>().join(" ");
+    head.contains("generated") && head.contains("do not edit")
+}
+
 #[test]
 fn no_source_file_is_longer_than_a_reader_can_hold() {
     let long: Vec<String> = files(&root(), &[".rs", ".py", ".kt", ".pyi"])
         .into_iter()
         .filter_map(|p| {
-            let lines = fs::read_to_string(&p).ok()?.lines().count();
-            (lines > MAX_LINES).then(|| format!("{} ({lines} lines)", relative(&p)))
+            let text = fs::read_to_string(&p).ok()?;
+            let lines = text.lines().count();
+            (lines > MAX_LINES && !generated(&text)).then(|| format!("{} ({lines} lines)", relative(&p)))
         })
         .collect();
     assert!(long.is_empty(), "source files over {MAX_LINES} lines: {long:?}");
