@@ -6,7 +6,7 @@
 //! the GIL released.
 
 use crate::errors::IntoPy;
-use crate::policy::{params_or_shipped, PyBehaviourModel, PyParameters, PyPolicy};
+use crate::policy::{params_or_shipped, PyParameters, PyPolicy};
 use arrow_array::RecordBatch;
 use coopetition::policy::batch::BuiltinPolicy;
 use coopetition::policy::compare::Comparison;
@@ -178,11 +178,11 @@ pub fn compare_missions(
     #[gen_stub(override_type(type_repr = "collections.abc.Sequence[builtins.str | Policy | PolicyProtocol] | None", imports = ("collections.abc", "builtins", "coopetition._types.PolicyProtocol")))]
     policies: Option<&Bound<'_, PyAny>>,
     parameters: Option<PyRef<'_, PyParameters>>,
-    model: Option<PyRef<'_, PyBehaviourModel>>,
+    model: Option<PyRef<'_, BehaviourModel>>,
     #[gen_stub(override_type(type_repr = "builtins.bool", imports = ("builtins")))] round_floats: bool,
     threads: Option<usize>,
 ) -> PyResult<PyComparison> {
-    let model = model.map(|m| m.0);
+    let model = model.map(|m| *m);
     let requested: Vec<Policy> = match policies {
         None => POLICY_NAMES
             .iter()
@@ -217,12 +217,12 @@ pub fn evaluate_batch<'py>(
     missions: &Bound<'py, PyAny>,
     #[gen_stub(override_type(type_repr = "builtins.str | Policy", imports = ("builtins")))] policy: &Bound<'py, PyAny>,
     parameters: Option<PyRef<'_, PyParameters>>,
-    model: Option<PyRef<'_, PyBehaviourModel>>,
+    model: Option<PyRef<'_, BehaviourModel>>,
     #[gen_stub(override_type(type_repr = "builtins.bool", imports = ("builtins")))] round_floats: bool,
     #[gen_stub(override_type(type_repr = "builtins.bool", imports = ("builtins")))] details: bool,
     threads: Option<usize>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let Policy::Builtin(policy) = requested(policy, model.map(|m| m.0))? else {
+    let Policy::Builtin(policy) = requested(policy, model.map(|m| *m))? else {
         return Err(PyTypeError::new_err(
             "evaluate_batch takes a built-in policy (flat, guide, self_assessed, negotiated); compare() also takes Python policies",
         ));

@@ -65,49 +65,6 @@ impl PyParameters {
     }
 }
 
-/// The behaviour model standing in for missing declarations and agreements.
-#[pyo3_stub_gen::derive::gen_stub_pyclass]
-#[pyclass(module = "coopetition", name = "BehaviourModel", frozen, eq)]
-#[derive(Clone, PartialEq)]
-pub struct PyBehaviourModel(pub BehaviourModel);
-
-#[pyo3_stub_gen::derive::gen_stub_pymethods]
-#[pymethods]
-impl PyBehaviourModel {
-    #[new]
-    #[pyo3(signature = (declared_share_of_guide = None, negotiated_toward_flat = None))]
-    fn new(
-        declared_share_of_guide: Option<MoneyArg<'_>>,
-        negotiated_toward_flat: Option<MoneyArg<'_>>,
-    ) -> PyResult<Self> {
-        let mut model = BehaviourModel::default();
-        if let Some(v) = declared_share_of_guide {
-            model.declared_share_of_guide = rate("declared_share_of_guide", &v)?;
-        }
-        if let Some(v) = negotiated_toward_flat {
-            model.negotiated_toward_flat = rate("negotiated_toward_flat", &v)?;
-        }
-        model.check().py()?;
-        Ok(PyBehaviourModel(model))
-    }
-    /// Share of the guide's suggestion a provider declares.
-    #[getter]
-    fn declared_share_of_guide(&self) -> Decimal {
-        self.0.declared_share_of_guide
-    }
-    /// How far toward the flat amount a negotiation settles.
-    #[getter]
-    fn negotiated_toward_flat(&self) -> Decimal {
-        self.0.negotiated_toward_flat
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "BehaviourModel(declared_share_of_guide=Decimal('{}'), negotiated_toward_flat=Decimal('{}'))",
-            self.0.declared_share_of_guide, self.0.negotiated_toward_flat
-        )
-    }
-}
-
 /// A policy implemented in Python: an object with a `name` and an
 /// `evaluate(mission, parameters)` method returning the amount due.
 pub struct ForeignPolicy {
@@ -198,20 +155,20 @@ impl PyPolicy {
     /// Self-assessed, optionally with a behaviour model for missing declarations.
     #[staticmethod]
     #[pyo3(signature = (model = None))]
-    fn self_assessed(model: Option<PyRef<'_, PyBehaviourModel>>) -> PyResult<Self> {
-        PyPolicy::named("self_assessed", model.map(|m| m.0))
+    fn self_assessed(model: Option<PyRef<'_, BehaviourModel>>) -> PyResult<Self> {
+        PyPolicy::named("self_assessed", model.map(|m| *m))
     }
     /// Negotiated, optionally with a behaviour model for missing agreements.
     #[staticmethod]
     #[pyo3(signature = (model = None))]
-    fn negotiated(model: Option<PyRef<'_, PyBehaviourModel>>) -> PyResult<Self> {
-        PyPolicy::named("negotiated", model.map(|m| m.0))
+    fn negotiated(model: Option<PyRef<'_, BehaviourModel>>) -> PyResult<Self> {
+        PyPolicy::named("negotiated", model.map(|m| *m))
     }
     /// A built-in policy by name: `flat`, `guide`, `self_assessed`, `negotiated`.
     #[staticmethod]
     #[pyo3(signature = (name, model = None))]
-    fn builtin(name: Str<'_>, model: Option<PyRef<'_, PyBehaviourModel>>) -> PyResult<Self> {
-        PyPolicy::named(&name, model.map(|m| m.0))
+    fn builtin(name: Str<'_>, model: Option<PyRef<'_, BehaviourModel>>) -> PyResult<Self> {
+        PyPolicy::named(&name, model.map(|m| *m))
     }
     /// Wraps a Python object with `name` and `evaluate(mission, parameters) -> Decimal`.
     #[staticmethod]
@@ -311,7 +268,6 @@ fn error_codes() -> Vec<&'static str> {
 /// Registers the policy classes and functions.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyParameters>()?;
-    m.add_class::<PyBehaviourModel>()?;
     m.add_class::<PyPolicy>()?;
     m.add_function(wrap_pyfunction!(evaluate, m)?)?;
     m.add_function(wrap_pyfunction!(catalogue, m)?)?;

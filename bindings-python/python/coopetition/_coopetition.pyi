@@ -186,7 +186,16 @@ class Assessment:
 @typing.final
 class BehaviourModel:
     r"""
-    The behaviour model standing in for missing declarations and agreements.
+    An explicit model of behaviour that stands in for missing declarations and
+    agreements over historical data. Rows it prices are marked
+    [`Provenance::Modelled`].
+    
+    - self-assessed: the provider declares `declared_share_of_guide` of the
+      guide's suggestion (default 0.8: declarations tend to sit below the guide);
+    - negotiated: the parties settle `negotiated_toward_flat` of the way from
+      the guide's suggestion to the flat amount (default 0.5: halfway).
+    
+    Both defaults are assumptions to tune, not findings.
     """
     @property
     def declared_share_of_guide(self) -> decimal.Decimal:
@@ -196,11 +205,14 @@ class BehaviourModel:
     @property
     def negotiated_toward_flat(self) -> decimal.Decimal:
         r"""
-        How far toward the flat amount a negotiation settles.
+        How far from the guide's suggestion toward the flat amount a negotiation settles.
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
-    def __new__(cls, declared_share_of_guide: typing.Optional[Money] = None, negotiated_toward_flat: typing.Optional[Money] = None) -> BehaviourModel: ...
-    def __repr__(self) -> builtins.str: ...
+    def __new__(cls, declared_share_of_guide: typing.Optional[Money] = None, negotiated_toward_flat: typing.Optional[Money] = None) -> BehaviourModel:
+        r"""
+        A behaviour model; each share omitted keeps the core's default, each
+        given is read exactly (a float is refused) and checked.
+        """
 
 @typing.final
 class CatalogueItem:

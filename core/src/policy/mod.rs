@@ -355,6 +355,11 @@ impl ContributionPolicy for GuideRate {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass,
+    pyo3::pyclass(module = "coopetition", frozen, eq, get_all)
+)]
 pub struct BehaviourModel {
     /// Share of the guide's suggestion a provider declares.
     #[serde(with = "rust_decimal::serde::str")]

@@ -24,7 +24,7 @@ pub(crate) mod record;
 
 pub use crate::python_values::{
     computed_money, error_classes, money, opt_money, opt_user_text, rate, str_arg, text, to_py, user_text, user_texts,
-    ErrorClass, IntoPy, Str, UserText,
+    ErrorClass, IntoPy, MoneyArg, Str, UserText,
 };
 pub use lists::{choices, resources};
 pub use record::record_repr;
@@ -55,6 +55,7 @@ record::python_records!(
     crate::ledger::NetworkLedger,
     crate::ledger::ValuedDelivery,
     crate::negotiation::Agreement,
+    crate::policy::BehaviourModel,
     crate::negotiation::Declaration,
     crate::negotiation::Delivery,
     crate::negotiation::Donation,

@@ -6,8 +6,8 @@ use crate::ids::{ActorId, MissionId};
 use crate::mission::LeadOrigin;
 use crate::money::Money;
 use crate::negotiation::{NegotiationStage, NegotiationState};
-use crate::policy::{Assessment, AssessmentStatus, MissionFacts, Provenance, Step, StepCode};
-use crate::python_values::Str;
+use crate::policy::{Assessment, AssessmentStatus, BehaviourModel, MissionFacts, Provenance, Step, StepCode};
+use crate::python_values::{rate, MoneyArg, Str};
 use crate::text::Lang;
 use crate::Result;
 use chrono::NaiveDate;
@@ -162,5 +162,28 @@ impl Step {
     #[pyo3(name = "sentence", signature = (lang = Lang::En), text_signature = "($self, lang='en')")]
     fn py_sentence(&self, lang: Lang) -> String {
         self.sentence(lang)
+    }
+}
+
+#[pyo3_stub_gen::derive::gen_stub_pymethods]
+#[pymethods]
+impl BehaviourModel {
+    /// A behaviour model; each share omitted keeps the core's default, each
+    /// given is read exactly (a float is refused) and checked.
+    #[new]
+    #[pyo3(signature = (declared_share_of_guide = None, negotiated_toward_flat = None))]
+    fn py_new(
+        declared_share_of_guide: Option<MoneyArg<'_>>,
+        negotiated_toward_flat: Option<MoneyArg<'_>>,
+    ) -> PyResult<BehaviourModel> {
+        let mut model = BehaviourModel::default();
+        if let Some(v) = declared_share_of_guide {
+            model.declared_share_of_guide = rate("declared_share_of_guide", &v)?;
+        }
+        if let Some(v) = negotiated_toward_flat {
+            model.negotiated_toward_flat = rate("negotiated_toward_flat", &v)?;
+        }
+        model.check()?;
+        Ok(model)
     }
 }

@@ -10,7 +10,7 @@ mod number;
 mod text;
 
 pub use error::{error_classes, to_py, ErrorClass, IntoPy};
-pub use number::{computed_money, money, opt_money, rate};
+pub use number::{computed_money, money, opt_money, rate, MoneyArg};
 pub use text::{opt_user_text, str_arg, text, user_text, user_texts, Str, UserText};
 
 /// The Python class names and stub types of a labelled enumeration: its
