@@ -4,16 +4,18 @@
 //! has no pyo3 at all. The records themselves carry feature-gated derives where
 //! they are declared (`#[pyclass]` with `get_all`, and the stub generator's
 //! `gen_stub_pyclass`), so a field added to a record reaches Python, and its
-//! documentation the generated type stubs, with nothing to copy. This module
-//! holds what those derives need and nothing else: how the core's values cross
-//! into Python and back (money as `decimal.Decimal`, ids and labels as `str`,
-//! text without lone surrogates, errors as the classes of `coopetition.errors`,
-//! lists with their `str` shorthands), the one `repr` every record shares, and
-//! the Python face of the core's constructors and methods (`methods`): each
-//! calls the core's own, adding only defaults and copies of borrowed results.
-//! (Attributes inside a record or an `impl` cannot be gated by `cfg_attr`: the
-//! pyo3 macros read them before the compiler configures them, so those live
-//! there rather than on the core's methods.)
+//! documentation the generated type stubs, with nothing to copy. How values
+//! cross (money as `decimal.Decimal`, ids and labels as `str`, text without
+//! lone surrogates, errors as the classes of `coopetition.errors`) is
+//! `python_values`, below every record; this module, above them, lists the
+//! records for the binding's module with the one `repr` they share, reads lists
+//! with their `str` shorthands, and gives the Python face of the core's
+//! constructors and methods (`methods`, `policy`, `event`, `ledger`): each calls
+//! the core's own, adding only defaults and copies of borrowed results.
+//! Attributes inside a record or an `impl` cannot be gated by `cfg_attr` (the
+//! pyo3 macros read them before the compiler configures them), and pyo3's
+//! methods must be declared in the crate of their type: so these live here
+//! rather than on the core's methods.
 
 mod event;
 mod ledger;
