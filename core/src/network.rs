@@ -68,6 +68,21 @@ pub struct Network {
     live: BTreeMap<ActorId, ContractId>,
 }
 
+/// An event a network decided to record, not yet applied: made only by
+/// [`Network::decide`], so that [`Network::commit`] applies nothing that was
+/// not checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decided {
+    event: Event,
+}
+
+impl Decided {
+    /// The event, as the journal will hold it.
+    pub fn event(&self) -> &Event {
+        &self.event
+    }
+}
+
 impl Network {
     /// An empty network, waiting for [`Action::FoundNetwork`].
     pub fn new() -> Network {
@@ -109,6 +124,38 @@ impl Network {
         self.check(&command)?;
         let seq = self.next_seq()?;
         let event = Event { seq, by: command.by, on: command.on, action: command.action };
+        self.apply(&event);
+        self.journal.push(event);
+        let last = self.journal.len() - 1;
+        self.journal.get(last).ok_or(Error::Founding("journal is empty"))
+    }
+
+    /// Checks a command and returns the event it would record, changing
+    /// nothing: the first half of *decide, then commit*. A store writes the
+    /// event durably, then hands the decision to [`Network::commit`]; if the
+    /// write fails, the decision is dropped and the network is as it was.
+    ///
+    /// # Errors
+    /// Any rejection [`Network::execute`] would give.
+    pub fn decide(&self, command: Command) -> Result<Decided> {
+        self.check(&command)?;
+        let seq = self.next_seq()?;
+        Ok(Decided { event: Event { seq, by: command.by, on: command.on, action: command.action } })
+    }
+
+    /// Applies and records an event this network decided: the second half of
+    /// *decide, then commit*.
+    ///
+    /// # Errors
+    /// `journal.sequence.invalid` if another event was recorded since the
+    /// decision (it was decided on a state that is no longer this one); the
+    /// network is then unchanged.
+    pub fn commit(&mut self, decided: Decided) -> Result<&Event> {
+        let event = decided.event;
+        let expected = self.next_seq()?;
+        if event.seq != expected {
+            return Err(Error::JournalSequence { line: 0, found: event.seq, expected });
+        }
         self.apply(&event);
         self.journal.push(event);
         let last = self.journal.len() - 1;

@@ -71,6 +71,21 @@ impl SharedNetwork {
         Arc::make_mut(&mut guard).execute(command).cloned()
     }
 
+    /// Decides, then commits: checks a command, hands the event it would
+    /// record to `persist` (a store's durable write), and applies it only if
+    /// `persist` succeeded. Commands are serialised: the lock is held while
+    /// `persist` runs, so no other command is decided in between.
+    ///
+    /// # Errors
+    /// The rejection, as [`Network::execute`] (then `persist` is not called),
+    /// or `persist`'s own error (then the network is unchanged).
+    pub fn execute_then(&self, command: Command, persist: impl FnOnce(&Event) -> Result<()>) -> Result<Event> {
+        let mut guard = self.lock();
+        let decided = guard.decide(command)?;
+        persist(decided.event())?;
+        Arc::make_mut(&mut guard).commit(decided).cloned()
+    }
+
     /// Checks a command without applying it.
     ///
     /// # Errors
@@ -90,6 +105,7 @@ impl From<Network> for SharedNetwork {
 mod tests {
     use super::*;
     use crate::prelude::*;
+    use crate::Error;
 
     fn founded() -> (SharedNetwork, ActorId) {
         let alice = ActorId::new("alice").unwrap();
@@ -144,5 +160,51 @@ mod tests {
         let network = shared.read();
         assert_eq!(network.state().actors.len(), 1 + 8 * 20);
         assert_eq!(network.state().last_seq, 1 + 8 * 20);
+    }
+
+    fn register(alice: &ActorId, id: &str) -> Command {
+        let actor = Actor::new(ActorId::new(id).unwrap(), ActorKind::Provider, "P", false).unwrap();
+        Command::new(alice, date(2020, 2, 1).unwrap(), Action::RegisterActor { actor })
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_network_as_it_was() {
+        let (shared, alice) = founded();
+        let before = shared.read();
+        let failed = shared.execute_then(register(&alice, "paul"), |event| {
+            assert_eq!(event.seq, 2, "the event handed to the write is the one to record");
+            Err(Error::Founding("disk full"))
+        });
+        assert_eq!(failed.unwrap_err().to_string(), Error::Founding("disk full").to_string());
+        assert_eq!(*shared.read(), *before);
+        assert_eq!(shared.read().state().last_seq, 1);
+    }
+
+    #[test]
+    fn a_written_event_is_applied_and_a_refused_command_is_never_written() {
+        let (shared, alice) = founded();
+        let mut written = Vec::new();
+        let event = shared
+            .execute_then(register(&alice, "paul"), |e| {
+                written.push(e.clone());
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!((event.seq, written.len()), (2, 1));
+        assert_eq!(shared.read().journal().last(), Some(&written[0]));
+        let again = shared.execute_then(register(&alice, "paul"), |_| panic!("a refused command reached the write"));
+        assert_eq!(again.unwrap_err().code(), "actor.id.duplicate");
+    }
+
+    #[test]
+    fn a_decision_taken_on_an_older_state_is_not_committed() {
+        let (shared, alice) = founded();
+        let mut network = (*shared.read()).clone();
+        let stale = network.decide(register(&alice, "paul")).unwrap();
+        let fresh = network.decide(register(&alice, "rita")).unwrap();
+        network.commit(fresh).unwrap();
+        let before = network.clone();
+        assert_eq!(network.commit(stale).unwrap_err().code(), "journal.sequence.invalid");
+        assert_eq!(network, before);
     }
 }
