@@ -16,7 +16,7 @@ use crate::types::{
 };
 use chrono::NaiveDate;
 use coopetition::ids::{ActorId, ContractId, MissionId};
-use coopetition::journal::Dropped;
+use coopetition::journal::{ChainKey, Dropped};
 use coopetition::money::Money;
 use coopetition::network::{Command as CoreCommand, Network as CoreNetwork};
 use coopetition::policy::facts::MissionFacts as CoreMissionFacts;
@@ -88,14 +88,17 @@ impl Network {
     }
 
     /// Rebuilds a network by replaying a JSON Lines journal from its first event.
-    /// Every event is checked again, so a tampered journal is refused.
+    /// Its hash chain is verified (with `key` if it was written with one) and
+    /// every event is checked again, so a tampered journal is refused.
     ///
     /// # Errors
     /// `journal.json.malformed`, `journal.line.truncated`, `journal.schema.unknown`,
-    /// `journal.sequence.invalid`, or the code the live command would have met.
-    #[uniffi::constructor]
-    pub fn replay(journal: String) -> Result<Arc<Network>> {
-        Ok(Network::wrap(CoreNetwork::replay(&journal)?))
+    /// `journal.sequence.invalid`, `journal.chain.broken`, `store.key.required`,
+    /// `store.key.invalid`, or the code the live command would have met.
+    #[uniffi::constructor(default(key = None))]
+    pub fn replay(journal: String, key: Option<Vec<u8>>) -> Result<Arc<Network>> {
+        let key = key.map(|k| ChainKey::new(&k)).transpose()?;
+        Ok(Network::wrap(CoreNetwork::replay_verified(&journal, key.as_ref())?.0))
     }
 
     /// A network from a JSON snapshot; its journal starts empty.
@@ -744,9 +747,20 @@ impl Network {
         self.read().journal().to_vec()
     }
 
-    /// The journal as JSON Lines: a header line, then one event per line.
-    pub fn journal_jsonl(&self) -> String {
-        self.read().journal_jsonl()
+    /// The journal as JSON Lines: a header line, then one event per line, each
+    /// carrying its link of the hash chain; with `key`, the chain is
+    /// HMAC-SHA256 and only a holder of the key can write one that verifies.
+    ///
+    /// # Errors
+    /// `store.key.invalid` for an empty key.
+    #[uniffi::method(default(key = None))]
+    pub fn journal_jsonl(&self, key: Option<Vec<u8>>) -> Result<String> {
+        let key = key.map(|k| ChainKey::new(&k)).transpose()?;
+        let network = self.read();
+        Ok(match &key {
+            None => network.journal_jsonl(),
+            Some(key) => network.journal_jsonl_keyed(key),
+        })
     }
 
     /// The state as a JSON snapshot.

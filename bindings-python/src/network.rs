@@ -11,6 +11,7 @@ use coopetition::charter::CharterText;
 use coopetition::compliance::{ComplianceReport, MemberCompliance};
 use coopetition::contract::{Contract, ContractTerms, ContractVersion};
 use coopetition::directory::DirectoryEntry;
+use coopetition::journal::ChainKey;
 use coopetition::ledger::{MemberLedger, NetworkLedger};
 use coopetition::mission::Mission;
 use coopetition::mission::{MissionStep, MissionUpdate};
@@ -20,7 +21,7 @@ use coopetition::policy::MissionFacts;
 use coopetition::prelude::*;
 use coopetition::standing::{LevelSuggestion, StandingProposal};
 use pyo3::prelude::*;
-use pyo3::types::PyList;
+use pyo3::types::{PyBytes, PyList};
 use std::sync::Arc;
 
 #[pyo3_stub_gen::derive::gen_stub_pymethods]
@@ -908,16 +909,28 @@ impl PyNetwork {
 
     // ---- journal and snapshots --------------------------------------------------
 
-    /// The journal as JSON Lines (header with schema version, one event a line).
-    fn journal_jsonl(&self, py: Python<'_>) -> PyResult<String> {
+    /// The journal as JSON Lines (header with schema version, one event a
+    /// line, each carrying its link of the hash chain); with `key` (bytes),
+    /// the chain is HMAC-SHA256 and only a holder of the key can write one
+    /// that verifies.
+    #[pyo3(signature = (key=None))]
+    fn journal_jsonl(&self, py: Python<'_>, key: Option<Bound<'_, PyBytes>>) -> PyResult<String> {
+        let key = key.map(|k| ChainKey::new(k.as_bytes())).transpose().py()?;
         let network = self.read()?;
-        Ok(py.detach(|| network.journal_jsonl()))
+        Ok(py.detach(|| match &key {
+            None => network.journal_jsonl(),
+            Some(key) => network.journal_jsonl_keyed(key),
+        }))
     }
 
-    /// Rebuilds a network by replaying a journal; every event is checked again.
+    /// Rebuilds a network by replaying a journal; its hash chain is verified
+    /// (with `key`, bytes, if it was written with one) and every event is
+    /// checked again.
     #[staticmethod]
-    fn replay(py: Python<'_>, journal: Str<'_>) -> PyResult<Self> {
-        py.detach(|| Network::replay(&journal)).map(PyNetwork::wrap).py()
+    #[pyo3(signature = (journal, key=None))]
+    fn replay(py: Python<'_>, journal: Str<'_>, key: Option<Bound<'_, PyBytes>>) -> PyResult<Self> {
+        let key = key.map(|k| ChainKey::new(k.as_bytes())).transpose().py()?;
+        py.detach(|| Network::replay_verified(&journal, key.as_ref())).map(|(n, _)| PyNetwork::wrap(n)).py()
     }
 
     /// Rebuilds a network from the valid prefix of a journal whose last line

@@ -13,12 +13,15 @@ from conftest import ROOT
 import coopetition as c
 
 JOURNAL = (ROOT / "tests" / "fixtures" / "sample_journal.jsonl").read_text()
+# The same journal as schema 1 wrote it, without the hash chain: an edit there
+# meets the rule it breaks, where in a chained journal it breaks the chain first.
+JOURNAL_V1 = (ROOT / "tests" / "fixtures" / "sample_journal_v1.jsonl").read_text()
 SNAPSHOT = (ROOT / "tests" / "fixtures" / "sample_snapshot.json").read_text()
 
 
-def edited_journal(seq: int, old: str, new: str) -> str:
+def edited_journal(seq: int, old: str, new: str, journal: str = JOURNAL_V1) -> str:
     """The sample journal with the line of event `seq` (0: the header) edited."""
-    lines = JOURNAL.splitlines()
+    lines = journal.splitlines()
     assert old in lines[seq]
     lines[seq] = lines[seq].replace(old, new, 1)
     return "\n".join(lines) + "\n"
@@ -44,6 +47,43 @@ def test_a_lenient_spelling_is_refused(seq: int, old: str, new: str) -> None:
     with pytest.raises(c.JournalError) as e:
         c.Network.replay(edited_journal(seq, old, new))
     assert e.value.code == "journal.json.malformed"
+
+
+@pytest.mark.parametrize(
+    ("seq", "old", "new"),
+    [
+        (17, '"amount":"4500.00"', '"amount":"4501.00"'),
+        (5, '"on":"2020-01-15"', '"on":"2020-01-14"'),
+        (1, '"display_name":"Camille Lefort"', '"display_name":"Camille Lafort"'),
+    ],
+)
+def test_an_edit_that_breaks_no_rule_breaks_the_chain(seq: int, old: str, new: str) -> None:
+    with pytest.raises(c.JournalError) as e:
+        c.Network.replay(edited_journal(seq, old, new, JOURNAL))
+    assert e.value.code == "journal.chain.broken"
+    assert f"line {seq + 1} (event {seq})" in str(e.value)
+    # Without the chain (schema 1), the same edit replays to another state.
+    assert c.Network.replay(edited_journal(seq, old, new)).journal() != c.Network.replay(JOURNAL).journal()
+
+
+def test_a_keyed_journal_needs_its_key() -> None:
+    network = c.Network.replay(JOURNAL)
+    keyed = network.journal_jsonl(key=b"the steward's secret")
+    assert keyed.splitlines()[0] == '{"format":"coopetition-journal","schema_version":2,"chain":"hmac-sha256"}'
+    assert c.Network.replay(keyed, key=b"the steward's secret").same_state(network)
+    with pytest.raises(c.StoreError) as e:
+        c.Network.replay(keyed)
+    assert e.value.code == "store.key.required"
+    for journal, key in ((keyed, b"another secret"), (JOURNAL, b"k"), (JOURNAL_V1, b"k"), (keyed, b"")):
+        with pytest.raises(c.StoreError) as e:
+            c.Network.replay(journal, key=key)
+        assert e.value.code == "store.key.invalid"
+    with pytest.raises(TypeError):
+        c.Network.replay(keyed, key="the steward's secret")  # type: ignore[arg-type]
+
+
+def test_a_schema_1_journal_replays_and_is_written_back_chained() -> None:
+    assert c.Network.replay(JOURNAL_V1).journal_jsonl() == JOURNAL
 
 
 def test_a_corrupt_middle_line_is_not_a_truncation() -> None:
@@ -81,7 +121,7 @@ def test_no_event_follows_the_largest_sequence_number() -> None:
         network.set_public_listing("jeanne-roux", date(2021, 3, 1), "jeanne-roux", True)
     assert e.value.code == "journal.sequence.invalid"
     assert len(network) == 0
-    header = JOURNAL.splitlines()[0]
+    header = JOURNAL_V1.splitlines()[0]
     line = '{"seq":%d,"by":"a","on":"2020-01-06","action":{"type":"sign_charter","version":1}}'
     with pytest.raises(c.JournalError) as e:
         c.Network.replay(f"{header}\n{line % (2**64 - 1)}\n{line % 0}\n")

@@ -117,5 +117,5 @@ def test_python_introspection_sees_every_kind_of_operation() -> None:
     # A command, a property, a static constructor: each read with its parameters.
     assert surface["found"] == ["by", "on", "name", "founders", "structure"]
     assert surface["name"] == []
-    assert surface["replay"] == ["journal"]
+    assert surface["replay"] == ["journal", "key"]
     assert not any(name.startswith("_") for name in surface)

@@ -47,7 +47,8 @@ macro_rules! error_families {
             Ledger = "ledger", "LedgerError", "The ledger: payments, donations, in-kind deliveries";
             Compliance = "compliance", "ComplianceError", "Follow-up of the charter's engagements: deadlines, attendance, shared resources";
             Standing = "standing", "ComplianceError", "A member's standing: hearings and decisions";
-            Journal = "journal", "JournalError", "Journals and snapshots: malformed, truncated or of an unknown schema";
+            Journal = "journal", "JournalError", "Journals and snapshots: malformed, truncated, of an unknown schema or with a broken hash chain";
+            Store = "store", "StoreError", "Keys that authenticate a journal: missing or not matching";
         }
     };
 }
@@ -665,7 +666,7 @@ error_table! {
     #[error("journal line {0} is truncated")]
     TruncatedLine(usize) => "journal.line.truncated" as input,
     /// A journal or snapshot carries a schema version this build cannot read.
-    #[error("unknown schema version `{found}`; this build reads version {supported}")]
+    #[error("unknown schema version `{found}`; this build reads versions up to {supported}")]
     UnknownSchemaVersion {
         /// Version found.
         found: String,
@@ -702,6 +703,26 @@ error_table! {
         /// The offending id (actor, contract, mission…) or value.
         id: String,
     } => "journal.snapshot.inconsistent" as input,
+    /// A line of a chained journal does not carry the hash that continues the
+    /// chain: it, or a line or the header before it, was changed, removed or
+    /// moved since it was written.
+    #[error("the journal's hash chain is broken at line {line}{}: {reason}", seq.map(|s| format!(" (event {s})")).unwrap_or_default())]
+    ChainBroken {
+        /// 1-based line of the first event that does not verify.
+        line: usize,
+        /// Its sequence number, if the line gives one.
+        seq: Option<u64>,
+        /// What is wrong with the line.
+        reason: &'static str,
+    } => "journal.chain.broken" as input,
+
+    // ---- stores ------------------------------------------------------------------
+    /// A journal authenticated with a key is read without one.
+    #[error("the journal is authenticated with a key: it cannot be read without it")]
+    KeyRequired => "store.key.required" as input,
+    /// The key given does not authenticate the journal.
+    #[error("the key does not authenticate this journal: {0}")]
+    KeyInvalid(String) => "store.key.invalid" as input,
 }
 
 impl Error {
@@ -822,7 +843,7 @@ mod tests {
         for (code, input) in VARIANT_CODES {
             assert_eq!(Error::is_input_code(code), *input, "{code}");
         }
-        assert_eq!(Error::CODES.len(), 79, "one code, `journal.sequence.invalid`, serves two variants");
+        assert_eq!(Error::CODES.len(), 82, "one code, `journal.sequence.invalid`, serves two variants");
     }
 
     #[test]

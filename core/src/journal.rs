@@ -1,33 +1,70 @@
 //! The journal as JSON Lines, and snapshots as JSON.
 //!
-//! A journal starts with a header line carrying the schema version, then one
-//! event per line:
+//! A journal starts with a header line carrying the schema version and the
+//! kind of hash chain, then one event per line, each ending with its link of
+//! the chain:
 //!
 //! ```text
-//! {"format":"coopetition-journal","schema_version":1}
-//! {"seq":1,"by":"alice","on":"2020-01-06","action":{"type":"found_network",…}}
+//! {"format":"coopetition-journal","schema_version":2,"chain":"sha256"}
+//! {"seq":1,"by":"alice","on":"2020-01-06","action":{"type":"found_network",…},"hash":"3f9a…"}
 //! ```
 //! Replaying it runs every check again, so replaying a journal rebuilds an
 //! identical state, and an edited event that breaks a rule is refused with the
-//! code the live command would have met (an edit that breaks no rule replays:
-//! only a digest kept apart could reveal it). The format is strict: a value is
-//! accepted only as this build writes it. A snapshot is the state as one JSON
-//! document, read as strictly and checked for consistency ([`crate::snapshot`]).
+//! code the live command would have met. The format is strict: a value is
+//! accepted only as this build writes it.
+//!
+//! # The hash chain
+//! Each event line's `"hash"` is `SHA-256(previous ‖ line)`: `previous` is the
+//! 32 bytes of the link before it, `line` the event's line without its
+//! `"hash"` field (the line exactly as schema 1 writes it, without its line
+//! ending); the first `previous` is `SHA-256(header line)`, so the chain binds
+//! the header too ([`crate::chain`]). Reading verifies every link over the
+//! bytes read, before the line is parsed: any change of a byte, a removed,
+//! moved or appended line, is refused with `journal.chain.broken` naming the
+//! first line that does not verify. What it protects:
+//!
+//! - **Without a key** (`"chain":"sha256"`) the chain detects accidental and
+//!   naive edits (a revenue, a date, a name changed by hand), not a forger:
+//!   anyone can recompute it after an edit.
+//! - **With a key** (`"chain":"hmac-sha256"`, [`Network::journal_jsonl_keyed`])
+//!   every link is HMAC-SHA256 with the key, so only a holder of the key can
+//!   write a journal that verifies. A keyed journal cannot be read without
+//!   its key (`store.key.required`); a key that does not verify the first
+//!   link, or a key given for a journal without one (a `sha256` or schema-1
+//!   journal: a reader that holds a key accepts only journals written with
+//!   it) is `store.key.invalid`.
+//! - **Schema-1 journals** (no chain) still load, marked
+//!   [`Verification::Unverified`]: an edit that breaks no rule replays.
+//! - A cut-off last line cannot be verified; [`read_valid_prefix`] drops it
+//!   and verifies the lines before it. A journal truncated at a line boundary
+//!   still verifies: the chain proves each line's past, not that none follows.
+//!
+//! A snapshot is the state as one JSON document, read as strictly and checked
+//! for consistency ([`crate::snapshot`]).
 
+use crate::chain::{chained_line, link_line, plain_line, split_line};
+pub use crate::chain::{genesis, link, ChainHash, ChainKey, Verification};
 use crate::error::{Error, Result};
 use crate::network::{Action, Command, Event, Network, NetworkState};
 use serde::{Deserialize, Serialize};
 
-/// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The schema version of the journals this build writes; it also reads
+/// version 1 (journals without a hash chain).
+pub const SCHEMA_VERSION: u32 = 2;
+/// The schema version of the snapshots this build writes and reads.
+pub const SNAPSHOT_SCHEMA_VERSION: u32 = 1;
 const JOURNAL_FORMAT: &str = "coopetition-journal";
 const SNAPSHOT_FORMAT: &str = "coopetition-snapshot";
+const CHAIN_SHA256: &str = "sha256";
+const CHAIN_HMAC: &str = "hmac-sha256";
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Header {
     format: String,
     schema_version: serde_json::Value,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    chain: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -42,30 +79,66 @@ fn json_error(line: Option<usize>, e: &serde_json::Error) -> Error {
     Error::MalformedJson { line, message: e.to_string() }
 }
 
-fn check_header(format: &str, expected_format: &str, version: &serde_json::Value, line: Option<usize>) -> Result<()> {
+/// Checks a header's format and returns its schema version, one of `versions`.
+fn check_header(
+    format: &str,
+    expected_format: &str,
+    version: &serde_json::Value,
+    versions: &[u32],
+    line: Option<usize>,
+) -> Result<u32> {
     if format != expected_format {
         return Err(Error::MalformedJson {
             line,
             message: format!("expected format `{expected_format}`, found `{format}`"),
         });
     }
-    if version.as_u64() != Some(u64::from(SCHEMA_VERSION)) {
-        return Err(Error::UnknownSchemaVersion { found: version.to_string(), supported: SCHEMA_VERSION });
+    let supported = versions.iter().copied().max().unwrap_or_default();
+    match version.as_u64().and_then(|v| versions.iter().copied().find(|&known| u64::from(known) == v)) {
+        Some(known) => Ok(known),
+        None => Err(Error::UnknownSchemaVersion { found: version.to_string(), supported }),
     }
-    Ok(())
 }
 
-/// Writes events as a journal in JSON Lines, header first.
-pub fn write_journal(events: &[Event]) -> String {
-    let header = Header { format: JOURNAL_FORMAT.into(), schema_version: SCHEMA_VERSION.into() };
-    let mut out = serde_json::to_string(&header).unwrap_or_default();
+/// The header line of a journal this build writes (without its line ending):
+/// its chain is `hmac-sha256` if `keyed`, `sha256` otherwise.
+pub fn header_line(keyed: bool) -> String {
+    let chain = if keyed { CHAIN_HMAC } else { CHAIN_SHA256 };
+    let header =
+        Header { format: JOURNAL_FORMAT.into(), schema_version: SCHEMA_VERSION.into(), chain: Some(chain.into()) };
+    // Serialising these plain types cannot fail: no map has non-string keys.
+    serde_json::to_string(&header).unwrap_or_default()
+}
+
+/// An event's line in a journal (without its line ending), carrying `hash`,
+/// its link of the chain (see [`link`]).
+pub fn event_line(event: &Event, hash: &ChainHash) -> String {
+    chained_line(&plain_line(event), hash)
+}
+
+fn write_chained(events: &[Event], key: Option<&ChainKey>) -> String {
+    let header = header_line(key.is_some());
+    let mut head = genesis(&header, key);
+    let mut out = header;
     out.push('\n');
     for event in events {
-        // Serialising these plain types cannot fail: no map has non-string keys.
-        out.push_str(&serde_json::to_string(event).unwrap_or_default());
+        let plain = plain_line(event);
+        head = link_line(&head, &plain, key);
+        out.push_str(&chained_line(&plain, &head));
         out.push('\n');
     }
     out
+}
+
+/// Writes events as a journal in JSON Lines, header first, chained with SHA-256.
+pub fn write_journal(events: &[Event]) -> String {
+    write_chained(events, None)
+}
+
+/// Writes events as a journal in JSON Lines, header first, chained with
+/// HMAC-SHA256 and `key`: only a holder of the key can write one that verifies.
+pub fn write_journal_keyed(events: &[Event], key: &ChainKey) -> String {
+    write_chained(events, Some(key))
 }
 
 /// The non-empty lines of a journal: 1-based number, byte offset, text.
@@ -83,14 +156,110 @@ fn lines(text: &str) -> impl Iterator<Item = (usize, usize, &str)> {
 /// truncated if it is the journal's last line (a write cut off), corrupt
 /// otherwise (good lines follow it: it was damaged, not cut).
 fn read_line<T: Serialize + serde::de::DeserializeOwned>(line: &str, number: usize, last: bool) -> Result<T> {
-    if let Err(e) = serde_json::from_str::<serde_json::Value>(line) {
-        return Err(match (e.is_eof(), last) {
+    check_json(line, number, last)?;
+    crate::canonical::from_str(line, Some(number))
+}
+
+/// Refuses a line that is not one JSON value (see [`read_line`]).
+fn check_json(line: &str, number: usize, last: bool) -> Result<()> {
+    match serde_json::from_str::<serde_json::Value>(line) {
+        Ok(_) => Ok(()),
+        Err(e) => Err(match (e.is_eof(), last) {
             (true, true) => Error::TruncatedLine(number),
             (true, false) => Error::CorruptLine(number),
             _ => json_error(Some(number), &e),
+        }),
+    }
+}
+
+/// The chain being verified while a journal is read.
+struct Chained<'k> {
+    head: ChainHash,
+    key: Option<&'k ChainKey>,
+    /// No event verified yet: a keyed link failing here says the key is wrong.
+    first: bool,
+}
+
+impl Chained<'_> {
+    fn verification(&self) -> Verification {
+        match self.key {
+            None => Verification::Sha256 { head: self.head },
+            Some(_) => Verification::Keyed { head: self.head },
+        }
+    }
+}
+
+fn broken(line: usize, text: &str, reason: &'static str) -> Error {
+    let seq = serde_json::from_str::<serde_json::Value>(text).ok().and_then(|v| v.get("seq")?.as_u64());
+    Error::ChainBroken { line, seq, reason }
+}
+
+/// Reads one event line, verifying its link first if the journal is chained:
+/// a changed byte is refused as a broken chain whatever the line says.
+fn read_event(line: &str, number: usize, last: bool, chain: Option<&mut Chained<'_>>) -> Result<Event> {
+    let Some(chain) = chain else { return read_line(line, number, last) };
+    let Some((plain, given)) = split_line(line) else {
+        // A cut-off line has lost its hash: say it was cut off, not tampered with.
+        check_json(line, number, last)?;
+        return Err(broken(number, line, "the line does not end with its hash"));
+    };
+    let Some(given) = ChainHash::from_hex(given) else {
+        return Err(broken(number, &plain, "its hash is not 64 lowercase hexadecimal digits"));
+    };
+    let expected = link_line(&chain.head, &plain, chain.key);
+    if expected != given {
+        return Err(if chain.first && chain.key.is_some() {
+            Error::KeyInvalid(format!(
+                "the first event (line {number}) does not verify with it: the journal was written with another key, or that line was changed"
+            ))
+        } else {
+            broken(
+                number,
+                &plain,
+                "its hash does not continue the chain: this line, or one before it, was changed, removed or moved",
+            )
         });
     }
-    crate::canonical::from_str(line, Some(number))
+    let event = read_line(&plain, number, last)?;
+    chain.head = expected;
+    chain.first = false;
+    Ok(event)
+}
+
+/// The chain a journal's header announces, checked against the key given.
+fn open_chain<'k>(
+    header: &Header,
+    line: &str,
+    number: usize,
+    key: Option<&'k ChainKey>,
+) -> Result<Option<Chained<'k>>> {
+    let version =
+        check_header(&header.format, JOURNAL_FORMAT, &header.schema_version, &[1, SCHEMA_VERSION], Some(number))?;
+    let malformed = |message: String| Error::MalformedJson { line: Some(number), message };
+    let keyed = match (version, header.chain.as_deref()) {
+        (1, None) => {
+            return match key {
+                None => Ok(None),
+                Some(_) => {
+                    Err(Error::KeyInvalid("a schema-1 journal carries no chain for a key to authenticate".into()))
+                }
+            }
+        }
+        (1, Some(_)) => return Err(malformed("a schema-1 journal has no `chain`".into())),
+        (_, Some(CHAIN_SHA256)) => false,
+        (_, Some(CHAIN_HMAC)) => true,
+        (_, Some(other)) => {
+            return Err(malformed(format!("unknown chain `{other}`; expected `{CHAIN_SHA256}` or `{CHAIN_HMAC}`")))
+        }
+        (_, None) => return Err(malformed(format!("a schema-{version} journal names its `chain`"))),
+    };
+    match (keyed, key) {
+        (true, None) => Err(Error::KeyRequired),
+        (false, Some(_)) => {
+            Err(Error::KeyInvalid(format!("the journal's chain is `{CHAIN_SHA256}`: it was written without a key")))
+        }
+        _ => Ok(Some(Chained { head: genesis(line, key), key, first: true })),
+    }
 }
 
 /// The sequence number that must follow `previous`.
@@ -98,7 +267,17 @@ fn next_seq(previous: u64, line: usize) -> Result<u64> {
     previous.checked_add(1).ok_or(Error::SequenceExhausted { line: Some(line), last: previous })
 }
 
-/// Reads the events of a journal without applying them.
+/// The events of a journal, and how they were verified.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Journal {
+    /// The events read, all complete and in sequence.
+    pub events: Vec<Event>,
+    /// The chain verified (`Unverified` for a schema-1 journal).
+    pub verification: Verification,
+}
+
+/// Reads the events of a journal without applying them; a chained journal
+/// is verified link by link (without a key: see [`read_verified`]).
 ///
 /// The format is strict: unknown fields, another spelling of a value (a date
 /// with padded fields, a tag given as a number, an amount in scientific
@@ -108,12 +287,23 @@ fn next_seq(previous: u64, line: usize) -> Result<u64> {
 /// `journal.json.malformed`, `journal.line.truncated` (the last line ends
 /// inside its JSON value: a write was cut off), `journal.line.corrupt` (a
 /// line before the last one ends inside its JSON value), `journal.schema.unknown`,
-/// `journal.sequence.invalid`.
+/// `journal.sequence.invalid`, `journal.chain.broken`, `store.key.required`.
 pub fn read_journal(text: &str) -> Result<Vec<Event>> {
-    let prefix = read_journal_until(text)?;
-    match prefix.stopped {
+    read_verified(text, None).map(|journal| journal.events)
+}
+
+/// Reads the events of a journal, verifying its chain with `key` if given,
+/// and says what was verified.
+///
+/// # Errors
+/// As [`read_journal`]; `store.key.required` (a keyed journal, no key),
+/// `store.key.invalid` (a key that does not verify the first link, or a key
+/// given for a journal written without one).
+pub fn read_verified(text: &str, key: Option<&ChainKey>) -> Result<Journal> {
+    let partial = read_journal_until(text, key)?;
+    match partial.stopped {
         Some(error) => Err(error),
-        None => Ok(prefix.events),
+        None => Ok(Journal { events: partial.events, verification: partial.verification }),
     }
 }
 
@@ -136,17 +326,20 @@ pub struct JournalPrefix {
     pub events: Vec<Event>,
     /// The cut-off last line, if there was one.
     pub dropped: Option<Dropped>,
+    /// The chain verified up to the cut-off line.
+    pub verification: Verification,
 }
 
 /// The events read up to a cut-off last line, if any.
 struct Partial {
     events: Vec<Event>,
+    verification: Verification,
     /// Byte offset of the line that stopped the reading.
     stopped_at: usize,
     stopped: Option<Error>,
 }
 
-fn read_journal_until(text: &str) -> Result<Partial> {
+fn read_journal_until(text: &str, key: Option<&ChainKey>) -> Result<Partial> {
     let all: Vec<(usize, usize, &str)> = lines(text).collect();
     let last_number = all.last().map_or(0, |l| l.0);
     let mut rows = all.into_iter();
@@ -154,12 +347,17 @@ fn read_journal_until(text: &str) -> Result<Partial> {
         rows.next().ok_or(Error::MalformedJson { line: Some(1), message: "empty journal".into() })?;
     // A cut-off header is an error for every reader: nothing of the journal can be read.
     let header: Header = read_line(first, number, number == last_number)?;
-    check_header(&header.format, JOURNAL_FORMAT, &header.schema_version, Some(number))?;
+    let mut chain = open_chain(&header, first, number, key)?;
+    let verification =
+        |chain: &Option<Chained<'_>>| chain.as_ref().map_or(Verification::Unverified, Chained::verification);
     let mut events: Vec<Event> = Vec::new();
     for (number, at, line) in rows {
-        let event: Event = match read_line(line, number, number == last_number) {
+        let event: Event = match read_event(line, number, number == last_number, chain.as_mut()) {
             Ok(event) => event,
-            Err(e @ Error::TruncatedLine(_)) => return Ok(Partial { events, stopped_at: at, stopped: Some(e) }),
+            Err(e @ Error::TruncatedLine(_)) => {
+                let verification = verification(&chain);
+                return Ok(Partial { events, verification, stopped_at: at, stopped: Some(e) });
+            }
             Err(e) => return Err(e),
         };
         if let Some(p) = events.last() {
@@ -170,45 +368,82 @@ fn read_journal_until(text: &str) -> Result<Partial> {
         }
         events.push(event);
     }
-    Ok(Partial { events, stopped_at: text.len(), stopped: None })
+    Ok(Partial { events, verification: verification(&chain), stopped_at: text.len(), stopped: None })
 }
 
 /// Reads the valid prefix of a journal whose last line may have been cut off
 /// (a crash during a write): the complete events, and what was dropped.
 ///
 /// Only a cut-off *last* line is dropped. Any other defect (a corrupt line
-/// followed by good ones, a bad sequence number, a malformed line) is an
-/// error, so that no good event is ever dropped silently.
+/// followed by good ones, a bad sequence number, a malformed line, a broken
+/// chain) is an error, so that no good event is ever dropped silently. The
+/// lines before a cut-off one are verified.
 ///
 /// # Errors
 /// As [`read_journal`]; `journal.line.truncated` only for a cut-off header
 /// (nothing of the journal can be read).
 pub fn read_valid_prefix(text: &str) -> Result<JournalPrefix> {
-    let partial = read_journal_until(text)?;
+    read_valid_prefix_verified(text, None)
+}
+
+/// As [`read_valid_prefix`], verifying the chain with `key` if given.
+///
+/// # Errors
+/// As [`read_valid_prefix`] and [`read_verified`].
+pub fn read_valid_prefix_verified(text: &str, key: Option<&ChainKey>) -> Result<JournalPrefix> {
+    let partial = read_journal_until(text, key)?;
+    let verification = partial.verification;
     match partial.stopped {
-        None => Ok(JournalPrefix { events: partial.events, dropped: None }),
+        None => Ok(JournalPrefix { events: partial.events, dropped: None, verification }),
         Some(Error::TruncatedLine(line)) => {
             let bytes = text.len().saturating_sub(partial.stopped_at);
-            Ok(JournalPrefix { events: partial.events, dropped: Some(Dropped { line, bytes, events: 1 }) })
+            let dropped = Some(Dropped { line, bytes, events: 1 });
+            Ok(JournalPrefix { events: partial.events, dropped, verification })
         }
         Some(other) => Err(other),
     }
 }
 
 impl Network {
-    /// The journal of this network as JSON Lines.
+    /// The journal of this network as JSON Lines, chained with SHA-256.
     pub fn journal_jsonl(&self) -> String {
         write_journal(self.journal())
+    }
+
+    /// The journal of this network as JSON Lines, chained with HMAC-SHA256
+    /// and `key`: it can be read only with the key.
+    pub fn journal_jsonl_keyed(&self, key: &ChainKey) -> String {
+        write_journal_keyed(self.journal(), key)
     }
 
     /// Rebuilds a network by replaying a journal from its first event.
     ///
     /// # Errors
-    /// Any journal format error, or the rejection of an event, with its sequence number.
+    /// Any journal format error (a broken chain included), or the rejection
+    /// of an event, with its sequence number.
     pub fn replay(journal: &str) -> Result<Network> {
+        Network::replay_verified(journal, None).map(|(network, _)| network)
+    }
+
+    /// As [`Network::replay`], for a journal written with `key`.
+    ///
+    /// # Errors
+    /// As [`Network::replay`]; `store.key.invalid` if `key` does not
+    /// authenticate the journal.
+    pub fn replay_with_key(journal: &str, key: &ChainKey) -> Result<Network> {
+        Network::replay_verified(journal, Some(key)).map(|(network, _)| network)
+    }
+
+    /// As [`Network::replay`], with the key if given, and says how the
+    /// journal was verified.
+    ///
+    /// # Errors
+    /// As [`Network::replay_with_key`].
+    pub fn replay_verified(journal: &str, key: Option<&ChainKey>) -> Result<(Network, Verification)> {
+        let journal = read_verified(journal, key)?;
         let mut network = Network::new();
-        network.replay_all(read_journal(journal)?)?;
-        Ok(network)
+        network.replay_all(journal.events)?;
+        Ok((network, journal.verification))
     }
 
     /// Rebuilds a network by replaying the valid prefix of a journal whose
@@ -218,7 +453,19 @@ impl Network {
     /// # Errors
     /// As [`read_valid_prefix`], or the rejection of an event.
     pub fn replay_prefix(journal: &str) -> Result<(Network, Option<Dropped>)> {
-        let prefix = read_valid_prefix(journal)?;
+        Network::replay_prefix_with(journal, None)
+    }
+
+    /// As [`Network::replay_prefix`], for a journal written with `key`.
+    ///
+    /// # Errors
+    /// As [`Network::replay_prefix`] and [`Network::replay_with_key`].
+    pub fn replay_prefix_with_key(journal: &str, key: &ChainKey) -> Result<(Network, Option<Dropped>)> {
+        Network::replay_prefix_with(journal, Some(key))
+    }
+
+    fn replay_prefix_with(journal: &str, key: Option<&ChainKey>) -> Result<(Network, Option<Dropped>)> {
+        let prefix = read_valid_prefix_verified(journal, key)?;
         let mut network = Network::new();
         network.replay_all(prefix.events)?;
         Ok((network, prefix.dropped))
@@ -229,8 +476,20 @@ impl Network {
     /// # Errors
     /// As [`Network::from_snapshot_json`] and [`Network::replay`].
     pub fn resume(snapshot: &str, journal: &str) -> Result<Network> {
+        Network::resume_with(snapshot, journal, None)
+    }
+
+    /// As [`Network::resume`], for a journal written with `key`.
+    ///
+    /// # Errors
+    /// As [`Network::resume`] and [`Network::replay_with_key`].
+    pub fn resume_with_key(snapshot: &str, journal: &str, key: &ChainKey) -> Result<Network> {
+        Network::resume_with(snapshot, journal, Some(key))
+    }
+
+    fn resume_with(snapshot: &str, journal: &str, key: Option<&ChainKey>) -> Result<Network> {
         let mut network = Network::from_snapshot_json(snapshot)?;
-        network.replay_all(read_journal(journal)?)?;
+        network.replay_all(read_verified(journal, key)?.events)?;
         Ok(network)
     }
 
@@ -240,8 +499,20 @@ impl Network {
     /// # Errors
     /// As [`Network::from_snapshot_json`] and [`Network::replay_prefix`].
     pub fn resume_prefix(snapshot: &str, journal: &str) -> Result<(Network, Option<Dropped>)> {
+        Network::resume_prefix_with(snapshot, journal, None)
+    }
+
+    /// As [`Network::resume_prefix`], for a journal written with `key`.
+    ///
+    /// # Errors
+    /// As [`Network::resume_prefix`] and [`Network::replay_with_key`].
+    pub fn resume_prefix_with_key(snapshot: &str, journal: &str, key: &ChainKey) -> Result<(Network, Option<Dropped>)> {
+        Network::resume_prefix_with(snapshot, journal, Some(key))
+    }
+
+    fn resume_prefix_with(snapshot: &str, journal: &str, key: Option<&ChainKey>) -> Result<(Network, Option<Dropped>)> {
         let mut network = Network::from_snapshot_json(snapshot)?;
-        let prefix = read_valid_prefix(journal)?;
+        let prefix = read_valid_prefix_verified(journal, key)?;
         network.replay_all(prefix.events)?;
         Ok((network, prefix.dropped))
     }
@@ -262,7 +533,8 @@ impl Network {
     /// The state as a JSON snapshot.
     pub fn snapshot_json(&self) -> String {
         let state = serde_json::to_value(self.state()).unwrap_or_default();
-        let snapshot = Snapshot { format: SNAPSHOT_FORMAT.into(), schema_version: SCHEMA_VERSION.into(), state };
+        let snapshot =
+            Snapshot { format: SNAPSHOT_FORMAT.into(), schema_version: SNAPSHOT_SCHEMA_VERSION.into(), state };
         serde_json::to_string_pretty(&snapshot).unwrap_or_default()
     }
 
@@ -278,7 +550,7 @@ impl Network {
     pub fn from_snapshot_json(json: &str) -> Result<Network> {
         crate::canonical::reject_repeated_keys(json, None)?;
         let snapshot: Snapshot = serde_json::from_str(json).map_err(|e| json_error(None, &e))?;
-        check_header(&snapshot.format, SNAPSHOT_FORMAT, &snapshot.schema_version, None)?;
+        check_header(&snapshot.format, SNAPSHOT_FORMAT, &snapshot.schema_version, &[SNAPSHOT_SCHEMA_VERSION], None)?;
         let state: NetworkState = crate::canonical::from_value(&snapshot.state, None)?;
         Network::from_checked_state(state)
     }

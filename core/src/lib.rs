@@ -16,6 +16,7 @@ pub mod actor;
 mod calendar;
 mod canonical;
 pub mod catalogue;
+pub mod chain;
 pub mod charter;
 pub mod compliance;
 pub mod contract;

@@ -11,13 +11,19 @@ use coopetition::prelude::*;
 use serde_json::{json, Value};
 use std::path::PathBuf;
 
+#[path = "support/journal_v1.rs"]
+mod journal_v1;
+
 fn fixture(name: &str) -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures").join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// The sample journal as the previous schema wrote it (no hash chain): the
+/// rules of the strict reader are met there, where an edit does not break a
+/// chain first.
 fn journal_lines() -> Vec<String> {
-    fixture("sample_journal.jsonl").lines().map(str::to_owned).collect()
+    fixture("sample_journal_v1.jsonl").lines().map(str::to_owned).collect()
 }
 
 /// The sample journal with the line of event `seq` (0: the header) edited by `edit`.
@@ -85,7 +91,7 @@ fn an_amount_in_scientific_notation_is_refused() {
 #[test]
 fn a_quantity_with_more_digits_than_a_decimal_holds_is_refused_not_rounded() {
     // rust_decimal reads `…789.5` as `…790`: the journal would replay another delivery.
-    let journal = fixture("kotlin_journal.jsonl");
+    let journal = journal_v1::schema_1(&fixture("kotlin_journal.jsonl"));
     assert!(journal.contains(r#""quantity":"6.5""#));
     let edited = journal.replace(r#""quantity":"6.5""#, r#""quantity":"12345678901234567890123456789.5""#);
     let err = Network::replay(&edited).unwrap_err();

@@ -3,6 +3,7 @@
 use crate::mutate::mutate;
 use crate::rng::Rng;
 use crate::{Outcome, Target};
+use coopetition::journal::Verification;
 use coopetition::network::{Command, Network};
 use coopetition::policy::{Guide, Parameters};
 use coopetition::Error;
@@ -11,6 +12,9 @@ use std::collections::BTreeSet;
 
 const SAMPLE_JOURNAL: &str = include_str!("../../tests/fixtures/sample_journal.jsonl");
 const KOTLIN_JOURNAL: &str = include_str!("../../tests/fixtures/kotlin_journal.jsonl");
+/// A journal without the hash chain (schema 1): mutations of its values reach
+/// the strict reader and the rules, where a chained journal's stop at the chain.
+const SAMPLE_JOURNAL_V1: &str = include_str!("../../tests/fixtures/sample_journal_v1.jsonl");
 const SAMPLE_SNAPSHOT: &str = include_str!("../../tests/fixtures/sample_snapshot.json");
 const SHIPPED_GUIDE: &str = include_str!("../../core/data/guide.json");
 
@@ -22,7 +26,11 @@ pub fn all() -> Result<Vec<Box<dyn Target>>, Error> {
     let base = Network::replay(SAMPLE_JOURNAL)?;
     let commands = commands_of(SAMPLE_JOURNAL);
     Ok(vec![
-        Box::new(Text::new("journal", vec![SAMPLE_JOURNAL.into(), KOTLIN_JOURNAL.into()], journal)),
+        Box::new(Text::new(
+            "journal",
+            vec![SAMPLE_JOURNAL.into(), KOTLIN_JOURNAL.into(), SAMPLE_JOURNAL_V1.into()],
+            journal,
+        )),
         Box::new(Text::new("snapshot", vec![SAMPLE_SNAPSHOT.into()], snapshot)),
         Box::new(Commands { text: Text::new("command", commands, |_| Outcome::Accepted), base }),
         Box::new(Text::new("parameters", vec![parameters_json(Parameters::shipped()), flat_periods()], parameters)),
@@ -157,12 +165,16 @@ fn refused(e: &Error) -> Outcome {
 /// A journal replays; what it rebuilds replays again and snapshots identically,
 /// and was written in the one spelling the engine writes.
 fn journal(text: &str) -> Outcome {
-    let network = match Network::replay(text) {
-        Ok(n) => n,
+    let (network, verification) = match Network::replay_verified(text, None) {
+        Ok(read) => read,
         Err(e) => return refused(&e),
     };
     let written = network.journal_jsonl();
-    if let Some(why) = spelling(text, &written) {
+    let compared = match verification {
+        Verification::Unverified => as_schema_1(&written),
+        _ => written.clone(),
+    };
+    if let Some(why) = spelling(text, &compared) {
         return Outcome::Wrong(format!("accepted a journal in another spelling than it writes: {why}"));
     }
     match Network::replay(&written) {
@@ -171,6 +183,21 @@ fn journal(text: &str) -> Outcome {
         Err(e) => return Outcome::Wrong(format!("the journal it wrote does not replay: {e} ({})", e.code())),
     }
     snapshot_round_trip(&network)
+}
+
+/// A journal this build wrote, as schema 1 wrote it: its header without the
+/// chain, its lines without their hash.
+fn as_schema_1(written: &str) -> String {
+    let mut lines = written.lines();
+    let mut out = String::from("{\"format\":\"coopetition-journal\",\"schema_version\":1}\n");
+    lines.next();
+    for line in lines {
+        match line.rfind(",\"hash\":\"").and_then(|at| line.get(..at)) {
+            Some(plain) => out.push_str(&format!("{plain}}}\n")),
+            None => out.push_str(&format!("{line}\n")),
+        }
+    }
+    out
 }
 
 fn snapshot_round_trip(network: &Network) -> Outcome {
@@ -227,7 +254,9 @@ fn commands_of(journal: &str) -> Vec<String> {
         .filter_map(|line| {
             let rest = line.strip_prefix("{\"seq\":")?;
             let digits = rest.find(',')?;
-            Some(format!("{{{}", rest.get(digits + 1..)?))
+            // A command carries no hash: that is the journal's.
+            let end = rest.rfind(",\"hash\":\"").unwrap_or(rest.len().saturating_sub(1));
+            Some(format!("{{{}}}", rest.get(digits + 1..end)?))
         })
         .collect()
 }

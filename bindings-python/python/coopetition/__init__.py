@@ -83,6 +83,7 @@ from coopetition.errors import (
     NetworkError,
     PolicyError,
     PolicyInputError,
+    StoreError,
 )
 # </generated>
 
@@ -161,5 +162,6 @@ __all__ += [
     "NetworkError",
     "PolicyError",
     "PolicyInputError",
+    "StoreError",
 ]
 # </generated>

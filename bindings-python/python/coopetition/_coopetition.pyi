@@ -1748,14 +1748,19 @@ class Network:
         r"""
         A member's annual statement, as Markdown in `lang` (`"fr"` or `"en"`).
         """
-    def journal_jsonl(self) -> builtins.str:
+    def journal_jsonl(self, key: typing.Optional[bytes] = None) -> builtins.str:
         r"""
-        The journal as JSON Lines (header with schema version, one event a line).
+        The journal as JSON Lines (header with schema version, one event a
+        line, each carrying its link of the hash chain); with `key` (bytes),
+        the chain is HMAC-SHA256 and only a holder of the key can write one
+        that verifies.
         """
     @staticmethod
-    def replay(journal: builtins.str) -> Network:
+    def replay(journal: builtins.str, key: typing.Optional[bytes] = None) -> Network:
         r"""
-        Rebuilds a network by replaying a journal; every event is checked again.
+        Rebuilds a network by replaying a journal; its hash chain is verified
+        (with `key`, bytes, if it was written with one) and every event is
+        checked again.
         """
     @staticmethod
     def replay_prefix(journal: builtins.str) -> tuple[Network, typing.Optional[builtins.dict[builtins.str, builtins.int]]]:

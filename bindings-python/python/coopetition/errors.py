@@ -188,10 +188,18 @@ class ComplianceInputError(ComplianceError, InputError):
 
 
 class JournalError(InputError):
-    """Journals and snapshots: malformed, truncated or of an unknown schema (``journal.*``).
+    """Journals and snapshots: malformed, truncated, of an unknown schema or with a broken hash chain (``journal.*``).
 
     Codes: ``journal.json.malformed``, ``journal.line.truncated``, ``journal.schema.unknown``,
-    ``journal.sequence.invalid``, ``journal.line.corrupt``, ``journal.snapshot.inconsistent``.
+    ``journal.sequence.invalid``, ``journal.line.corrupt``, ``journal.snapshot.inconsistent``,
+    ``journal.chain.broken``.
+    """
+
+
+class StoreError(InputError):
+    """Keys that authenticate a journal: missing or not matching (``store.*``).
+
+    Codes: ``store.key.required``, ``store.key.invalid``.
     """
 
 
@@ -218,4 +226,5 @@ __all__ = [
     "NetworkError",
     "PolicyError",
     "PolicyInputError",
+    "StoreError",
 ]

@@ -187,9 +187,15 @@ pub fn charter_v2(network: &Network, published_on: NaiveDate) -> CharterText {
     text
 }
 
-/// The journal as JSON values, header first.
+/// The journal as JSON values, header first, as schema 1 wrote it (no hash
+/// chain): an edit then meets the rule it breaks, not the chain.
 pub fn journal_values(network: &Network) -> Vec<Value> {
-    network.journal_jsonl().lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+    let mut values: Vec<Value> = network.journal_jsonl().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    values[0] = serde_json::json!({"format": "coopetition-journal", "schema_version": 1});
+    for event in &mut values[1..] {
+        event.as_object_mut().unwrap().remove("hash").unwrap();
+    }
+    values
 }
 
 pub fn jsonl(values: &[Value]) -> String {

@@ -342,16 +342,23 @@ class ErrorCodesTest {
         code<CoopetitionException.Journal>("journal.json.malformed") { Network.replay("not json") }
         code<CoopetitionException.Journal>("journal.json.malformed") { Network.fromSnapshotJson("{}") }
         code<CoopetitionException.Journal>("journal.line.truncated") { Network.replay("$header\n{\"seq\":1,\"by\":") }
-        code<CoopetitionException.Journal>("journal.schema.unknown") { Network.replay("""{"format":"coopetition-journal","schema_version":2}""") }
-        val events = Fx.withProvider().journalJsonl().lines().filter { it.isNotBlank() }
+        code<CoopetitionException.Journal>("journal.schema.unknown") { Network.replay("""{"format":"coopetition-journal","schema_version":99}""") }
+        // The lines as schema 1 wrote them (no hash): an edit meets the rule it breaks, not the chain.
+        val hash = Regex(""","hash":"[0-9a-f]{64}"}$""")
+        val events = Fx.withProvider().journalJsonl().lines().filter { it.isNotBlank() }.map { hash.replace(it, "}") }
         code<CoopetitionException.Journal>("journal.sequence.invalid") { Network.replay((listOf(header) + events.drop(2)).joinToString("\n")) }
         // A line cut short with good lines after it was damaged, not cut off by a crash.
         code<CoopetitionException.Journal>("journal.line.corrupt") { Network.replay("$header\n{\"seq\":1,\"by\":\n${events[1]}\n") }
         val snapshot = Fx.withProvider().snapshotJson()
         code<CoopetitionException.Journal>("journal.snapshot.inconsistent") { Network.fromSnapshotJson(Regex("\"last_seq\": \\d+").replace(snapshot, "\"last_seq\": 0")) }
         // A tampered journal fails with the code the live command would have met.
-        val tampered = Fx.withProvider().journalJsonl().replace("\"by\":\"alice\",\"on\":\"2020-02-10\"", "\"by\":\"paul\",\"on\":\"2020-02-10\"")
-        code<CoopetitionException.Auth>("auth.steward.required") { Network.replay(tampered) }
+        val edit = { text: String -> text.replace("\"by\":\"alice\",\"on\":\"2020-02-10\"", "\"by\":\"paul\",\"on\":\"2020-02-10\"") }
+        code<CoopetitionException.Auth>("auth.steward.required") { Network.replay(edit((listOf(header) + events.drop(1)).joinToString("\n"))) }
+        // In a chained journal the same edit breaks the chain first.
+        code<CoopetitionException.Journal>("journal.chain.broken") { Network.replay(edit(Fx.withProvider().journalJsonl())) }
+        val keyed = Fx.withProvider().journalJsonl("k".toByteArray())
+        code<CoopetitionException.Store>("store.key.required") { Network.replay(keyed) }
+        code<CoopetitionException.Store>("store.key.invalid") { Network.replay(keyed, "K".toByteArray()) }
     }
 
     @Test

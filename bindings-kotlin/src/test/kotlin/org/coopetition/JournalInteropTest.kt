@@ -87,6 +87,6 @@ class JournalInteropTest {
         assertEquals(Files.readString(fixture), journal, "the Kotlin journal changed: rerun with -Dcoopetition.updateFixtures=true")
         // Kotlin reads its own output back too.
         assertEquals(snapshot, Network.replay(journal).snapshotJson())
-        assertTrue(journal.lines().first().contains("\"schema_version\":1"))
+        assertTrue(journal.lines().first().contains("\"schema_version\":2,\"chain\":\"sha256\""))
     }
 }

@@ -16,11 +16,13 @@ import org.coopetition.core.*
 class JournalStrictnessTest {
     private val fixtures = Fx.repo.resolve("tests").resolve("fixtures")
     private val journal = Files.readString(fixtures.resolve("sample_journal.jsonl"))
+    /** The same journal as schema 1 wrote it, without the hash chain: an edit meets the rule it breaks. */
+    private val journalV1 = Files.readString(fixtures.resolve("sample_journal_v1.jsonl"))
     private val snapshot = Files.readString(fixtures.resolve("sample_snapshot.json"))
 
-    /** The sample journal with the line of event [seq] (0: the header) edited. */
-    private fun edited(seq: Int, old: String, new: String): String {
-        val lines = journal.lines().filter { it.isNotEmpty() }.toMutableList()
+    /** The sample journal ([source]) with the line of event [seq] (0: the header) edited. */
+    private fun edited(seq: Int, old: String, new: String, source: String = journalV1): String {
+        val lines = source.lines().filter { it.isNotEmpty() }.toMutableList()
         assertTrue(old in lines[seq], "`$old` is not in line $seq")
         lines[seq] = lines[seq].replaceFirst(old, new)
         return lines.joinToString("\n") + "\n"
@@ -40,6 +42,29 @@ class JournalStrictnessTest {
         expectCode("journal.json.malformed") {
             commandFromJson("""{"by":"alice","on":"2020-1-06","action":{"type":"sign_charter","version":1}}""")
         }
+    }
+
+    @Test
+    fun `an edit that breaks no rule breaks the hash chain`() {
+        // Line 18 is event 17: its revenue, one digit changed.
+        val revenue = """"amount":"4500.00""""
+        val e = expectCode("journal.chain.broken") { Network.replay(edited(17, revenue, """"amount":"4501.00"""", journal)) }
+        assertTrue(e is CoopetitionException.Journal)
+        assertTrue("line 18 (event 17)" in e.message!!, e.message)
+        // Without the chain (schema 1) the same edit replays.
+        Network.replay(edited(17, revenue, """"amount":"4501.00""""))
+        assertTrue(Network.replay(journalV1).journalJsonl() == journal)
+    }
+
+    @Test
+    fun `a keyed journal needs its key`() {
+        val key = "the steward's secret".toByteArray()
+        val keyed = Network.replay(journal).journalJsonl(key)
+        assertTrue(keyed.lines().first().contains(""""chain":"hmac-sha256""""))
+        assertEquals(Network.replay(journal).snapshotJson(), Network.replay(keyed, key).snapshotJson())
+        assertTrue(expectCode("store.key.required") { Network.replay(keyed) } is CoopetitionException.Store)
+        expectCode("store.key.invalid") { Network.replay(keyed, "another secret".toByteArray()) }
+        expectCode("store.key.invalid") { Network.replay(journal, key) }
     }
 
     @Test
@@ -73,7 +98,7 @@ class JournalStrictnessTest {
         val network = Network.fromSnapshotJson(largest)
         expectCode("journal.sequence.invalid") { network.setPublicListing("jeanne-roux", d(2021, 3, 1), "jeanne-roux", true) }
         assertEquals(ULong.MAX_VALUE, network.lastSeq())
-        val header = journal.lines().first()
+        val header = journalV1.lines().first()
         val line = { seq: String -> """{"seq":$seq,"by":"a","on":"2020-01-06","action":{"type":"sign_charter","version":1}}""" }
         expectCode("journal.sequence.invalid") { Network.replay("$header\n${line("18446744073709551615")}\n${line("0")}\n") }
     }
