@@ -61,11 +61,17 @@ pub fn write_journal(events: &[Event]) -> String {
     let mut out = serde_json::to_string(&header).unwrap_or_default();
     out.push('\n');
     for event in events {
-        // Serialising these plain types cannot fail: no map has non-string keys.
-        out.push_str(&serde_json::to_string(event).unwrap_or_default());
+        out.push_str(&event_line(event));
         out.push('\n');
     }
     out
+}
+
+/// One event as its journal line (without the line break), exactly as
+/// [`write_journal`] writes it: a store keeps each event in this form.
+pub fn event_line(event: &Event) -> String {
+    // Serialising these plain types cannot fail: no map has non-string keys.
+    serde_json::to_string(event).unwrap_or_default()
 }
 
 /// The non-empty lines of a journal: 1-based number, byte offset, text.

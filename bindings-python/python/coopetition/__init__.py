@@ -83,6 +83,8 @@ from coopetition.errors import (
     NetworkError,
     PolicyError,
     PolicyInputError,
+    StoreError,
+    StoreInputError,
 )
 # </generated>
 
@@ -161,5 +163,7 @@ __all__ += [
     "NetworkError",
     "PolicyError",
     "PolicyInputError",
+    "StoreError",
+    "StoreInputError",
 ]
 # </generated>

@@ -195,6 +195,21 @@ class JournalError(InputError):
     """
 
 
+class StoreError(CoopetitionError):
+    """Durable stores: a file that is not a store, a second writer, a failed write (``store.*``).
+
+    Codes: ``store.write.conflict``, ``store.file.read_only``, ``store.disk.full``,
+    ``store.file.busy``, ``store.file.corrupt``, ``store.io.failed``.
+    """
+
+
+class StoreInputError(StoreError, InputError):
+    """Durable stores: a file that is not a store, a second writer, a failed write (``store.*``): the errors caused by bad input.
+
+    Codes: ``store.file.not_store``, ``store.schema.unknown``.
+    """
+
+
 __all__ = [
     "ActorError",
     "AuthorizationError",
@@ -218,4 +233,6 @@ __all__ = [
     "NetworkError",
     "PolicyError",
     "PolicyInputError",
+    "StoreError",
+    "StoreInputError",
 ]

@@ -29,6 +29,7 @@ val CoopetitionException.code: String
         is CoopetitionException.Compliance -> code
         is CoopetitionException.Standing -> code
         is CoopetitionException.Journal -> code
+        is CoopetitionException.Store -> code
         is CoopetitionException.Other -> code
     }
 
@@ -53,6 +54,7 @@ val CoopetitionException.reason: String
         is CoopetitionException.Compliance -> reason
         is CoopetitionException.Standing -> reason
         is CoopetitionException.Journal -> reason
+        is CoopetitionException.Store -> reason
         is CoopetitionException.Other -> reason
     }
 
