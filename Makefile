@@ -118,9 +118,10 @@ rust-tools:
 		fi; \
 	fi
 
-## bench: run the Rust benchmarks (criterion) and the Python ones
+## bench: run the Rust benchmarks (criterion: the core's, the store's appends) and the Python ones
 bench: bench-python
 	$(CARGO) bench -p coopetition
+	$(CARGO) bench -p coopetition-store
 
 ## bench-python: the Python benchmarks over 1,000,000 missions (release build)
 bench-python: python-wheel-release
