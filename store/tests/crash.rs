@@ -123,9 +123,13 @@ fn kill_writers(path: &std::path::Path, kills: usize, delays: &mut Delays, seed:
             // One kill in five lands anywhere from the start: opening, replay, first writes.
             std::thread::sleep(Duration::from_millis(delays.next_below(40)));
         } else {
-            // The others among the writes: once the writer has started, within a few commits.
-            if let Ok(first) = lines.recv_timeout(Duration::from_secs(30)) {
-                seen.push(first);
+            // The others among the writes: once the writer has acknowledged one, within a few commits.
+            while let Ok(line) = lines.recv_timeout(Duration::from_secs(30)) {
+                let acknowledged = line.starts_with("ok ");
+                seen.push(line);
+                if acknowledged {
+                    break;
+                }
             }
             std::thread::sleep(Duration::from_micros(delays.next_below(10_000)));
         }
