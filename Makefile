@@ -43,11 +43,14 @@ FUZZ_TEST_EXECS ?= 20000
 test-fuzz:
 	$(CARGO) run -q -p coopetition-fuzz -- --seconds 20 --max-execs $(FUZZ_TEST_EXECS) --seed 1
 
-## fuzz: the long campaign, in release: every target for FUZZ_SECONDS seconds, executions per target printed
+## fuzz: the long campaign, in release: every target for FUZZ_SECONDS seconds, executions per target printed;
+## then the store's crash test with CRASH_KILLS kills (200 in `make test`)
 FUZZ_SECONDS ?= 120
 FUZZ_SEED ?= $(shell date +%s)
+CRASH_KILLS ?= 2000
 fuzz:
 	$(CARGO) run -q --release -p coopetition-fuzz -- --seconds $(FUZZ_SECONDS) --seed $(FUZZ_SEED)
+	COOPETITION_CRASH_KILLS=$(CRASH_KILLS) $(CARGO) test -q -p coopetition-store --test crash
 
 ## test-docs: the README's Rust example is examples/rust/quickstart.rs, which cargo compiles
 test-docs:
@@ -118,9 +121,10 @@ rust-tools:
 		fi; \
 	fi
 
-## bench: run the Rust benchmarks (criterion) and the Python ones
+## bench: run the Rust benchmarks (criterion: the core's, the store's appends) and the Python ones
 bench: bench-python
 	$(CARGO) bench -p coopetition
+	$(CARGO) bench -p coopetition-store
 
 ## bench-python: the Python benchmarks over 1,000,000 missions (release build)
 bench-python: python-wheel-release

@@ -151,7 +151,7 @@ pub fn link(previous: &ChainHash, event: &Event, key: Option<&ChainKey>) -> Chai
 }
 
 /// An event's line without its hash: the line as schema 1 writes it, the bytes its link hashes.
-pub(crate) fn plain_line(event: &Event) -> String {
+pub fn plain_line(event: &Event) -> String {
     // Serialising these plain types cannot fail: no map has non-string keys.
     serde_json::to_string(event).unwrap_or_default()
 }

@@ -48,7 +48,7 @@ macro_rules! error_families {
             Compliance = "compliance", "ComplianceError", "Follow-up of the charter's engagements: deadlines, attendance, shared resources";
             Standing = "standing", "ComplianceError", "A member's standing: hearings and decisions";
             Journal = "journal", "JournalError", "Journals and snapshots: malformed, truncated, of an unknown schema or with a broken hash chain";
-            Store = "store", "StoreError", "Keys that authenticate a journal: missing or not matching";
+            Store = "store", "StoreError", "Durable stores and journal keys: a file that is not a store, a second writer, a failed write, a key missing or not matching";
         }
     };
 }
@@ -723,6 +723,47 @@ error_table! {
     /// The key given does not authenticate the journal.
     #[error("the key does not authenticate this journal: {0}")]
     KeyInvalid(String) => "store.key.invalid" as input,
+
+    /// Another writer appended to the store since this one last read it: the
+    /// command was not written; reload and retry.
+    #[error("the store holds event {found} where this writer expected event {expected} last: another writer appended first; reload and retry")]
+    StoreConflict {
+        /// The last sequence number this writer knew.
+        expected: u64,
+        /// The last sequence number the store holds.
+        found: u64,
+    } => "store.write.conflict",
+    /// A file opened as a store is not one (another database, or not a database).
+    #[error("`{path}` is not a coopetition store: {reason}")]
+    NotAStore {
+        /// The file.
+        path: String,
+        /// What was found instead.
+        reason: String,
+    } => "store.file.not_store" as input,
+    /// A store written by a newer build, with a schema this build cannot read.
+    #[error("the store has schema version `{found}`; this build reads versions up to {supported}")]
+    StoreSchema {
+        /// Version found.
+        found: String,
+        /// Newest version this build reads.
+        supported: u32,
+    } => "store.schema.unknown" as input,
+    /// The store's file or directory cannot be written.
+    #[error("the store cannot be written: {0}")]
+    StoreReadOnly(String) => "store.file.read_only",
+    /// The disk (or the database's size limit) is full.
+    #[error("the store's disk is full: {0}")]
+    StoreFull(String) => "store.disk.full",
+    /// Another connection holds the store's write lock beyond the wait allowed.
+    #[error("the store is busy: {0}")]
+    StoreBusy(String) => "store.file.busy",
+    /// The database file is damaged (SQLite's own report).
+    #[error("the store's file is corrupt: {0}")]
+    StoreCorrupt(String) => "store.file.corrupt",
+    /// Any other failure of the store's database or file system.
+    #[error("the store failed: {0}")]
+    StoreFailed(String) => "store.io.failed",
 }
 
 impl Error {
@@ -843,7 +884,7 @@ mod tests {
         for (code, input) in VARIANT_CODES {
             assert_eq!(Error::is_input_code(code), *input, "{code}");
         }
-        assert_eq!(Error::CODES.len(), 82, "one code, `journal.sequence.invalid`, serves two variants");
+        assert_eq!(Error::CODES.len(), 90, "one code, `journal.sequence.invalid`, serves two variants");
     }
 
     #[test]

@@ -42,8 +42,8 @@
 //! A snapshot is the state as one JSON document, read as strictly and checked
 //! for consistency ([`crate::snapshot`]).
 
-use crate::chain::{chained_line, link_line, plain_line, split_line};
-pub use crate::chain::{genesis, link, ChainHash, ChainKey, Verification};
+use crate::chain::{chained_line, link_line, split_line};
+pub use crate::chain::{genesis, link, plain_line, ChainHash, ChainKey, Verification};
 use crate::error::{Error, Result};
 use crate::network::{Action, Command, Event, Network, NetworkState};
 use serde::{Deserialize, Serialize};

@@ -86,6 +86,36 @@ impl SharedNetwork {
         Arc::make_mut(&mut guard).commit(decided).cloned()
     }
 
+    /// As [`SharedNetwork::execute_then`] for several commands at once, all or
+    /// nothing: each is checked on the state the previous ones leave, then
+    /// `persist` receives every event (a store writes them in one
+    /// transaction), and the network changes only if `persist` succeeded.
+    ///
+    /// # Errors
+    /// The first rejection (then `persist` is not called), or `persist`'s
+    /// own error; the network is then unchanged.
+    pub fn execute_batch_then(
+        &self,
+        commands: Vec<Command>,
+        persist: impl FnOnce(&[Event]) -> Result<()>,
+    ) -> Result<Vec<Event>> {
+        let mut guard = self.lock();
+        let mut next = Network::clone(&guard);
+        let mut events = Vec::with_capacity(commands.len());
+        for command in commands {
+            events.push(next.execute(command)?.clone());
+        }
+        persist(&events)?;
+        *guard = Arc::new(next);
+        Ok(events)
+    }
+
+    /// Puts another network in place of this one (a store reloaded after
+    /// another writer appended); readers keep the version they took.
+    pub fn replace(&self, network: Network) {
+        *self.lock() = Arc::new(network);
+    }
+
     /// Checks a command without applying it.
     ///
     /// # Errors
@@ -194,6 +224,27 @@ mod tests {
         assert_eq!(shared.read().journal().last(), Some(&written[0]));
         let again = shared.execute_then(register(&alice, "paul"), |_| panic!("a refused command reached the write"));
         assert_eq!(again.unwrap_err().code(), "actor.id.duplicate");
+    }
+
+    #[test]
+    fn a_batch_is_written_whole_and_applied_only_after_its_write() {
+        let (shared, alice) = founded();
+        let before = shared.read();
+        let failed = shared.execute_batch_then(vec![register(&alice, "paul"), register(&alice, "rita")], |events| {
+            assert_eq!(events.iter().map(|e| e.seq).collect::<Vec<_>>(), vec![2, 3]);
+            Err(Error::Founding("disk full"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(*shared.read(), *before);
+        // The second command is refused (paul twice): nothing is written, nothing applied.
+        let refused = shared.execute_batch_then(vec![register(&alice, "paul"), register(&alice, "paul")], |_| {
+            panic!("a batch with a refused command reached the write")
+        });
+        assert_eq!(refused.unwrap_err().code(), "actor.id.duplicate");
+        assert_eq!(*shared.read(), *before);
+        let written = shared.execute_batch_then(vec![register(&alice, "paul"), register(&alice, "rita")], |_| Ok(()));
+        assert_eq!(written.unwrap().len(), 2);
+        assert_eq!(shared.read().state().last_seq, 3);
     }
 
     #[test]

@@ -84,6 +84,7 @@ from coopetition.errors import (
     PolicyError,
     PolicyInputError,
     StoreError,
+    StoreInputError,
 )
 # </generated>
 
@@ -163,5 +164,6 @@ __all__ += [
     "PolicyError",
     "PolicyInputError",
     "StoreError",
+    "StoreInputError",
 ]
 # </generated>

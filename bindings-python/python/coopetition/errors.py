@@ -196,10 +196,19 @@ class JournalError(InputError):
     """
 
 
-class StoreError(InputError):
-    """Keys that authenticate a journal: missing or not matching (``store.*``).
+class StoreError(CoopetitionError):
+    """Durable stores and journal keys: a file that is not a store, a second writer, a failed write, a key missing or not matching (``store.*``).
 
-    Codes: ``store.key.required``, ``store.key.invalid``.
+    Codes: ``store.write.conflict``, ``store.file.read_only``, ``store.disk.full``,
+    ``store.file.busy``, ``store.file.corrupt``, ``store.io.failed``.
+    """
+
+
+class StoreInputError(StoreError, InputError):
+    """Durable stores and journal keys: a file that is not a store, a second writer, a failed write, a key missing or not matching (``store.*``): the errors caused by bad input.
+
+    Codes: ``store.key.required``, ``store.key.invalid``, ``store.file.not_store``,
+    ``store.schema.unknown``.
     """
 
 
@@ -227,4 +236,5 @@ __all__ = [
     "PolicyError",
     "PolicyInputError",
     "StoreError",
+    "StoreInputError",
 ]

@@ -446,6 +446,14 @@ class ErrorCodesTest {
         val UNREACHABLE = mapOf(
             "batch.row.invalid" to "the columnar batch evaluation is not bound (Kotlin uses Policy.evaluateAll)",
             "batch.column.invalid" to "the columnar batch evaluation is not bound (Kotlin uses Policy.evaluateAll)",
+            "store.write.conflict" to "the SQLite store (crate coopetition-store) is not bound to Kotlin yet",
+            "store.file.not_store" to "the SQLite store (crate coopetition-store) is not bound to Kotlin yet",
+            "store.schema.unknown" to "the SQLite store (crate coopetition-store) is not bound to Kotlin yet",
+            "store.file.read_only" to "the SQLite store (crate coopetition-store) is not bound to Kotlin yet",
+            "store.disk.full" to "the SQLite store (crate coopetition-store) is not bound to Kotlin yet",
+            "store.file.busy" to "the SQLite store (crate coopetition-store) is not bound to Kotlin yet",
+            "store.file.corrupt" to "the SQLite store (crate coopetition-store) is not bound to Kotlin yet",
+            "store.io.failed" to "the SQLite store (crate coopetition-store) is not bound to Kotlin yet",
         )
     }
 }

@@ -1,0 +1,59 @@
+//! A durable store for coopetition networks: one SQLite file (embedded, built
+//! from source with the crate) holds a network's journal, so that what
+//! `execute` accepted survives a restart or a crash.
+//!
+//! The core keeps no I/O; this crate adds it around the core's *decide, then
+//! commit*: a command is checked, its event is written in a SQLite
+//! transaction, and only once the transaction committed is the event applied
+//! in memory. A failed write (a read-only file, a full disk, another writer
+//! that appended first) leaves the network in memory as it was, with a typed
+//! `store.*` error.
+//!
+//! ```
+//! use coopetition::prelude::*;
+//! use coopetition_store::{StoreOptions, StoredNetwork};
+//! # fn main() -> coopetition::Result<()> {
+//! # let dir = tempfile::tempdir().map_err(|e| Error::StoreFailed(e.to_string()))?;
+//! let path = dir.path().join("network.coop");
+//! let alice = ActorId::new("alice")?;
+//! let network = StoredNetwork::open(&path, &StoreOptions::default())?;
+//! let founder = Actor { level: InvolvementLevel::Steward, ..Actor::new(alice.clone(), ActorKind::Association, "Alice", true)? };
+//! let event = network.execute(Command::new(&alice, date(2020, 1, 6)?, Action::FoundNetwork {
+//!     settings: NetworkSettings::two_tier("La Compagnie des Tiers-Lieux"),
+//!     founders: vec![founder],
+//! }))?;
+//! assert_eq!(event.seq, 1);
+//! drop(network);
+//! // After a restart: the network is rebuilt by replaying the stored events.
+//! let reopened = StoredNetwork::open(&path, &StoreOptions::default())?;
+//! assert_eq!(reopened.read().state().last_seq, 1);
+//! # Ok(()) }
+//! ```
+//!
+//! # The file
+//!
+//! Three tables: `meta` (the format, the schema version, the network's
+//! name once founded), `events` (one row per event: its sequence number as
+//! the primary key, its journal line exactly as the core's JSON Lines journal
+//! writes it, and a `hash` column reserved for the hash chain, filled by the
+//! chain step and `NULL` until then) and `snapshots` (reserved for verified
+//! snapshots; created empty). The database runs in WAL mode.
+//!
+//! # Durability
+//!
+//! [`Synchronous::Full`] (the default) syncs the write-ahead log at every
+//! commit: an event whose `execute` returned is on disk, even if the machine
+//! loses power right after. [`Synchronous::Normal`] syncs less often: an
+//! acknowledged event survives a crash of the process, but the last ones may
+//! be lost if the machine itself stops.
+
+#![forbid(unsafe_code)]
+
+mod schema;
+mod sqlite;
+mod store;
+mod stored;
+
+pub use schema::{STORE_FORMAT, STORE_SCHEMA_VERSION};
+pub use store::{Store, StoreOptions, Synchronous};
+pub use stored::StoredNetwork;

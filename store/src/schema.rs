@@ -1,0 +1,95 @@
+//! The layout of a store's file: its tables, and how an existing file is
+//! recognised as a store of a version this build reads.
+
+use crate::sqlite::{not_a_store, store_error};
+use coopetition::{Error, Result};
+use rusqlite::{Connection, OptionalExtension};
+use std::path::Path;
+
+/// The `format` recorded in a store's `meta` table.
+pub const STORE_FORMAT: &str = "coopetition-store";
+
+/// The schema version this build writes, and the newest it reads.
+pub const STORE_SCHEMA_VERSION: u32 = 1;
+
+/// SQLite's `application_id` of a store ("Coop" in ASCII), so that tools such
+/// as `file(1)` and this crate tell a store from another SQLite database.
+const APPLICATION_ID: i32 = 0x436F_6F70;
+
+/// The tables of schema version 1. `events.line` is the event's journal line
+/// exactly as the core's JSON Lines journal writes it; `events.hash` is
+/// reserved for the hash chain (filled by the chain step, `NULL` until then);
+/// `snapshots` is reserved for verified snapshots.
+const CREATE: &str = "
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+    CREATE TABLE events (seq INTEGER PRIMARY KEY, line TEXT NOT NULL, hash BLOB);
+    CREATE TABLE snapshots (seq INTEGER PRIMARY KEY, state BLOB NOT NULL, hash BLOB, digest BLOB);
+";
+
+/// What an opened file holds.
+enum Found {
+    /// An empty database: a new store to create.
+    Empty,
+    /// A store (its schema version checked).
+    Store,
+}
+
+/// Checks that the file is a store this build reads, or creates the tables in
+/// an empty file (unless `read_only`).
+///
+/// # Errors
+/// `store.file.not_store`, `store.schema.unknown`, or SQLite's failure.
+pub(crate) fn prepare(conn: &mut Connection, path: &Path, read_only: bool) -> Result<()> {
+    if let Found::Store = inspect(conn, path)? {
+        return Ok(());
+    }
+    if read_only {
+        return Err(not_a_store(path, "the file is empty"));
+    }
+    let failed = |e: rusqlite::Error| store_error(path, &e);
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(failed)?;
+    // Another process may have created the store between the look and the lock.
+    if let Found::Empty = inspect(&tx, path)? {
+        tx.execute_batch(CREATE).map_err(failed)?;
+        tx.pragma_update(None, "application_id", APPLICATION_ID).map_err(failed)?;
+        let mut insert = tx.prepare("INSERT INTO meta (key, value) VALUES (?1, ?2)").map_err(failed)?;
+        insert.execute(["format", STORE_FORMAT]).map_err(failed)?;
+        insert.execute(["schema_version", &STORE_SCHEMA_VERSION.to_string()]).map_err(failed)?;
+    }
+    tx.commit().map_err(failed)
+}
+
+fn inspect(conn: &Connection, path: &Path) -> Result<Found> {
+    let failed = |e: rusqlite::Error| store_error(path, &e);
+    let application_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(failed)?;
+    let objects: i64 = conn.query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| r.get(0)).map_err(failed)?;
+    if application_id == 0 && objects == 0 {
+        return Ok(Found::Empty);
+    }
+    if application_id != APPLICATION_ID {
+        return Err(not_a_store(path, "another SQLite database"));
+    }
+    let format = meta(conn, path, "format")?;
+    if format.as_deref() != Some(STORE_FORMAT) {
+        return Err(not_a_store(path, format!("format `{}`", format.unwrap_or_default())));
+    }
+    let version = meta(conn, path, "schema_version")?.unwrap_or_default();
+    match version.parse::<u32>() {
+        Ok(v) if (1..=STORE_SCHEMA_VERSION).contains(&v) => Ok(Found::Store),
+        Ok(v) if v > STORE_SCHEMA_VERSION => {
+            Err(Error::StoreSchema { found: version, supported: STORE_SCHEMA_VERSION })
+        }
+        _ => Err(not_a_store(path, format!("schema version `{version}`"))),
+    }
+}
+
+/// A value of the `meta` table; a store without that table is not a store.
+pub(crate) fn meta(conn: &Connection, path: &Path, key: &str) -> Result<Option<String>> {
+    conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional().map_err(|e| {
+        match e.sqlite_error_code() {
+            // No `meta` table, or one of another shape.
+            Some(rusqlite::ErrorCode::Unknown) => not_a_store(path, e.to_string()),
+            _ => store_error(path, &e),
+        }
+    })
+}

@@ -1,0 +1,277 @@
+//! The store keeps what `execute` accepted, and nothing else.
+
+mod common;
+
+use common::{command_for, expected, found, register};
+use coopetition::prelude::*;
+use coopetition_store::{Store, StoreOptions, StoredNetwork, Synchronous, STORE_SCHEMA_VERSION};
+use std::sync::Arc;
+use std::time::Duration;
+
+fn options() -> StoreOptions {
+    StoreOptions::default()
+}
+
+#[test]
+fn the_default_durability_is_full() {
+    assert_eq!(StoreOptions::default().synchronous, Synchronous::Full);
+}
+
+#[test]
+fn a_reopened_store_has_the_same_network() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("n.coop");
+    let network = StoredNetwork::open(&path, &options()).unwrap();
+    for seq in 1..=5 {
+        assert_eq!(network.execute(command_for(seq)).unwrap().seq, seq);
+    }
+    let before = network.read();
+    drop(network);
+    let normal = StoreOptions { synchronous: Synchronous::Normal, ..options() };
+    let reopened = StoredNetwork::open(&path, &normal).unwrap();
+    assert_eq!(reopened.read().state(), before.state());
+    assert_eq!(*reopened.read(), expected(5));
+    let store = Store::open(&path, &options()).unwrap();
+    assert_eq!(store.last_seq().unwrap(), 5);
+    assert_eq!(store.network_name().unwrap().as_deref(), Some("La Compagnie"));
+}
+
+#[test]
+fn each_row_is_the_journal_line_without_its_hash_which_waits_for_the_chain() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("n.coop");
+    let network = StoredNetwork::open(&path, &options()).unwrap();
+    network.execute(found()).unwrap();
+    network.execute(register(2)).unwrap();
+    let journal = network.read().journal_jsonl();
+    drop(network);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let rows: Vec<(i64, String, Option<Vec<u8>>)> = conn
+        .prepare("SELECT seq, line, hash FROM events ORDER BY seq")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    // The journal's lines end with `,"hash":"…"}`; a row holds the line before it.
+    let lines: Vec<String> =
+        journal.lines().skip(1).map(|l| format!("{}}}", l.rsplit_once(",\"hash\":\"").unwrap().0)).collect();
+    assert_eq!(rows.iter().map(|r| r.1.clone()).collect::<Vec<_>>(), lines);
+    assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), vec![1, 2]);
+    assert!(rows.iter().all(|r| r.2.is_none()));
+    let snapshots: i64 = conn.query_row("SELECT COUNT(*) FROM snapshots", [], |r| r.get(0)).unwrap();
+    assert_eq!(snapshots, 0);
+}
+
+#[test]
+fn a_refused_command_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("n.coop");
+    let network = StoredNetwork::open(&path, &options()).unwrap();
+    network.execute(found()).unwrap();
+    network.execute(register(2)).unwrap();
+    let before = network.read();
+    assert_eq!(network.execute(register(2)).unwrap_err().code(), "actor.id.duplicate");
+    assert_eq!(*network.read(), *before);
+    drop(network);
+    assert_eq!(Store::open(&path, &options()).unwrap().last_seq().unwrap(), 2);
+}
+
+#[test]
+fn a_batch_is_written_in_one_transaction_or_not_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("n.coop");
+    let network = StoredNetwork::open(&path, &options()).unwrap();
+    let events = network.execute_batch((1..=4).map(command_for).collect()).unwrap();
+    assert_eq!(events.iter().map(|e| e.seq).collect::<Vec<_>>(), vec![1, 2, 3, 4]);
+    // The last command is refused (p3 exists): the two before it are not written either.
+    let before = network.read();
+    let refused = network.execute_batch(vec![register(5), register(6), register(3)]);
+    assert_eq!(refused.unwrap_err().code(), "actor.id.duplicate");
+    assert_eq!(*network.read(), *before);
+    drop(network);
+    let reopened = StoredNetwork::open(&path, &options()).unwrap();
+    assert_eq!(*reopened.read(), expected(4));
+}
+
+#[test]
+fn a_read_only_store_refuses_the_write_and_keeps_the_network() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("n.coop");
+    StoredNetwork::open(&path, &options()).unwrap().execute(found()).unwrap();
+    let read_only = StoredNetwork::open(&path, &StoreOptions { read_only: true, ..options() }).unwrap();
+    let before = read_only.read();
+    assert_eq!(read_only.execute(register(2)).unwrap_err().code(), "store.file.read_only");
+    assert_eq!(read_only.execute_batch(vec![register(2)]).unwrap_err().code(), "store.file.read_only");
+    assert_eq!(*read_only.read(), *before);
+    assert_eq!(before.state().last_seq, 1);
+}
+
+#[test]
+fn a_file_made_read_only_refuses_the_write_and_keeps_the_network() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("n.coop");
+    StoredNetwork::open(&path, &options()).unwrap().execute(found()).unwrap();
+    let set = |p: &std::path::Path, mode| std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap();
+    set(&path, 0o444);
+    set(dir.path(), 0o555);
+    // A privileged user (root) writes whatever the permissions say: nothing to test then.
+    let privileged = std::fs::OpenOptions::new().append(true).open(&path).is_ok();
+    if !privileged {
+        let outcome = StoredNetwork::open(&path, &options()).and_then(|n| {
+            let before = n.read();
+            let failed = n.execute(register(2));
+            assert_eq!(*n.read(), *before);
+            failed
+        });
+        assert_eq!(outcome.unwrap_err().code(), "store.file.read_only");
+    }
+    set(dir.path(), 0o755);
+    set(&path, 0o644);
+    assert_eq!(Store::open(&path, &options()).unwrap().last_seq().unwrap(), 1);
+}
+
+#[test]
+fn a_full_disk_refuses_the_write_and_keeps_the_network() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("n.coop");
+    let network = StoredNetwork::open(&path, &StoreOptions { max_bytes: Some(64 * 1024), ..options() }).unwrap();
+    network.execute(found()).unwrap();
+    let mut seq = 2;
+    let failed = loop {
+        let before = network.read();
+        match network.execute(register(seq)) {
+            Ok(event) => assert_eq!(event.seq, seq),
+            Err(e) => {
+                assert_eq!(*network.read(), *before);
+                break e;
+            }
+        }
+        seq += 1;
+        assert!(seq < 10_000, "64 KiB never filled");
+    };
+    assert_eq!(failed.code(), "store.disk.full");
+    drop(network);
+    // Every event acknowledged before the disk filled is kept, and nothing after.
+    let reopened = StoredNetwork::open(&path, &options()).unwrap();
+    assert_eq!(*reopened.read(), expected(seq - 1));
+}
+
+#[test]
+fn a_store_locked_by_another_writer_is_busy_and_the_network_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("n.coop");
+    let quick = StoreOptions { busy_timeout: Duration::from_millis(50), ..options() };
+    let network = StoredNetwork::open(&path, &quick).unwrap();
+    network.execute(found()).unwrap();
+    let mut other = rusqlite::Connection::open(&path).unwrap();
+    let lock = other.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).unwrap();
+    let before = network.read();
+    assert_eq!(network.execute(register(2)).unwrap_err().code(), "store.file.busy");
+    assert_eq!(*network.read(), *before);
+    drop(lock);
+    assert_eq!(network.execute(register(2)).unwrap().seq, 2);
+}
+
+#[test]
+fn the_second_writer_gets_a_conflict_then_reloads_and_succeeds() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("n.coop");
+    let first = StoredNetwork::open(&path, &options()).unwrap();
+    first.execute(found()).unwrap();
+    let second = StoredNetwork::open(&path, &options()).unwrap();
+    assert_eq!(first.execute(register(2)).unwrap().seq, 2);
+    // The second decided event 2 on a state where event 1 was the last.
+    let before = second.read();
+    let conflict = second.execute(register(3)).unwrap_err();
+    assert_eq!(conflict.code(), "store.write.conflict");
+    assert_eq!(conflict, Error::StoreConflict { expected: 1, found: 2 });
+    assert_eq!(*second.read(), *before);
+    assert_eq!(second.execute_batch(vec![register(3)]).unwrap_err().code(), "store.write.conflict");
+    assert_eq!(second.reload().unwrap(), 1);
+    assert_eq!(second.reload().unwrap(), 0);
+    assert_eq!(second.execute(register(3)).unwrap().seq, 3);
+    // The first now lags behind in turn.
+    assert_eq!(first.execute(register(4)).unwrap_err().code(), "store.write.conflict");
+    drop((first, second));
+    assert_eq!(*StoredNetwork::open(&path, &options()).unwrap().read(), expected(3));
+}
+
+#[test]
+fn a_file_that_is_not_a_store_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("notes.txt");
+    let notes = "this is not a database, not even close: it is long enough to be read as one";
+    std::fs::write(&text, notes).unwrap();
+    let refused = Store::open(&text, &options()).unwrap_err();
+    assert_eq!(refused.code(), "store.file.not_store");
+    assert_eq!(std::fs::read_to_string(&text).unwrap(), notes, "the file is left as it was");
+    let other = dir.path().join("other.db");
+    rusqlite::Connection::open(&other).unwrap().execute_batch("CREATE TABLE t (x INTEGER)").unwrap();
+    assert_eq!(Store::open(&other, &options()).unwrap_err().code(), "store.file.not_store");
+    let empty = dir.path().join("empty.coop");
+    assert_eq!(
+        Store::open(&empty, &StoreOptions { read_only: true, ..options() }).unwrap_err().code(),
+        "store.io.failed",
+        "a read-only open does not create the file"
+    );
+}
+
+#[test]
+fn a_store_of_a_newer_schema_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("n.coop");
+    StoredNetwork::open(&path, &options()).unwrap().execute(found()).unwrap();
+    let newer = (STORE_SCHEMA_VERSION + 1).to_string();
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute("UPDATE meta SET value = ?1 WHERE key = 'schema_version'", [&newer])
+        .unwrap();
+    let refused = StoredNetwork::open(&path, &options()).unwrap_err();
+    assert_eq!(refused.code(), "store.schema.unknown");
+    assert_eq!(refused, Error::StoreSchema { found: newer, supported: STORE_SCHEMA_VERSION });
+}
+
+#[test]
+fn an_edited_row_that_breaks_a_rule_is_refused_on_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("n.coop");
+    let network = StoredNetwork::open(&path, &options()).unwrap();
+    network.execute_batch((1..=3).map(command_for).collect()).unwrap();
+    drop(network);
+    // Event 3 now registers p2 a second time.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute("UPDATE events SET line = replace(line, '\"p3\"', '\"p2\"') WHERE seq = 3", []).unwrap();
+    assert_eq!(StoredNetwork::open(&path, &options()).unwrap_err().code(), "actor.id.duplicate");
+}
+
+#[test]
+fn commands_from_several_threads_all_land_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("n.coop");
+    let options = StoreOptions { synchronous: Synchronous::Normal, ..options() };
+    let network = Arc::new(StoredNetwork::open(&path, &options).unwrap());
+    network.execute(found()).unwrap();
+    let (threads, each) = (4u64, 25u64);
+    std::thread::scope(|s| {
+        for t in 0..threads {
+            let network = Arc::clone(&network);
+            s.spawn(move || {
+                for i in 0..each {
+                    let held = network.read();
+                    network.execute(register(1000 + t * each + i)).unwrap();
+                    drop(held);
+                }
+            });
+        }
+    });
+    let last = 1 + threads * each;
+    assert_eq!(network.read().state().last_seq, last);
+    assert_eq!(network.read().state().actors.len(), usize::try_from(last).unwrap());
+    drop(network);
+    let reopened = StoredNetwork::open(&path, &options).unwrap();
+    assert_eq!(reopened.read().state().actors.len(), usize::try_from(last).unwrap());
+    let seqs: Vec<u64> = reopened.read().journal().iter().map(|e| e.seq).collect();
+    assert_eq!(seqs, (1..=last).collect::<Vec<_>>());
+}
