@@ -54,8 +54,12 @@ impl ContractTerms {
     #[new]
     #[pyo3(signature = (needs, contributions, place, signatory, extra_engagements = Vec::new()))]
     fn py_new(
-        #[pyo3(from_py_with = choices)] needs: Vec<Choice>,
-        #[pyo3(from_py_with = choices)] contributions: Vec<Choice>,
+        #[gen_stub(override_type(type_repr = "builtins.list[Choice | builtins.str]", imports = ("builtins")))]
+        #[pyo3(from_py_with = choices)]
+        needs: Vec<Choice>,
+        #[gen_stub(override_type(type_repr = "builtins.list[Choice | builtins.str]", imports = ("builtins")))]
+        #[pyo3(from_py_with = choices)]
+        contributions: Vec<Choice>,
         #[pyo3(from_py_with = user_text)] place: String,
         #[pyo3(from_py_with = user_text)] signatory: String,
         #[pyo3(from_py_with = user_texts)] extra_engagements: Vec<String>,
