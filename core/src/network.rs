@@ -121,13 +121,8 @@ impl Network {
     /// # Errors
     /// Any rejection, with the state left untouched.
     pub fn execute(&mut self, command: Command) -> Result<&Event> {
-        self.check(&command)?;
-        let seq = self.next_seq()?;
-        let event = Event { seq, by: command.by, on: command.on, action: command.action };
-        self.apply(&event);
-        self.journal.push(event);
-        let last = self.journal.len() - 1;
-        self.journal.get(last).ok_or(Error::Founding("journal is empty"))
+        let decided = self.decide(command)?;
+        self.commit(decided)
     }
 
     /// Checks a command and returns the event it would record, changing

@@ -36,11 +36,9 @@ impl StoredNetwork {
     /// # Errors
     /// The store's failure, or the first event the core refuses to replay.
     pub fn load(store: Store) -> Result<StoredNetwork> {
-        let mut network = Network::new();
-        for event in store.events_after(0)? {
-            network.replay_event(event)?;
-        }
-        Ok(StoredNetwork { store: Mutex::new(store), network: SharedNetwork::new(network) })
+        let stored = StoredNetwork { store: Mutex::new(store), network: SharedNetwork::new(Network::new()) };
+        stored.reload()?;
+        Ok(stored)
     }
 
     /// A poisoned lock still holds a whole store: a transaction interrupted

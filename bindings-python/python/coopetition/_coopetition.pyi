@@ -828,7 +828,7 @@ class Event:
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     def to_json(self) -> builtins.str:
         r"""
-        The event as one journal line (JSON).
+        The event as JSON: its journal line without the chain's hash.
         """
     @staticmethod
     def from_json(json: builtins.str) -> Event:

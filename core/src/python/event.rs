@@ -43,10 +43,9 @@ impl Event {
     fn label(&self) -> &'static str {
         self.action.label()
     }
-    /// The event as one journal line (JSON).
+    /// The event as JSON: its journal line without the chain's hash.
     fn to_json(&self) -> String {
-        // Serialising these plain types cannot fail: no map has non-string keys.
-        serde_json::to_string(self).unwrap_or_default()
+        crate::chain::plain_line(self)
     }
     /// An event from one journal line, read as strictly as a journal.
     #[staticmethod]
