@@ -715,6 +715,14 @@ error_table! {
         /// What is wrong with the line.
         reason: &'static str,
     } => "journal.chain.broken" as input,
+    /// A snapshot's digest does not match its state: the snapshot was changed
+    /// since it was written (or written with another key).
+    #[error("the snapshot's digest does not match its state: {0}")]
+    SnapshotDigest(String) => "journal.snapshot.digest" as input,
+    /// A journal given after a snapshot does not continue the snapshot's
+    /// chain: it starts at another event, or from another hash.
+    #[error("the journal does not continue the snapshot's chain: {0}")]
+    SnapshotContinuation(String) => "journal.snapshot.continuation" as input,
 
     // ---- stores ------------------------------------------------------------------
     /// A journal authenticated with a key is read without one.
@@ -764,6 +772,17 @@ error_table! {
     /// Any other failure of the store's database or file system.
     #[error("the store failed: {0}")]
     StoreFailed(String) => "store.io.failed",
+    /// The store was closed: its network can no longer be read or changed.
+    #[error("the store `{0}` is closed")]
+    StoreClosed(String) => "store.file.closed",
+    /// A journal is imported into a store that already holds events.
+    #[error("the store `{path}` already holds {events} events: import into a new file")]
+    StoreNotEmpty {
+        /// The file.
+        path: String,
+        /// Events it holds.
+        events: u64,
+    } => "store.file.not_empty" as input,
 }
 
 impl Error {

@@ -3,8 +3,9 @@
 
 use crate::schema;
 use crate::sqlite::store_error;
-use coopetition::journal::plain_line;
-use coopetition::network::{Action, Event};
+use coopetition::chain::{ChainKey, Verification};
+use coopetition::journal::{plain_line, write_journal, write_journal_keyed};
+use coopetition::network::{Action, Event, Network};
 use coopetition::{Error, Result};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use std::path::{Path, PathBuf};
@@ -25,7 +26,7 @@ pub enum Synchronous {
 }
 
 /// How a store is opened.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct StoreOptions {
     /// When commits are synced to disk; [`Synchronous::Full`] by default.
     pub synchronous: Synchronous,
@@ -39,6 +40,10 @@ pub struct StoreOptions {
     /// whole database pages); a write beyond it fails with `store.disk.full`
     /// as a full disk would. No limit by default.
     pub max_bytes: Option<u64>,
+    /// The key that authenticates the store's chain (HMAC-SHA256), if the
+    /// application holds one: a store written with a key opens only with it,
+    /// and its export is a keyed journal. None by default.
+    pub key: Option<ChainKey>,
 }
 
 impl Default for StoreOptions {
@@ -48,6 +53,7 @@ impl Default for StoreOptions {
             busy_timeout: Duration::from_secs(5),
             read_only: false,
             max_bytes: None,
+            key: None,
         }
     }
 }
@@ -60,6 +66,7 @@ impl Default for StoreOptions {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    key: Option<ChainKey>,
 }
 
 impl Store {
@@ -101,7 +108,7 @@ impl Store {
             let _: i64 =
                 conn.query_row(&format!("PRAGMA max_page_count = {pages}"), [], |r| r.get(0)).map_err(failed)?;
         }
-        Ok(Store { conn, path })
+        Ok(Store { conn, path, key: options.key.clone() })
     }
 
     /// The file of this store.
@@ -155,6 +162,33 @@ impl Store {
             events.push(event);
         }
         Ok(events)
+    }
+
+    /// The whole journal of the store as JSON Lines, chained as the core's
+    /// journal is (with the store's key, if it was opened with one): a file
+    /// that [`coopetition::network::Network::replay`] or
+    /// [`crate::StoredNetwork::import`] reads back on another machine.
+    ///
+    /// # Errors
+    /// As [`Store::events_after`].
+    pub fn export_jsonl(&self) -> Result<String> {
+        let events = self.events_after(0)?;
+        Ok(match &self.key {
+            Some(key) => write_journal_keyed(&events, key),
+            None => write_journal(&events),
+        })
+    }
+
+    /// Checks the whole store: every event read back, its chain verified
+    /// (with the store's key, if given) and every event replayed with its
+    /// checks run again. Says how the chain was verified.
+    ///
+    /// # Errors
+    /// As [`Store::events_after`]; `journal.chain.broken`,
+    /// `store.key.required`, `store.key.invalid`; or the first event the
+    /// core refuses to replay.
+    pub fn verify(&self) -> Result<Verification> {
+        Network::replay_verified(&self.export_jsonl()?, self.key.as_ref()).map(|(_, verification)| verification)
     }
 
     /// Appends events in one transaction, all or nothing, if the store's last

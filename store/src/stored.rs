@@ -2,9 +2,10 @@
 //! is applied.
 
 use crate::store::{Store, StoreOptions};
+use coopetition::journal::read_verified;
 use coopetition::network::{Command, Event, Network};
 use coopetition::shared::SharedNetwork;
-use coopetition::Result;
+use coopetition::{Error, Result};
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
@@ -16,8 +17,10 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 #[derive(Debug)]
 pub struct StoredNetwork {
     /// Held for a whole command or reload, before the network's own lock, so
-    /// that the store and the network move together.
-    store: Mutex<Store>,
+    /// that the store and the network move together; `None` once closed.
+    store: Mutex<Option<Store>>,
+    /// The file, kept to name it once the store is closed.
+    path: std::path::PathBuf,
     network: SharedNetwork,
 }
 
@@ -36,18 +39,83 @@ impl StoredNetwork {
     /// # Errors
     /// The store's failure, or the first event the core refuses to replay.
     pub fn load(store: Store) -> Result<StoredNetwork> {
-        let stored = StoredNetwork { store: Mutex::new(store), network: SharedNetwork::new(Network::new()) };
+        let path = store.path().to_path_buf();
+        let stored =
+            StoredNetwork { store: Mutex::new(Some(store)), path, network: SharedNetwork::new(Network::new()) };
         stored.reload()?;
         Ok(stored)
     }
 
+    /// Creates a store at `path` holding the events of a JSON Lines journal
+    /// (as [`Store::export_jsonl`] writes it), after verifying its chain
+    /// (with `options.key` if given) and replaying every event with its
+    /// checks: all or nothing.
+    ///
+    /// # Errors
+    /// Any error of [`Network::replay_verified`]; `store.file.not_empty` if
+    /// the file already holds events; as [`Store::open`].
+    pub fn import(path: impl AsRef<Path>, journal: &str, options: &StoreOptions) -> Result<StoredNetwork> {
+        let events = read_verified(journal, options.key.as_ref())?.events;
+        Network::replay_verified(journal, options.key.as_ref())?;
+        let mut store = Store::open(path, options)?;
+        let held = store.last_seq()?;
+        if held != 0 {
+            return Err(Error::StoreNotEmpty { path: store.path().display().to_string(), events: held });
+        }
+        store.append(0, &events)?;
+        StoredNetwork::load(store)
+    }
+
     /// A poisoned lock still holds a whole store: a transaction interrupted
     /// by a panic is rolled back when it is dropped.
-    fn store(&self) -> MutexGuard<'_, Store> {
-        self.store.lock().unwrap_or_else(PoisonError::into_inner)
+    fn store(&self) -> Result<MutexGuard<'_, Option<Store>>> {
+        let guard = self.store.lock().unwrap_or_else(PoisonError::into_inner);
+        if guard.is_none() {
+            return Err(Error::StoreClosed(self.path.display().to_string()));
+        }
+        Ok(guard)
+    }
+
+    /// Runs `f` on the open store.
+    fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        let mut guard = self.store()?;
+        match guard.as_mut() {
+            Some(store) => f(store),
+            None => Err(Error::StoreClosed(self.path.display().to_string())),
+        }
+    }
+
+    /// Closes the store's file: every later command, reload, export or
+    /// check fails with `store.file.closed`; [`StoredNetwork::read`] still
+    /// gives the network as it was. Closing twice is harmless.
+    pub fn close(&self) {
+        let mut guard = self.store.lock().unwrap_or_else(PoisonError::into_inner);
+        *guard = None;
+    }
+
+    /// Whether [`StoredNetwork::close`] was called.
+    pub fn is_closed(&self) -> bool {
+        self.store.lock().unwrap_or_else(PoisonError::into_inner).is_none()
+    }
+
+    /// The whole journal as JSON Lines (see [`Store::export_jsonl`]).
+    ///
+    /// # Errors
+    /// `store.file.closed`, or as [`Store::export_jsonl`].
+    pub fn export_jsonl(&self) -> Result<String> {
+        self.with_store(|store| store.export_jsonl())
+    }
+
+    /// Checks the whole store (see [`Store::verify`]).
+    ///
+    /// # Errors
+    /// `store.file.closed`, or as [`Store::verify`].
+    pub fn verify(&self) -> Result<coopetition::chain::Verification> {
+        self.with_store(|store| store.verify())
     }
 
     /// The network as it is now; later commands do not change this copy.
+    /// Once the store is closed, the network as it was then.
     pub fn read(&self) -> Arc<Network> {
         self.network.read()
     }
@@ -55,8 +123,9 @@ impl StoredNetwork {
     /// Checks a command without applying or writing it.
     ///
     /// # Errors
-    /// The reason the command would be rejected.
+    /// `store.file.closed`, or the reason the command would be rejected.
     pub fn check(&self, command: &Command) -> Result<()> {
+        drop(self.store()?);
         self.network.check(command)
     }
 
@@ -70,9 +139,10 @@ impl StoredNetwork {
     /// the store's failure to write (`store.file.read_only`,
     /// `store.disk.full`, `store.file.busy`…). The network is then unchanged.
     pub fn execute(&self, command: Command) -> Result<Event> {
-        let mut store = self.store();
-        self.network
-            .execute_then(command, |event| store.append(event.seq.saturating_sub(1), std::slice::from_ref(event)))
+        self.with_store(|store| {
+            self.network
+                .execute_then(command, |event| store.append(event.seq.saturating_sub(1), std::slice::from_ref(event)))
+        })
     }
 
     /// Checks commands in order, each on the state the previous ones leave,
@@ -83,9 +153,10 @@ impl StoredNetwork {
     /// The first rejection (nothing is written), or as
     /// [`StoredNetwork::execute`]. The network is then unchanged.
     pub fn execute_batch(&self, commands: Vec<Command>) -> Result<Vec<Event>> {
-        let mut store = self.store();
-        let last = self.network.read().state().last_seq;
-        self.network.execute_batch_then(commands, |events| store.append(last, events))
+        self.with_store(|store| {
+            let last = self.network.read().state().last_seq;
+            self.network.execute_batch_then(commands, |events| store.append(last, events))
+        })
     }
 
     /// Reads the events other writers appended to the file since this network
@@ -95,7 +166,10 @@ impl StoredNetwork {
     /// The store's failure, or an event the core refuses to replay; the
     /// network is then unchanged.
     pub fn reload(&self) -> Result<usize> {
-        let store = self.store();
+        let guard = self.store()?;
+        let Some(store) = guard.as_ref() else {
+            return Err(Error::StoreClosed(self.path.display().to_string()));
+        };
         let current = self.network.read();
         let events = store.events_after(current.state().last_seq)?;
         if events.is_empty() {
@@ -111,7 +185,7 @@ impl StoredNetwork {
     }
 
     /// The store's file.
-    pub fn path(&self) -> std::path::PathBuf {
-        self.store().path().to_path_buf()
+    pub fn path(&self) -> &Path {
+        &self.path
     }
 }

@@ -275,3 +275,64 @@ fn commands_from_several_threads_all_land_once() {
     let seqs: Vec<u64> = reopened.read().journal().iter().map(|e| e.seq).collect();
     assert_eq!(seqs, (1..=last).collect::<Vec<_>>());
 }
+
+#[test]
+fn an_export_imports_into_a_new_store_with_the_same_network() {
+    let dir = tempfile::tempdir().unwrap();
+    let network = StoredNetwork::open(dir.path().join("a.coop"), &options()).unwrap();
+    for seq in 1..=4 {
+        network.execute(command_for(seq)).unwrap();
+    }
+    let exported = network.export_jsonl().unwrap();
+    // The export is the core's own journal of the same events.
+    assert_eq!(exported, expected(4).journal_jsonl());
+    assert_eq!(network.verify().unwrap(), Network::replay_verified(&exported, None).unwrap().1);
+    let imported = StoredNetwork::import(dir.path().join("b.coop"), &exported, &options()).unwrap();
+    assert_eq!(*imported.read(), expected(4));
+    // A second import into the same file is refused and changes nothing.
+    let again = StoredNetwork::import(dir.path().join("b.coop"), &exported, &options()).unwrap_err();
+    assert_eq!(again.code(), "store.file.not_empty");
+    assert_eq!(Store::open(dir.path().join("b.coop"), &options()).unwrap().last_seq().unwrap(), 4);
+}
+
+#[test]
+fn an_import_refuses_a_tampered_journal_and_creates_no_events() {
+    let dir = tempfile::tempdir().unwrap();
+    let exported = expected(3).journal_jsonl();
+    let tampered = exported.replacen("La Compagnie", "La Compagnia", 1);
+    assert_ne!(tampered, exported);
+    let path = dir.path().join("t.coop");
+    let refused = StoredNetwork::import(&path, &tampered, &options()).unwrap_err();
+    assert_eq!(refused.code(), "journal.chain.broken");
+    assert!(!path.exists() || Store::open(&path, &options()).unwrap().last_seq().unwrap() == 0);
+}
+
+#[test]
+fn a_keyed_export_needs_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = coopetition::chain::ChainKey::new(b"secret").unwrap();
+    let keyed = StoreOptions { key: Some(key.clone()), ..options() };
+    let network = StoredNetwork::open(dir.path().join("k.coop"), &keyed).unwrap();
+    network.execute(command_for(1)).unwrap();
+    let exported = network.export_jsonl().unwrap();
+    assert_eq!(exported, expected(1).journal_jsonl_keyed(&key));
+    assert_eq!(Network::replay(&exported).unwrap_err().code(), "store.key.required");
+    let refused = StoredNetwork::import(dir.path().join("l.coop"), &exported, &options()).unwrap_err();
+    assert_eq!(refused.code(), "store.key.required");
+    assert_eq!(*StoredNetwork::import(dir.path().join("m.coop"), &exported, &keyed).unwrap().read(), expected(1));
+}
+
+#[test]
+fn a_closed_store_refuses_commands_and_keeps_the_last_state_readable() {
+    let dir = tempfile::tempdir().unwrap();
+    let network = StoredNetwork::open(dir.path().join("c.coop"), &options()).unwrap();
+    network.execute(command_for(1)).unwrap();
+    network.close();
+    network.close();
+    assert!(network.is_closed());
+    assert_eq!(network.execute(command_for(2)).unwrap_err().code(), "store.file.closed");
+    assert_eq!(network.check(&command_for(2)).unwrap_err().code(), "store.file.closed");
+    assert_eq!(network.reload().unwrap_err().code(), "store.file.closed");
+    assert_eq!(network.export_jsonl().unwrap_err().code(), "store.file.closed");
+    assert_eq!(*network.read(), expected(1));
+}

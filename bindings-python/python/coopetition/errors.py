@@ -192,7 +192,7 @@ class JournalError(InputError):
 
     Codes: ``journal.json.malformed``, ``journal.line.truncated``, ``journal.schema.unknown``,
     ``journal.sequence.invalid``, ``journal.line.corrupt``, ``journal.snapshot.inconsistent``,
-    ``journal.chain.broken``.
+    ``journal.chain.broken``, ``journal.snapshot.digest``, ``journal.snapshot.continuation``.
     """
 
 
@@ -200,7 +200,7 @@ class StoreError(CoopetitionError):
     """Durable stores and journal keys: a file that is not a store, a second writer, a failed write, a key missing or not matching (``store.*``).
 
     Codes: ``store.write.conflict``, ``store.file.read_only``, ``store.disk.full``,
-    ``store.file.busy``, ``store.file.corrupt``, ``store.io.failed``.
+    ``store.file.busy``, ``store.file.corrupt``, ``store.io.failed``, ``store.file.closed``.
     """
 
 
@@ -208,7 +208,7 @@ class StoreInputError(StoreError, InputError):
     """Durable stores and journal keys: a file that is not a store, a second writer, a failed write, a key missing or not matching (``store.*``): the errors caused by bad input.
 
     Codes: ``store.key.required``, ``store.key.invalid``, ``store.file.not_store``,
-    ``store.schema.unknown``.
+    ``store.schema.unknown``, ``store.file.not_empty``.
     """
 
 

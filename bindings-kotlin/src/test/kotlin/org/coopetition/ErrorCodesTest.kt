@@ -454,6 +454,10 @@ class ErrorCodesTest {
             "store.file.busy" to "the SQLite store (crate coopetition-store) is not bound to Kotlin yet",
             "store.file.corrupt" to "the SQLite store (crate coopetition-store) is not bound to Kotlin yet",
             "store.io.failed" to "the SQLite store (crate coopetition-store) is not bound to Kotlin yet",
+            "store.file.closed" to "the SQLite store (crate coopetition-store) is not bound to Kotlin yet",
+            "store.file.not_empty" to "the SQLite store (crate coopetition-store) is not bound to Kotlin yet",
+            "journal.snapshot.digest" to "snapshots carry no digest yet",
+            "journal.snapshot.continuation" to "snapshots carry no chain position yet",
         )
     }
 }
