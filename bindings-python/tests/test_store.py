@@ -4,6 +4,7 @@ between machines and languages as a journal."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import threading
@@ -330,8 +331,6 @@ KOTLIN_STORE = INTEROP / "kotlin_store.coop"
 
 def test_kotlin_store_opens_in_python(tmp_path: Path, request: pytest.FixtureRequest) -> None:
     """Kotlin's `StoreTest` writes a store file; Python opens it, finds Kotlin's state, and writes to it."""
-    import os
-
     if not KOTLIN_STORE.exists():
         if os.environ.get("COOPETITION_REQUIRE_KOTLIN_STORE") == "1":
             pytest.fail(f"{KOTLIN_STORE} is missing: run the Kotlin suite first")
@@ -351,3 +350,25 @@ def test_kotlin_store_opens_in_python(tmp_path: Path, request: pytest.FixtureReq
         assert len(again) == before + 1
     with c.Network.import_jsonl(tmp_path / "imported.coop", export) as imported:
         assert imported.same_state(c.Network.from_snapshot_json(snapshot))
+
+
+VIA_KOTLIN = INTEROP / "python_store_via_kotlin.coop"
+
+
+def test_python_store_came_back_from_kotlin(tmp_path: Path) -> None:
+    """Kotlin's `StoreTest` opened the store written above and added an event; Python reads both."""
+    required = os.environ.get("COOPETITION_REQUIRE_KOTLIN_STORE") == "1"
+    written = INTEROP / "python_store.coop"
+    if not VIA_KOTLIN.exists() or not written.exists() or VIA_KOTLIN.stat().st_mtime < written.stat().st_mtime:
+        if required:
+            pytest.fail(f"{VIA_KOTLIN} is missing or older than {written}: run the Kotlin suite after the Python one")
+        pytest.skip("Kotlin has not opened this run's Python store yet (make test-interop checks it)")
+    copy = tmp_path / "via_kotlin.coop"
+    shutil.copy(VIA_KOTLIN, copy)
+    export = (INTEROP / "python_store_export.jsonl").read_text()
+    with c.Network.open(copy) as n:
+        python_events = c.Network.replay(export).journal()
+        assert n.journal()[: len(python_events)] == python_events
+        assert len(n) == len(python_events) + 1
+        assert n.actor("from-kotlin").kind == "provider"
+        assert n.verify()["chain"] == "sha256"
