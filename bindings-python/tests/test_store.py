@@ -372,3 +372,16 @@ def test_python_store_came_back_from_kotlin(tmp_path: Path) -> None:
         assert len(n) == len(python_events) + 1
         assert n.actor("from-kotlin").kind == "provider"
         assert n.verify()["chain"] == "sha256"
+
+
+def test_the_readme_python_store_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """README.md's Python store example, run as written in an empty directory."""
+    readme = (ROOT / "README.md").read_text()
+    section = readme[readme.index("### A store from Python and Kotlin") :]
+    start = section.index("```python\n") + len("```python\n")
+    code = section[start : section.index("\n```", start) + 1]
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code, "README.md", "exec"), {})  # noqa: S102
+    with c.Network.open(tmp_path / "copy.coop") as copy, c.Network.open(tmp_path / "network.coop") as network:
+        assert len(copy) == 3
+        assert copy.same_state(network)

@@ -17,6 +17,7 @@ import java.nio.file.Files
 import java.nio.file.Path
 import java.nio.file.Paths
 import java.nio.file.StandardCopyOption
+import java.time.LocalDate
 import java.util.concurrent.CountDownLatch
 import java.util.concurrent.Executors
 import java.util.concurrent.TimeUnit
@@ -216,6 +217,33 @@ class StoreTest {
         expectCode("store.key.required") { Network.importJsonl(copy, journal) }
         expectCode("store.key.invalid") { Network.importJsonl(copy, journal, key = "another key".toByteArray()) }
         Network.importJsonl(copy, journal, key = key).use { assertEquals(journal, it.exportJsonl()) }
+    }
+
+    @Test
+    fun `the README's Kotlin store example is this test, and runs`() {
+        // README store example: begin
+        // An Android app keeps it in its files directory: File(context.filesDir, "network.coop").path
+        val path = Files.createTempDirectory("app").resolve("network.coop").toString()
+        // The app's first run creates the file; `use` closes it on exit.
+        Network.open(path).use { network ->  // synchronous = Synchronous.FULL, key = null, readOnly = false
+            network.found("alice", LocalDate.of(2020, 1, 6), "La Compagnie des Tiers-Lieux",
+                listOf(Actor("alice", ActorKind.ASSOCIATION, "Alice", InvolvementLevel.STEWARD, true)))
+            val event = network.registerActor("paul", LocalDate.of(2020, 1, 10),
+                Actor("paul", ActorKind.PROVIDER, "Paul Conseil", InvolvementLevel.SUPPORTER, false))
+            check(event.seq == 2uL)  // on disk
+        }
+        // After a restart (or a crash): the stored events are replayed, every check run again.
+        Network.open(path).use { network ->
+            check(network.lastSeq() == 2uL)
+            check(network.actor("paul").displayName == "Paul Conseil")
+        }
+        // README store example: end
+        val readme = Files.readString(Fx.repo.resolve("README.md")).substringAfter("### A store from Python and Kotlin")
+        val block = readme.substringAfter("```kotlin\n").substringBefore("\n```")
+        val source = Files.readString(Fx.repo.resolve("bindings-kotlin/src/test/kotlin/org/coopetition/StoreTest.kt"))
+        val region = source.substringAfter("// README store example: begin\n").substringBefore("// README store example: end")
+        assertEquals(block.trimIndent(), region.trimIndent(), "README.md's Kotlin store example differs from this test")
+        Files.deleteIfExists(Paths.get(path))
     }
 
     // ---- interop: a store file written here opens in Python (and Python's here) ----
