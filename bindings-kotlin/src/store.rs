@@ -8,6 +8,7 @@
 //! [`Network::close_store`] closes the file but keeps the object, whose
 //! queries still answer on the network as it was.
 
+use crate::commands::{Command, Event};
 use crate::error::Result;
 use crate::network::Network;
 use coopetition::journal::ChainKey;
@@ -125,6 +126,16 @@ impl Network {
     ) -> Result<Arc<Network>> {
         let options = options(synchronous, key, false, busy_timeout, max_bytes)?;
         Ok(Arc::new(Network { inner: NetworkHandle::import(path, &journal, &options)? }))
+    }
+
+    /// Executes commands in order, each checked on the state the previous
+    /// ones leave: all or none. A store writes them in one transaction, much
+    /// faster than one [`Network::execute`] each, as a sync needs.
+    ///
+    /// # Errors
+    /// The first refusal, or the store's failure; nothing has changed then.
+    pub fn execute_batch(&self, commands: Vec<Command>) -> Result<Vec<Event>> {
+        Ok(self.inner.execute_batch(commands)?)
     }
 
     /// Closes the store's file but keeps this object: later commands,

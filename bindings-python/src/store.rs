@@ -4,8 +4,10 @@
 
 use crate::convert::Str;
 use crate::errors::IntoPy;
+use crate::event::command_json;
 use crate::handle::PyNetwork;
 use coopetition::journal::ChainKey;
+use coopetition::network::{Command, Event};
 use coopetition_store::{seconds, NetworkHandle, StoreOptions, Synchronous};
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
@@ -136,6 +138,22 @@ impl PyNetwork {
     fn verify(&self, py: Python<'_>) -> PyResult<Verified> {
         let verified = py.detach(|| self.inner.verify()).py()?;
         Ok(Verified::from([("chain", Some(verified.chain.to_owned())), ("head", verified.head)]))
+    }
+
+    /// Executes commands (each a dict or its JSON text, as `execute` takes
+    /// them) in order, each checked on the state the previous ones leave:
+    /// all or none. A store writes them in one transaction, much faster than
+    /// one `execute` each, as a sync needs. Returns their events; raises the
+    /// first refusal (or the store's failure), nothing then changed.
+    fn execute_batch(
+        &self,
+        py: Python<'_>,
+        #[gen_stub(override_type(type_repr = "typing.Sequence[builtins.dict[builtins.str, typing.Any] | builtins.str]", imports = ("builtins", "typing")))]
+        commands: Vec<Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<Event>> {
+        let commands =
+            commands.iter().map(|c| Command::from_json(&command_json(c)?).py()).collect::<PyResult<Vec<_>>>()?;
+        py.detach(|| self.inner.execute_batch(commands)).py()
     }
 
     /// `with Network.open(path) as network:` gives the network itself.

@@ -4,6 +4,7 @@ between machines and languages as a journal."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -186,6 +187,31 @@ def test_a_full_disk_leaves_the_network_as_it_was(tmp_path: Path) -> None:
         assert 2 < kept < 102
     with c.Network.open(path) as reopened:
         assert len(reopened) == kept
+
+
+def register_command(id: str) -> dict[str, object]:
+    return {"by": "alice", "on": "2020-02-01", "action": {"type": "register_actor", "actor": {
+        "id": id, "kind": "provider", "display_name": id.upper(), "level": "supporter", "public_listing": False}}}
+
+
+def test_a_batch_is_written_whole_or_not_at_all(tmp_path: Path) -> None:
+    path = tmp_path / "n.coop"
+    with c.Network.open(path) as n:
+        found(n)
+        # The third command registers rita again: refused, so none of the three is written.
+        with pytest.raises(c.ActorError) as e:
+            n.execute_batch([register_command("rita"), register_command("zoe"), register_command("rita")])
+        assert e.value.code == "actor.id.duplicate"
+        assert len(n) == 2
+        assert rows(path) == 2
+        events = n.execute_batch([register_command("rita"), json.dumps(register_command("zoe"))])
+        assert [e.seq for e in events] == [3, 4]
+        assert n.execute_batch([]) == []
+    with c.Network.open(path) as again:
+        assert [a.id for a in again.actors()] == ["alice", "paul", "rita", "zoe"]
+    memory = c.Network()
+    found(memory)
+    assert [e.seq for e in memory.execute_batch([register_command("rita")])] == [3]
 
 
 def test_a_network_in_memory_has_no_store(network: c.Network) -> None:

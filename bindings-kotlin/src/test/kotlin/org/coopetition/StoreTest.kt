@@ -156,6 +156,22 @@ class StoreTest {
         n.close()
     }
 
+    private fun register(id: String) = Command(ALICE, d(2020, 2, 1), Action.RegisterActor(provider(id)))
+
+    @Test
+    fun `a batch is written whole or not at all`() {
+        val path = dir.resolve("n.coop")
+        open(path).use { n ->
+            found(n)
+            // The third command registers rita again: refused, so none of the three is written.
+            expectCode("actor.id.duplicate") { n.executeBatch(listOf(register("rita"), register(ZOE), register("rita"))) }
+            assertEquals(2uL, n.lastSeq())
+            assertEquals(listOf(3uL, 4uL), n.executeBatch(listOf(register("rita"), register(ZOE))).map { it.seq })
+            assertEquals(listOf<Event>(), n.executeBatch(listOf()))
+        }
+        open(path).use { assertEquals(listOf(ALICE, PAUL, "rita", ZOE), it.actors().map { a -> a.id }) }
+    }
+
     @Test
     fun `a network in memory has no store`() {
         Fx.founded().use { n ->
