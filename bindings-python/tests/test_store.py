@@ -9,6 +9,7 @@ import os
 import shutil
 import sqlite3
 import threading
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 
@@ -32,7 +33,7 @@ def provider(id: str) -> c.Actor:
 
 def rows(path: Path) -> int:
     """The events the file holds, read with SQLite itself."""
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
         return int(db.execute("SELECT COUNT(*) FROM events").fetchone()[0])
 
 
@@ -137,8 +138,9 @@ def test_a_file_that_is_not_a_store_is_refused_and_left_as_it_was(tmp_path: Path
     assert isinstance(e.value, ValueError)
     assert notes.read_text() == text
     other = tmp_path / "other.db"
-    with sqlite3.connect(other) as db:
+    with closing(sqlite3.connect(other)) as db:
         db.execute("CREATE TABLE t (x INTEGER)")
+        db.commit()
     with pytest.raises(c.StoreError) as e:
         c.Network.open(other)
     assert e.value.code == "store.file.not_store"
@@ -313,11 +315,13 @@ def test_a_keyed_store_exports_a_journal_only_its_key_reads(tmp_path: Path) -> N
     assert e3.value.code == "store.key.invalid"
 
 
-@pytest.mark.xfail(strict=True, reason="the store's rows carry no chain yet: a keyed store opens without its key")
 def test_a_keyed_store_opens_only_with_its_key(tmp_path: Path) -> None:
     path = tmp_path / "k.coop"
     with c.Network.open(path, key=b"the steward's key") as n:
         found(n)
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+        if db.execute("SELECT COUNT(*) FROM events WHERE hash IS NULL").fetchone()[0]:
+            pytest.xfail("this build's store rows carry no chain link yet: the key is checked on export only")
     for key, code in ((None, "store.key.required"), (b"another key", "store.key.invalid")):
         with pytest.raises(c.StoreError) as e:
             c.Network.open(path, key=key)
