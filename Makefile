@@ -97,13 +97,18 @@ test-python: python-wheel
 	cd target && ../$(PY) -m mypy.stubtest coopetition
 	cd bindings-python/tests && ../../$(PY) -m pytest -q
 
-## test-interop: journals written by Python (and Kotlin) replay in Rust to the snapshots they wrote;
-## Python's Network and Kotlin's (as test-kotlin's SurfaceTest found it) have the same operations
+## test-interop: journals written by Python (and Kotlin), and the exports of their store files, replay in
+## Rust to the snapshots they wrote; Kotlin's store file opens in Python, and Python's store file, which
+## Kotlin opened and added to (test-kotlin's StoreTest), opens in Python again; Python's Network and
+## Kotlin's (as test-kotlin's SurfaceTest found it) have the same operations
 test-interop:
 	$(CARGO) run --quiet --example replay_check -- \
 		target/interop/python_journal.jsonl target/interop/python_snapshot.json \
-		$(if $(wildcard target/interop/kotlin_journal.jsonl),target/interop/kotlin_journal.jsonl target/interop/kotlin_snapshot.json)
-	cd bindings-python/tests && COOPETITION_REQUIRE_KOTLIN_SURFACE=1 ../../$(PY) -m pytest -q test_surface.py
+		target/interop/python_store_export.jsonl target/interop/python_store_snapshot.json \
+		$(if $(wildcard target/interop/kotlin_journal.jsonl),target/interop/kotlin_journal.jsonl target/interop/kotlin_snapshot.json) \
+		$(if $(wildcard target/interop/kotlin_store_export.jsonl),target/interop/kotlin_store_export.jsonl target/interop/kotlin_store_snapshot.json)
+	cd bindings-python/tests && COOPETITION_REQUIRE_KOTLIN_SURFACE=1 COOPETITION_REQUIRE_KOTLIN_STORE=1 ../../$(PY) -m pytest -q \
+		test_surface.py test_store.py::test_kotlin_store_opens_in_python test_store.py::test_python_store_came_back_from_kotlin
 
 ## fixtures: regenerate tests/fixtures from the Rust sample network
 fixtures:

@@ -24,6 +24,7 @@ mod ledger;
 mod network;
 mod network_followup;
 mod policy;
+mod store;
 mod types;
 mod values;
 
@@ -36,6 +37,7 @@ pub use followup::*;
 pub use ledger::*;
 pub use network::Network;
 pub use policy::*;
+pub use store::{StoreVerification, Synchronous};
 pub use types::*;
 pub use values::*;
 

@@ -20,7 +20,7 @@ use coopetition::journal::{ChainKey, Dropped};
 use coopetition::money::Money;
 use coopetition::network::{Command as CoreCommand, Network as CoreNetwork};
 use coopetition::policy::facts::MissionFacts as CoreMissionFacts;
-use coopetition::shared::SharedNetwork;
+use coopetition_store::NetworkHandle;
 use rust_decimal::Decimal;
 use std::sync::Arc;
 
@@ -30,14 +30,17 @@ use std::sync::Arc;
 /// a short lock that runs only the core's code; queries work on a copy of the
 /// network (copy-on-write, so it is cheap) and hold no lock, so a Kotlin
 /// policy asked for a ledger can read or change this very network.
+///
+/// `Network()` is held in memory; `Network.open(path)` is backed by a store
+/// file, where every accepted command is written before it is applied.
 #[derive(Debug, Default, uniffi::Object)]
 pub struct Network {
-    inner: SharedNetwork,
+    pub(crate) inner: NetworkHandle,
 }
 
 impl Network {
     fn wrap(network: CoreNetwork) -> Arc<Network> {
-        Arc::new(Network { inner: SharedNetwork::new(network) })
+        Arc::new(Network { inner: NetworkHandle::from(network) })
     }
 
     /// The network as it is now; later commands do not change this copy.
@@ -146,7 +149,7 @@ impl Network {
     /// # Errors
     /// The reason the command would be rejected.
     pub fn check(&self, command: Command) -> Result<()> {
-        Ok(self.read().check(&command)?)
+        Ok(self.inner.check(&command)?)
     }
 
     // ---- one method per action ----------------------------------------------------

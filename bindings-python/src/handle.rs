@@ -1,12 +1,13 @@
-//! The Python `Network` object: the core's shared network, and the few
-//! steps every method takes (read a copy, execute a command) with the GIL
-//! released. The methods themselves are in `network`, `ledger`, `followup`.
+//! The Python `Network` object: the network handle shared with Kotlin (in
+//! memory, or backed by a store), and the few steps every method takes (read
+//! a copy, check or execute a command) with the GIL released. The methods
+//! themselves are in `network`, `ledger`, `followup`, `store`.
 
 use crate::convert::{actor_id, mission_id};
 use crate::errors::IntoPy;
 use coopetition::mission::{MissionStep, MissionUpdate};
 use coopetition::prelude::*;
-use coopetition::shared::SharedNetwork;
+use coopetition_store::NetworkHandle;
 use pyo3::prelude::*;
 use std::sync::Arc;
 
@@ -19,21 +20,29 @@ use std::sync::Arc;
 /// on a copy of the network taken under a short lock (copy-on-write, so the
 /// copy is cheap), commands hold the lock only inside the core, and every wait
 /// for the lock happens with the GIL released.
+///
+/// `Network()` is held in memory; `Network.open(path)` is backed by a store
+/// file, where every accepted command is written before it is applied.
 #[pyo3_stub_gen::derive::gen_stub_pyclass]
 #[pyclass(module = "coopetition", name = "Network", frozen)]
 pub struct PyNetwork {
-    pub(crate) inner: SharedNetwork,
+    pub(crate) inner: NetworkHandle,
 }
 
 impl PyNetwork {
     pub(crate) fn wrap(network: Network) -> Self {
-        PyNetwork { inner: SharedNetwork::new(network) }
+        PyNetwork { inner: NetworkHandle::from(network) }
     }
 
     /// The network as it is now (a copy later commands do not change),
     /// taken with the GIL released.
     pub(crate) fn read(&self) -> PyResult<Arc<Network>> {
         Ok(Python::attach(|py| py.detach(|| self.inner.read())))
+    }
+
+    /// Checks a command with the GIL released (a closed store refuses it).
+    pub(crate) fn check_command(&self, command: &Command) -> PyResult<()> {
+        Python::attach(|py| py.detach(|| self.inner.check(command))).py()
     }
 
     /// Executes a command with the GIL released; the error becomes a Python

@@ -10,6 +10,7 @@ mod handle;
 mod ledger;
 mod network;
 mod policy;
+mod store;
 mod types;
 
 use pyo3::prelude::*;

@@ -457,8 +457,7 @@ impl PyNetwork {
         command: &Bound<'_, PyAny>,
     ) -> PyResult<()> {
         let command = Command::from_json(&command_json(command)?).py()?;
-        let network = self.read()?;
-        Python::attach(|py| py.detach(|| network.check(&command))).py()
+        self.check_command(&command)
     }
 
     // ---- queries ----------------------------------------------------------------

@@ -33,12 +33,16 @@ PYTHON_ONLY = {
     # top-level functions (`replayPrefix`, `resumePrefix`) returning a record.
     "replay_prefix": "a top-level function in Kotlin",
     "resume_prefix": "a top-level function in Kotlin",
+    # Kotlin's `close()` is uniffi's own (AutoCloseable): it frees the object,
+    # which closes its store file; `closeStore` closes the file and keeps it.
+    "close": "Kotlin's close() frees the object (uniffi's AutoCloseable): see close_store",
 }
 KOTLIN_ONLY = {
     # A Kotlin `MissionFacts` is a record copied at each call; a prepared
     # mission keeps the core's facts behind a handle. Python's `mission_facts`
     # already returns such a handle (a native object).
     "prepare_mission": "Python's mission_facts is already native",
+    "close_store": "Python's close() closes the file and keeps the object, as this does",
 }
 # Parameters one language takes and the other, by design, does not.
 EXTRA_PARAMETERS = {

@@ -56,11 +56,13 @@
 
 #![forbid(unsafe_code)]
 
+mod handle;
 mod schema;
 mod sqlite;
 mod store;
 mod stored;
 
+pub use handle::{seconds, NetworkHandle, Verified};
 pub use schema::{STORE_FORMAT, STORE_SCHEMA_VERSION};
 pub use store::{Store, StoreOptions, Synchronous};
 pub use stored::StoredNetwork;

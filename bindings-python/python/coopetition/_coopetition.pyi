@@ -11,6 +11,8 @@ from coopetition._types import Money
 from coopetition._types import PolicyProtocol
 import datetime
 import decimal
+import os
+import pathlib
 import typing
 import typing_extensions
 __all__ = [
@@ -1395,6 +1397,9 @@ class Network:
     on a copy of the network taken under a short lock (copy-on-write, so the
     copy is cheap), commands hold the lock only inside the core, and every wait
     for the lock happens with the GIL released.
+    
+    `Network()` is held in memory; `Network.open(path)` is backed by a store
+    file, where every accepted command is written before it is applied.
     """
     @property
     def name(self) -> typing.Optional[builtins.str]:
@@ -1415,6 +1420,16 @@ class Network:
     def last_seq(self) -> builtins.int:
         r"""
         Sequence number of the last applied event (0 before founding).
+        """
+    @property
+    def is_closed(self) -> builtins.bool:
+        r"""
+        Whether the store's file was closed (never, for a network held in memory).
+        """
+    @property
+    def path(self) -> typing.Optional[pathlib.Path]:
+        r"""
+        The store's file; `None` for a network held in memory.
         """
     def __new__(cls) -> Network:
         r"""
@@ -1796,6 +1811,81 @@ class Network:
         Whether two networks have the same state.
         """
     def __repr__(self) -> builtins.str: ...
+    @staticmethod
+    def open(path: builtins.str | os.PathLike | pathlib.Path, *, synchronous: builtins.str = "full", key: typing.Optional[bytes] = None, read_only: builtins.bool = ..., busy_timeout: builtins.float = ..., max_bytes: typing.Optional[builtins.int] = None) -> Network:
+        r"""
+        Opens the store file at `path` (a `str` or `os.PathLike`), creating it
+        if it does not exist, and rebuilds its network by replaying its events.
+        
+        The network returned has every command and query of an in-memory one;
+        each accepted command is written to the file before it is applied, so
+        what a command returned survives a restart. `synchronous` is `"full"`
+        (the default: every commit is synced to disk, an acknowledged event
+        survives a power loss) or `"normal"` (faster; the last events may be
+        lost if the machine stops, not if the process crashes). `key` (bytes)
+        authenticates the store's chain: a store written with a key opens only
+        with it. `read_only` refuses every write with `store.file.read_only`.
+        A write waits up to `busy_timeout` seconds for another writer before
+        failing with `store.file.busy`; `max_bytes` caps the file's size
+        (`store.disk.full` beyond it). Use it as a context manager to close the
+        file on exit.
+        """
+    @staticmethod
+    def import_jsonl(path: builtins.str | os.PathLike | pathlib.Path, journal: builtins.str, *, synchronous: builtins.str = "full", key: typing.Optional[bytes] = None, busy_timeout: builtins.float = ..., max_bytes: typing.Optional[builtins.int] = None) -> Network:
+        r"""
+        Creates a store file at `path` holding a JSON Lines journal (as
+        `export_jsonl` or `journal_jsonl` writes it), after verifying its hash
+        chain (with `key`, bytes, if it was written with one) and replaying
+        every event with its checks: all or nothing. The store keeps `key`.
+        Raises `store.file.not_empty` if the file already holds events. The
+        other arguments are `open`'s.
+        """
+    def close(self) -> None:
+        r"""
+        Closes the store's file: later commands, `check`, `reload`,
+        `export_jsonl` and `verify` raise `store.file.closed`; queries still
+        answer on the network as it was. Closing twice is harmless; a network
+        held in memory has no file, and closing it does nothing.
+        """
+    def reload(self) -> builtins.int:
+        r"""
+        Applies the events another writer (another `Network.open` of the same
+        file, in this process or another) appended since this network last
+        read the file; returns how many. What to do after `store.write.conflict`,
+        before retrying. Raises `store.file.none` for a network held in memory.
+        """
+    def export_jsonl(self) -> builtins.str:
+        r"""
+        The store's whole journal as JSON Lines, its hash chain authenticated
+        with the store's key if it was opened with one: what `import_jsonl`
+        (or `replay`) reads on another machine. Raises `store.file.none` for
+        a network held in memory (use `journal_jsonl`).
+        """
+    def verify(self) -> builtins.dict[builtins.str, typing.Optional[builtins.str]]:
+        r"""
+        Checks the whole store: every event read back, its hash chain verified
+        (with the store's key, if given) and replayed with every check. Returns
+        `{"chain": "unverified" | "sha256" | "keyed", "head": <the last link in
+        hex, or None>}`; raises the first fault found, or `store.file.none`
+        for a network held in memory.
+        """
+    def execute_batch(self, commands: typing.Sequence[builtins.dict[builtins.str, typing.Any] | builtins.str]) -> builtins.list[Event]:
+        r"""
+        Executes commands (each a dict or its JSON text, as `execute` takes
+        them) in order, each checked on the state the previous ones leave:
+        all or none. A store writes them in one transaction, much faster than
+        one `execute` each, as a sync needs. Returns their events; raises the
+        first refusal (or the store's failure), nothing then changed.
+        """
+    def __enter__(self) -> Network:
+        r"""
+        `with Network.open(path) as network:` gives the network itself.
+        """
+    def __exit__(self, _exc_type: typing.Optional[typing.Any] = None, _exc_value: typing.Optional[typing.Any] = None, _traceback: typing.Optional[typing.Any] = None) -> builtins.bool:
+        r"""
+        Closes the store's file on leaving the `with` block; an exception
+        raised inside the block propagates.
+        """
 
 @typing.final
 class NetworkLedger:

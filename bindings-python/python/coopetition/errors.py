@@ -200,7 +200,8 @@ class StoreError(CoopetitionError):
     """Durable stores and journal keys: a file that is not a store, a second writer, a failed write, a key missing or not matching (``store.*``).
 
     Codes: ``store.write.conflict``, ``store.file.read_only``, ``store.disk.full``,
-    ``store.file.busy``, ``store.file.corrupt``, ``store.io.failed``, ``store.file.closed``.
+    ``store.file.busy``, ``store.file.corrupt``, ``store.io.failed``, ``store.file.closed``,
+    ``store.file.none``.
     """
 
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.TestInstance
 import org.junit.jupiter.api.TestMethodOrder
 import java.math.BigDecimal
+import java.nio.file.Files
 import java.time.LocalDate
 import org.coopetition.core.*
 
@@ -362,6 +363,80 @@ class ErrorCodesTest {
     }
 
     @Test
+    fun store() {
+        val dir = Files.createTempDirectory("coopetition-store-codes")
+        fun file(name: String) = dir.resolve(name).toString()
+        fun stored(name: String) = Network.open(file(name)).also { Fx.withProvider(Fx.founded()).journal().forEach { e -> it.execute(Command(e.by, e.on, e.action)) } }
+        code<CoopetitionException.Store>("store.file.none") { Fx.founded().reload() }
+        stored("a.coop").use { first ->
+            Network.open(file("a.coop")).use { second ->
+                first.registerActor(ALICE, d(2020, 3, 1), Actor(ZOE, ActorKind.CITIZEN, "Zoé", InvolvementLevel.SUPPORTER, true))
+                code<CoopetitionException.Store>("store.write.conflict") {
+                    second.registerActor(ALICE, d(2020, 3, 1), Actor("rita", ActorKind.PROVIDER, "Rita", InvolvementLevel.SUPPORTER, false))
+                }
+            }
+            code<CoopetitionException.Store>("store.file.not_empty") { Network.importJsonl(file("a.coop"), first.exportJsonl()) }
+            first.closeStore()
+            code<CoopetitionException.Store>("store.file.closed") { first.setPublicListing(ALICE, d(2020, 3, 1), ALICE, false) }
+        }
+        Network.open(file("a.coop"), readOnly = true).use {
+            code<CoopetitionException.Store>("store.file.read_only") { it.setPublicListing(ALICE, d(2020, 3, 1), ALICE, false) }
+        }
+        Files.writeString(dir.resolve("notes.txt"), "these are notes, not a database, and they are long enough to be read as one")
+        code<CoopetitionException.Store>("store.file.not_store") { Network.open(file("notes.txt")) }
+        code<CoopetitionException.Store>("store.io.failed") { Network.open(file("no-such-dir/n.coop")) }
+        // The store's bytes edited behind its back: the schema version it records (a newer one), a damaged page.
+        val bytes = Files.readAllBytes(dir.resolve("a.coop"))
+        val text = String(bytes, Charsets.ISO_8859_1)
+        val version = Regex("schema_version(\\d)").find(text)!!.groups[1]!!.range.first
+        Files.write(dir.resolve("newer.coop"), bytes.copyOf().also { it[version] = '9'.code.toByte() })
+        code<CoopetitionException.Store>("store.schema.unknown") { Network.open(file("newer.coop")) }
+        Files.write(dir.resolve("damaged.coop"), bytes.copyOf().also { it.fill(0xFF.toByte(), 4096, it.size) })
+        code<CoopetitionException.Store>("store.file.corrupt") { Network.open(file("damaged.coop")) }
+        // A file capped below what the commands need: a full disk, the network left as it was.
+        Network.open(file("small.coop"), maxBytes = 64uL * 1024uL).use { small ->
+            Fx.founded().journal().forEach { e -> small.execute(Command(e.by, e.on, e.action)) }
+            val long = "x".repeat(3000)
+            code<CoopetitionException.Store>("store.disk.full") {
+                for (i in 0 until 100) small.registerActor(ALICE, d(2020, 3, 1), Actor("p$i", ActorKind.PROVIDER, long, InvolvementLevel.SUPPORTER, false))
+            }
+        }
+        // Two writers, neither waiting for the other's lock (a zero busy timeout): one finds the file busy.
+        code<CoopetitionException.Store>("store.file.busy") { busyWriters(file("busy.coop")) }
+    }
+
+    /** Runs two writers on one file until one of them meets another's write lock; throws that error. */
+    private fun busyWriters(path: String) {
+        Network.open(path).use { n -> Fx.founded().journal().forEach { e -> n.execute(Command(e.by, e.on, e.action)) } }
+        val stop = java.util.concurrent.atomic.AtomicBoolean(false)
+        val failure = java.util.concurrent.atomic.AtomicReference<CoopetitionException?>(null)
+        fun record(e: CoopetitionException) {
+            failure.compareAndSet(null, e)
+            stop.set(true)
+        }
+        val writers = (0 until 2).map { w ->
+            Thread {
+                try {
+                    Network.open(path, busyTimeout = java.time.Duration.ZERO).use { n ->
+                        var i = 0
+                        while (!stop.get() && i < 2000) {
+                            try {
+                                n.registerActor(ALICE, d(2020, 3, 1), Actor("w$w-${i++}", ActorKind.PROVIDER, "W", InvolvementLevel.SUPPORTER, false))
+                            } catch (e: CoopetitionException) {
+                                if (e.code == "store.write.conflict") n.reload() else record(e)
+                            }
+                        }
+                    }
+                } catch (e: CoopetitionException) {
+                    record(e)
+                }
+            }.also { it.start() }
+        }
+        writers.forEach { it.join() }
+        failure.get()?.let { throw it }
+    }
+
+    @Test
     fun compliance() {
         val rules = defaultFollowUpRules()
         code<CoopetitionException.Compliance>("compliance.deadline.invalid") {
@@ -446,16 +521,6 @@ class ErrorCodesTest {
         val UNREACHABLE = mapOf(
             "batch.row.invalid" to "the columnar batch evaluation is not bound (Kotlin uses Policy.evaluateAll)",
             "batch.column.invalid" to "the columnar batch evaluation is not bound (Kotlin uses Policy.evaluateAll)",
-            "store.write.conflict" to "the SQLite store (crate coopetition-store) is not bound to Kotlin yet",
-            "store.file.not_store" to "the SQLite store (crate coopetition-store) is not bound to Kotlin yet",
-            "store.schema.unknown" to "the SQLite store (crate coopetition-store) is not bound to Kotlin yet",
-            "store.file.read_only" to "the SQLite store (crate coopetition-store) is not bound to Kotlin yet",
-            "store.disk.full" to "the SQLite store (crate coopetition-store) is not bound to Kotlin yet",
-            "store.file.busy" to "the SQLite store (crate coopetition-store) is not bound to Kotlin yet",
-            "store.file.corrupt" to "the SQLite store (crate coopetition-store) is not bound to Kotlin yet",
-            "store.io.failed" to "the SQLite store (crate coopetition-store) is not bound to Kotlin yet",
-            "store.file.closed" to "the SQLite store (crate coopetition-store) is not bound to Kotlin yet",
-            "store.file.not_empty" to "the SQLite store (crate coopetition-store) is not bound to Kotlin yet",
             "journal.snapshot.digest" to "snapshots carry no digest yet",
             "journal.snapshot.continuation" to "snapshots carry no chain position yet",
         )
