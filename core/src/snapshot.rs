@@ -8,11 +8,19 @@
 //! a level decision, payment or donation was recorded by a steward who could
 //! act for the network at that event number (and not on their own case), a
 //! member holds at most one live contract, every sequence number cited is at
-//! most the last one, no amount is negative…
+//! most the last one, no amount is negative, a standing decision was taken
+//! by an acting steward (never on their own case), an excluded member holds
+//! no live contract, a founded network has an acting steward…
+//!
+//! Membership itself (a founder or the holder of an active contract, not
+//! excluded) is not stored: it is derived from these facts, so it cannot
+//! contradict them. Nor is a consent to the public directory anything but
+//! the actor's own flag.
 //!
 //! What this cannot catch is an edit that keeps the state consistent (a
-//! consent flipped, a mission's title changed): only a digest of the snapshot
-//! kept apart from it can tell such a state from the true one.
+//! consent flipped, a mission's title changed): the snapshot's digest
+//! ([`crate::snapshot_file`]) refuses it, and only a keyed digest refuses it
+//! from someone who recomputed the digest.
 
 use crate::actor::{ActorKind, InvolvementLevel};
 use crate::contract::ContractStatus;
@@ -43,7 +51,8 @@ pub fn check(state: &NetworkState) -> Result<()> {
     money(state)?;
     recorders(state)?;
     follow_up(state)?;
-    sequence_numbers(state)
+    sequence_numbers(state)?;
+    stewards(state)
 }
 
 fn broken(rule: &'static str, id: impl ToString) -> Error {
@@ -90,6 +99,27 @@ fn founding(state: &NetworkState) -> Result<()> {
         ensure(seen.insert(f), "a founder is listed once", f)?;
     }
     Ok(())
+}
+
+/// No command removes the last acting steward: a founded network keeps one.
+/// Checked after the other rules, on facts they have shown to agree.
+fn stewards(state: &NetworkState) -> Result<()> {
+    if state.founded_on.is_none() {
+        return Ok(());
+    }
+    // Founders first: in a network as founded, the first one answers.
+    let mut candidates = state.founders.iter().chain(state.actors.keys());
+    ensure(candidates.any(|id| acting_steward_now(state, id)), "a founded network has an acting steward", "stewards")
+}
+
+/// Whether the actor acts for the network now: a steward, a member (a
+/// founder, or the holder of an active contract) and neither suspended nor excluded.
+fn acting_steward_now(state: &NetworkState, id: &ActorId) -> bool {
+    let steward = state.actors.get(id).is_some_and(|a| a.level == InvolvementLevel::Steward);
+    let member = state.founders.contains(id)
+        || state.contracts.values().any(|c| &c.member == id && c.status == ContractStatus::Active);
+    let standing = state.follow_up.standing_of(id);
+    steward && member && !matches!(standing, Standing::Suspended | Standing::Excluded)
 }
 
 /// The level an actor starts at: a founder is a steward, anyone else a
@@ -231,6 +261,12 @@ fn standing(state: &NetworkState) -> Result<()> {
         let mut current = Standing::GoodStanding;
         for d in &record.decisions {
             actor_exists(state, &d.by)?;
+            ensure(&d.by != member, "a steward never decides their own standing", member)?;
+            ensure(
+                acting_steward_at(state, &d.by, d.recorded.seq),
+                "a standing is decided by an acting steward",
+                &d.by,
+            )?;
             ensure(d.from == current, "a standing decision starts from the standing before it", member)?;
             current = d.to;
         }
