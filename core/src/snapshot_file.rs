@@ -317,9 +317,10 @@ impl Network {
     /// wrote ([`Network::journal_jsonl`]), or any journal of the same chain
     /// that starts at or before the snapshot (the whole journal, say): its
     /// chain is verified, its link at the snapshot's event must be the
-    /// snapshot's hash, and only the events after it are replayed. A
-    /// schema-1 snapshot carries no chain to check: its journal's events
-    /// are replayed on it as they are.
+    /// snapshot's hash, and only the events after it are replayed. A whole
+    /// journal without an event (a header alone) adds nothing. A schema-1
+    /// snapshot carries no chain to check: its journal's events are
+    /// replayed on it as they are.
     ///
     /// # Errors
     /// As [`Network::from_snapshot_json`] and [`Network::replay`];
@@ -387,6 +388,11 @@ impl Network {
         let Some(start) = start else {
             return Err(continuation("a schema-1 journal carries no chain to continue the snapshot's".into()));
         };
+        // A whole journal without an event (its header alone) claims nothing
+        // about the chain and adds nothing to the snapshot.
+        if start.seq == 0 && events.is_empty() {
+            return Ok(events);
+        }
         let Some(before) = base.seq.checked_sub(start.seq) else {
             return Err(continuation(format!(
                 "the journal continues event {}, after the snapshot's last event {}: the events between are missing",

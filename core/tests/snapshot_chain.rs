@@ -240,6 +240,12 @@ fn a_snapshot_resumes_with_the_journal_that_continues_it_or_the_whole_journal() 
     // The whole journal: verified up to the snapshot, only the rest replayed.
     let from_whole = Network::resume(&snapshot, &whole).unwrap();
     assert_eq!(from_whole, resumed);
+    // A header alone adds nothing, whichever it is.
+    let header = whole.lines().next().unwrap().to_owned() + "\n";
+    assert_eq!(Network::resume(&snapshot, &header).unwrap().state(), load(&snapshot).unwrap().state());
+    let nothing_since = load(&snapshot).unwrap().journal_jsonl();
+    assert!(nothing_since.contains("\"continues\""));
+    assert_eq!(Network::resume(&snapshot, &nothing_since).unwrap().journal(), &[]);
     // A continuation alone is not a journal to replay from nothing.
     assert_eq!(code(Network::replay(&rest)), "journal.snapshot.continuation");
 }
