@@ -190,7 +190,7 @@ pub(crate) fn split_line(line: &str) -> Option<(String, &str)> {
 }
 
 /// An event's line carrying `hash`: its plain line with `"hash"` as the last field.
-pub(crate) fn chained_line(plain: &str, hash: &ChainHash) -> String {
+pub fn chained_line(plain: &str, hash: &ChainHash) -> String {
     let body = plain.strip_suffix('}').unwrap_or(plain);
     format!("{body}{HASH_FIELD}{hash}\"}}")
 }

@@ -33,11 +33,18 @@
 //! # The file
 //!
 //! Three tables: `meta` (the format, the schema version, the network's
-//! name once founded), `events` (one row per event: its sequence number as
-//! the primary key, its journal line exactly as the core's JSON Lines journal
-//! writes it, and a `hash` column reserved for the hash chain, filled by the
-//! chain step and `NULL` until then) and `snapshots` (reserved for verified
-//! snapshots; created empty). The database runs in WAL mode.
+//! name once founded, the journal header the chain starts from and its
+//! link), `events` (one row per event: its sequence number as the primary
+//! key, its journal line without the hash, and `hash`, its link of the
+//! chain, the same 32 bytes the core's JSON Lines journal of the same events
+//! carries) and `snapshots`. The database runs in WAL mode.
+//!
+//! # Tamper evidence
+//!
+//! Every event replayed when a store opens has its link verified: an edited,
+//! removed or moved row is refused (`journal.chain.broken`,
+//! `store.file.corrupt`). With [`StoreOptions::key`] the chain is
+//! HMAC-SHA256 and only a key holder can write a row that verifies.
 //!
 //! # Durability
 //!

@@ -2,6 +2,8 @@
 //! recognised as a store of a version this build reads.
 
 use crate::sqlite::{not_a_store, store_error};
+use coopetition::chain::{genesis, ChainKey};
+use coopetition::journal::header_line;
 use coopetition::{Error, Result};
 use rusqlite::{Connection, OptionalExtension};
 use std::path::Path;
@@ -17,12 +19,12 @@ pub const STORE_SCHEMA_VERSION: u32 = 1;
 const APPLICATION_ID: i32 = 0x436F_6F70;
 
 /// The tables of schema version 1. `events.line` is the event's journal line
-/// exactly as the core's JSON Lines journal writes it; `events.hash` is
-/// reserved for the hash chain (filled by the chain step, `NULL` until then);
-/// `snapshots` is reserved for verified snapshots.
+/// without its hash (the text its link hashes); `events.hash` is its link of
+/// the chain (32 bytes), as the JSON Lines journal of the same events carries
+/// it; `snapshots` holds verified snapshots.
 const CREATE: &str = "
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-    CREATE TABLE events (seq INTEGER PRIMARY KEY, line TEXT NOT NULL, hash BLOB);
+    CREATE TABLE events (seq INTEGER PRIMARY KEY, line TEXT NOT NULL, hash BLOB NOT NULL);
     CREATE TABLE snapshots (seq INTEGER PRIMARY KEY, state BLOB NOT NULL, hash BLOB, digest BLOB);
 ";
 
@@ -34,12 +36,19 @@ enum Found {
     Store,
 }
 
+/// The `meta` key of the journal header the store's chain starts from.
+pub(crate) const HEADER_KEY: &str = "journal_header";
+
+/// The `meta` key of the chain's first link, the header's hash (hex): with a
+/// key, what tells the right key from a wrong one before any event.
+pub(crate) const GENESIS_KEY: &str = "genesis";
+
 /// Checks that the file is a store this build reads, or creates the tables in
-/// an empty file (unless `read_only`).
+/// an empty file (unless `read_only`), its chain keyed if `key` is given.
 ///
 /// # Errors
 /// `store.file.not_store`, `store.schema.unknown`, or SQLite's failure.
-pub(crate) fn prepare(conn: &mut Connection, path: &Path, read_only: bool) -> Result<()> {
+pub(crate) fn prepare(conn: &mut Connection, path: &Path, read_only: bool, key: Option<&ChainKey>) -> Result<()> {
     if let Found::Store = inspect(conn, path)? {
         return Ok(());
     }
@@ -55,6 +64,9 @@ pub(crate) fn prepare(conn: &mut Connection, path: &Path, read_only: bool) -> Re
         let mut insert = tx.prepare("INSERT INTO meta (key, value) VALUES (?1, ?2)").map_err(failed)?;
         insert.execute(["format", STORE_FORMAT]).map_err(failed)?;
         insert.execute(["schema_version", &STORE_SCHEMA_VERSION.to_string()]).map_err(failed)?;
+        let header = header_line(key.is_some());
+        insert.execute([GENESIS_KEY, &genesis(&header, key).to_hex()]).map_err(failed)?;
+        insert.execute([HEADER_KEY, &header]).map_err(failed)?;
     }
     tx.commit().map_err(failed)
 }

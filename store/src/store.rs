@@ -3,11 +3,11 @@
 
 use crate::schema;
 use crate::sqlite::store_error;
-use coopetition::chain::{ChainKey, Verification};
-use coopetition::journal::{plain_line, write_journal, write_journal_keyed};
+use coopetition::chain::{chained_line, genesis, link_line, ChainHash, ChainKey, Verification};
+use coopetition::journal::{header_line, plain_line};
 use coopetition::network::{Action, Event, Network};
 use coopetition::{Error, Result};
-use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -67,6 +67,12 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     key: Option<ChainKey>,
+    /// The journal header the chain starts from, and its hash.
+    header: String,
+    genesis: ChainHash,
+    /// The last event this store read or wrote, and its link: a write checks
+    /// that the file still ends with it.
+    head: Option<(u64, ChainHash)>,
 }
 
 impl Store {
@@ -88,7 +94,8 @@ impl Store {
         };
         let mut conn = Connection::open_with_flags(&path, flags).map_err(failed)?;
         conn.busy_timeout(options.busy_timeout).map_err(failed)?;
-        schema::prepare(&mut conn, &path, options.read_only)?;
+        schema::prepare(&mut conn, &path, options.read_only, options.key.as_ref())?;
+        let (header, genesis) = chain_start(&conn, &path, options.key.as_ref())?;
         if !options.read_only {
             // WAL is recorded in the file: readers never block the writer, and a
             // commit is one append to the log.
@@ -108,7 +115,7 @@ impl Store {
             let _: i64 =
                 conn.query_row(&format!("PRAGMA max_page_count = {pages}"), [], |r| r.get(0)).map_err(failed)?;
         }
-        Ok(Store { conn, path, key: options.key.clone() })
+        Ok(Store { conn, path, key: options.key.clone(), header, genesis, head: None })
     }
 
     /// The file of this store.
@@ -137,46 +144,99 @@ impl Store {
     }
 
     /// The stored events numbered after `seq`, in order, each read as
-    /// strictly as a journal line.
+    /// strictly as a journal line and its link of the chain verified from
+    /// the stored link of event `seq`.
     ///
     /// # Errors
-    /// `store.file.corrupt` for a row whose number is not its event's, the
-    /// core's `journal.*` error for a line it would not read, or SQLite's
-    /// failure.
-    pub fn events_after(&self, seq: u64) -> Result<Vec<Event>> {
-        let from = i64::try_from(seq).unwrap_or(i64::MAX);
-        let mut statement = self
-            .conn
-            .prepare_cached("SELECT seq, line FROM events WHERE seq > ?1 ORDER BY seq")
-            .map_err(|e| self.failed(&e))?;
-        let rows = statement
-            .query_map([from], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
-            .map_err(|e| self.failed(&e))?;
+    /// `journal.chain.broken` for a row whose link does not verify (its
+    /// `line` is the event's line in the store's export);
+    /// `store.file.corrupt` for a missing event or a row whose number is not
+    /// its event's; the core's `journal.*` error for a line it would not
+    /// read; or SQLite's failure.
+    pub fn events_after(&mut self, seq: u64) -> Result<Vec<Event>> {
         let mut events = Vec::new();
-        for row in rows {
-            let (seq, line) = row.map_err(|e| self.failed(&e))?;
-            let event = Event::from_json(&line)?;
-            if u64::try_from(seq).ok() != Some(event.seq) {
-                return Err(Error::StoreCorrupt(format!("row {seq} holds event {}", event.seq)));
+        let head = self.rows_after(seq, |number, line, _| {
+            let event = Event::from_json(line)?;
+            if event.seq != number {
+                return Err(Error::StoreCorrupt(format!("row {number} holds event {}", event.seq)));
             }
             events.push(event);
-        }
+            Ok(())
+        })?;
+        self.head = Some(head);
         Ok(events)
     }
 
+    /// The stored link of event `seq` (the header's for 0).
+    fn link_of(&self, seq: u64) -> Result<ChainHash> {
+        if seq == 0 {
+            return Ok(self.genesis);
+        }
+        let row = i64::try_from(seq).map_err(|_| Error::StoreCorrupt(format!("event {seq}")))?;
+        let hash: Option<Vec<u8>> = self
+            .conn
+            .query_row("SELECT hash FROM events WHERE seq = ?1", [row], |r| r.get(0))
+            .optional()
+            .map_err(|e| self.failed(&e))?;
+        let hash = hash.ok_or_else(|| Error::StoreCorrupt(format!("event {seq} is missing")))?;
+        stored_hash(seq, &hash)
+    }
+
+    /// Walks the rows after `seq` in order, verifying each link from the
+    /// stored link of `seq`, and gives each one's number, line and link to
+    /// `visit`; returns the last number and link.
+    fn rows_after(
+        &self,
+        seq: u64,
+        mut visit: impl FnMut(u64, &str, &ChainHash) -> Result<()>,
+    ) -> Result<(u64, ChainHash)> {
+        let mut previous = (seq, self.link_of(seq)?);
+        let from = i64::try_from(seq).unwrap_or(i64::MAX);
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT seq, line, hash FROM events WHERE seq > ?1 ORDER BY seq")
+            .map_err(|e| self.failed(&e))?;
+        let mut rows = statement.query([from]).map_err(|e| self.failed(&e))?;
+        while let Some(row) = rows.next().map_err(|e| self.failed(&e))? {
+            let number: i64 = row.get(0).map_err(|e| self.failed(&e))?;
+            let expected = previous.0.checked_add(1).ok_or_else(|| Error::StoreCorrupt("event numbers".into()))?;
+            if u64::try_from(number).ok() != Some(expected) {
+                return Err(Error::StoreCorrupt(format!("event {expected} is missing (the next row is {number})")));
+            }
+            let line = row.get_ref(1).and_then(|v| v.as_str().map_err(Into::into)).map_err(|e| self.failed(&e))?;
+            let stored = row.get_ref(2).and_then(|v| v.as_blob().map_err(Into::into)).map_err(|e| self.failed(&e))?;
+            let link = link_line(&previous.1, line, self.key.as_ref());
+            if stored_hash(expected, stored)? != link {
+                return Err(Error::ChainBroken {
+                    line: usize::try_from(expected).unwrap_or(usize::MAX).saturating_add(1),
+                    seq: Some(expected),
+                    reason: "the stored event does not carry the hash that continues the chain",
+                });
+            }
+            visit(expected, line, &link)?;
+            previous = (expected, link);
+        }
+        Ok(previous)
+    }
+
     /// The whole journal of the store as JSON Lines, chained as the core's
-    /// journal is (with the store's key, if it was opened with one): a file
-    /// that [`coopetition::network::Network::replay`] or
-    /// [`crate::StoredNetwork::import`] reads back on another machine.
+    /// journal is (with the store's key, if it was written with one): the
+    /// same bytes as the core's `journal_jsonl` of the same events, which
+    /// [`coopetition::network::Network::replay`] or
+    /// [`crate::StoredNetwork::import`] reads back on another machine. Each
+    /// link is verified on the way.
     ///
     /// # Errors
     /// As [`Store::events_after`].
     pub fn export_jsonl(&self) -> Result<String> {
-        let events = self.events_after(0)?;
-        Ok(match &self.key {
-            Some(key) => write_journal_keyed(&events, key),
-            None => write_journal(&events),
-        })
+        let mut out = self.header.clone();
+        out.push('\n');
+        self.rows_after(0, |_, line, link| {
+            out.push_str(&chained_line(line, link));
+            out.push('\n');
+            Ok(())
+        })?;
+        Ok(out)
     }
 
     /// Checks the whole store: every event read back, its chain verified
@@ -204,25 +264,90 @@ impl Store {
         // IMMEDIATE takes the write lock before the check, so no other writer
         // can append between the check and the insert.
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(failed)?;
-        let found = last_seq(&tx, path)?;
+        let (found, mut link) = last_link(&tx, path, &self.genesis)?;
         if found != expected_last {
             return Err(Error::StoreConflict { expected: expected_last, found });
         }
+        if let Some((seq, known)) = self.head {
+            if seq == found && known != link {
+                return Err(Error::StoreCorrupt(format!(
+                    "event {seq} is no longer the one this writer read: the file was rewritten"
+                )));
+            }
+        }
         {
             let mut insert =
-                tx.prepare_cached("INSERT INTO events (seq, line, hash) VALUES (?1, ?2, NULL)").map_err(failed)?;
+                tx.prepare_cached("INSERT INTO events (seq, line, hash) VALUES (?1, ?2, ?3)").map_err(failed)?;
             for event in events {
                 let seq = i64::try_from(event.seq)
                     .map_err(|_| Error::StoreFailed(format!("event {} is beyond the store's numbers", event.seq)))?;
-                insert.execute(rusqlite::params![seq, plain_line(event)]).map_err(failed)?;
+                let line = plain_line(event);
+                link = link_line(&link, &line, self.key.as_ref());
+                insert.execute(rusqlite::params![seq, line, &link.0[..]]).map_err(failed)?;
                 if let Action::FoundNetwork { settings, .. } = &event.action {
                     tx.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('network', ?1)", [&settings.name])
                         .map_err(failed)?;
                 }
             }
         }
-        tx.commit().map_err(failed)
+        tx.commit().map_err(failed)?;
+        if let Some(last) = events.last() {
+            self.head = Some((last.seq, link));
+        }
+        Ok(())
     }
+}
+
+/// The last stored event's number and link (0 and the header's link for none).
+fn last_link(conn: &Connection, path: &Path, genesis: &ChainHash) -> Result<(u64, ChainHash)> {
+    let last: Option<(i64, Vec<u8>)> = conn
+        .query_row("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()
+        .map_err(|e| store_error(path, &e))?;
+    match last {
+        None => Ok((0, *genesis)),
+        Some((seq, hash)) => {
+            let seq = u64::try_from(seq).map_err(|_| Error::StoreCorrupt(format!("event number {seq}")))?;
+            Ok((seq, stored_hash(seq, &hash)?))
+        }
+    }
+}
+
+/// A link as a row stores it: 32 bytes.
+fn stored_hash(seq: u64, bytes: &[u8]) -> Result<ChainHash> {
+    let bytes: [u8; 32] =
+        bytes.try_into().map_err(|_| Error::StoreCorrupt(format!("event {seq}'s hash is not 32 bytes")))?;
+    Ok(ChainHash(bytes))
+}
+
+/// The header the store's chain starts from and its link, checked against
+/// the key: a store written with a key opens only with it, and one written
+/// without a key opens only without.
+fn chain_start(conn: &Connection, path: &Path, key: Option<&ChainKey>) -> Result<(String, ChainHash)> {
+    let corrupt = |what: &str| Error::StoreCorrupt(format!("the store's {what} is missing or misspelt"));
+    let header = schema::meta(conn, path, schema::HEADER_KEY)?.ok_or_else(|| corrupt("journal header"))?;
+    let stored = schema::meta(conn, path, schema::GENESIS_KEY)?
+        .and_then(|hex| ChainHash::from_hex(&hex))
+        .ok_or_else(|| corrupt("first link"))?;
+    let keyed = if header == header_line(true) {
+        true
+    } else if header == header_line(false) {
+        false
+    } else {
+        return Err(corrupt("journal header"));
+    };
+    match (keyed, key) {
+        (true, None) => return Err(Error::KeyRequired),
+        (false, Some(_)) => return Err(Error::KeyInvalid("the store was written without a key".into())),
+        _ => {}
+    }
+    if genesis(&header, key) != stored {
+        return Err(match key {
+            Some(_) => Error::KeyInvalid("the key does not authenticate this store".into()),
+            None => Error::ChainBroken { line: 1, seq: None, reason: "the header's hash does not match" },
+        });
+    }
+    Ok((header, stored))
 }
 
 fn last_seq(conn: &Connection, path: &Path) -> Result<u64> {

@@ -166,8 +166,8 @@ impl StoredNetwork {
     /// The store's failure, or an event the core refuses to replay; the
     /// network is then unchanged.
     pub fn reload(&self) -> Result<usize> {
-        let guard = self.store()?;
-        let Some(store) = guard.as_ref() else {
+        let mut guard = self.store()?;
+        let Some(store) = guard.as_mut() else {
             return Err(Error::StoreClosed(self.path.display().to_string()));
         };
         let current = self.network.read();

@@ -153,7 +153,8 @@ fn kill_writers(path: &std::path::Path, kills: usize, delays: &mut Delays, seed:
         );
         assert!(stored <= attempted, "round {round} (seed {seed}): {stored} stored, only {attempted} attempted");
     }
-    let store = Store::open(path, &StoreOptions::default()).unwrap();
+    let mut store = Store::open(path, &StoreOptions::default()).unwrap();
+    assert!(matches!(store.verify().unwrap(), coopetition::chain::Verification::Sha256 { .. }), "the chain verifies");
     let events = store.events_after(0).unwrap();
     let kept = events.len() as u64;
     assert_eq!(events.iter().map(|e| e.seq).collect::<Vec<_>>(), (1..=kept).collect::<Vec<_>>());

@@ -37,7 +37,7 @@ fn a_reopened_store_has_the_same_network() {
 }
 
 #[test]
-fn each_row_is_the_journal_line_without_its_hash_which_waits_for_the_chain() {
+fn each_row_is_the_journal_line_without_its_hash_and_the_hash_the_journal_carries() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("n.coop");
     let network = StoredNetwork::open(&path, &options()).unwrap();
@@ -58,7 +58,11 @@ fn each_row_is_the_journal_line_without_its_hash_which_waits_for_the_chain() {
         journal.lines().skip(1).map(|l| format!("{}}}", l.rsplit_once(",\"hash\":\"").unwrap().0)).collect();
     assert_eq!(rows.iter().map(|r| r.1.clone()).collect::<Vec<_>>(), lines);
     assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), vec![1, 2]);
-    assert!(rows.iter().all(|r| r.2.is_none()));
+    let hashes: Vec<String> =
+        journal.lines().skip(1).map(|l| l.rsplit_once(",\"hash\":\"").unwrap().1[..64].to_owned()).collect();
+    let stored: Vec<String> =
+        rows.iter().map(|r| r.2.as_ref().unwrap().iter().map(|b| format!("{b:02x}")).collect()).collect();
+    assert_eq!(stored, hashes);
     let snapshots: i64 = conn.query_row("SELECT COUNT(*) FROM snapshots", [], |r| r.get(0)).unwrap();
     assert_eq!(snapshots, 0);
 }
@@ -243,7 +247,61 @@ fn an_edited_row_that_breaks_a_rule_is_refused_on_open() {
     // Event 3 now registers p2 a second time.
     let conn = rusqlite::Connection::open(&path).unwrap();
     conn.execute("UPDATE events SET line = replace(line, '\"p3\"', '\"p2\"') WHERE seq = 3", []).unwrap();
+    let broken = StoredNetwork::open(&path, &options()).unwrap_err();
+    assert_eq!(
+        broken,
+        Error::ChainBroken {
+            line: 4,
+            seq: Some(3),
+            reason: "the stored event does not carry the hash that continues the chain"
+        }
+    );
+    // Without a key, whoever edits the file can recompute the links: the rules
+    // are then what refuses the edit.
+    let previous: Vec<u8> = conn.query_row("SELECT hash FROM events WHERE seq = 2", [], |r| r.get(0)).unwrap();
+    let line: String = conn.query_row("SELECT line FROM events WHERE seq = 3", [], |r| r.get(0)).unwrap();
+    let relinked =
+        coopetition::chain::link_line(&coopetition::chain::ChainHash(previous.try_into().unwrap()), &line, None);
+    conn.execute("UPDATE events SET hash = ?1 WHERE seq = 3", [&relinked.0[..]]).unwrap();
     assert_eq!(StoredNetwork::open(&path, &options()).unwrap_err().code(), "actor.id.duplicate");
+}
+
+#[test]
+fn an_edited_row_that_keeps_the_rules_is_refused_by_the_chain() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("n.coop");
+    StoredNetwork::open(&path, &options()).unwrap().execute_batch((1..=3).map(command_for).collect()).unwrap();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute("UPDATE events SET line = replace(line, 'La Compagnie', 'La Compagnia') WHERE seq = 1", []).unwrap();
+    let broken = StoredNetwork::open(&path, &options()).unwrap_err();
+    assert_eq!((broken.code(), broken.to_string().contains("event 1")), ("journal.chain.broken", true));
+    let store = Store::open(&path, &options()).unwrap();
+    assert_eq!(store.export_jsonl().unwrap_err().code(), "journal.chain.broken");
+    assert_eq!(store.verify().unwrap_err().code(), "journal.chain.broken");
+    // A row removed from the middle.
+    conn.execute("UPDATE events SET line = replace(line, 'La Compagnia', 'La Compagnie') WHERE seq = 1", []).unwrap();
+    StoredNetwork::open(&path, &options()).unwrap();
+    conn.execute("DELETE FROM events WHERE seq = 2", []).unwrap();
+    assert_eq!(StoredNetwork::open(&path, &options()).unwrap_err().code(), "store.file.corrupt");
+}
+
+#[test]
+fn a_keyed_store_opens_only_with_its_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("k.coop");
+    let key = |k: &[u8]| StoreOptions { key: Some(coopetition::chain::ChainKey::new(k).unwrap()), ..options() };
+    StoredNetwork::open(&path, &key(b"secret")).unwrap().execute(command_for(1)).unwrap();
+    assert_eq!(StoredNetwork::open(&path, &options()).unwrap_err().code(), "store.key.required");
+    assert_eq!(StoredNetwork::open(&path, &key(b"other")).unwrap_err().code(), "store.key.invalid");
+    assert_eq!(*StoredNetwork::open(&path, &key(b"secret")).unwrap().read(), expected(1));
+    // A store created with a key refuses a wrong one even before any event.
+    let empty = dir.path().join("e.coop");
+    drop(StoredNetwork::open(&empty, &key(b"secret")).unwrap());
+    assert_eq!(StoredNetwork::open(&empty, &key(b"other")).unwrap_err().code(), "store.key.invalid");
+    // And one written without a key refuses one.
+    let plain = dir.path().join("p.coop");
+    StoredNetwork::open(&plain, &options()).unwrap().execute(command_for(1)).unwrap();
+    assert_eq!(StoredNetwork::open(&plain, &key(b"secret")).unwrap_err().code(), "store.key.invalid");
 }
 
 #[test]
