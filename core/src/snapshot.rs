@@ -404,11 +404,12 @@ fn follow_up(state: &NetworkState) -> Result<()> {
     Ok(())
 }
 
-/// Every sequence number the facts cite, with the id it belongs to.
-fn cited_seqs(state: &NetworkState) -> Vec<(u64, String)> {
+/// Every sequence number the facts cite, with the id it belongs to (not
+/// written out: a large state cites millions).
+fn cited_seqs<'a>(state: &'a NetworkState) -> Vec<(u64, &'a dyn ToString)> {
     let fu = &state.follow_up;
-    let mut out: Vec<(u64, String)> = Vec::new();
-    let mut add = |r: &Recorded, id: &dyn ToString| out.push((r.seq, id.to_string()));
+    let mut out: Vec<(u64, &'a dyn ToString)> = Vec::new();
+    let mut add = |r: &Recorded, id: &'a dyn ToString| out.push((r.seq, id));
     for (id, f) in &fu.missions {
         for &seq in &f.seqs {
             add(&Recorded { on: chrono::NaiveDate::MIN, seq }, id);
@@ -476,8 +477,12 @@ fn cited_seqs(state: &NetworkState) -> Vec<(u64, String)> {
 
 fn sequence_numbers(state: &NetworkState) -> Result<()> {
     for (seq, id) in cited_seqs(state) {
-        ensure(seq >= 1, "a fact cites an event number from 1", &id)?;
-        ensure(seq <= state.last_seq, "the last event number is at least every number a fact cites", &id)?;
+        if seq < 1 {
+            return Err(broken("a fact cites an event number from 1", id.to_string()));
+        }
+        if seq > state.last_seq {
+            return Err(broken("the last event number is at least every number a fact cites", id.to_string()));
+        }
     }
     let mut previous = 0;
     for d in &state.follow_up.level_decisions {

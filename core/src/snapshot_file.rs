@@ -244,6 +244,57 @@ impl Network {
         Ok(write(self.state(), Some(&position), Some(key)))
     }
 
+    /// The state as a snapshot's digest covers it ([`canonical_json`]): what
+    /// a store keeps beside the position and digest of its snapshot.
+    pub fn state_json(&self) -> String {
+        // Serialising these plain types cannot fail: no map has non-string keys.
+        canonical_json(&serde_json::to_value(self.state()).unwrap_or_default())
+    }
+
+    /// A network from a state written as [`Network::state_json`] writes it,
+    /// taken at `position` of a chain with `key` (SHA-256 without one), whose
+    /// `digest` ([`snapshot_digest`]) is verified over the very bytes given,
+    /// before the state is read and checked against the invariants. Its
+    /// journal starts empty and continues the chain from `position`. A store
+    /// keeps its snapshots so (the position's hash is the stored link of its
+    /// event, which the store checks). Unlike a JSON snapshot, the state is
+    /// not written back to check its spelling: what a large state costs to
+    /// read is what opening a store costs, and the digest already covers
+    /// every byte given.
+    ///
+    /// # Errors
+    /// `journal.snapshot.digest`, `journal.json.malformed` (a state that
+    /// does not read as a state), `journal.snapshot.inconsistent`.
+    pub fn from_state_json(
+        state: &str,
+        position: &ChainPosition,
+        digest: &ChainHash,
+        key: Option<&ChainKey>,
+    ) -> Result<Network> {
+        if snapshot_digest(position, state, key) != *digest {
+            return Err(Error::SnapshotDigest(format!(
+                "the snapshot at event {} was changed since it was written, or written with another key",
+                position.seq
+            )));
+        }
+        let parsed: NetworkState = serde_json::from_str(state).map_err(|e| json_error(None, &e))?;
+        Network::at_position(parsed, position, key)
+    }
+
+    /// A network from a verified state at `position`, its invariants checked.
+    fn at_position(state: NetworkState, position: &ChainPosition, key: Option<&ChainKey>) -> Result<Network> {
+        if position.seq != state.last_seq {
+            return Err(Error::SnapshotInconsistent {
+                rule: "a snapshot's event number is its state's last one",
+                id: position.seq.to_string(),
+            });
+        }
+        let mut network = Network::from_checked_state(state)?;
+        network.chain =
+            ChainBase::After { seq: position.seq, hash: position.hash.0, key_check: key.map(|k| key_check(k).0) };
+        Ok(network)
+    }
+
     /// A network from a JSON snapshot written without a key; its journal
     /// starts empty. See [`Network::from_snapshot_json_with_key`].
     ///
@@ -296,15 +347,7 @@ impl Network {
         let Some(position) = position else {
             return Ok((Network::from_checked_state(state)?, Verification::Unverified));
         };
-        if position.seq != state.last_seq {
-            return Err(Error::SnapshotInconsistent {
-                rule: "a snapshot's event number is its state's last one",
-                id: position.seq.to_string(),
-            });
-        }
-        let mut network = Network::from_checked_state(state)?;
-        network.chain =
-            ChainBase::After { seq: position.seq, hash: position.hash.0, key_check: key.map(|k| key_check(k).0) };
+        let network = Network::at_position(state, &position, key)?;
         let verification = match key {
             None => Verification::Sha256 { head: position.hash },
             Some(_) => Verification::Keyed { head: position.hash },
