@@ -404,86 +404,86 @@ fn follow_up(state: &NetworkState) -> Result<()> {
     Ok(())
 }
 
-/// Every sequence number the facts cite, with the id it belongs to (not
-/// written out: a large state cites millions).
-fn cited_seqs<'a>(state: &'a NetworkState) -> Vec<(u64, &'a dyn ToString)> {
+/// Checks every sequence number the facts cite with `check`, given the id
+/// it belongs to (visited rather than collected: a large state cites millions).
+fn each_cited_seq(state: &NetworkState, mut check: impl FnMut(u64, &dyn ToString) -> Result<()>) -> Result<()> {
     let fu = &state.follow_up;
-    let mut out: Vec<(u64, &'a dyn ToString)> = Vec::new();
-    let mut add = |r: &Recorded, id: &'a dyn ToString| out.push((r.seq, id));
+    let mut add = |r: &Recorded, id: &dyn ToString| check(r.seq, id);
     for (id, f) in &fu.missions {
         for &seq in &f.seqs {
-            add(&Recorded { on: chrono::NaiveDate::MIN, seq }, id);
+            add(&Recorded { on: chrono::NaiveDate::MIN, seq }, id)?;
         }
         for r in f.client_informed.iter() {
-            add(r, id);
+            add(r, id)?;
         }
         for u in &f.resources_used {
-            add(&u.first, id);
+            add(&u.first, id)?;
             if let Some((_, r)) = &u.licence {
-                add(r, id);
+                add(r, id)?;
             }
         }
         for d in &f.resources_developed {
-            add(&d.first, id);
+            add(&d.first, id)?;
             if let Some(s) = &d.shared {
-                add(&s.recorded, id);
+                add(&s.recorded, id)?;
             }
         }
         for o in &f.obligations {
-            add(&o.created, id);
-            add(&Recorded { on: o.arises_on, seq: o.prior_work }, id);
+            add(&o.created, id)?;
+            add(&Recorded { on: o.arises_on, seq: o.prior_work }, id)?;
             if let Some(r) = &o.discharged {
-                add(r, id);
+                add(r, id)?;
             }
         }
     }
     for entries in fu.prior_work.values() {
         for p in entries {
-            add(&p.recorded, &p.member);
+            add(&p.recorded, &p.member)?;
         }
     }
     for (member, list) in &fu.attendance {
         for a in list {
-            add(&a.recorded, member);
+            add(&a.recorded, member)?;
         }
     }
     for (member, record) in &fu.standing {
         for d in &record.decisions {
-            add(&d.recorded, member);
+            add(&d.recorded, member)?;
             if let Some(seq) = d.hearing {
-                add(&Recorded { on: d.taken_on, seq }, member);
+                add(&Recorded { on: d.taken_on, seq }, member)?;
             }
         }
     }
     for (member, hearings) in &fu.hearings {
         for h in hearings {
-            add(&h.notice, member);
+            add(&h.notice, member)?;
             if let Some(a) = &h.answer {
-                add(&a.recorded, member);
+                add(&a.recorded, member)?;
             }
             if let Some(seq) = h.closed_seq {
-                add(&Recorded { on: h.notice.on, seq }, member);
+                add(&Recorded { on: h.notice.on, seq }, member)?;
             }
         }
     }
     for d in &fu.level_decisions {
-        add(&d.recorded, &d.actor);
+        add(&d.recorded, &d.actor)?;
     }
     for r in fu.payments.iter().chain(&fu.donations).chain(&fu.deliveries) {
-        add(&r.recorded, &r.by);
+        add(&r.recorded, &r.by)?;
     }
-    out
+    Ok(())
 }
 
 fn sequence_numbers(state: &NetworkState) -> Result<()> {
-    for (seq, id) in cited_seqs(state) {
+    each_cited_seq(state, |seq, id| {
         if seq < 1 {
             return Err(broken("a fact cites an event number from 1", id.to_string()));
         }
         if seq > state.last_seq {
             return Err(broken("the last event number is at least every number a fact cites", id.to_string()));
         }
-    }
+        Ok(())
+    })?;
     let mut previous = 0;
     for d in &state.follow_up.level_decisions {
         ensure(d.recorded.seq > previous, "level decisions are in journal order", &d.actor)?;

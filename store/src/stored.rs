@@ -48,15 +48,18 @@ impl StoredNetwork {
     /// The store's failure; `journal.snapshot.continuation`,
     /// `journal.snapshot.digest`, `journal.snapshot.inconsistent` for a
     /// snapshot that fails; or the first event the core refuses to replay.
-    pub fn load(store: Store) -> Result<StoredNetwork> {
+    pub fn load(mut store: Store) -> Result<StoredNetwork> {
         let path = store.path().to_path_buf();
-        let network = match store.latest_snapshot()? {
+        let mut network = match store.latest_snapshot()? {
             None => Network::new(),
             Some(s) => Network::from_state_json(&s.state, &s.position, &s.digest, store.key())?,
         };
-        let stored = StoredNetwork { store: Mutex::new(Some(store)), path, network: SharedNetwork::new(network) };
-        stored.reload()?;
-        Ok(stored)
+        // Replayed on the network owned here, not on a copy as a reload does:
+        // a large state costs as much to copy as to read.
+        for event in store.events_after(network.state().last_seq)? {
+            network.replay_event(event)?;
+        }
+        Ok(StoredNetwork { store: Mutex::new(Some(store)), path, network: SharedNetwork::new(network) })
     }
 
     /// Takes a snapshot of the network as it is now (its last event stored)
