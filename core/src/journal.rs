@@ -129,11 +129,10 @@ pub fn continuation_header_line(keyed: bool, position: &ChainPosition) -> String
 }
 
 fn header_text(keyed: bool, continues: Option<&ChainPosition>) -> String {
-    let chain = if keyed { CHAIN_HMAC } else { CHAIN_SHA256 };
     let header = Header {
         format: JOURNAL_FORMAT.into(),
         schema_version: SCHEMA_VERSION.into(),
-        chain: Some(chain.into()),
+        chain: Some(chain_name(keyed).into()),
         continues: continues.map(|p| Continues { seq: p.seq, hash: p.hash.to_hex() }),
     };
     // Serialising these plain types cannot fail: no map has non-string keys.
