@@ -17,6 +17,9 @@ JOURNAL = (ROOT / "tests" / "fixtures" / "sample_journal.jsonl").read_text()
 # meets the rule it breaks, where in a chained journal it breaks the chain first.
 JOURNAL_V1 = (ROOT / "tests" / "fixtures" / "sample_journal_v1.jsonl").read_text()
 SNAPSHOT = (ROOT / "tests" / "fixtures" / "sample_snapshot.json").read_text()
+# The same state as a schema-1 snapshot (no digest): an edit of its state
+# meets the rule it breaks, where a schema-2 one stops at its digest.
+SNAPSHOT_V1 = (ROOT / "tests" / "fixtures" / "sample_snapshot_v1.json").read_text()
 
 
 def edited_journal(seq: int, old: str, new: str, journal: str = JOURNAL_V1) -> str:
@@ -28,7 +31,7 @@ def edited_journal(seq: int, old: str, new: str, journal: str = JOURNAL_V1) -> s
 
 
 def edited_snapshot(edit) -> str:  # type: ignore[no-untyped-def]
-    snapshot = json.loads(SNAPSHOT)
+    snapshot = json.loads(SNAPSHOT_V1)
     edit(snapshot["state"])
     return json.dumps(snapshot)
 

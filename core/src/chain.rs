@@ -113,8 +113,20 @@ pub enum Verification {
     },
 }
 
+/// A place in a chain: the sequence number of an event and the link that
+/// ends with it (for number 0, before any event, the header's `hash_0`).
+/// A snapshot records the position of the last event it includes; a journal
+/// that continues a snapshot starts from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ChainPosition {
+    /// The sequence number of the event (0: before the first).
+    pub seq: u64,
+    /// The link that ends with that event.
+    pub hash: ChainHash,
+}
+
 /// SHA-256, or HMAC-SHA256 with `key`, of the concatenated `parts`.
-fn digest(key: Option<&ChainKey>, parts: &[&[u8]]) -> ChainHash {
+pub(crate) fn digest(key: Option<&ChainKey>, parts: &[&[u8]]) -> ChainHash {
     match key {
         None => {
             let mut hasher = Sha256::new();
@@ -131,6 +143,13 @@ fn digest(key: Option<&ChainKey>, parts: &[&[u8]]) -> ChainHash {
             ChainHash(mac.finalize().into_bytes().into())
         }
     }
+}
+
+/// What identifies a key without revealing it: HMAC-SHA256(key,
+/// `coopetition chain key`). A keyed snapshot carries it, so that a wrong
+/// key is told from an edited snapshot.
+pub fn key_check(key: &ChainKey) -> ChainHash {
+    digest(Some(key), &[b"coopetition chain key"])
 }
 
 /// The first link, `hash_0`: the hash of the header line (its text without the line ending).

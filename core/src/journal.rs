@@ -39,22 +39,34 @@
 //!   and verifies the lines before it. A journal truncated at a line boundary
 //!   still verifies: the chain proves each line's past, not that none follows.
 //!
-//! A snapshot is the state as one JSON document, read as strictly and checked
-//! for consistency ([`crate::snapshot`]).
+//! # Continuation journals
+//! A network rebuilt from a verified snapshot writes the journal that
+//! continues it: its header names the position it continues,
+//! `"continues":{"seq":118,"hash":"…"}` (the snapshot's last event and its
+//! link), and its first event links from that hash, so each event line is
+//! byte for byte the line the whole journal holds. Reading one checks that
+//! its first event follows that number; replaying it alone is refused
+//! (`journal.snapshot.continuation`): [`Network::resume`] reads it on its
+//! snapshot.
+//!
+//! A snapshot is the state as one JSON document, read as strictly, with a
+//! digest bound to its place in the chain, and checked for consistency
+//! ([`crate::snapshot_file`], [`crate::snapshot`]).
 
 use crate::chain::{chained_line, link_line, split_line};
-pub use crate::chain::{genesis, link, plain_line, ChainHash, ChainKey, Verification};
+pub use crate::chain::{genesis, link, plain_line, ChainHash, ChainKey, ChainPosition, Verification};
 use crate::error::{Error, Result};
-use crate::network::{Action, Command, Event, Network, NetworkState};
+use crate::network::{Action, ChainBase, Command, Event, Network};
 use serde::{Deserialize, Serialize};
 
 /// The schema version of the journals this build writes; it also reads
 /// version 1 (journals without a hash chain).
 pub const SCHEMA_VERSION: u32 = 2;
-/// The schema version of the snapshots this build writes and reads.
-pub const SNAPSHOT_SCHEMA_VERSION: u32 = 1;
+/// The schema version of the snapshots this build writes; it also reads
+/// version 1 (snapshots without a digest).
+pub const SNAPSHOT_SCHEMA_VERSION: u32 = 2;
 const JOURNAL_FORMAT: &str = "coopetition-journal";
-const SNAPSHOT_FORMAT: &str = "coopetition-snapshot";
+pub(crate) const SNAPSHOT_FORMAT: &str = "coopetition-snapshot";
 const CHAIN_SHA256: &str = "sha256";
 const CHAIN_HMAC: &str = "hmac-sha256";
 
@@ -65,22 +77,25 @@ struct Header {
     schema_version: serde_json::Value,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     chain: Option<String>,
+    /// The position a continuation journal starts from (the last event of
+    /// the snapshot it continues); absent from a whole journal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    continues: Option<Continues>,
 }
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Snapshot {
-    format: String,
-    schema_version: serde_json::Value,
-    state: serde_json::Value,
+struct Continues {
+    seq: u64,
+    hash: String,
 }
 
-fn json_error(line: Option<usize>, e: &serde_json::Error) -> Error {
+pub(crate) fn json_error(line: Option<usize>, e: &serde_json::Error) -> Error {
     Error::MalformedJson { line, message: e.to_string() }
 }
 
 /// Checks a header's format and returns its schema version, one of `versions`.
-fn check_header(
+pub(crate) fn check_header(
     format: &str,
     expected_format: &str,
     version: &serde_json::Value,
@@ -103,11 +118,34 @@ fn check_header(
 /// The header line of a journal this build writes (without its line ending):
 /// its chain is `hmac-sha256` if `keyed`, `sha256` otherwise.
 pub fn header_line(keyed: bool) -> String {
-    let chain = if keyed { CHAIN_HMAC } else { CHAIN_SHA256 };
-    let header =
-        Header { format: JOURNAL_FORMAT.into(), schema_version: SCHEMA_VERSION.into(), chain: Some(chain.into()) };
+    header_text(keyed, None)
+}
+
+/// The header line of a journal that continues a chain after `position`
+/// (the last event of a snapshot): its events link from `position.hash`,
+/// exactly as they do in the whole journal.
+pub fn continuation_header_line(keyed: bool, position: &ChainPosition) -> String {
+    header_text(keyed, Some(position))
+}
+
+fn header_text(keyed: bool, continues: Option<&ChainPosition>) -> String {
+    let header = Header {
+        format: JOURNAL_FORMAT.into(),
+        schema_version: SCHEMA_VERSION.into(),
+        chain: Some(chain_name(keyed).into()),
+        continues: continues.map(|p| Continues { seq: p.seq, hash: p.hash.to_hex() }),
+    };
     // Serialising these plain types cannot fail: no map has non-string keys.
     serde_json::to_string(&header).unwrap_or_default()
+}
+
+/// The name of a chain's kind in a header: `hmac-sha256` if `keyed`, `sha256` otherwise.
+pub(crate) fn chain_name(keyed: bool) -> &'static str {
+    if keyed {
+        CHAIN_HMAC
+    } else {
+        CHAIN_SHA256
+    }
 }
 
 /// An event's line in a journal (without its line ending), carrying `hash`,
@@ -116,9 +154,9 @@ pub fn event_line(event: &Event, hash: &ChainHash) -> String {
     chained_line(&plain_line(event), hash)
 }
 
-fn write_chained(events: &[Event], key: Option<&ChainKey>) -> String {
-    let header = header_line(key.is_some());
-    let mut head = genesis(&header, key);
+fn write_chained(events: &[Event], key: Option<&ChainKey>, continues: Option<&ChainPosition>) -> String {
+    let header = header_text(key.is_some(), continues);
+    let mut head = continues.map_or_else(|| genesis(&header, key), |p| p.hash);
     let mut out = header;
     out.push('\n');
     for event in events {
@@ -132,13 +170,21 @@ fn write_chained(events: &[Event], key: Option<&ChainKey>) -> String {
 
 /// Writes events as a journal in JSON Lines, header first, chained with SHA-256.
 pub fn write_journal(events: &[Event]) -> String {
-    write_chained(events, None)
+    write_chained(events, None, None)
 }
 
 /// Writes events as a journal in JSON Lines, header first, chained with
 /// HMAC-SHA256 and `key`: only a holder of the key can write one that verifies.
 pub fn write_journal_keyed(events: &[Event], key: &ChainKey) -> String {
-    write_chained(events, Some(key))
+    write_chained(events, Some(key), None)
+}
+
+/// Writes events as a journal that continues a chain after `position` (the
+/// last event of a snapshot; see [`continuation_header_line`]), with
+/// HMAC-SHA256 and `key` if given, SHA-256 otherwise. The events should be
+/// numbered from `position.seq + 1`: a reader refuses them otherwise.
+pub fn write_journal_after(position: &ChainPosition, events: &[Event], key: Option<&ChainKey>) -> String {
+    write_chained(events, key, Some(position))
 }
 
 /// The non-empty lines of a journal: 1-based number, byte offset, text.
@@ -178,6 +224,9 @@ struct Chained<'k> {
     key: Option<&'k ChainKey>,
     /// No event verified yet: a keyed link failing here says the key is wrong.
     first: bool,
+    /// Where the chain starts: the header's `hash_0`, or the position a
+    /// continuation journal continues.
+    start: ChainPosition,
 }
 
 impl Chained<'_> {
@@ -236,6 +285,9 @@ fn open_chain<'k>(
     let version =
         check_header(&header.format, JOURNAL_FORMAT, &header.schema_version, &[1, SCHEMA_VERSION], Some(number))?;
     let malformed = |message: String| Error::MalformedJson { line: Some(number), message };
+    if version == 1 && header.continues.is_some() {
+        return Err(malformed("a schema-1 journal has no `continues`".into()));
+    }
     let keyed = match (version, header.chain.as_deref()) {
         (1, None) => {
             return match key {
@@ -258,7 +310,17 @@ fn open_chain<'k>(
         (false, Some(_)) => {
             Err(Error::KeyInvalid(format!("the journal's chain is `{CHAIN_SHA256}`: it was written without a key")))
         }
-        _ => Ok(Some(Chained { head: genesis(line, key), key, first: true })),
+        _ => {
+            let start = match &header.continues {
+                None => ChainPosition { seq: 0, hash: genesis(line, key) },
+                Some(c) => {
+                    let hash = ChainHash::from_hex(&c.hash)
+                        .ok_or_else(|| malformed("`continues.hash` is not 64 lowercase hexadecimal digits".into()))?;
+                    ChainPosition { seq: c.seq, hash }
+                }
+            };
+            Ok(Some(Chained { head: start.hash, key, first: true, start }))
+        }
     }
 }
 
@@ -274,6 +336,10 @@ pub struct Journal {
     pub events: Vec<Event>,
     /// The chain verified (`Unverified` for a schema-1 journal).
     pub verification: Verification,
+    /// Where the chain starts (`None` for a schema-1 journal): event 0 and
+    /// the header's `hash_0` for a whole journal, the position it continues
+    /// for a continuation journal ([`write_journal_after`]).
+    pub start: Option<ChainPosition>,
 }
 
 /// Reads the events of a journal without applying them; a chained journal
@@ -303,7 +369,7 @@ pub fn read_verified(text: &str, key: Option<&ChainKey>) -> Result<Journal> {
     let partial = read_journal_until(text, key)?;
     match partial.stopped {
         Some(error) => Err(error),
-        None => Ok(Journal { events: partial.events, verification: partial.verification }),
+        None => Ok(Journal { events: partial.events, verification: partial.verification, start: partial.start }),
     }
 }
 
@@ -328,12 +394,15 @@ pub struct JournalPrefix {
     pub dropped: Option<Dropped>,
     /// The chain verified up to the cut-off line.
     pub verification: Verification,
+    /// Where the chain starts (see [`Journal::start`]).
+    pub start: Option<ChainPosition>,
 }
 
 /// The events read up to a cut-off last line, if any.
 struct Partial {
     events: Vec<Event>,
     verification: Verification,
+    start: Option<ChainPosition>,
     /// Byte offset of the line that stopped the reading.
     stopped_at: usize,
     stopped: Option<Error>,
@@ -348,27 +417,31 @@ fn read_journal_until(text: &str, key: Option<&ChainKey>) -> Result<Partial> {
     // A cut-off header is an error for every reader: nothing of the journal can be read.
     let header: Header = read_line(first, number, number == last_number)?;
     let mut chain = open_chain(&header, first, number, key)?;
+    let start = chain.as_ref().map(|c| c.start);
     let verification =
         |chain: &Option<Chained<'_>>| chain.as_ref().map_or(Verification::Unverified, Chained::verification);
     let mut events: Vec<Event> = Vec::new();
+    // A continuation's first event follows the position it continues; a
+    // whole journal's first number is checked when it is replayed.
+    let continued = header.continues.as_ref().map(|c| c.seq);
     for (number, at, line) in rows {
         let event: Event = match read_event(line, number, number == last_number, chain.as_mut()) {
             Ok(event) => event,
             Err(e @ Error::TruncatedLine(_)) => {
                 let verification = verification(&chain);
-                return Ok(Partial { events, verification, stopped_at: at, stopped: Some(e) });
+                return Ok(Partial { events, verification, start, stopped_at: at, stopped: Some(e) });
             }
             Err(e) => return Err(e),
         };
-        if let Some(p) = events.last() {
-            let expected = next_seq(p.seq, number)?;
+        if let Some(previous) = events.last().map(|p| p.seq).or(continued) {
+            let expected = next_seq(previous, number)?;
             if event.seq != expected {
                 return Err(Error::JournalSequence { line: number, found: event.seq, expected });
             }
         }
         events.push(event);
     }
-    Ok(Partial { events, verification: verification(&chain), stopped_at: text.len(), stopped: None })
+    Ok(Partial { events, verification: verification(&chain), start, stopped_at: text.len(), stopped: None })
 }
 
 /// Reads the valid prefix of a journal whose last line may have been cut off
@@ -394,33 +467,78 @@ pub fn read_valid_prefix_verified(text: &str, key: Option<&ChainKey>) -> Result<
     let partial = read_journal_until(text, key)?;
     let verification = partial.verification;
     match partial.stopped {
-        None => Ok(JournalPrefix { events: partial.events, dropped: None, verification }),
+        None => Ok(JournalPrefix { events: partial.events, dropped: None, verification, start: partial.start }),
         Some(Error::TruncatedLine(line)) => {
             let bytes = text.len().saturating_sub(partial.stopped_at);
             let dropped = Some(Dropped { line, bytes, events: 1 });
-            Ok(JournalPrefix { events: partial.events, dropped, verification })
+            Ok(JournalPrefix { events: partial.events, dropped, verification, start: partial.start })
         }
         Some(other) => Err(other),
     }
 }
 
 impl Network {
-    /// The journal of this network as JSON Lines, chained with SHA-256.
+    /// The journal of this network as JSON Lines, chained with SHA-256: a
+    /// whole journal for a network built from its first event; for a network
+    /// rebuilt from a verified `sha256` snapshot, the journal that continues
+    /// it ([`write_journal_after`]). A network rebuilt from a state without a
+    /// chain position (a schema-1 snapshot, [`Network::from_state`]) or from
+    /// a keyed snapshot writes its events chained from their own header, a
+    /// journal that resumes only an unverified snapshot.
     pub fn journal_jsonl(&self) -> String {
-        write_journal(self.journal())
+        self.write_own_journal(None)
     }
 
     /// The journal of this network as JSON Lines, chained with HMAC-SHA256
-    /// and `key`: it can be read only with the key.
+    /// and `key`: it can be read only with the key. As
+    /// [`Network::journal_jsonl`], it continues a snapshot written with the
+    /// same key.
     pub fn journal_jsonl_keyed(&self, key: &ChainKey) -> String {
-        write_journal_keyed(self.journal(), key)
+        self.write_own_journal(Some(key))
+    }
+
+    fn write_own_journal(&self, key: Option<&ChainKey>) -> String {
+        match self.chain_base(key) {
+            Some(base) if base.seq > 0 => write_chained(self.journal(), key, Some(&base)),
+            _ => write_chained(self.journal(), key, None),
+        }
+    }
+
+    /// Where this network's own journal starts in a chain with `key` (SHA-256
+    /// without one): event 0 and `hash_0` for a network built from its first
+    /// event, the snapshot's position for a network rebuilt from a verified
+    /// snapshot of that chain; `None` if the chain before the journal is
+    /// unknown (no position, or a chain of another kind or key).
+    fn chain_base(&self, key: Option<&ChainKey>) -> Option<ChainPosition> {
+        match &self.chain {
+            ChainBase::Genesis => Some(ChainPosition { seq: 0, hash: genesis(&header_line(key.is_some()), key) }),
+            ChainBase::After { seq, hash, key_check } => {
+                let same_chain = match (key_check, key) {
+                    (None, None) => true,
+                    (Some(check), Some(key)) => crate::chain::key_check(key).0 == *check,
+                    _ => false,
+                };
+                same_chain.then_some(ChainPosition { seq: *seq, hash: ChainHash(*hash) })
+            }
+            ChainBase::Unverified => None,
+        }
+    }
+
+    /// The position of this network's last event in its chain with `key`
+    /// (SHA-256 without one): what a snapshot of it records. `None` if the
+    /// chain before its journal is unknown (see [`Network::journal_jsonl`]).
+    pub fn chain_head(&self, key: Option<&ChainKey>) -> Option<ChainPosition> {
+        let base = self.chain_base(key)?;
+        let hash = self.journal().iter().fold(base.hash, |head, event| link(&head, event, key));
+        Some(ChainPosition { seq: self.state().last_seq, hash })
     }
 
     /// Rebuilds a network by replaying a journal from its first event.
     ///
     /// # Errors
     /// Any journal format error (a broken chain included), or the rejection
-    /// of an event, with its sequence number.
+    /// of an event, with its sequence number; `journal.snapshot.continuation`
+    /// for a journal that continues a snapshot ([`Network::resume`] reads it).
     pub fn replay(journal: &str) -> Result<Network> {
         Network::replay_verified(journal, None).map(|(network, _)| network)
     }
@@ -441,6 +559,7 @@ impl Network {
     /// As [`Network::replay_with_key`].
     pub fn replay_verified(journal: &str, key: Option<&ChainKey>) -> Result<(Network, Verification)> {
         let journal = read_verified(journal, key)?;
+        whole(journal.start)?;
         let mut network = Network::new();
         network.replay_all(journal.events)?;
         Ok((network, journal.verification))
@@ -466,58 +585,13 @@ impl Network {
 
     fn replay_prefix_with(journal: &str, key: Option<&ChainKey>) -> Result<(Network, Option<Dropped>)> {
         let prefix = read_valid_prefix_verified(journal, key)?;
+        whole(prefix.start)?;
         let mut network = Network::new();
         network.replay_all(prefix.events)?;
         Ok((network, prefix.dropped))
     }
 
-    /// Rebuilds a network from a snapshot, then replays the journal written since.
-    ///
-    /// # Errors
-    /// As [`Network::from_snapshot_json`] and [`Network::replay`].
-    pub fn resume(snapshot: &str, journal: &str) -> Result<Network> {
-        Network::resume_with(snapshot, journal, None)
-    }
-
-    /// As [`Network::resume`], for a journal written with `key`.
-    ///
-    /// # Errors
-    /// As [`Network::resume`] and [`Network::replay_with_key`].
-    pub fn resume_with_key(snapshot: &str, journal: &str, key: &ChainKey) -> Result<Network> {
-        Network::resume_with(snapshot, journal, Some(key))
-    }
-
-    fn resume_with(snapshot: &str, journal: &str, key: Option<&ChainKey>) -> Result<Network> {
-        let mut network = Network::from_snapshot_json(snapshot)?;
-        network.replay_all(read_verified(journal, key)?.events)?;
-        Ok(network)
-    }
-
-    /// As [`Network::resume`], with the valid prefix of a journal whose last
-    /// line may have been cut off; says what was dropped.
-    ///
-    /// # Errors
-    /// As [`Network::from_snapshot_json`] and [`Network::replay_prefix`].
-    pub fn resume_prefix(snapshot: &str, journal: &str) -> Result<(Network, Option<Dropped>)> {
-        Network::resume_prefix_with(snapshot, journal, None)
-    }
-
-    /// As [`Network::resume_prefix`], for a journal written with `key`.
-    ///
-    /// # Errors
-    /// As [`Network::resume_prefix`] and [`Network::replay_with_key`].
-    pub fn resume_prefix_with_key(snapshot: &str, journal: &str, key: &ChainKey) -> Result<(Network, Option<Dropped>)> {
-        Network::resume_prefix_with(snapshot, journal, Some(key))
-    }
-
-    fn resume_prefix_with(snapshot: &str, journal: &str, key: Option<&ChainKey>) -> Result<(Network, Option<Dropped>)> {
-        let mut network = Network::from_snapshot_json(snapshot)?;
-        let prefix = read_valid_prefix_verified(journal, key)?;
-        network.replay_all(prefix.events)?;
-        Ok((network, prefix.dropped))
-    }
-
-    fn replay_all(&mut self, events: Vec<Event>) -> Result<()> {
+    pub(crate) fn replay_all(&mut self, events: Vec<Event>) -> Result<()> {
         for (i, event) in events.into_iter().enumerate() {
             self.replay_event(event).map_err(|e| match e {
                 Error::JournalSequence { found, expected, .. } => {
@@ -529,30 +603,16 @@ impl Network {
         }
         Ok(())
     }
+}
 
-    /// The state as a JSON snapshot.
-    pub fn snapshot_json(&self) -> String {
-        let state = serde_json::to_value(self.state()).unwrap_or_default();
-        let snapshot =
-            Snapshot { format: SNAPSHOT_FORMAT.into(), schema_version: SNAPSHOT_SCHEMA_VERSION.into(), state };
-        serde_json::to_string_pretty(&snapshot).unwrap_or_default()
-    }
-
-    /// A network from a JSON snapshot; its journal starts empty.
-    ///
-    /// The snapshot is read as strictly as a journal, and its state must be
-    /// consistent (see [`crate::snapshot`]): facts that contradict one
-    /// another are refused. A consistent edit (a consent flipped) cannot be
-    /// told from the truth without a digest of the snapshot.
-    ///
-    /// # Errors
-    /// `journal.json.malformed`, `journal.schema.unknown`, `journal.snapshot.inconsistent`.
-    pub fn from_snapshot_json(json: &str) -> Result<Network> {
-        crate::canonical::reject_repeated_keys(json, None)?;
-        let snapshot: Snapshot = serde_json::from_str(json).map_err(|e| json_error(None, &e))?;
-        check_header(&snapshot.format, SNAPSHOT_FORMAT, &snapshot.schema_version, &[SNAPSHOT_SCHEMA_VERSION], None)?;
-        let state: NetworkState = crate::canonical::from_value(&snapshot.state, None)?;
-        Network::from_checked_state(state)
+/// Refuses a continuation journal where a whole one is replayed.
+fn whole(start: Option<ChainPosition>) -> Result<()> {
+    match start {
+        Some(position) if position.seq > 0 => Err(Error::SnapshotContinuation(format!(
+            "the journal continues event {}: it is replayed on its snapshot (resume), not alone",
+            position.seq
+        ))),
+        _ => Ok(()),
     }
 }
 

@@ -39,6 +39,7 @@ mod proposals;
 mod recorded;
 pub mod shared;
 pub mod snapshot;
+pub mod snapshot_file;
 pub mod standing;
 mod statement_text;
 pub mod text;

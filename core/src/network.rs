@@ -66,6 +66,33 @@ pub struct Network {
     journal: Vec<Event>,
     /// Derived index: the live (proposed, discussed or active) contract of each member.
     live: BTreeMap<ActorId, ContractId>,
+    /// Where the hash chain of the journal starts.
+    pub(crate) chain: ChainBase,
+}
+
+/// Where a network's hash chain starts: what it knows of the chain before
+/// its journal. Kept as plain bytes so that the network does not depend on
+/// the chain's module (which depends on the network's events).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) enum ChainBase {
+    /// Built from its first event: its journal is the whole chain, which it
+    /// can write with or without a key.
+    #[default]
+    Genesis,
+    /// Rebuilt from a verified snapshot: the chain up to event `seq` ends
+    /// with `hash`, a keyed chain (with the key whose check is `key_check`)
+    /// or a SHA-256 one (`None`). Only a chain of that kind continues it.
+    After {
+        /// The snapshot's last event.
+        seq: u64,
+        /// Its link.
+        hash: [u8; 32],
+        /// The check of the key of a keyed chain (see `chain::key_check`).
+        key_check: Option<[u8; 32]>,
+    },
+    /// Rebuilt from a state without a chain position (a schema-1 snapshot,
+    /// [`Network::from_state`]): the chain before its journal is unknown.
+    Unverified,
 }
 
 /// An event a network decided to record, not yet applied: made only by
@@ -103,7 +130,7 @@ impl Network {
         crate::snapshot::check(&state)?;
         let live =
             state.contracts.values().filter(|c| c.status.is_live()).map(|c| (c.member.clone(), c.id.clone())).collect();
-        Ok(Network { state, journal: Vec::new(), live })
+        Ok(Network { state, journal: Vec::new(), live, chain: ChainBase::Unverified })
     }
 
     /// The state.

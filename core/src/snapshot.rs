@@ -8,11 +8,19 @@
 //! a level decision, payment or donation was recorded by a steward who could
 //! act for the network at that event number (and not on their own case), a
 //! member holds at most one live contract, every sequence number cited is at
-//! most the last one, no amount is negative…
+//! most the last one, no amount is negative, a standing decision was taken
+//! by an acting steward (never on their own case), an excluded member holds
+//! no live contract, a founded network has an acting steward…
+//!
+//! Membership itself (a founder or the holder of an active contract, not
+//! excluded) is not stored: it is derived from these facts, so it cannot
+//! contradict them. Nor is a consent to the public directory anything but
+//! the actor's own flag.
 //!
 //! What this cannot catch is an edit that keeps the state consistent (a
-//! consent flipped, a mission's title changed): only a digest of the snapshot
-//! kept apart from it can tell such a state from the true one.
+//! consent flipped, a mission's title changed): the snapshot's digest
+//! ([`crate::snapshot_file`]) refuses it, and only a keyed digest refuses it
+//! from someone who recomputed the digest.
 
 use crate::actor::{ActorKind, InvolvementLevel};
 use crate::contract::ContractStatus;
@@ -43,7 +51,8 @@ pub fn check(state: &NetworkState) -> Result<()> {
     money(state)?;
     recorders(state)?;
     follow_up(state)?;
-    sequence_numbers(state)
+    sequence_numbers(state)?;
+    stewards(state)
 }
 
 fn broken(rule: &'static str, id: impl ToString) -> Error {
@@ -90,6 +99,27 @@ fn founding(state: &NetworkState) -> Result<()> {
         ensure(seen.insert(f), "a founder is listed once", f)?;
     }
     Ok(())
+}
+
+/// No command removes the last acting steward: a founded network keeps one.
+/// Checked after the other rules, on facts they have shown to agree.
+fn stewards(state: &NetworkState) -> Result<()> {
+    if state.founded_on.is_none() {
+        return Ok(());
+    }
+    // Founders first: in a network as founded, the first one answers.
+    let mut candidates = state.founders.iter().chain(state.actors.keys());
+    ensure(candidates.any(|id| acting_steward_now(state, id)), "a founded network has an acting steward", "stewards")
+}
+
+/// Whether the actor acts for the network now: a steward, a member (a
+/// founder, or the holder of an active contract) and neither suspended nor excluded.
+fn acting_steward_now(state: &NetworkState, id: &ActorId) -> bool {
+    let steward = state.actors.get(id).is_some_and(|a| a.level == InvolvementLevel::Steward);
+    let member = state.founders.contains(id)
+        || state.contracts.values().any(|c| &c.member == id && c.status == ContractStatus::Active);
+    let standing = state.follow_up.standing_of(id);
+    steward && member && !matches!(standing, Standing::Suspended | Standing::Excluded)
 }
 
 /// The level an actor starts at: a founder is a steward, anyone else a
@@ -231,6 +261,12 @@ fn standing(state: &NetworkState) -> Result<()> {
         let mut current = Standing::GoodStanding;
         for d in &record.decisions {
             actor_exists(state, &d.by)?;
+            ensure(&d.by != member, "a steward never decides their own standing", member)?;
+            ensure(
+                acting_steward_at(state, &d.by, d.recorded.seq),
+                "a standing is decided by an acting steward",
+                &d.by,
+            )?;
             ensure(d.from == current, "a standing decision starts from the standing before it", member)?;
             current = d.to;
         }
@@ -368,81 +404,86 @@ fn follow_up(state: &NetworkState) -> Result<()> {
     Ok(())
 }
 
-/// Every sequence number the facts cite, with the id it belongs to.
-fn cited_seqs(state: &NetworkState) -> Vec<(u64, String)> {
+/// Checks every sequence number the facts cite with `check`, given the id
+/// it belongs to (visited rather than collected: a large state cites millions).
+fn each_cited_seq(state: &NetworkState, mut check: impl FnMut(u64, &dyn ToString) -> Result<()>) -> Result<()> {
     let fu = &state.follow_up;
-    let mut out: Vec<(u64, String)> = Vec::new();
-    let mut add = |r: &Recorded, id: &dyn ToString| out.push((r.seq, id.to_string()));
+    let mut add = |r: &Recorded, id: &dyn ToString| check(r.seq, id);
     for (id, f) in &fu.missions {
         for &seq in &f.seqs {
-            add(&Recorded { on: chrono::NaiveDate::MIN, seq }, id);
+            add(&Recorded { on: chrono::NaiveDate::MIN, seq }, id)?;
         }
         for r in f.client_informed.iter() {
-            add(r, id);
+            add(r, id)?;
         }
         for u in &f.resources_used {
-            add(&u.first, id);
+            add(&u.first, id)?;
             if let Some((_, r)) = &u.licence {
-                add(r, id);
+                add(r, id)?;
             }
         }
         for d in &f.resources_developed {
-            add(&d.first, id);
+            add(&d.first, id)?;
             if let Some(s) = &d.shared {
-                add(&s.recorded, id);
+                add(&s.recorded, id)?;
             }
         }
         for o in &f.obligations {
-            add(&o.created, id);
-            add(&Recorded { on: o.arises_on, seq: o.prior_work }, id);
+            add(&o.created, id)?;
+            add(&Recorded { on: o.arises_on, seq: o.prior_work }, id)?;
             if let Some(r) = &o.discharged {
-                add(r, id);
+                add(r, id)?;
             }
         }
     }
     for entries in fu.prior_work.values() {
         for p in entries {
-            add(&p.recorded, &p.member);
+            add(&p.recorded, &p.member)?;
         }
     }
     for (member, list) in &fu.attendance {
         for a in list {
-            add(&a.recorded, member);
+            add(&a.recorded, member)?;
         }
     }
     for (member, record) in &fu.standing {
         for d in &record.decisions {
-            add(&d.recorded, member);
+            add(&d.recorded, member)?;
             if let Some(seq) = d.hearing {
-                add(&Recorded { on: d.taken_on, seq }, member);
+                add(&Recorded { on: d.taken_on, seq }, member)?;
             }
         }
     }
     for (member, hearings) in &fu.hearings {
         for h in hearings {
-            add(&h.notice, member);
+            add(&h.notice, member)?;
             if let Some(a) = &h.answer {
-                add(&a.recorded, member);
+                add(&a.recorded, member)?;
             }
             if let Some(seq) = h.closed_seq {
-                add(&Recorded { on: h.notice.on, seq }, member);
+                add(&Recorded { on: h.notice.on, seq }, member)?;
             }
         }
     }
     for d in &fu.level_decisions {
-        add(&d.recorded, &d.actor);
+        add(&d.recorded, &d.actor)?;
     }
     for r in fu.payments.iter().chain(&fu.donations).chain(&fu.deliveries) {
-        add(&r.recorded, &r.by);
+        add(&r.recorded, &r.by)?;
     }
-    out
+    Ok(())
 }
 
 fn sequence_numbers(state: &NetworkState) -> Result<()> {
-    for (seq, id) in cited_seqs(state) {
-        ensure(seq >= 1, "a fact cites an event number from 1", &id)?;
-        ensure(seq <= state.last_seq, "the last event number is at least every number a fact cites", &id)?;
-    }
+    each_cited_seq(state, |seq, id| {
+        if seq < 1 {
+            return Err(broken("a fact cites an event number from 1", id.to_string()));
+        }
+        if seq > state.last_seq {
+            return Err(broken("the last event number is at least every number a fact cites", id.to_string()));
+        }
+        Ok(())
+    })?;
     let mut previous = 0;
     for d in &state.follow_up.level_decisions {
         ensure(d.recorded.seq > previous, "level decisions are in journal order", &d.actor)?;

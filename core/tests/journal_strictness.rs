@@ -5,7 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use coopetition::journal::{read_journal, read_valid_prefix, write_journal, Dropped};
+use coopetition::journal::{read_journal, read_valid_prefix, write_journal, write_journal_after, Dropped};
 use coopetition::negotiation::{Donation, Payment};
 use coopetition::prelude::*;
 use serde_json::{json, Value};
@@ -13,6 +13,8 @@ use std::path::PathBuf;
 
 #[path = "support/journal_v1.rs"]
 mod journal_v1;
+#[path = "support/resign.rs"]
+mod resign;
 
 fn fixture(name: &str) -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures").join(name);
@@ -129,9 +131,8 @@ fn a_repeated_field_is_refused() {
 
 #[test]
 fn a_snapshot_is_read_as_strictly() {
-    let mut snapshot: Value = serde_json::from_str(&fixture("sample_snapshot.json")).unwrap();
-    snapshot["state"]["founded_on"] = json!("2020- 1-06");
-    let err = Network::from_snapshot_json(&snapshot.to_string()).unwrap_err();
+    let snapshot = edited_snapshot(|s| s["founded_on"] = json!("2020- 1-06"));
+    let err = Network::from_snapshot_json(&snapshot).unwrap_err();
     assert_eq!(err.code(), "journal.json.malformed", "{err}");
 }
 
@@ -195,7 +196,7 @@ fn resume_prefix_reads_the_rest_of_a_cut_journal() {
     let network = Network::replay(&fixture("sample_journal.jsonl")).unwrap();
     let events = network.journal();
     let head = Network::replay(&write_journal(&events[..20])).unwrap();
-    let rest = write_journal(&events[20..]);
+    let rest = write_journal_after(&head.chain_head(None).unwrap(), &events[20..], None);
     let cut = &rest[..rest.len() - 5];
     let (resumed, dropped) = Network::resume_prefix(&head.snapshot_json(), cut).unwrap();
     assert_eq!(resumed.journal(), &events[20..events.len() - 1]);
@@ -222,11 +223,12 @@ fn the_largest_sequence_number_followed_by_another_is_refused() {
     assert!(err.to_string().contains("line 3"), "{err}");
 }
 
-/// The sample snapshot with its state edited.
+/// The sample snapshot with its state edited and its digest recomputed (as
+/// anyone can without a key): the facts alone must refuse what is wrong.
 fn edited_snapshot(edit: impl FnOnce(&mut Value)) -> String {
     let mut snapshot: Value = serde_json::from_str(&fixture("sample_snapshot.json")).unwrap();
     edit(&mut snapshot["state"]);
-    snapshot.to_string()
+    resign::resigned(snapshot)
 }
 
 #[test]
@@ -243,12 +245,14 @@ fn no_event_follows_the_largest_sequence_number() {
     let err = network.execute(command).unwrap_err();
     assert_eq!(err.code(), "journal.sequence.invalid", "{err}");
     assert_eq!(network, before);
-    // Nor does a journal resume it with a wrapped number.
-    let header = journal_lines()[0].clone();
-    let wrapped = format!(
-        "{header}\n{}\n",
-        r#"{"seq":0,"by":"jeanne-roux","on":"2021-03-01","action":{"type":"set_public_listing","actor":"jeanne-roux","public_listing":true}}"#
-    );
+    // Nor does a journal resume it with a wrapped number: a continuation of
+    // its chain whose event after the last number is numbered 0.
+    let event = Event::from_json(
+        r#"{"seq":0,"by":"jeanne-roux","on":"2021-03-01","action":{"type":"set_public_listing","actor":"jeanne-roux","public_listing":true}}"#,
+    )
+    .unwrap();
+    let (loaded, _) = Network::from_snapshot_json_with_key(&snapshot, None).unwrap();
+    let wrapped = write_journal_after(&loaded.chain_head(None).unwrap(), &[event], None);
     assert_eq!(Network::resume(&snapshot, &wrapped).unwrap_err().code(), "journal.sequence.invalid");
 }
 
@@ -540,7 +544,7 @@ fn excluded_network() -> Network {
 fn edited(network: &Network, edit: impl FnOnce(&mut Value)) -> String {
     let mut snapshot: Value = serde_json::from_str(&network.snapshot_json()).unwrap();
     edit(&mut snapshot["state"]);
-    snapshot.to_string()
+    resign::resigned(snapshot)
 }
 
 #[test]
@@ -579,11 +583,15 @@ fn an_excluded_member_with_a_live_contract_is_refused() {
 }
 
 #[test]
-fn a_consistent_edit_is_not_detected() {
-    // A consent flipped contradicts no other fact: only a digest kept apart
-    // from the snapshot can tell it from the truth.
-    let snapshot = edited_snapshot(|s| s["actors"]["jeanne-roux"]["public_listing"] = json!(true));
-    Network::from_snapshot_json(&snapshot).unwrap();
+fn a_consistent_edit_is_detected_by_the_digest_only() {
+    // A consent flipped contradicts no other fact: the digest refuses it…
+    let mut snapshot: Value = serde_json::from_str(&fixture("sample_snapshot.json")).unwrap();
+    snapshot["state"]["actors"]["jeanne-roux"]["public_listing"] = json!(true);
+    let err = Network::from_snapshot_json(&snapshot.to_string()).unwrap_err();
+    assert_eq!(err.code(), "journal.snapshot.digest", "{err}");
+    // …but anyone can recompute a digest without a key: only a keyed
+    // snapshot tells such an edit from the truth.
+    Network::from_snapshot_json(&resign::resigned(snapshot)).unwrap();
 }
 
 // ---- anything accepted replays ----------------------------------------------------------

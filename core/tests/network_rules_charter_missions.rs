@@ -9,7 +9,7 @@
 // helpers of an integration-test crate: allow them here, for the whole file.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use coopetition::journal::{write_journal, SCHEMA_VERSION};
+use coopetition::journal::{write_journal, write_journal_after, SCHEMA_VERSION};
 use coopetition::prelude::*;
 use serde_json::Value;
 
@@ -328,7 +328,7 @@ fn an_unknown_schema_version_is_refused() {
     }
     assert_eq!(SCHEMA_VERSION, 2);
     let mut snapshot: Value = serde_json::from_str(&network.snapshot_json()).unwrap();
-    snapshot["schema_version"] = Value::from(2);
+    snapshot["schema_version"] = Value::from(3);
     assert_eq!(Network::from_snapshot_json(&snapshot.to_string()).unwrap_err().code(), "journal.schema.unknown");
 }
 
@@ -440,7 +440,17 @@ fn resume_continues_from_a_snapshot() {
     propose(&mut network, "cecile", "c-cecile", citizen_terms(), d(2020, 3, 1));
     validate(&mut network, "c-cecile", d(2020, 3, 2));
     accept(&mut network, report("paul", d(2020, 3, 5), "m1", d(2020, 3, 4), solicited()));
-    let after = write_journal(&network.journal()[already..]);
+
+    // A network loaded from the snapshot writes the journal that continues it.
+    let mut loaded = Network::from_snapshot_json(&snapshot).unwrap();
+    for event in &network.journal()[already..] {
+        accept(&mut loaded, Command::new(&event.by, event.on, event.action.clone()));
+    }
+    let after = loaded.journal_jsonl();
+    assert!(after.lines().next().unwrap().contains(&format!("\"continues\":{{\"seq\":{already},")), "{after}");
+    // Its event lines are those of the whole journal.
+    let whole = network.journal_jsonl();
+    assert!(after.lines().skip(1).eq(whole.lines().skip(1 + already)));
 
     let resumed = Network::resume(&snapshot, &after).unwrap();
     assert_eq!(resumed.state(), network.state());
@@ -452,18 +462,14 @@ fn resume_continues_from_a_snapshot() {
     let event = accept(&mut resumed, report("paul", d(2020, 3, 6), "m1", d(2020, 3, 6), MissionStep::Proposed));
     assert_eq!(event.seq, network.state().last_seq + 1);
 
-    // A network loaded from the snapshot writes the same continuation.
-    let mut loaded = Network::from_snapshot_json(&snapshot).unwrap();
-    for event in &network.journal()[already..] {
-        accept(&mut loaded, Command::new(&event.by, event.on, event.action.clone()));
-    }
-    assert_eq!(loaded.journal_jsonl(), after);
-
-    // The whole journal cannot be resumed on top of the snapshot: its numbers restart at 1.
-    let err = Network::resume(&snapshot, &network.journal_jsonl()).unwrap_err();
-    assert_eq!(err.code(), "journal.sequence.invalid");
-    // Nor can a continuation that skips an event.
-    let gap = write_journal(&network.journal()[already + 1..]);
+    // The whole journal resumes it too: its events up to the snapshot's are
+    // checked against the snapshot's hash, and only the rest replayed.
+    let from_whole = Network::resume(&snapshot, &whole).unwrap();
+    assert_eq!(from_whole.state(), network.state());
+    assert_eq!(from_whole.journal(), &network.journal()[already..]);
+    // A continuation that skips an event is refused.
+    let base = Network::from_snapshot_json(&snapshot).unwrap().chain_head(None).unwrap();
+    let gap = write_journal_after(&base, &network.journal()[already + 1..], None);
     assert_eq!(Network::resume(&snapshot, &gap).unwrap_err().code(), "journal.sequence.invalid");
 }
 

@@ -16,6 +16,9 @@ const KOTLIN_JOURNAL: &str = include_str!("../../tests/fixtures/kotlin_journal.j
 /// the strict reader and the rules, where a chained journal's stop at the chain.
 const SAMPLE_JOURNAL_V1: &str = include_str!("../../tests/fixtures/sample_journal_v1.jsonl");
 const SAMPLE_SNAPSHOT: &str = include_str!("../../tests/fixtures/sample_snapshot.json");
+/// The same state as a schema-1 snapshot (no digest): mutations of its state
+/// reach the invariant checks, where a schema-2 one stops at its digest.
+const SAMPLE_SNAPSHOT_V1: &str = include_str!("../../tests/fixtures/sample_snapshot_v1.json");
 const SHIPPED_GUIDE: &str = include_str!("../../core/data/guide.json");
 
 /// The most accepted inputs a target keeps to mutate further.
@@ -31,7 +34,7 @@ pub fn all() -> Result<Vec<Box<dyn Target>>, Error> {
             vec![SAMPLE_JOURNAL.into(), KOTLIN_JOURNAL.into(), SAMPLE_JOURNAL_V1.into()],
             journal,
         )),
-        Box::new(Text::new("snapshot", vec![SAMPLE_SNAPSHOT.into()], snapshot)),
+        Box::new(Text::new("snapshot", vec![SAMPLE_SNAPSHOT.into(), SAMPLE_SNAPSHOT_V1.into()], snapshot)),
         Box::new(Commands { text: Text::new("command", commands, |_| Outcome::Accepted), base }),
         Box::new(Text::new("parameters", vec![parameters_json(Parameters::shipped()), flat_periods()], parameters)),
         Box::new(Text::new("guide", vec![SHIPPED_GUIDE.into()], guide)),

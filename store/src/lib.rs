@@ -37,14 +37,27 @@
 //! link), `events` (one row per event: its sequence number as the primary
 //! key, its journal line without the hash, and `hash`, its link of the
 //! chain, the same 32 bytes the core's JSON Lines journal of the same events
-//! carries) and `snapshots`. The database runs in WAL mode.
+//! carries) and `snapshots` (one row per snapshot taken by
+//! [`StoredNetwork::snapshot`]: the number of its last event, `state` (the
+//! state written as the core's `Network::state_json` writes it), `hash` (the
+//! link of that event) and `digest`, the same digest a schema-2 JSON
+//! snapshot of that state carries, keyed with the store's key if it has
+//! one). The events stay in `events` when a snapshot is taken. The database
+//! runs in WAL mode.
 //!
 //! # Tamper evidence
 //!
-//! Every event replayed when a store opens has its link verified: an edited,
-//! removed or moved row is refused (`journal.chain.broken`,
-//! `store.file.corrupt`). With [`StoreOptions::key`] the chain is
-//! HMAC-SHA256 and only a key holder can write a row that verifies.
+//! A store opens from its latest snapshot, if any: the snapshot's hash must
+//! be the stored link of its event (`journal.snapshot.continuation`), its
+//! digest must match its state (`journal.snapshot.digest`) and its state
+//! must keep the invariants (`journal.snapshot.inconsistent`); a snapshot
+//! that fails is an error, never skipped. Every event replayed after it has
+//! its link verified from the snapshot's hash: an edited, removed or moved
+//! row is refused (`journal.chain.broken`, `store.file.corrupt`). The events
+//! before the snapshot are not read on opening: [`Store::verify`] and the
+//! export check them. With [`StoreOptions::key`] the chain and the
+//! snapshots' digests are HMAC-SHA256 and only a key holder can write a row
+//! or a snapshot that verifies.
 //!
 //! # Durability
 //!

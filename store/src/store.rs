@@ -3,9 +3,10 @@
 
 use crate::schema;
 use crate::sqlite::store_error;
-use coopetition::chain::{chained_line, genesis, link_line, ChainHash, ChainKey, Verification};
+use coopetition::chain::{chained_line, genesis, link_line, ChainHash, ChainKey, ChainPosition, Verification};
 use coopetition::journal::{header_line, plain_line};
 use coopetition::network::{Action, Event, Network};
+use coopetition::snapshot_file::snapshot_digest;
 use coopetition::{Error, Result};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 use std::path::{Path, PathBuf};
@@ -295,6 +296,77 @@ impl Store {
             self.head = Some((last.seq, link));
         }
         Ok(())
+    }
+}
+
+/// A snapshot as a store keeps it: its state written as the digest covers
+/// it, its place in the chain and its digest.
+#[derive(Debug)]
+pub(crate) struct StoredSnapshot {
+    pub(crate) position: ChainPosition,
+    pub(crate) state: String,
+    pub(crate) digest: ChainHash,
+}
+
+impl Store {
+    /// The key the store's chain is authenticated with, if any.
+    pub(crate) fn key(&self) -> Option<&ChainKey> {
+        self.key.as_ref()
+    }
+
+    /// Writes a snapshot of `network`, which holds the store's events up to
+    /// its last one: its state, the number and stored link of that event,
+    /// and the digest binding them (keyed with the store's key). A snapshot
+    /// already taken at that number is replaced by the same one.
+    ///
+    /// # Errors
+    /// `store.file.corrupt` if the store does not hold the network's last
+    /// event; the store's `store.*` error if the write fails (nothing is
+    /// written then).
+    pub(crate) fn write_snapshot(&mut self, network: &Network) -> Result<u64> {
+        let seq = network.state().last_seq;
+        let position = ChainPosition { seq, hash: self.link_of(seq)? };
+        let state = network.state_json();
+        let digest = snapshot_digest(&position, &state, self.key.as_ref());
+        let row = i64::try_from(seq).map_err(|_| Error::StoreCorrupt(format!("event {seq}")))?;
+        self.conn
+            .execute(
+                "INSERT OR REPLACE INTO snapshots (seq, state, hash, digest) VALUES (?1, ?2, ?3, ?4)",
+                rusqlite::params![row, state.as_bytes(), &position.hash.0[..], &digest.0[..]],
+            )
+            .map_err(|e| self.failed(&e))?;
+        Ok(seq)
+    }
+
+    /// The latest snapshot, if any, once its hash is shown to be the stored
+    /// link of its event (the events after it continue its chain). Its
+    /// digest is verified when the network is rebuilt from it.
+    ///
+    /// # Errors
+    /// `journal.snapshot.continuation` if the stored link of its event is
+    /// another; `store.file.corrupt` for a row of another shape or a
+    /// snapshot of an event the store does not hold; SQLite's failure.
+    pub(crate) fn latest_snapshot(&self) -> Result<Option<StoredSnapshot>> {
+        type Row = (i64, Vec<u8>, Option<Vec<u8>>, Option<Vec<u8>>);
+        let row: Option<Row> = self
+            .conn
+            .query_row("SELECT seq, state, hash, digest FROM snapshots ORDER BY seq DESC LIMIT 1", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
+            .optional()
+            .map_err(|e| self.failed(&e))?;
+        let Some((seq, state, hash, digest)) = row else { return Ok(None) };
+        let corrupt = |what: &str| Error::StoreCorrupt(format!("the snapshot at event {seq}: {what}"));
+        let seq = u64::try_from(seq).map_err(|_| corrupt("its number"))?;
+        let hash = stored_hash(seq, hash.as_deref().unwrap_or_default()).map_err(|_| corrupt("its hash"))?;
+        let digest = stored_hash(seq, digest.as_deref().unwrap_or_default()).map_err(|_| corrupt("its digest"))?;
+        let state = String::from_utf8(state).map_err(|_| corrupt("its state is not UTF-8"))?;
+        if self.link_of(seq)? != hash {
+            return Err(Error::SnapshotContinuation(format!(
+                "the stored event {seq} does not carry the snapshot's hash: the snapshot belongs to another chain"
+            )));
+        }
+        Ok(Some(StoredSnapshot { position: ChainPosition { seq, hash }, state, digest }))
     }
 }
 

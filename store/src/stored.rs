@@ -33,17 +33,46 @@ impl StoredNetwork {
         StoredNetwork::load(Store::open(path, options)?)
     }
 
-    /// Rebuilds the network of a store by replaying its events, every check
-    /// run again.
+    /// Rebuilds the network of a store: from its latest snapshot, if it has
+    /// one, then by replaying the events after it, every check run again.
+    ///
+    /// The snapshot is verified before it is used: its hash must be the
+    /// stored link of its event (from which the links of the events after
+    /// it are verified), its digest must match its state (keyed with the
+    /// store's key), and its state must keep the invariants. A snapshot that
+    /// fails is an error, never skipped for a replay from the first event:
+    /// the store is left as it is, for [`crate::Store::verify`] or an export
+    /// to say more.
     ///
     /// # Errors
-    /// The store's failure, or the first event the core refuses to replay.
-    pub fn load(store: Store) -> Result<StoredNetwork> {
+    /// The store's failure; `journal.snapshot.continuation`,
+    /// `journal.snapshot.digest`, `journal.snapshot.inconsistent` for a
+    /// snapshot that fails; or the first event the core refuses to replay.
+    pub fn load(mut store: Store) -> Result<StoredNetwork> {
         let path = store.path().to_path_buf();
-        let stored =
-            StoredNetwork { store: Mutex::new(Some(store)), path, network: SharedNetwork::new(Network::new()) };
-        stored.reload()?;
-        Ok(stored)
+        let mut network = match store.latest_snapshot()? {
+            None => Network::new(),
+            Some(s) => Network::from_state_json(&s.state, &s.position, &s.digest, store.key())?,
+        };
+        // Replayed on the network owned here, not on a copy as a reload does:
+        // a large state costs as much to copy as to read.
+        for event in store.events_after(network.state().last_seq)? {
+            network.replay_event(event)?;
+        }
+        Ok(StoredNetwork { store: Mutex::new(Some(store)), path, network: SharedNetwork::new(network) })
+    }
+
+    /// Takes a snapshot of the network as it is now (its last event stored)
+    /// into the store, so that opening the store later rebuilds it from
+    /// there instead of replaying every event; returns its event number.
+    /// The events stay in the store: its export and check still cover the
+    /// whole journal.
+    ///
+    /// # Errors
+    /// `store.file.closed`; the store's failure to write
+    /// (`store.file.read_only`, `store.disk.full`…), with nothing written.
+    pub fn snapshot(&self) -> Result<u64> {
+        self.with_store(|store| store.write_snapshot(&self.network.read()))
     }
 
     /// Creates a store at `path` holding the events of a JSON Lines journal

@@ -351,7 +351,17 @@ class ErrorCodesTest {
         // A line cut short with good lines after it was damaged, not cut off by a crash.
         code<CoopetitionException.Journal>("journal.line.corrupt") { Network.replay("$header\n{\"seq\":1,\"by\":\n${events[1]}\n") }
         val snapshot = Fx.withProvider().snapshotJson()
-        code<CoopetitionException.Journal>("journal.snapshot.inconsistent") { Network.fromSnapshotJson(Regex("\"last_seq\": \\d+").replace(snapshot, "\"last_seq\": 0")) }
+        val lastSeqZero = { text: String -> Regex("\"last_seq\": \\d+").replace(text, "\"last_seq\": 0") }
+        // An edited snapshot fails its digest first…
+        code<CoopetitionException.Journal>("journal.snapshot.digest") { Network.fromSnapshotJson(lastSeqZero(snapshot)) }
+        // …and a schema-1 one (no digest) the invariants.
+        val topLevelChain = Regex("^  \"(chain|seq|hash|digest)\": ")
+        val v1 = snapshot.replace("\"schema_version\": 2", "\"schema_version\": 1").lines()
+            .filterNot { topLevelChain.containsMatchIn(it) }.joinToString("\n")
+        code<CoopetitionException.Journal>("journal.snapshot.inconsistent") { Network.fromSnapshotJson(lastSeqZero(v1)) }
+        // The journal that continues a snapshot is replayed on it, not alone.
+        val continuation = Network.fromSnapshotJson(snapshot).journalJsonl()
+        code<CoopetitionException.Journal>("journal.snapshot.continuation") { Network.replay(continuation) }
         // A tampered journal fails with the code the live command would have met.
         val edit = { text: String -> text.replace("\"by\":\"alice\",\"on\":\"2020-02-10\"", "\"by\":\"paul\",\"on\":\"2020-02-10\"") }
         code<CoopetitionException.Auth>("auth.steward.required") { Network.replay(edit((listOf(header) + events.drop(1)).joinToString("\n"))) }
@@ -521,8 +531,6 @@ class ErrorCodesTest {
         val UNREACHABLE = mapOf(
             "batch.row.invalid" to "the columnar batch evaluation is not bound (Kotlin uses Policy.evaluateAll)",
             "batch.column.invalid" to "the columnar batch evaluation is not bound (Kotlin uses Policy.evaluateAll)",
-            "journal.snapshot.digest" to "snapshots carry no digest yet",
-            "journal.snapshot.continuation" to "snapshots carry no chain position yet",
         )
     }
 }

@@ -19,6 +19,8 @@ class JournalStrictnessTest {
     /** The same journal as schema 1 wrote it, without the hash chain: an edit meets the rule it breaks. */
     private val journalV1 = Files.readString(fixtures.resolve("sample_journal_v1.jsonl"))
     private val snapshot = Files.readString(fixtures.resolve("sample_snapshot.json"))
+    /** The same state as a schema-1 snapshot (no digest): an edit meets the rule it breaks, not the digest. */
+    private val snapshotV1 = Files.readString(fixtures.resolve("sample_snapshot_v1.json"))
 
     /** The sample journal ([source]) with the line of event [seq] (0: the header) edited. */
     private fun edited(seq: Int, old: String, new: String, source: String = journalV1): String {
@@ -94,7 +96,7 @@ class JournalStrictnessTest {
 
     @Test
     fun `no event follows the largest sequence number`() {
-        val largest = snapshot.replace("\"last_seq\": 45", "\"last_seq\": 18446744073709551615")
+        val largest = snapshotV1.replace("\"last_seq\": 45", "\"last_seq\": 18446744073709551615")
         val network = Network.fromSnapshotJson(largest)
         expectCode("journal.sequence.invalid") { network.setPublicListing("jeanne-roux", d(2021, 3, 1), "jeanne-roux", true) }
         assertEquals(ULong.MAX_VALUE, network.lastSeq())
@@ -120,8 +122,8 @@ class JournalStrictnessTest {
             "\"provider\": \"atelier-des-communs\"" to "\"provider\": \"ghost\"",
         )
         for ((old, new) in edits) {
-            assertTrue(old in snapshot, "`$old` is not in the snapshot")
-            val e = expectCode("journal.snapshot.inconsistent") { Network.fromSnapshotJson(snapshot.replaceFirst(old, new)) }
+            assertTrue(old in snapshotV1, "`$old` is not in the snapshot")
+            val e = expectCode("journal.snapshot.inconsistent") { Network.fromSnapshotJson(snapshotV1.replaceFirst(old, new)) }
             assertTrue(e is CoopetitionException.Journal)
         }
     }
