@@ -104,23 +104,36 @@ impl Network {
         Ok(Network::wrap(CoreNetwork::replay_verified(&journal, key.as_ref())?.0))
     }
 
-    /// A network from a JSON snapshot; its journal starts empty.
+    /// A network from a JSON snapshot; its journal starts empty. Its digest
+    /// is verified (with `key` if it was written with one), then its facts
+    /// against one another.
     ///
     /// # Errors
     /// `journal.json.malformed`, `journal.schema.unknown`,
+    /// `journal.snapshot.digest` (changed since it was written),
+    /// `store.key.required`, `store.key.invalid`,
     /// `journal.snapshot.inconsistent` (facts that contradict one another).
-    #[uniffi::constructor]
-    pub fn from_snapshot_json(json: String) -> Result<Arc<Network>> {
-        Ok(Network::wrap(CoreNetwork::from_snapshot_json(&json)?))
+    #[uniffi::constructor(default(key = None))]
+    pub fn from_snapshot_json(json: String, key: Option<Vec<u8>>) -> Result<Arc<Network>> {
+        let key = key.map(|k| ChainKey::new(&k)).transpose()?;
+        Ok(Network::wrap(CoreNetwork::from_snapshot_json_with_key(&json, key.as_ref())?.0))
     }
 
-    /// A network from a snapshot, then the journal written since replayed on it.
+    /// A network from a snapshot, then a journal that continues its chain
+    /// (the journal written since, or the whole journal) replayed on it;
+    /// verified with `key` if they were written with one.
     ///
     /// # Errors
-    /// As [`Network::from_snapshot_json`] and [`Network::replay`].
-    #[uniffi::constructor]
-    pub fn resume(snapshot: String, journal: String) -> Result<Arc<Network>> {
-        Ok(Network::wrap(CoreNetwork::resume(&snapshot, &journal)?))
+    /// As [`Network::from_snapshot_json`] and [`Network::replay`];
+    /// `journal.snapshot.continuation` for a journal that does not continue
+    /// the snapshot's chain.
+    #[uniffi::constructor(default(key = None))]
+    pub fn resume(snapshot: String, journal: String, key: Option<Vec<u8>>) -> Result<Arc<Network>> {
+        let network = match key.map(|k| ChainKey::new(&k)).transpose()? {
+            None => CoreNetwork::resume(&snapshot, &journal)?,
+            Some(key) => CoreNetwork::resume_with_key(&snapshot, &journal, &key)?,
+        };
+        Ok(Network::wrap(network))
     }
 
     // ---- generic commands ---------------------------------------------------------
@@ -766,9 +779,21 @@ impl Network {
         })
     }
 
-    /// The state as a JSON snapshot.
-    pub fn snapshot_json(&self) -> String {
-        self.read().snapshot_json()
+    /// The state as a JSON snapshot: the position and link of its last event
+    /// in the journal's hash chain, and a digest of the state bound to them;
+    /// with `key`, the digest is HMAC-SHA256 and only a holder of the key can
+    /// write one that verifies.
+    ///
+    /// # Errors
+    /// `store.key.invalid` for an empty key, or for a network rebuilt from a
+    /// snapshot whose chain was not written with this key.
+    #[uniffi::method(default(key = None))]
+    pub fn snapshot_json(&self, key: Option<Vec<u8>>) -> Result<String> {
+        let network = self.read();
+        Ok(match key.map(|k| ChainKey::new(&k)).transpose()? {
+            None => network.snapshot_json(),
+            Some(key) => network.snapshot_json_keyed(&key)?,
+        })
     }
 
     /// Whether two networks have the same state.
@@ -896,9 +921,12 @@ pub struct ReplayedPrefix {
 ///
 /// # Errors
 /// As [`Network::replay`]; `journal.line.truncated` only for a cut-off header.
-#[uniffi::export]
-pub fn replay_prefix(journal: String) -> Result<ReplayedPrefix> {
-    let (network, dropped) = CoreNetwork::replay_prefix(&journal)?;
+#[uniffi::export(default(key = None))]
+pub fn replay_prefix(journal: String, key: Option<Vec<u8>>) -> Result<ReplayedPrefix> {
+    let (network, dropped) = match key.map(|k| ChainKey::new(&k)).transpose()? {
+        None => CoreNetwork::replay_prefix(&journal)?,
+        Some(key) => CoreNetwork::replay_prefix_with_key(&journal, &key)?,
+    };
     Ok(ReplayedPrefix { network: Network::wrap(network), dropped })
 }
 
@@ -906,9 +934,12 @@ pub fn replay_prefix(journal: String) -> Result<ReplayedPrefix> {
 ///
 /// # Errors
 /// As [`Network::resume`]; `journal.line.truncated` only for a cut-off header.
-#[uniffi::export]
-pub fn resume_prefix(snapshot: String, journal: String) -> Result<ReplayedPrefix> {
-    let (network, dropped) = CoreNetwork::resume_prefix(&snapshot, &journal)?;
+#[uniffi::export(default(key = None))]
+pub fn resume_prefix(snapshot: String, journal: String, key: Option<Vec<u8>>) -> Result<ReplayedPrefix> {
+    let (network, dropped) = match key.map(|k| ChainKey::new(&k)).transpose()? {
+        None => CoreNetwork::resume_prefix(&snapshot, &journal)?,
+        Some(key) => CoreNetwork::resume_prefix_with_key(&snapshot, &journal, &key)?,
+    };
     Ok(ReplayedPrefix { network: Network::wrap(network), dropped })
 }
 

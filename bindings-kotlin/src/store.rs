@@ -183,6 +183,18 @@ impl Network {
         Ok(self.inner.export_jsonl()?)
     }
 
+    /// Writes a snapshot of the network in the store (its state, the
+    /// position and link of its last event, and a digest, keyed with the
+    /// store's key) and returns its sequence number: later opens load it and
+    /// replay only the events after it.
+    ///
+    /// # Errors
+    /// `store.file.none` for a network held in memory (use
+    /// [`Network::snapshot_json`]), `store.file.closed`, the store's failure.
+    pub fn snapshot(&self) -> Result<u64> {
+        Ok(self.inner.snapshot()?)
+    }
+
     /// Checks the whole store: every event read back, its hash chain verified
     /// (with the store's key, if given) and replayed with every check.
     ///

@@ -130,6 +130,15 @@ impl PyNetwork {
         py.detach(|| self.inner.export_jsonl()).py()
     }
 
+    /// Writes a snapshot of the network in the store (its state, the
+    /// position and link of its last event, and a digest, keyed with the
+    /// store's key) and returns its sequence number: later opens load it and
+    /// replay only the events after it. Raises `store.file.none` for a
+    /// network held in memory (use `snapshot_json`).
+    fn snapshot(&self, py: Python<'_>) -> PyResult<u64> {
+        py.detach(|| self.inner.snapshot()).py()
+    }
+
     /// Checks the whole store: every event read back, its hash chain verified
     /// (with the store's key, if given) and replayed with every check. Returns
     /// `{"chain": "unverified" | "sha256" | "keyed", "head": <the last link in

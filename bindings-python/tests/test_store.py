@@ -415,3 +415,48 @@ def test_the_readme_python_store_example_runs(tmp_path: Path, monkeypatch: pytes
     with c.Network.open(tmp_path / "copy.coop") as copy, c.Network.open(tmp_path / "network.coop") as network:
         assert len(copy) == 3
         assert copy.same_state(network)
+
+
+def test_a_store_reopens_from_its_snapshot(tmp_path: Path) -> None:
+    path = tmp_path / "s.coop"
+    with c.Network.open(path, key=b"k") as n:
+        found(n)
+        assert n.snapshot() == 2
+        n.register_actor("alice", date(2020, 2, 1), provider("rita"))
+        journal = n.journal_jsonl(key=b"k")
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+        assert db.execute("SELECT seq FROM snapshots").fetchall() == [(2,)]
+    with c.Network.open(path, key=b"k") as again:
+        # Rebuilt from the snapshot at event 2: one event replayed after it.
+        assert (again.last_seq, len(again)) == (3, 1)
+        assert again.same_state(c.Network.replay(journal, key=b"k"))
+    # The snapshot's state edited in the file: the digest refuses it.
+    with closing(sqlite3.connect(path)) as db:
+        db.execute("UPDATE snapshots SET state = replace(state, 'Paul Conseil', 'Paul Conseils')")
+        db.commit()
+    with pytest.raises(c.JournalError) as e:
+        c.Network.open(path, key=b"k")
+    assert e.value.code == "journal.snapshot.digest"
+    with pytest.raises(c.StoreError) as e2:
+        c.Network().snapshot()
+    assert e2.value.code == "store.file.none"
+
+
+def test_a_keyed_snapshot_needs_its_key_and_refuses_an_edit(tmp_path: Path) -> None:
+    n = c.Network()
+    found(n)
+    snapshot = n.snapshot_json(key=b"k")
+    assert json.loads(snapshot)["chain"] == "hmac-sha256"
+    assert c.Network.from_snapshot_json(snapshot, key=b"k").same_state(n)
+    for key, code in ((None, "store.key.required"), (b"K", "store.key.invalid")):
+        with pytest.raises(c.StoreError) as e:
+            c.Network.from_snapshot_json(snapshot, key=key)
+        assert e.value.code == code
+    with pytest.raises(c.JournalError) as e2:
+        c.Network.from_snapshot_json(snapshot.replace("Paul Conseil", "Paul Conseils"), key=b"k")
+    assert e2.value.code == "journal.snapshot.digest"
+    # A journal that continues the snapshot resumes it, with the key.
+    later = c.Network.from_snapshot_json(snapshot, key=b"k")
+    later.register_actor("alice", date(2020, 2, 1), provider("rita"))
+    resumed = c.Network.resume(snapshot, later.journal_jsonl(key=b"k"), key=b"k")
+    assert resumed.last_seq == 3

@@ -122,6 +122,15 @@ impl NetworkHandle {
         self.stored()?.export_jsonl()
     }
 
+    /// Writes a snapshot of the network in the store and returns its sequence
+    /// number: later opens start from it (see [`StoredNetwork::snapshot`]).
+    ///
+    /// # Errors
+    /// `store.file.none` for a network held in memory; as [`StoredNetwork::snapshot`].
+    pub fn snapshot(&self) -> Result<u64> {
+        self.stored()?.snapshot()
+    }
+
     /// Checks the whole store: its chain, and every event replayed.
     ///
     /// # Errors

@@ -204,8 +204,10 @@ impl Store {
             if u64::try_from(number).ok() != Some(expected) {
                 return Err(Error::StoreCorrupt(format!("event {expected} is missing (the next row is {number})")));
             }
-            let line = row.get_ref(1).and_then(|v| v.as_str().map_err(Into::into)).map_err(|e| self.failed(&e))?;
-            let stored = row.get_ref(2).and_then(|v| v.as_blob().map_err(Into::into)).map_err(|e| self.failed(&e))?;
+            let corrupt = |what: &str| Error::StoreCorrupt(format!("event {expected}: {what}"));
+            let line = std::str::from_utf8(column_bytes(row, 1).ok_or_else(|| corrupt("its line is not text"))?)
+                .map_err(|_| corrupt("its line is not UTF-8"))?;
+            let stored = column_bytes(row, 2).ok_or_else(|| corrupt("its hash is not bytes"))?;
             let link = link_line(&previous.1, line, self.key.as_ref());
             if stored_hash(expected, stored)? != link {
                 return Err(Error::ChainBroken {
@@ -347,11 +349,12 @@ impl Store {
     /// another; `store.file.corrupt` for a row of another shape or a
     /// snapshot of an event the store does not hold; SQLite's failure.
     pub(crate) fn latest_snapshot(&self) -> Result<Option<StoredSnapshot>> {
-        type Row = (i64, Vec<u8>, Option<Vec<u8>>, Option<Vec<u8>>);
+        type Row = (i64, Option<Vec<u8>>, Option<Vec<u8>>, Option<Vec<u8>>);
+        let bytes = |r: &rusqlite::Row<'_>, i: usize| column_bytes(r, i).map(<[u8]>::to_vec);
         let row: Option<Row> = self
             .conn
             .query_row("SELECT seq, state, hash, digest FROM snapshots ORDER BY seq DESC LIMIT 1", [], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                Ok((r.get(0)?, bytes(r, 1), bytes(r, 2), bytes(r, 3)))
             })
             .optional()
             .map_err(|e| self.failed(&e))?;
@@ -360,6 +363,7 @@ impl Store {
         let seq = u64::try_from(seq).map_err(|_| corrupt("its number"))?;
         let hash = stored_hash(seq, hash.as_deref().unwrap_or_default()).map_err(|_| corrupt("its hash"))?;
         let digest = stored_hash(seq, digest.as_deref().unwrap_or_default()).map_err(|_| corrupt("its digest"))?;
+        let state = state.ok_or_else(|| corrupt("its state is not text"))?;
         let state = String::from_utf8(state).map_err(|_| corrupt("its state is not UTF-8"))?;
         if self.link_of(seq)? != hash {
             return Err(Error::SnapshotContinuation(format!(
@@ -370,10 +374,21 @@ impl Store {
     }
 }
 
+/// A column's bytes, whether SQLite holds them as text or as a blob (an edit
+/// made with SQL may turn one into the other); `None` for a number or NULL.
+fn column_bytes<'a>(row: &'a rusqlite::Row<'_>, column: usize) -> Option<&'a [u8]> {
+    match row.get_ref(column) {
+        Ok(rusqlite::types::ValueRef::Text(bytes) | rusqlite::types::ValueRef::Blob(bytes)) => Some(bytes),
+        _ => None,
+    }
+}
+
 /// The last stored event's number and link (0 and the header's link for none).
 fn last_link(conn: &Connection, path: &Path, genesis: &ChainHash) -> Result<(u64, ChainHash)> {
     let last: Option<(i64, Vec<u8>)> = conn
-        .query_row("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1", [], |r| {
+            Ok((r.get(0)?, column_bytes(r, 1).map(<[u8]>::to_vec).unwrap_or_default()))
+        })
         .optional()
         .map_err(|e| store_error(path, &e))?;
     match last {

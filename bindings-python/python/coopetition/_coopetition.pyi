@@ -1656,7 +1656,8 @@ class Network:
         """
     def __len__(self) -> builtins.int:
         r"""
-        Number of events in the journal.
+        Number of events in the journal held in memory: those after the
+        snapshot the network was rebuilt from, if any (`last_seq` counts them all).
         """
     def configure_follow_up(self, by: builtins.str, on: datetime.date, from_date: datetime.date, rules: builtins.str) -> Event:
         r"""
@@ -1778,33 +1779,41 @@ class Network:
         checked again.
         """
     @staticmethod
-    def replay_prefix(journal: builtins.str) -> tuple[Network, typing.Optional[builtins.dict[builtins.str, builtins.int]]]:
+    def replay_prefix(journal: builtins.str, key: typing.Optional[bytes] = None) -> tuple[Network, typing.Optional[builtins.dict[builtins.str, builtins.int]]]:
         r"""
         Rebuilds a network from the valid prefix of a journal whose last line
-        may have been cut off (a crash during a write). Returns the network and
-        what was dropped: `None`, or `{"line": …, "bytes": …, "events": …}`.
-        Only a cut-off last line is dropped; a corrupt line followed by good
-        ones raises `journal.line.corrupt`.
+        may have been cut off (a crash during a write), its chain verified
+        (with `key` if it was written with one). Returns the network and what
+        was dropped: `None`, or `{"line": …, "bytes": …, "events": …}`. Only a
+        cut-off last line is dropped; a corrupt line followed by good ones
+        raises `journal.line.corrupt`.
         """
     @staticmethod
-    def resume_prefix(snapshot: builtins.str, journal: builtins.str) -> tuple[Network, typing.Optional[builtins.dict[builtins.str, builtins.int]]]:
+    def resume_prefix(snapshot: builtins.str, journal: builtins.str, key: typing.Optional[bytes] = None) -> tuple[Network, typing.Optional[builtins.dict[builtins.str, builtins.int]]]:
         r"""
         As `resume`, with the valid prefix of a journal whose last line may
         have been cut off; returns the network and what was dropped (see `replay_prefix`).
         """
-    def snapshot_json(self) -> builtins.str:
+    def snapshot_json(self, key: typing.Optional[bytes] = None) -> builtins.str:
         r"""
-        The state as a JSON snapshot.
+        The state as a JSON snapshot: the position and link of its last event
+        in the journal's hash chain, and a digest of the state bound to them;
+        with `key` (bytes), the digest is HMAC-SHA256 and only a holder of the
+        key can write one that verifies.
         """
     @staticmethod
-    def from_snapshot_json(json: builtins.str) -> Network:
+    def from_snapshot_json(json: builtins.str, key: typing.Optional[bytes] = None) -> Network:
         r"""
-        A network from a snapshot (its journal starts empty).
+        A network from a snapshot (its journal starts empty): its digest is
+        verified (with `key` if it was written with one), then its facts
+        against one another.
         """
     @staticmethod
-    def resume(snapshot: builtins.str, journal: builtins.str) -> Network:
+    def resume(snapshot: builtins.str, journal: builtins.str, key: typing.Optional[bytes] = None) -> Network:
         r"""
-        A network from a snapshot plus the journal written since.
+        A network from a snapshot plus a journal that continues its chain
+        (the journal written since, or the whole journal), verified with `key`
+        if they were written with one.
         """
     def same_state(self, other: Network) -> builtins.bool:
         r"""
@@ -1860,6 +1869,14 @@ class Network:
         with the store's key if it was opened with one: what `import_jsonl`
         (or `replay`) reads on another machine. Raises `store.file.none` for
         a network held in memory (use `journal_jsonl`).
+        """
+    def snapshot(self) -> builtins.int:
+        r"""
+        Writes a snapshot of the network in the store (its state, the
+        position and link of its last event, and a digest, keyed with the
+        store's key) and returns its sequence number: later opens load it and
+        replay only the events after it. Raises `store.file.none` for a
+        network held in memory (use `snapshot_json`).
         """
     def verify(self) -> builtins.dict[builtins.str, typing.Optional[builtins.str]]:
         r"""

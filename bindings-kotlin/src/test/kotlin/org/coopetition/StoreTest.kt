@@ -236,6 +236,28 @@ class StoreTest {
     }
 
     @Test
+    fun `a store reopens from its snapshot, and an edited snapshot is refused`() {
+        val path = dir.resolve("s.coop").toString()
+        val key = "k".toByteArray()
+        val journal = Network.open(path, key = key).use { n ->
+            found(n)
+            assertEquals(2uL, n.snapshot())
+            n.registerActor(ALICE, d(2020, 2, 1), provider("rita"))
+            n.journalJsonl(key)
+        }
+        Network.open(path, key = key).use { again ->
+            assertEquals(3uL, again.lastSeq())
+            assertTrue(again.sameState(Network.replay(journal, key)))
+        }
+        expectCode("store.file.none") { Network().snapshot() }
+        val snapshot = Network.replay(journal, key).snapshotJson(key)
+        assertTrue(Network.fromSnapshotJson(snapshot, key).sameState(Network.replay(journal, key)))
+        expectCode("store.key.required") { Network.fromSnapshotJson(snapshot) }
+        expectCode("journal.snapshot.digest") { Network.fromSnapshotJson(snapshot.replace("Paul Conseil", "Paul Conseils"), key) }
+        assertEquals(3uL, Network.resume(snapshot, journal, key).lastSeq())
+    }
+
+    @Test
     fun `the README's Kotlin store example is this test, and runs`() {
         // README store example: begin
         // An Android app keeps it in its files directory: File(context.filesDir, "network.coop").path
