@@ -12,6 +12,8 @@ const SQLITE_MAGIC: &[u8] = b"SQLite format 3\0";
 pub(crate) enum Source {
     /// An SQLite database, read as a store.
     Store,
+    /// A JSON snapshot (its `format` is `coopetition-snapshot`).
+    Snapshot(String),
     /// Anything else, read as a JSON Lines journal.
     Journal(String),
 }
@@ -27,10 +29,19 @@ impl Source {
             return Ok(Source::Store);
         }
         let bytes = std::fs::read(path).map_err(|e| io_error(path, &e))?;
-        String::from_utf8(bytes).map(Source::Journal).map_err(|e| Error::MalformedJson {
+        let text = String::from_utf8(bytes).map_err(|e| Error::MalformedJson {
             line: None,
             message: format!("`{}` is neither a store nor a UTF-8 journal: {e}", path.display()),
-        })
+        })?;
+        // A journal's first line is its header, one compact object; a
+        // snapshot is one document, pretty-printed, whose first field is its
+        // format. Either way the reader that follows checks it strictly.
+        let first = text.lines().next().unwrap_or_default();
+        let opening: String = text.chars().take(64).filter(|c| !c.is_whitespace()).collect();
+        if !first.contains("coopetition-journal") && opening.starts_with("{\"format\":\"coopetition-snapshot\"") {
+            return Ok(Source::Snapshot(text));
+        }
+        Ok(Source::Journal(text))
     }
 }
 

@@ -24,7 +24,8 @@ use std::process::ExitCode;
 /// file written by coopetition-store) or journal (JSON Lines).
 ///
 /// A file is recognised by its content: an SQLite database is read as a
-/// store, anything else as a journal. Stores are opened read-only, except by
+/// store, a JSON snapshot as a snapshot (`verify` and `replay` check its
+/// digest and its facts), anything else as a journal. Stores are opened read-only, except by
 /// `import`, which creates one.
 #[derive(Debug, Parser)]
 #[command(name = "coopetition", version, about, long_about)]
@@ -40,7 +41,7 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Verifies a store or a journal: every link of its hash chain, then every
+    /// Verifies a store, a journal or a snapshot: every link of its hash chain, then every
     /// event replayed with the checks its command met. Prints how it was
     /// verified; exit status 1 and the error's code if it is refused.
     Verify {
@@ -99,10 +100,10 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<()> {
         Command::Export { file, output } => {
             let journal = match Source::detect(&file)? {
                 Source::Store => stored(&file, key, true)?.export_jsonl()?,
-                Source::Journal(_) => {
+                Source::Journal(_) | Source::Snapshot(_) => {
                     return Err(Error::NotAStore {
                         path: file.display().to_string(),
-                        reason: "a journal already; `export` reads a store".into(),
+                        reason: "a journal or a snapshot already; `export` reads a store".into(),
                     })
                 }
             };
@@ -120,10 +121,10 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<()> {
         Command::Import { journal, store } => {
             let text = match Source::detect(&journal)? {
                 Source::Journal(text) => text,
-                Source::Store => {
+                Source::Store | Source::Snapshot(_) => {
                     return Err(Error::MalformedJson {
                         line: None,
-                        message: format!("`{}` is a store, not a journal", journal.display()),
+                        message: format!("`{}` is not a journal", journal.display()),
                     })
                 }
             };
@@ -152,6 +153,7 @@ fn open(path: &Path, key: Option<ChainKey>) -> Result<(Network, Verification)> {
             Ok((Network::clone(&network.read()), verification))
         }
         Source::Journal(text) => Network::replay_verified(&text, key.as_ref()),
+        Source::Snapshot(text) => Network::from_snapshot_json_with_key(&text, key.as_ref()),
     }
 }
 

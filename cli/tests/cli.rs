@@ -129,3 +129,15 @@ fn help_and_misuse() {
     assert_eq!(run(dir.path(), &["verify"]).status.code(), Some(2));
     assert_eq!(run(dir.path(), &["frobnicate"]).status.code(), Some(2));
 }
+
+#[test]
+fn a_snapshot_is_verified_by_its_digest() {
+    let dir = tempfile::tempdir().unwrap();
+    let snapshot = std::fs::read_to_string(fixture("sample_snapshot.json")).unwrap();
+    let verified = run(dir.path(), &["verify", fixture("sample_snapshot.json").to_str().unwrap()]);
+    assert!(verified.status.success(), "{}", stderr(&verified));
+    assert!(stdout(&verified).contains("45 events; chain verified (SHA-256, no key)"), "{}", stdout(&verified));
+    std::fs::write(dir.path().join("s.json"), snapshot.replacen("Ville de Lys", "Ville de Lis", 1)).unwrap();
+    refused(&run(dir.path(), &["verify", "s.json"]), "journal.snapshot.digest");
+    refused(&run(dir.path(), &["export", "s.json"]), "store.file.not_store");
+}
