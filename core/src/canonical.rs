@@ -40,12 +40,42 @@ pub(crate) fn from_str<T: Serialize + DeserializeOwned>(text: &str, line: Option
 /// twice is refused by the typed parse, and a map keeps one of the two, so
 /// the value written back is shorter than the text.
 pub(crate) fn as_written<T: Serialize + DeserializeOwned>(text: &str) -> Option<T> {
+    as_written_by(text, |text| serde_json::from_str(text).ok())
+}
+
+/// As [`as_written`], reading with `read`: a faster reader of `T` that may
+/// fail wherever it likes (the value it reads is accepted only if written
+/// back as `text`, so it only has to read the writer's own text as the
+/// derived reader does).
+pub(crate) fn as_written_by<T: Serialize>(text: &str, read: impl FnOnce(&str) -> Option<T>) -> Option<T> {
     if !text.starts_with('{') {
         return None;
     }
-    let value: T = serde_json::from_str(text).ok()?;
-    let written = serde_json::to_vec(&value).ok()?;
-    (written == text.as_bytes()).then_some(value)
+    let value = read(text)?;
+    // Written straight against the text: no copy, and the first byte that
+    // differs stops the writing.
+    let mut rest = Unwritten(text.as_bytes());
+    serde_json::to_writer(&mut rest, &value).ok()?;
+    rest.0.is_empty().then_some(value)
+}
+
+/// The part of a text not yet matched by what is written.
+struct Unwritten<'a>(&'a [u8]);
+
+impl std::io::Write for Unwritten<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        match self.0.strip_prefix(bytes) {
+            Some(rest) => {
+                self.0 = rest;
+                Ok(bytes.len())
+            }
+            None => Err(std::io::ErrorKind::InvalidData.into()),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// [`from_str`]'s comparison of the text with the value written back.

@@ -164,6 +164,15 @@ fn read_line<T: Serialize + serde::de::DeserializeOwned>(line: &str, number: usi
     crate::canonical::from_str(line, Some(number))
 }
 
+/// Reads an event's line as [`read_line`] does, in one pass when it is
+/// spelt as the engine writes it ([`crate::network::read`]).
+fn read_event_line(line: &str, number: usize, last: bool) -> Result<Event> {
+    match crate::canonical::as_written_by(line, crate::network::read::event) {
+        Some(event) => Ok(event),
+        None => read_line(line, number, last),
+    }
+}
+
 /// Refuses a line that is not one JSON value (see [`read_line`]).
 fn check_json(line: &str, number: usize, last: bool) -> Result<()> {
     match serde_json::from_str::<serde_json::Value>(line) {
@@ -201,7 +210,7 @@ fn broken(line: usize, text: &str, reason: &'static str) -> Error {
 /// Reads one event line, verifying its link first if the journal is chained:
 /// a changed byte is refused as a broken chain whatever the line says.
 fn read_event(line: &str, number: usize, last: bool, chain: Option<&mut Chained<'_>>) -> Result<Event> {
-    let Some(chain) = chain else { return read_line(line, number, last) };
+    let Some(chain) = chain else { return read_event_line(line, number, last) };
     let Some((plain, given)) = split_line(line) else {
         // A cut-off line has lost its hash: say it was cut off, not tampered with.
         check_json(line, number, last)?;
@@ -224,7 +233,7 @@ fn read_event(line: &str, number: usize, last: bool, chain: Option<&mut Chained<
             )
         });
     }
-    let event = read_line(&plain, number, last)?;
+    let event = read_event_line(&plain, number, last)?;
     chain.head = expected;
     chain.first = false;
     Ok(event)
@@ -354,7 +363,7 @@ fn read_journal_until(text: &str, key: Option<&ChainKey>) -> Result<Partial> {
     let mut chain = open_chain(&header, first, number, key)?;
     let verification =
         |chain: &Option<Chained<'_>>| chain.as_ref().map_or(Verification::Unverified, Chained::verification);
-    let mut events: Vec<Event> = Vec::new();
+    let mut events: Vec<Event> = Vec::with_capacity(rows.len());
     for (number, at, line) in rows {
         let event: Event = match read_event(line, number, number == last_number, chain.as_mut()) {
             Ok(event) => event,
@@ -521,9 +530,11 @@ impl Network {
         Ok((network, prefix.dropped))
     }
 
+    /// Replays events read whole. Every caller drops the network on an
+    /// error, so the events applied before it need not be recorded.
     fn replay_all(&mut self, events: Vec<Event>) -> Result<()> {
-        for (i, event) in events.into_iter().enumerate() {
-            self.replay_event(event).map_err(|e| match e {
+        for (i, event) in events.iter().enumerate() {
+            self.replay_unrecorded(event).map_err(|e| match e {
                 Error::JournalSequence { found, expected, .. } => {
                     Error::JournalSequence { line: i + 2, found, expected }
                 }
@@ -531,6 +542,7 @@ impl Network {
                 other => other,
             })?;
         }
+        self.record_replayed(events);
         Ok(())
     }
 

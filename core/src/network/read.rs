@@ -1,0 +1,341 @@
+//! Reading an event spelt as the engine writes it, in one pass.
+//!
+//! serde reads an internally tagged enum (an action's `"type"`) by first
+//! copying the whole object aside, whatever the order of its keys: that copy
+//! was the largest cost of reading a journal. The engine writes the tag first,
+//! so this reader goes straight from the tag to the variant's fields. It is
+//! only the fast half of [`crate::canonical::as_written_by`]: a text it cannot
+//! read (the tag not first, a date spelt otherwise, any error) goes to the
+//! derived reader and the strict comparison, and what it reads is accepted
+//! only if written back byte for byte, so it decides nothing.
+
+use super::command::{Action, Event};
+use super::state::NetworkSettings;
+use crate::actor::{Actor, InvolvementLevel};
+use crate::charter::CharterText;
+use crate::contract::ContractTerms;
+use crate::followup::FollowUpRules;
+use crate::ids::{ActorId, ContractId, MissionId};
+use crate::mission::{Client, MissionStep, MissionUpdate};
+use crate::money::Money;
+use crate::negotiation::{Delivery, Donation, Payment};
+use crate::standing::{Decision, Standing};
+use chrono::NaiveDate;
+use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, IntoDeserializer, MapAccess, VariantAccess, Visitor};
+use serde::Deserialize;
+use std::fmt;
+
+/// An event line read in one pass, or `None` (then the derived reader decides).
+pub(crate) fn event(text: &str) -> Option<Event> {
+    let Tagged { seq, by, on, action } = serde_json::from_str(text).ok()?;
+    Some(Event { seq, by, on, action })
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Tagged {
+    seq: u64,
+    by: ActorId,
+    #[serde(deserialize_with = "iso_date")]
+    on: NaiveDate,
+    #[serde(deserialize_with = "tag_first")]
+    action: Action,
+}
+
+/// A date spelt `YYYY-MM-DD`, the writer's spelling for the years of four digits.
+fn iso_date<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+    let text = <&str>::deserialize(deserializer)?;
+    let b = text.as_bytes();
+    let number =
+        |digits: &[u8]| digits.iter().try_fold(0u32, |n, &d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')));
+    let parts = match b {
+        [y @ .., b'-', m1, m2, b'-', d1, d2] if y.len() == 4 => (number(y), number(&[*m1, *m2]), number(&[*d1, *d2])),
+        _ => (None, None, None),
+    };
+    match parts {
+        (Some(y), Some(m), Some(d)) => i32::try_from(y).ok().and_then(|y| NaiveDate::from_ymd_opt(y, m, d)),
+        _ => None,
+    }
+    .ok_or_else(|| de::Error::custom("not a date as the journal writes it"))
+}
+
+fn tag_first<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Action, D::Error> {
+    deserializer.deserialize_map(TagFirst)
+}
+
+struct TagFirst;
+
+impl<'de> Visitor<'de> for TagFirst {
+    type Value = Action;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an action with its `type` first")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Action, A::Error> {
+        if map.next_key_seed(IsType)? != Some(true) {
+            return Err(de::Error::custom("the action's `type` is not first"));
+        }
+        let tag = map.next_value::<&'de str>()?;
+        ActionByTag::deserialize(Rest { tag, map })
+    }
+}
+
+/// Whether a key is `type`.
+struct IsType;
+
+impl<'de> DeserializeSeed<'de> for IsType {
+    type Value = bool;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<bool, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl Visitor<'_> for IsType {
+    type Value = bool;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<bool, E> {
+        Ok(key == "type")
+    }
+}
+
+/// The rest of an action's object once its tag is read, read as the variant
+/// the tag names.
+struct Rest<'de, A> {
+    tag: &'de str,
+    map: A,
+}
+
+impl<'de, A: MapAccess<'de>> Deserializer<'de> for Rest<'de, A> {
+    type Error = A::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, A::Error> {
+        Err(de::Error::custom("an action is read as its variant"))
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, A::Error> {
+        visitor.visit_enum(self)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option unit
+        unit_struct newtype_struct seq tuple tuple_struct map struct identifier ignored_any
+    }
+}
+
+impl<'de, A: MapAccess<'de>> EnumAccess<'de> for Rest<'de, A> {
+    type Error = A::Error;
+    type Variant = Self;
+
+    fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Self), A::Error> {
+        let variant = seed.deserialize(self.tag.into_deserializer())?;
+        Ok((variant, self))
+    }
+}
+
+impl<'de, A: MapAccess<'de>> VariantAccess<'de> for Rest<'de, A> {
+    type Error = A::Error;
+
+    fn unit_variant(self) -> Result<(), A::Error> {
+        Err(de::Error::custom("every action has fields"))
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, _seed: T) -> Result<T::Value, A::Error> {
+        Err(de::Error::custom("every action has named fields"))
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, _visitor: V) -> Result<V::Value, A::Error> {
+        Err(de::Error::custom("every action has named fields"))
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, A::Error> {
+        visitor.visit_map(self.map)
+    }
+}
+
+/// [`Action`] read as the variant its tag names. The compiler holds it to
+/// [`Action`]'s fields (serde's remote derivation builds each variant); an
+/// action added to [`Action`] and not here is read by the derived reader.
+#[derive(Deserialize)]
+#[serde(remote = "Action", rename_all = "snake_case", deny_unknown_fields)]
+#[allow(dead_code)]
+enum ActionByTag {
+    FoundNetwork {
+        settings: NetworkSettings,
+        founders: Vec<Actor>,
+    },
+    RegisterActor {
+        actor: Actor,
+    },
+    SetPublicListing {
+        actor: ActorId,
+        public_listing: bool,
+    },
+    ChangeLevel {
+        actor: ActorId,
+        level: InvolvementLevel,
+        reason: String,
+    },
+    ProposeContract {
+        contract: ContractId,
+        terms: ContractTerms,
+    },
+    DiscussContract {
+        contract: ContractId,
+        note: String,
+    },
+    ReviseProposal {
+        contract: ContractId,
+        terms: ContractTerms,
+    },
+    ValidateContract {
+        contract: ContractId,
+    },
+    DeclineContract {
+        contract: ContractId,
+        reason: String,
+    },
+    ProposeAmendment {
+        contract: ContractId,
+        terms: ContractTerms,
+    },
+    Resign {
+        contract: ContractId,
+    },
+    ExcludeMember {
+        contract: ContractId,
+        reason: String,
+    },
+    PublishCharter {
+        text: CharterText,
+    },
+    SignCharter {
+        version: u32,
+    },
+    ReportMission {
+        mission: MissionId,
+        #[serde(deserialize_with = "iso_date")]
+        occurred_on: NaiveDate,
+        step: MissionStep,
+        #[serde(default)]
+        update: MissionUpdate,
+    },
+    DeclareContribution {
+        mission: MissionId,
+        amount: Money,
+    },
+    OfferContribution {
+        mission: MissionId,
+        amount: Money,
+    },
+    AcceptOffer {
+        mission: MissionId,
+    },
+    DeclareStalemate {
+        mission: MissionId,
+    },
+    ReopenNegotiation {
+        mission: MissionId,
+    },
+    RecordPayment {
+        payment: Payment,
+    },
+    RecordDonation {
+        donation: Donation,
+    },
+    RecordDelivery {
+        delivery: Delivery,
+    },
+    ConfigureFollowUp {
+        from: NaiveDate,
+        rules: FollowUpRules,
+    },
+    ShareResource {
+        mission: MissionId,
+        resource: String,
+        licence: String,
+        location: String,
+    },
+    RecordPriorWork {
+        member: ActorId,
+        local_actor: Client,
+        since: NaiveDate,
+    },
+    RecordMemberInformed {
+        mission: MissionId,
+        member: ActorId,
+    },
+    RecordAttendance {
+        member: ActorId,
+        year: i32,
+        #[serde(default)]
+        meeting: String,
+    },
+    NotifyHearing {
+        member: ActorId,
+        grounds: String,
+    },
+    AnswerHearing {
+        member: ActorId,
+        answer: String,
+    },
+    DecideStanding {
+        member: ActorId,
+        standing: Standing,
+        decision: Decision,
+    },
+    DecideLevel {
+        actor: ActorId,
+        level: InvolvementLevel,
+        decision: Decision,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn derived(line: &str) -> Event {
+        serde_json::from_str(line).unwrap()
+    }
+
+    #[test]
+    fn the_writers_lines_read_in_one_pass_as_the_derived_reader_reads_them() {
+        let sample = include_str!("../../../tests/fixtures/sample_journal_v1.jsonl");
+        for line in sample.lines().skip(1) {
+            assert_eq!(event(line).as_ref(), Some(&derived(line)), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_tag_not_first_or_a_date_spelt_otherwise_is_left_to_the_derived_reader() {
+        let line = r#"{"seq":3,"by":"paul","on":"2021-03-04","action":{"type":"report_mission","mission":"m1","occurred_on":"2021-03-02","step":{"step":"started"}}}"#;
+        let read = event(line).unwrap();
+        assert_eq!(read, derived(line));
+        assert_eq!((read.on, read.seq), (NaiveDate::from_ymd_opt(2021, 3, 4).unwrap(), 3));
+        let tag_last = line
+            .replace(r#"{"type":"report_mission","mission":"m1","#, r#"{"mission":"m1","#)
+            .replace(r#""step":{"step":"started"}}"#, r#""step":{"step":"started"},"type":"report_mission"}"#);
+        assert_eq!(derived(&tag_last), read);
+        assert_eq!(event(&tag_last), None);
+        for other in ["2021-3-04", "+2021-03-04", "2021-03-4", "2021-02-30", "20210304"] {
+            assert_eq!(event(&line.replace("2021-03-02", other)), None, "{other}");
+        }
+        assert_eq!(event(&line.replace("report_mission", "report_missions")), None);
+        assert_eq!(event(&line.replace(r#""mission":"m1""#, r#""mission":"m1","type":"report_mission""#)), None);
+    }
+}
