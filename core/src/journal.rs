@@ -42,11 +42,13 @@
 //! A snapshot is the state as one JSON document, read as strictly and checked
 //! for consistency ([`crate::snapshot`]).
 
-use crate::chain::{chained_line, link_line, split_line};
+use crate::chain::{chained_line, link_line, split_line_into};
 pub use crate::chain::{genesis, link, plain_line, ChainHash, ChainKey, Verification};
 use crate::error::{Error, Result};
 use crate::network::{Action, Command, Event, Network, NetworkState};
 use serde::{Deserialize, Serialize};
+
+mod pipeline;
 
 /// The schema version of the journals this build writes; it also reads
 /// version 1 (journals without a hash chain).
@@ -191,6 +193,8 @@ struct Chained<'k> {
     key: Option<&'k ChainKey>,
     /// No event verified yet: a keyed link failing here says the key is wrong.
     first: bool,
+    /// The line being read, without its hash.
+    plain: String,
 }
 
 impl Chained<'_> {
@@ -211,15 +215,16 @@ fn broken(line: usize, text: &str, reason: &'static str) -> Error {
 /// a changed byte is refused as a broken chain whatever the line says.
 fn read_event(line: &str, number: usize, last: bool, chain: Option<&mut Chained<'_>>) -> Result<Event> {
     let Some(chain) = chain else { return read_event_line(line, number, last) };
-    let Some((plain, given)) = split_line(line) else {
+    let Some(given) = split_line_into(line, &mut chain.plain) else {
         // A cut-off line has lost its hash: say it was cut off, not tampered with.
         check_json(line, number, last)?;
         return Err(broken(number, line, "the line does not end with its hash"));
     };
+    let plain = chain.plain.as_str();
     let Some(given) = ChainHash::from_hex(given) else {
-        return Err(broken(number, &plain, "its hash is not 64 lowercase hexadecimal digits"));
+        return Err(broken(number, plain, "its hash is not 64 lowercase hexadecimal digits"));
     };
-    let expected = link_line(&chain.head, &plain, chain.key);
+    let expected = link_line(&chain.head, plain, chain.key);
     if expected != given {
         return Err(if chain.first && chain.key.is_some() {
             Error::KeyInvalid(format!(
@@ -228,12 +233,12 @@ fn read_event(line: &str, number: usize, last: bool, chain: Option<&mut Chained<
         } else {
             broken(
                 number,
-                &plain,
+                plain,
                 "its hash does not continue the chain: this line, or one before it, was changed, removed or moved",
             )
         });
     }
-    let event = read_event_line(&plain, number, last)?;
+    let event = read_event_line(plain, number, last)?;
     chain.head = expected;
     chain.first = false;
     Ok(event)
@@ -271,7 +276,7 @@ fn open_chain<'k>(
         (false, Some(_)) => {
             Err(Error::KeyInvalid(format!("the journal's chain is `{CHAIN_SHA256}`: it was written without a key")))
         }
-        _ => Ok(Some(Chained { head: genesis(line, key), key, first: true })),
+        _ => Ok(Some(Chained { head: genesis(line, key), key, first: true, plain: String::new() })),
     }
 }
 
@@ -314,9 +319,9 @@ pub fn read_journal(text: &str) -> Result<Vec<Event>> {
 /// given for a journal written without one).
 pub fn read_verified(text: &str, key: Option<&ChainKey>) -> Result<Journal> {
     let partial = read_journal_until(text, key)?;
-    match partial.stopped {
+    match partial.ended.stopped {
         Some(error) => Err(error),
-        None => Ok(Journal { events: partial.events, verification: partial.verification }),
+        None => Ok(Journal { events: partial.events, verification: partial.ended.verification }),
     }
 }
 
@@ -346,13 +351,46 @@ pub struct JournalPrefix {
 /// The events read up to a cut-off last line, if any.
 struct Partial {
     events: Vec<Event>,
+    ended: Ended,
+}
+
+/// How the reading of a journal ended.
+struct Ended {
     verification: Verification,
     /// Byte offset of the line that stopped the reading.
     stopped_at: usize,
+    /// Why it stopped before the end: a cut-off last line.
     stopped: Option<Error>,
 }
 
+impl Ended {
+    /// The cut-off last line a reader of a valid prefix drops.
+    ///
+    /// # Errors
+    /// Why the reading stopped, if it was not a cut-off last line.
+    fn dropped(self, text: &str) -> Result<Option<Dropped>> {
+        match self.stopped {
+            None => Ok(None),
+            Some(Error::TruncatedLine(line)) => {
+                Ok(Some(Dropped { line, bytes: text.len().saturating_sub(self.stopped_at), events: 1 }))
+            }
+            Some(other) => Err(other),
+        }
+    }
+}
+
 fn read_journal_until(text: &str, key: Option<&ChainKey>) -> Result<Partial> {
+    let mut events: Vec<Event> = Vec::new();
+    let ended = read_each(text, key, |event, left| {
+        events.reserve(left);
+        events.push(event);
+    })?;
+    Ok(Partial { events, ended })
+}
+
+/// Reads a journal's events in order, handing each to `take` with the number
+/// of lines left to read, this one included.
+fn read_each(text: &str, key: Option<&ChainKey>, mut take: impl FnMut(Event, usize)) -> Result<Ended> {
     let all: Vec<(usize, usize, &str)> = lines(text).collect();
     let last_number = all.last().map_or(0, |l| l.0);
     let mut rows = all.into_iter();
@@ -363,25 +401,25 @@ fn read_journal_until(text: &str, key: Option<&ChainKey>) -> Result<Partial> {
     let mut chain = open_chain(&header, first, number, key)?;
     let verification =
         |chain: &Option<Chained<'_>>| chain.as_ref().map_or(Verification::Unverified, Chained::verification);
-    let mut events: Vec<Event> = Vec::with_capacity(rows.len());
-    for (number, at, line) in rows {
+    let mut previous: Option<u64> = None;
+    while let Some((number, at, line)) = rows.next() {
         let event: Event = match read_event(line, number, number == last_number, chain.as_mut()) {
             Ok(event) => event,
             Err(e @ Error::TruncatedLine(_)) => {
-                let verification = verification(&chain);
-                return Ok(Partial { events, verification, stopped_at: at, stopped: Some(e) });
+                return Ok(Ended { verification: verification(&chain), stopped_at: at, stopped: Some(e) });
             }
             Err(e) => return Err(e),
         };
-        if let Some(p) = events.last() {
-            let expected = next_seq(p.seq, number)?;
+        if let Some(p) = previous {
+            let expected = next_seq(p, number)?;
             if event.seq != expected {
                 return Err(Error::JournalSequence { line: number, found: event.seq, expected });
             }
         }
-        events.push(event);
+        previous = Some(event.seq);
+        take(event, rows.len() + 1);
     }
-    Ok(Partial { events, verification: verification(&chain), stopped_at: text.len(), stopped: None })
+    Ok(Ended { verification: verification(&chain), stopped_at: text.len(), stopped: None })
 }
 
 /// Reads the valid prefix of a journal whose last line may have been cut off
@@ -404,17 +442,9 @@ pub fn read_valid_prefix(text: &str) -> Result<JournalPrefix> {
 /// # Errors
 /// As [`read_valid_prefix`] and [`read_verified`].
 pub fn read_valid_prefix_verified(text: &str, key: Option<&ChainKey>) -> Result<JournalPrefix> {
-    let partial = read_journal_until(text, key)?;
-    let verification = partial.verification;
-    match partial.stopped {
-        None => Ok(JournalPrefix { events: partial.events, dropped: None, verification }),
-        Some(Error::TruncatedLine(line)) => {
-            let bytes = text.len().saturating_sub(partial.stopped_at);
-            let dropped = Some(Dropped { line, bytes, events: 1 });
-            Ok(JournalPrefix { events: partial.events, dropped, verification })
-        }
-        Some(other) => Err(other),
-    }
+    let Partial { events, ended } = read_journal_until(text, key)?;
+    let verification = ended.verification;
+    Ok(JournalPrefix { events, dropped: ended.dropped(text)?, verification })
 }
 
 impl Network {
@@ -453,10 +483,15 @@ impl Network {
     /// # Errors
     /// As [`Network::replay_with_key`].
     pub fn replay_verified(journal: &str, key: Option<&ChainKey>) -> Result<(Network, Verification)> {
-        let journal = read_verified(journal, key)?;
         let mut network = Network::new();
-        network.replay_all(journal.events)?;
-        Ok((network, journal.verification))
+        // As reading whole then replaying: a defect of the journal anywhere
+        // comes before the rejection of an event.
+        let (ended, replayed) = network.replay_while_reading(journal, key)?;
+        if let Some(error) = ended.stopped {
+            return Err(error);
+        }
+        replayed?;
+        Ok((network, ended.verification))
     }
 
     /// Rebuilds a network by replaying the valid prefix of a journal whose
@@ -478,10 +513,11 @@ impl Network {
     }
 
     fn replay_prefix_with(journal: &str, key: Option<&ChainKey>) -> Result<(Network, Option<Dropped>)> {
-        let prefix = read_valid_prefix_verified(journal, key)?;
         let mut network = Network::new();
-        network.replay_all(prefix.events)?;
-        Ok((network, prefix.dropped))
+        let (ended, replayed) = network.replay_while_reading(journal, key)?;
+        let dropped = ended.dropped(journal)?;
+        replayed?;
+        Ok((network, dropped))
     }
 
     /// Rebuilds a network from a snapshot, then replays the journal written since.
@@ -533,12 +569,16 @@ impl Network {
     /// Replays events read whole. Every caller drops the network on an
     /// error, so the events applied before it need not be recorded.
     fn replay_all(&mut self, events: Vec<Event>) -> Result<()> {
+        self.replay_from(events, 0)
+    }
+
+    /// Replays events, the first being the journal's event at `index` (from 0).
+    fn replay_from(&mut self, events: Vec<Event>, index: usize) -> Result<()> {
         for (i, event) in events.iter().enumerate() {
+            let line = index + i + 2;
             self.replay_unrecorded(event).map_err(|e| match e {
-                Error::JournalSequence { found, expected, .. } => {
-                    Error::JournalSequence { line: i + 2, found, expected }
-                }
-                Error::SequenceExhausted { last, .. } => Error::SequenceExhausted { line: Some(i + 2), last },
+                Error::JournalSequence { found, expected, .. } => Error::JournalSequence { line, found, expected },
+                Error::SequenceExhausted { last, .. } => Error::SequenceExhausted { line: Some(line), last },
                 other => other,
             })?;
         }

@@ -16,7 +16,7 @@ use crate::charter::CharterText;
 use crate::contract::ContractTerms;
 use crate::followup::FollowUpRules;
 use crate::ids::{ActorId, ContractId, MissionId};
-use crate::mission::{Client, MissionStep, MissionUpdate};
+use crate::mission::{Client, LeadOrigin, MissionStep, MissionUpdate};
 use crate::money::Money;
 use crate::negotiation::{Delivery, Donation, Payment};
 use crate::standing::{Decision, Standing};
@@ -24,6 +24,7 @@ use chrono::NaiveDate;
 use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, IntoDeserializer, MapAccess, VariantAccess, Visitor};
 use serde::Deserialize;
 use std::fmt;
+use std::marker::PhantomData;
 
 /// An event line read in one pass, or `None` (then the derived reader decides).
 pub(crate) fn event(text: &str) -> Option<Event> {
@@ -60,31 +61,56 @@ fn iso_date<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::
 }
 
 fn tag_first<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Action, D::Error> {
-    deserializer.deserialize_map(TagFirst)
+    deserializer.deserialize_map(TagFirst::<Action>(PhantomData))
 }
 
-struct TagFirst;
+fn step_first<'de, D: Deserializer<'de>>(deserializer: D) -> Result<MissionStep, D::Error> {
+    deserializer.deserialize_map(TagFirst::<MissionStep>(PhantomData))
+}
 
-impl<'de> Visitor<'de> for TagFirst {
-    type Value = Action;
+/// An internally tagged enum, read as the variant its tag names.
+trait ByTag: Sized {
+    /// The key of the tag.
+    const TAG: &'static str;
+    fn by_tag<'de, A: MapAccess<'de>>(rest: Rest<'de, A>) -> Result<Self, A::Error>;
+}
+
+impl ByTag for Action {
+    const TAG: &'static str = "type";
+    fn by_tag<'de, A: MapAccess<'de>>(rest: Rest<'de, A>) -> Result<Action, A::Error> {
+        ActionByTag::deserialize(rest)
+    }
+}
+
+impl ByTag for MissionStep {
+    const TAG: &'static str = "step";
+    fn by_tag<'de, A: MapAccess<'de>>(rest: Rest<'de, A>) -> Result<MissionStep, A::Error> {
+        StepByTag::deserialize(rest)
+    }
+}
+
+struct TagFirst<T>(PhantomData<T>);
+
+impl<'de, T: ByTag> Visitor<'de> for TagFirst<T> {
+    type Value = T;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an action with its `type` first")
+        write!(f, "an object with its `{}` first", T::TAG)
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Action, A::Error> {
-        if map.next_key_seed(IsType)? != Some(true) {
-            return Err(de::Error::custom("the action's `type` is not first"));
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        if map.next_key_seed(IsKey(T::TAG))? != Some(true) {
+            return Err(de::Error::custom("the tag is not first"));
         }
         let tag = map.next_value::<&'de str>()?;
-        ActionByTag::deserialize(Rest { tag, map })
+        T::by_tag(Rest { tag, map })
     }
 }
 
-/// Whether a key is `type`.
-struct IsType;
+/// Whether a key is the one given.
+struct IsKey(&'static str);
 
-impl<'de> DeserializeSeed<'de> for IsType {
+impl<'de> DeserializeSeed<'de> for IsKey {
     type Value = bool;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<bool, D::Error> {
@@ -92,7 +118,7 @@ impl<'de> DeserializeSeed<'de> for IsType {
     }
 }
 
-impl Visitor<'_> for IsType {
+impl Visitor<'_> for IsKey {
     type Value = bool;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -100,12 +126,11 @@ impl Visitor<'_> for IsType {
     }
 
     fn visit_str<E: de::Error>(self, key: &str) -> Result<bool, E> {
-        Ok(key == "type")
+        Ok(key == self.0)
     }
 }
 
-/// The rest of an action's object once its tag is read, read as the variant
-/// the tag names.
+/// The rest of an object once its tag is read, read as the variant the tag names.
 struct Rest<'de, A> {
     tag: &'de str,
     map: A,
@@ -115,7 +140,7 @@ impl<'de, A: MapAccess<'de>> Deserializer<'de> for Rest<'de, A> {
     type Error = A::Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, A::Error> {
-        Err(de::Error::custom("an action is read as its variant"))
+        Err(de::Error::custom("read as its variant"))
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
@@ -146,16 +171,20 @@ impl<'de, A: MapAccess<'de>> EnumAccess<'de> for Rest<'de, A> {
 impl<'de, A: MapAccess<'de>> VariantAccess<'de> for Rest<'de, A> {
     type Error = A::Error;
 
-    fn unit_variant(self) -> Result<(), A::Error> {
-        Err(de::Error::custom("every action has fields"))
+    fn unit_variant(mut self) -> Result<(), A::Error> {
+        // A unit variant is its tag alone.
+        match self.map.next_key::<de::IgnoredAny>()? {
+            None => Ok(()),
+            Some(_) => Err(de::Error::custom("a field beside the tag of a unit variant")),
+        }
     }
 
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, _seed: T) -> Result<T::Value, A::Error> {
-        Err(de::Error::custom("every action has named fields"))
+        Err(de::Error::custom("no variant read here is a newtype"))
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, _len: usize, _visitor: V) -> Result<V::Value, A::Error> {
-        Err(de::Error::custom("every action has named fields"))
+        Err(de::Error::custom("no variant read here is a tuple"))
     }
 
     fn struct_variant<V: Visitor<'de>>(
@@ -230,6 +259,7 @@ enum ActionByTag {
         mission: MissionId,
         #[serde(deserialize_with = "iso_date")]
         occurred_on: NaiveDate,
+        #[serde(deserialize_with = "step_first")]
         step: MissionStep,
         #[serde(default)]
         update: MissionUpdate,
@@ -305,6 +335,35 @@ enum ActionByTag {
     },
 }
 
+/// [`MissionStep`] read as the variant its tag names (see [`ActionByTag`]).
+#[derive(Deserialize)]
+#[serde(remote = "MissionStep", rename_all = "snake_case", deny_unknown_fields)]
+#[allow(dead_code)]
+enum StepByTag {
+    Solicited {
+        client: Client,
+        lead_origin: LeadOrigin,
+        title: String,
+    },
+    Proposed,
+    Won {
+        revenue: Money,
+    },
+    Started,
+    Progress {
+        note: String,
+    },
+    Completed,
+    Lost {
+        #[serde(default)]
+        reason: String,
+    },
+    Cancelled {
+        #[serde(default)]
+        reason: String,
+    },
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -336,6 +395,11 @@ mod tests {
             assert_eq!(event(&line.replace("2021-03-02", other)), None, "{other}");
         }
         assert_eq!(event(&line.replace("report_mission", "report_missions")), None);
+        assert_eq!(event(&line.replace(r#"{"step":"started"}"#, r#"{"step":"started","note":""}"#)), None);
+        let step_last = line.replace(r#"{"step":"started"}"#, r#"{"note":"Begun","step":"progress"}"#);
+        assert_eq!(event(&step_last), None);
+        let progress = line.replace(r#"{"step":"started"}"#, r#"{"step":"progress","note":"Begun"}"#);
+        assert_eq!(event(&progress), Some(derived(&progress)));
         assert_eq!(event(&line.replace(r#""mission":"m1""#, r#""mission":"m1","type":"report_mission""#)), None);
     }
 }
