@@ -69,6 +69,15 @@ pub struct Network {
     live: BTreeMap<ActorId, ContractId>,
 }
 
+/// What [`Network::restore`] puts back: the state and the index of live
+/// contracts as they were, and the journal's length (commands only append to it).
+#[derive(Debug)]
+pub(crate) struct SavePoint {
+    state: NetworkState,
+    live: BTreeMap<ActorId, ContractId>,
+    recorded: usize,
+}
+
 /// An event a network decided to record, not yet applied: made only by
 /// [`Network::decide`], so that [`Network::commit`] applies nothing that was
 /// not checked.
@@ -191,6 +200,21 @@ impl Network {
         } else {
             self.journal.extend(events);
         }
+    }
+
+    /// The state as it is, to [`Network::restore`] after commands that must
+    /// not stay: a copy of the state, not of the journal.
+    pub(crate) fn save_point(&self) -> SavePoint {
+        SavePoint { state: self.state.clone(), live: self.live.clone(), recorded: self.journal.len() }
+    }
+
+    /// Puts back the network as it was at `saved`, taken on this network:
+    /// every command since only changed the state and the index, and
+    /// appended to the journal.
+    pub(crate) fn restore(&mut self, saved: SavePoint) {
+        self.state = saved.state;
+        self.live = saved.live;
+        self.journal.truncate(saved.recorded);
     }
 
     /// The number of the next event; refused once the numbers are exhausted
