@@ -474,6 +474,11 @@ impl Network {
 
     /// Rebuilds a network by replaying a journal from its first event.
     ///
+    /// The journal is read on a second thread while its events are replayed
+    /// (on one thread where none can be started); the outcome is the same as
+    /// reading it whole, then replaying: a defect of the journal anywhere is
+    /// reported before the rejection of an event.
+    ///
     /// # Errors
     /// Any journal format error (a broken chain included), or the rejection
     /// of an event, with its sequence number.
