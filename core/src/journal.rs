@@ -394,29 +394,25 @@ impl Ended {
 
 fn read_journal_until(text: &str, key: Option<&ChainKey>) -> Result<Partial> {
     let mut events: Vec<Event> = Vec::new();
-    let ended = read_each(text, key, |event, left| {
-        events.reserve(left);
-        events.push(event);
-    })?;
+    let ended = read_each(text, key, |event| events.push(event))?;
     Ok(Partial { events, ended })
 }
 
-/// Reads a journal's events in order, handing each to `take` with the number
-/// of lines left to read, this one included.
-fn read_each(text: &str, key: Option<&ChainKey>, mut take: impl FnMut(Event, usize)) -> Result<Ended> {
-    let all: Vec<(usize, usize, &str)> = lines(text).collect();
-    let last_number = all.last().map_or(0, |l| l.0);
-    let mut rows = all.into_iter();
+/// Reads a journal's events in order, handing each to `take`.
+fn read_each(text: &str, key: Option<&ChainKey>, mut take: impl FnMut(Event)) -> Result<Ended> {
+    // Lines found as they are read: a replay starts on the first events at once.
+    let mut rows = lines(text).peekable();
     let (number, _, first) =
         rows.next().ok_or(Error::MalformedJson { line: Some(1), message: "empty journal".into() })?;
     // A cut-off header is an error for every reader: nothing of the journal can be read.
-    let header: Header = read_line(first, number, number == last_number)?;
+    let header: Header = read_line(first, number, rows.peek().is_none())?;
     let mut chain = open_chain(&header, first, number, key)?;
     let verification =
         |chain: &Option<Chained<'_>>| chain.as_ref().map_or(Verification::Unverified, Chained::verification);
     let mut previous: Option<u64> = None;
     while let Some((number, at, line)) = rows.next() {
-        let event: Event = match read_event(line, number, number == last_number, chain.as_mut()) {
+        let last = rows.peek().is_none();
+        let event: Event = match read_event(line, number, last, chain.as_mut()) {
             Ok(event) => event,
             Err(e @ Error::TruncatedLine(_)) => {
                 return Ok(Ended { verification: verification(&chain), stopped_at: at, stopped: Some(e) });
@@ -430,7 +426,7 @@ fn read_each(text: &str, key: Option<&ChainKey>, mut take: impl FnMut(Event, usi
             }
         }
         previous = Some(event.seq);
-        take(event, rows.len() + 1);
+        take(event);
     }
     Ok(Ended { verification: verification(&chain), stopped_at: text.len(), stopped: None })
 }

@@ -35,7 +35,7 @@ impl Network {
             let reader =
                 std::thread::Builder::new().name("coopetition-journal-reader".into()).spawn_scoped(scope, move || {
                     let mut batch = Vec::with_capacity(BATCH);
-                    let ended = read_each(text, key, |event, _| {
+                    let ended = read_each(text, key, |event| {
                         batch.push(event);
                         if batch.len() == BATCH {
                             // The replay stops receiving only once the reading has ended.
