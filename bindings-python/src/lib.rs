@@ -7,6 +7,7 @@ mod errors;
 mod event;
 mod followup;
 mod handle;
+mod journal;
 mod ledger;
 mod network;
 mod policy;

@@ -2,7 +2,7 @@
 
 use crate::convert::{actor_id, contract_id, label, mission_id, money, MoneyArg, Str, UserText};
 use crate::errors::IntoPy;
-use crate::event::{client, command_json, dropped_dict, update, Dropped};
+use crate::event::{client, command_json, update};
 use crate::handle::PyNetwork;
 use crate::policy::PyParameters;
 use coopetition::charter::CharterSignature;
@@ -11,7 +11,6 @@ use coopetition::charter::CharterText;
 use coopetition::compliance::{ComplianceReport, MemberCompliance};
 use coopetition::contract::{Contract, ContractTerms, ContractVersion};
 use coopetition::directory::DirectoryEntry;
-use coopetition::journal::ChainKey;
 use coopetition::ledger::{MemberLedger, NetworkLedger};
 use coopetition::mission::Mission;
 use coopetition::mission::{MissionStep, MissionUpdate};
@@ -21,7 +20,7 @@ use coopetition::policy::MissionFacts;
 use coopetition::prelude::*;
 use coopetition::standing::{LevelSuggestion, StandingProposal};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyList};
+use pyo3::types::PyList;
 use std::sync::Arc;
 
 #[pyo3_stub_gen::derive::gen_stub_pymethods]
@@ -907,115 +906,6 @@ impl PyNetwork {
         crate::ledger::statement(self, &member, year, lang, policy, parameters)
     }
 
-    // ---- journal and snapshots --------------------------------------------------
-
-    /// The journal as JSON Lines (header with schema version, one event a
-    /// line, each carrying its link of the hash chain); with `key` (bytes),
-    /// the chain is HMAC-SHA256 and only a holder of the key can write one
-    /// that verifies.
-    #[pyo3(signature = (key=None))]
-    fn journal_jsonl(&self, py: Python<'_>, key: Option<Bound<'_, PyBytes>>) -> PyResult<String> {
-        let key = chain_key(key)?;
-        let network = self.read()?;
-        Ok(py.detach(|| match &key {
-            None => network.journal_jsonl(),
-            Some(key) => network.journal_jsonl_keyed(key),
-        }))
-    }
-
-    /// Rebuilds a network by replaying a journal; its hash chain is verified
-    /// (with `key`, bytes, if it was written with one) and every event is
-    /// checked again.
-    #[staticmethod]
-    #[pyo3(signature = (journal, key=None))]
-    fn replay(py: Python<'_>, journal: Str<'_>, key: Option<Bound<'_, PyBytes>>) -> PyResult<Self> {
-        let key = chain_key(key)?;
-        py.detach(|| Network::replay_verified(&journal, key.as_ref())).map(|(n, _)| PyNetwork::wrap(n)).py()
-    }
-
-    /// Rebuilds a network from the valid prefix of a journal whose last line
-    /// may have been cut off (a crash during a write), its chain verified
-    /// (with `key` if it was written with one). Returns the network and what
-    /// was dropped: `None`, or `{"line": …, "bytes": …, "events": …}`. Only a
-    /// cut-off last line is dropped; a corrupt line followed by good ones
-    /// raises `journal.line.corrupt`.
-    #[staticmethod]
-    #[pyo3(signature = (journal, key=None))]
-    fn replay_prefix(
-        py: Python<'_>,
-        journal: Str<'_>,
-        key: Option<Bound<'_, PyBytes>>,
-    ) -> PyResult<(PyNetwork, Option<Dropped>)> {
-        let key = chain_key(key)?;
-        let (network, dropped) = py
-            .detach(|| match &key {
-                None => Network::replay_prefix(&journal),
-                Some(key) => Network::replay_prefix_with_key(&journal, key),
-            })
-            .py()?;
-        Ok((PyNetwork::wrap(network), dropped.map(dropped_dict)))
-    }
-
-    /// As `resume`, with the valid prefix of a journal whose last line may
-    /// have been cut off; returns the network and what was dropped (see `replay_prefix`).
-    #[staticmethod]
-    #[pyo3(signature = (snapshot, journal, key=None))]
-    fn resume_prefix(
-        py: Python<'_>,
-        snapshot: Str<'_>,
-        journal: Str<'_>,
-        key: Option<Bound<'_, PyBytes>>,
-    ) -> PyResult<(PyNetwork, Option<Dropped>)> {
-        let key = chain_key(key)?;
-        let (network, dropped) = py
-            .detach(|| match &key {
-                None => Network::resume_prefix(&snapshot, &journal),
-                Some(key) => Network::resume_prefix_with_key(&snapshot, &journal, key),
-            })
-            .py()?;
-        Ok((PyNetwork::wrap(network), dropped.map(dropped_dict)))
-    }
-
-    /// The state as a JSON snapshot: the position and link of its last event
-    /// in the journal's hash chain, and a digest of the state bound to them;
-    /// with `key` (bytes), the digest is HMAC-SHA256 and only a holder of the
-    /// key can write one that verifies.
-    #[pyo3(signature = (key=None))]
-    fn snapshot_json(&self, py: Python<'_>, key: Option<Bound<'_, PyBytes>>) -> PyResult<String> {
-        let key = chain_key(key)?;
-        let network = self.read()?;
-        py.detach(|| match &key {
-            None => Ok(network.snapshot_json()),
-            Some(key) => network.snapshot_json_keyed(key),
-        })
-        .py()
-    }
-
-    /// A network from a snapshot (its journal starts empty): its digest is
-    /// verified (with `key` if it was written with one), then its facts
-    /// against one another.
-    #[staticmethod]
-    #[pyo3(signature = (json, key=None))]
-    fn from_snapshot_json(py: Python<'_>, json: Str<'_>, key: Option<Bound<'_, PyBytes>>) -> PyResult<Self> {
-        let key = chain_key(key)?;
-        py.detach(|| Network::from_snapshot_json_with_key(&json, key.as_ref())).map(|(n, _)| PyNetwork::wrap(n)).py()
-    }
-
-    /// A network from a snapshot plus a journal that continues its chain
-    /// (the journal written since, or the whole journal), verified with `key`
-    /// if they were written with one.
-    #[staticmethod]
-    #[pyo3(signature = (snapshot, journal, key=None))]
-    fn resume(py: Python<'_>, snapshot: Str<'_>, journal: Str<'_>, key: Option<Bound<'_, PyBytes>>) -> PyResult<Self> {
-        let key = chain_key(key)?;
-        py.detach(|| match &key {
-            None => Network::resume(&snapshot, &journal),
-            Some(key) => Network::resume_with_key(&snapshot, &journal, key),
-        })
-        .map(PyNetwork::wrap)
-        .py()
-    }
-
     /// Whether two networks have the same state.
     fn same_state(&self, other: PyRef<'_, PyNetwork>) -> PyResult<bool> {
         let (a, b) = (self.read()?, other.read()?);
@@ -1033,9 +923,4 @@ impl PyNetwork {
             n.state().last_seq
         ))
     }
-}
-
-/// A chain key from optional Python bytes.
-fn chain_key(key: Option<Bound<'_, PyBytes>>) -> PyResult<Option<ChainKey>> {
-    key.map(|k| ChainKey::new(k.as_bytes())).transpose().py()
 }

@@ -6,7 +6,6 @@ use crate::convert::Str;
 use crate::errors::IntoPy;
 use crate::event::command_json;
 use crate::handle::PyNetwork;
-use coopetition::journal::ChainKey;
 use coopetition::network::{Command, Event};
 use coopetition_store::{seconds, NetworkHandle, StoreOptions, Synchronous};
 use pyo3::prelude::*;
@@ -27,7 +26,7 @@ fn options(
         busy_timeout: seconds(busy_timeout).py()?,
         read_only,
         max_bytes,
-        key: key.map(|k| ChainKey::new(k.as_bytes())).transpose().py()?,
+        key: crate::journal::chain_key(key)?,
     })
 }
 

@@ -23,6 +23,63 @@ use serde_json::Value;
 /// `journal.line.truncated` (the text ends inside its value, `cut_off`
 /// only), `journal.json.malformed` otherwise.
 pub(crate) fn from_str<T: Serialize + DeserializeOwned>(text: &str, line: Option<usize>) -> Result<T> {
+    match as_written(text) {
+        Some(value) => Ok(value),
+        None => compared(text, line),
+    }
+}
+
+/// Reads a JSON object as `T` in one parse if `text` is, byte for byte, what
+/// this build writes for the value read; `None` otherwise, when only
+/// [`from_str`]'s comparison can say what is wrong (or that a fine spelling,
+/// such as an empty field given, is accepted).
+///
+/// What it accepts, [`from_str`] accepts too, and reads as the same value:
+/// the text is the writer's own, so every value has the one spelling and
+/// every field survives. A key given twice cannot pass: a struct's field
+/// twice is refused by the typed parse, and a map keeps one of the two, so
+/// the value written back is shorter than the text.
+pub(crate) fn as_written<T: Serialize + DeserializeOwned>(text: &str) -> Option<T> {
+    as_written_by(text, |text| serde_json::from_str(text).ok())
+}
+
+/// As [`as_written`], reading with `read`: a faster reader of `T` that may
+/// fail wherever it likes (the value it reads is accepted only if written
+/// back as `text`, so it only has to read the writer's own text as the
+/// derived reader does).
+pub(crate) fn as_written_by<T: Serialize>(text: &str, read: impl FnOnce(&str) -> Option<T>) -> Option<T> {
+    if !text.starts_with('{') {
+        return None;
+    }
+    let value = read(text)?;
+    // Written straight against the text: no copy, and the first byte that
+    // differs stops the writing.
+    let mut rest = Unwritten(text.as_bytes());
+    serde_json::to_writer(&mut rest, &value).ok()?;
+    rest.0.is_empty().then_some(value)
+}
+
+/// The part of a text not yet matched by what is written.
+struct Unwritten<'a>(&'a [u8]);
+
+impl std::io::Write for Unwritten<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        match self.0.strip_prefix(bytes) {
+            Some(rest) => {
+                self.0 = rest;
+                Ok(bytes.len())
+            }
+            None => Err(std::io::ErrorKind::InvalidData.into()),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// [`from_str`]'s comparison of the text with the value written back.
+fn compared<T: Serialize + DeserializeOwned>(text: &str, line: Option<usize>) -> Result<T> {
     reject_repeated_keys(text, line)?;
     let given: Value = serde_json::from_str(text).map_err(|e| malformed(line, e.to_string()))?;
     // Typed parsing first, from the text: it refuses repeated fields, which the
@@ -185,5 +242,40 @@ fn short(value: &Value) -> String {
     match text.char_indices().nth(60) {
         Some((at, _)) => format!("{}…", &text[..at]),
         None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::network::Event;
+
+    const WRITTEN: &str = r#"{"seq":7,"by":"alice","on":"2020-01-06","action":{"type":"sign_charter","version":1}}"#;
+
+    #[test]
+    fn the_writers_own_text_is_read_in_one_parse_as_the_comparison_reads_it() {
+        let fast: Event = as_written(WRITTEN).unwrap();
+        assert_eq!(fast, compared::<Event>(WRITTEN, None).unwrap());
+        assert_eq!((fast.seq, fast.on.to_string()), (7, "2020-01-06".to_owned()));
+        for line in include_str!("../../tests/fixtures/sample_journal_v1.jsonl").lines().skip(1) {
+            let event: Event = as_written(line).unwrap_or_else(|| panic!("not read as written: {line}"));
+            assert_eq!(event, compared::<Event>(line, None).unwrap());
+        }
+    }
+
+    #[test]
+    fn any_other_spelling_goes_to_the_comparison() {
+        let spaced = WRITTEN.replace(",\"by\"", ", \"by\"");
+        let repeated = WRITTEN.replace("{\"seq\":7,", "{\"seq\":7,\"seq\":7,");
+        let padded = WRITTEN.replace("2020-01-06", "2020-1-6");
+        let as_array = "[7,\"alice\",\"2020-01-06\",{\"type\":\"sign_charter\",\"version\":1}]";
+        for text in [spaced.as_str(), &repeated, &padded, as_array] {
+            assert!(as_written::<Event>(text).is_none(), "{text}");
+        }
+        // What the comparison decides: a space between fields is no other spelling of a value.
+        assert_eq!(from_str::<Event>(&spaced, None).unwrap().seq, 7);
+        for text in [repeated.as_str(), &padded, as_array] {
+            assert_eq!(from_str::<Event>(text, Some(2)).unwrap_err().code(), "journal.json.malformed", "{text}");
+        }
     }
 }

@@ -179,14 +179,19 @@ pub fn plain_line(event: &Event) -> String {
 const HASH_FIELD: &str = ",\"hash\":\"";
 const SUFFIX_LEN: usize = HASH_FIELD.len() + 64 + 2;
 
-/// Splits a chained event line into the text it hashes (the line without its
-/// `"hash"` field) and the hash it carries; `None` if it does not end with a
-/// hash spelt as the writer spells it.
-pub(crate) fn split_line(line: &str) -> Option<(String, &str)> {
+/// Writes into `plain` (cleared first) the text a chained event line hashes
+/// (the line without its `"hash"` field) and returns the hash it carries;
+/// `None` if it does not end with a hash spelt as the writer spells it. A
+/// reader reuses one buffer for every line, rather than leaving a freed line
+/// between the values it keeps.
+pub(crate) fn split_line_into<'l>(line: &'l str, plain: &mut String) -> Option<&'l str> {
     let start = line.len().checked_sub(SUFFIX_LEN)?;
     let (body, suffix) = (line.get(..start)?, line.get(start..)?);
     let hash = suffix.strip_prefix(HASH_FIELD)?.strip_suffix("\"}")?;
-    Some((format!("{body}}}"), hash))
+    plain.clear();
+    plain.push_str(body);
+    plain.push('}');
+    Some(hash)
 }
 
 /// An event's line carrying `hash`: its plain line with `"hash"` as the last field.
@@ -230,8 +235,10 @@ mod tests {
         let hash = ChainHash([1; 32]);
         let line = chained_line("{\"seq\":1}", &hash);
         assert_eq!(line, format!("{{\"seq\":1,\"hash\":\"{}\"}}", "01".repeat(32)));
-        assert_eq!(split_line(&line), Some(("{\"seq\":1}".to_owned(), "01".repeat(32).as_str())));
-        assert_eq!(split_line("{\"seq\":1}"), None);
-        assert_eq!(split_line(&line.replace(",\"hash\"", ", \"hash\"")), None);
+        let mut plain = String::from("left over");
+        assert_eq!(split_line_into(&line, &mut plain), Some("01".repeat(32).as_str()));
+        assert_eq!(plain, "{\"seq\":1}");
+        assert_eq!(split_line_into("{\"seq\":1}", &mut plain), None);
+        assert_eq!(split_line_into(&line.replace(",\"hash\"", ", \"hash\""), &mut plain), None);
     }
 }

@@ -53,11 +53,13 @@
 //! digest bound to its place in the chain, and checked for consistency
 //! ([`crate::snapshot_file`], [`crate::snapshot`]).
 
-use crate::chain::{chained_line, link_line, split_line};
+use crate::chain::{chained_line, link_line, split_line_into};
 pub use crate::chain::{genesis, link, plain_line, ChainHash, ChainKey, ChainPosition, Verification};
 use crate::error::{Error, Result};
 use crate::network::{Action, ChainBase, Command, Event, Network};
 use serde::{Deserialize, Serialize};
+
+mod pipeline;
 
 /// The schema version of the journals this build writes; it also reads
 /// version 1 (journals without a hash chain).
@@ -202,8 +204,21 @@ fn lines(text: &str) -> impl Iterator<Item = (usize, usize, &str)> {
 /// truncated if it is the journal's last line (a write cut off), corrupt
 /// otherwise (good lines follow it: it was damaged, not cut).
 fn read_line<T: Serialize + serde::de::DeserializeOwned>(line: &str, number: usize, last: bool) -> Result<T> {
+    // A line as the engine writes it is one whole JSON value: read it in one parse.
+    if let Some(value) = crate::canonical::as_written(line) {
+        return Ok(value);
+    }
     check_json(line, number, last)?;
     crate::canonical::from_str(line, Some(number))
+}
+
+/// Reads an event's line as [`read_line`] does, in one pass when it is
+/// spelt as the engine writes it ([`crate::network::read`]).
+fn read_event_line(line: &str, number: usize, last: bool) -> Result<Event> {
+    match crate::canonical::as_written_by(line, crate::network::read::event) {
+        Some(event) => Ok(event),
+        None => read_line(line, number, last),
+    }
 }
 
 /// Refuses a line that is not one JSON value (see [`read_line`]).
@@ -227,6 +242,8 @@ struct Chained<'k> {
     /// Where the chain starts: the header's `hash_0`, or the position a
     /// continuation journal continues.
     start: ChainPosition,
+    /// The line being read, without its hash.
+    plain: String,
 }
 
 impl Chained<'_> {
@@ -246,17 +263,20 @@ fn broken(line: usize, text: &str, reason: &'static str) -> Error {
 /// Reads one event line, verifying its link first if the journal is chained:
 /// a changed byte is refused as a broken chain whatever the line says.
 fn read_event(line: &str, number: usize, last: bool, chain: Option<&mut Chained<'_>>) -> Result<Event> {
-    let Some(chain) = chain else { return read_line(line, number, last) };
-    let Some((plain, given)) = split_line(line) else {
+    let Some(chain) = chain else { return read_event_line(line, number, last) };
+    let Some(given) = split_line_into(line, &mut chain.plain) else {
         // A cut-off line has lost its hash: say it was cut off, not tampered with.
         check_json(line, number, last)?;
         return Err(broken(number, line, "the line does not end with its hash"));
     };
-    let Some(given) = ChainHash::from_hex(given) else {
-        return Err(broken(number, &plain, "its hash is not 64 lowercase hexadecimal digits"));
-    };
-    let expected = link_line(&chain.head, &plain, chain.key);
-    if expected != given {
+    let plain = chain.plain.as_str();
+    let expected = link_line(&chain.head, plain, chain.key);
+    // The link as the writer spells it is the one spelling that verifies:
+    // only a line that does not verify needs its hash decoded, to say why.
+    if hex_digits(&expected) != given.as_bytes() {
+        if ChainHash::from_hex(given).is_none() {
+            return Err(broken(number, plain, "its hash is not 64 lowercase hexadecimal digits"));
+        }
         return Err(if chain.first && chain.key.is_some() {
             Error::KeyInvalid(format!(
                 "the first event (line {number}) does not verify with it: the journal was written with another key, or that line was changed"
@@ -264,15 +284,26 @@ fn read_event(line: &str, number: usize, last: bool, chain: Option<&mut Chained<
         } else {
             broken(
                 number,
-                &plain,
+                plain,
                 "its hash does not continue the chain: this line, or one before it, was changed, removed or moved",
             )
         });
     }
-    let event = read_line(&plain, number, last)?;
+    let event = read_event_line(plain, number, last)?;
     chain.head = expected;
     chain.first = false;
     Ok(event)
+}
+
+/// A link's 64 lowercase hexadecimal digits, as [`ChainHash::to_hex`] writes them.
+fn hex_digits(hash: &ChainHash) -> [u8; 64] {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = [0u8; 64];
+    for (pair, byte) in out.chunks_exact_mut(2).zip(hash.0) {
+        pair[0] = DIGITS[usize::from(byte >> 4)];
+        pair[1] = DIGITS[usize::from(byte & 0x0f)];
+    }
+    out
 }
 
 /// The chain a journal's header announces, checked against the key given.
@@ -319,7 +350,7 @@ fn open_chain<'k>(
                     ChainPosition { seq: c.seq, hash }
                 }
             };
-            Ok(Some(Chained { head: start.hash, key, first: true, start }))
+            Ok(Some(Chained { head: start.hash, key, first: true, start, plain: String::new() }))
         }
     }
 }
@@ -367,9 +398,11 @@ pub fn read_journal(text: &str) -> Result<Vec<Event>> {
 /// given for a journal written without one).
 pub fn read_verified(text: &str, key: Option<&ChainKey>) -> Result<Journal> {
     let partial = read_journal_until(text, key)?;
-    match partial.stopped {
+    match partial.ended.stopped {
         Some(error) => Err(error),
-        None => Ok(Journal { events: partial.events, verification: partial.verification, start: partial.start }),
+        None => {
+            Ok(Journal { events: partial.events, verification: partial.ended.verification, start: partial.ended.start })
+        }
     }
 }
 
@@ -401,47 +434,76 @@ pub struct JournalPrefix {
 /// The events read up to a cut-off last line, if any.
 struct Partial {
     events: Vec<Event>,
+    ended: Ended,
+}
+
+/// How the reading of a journal ended.
+struct Ended {
     verification: Verification,
+    /// Where the chain starts (see [`Journal::start`]).
     start: Option<ChainPosition>,
     /// Byte offset of the line that stopped the reading.
     stopped_at: usize,
+    /// Why it stopped before the end: a cut-off last line.
     stopped: Option<Error>,
 }
 
+impl Ended {
+    /// The cut-off last line a reader of a valid prefix drops.
+    ///
+    /// # Errors
+    /// Why the reading stopped, if it was not a cut-off last line.
+    fn dropped(self, text: &str) -> Result<Option<Dropped>> {
+        match self.stopped {
+            None => Ok(None),
+            Some(Error::TruncatedLine(line)) => {
+                Ok(Some(Dropped { line, bytes: text.len().saturating_sub(self.stopped_at), events: 1 }))
+            }
+            Some(other) => Err(other),
+        }
+    }
+}
+
 fn read_journal_until(text: &str, key: Option<&ChainKey>) -> Result<Partial> {
-    let all: Vec<(usize, usize, &str)> = lines(text).collect();
-    let last_number = all.last().map_or(0, |l| l.0);
-    let mut rows = all.into_iter();
+    let mut events: Vec<Event> = Vec::new();
+    let ended = read_each(text, key, |event| events.push(event))?;
+    Ok(Partial { events, ended })
+}
+
+/// Reads a journal's events in order, handing each to `take`.
+fn read_each(text: &str, key: Option<&ChainKey>, mut take: impl FnMut(Event)) -> Result<Ended> {
+    // Lines found as they are read: a replay starts on the first events at once.
+    let mut rows = lines(text).peekable();
     let (number, _, first) =
         rows.next().ok_or(Error::MalformedJson { line: Some(1), message: "empty journal".into() })?;
     // A cut-off header is an error for every reader: nothing of the journal can be read.
-    let header: Header = read_line(first, number, number == last_number)?;
+    let header: Header = read_line(first, number, rows.peek().is_none())?;
     let mut chain = open_chain(&header, first, number, key)?;
     let start = chain.as_ref().map(|c| c.start);
     let verification =
         |chain: &Option<Chained<'_>>| chain.as_ref().map_or(Verification::Unverified, Chained::verification);
-    let mut events: Vec<Event> = Vec::new();
     // A continuation's first event follows the position it continues; a
     // whole journal's first number is checked when it is replayed.
-    let continued = header.continues.as_ref().map(|c| c.seq);
-    for (number, at, line) in rows {
-        let event: Event = match read_event(line, number, number == last_number, chain.as_mut()) {
+    let mut previous: Option<u64> = header.continues.as_ref().map(|c| c.seq);
+    while let Some((number, at, line)) = rows.next() {
+        let last = rows.peek().is_none();
+        let event: Event = match read_event(line, number, last, chain.as_mut()) {
             Ok(event) => event,
             Err(e @ Error::TruncatedLine(_)) => {
-                let verification = verification(&chain);
-                return Ok(Partial { events, verification, start, stopped_at: at, stopped: Some(e) });
+                return Ok(Ended { verification: verification(&chain), start, stopped_at: at, stopped: Some(e) });
             }
             Err(e) => return Err(e),
         };
-        if let Some(previous) = events.last().map(|p| p.seq).or(continued) {
-            let expected = next_seq(previous, number)?;
+        if let Some(p) = previous {
+            let expected = next_seq(p, number)?;
             if event.seq != expected {
                 return Err(Error::JournalSequence { line: number, found: event.seq, expected });
             }
         }
-        events.push(event);
+        previous = Some(event.seq);
+        take(event);
     }
-    Ok(Partial { events, verification: verification(&chain), start, stopped_at: text.len(), stopped: None })
+    Ok(Ended { verification: verification(&chain), start, stopped_at: text.len(), stopped: None })
 }
 
 /// Reads the valid prefix of a journal whose last line may have been cut off
@@ -464,17 +526,9 @@ pub fn read_valid_prefix(text: &str) -> Result<JournalPrefix> {
 /// # Errors
 /// As [`read_valid_prefix`] and [`read_verified`].
 pub fn read_valid_prefix_verified(text: &str, key: Option<&ChainKey>) -> Result<JournalPrefix> {
-    let partial = read_journal_until(text, key)?;
-    let verification = partial.verification;
-    match partial.stopped {
-        None => Ok(JournalPrefix { events: partial.events, dropped: None, verification, start: partial.start }),
-        Some(Error::TruncatedLine(line)) => {
-            let bytes = text.len().saturating_sub(partial.stopped_at);
-            let dropped = Some(Dropped { line, bytes, events: 1 });
-            Ok(JournalPrefix { events: partial.events, dropped, verification, start: partial.start })
-        }
-        Some(other) => Err(other),
-    }
+    let Partial { events, ended } = read_journal_until(text, key)?;
+    let (verification, start) = (ended.verification, ended.start);
+    Ok(JournalPrefix { events, dropped: ended.dropped(text)?, verification, start })
 }
 
 impl Network {
@@ -535,6 +589,11 @@ impl Network {
 
     /// Rebuilds a network by replaying a journal from its first event.
     ///
+    /// The journal is read on a second thread while its events are replayed
+    /// (on one thread where none can be started); the outcome is the same as
+    /// reading it whole, then replaying: a defect of the journal anywhere is
+    /// reported before the rejection of an event.
+    ///
     /// # Errors
     /// Any journal format error (a broken chain included), or the rejection
     /// of an event, with its sequence number; `journal.snapshot.continuation`
@@ -558,11 +617,16 @@ impl Network {
     /// # Errors
     /// As [`Network::replay_with_key`].
     pub fn replay_verified(journal: &str, key: Option<&ChainKey>) -> Result<(Network, Verification)> {
-        let journal = read_verified(journal, key)?;
-        whole(journal.start)?;
         let mut network = Network::new();
-        network.replay_all(journal.events)?;
-        Ok((network, journal.verification))
+        // As reading whole then replaying: a defect of the journal anywhere
+        // comes before the rejection of an event.
+        let (ended, replayed) = network.replay_while_reading(journal, key)?;
+        if let Some(error) = ended.stopped {
+            return Err(error);
+        }
+        whole(ended.start)?;
+        replayed?;
+        Ok((network, ended.verification))
     }
 
     /// Rebuilds a network by replaying the valid prefix of a journal whose
@@ -584,23 +648,32 @@ impl Network {
     }
 
     fn replay_prefix_with(journal: &str, key: Option<&ChainKey>) -> Result<(Network, Option<Dropped>)> {
-        let prefix = read_valid_prefix_verified(journal, key)?;
-        whole(prefix.start)?;
         let mut network = Network::new();
-        network.replay_all(prefix.events)?;
-        Ok((network, prefix.dropped))
+        let (ended, replayed) = network.replay_while_reading(journal, key)?;
+        let start = ended.start;
+        let dropped = ended.dropped(journal)?;
+        whole(start)?;
+        replayed?;
+        Ok((network, dropped))
     }
 
+    /// Replays events read whole. Every caller drops the network on an
+    /// error, so the events applied before it need not be recorded.
     pub(crate) fn replay_all(&mut self, events: Vec<Event>) -> Result<()> {
-        for (i, event) in events.into_iter().enumerate() {
-            self.replay_event(event).map_err(|e| match e {
-                Error::JournalSequence { found, expected, .. } => {
-                    Error::JournalSequence { line: i + 2, found, expected }
-                }
-                Error::SequenceExhausted { last, .. } => Error::SequenceExhausted { line: Some(i + 2), last },
+        self.replay_from(events, 0)
+    }
+
+    /// Replays events, the first being the journal's event at `index` (from 0).
+    fn replay_from(&mut self, events: Vec<Event>, index: usize) -> Result<()> {
+        for (i, event) in events.iter().enumerate() {
+            let line = index + i + 2;
+            self.replay_unrecorded(event).map_err(|e| match e {
+                Error::JournalSequence { found, expected, .. } => Error::JournalSequence { line, found, expected },
+                Error::SequenceExhausted { last, .. } => Error::SequenceExhausted { line: Some(line), last },
                 other => other,
             })?;
         }
+        self.record_replayed(events);
         Ok(())
     }
 }

@@ -35,6 +35,7 @@ mod authority;
 mod check;
 mod command;
 mod follow_up;
+pub(crate) mod read;
 pub(crate) mod state;
 pub(crate) use authority::member_in;
 pub use authority::Capacity;
@@ -93,6 +94,15 @@ pub(crate) enum ChainBase {
     /// Rebuilt from a state without a chain position (a schema-1 snapshot,
     /// [`Network::from_state`]): the chain before its journal is unknown.
     Unverified,
+}
+
+/// What [`Network::restore`] puts back: the state and the index of live
+/// contracts as they were, and the journal's length (commands only append to it).
+#[derive(Debug)]
+pub(crate) struct SavePoint {
+    state: NetworkState,
+    live: BTreeMap<ActorId, ContractId>,
+    recorded: usize,
 }
 
 /// An event a network decided to record, not yet applied: made only by
@@ -190,15 +200,48 @@ impl Network {
     /// `journal.sequence.invalid` if it does not follow the last event; any
     /// rejection the live command would have met.
     pub fn replay_event(&mut self, event: Event) -> Result<()> {
+        self.replay_unrecorded(&event)?;
+        self.journal.push(event);
+        Ok(())
+    }
+
+    /// [`Network::replay_event`] without recording the event: the caller
+    /// records it with [`Network::record_replayed`] (no check reads the journal).
+    pub(crate) fn replay_unrecorded(&mut self, event: &Event) -> Result<()> {
         let expected = self.next_seq()?;
         if event.seq != expected {
             return Err(Error::JournalSequence { line: 0, found: event.seq, expected });
         }
-        let command = Command { by: event.by.clone(), on: event.on, action: event.action.clone() };
-        self.check(&command).map_err(|e| Error::Replay { seq: event.seq, source: Box::new(e) })?;
-        self.apply(&event);
-        self.journal.push(event);
+        self.check_action(&event.by, event.on, &event.action)
+            .map_err(|e| Error::Replay { seq: event.seq, source: Box::new(e) })?;
+        self.apply(event);
         Ok(())
+    }
+
+    /// Records events replayed by [`Network::replay_unrecorded`], in order:
+    /// a journal of a million events read whole is taken as it is, not moved
+    /// event by event.
+    pub(crate) fn record_replayed(&mut self, events: Vec<Event>) {
+        if self.journal.is_empty() {
+            self.journal = events;
+        } else {
+            self.journal.extend(events);
+        }
+    }
+
+    /// The state as it is, to [`Network::restore`] after commands that must
+    /// not stay: a copy of the state, not of the journal.
+    pub(crate) fn save_point(&self) -> SavePoint {
+        SavePoint { state: self.state.clone(), live: self.live.clone(), recorded: self.journal.len() }
+    }
+
+    /// Puts back the network as it was at `saved`, taken on this network:
+    /// every command since only changed the state and the index, and
+    /// appended to the journal.
+    pub(crate) fn restore(&mut self, saved: SavePoint) {
+        self.state = saved.state;
+        self.live = saved.live;
+        self.journal.truncate(saved.recorded);
     }
 
     /// The number of the next event; refused once the numbers are exhausted

@@ -100,14 +100,24 @@ impl SharedNetwork {
         persist: impl FnOnce(&[Event]) -> Result<()>,
     ) -> Result<Vec<Event>> {
         let mut guard = self.lock();
-        let mut next = Network::clone(&guard);
-        let mut events = Vec::with_capacity(commands.len());
-        for command in commands {
-            events.push(next.execute(command)?.clone());
+        let Some(network) = Arc::get_mut(&mut guard) else {
+            // A reader holds the current version: the batch runs on a copy,
+            // which replaces it only once written.
+            let mut next = Network::clone(&guard);
+            let events = execute_all(&mut next, commands)?;
+            persist(&events)?;
+            *guard = Arc::new(next);
+            return Ok(events);
+        };
+        // No reader: the batch runs in place, the state saved first (not the
+        // journal, which the batch only appends to) to be put back if a
+        // command is refused or the write fails.
+        let saved = network.save_point();
+        let done = execute_all(network, commands).and_then(|events| persist(&events).map(|()| events));
+        if done.is_err() {
+            network.restore(saved);
         }
-        persist(&events)?;
-        *guard = Arc::new(next);
-        Ok(events)
+        done
     }
 
     /// Puts another network in place of this one (a store reloaded after
@@ -123,6 +133,16 @@ impl SharedNetwork {
     pub fn check(&self, command: &Command) -> Result<()> {
         self.read().check(command)
     }
+}
+
+/// Executes commands in order, each on the state the previous ones leave;
+/// stops at the first refused.
+fn execute_all(network: &mut Network, commands: Vec<Command>) -> Result<Vec<Event>> {
+    let mut events = Vec::with_capacity(commands.len());
+    for command in commands {
+        events.push(network.execute(command)?.clone());
+    }
+    Ok(events)
 }
 
 impl From<Network> for SharedNetwork {
@@ -245,6 +265,49 @@ mod tests {
         let written = shared.execute_batch_then(vec![register(&alice, "paul"), register(&alice, "rita")], |_| Ok(()));
         assert_eq!(written.unwrap().len(), 2);
         assert_eq!(shared.read().state().last_seq, 3);
+    }
+
+    #[test]
+    fn a_batch_run_in_place_is_undone_whole_when_refused_or_not_written() {
+        let (shared, alice) = founded();
+        shared.execute(register(&alice, "paul")).unwrap();
+        // A copy, not a reader: the batches below run in place.
+        let before = Network::clone(&shared.read());
+        let contract = ContractId::new("c-rita").unwrap();
+        let terms = ContractTerms {
+            needs: vec![Choice::item("network_work")],
+            extra_engagements: vec![],
+            contributions: vec![Choice::item("revenue_share_5pct")],
+            place: "Lille".into(),
+            signatory: "Rita".into(),
+        };
+        let rita = ActorId::new("rita").unwrap();
+        let propose = Action::ProposeContract { contract: contract.clone(), terms };
+        let batch = || {
+            vec![
+                register(&alice, "rita"),
+                Command::new(&rita, date(2020, 2, 2).unwrap(), propose.clone()),
+                register(&alice, "sam"),
+            ]
+        };
+        let failed = shared.execute_batch_then(batch(), |events| {
+            assert_eq!(events.len(), 3);
+            Err(Error::Founding("disk full"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(*shared.read(), before);
+        // The third command is refused (paul again): the first two are undone.
+        let mut refused = batch();
+        refused[2] = register(&alice, "paul");
+        let refused = shared.execute_batch_then(refused, |_| panic!("a refused batch reached the write"));
+        assert_eq!(refused.unwrap_err().code(), "actor.id.duplicate");
+        assert_eq!(*shared.read(), before);
+        // Written, the batch stays, its second command having seen the first.
+        let written = shared.execute_batch_then(batch(), |_| Ok(())).unwrap();
+        assert_eq!(written.iter().map(|e| e.seq).collect::<Vec<_>>(), vec![3, 4, 5]);
+        let after = shared.read();
+        assert_eq!((after.journal().len(), after.state().actors.len()), (5, 4));
+        assert_eq!(after.live_contract(&rita).map(|c| c.id.clone()), Some(contract));
     }
 
     #[test]

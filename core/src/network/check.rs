@@ -32,8 +32,12 @@ impl Network {
     /// # Errors
     /// The reason the command would be rejected.
     pub fn check(&self, command: &Command) -> Result<()> {
-        let Command { by, on, action } = command;
-        let on = *on;
+        self.check_action(&command.by, command.on, &command.action)
+    }
+
+    /// [`Network::check`] of a command given by its parts: a replayed event
+    /// is checked as it stands, without copying it into a command.
+    pub(crate) fn check_action(&self, by: &ActorId, on: NaiveDate, action: &Action) -> Result<()> {
         match (self.state.founded_on, action) {
             (None, Action::FoundNetwork { founders, .. }) => return check_founding(by, founders),
             (None, _) => return Err(Error::Founding("the network must be founded first")),

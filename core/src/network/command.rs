@@ -12,8 +12,8 @@ use crate::mission::{Client, MissionStep, MissionUpdate};
 use crate::money::Money;
 use crate::negotiation::{Delivery, Donation, Payment};
 use crate::standing::{Decision, Standing};
-use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize, Serializer};
 
 /// What a command asks for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -118,6 +118,7 @@ pub enum Action {
         /// The mission.
         mission: MissionId,
         /// When the step happened (on or before the report).
+        #[serde(serialize_with = "iso_date")]
         occurred_on: NaiveDate,
         /// The step.
         step: MissionStep,
@@ -338,7 +339,51 @@ pub struct Event {
     /// The issuer.
     pub by: ActorId,
     /// The date of the command.
+    #[serde(serialize_with = "iso_date")]
     pub on: NaiveDate,
     /// What was done.
     pub action: Action,
+}
+
+/// Writes a date as chrono writes it (`2020-01-06`), digit by digit for the
+/// years of four digits: every event carries a date, and chrono's general
+/// formatting is a large part of writing (and of reading back) a journal.
+fn iso_date<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
+    let (year, month, day) = (date.year(), date.month(), date.day());
+    let Ok(year @ 0..=9999) = u32::try_from(year) else { return date.serialize(serializer) };
+    let digit = |n: u32| b'0' + u8::try_from(n % 10).unwrap_or_default();
+    let text = [
+        digit(year / 1000),
+        digit(year / 100),
+        digit(year / 10),
+        digit(year),
+        b'-',
+        digit(month / 10),
+        digit(month),
+        b'-',
+        digit(day / 10),
+        digit(day),
+    ];
+    serializer.serialize_str(std::str::from_utf8(&text).map_err(serde::ser::Error::custom)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct Dated(#[serde(serialize_with = "iso_date")] NaiveDate);
+
+    #[test]
+    fn dates_are_written_as_chrono_writes_them() {
+        let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let mut dates = vec![ymd(0, 1, 1), ymd(9999, 12, 31), ymd(10000, 1, 1), ymd(-1, 12, 31), ymd(-10000, 3, 4)];
+        dates.extend(ymd(1999, 12, 25).iter_days().step_by(13).take(2000));
+        for date in dates {
+            assert_eq!(serde_json::to_string(&Dated(date)).unwrap(), serde_json::to_string(&date).unwrap());
+        }
+        assert_eq!(serde_json::to_string(&Dated(ymd(2020, 1, 6))).unwrap(), "\"2020-01-06\"");
+        assert_eq!(serde_json::to_string(&Dated(ymd(12, 3, 4))).unwrap(), "\"0012-03-04\"");
+        assert_eq!(serde_json::to_string(&Dated(ymd(10000, 1, 1))).unwrap(), "\"+10000-01-01\"");
+    }
 }
