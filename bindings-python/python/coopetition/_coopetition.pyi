@@ -1431,6 +1431,57 @@ class Network:
         r"""
         The store's file; `None` for a network held in memory.
         """
+    def journal_jsonl(self, key: typing.Optional[bytes] = None) -> builtins.str:
+        r"""
+        The journal as JSON Lines (header with schema version, one event a
+        line, each carrying its link of the hash chain); with `key` (bytes),
+        the chain is HMAC-SHA256 and only a holder of the key can write one
+        that verifies.
+        """
+    @staticmethod
+    def replay(journal: builtins.str, key: typing.Optional[bytes] = None) -> Network:
+        r"""
+        Rebuilds a network by replaying a journal; its hash chain is verified
+        (with `key`, bytes, if it was written with one) and every event is
+        checked again.
+        """
+    @staticmethod
+    def replay_prefix(journal: builtins.str, key: typing.Optional[bytes] = None) -> tuple[Network, typing.Optional[builtins.dict[builtins.str, builtins.int]]]:
+        r"""
+        Rebuilds a network from the valid prefix of a journal whose last line
+        may have been cut off (a crash during a write), its chain verified
+        (with `key` if it was written with one). Returns the network and what
+        was dropped: `None`, or `{"line": …, "bytes": …, "events": …}`. Only a
+        cut-off last line is dropped; a corrupt line followed by good ones
+        raises `journal.line.corrupt`.
+        """
+    @staticmethod
+    def resume_prefix(snapshot: builtins.str, journal: builtins.str, key: typing.Optional[bytes] = None) -> tuple[Network, typing.Optional[builtins.dict[builtins.str, builtins.int]]]:
+        r"""
+        As `resume`, with the valid prefix of a journal whose last line may
+        have been cut off; returns the network and what was dropped (see `replay_prefix`).
+        """
+    def snapshot_json(self, key: typing.Optional[bytes] = None) -> builtins.str:
+        r"""
+        The state as a JSON snapshot: the position and link of its last event
+        in the journal's hash chain, and a digest of the state bound to them;
+        with `key` (bytes), the digest is HMAC-SHA256 and only a holder of the
+        key can write one that verifies.
+        """
+    @staticmethod
+    def from_snapshot_json(json: builtins.str, key: typing.Optional[bytes] = None) -> Network:
+        r"""
+        A network from a snapshot (its journal starts empty): its digest is
+        verified (with `key` if it was written with one), then its facts
+        against one another.
+        """
+    @staticmethod
+    def resume(snapshot: builtins.str, journal: builtins.str, key: typing.Optional[bytes] = None) -> Network:
+        r"""
+        A network from a snapshot plus a journal that continues its chain
+        (the journal written since, or the whole journal), verified with `key`
+        if they were written with one.
+        """
     def __new__(cls) -> Network:
         r"""
         An empty network, to be founded with `found`.
@@ -1763,57 +1814,6 @@ class Network:
     def annual_statement(self, member: builtins.str, year: builtins.int, lang: builtins.str = "fr", policy: Policy | PolicyProtocol | None = None, parameters: typing.Optional[Parameters] = None) -> builtins.str:
         r"""
         A member's annual statement, as Markdown in `lang` (`"fr"` or `"en"`).
-        """
-    def journal_jsonl(self, key: typing.Optional[bytes] = None) -> builtins.str:
-        r"""
-        The journal as JSON Lines (header with schema version, one event a
-        line, each carrying its link of the hash chain); with `key` (bytes),
-        the chain is HMAC-SHA256 and only a holder of the key can write one
-        that verifies.
-        """
-    @staticmethod
-    def replay(journal: builtins.str, key: typing.Optional[bytes] = None) -> Network:
-        r"""
-        Rebuilds a network by replaying a journal; its hash chain is verified
-        (with `key`, bytes, if it was written with one) and every event is
-        checked again.
-        """
-    @staticmethod
-    def replay_prefix(journal: builtins.str, key: typing.Optional[bytes] = None) -> tuple[Network, typing.Optional[builtins.dict[builtins.str, builtins.int]]]:
-        r"""
-        Rebuilds a network from the valid prefix of a journal whose last line
-        may have been cut off (a crash during a write), its chain verified
-        (with `key` if it was written with one). Returns the network and what
-        was dropped: `None`, or `{"line": …, "bytes": …, "events": …}`. Only a
-        cut-off last line is dropped; a corrupt line followed by good ones
-        raises `journal.line.corrupt`.
-        """
-    @staticmethod
-    def resume_prefix(snapshot: builtins.str, journal: builtins.str, key: typing.Optional[bytes] = None) -> tuple[Network, typing.Optional[builtins.dict[builtins.str, builtins.int]]]:
-        r"""
-        As `resume`, with the valid prefix of a journal whose last line may
-        have been cut off; returns the network and what was dropped (see `replay_prefix`).
-        """
-    def snapshot_json(self, key: typing.Optional[bytes] = None) -> builtins.str:
-        r"""
-        The state as a JSON snapshot: the position and link of its last event
-        in the journal's hash chain, and a digest of the state bound to them;
-        with `key` (bytes), the digest is HMAC-SHA256 and only a holder of the
-        key can write one that verifies.
-        """
-    @staticmethod
-    def from_snapshot_json(json: builtins.str, key: typing.Optional[bytes] = None) -> Network:
-        r"""
-        A network from a snapshot (its journal starts empty): its digest is
-        verified (with `key` if it was written with one), then its facts
-        against one another.
-        """
-    @staticmethod
-    def resume(snapshot: builtins.str, journal: builtins.str, key: typing.Optional[bytes] = None) -> Network:
-        r"""
-        A network from a snapshot plus a journal that continues its chain
-        (the journal written since, or the whole journal), verified with `key`
-        if they were written with one.
         """
     def same_state(self, other: Network) -> builtins.bool:
         r"""
