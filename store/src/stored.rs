@@ -2,7 +2,6 @@
 //! is applied.
 
 use crate::store::{Store, StoreOptions};
-use coopetition::journal::read_verified;
 use coopetition::network::{Command, Event, Network};
 use coopetition::shared::SharedNetwork;
 use coopetition::{Error, Result};
@@ -84,15 +83,17 @@ impl StoredNetwork {
     /// Any error of [`Network::replay_verified`]; `store.file.not_empty` if
     /// the file already holds events; as [`Store::open`].
     pub fn import(path: impl AsRef<Path>, journal: &str, options: &StoreOptions) -> Result<StoredNetwork> {
-        let events = read_verified(journal, options.key.as_ref())?.events;
-        Network::replay_verified(journal, options.key.as_ref())?;
+        // Read and replayed once: the network replayed is the one the store's
+        // events rebuild, so it is kept rather than rebuilt from the file.
+        let (network, _) = Network::replay_verified(journal, options.key.as_ref())?;
         let mut store = Store::open(path, options)?;
         let held = store.last_seq()?;
         if held != 0 {
             return Err(Error::StoreNotEmpty { path: store.path().display().to_string(), events: held });
         }
-        store.append(0, &events)?;
-        StoredNetwork::load(store)
+        store.append(0, network.journal())?;
+        let path = store.path().to_path_buf();
+        Ok(StoredNetwork { store: Mutex::new(Some(store)), path, network: SharedNetwork::new(network) })
     }
 
     /// A poisoned lock still holds a whole store: a transaction interrupted

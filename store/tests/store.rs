@@ -347,6 +347,10 @@ fn an_export_imports_into_a_new_store_with_the_same_network() {
     assert_eq!(network.verify().unwrap(), Network::replay_verified(&exported, None).unwrap().1);
     let imported = StoredNetwork::import(dir.path().join("b.coop"), &exported, &options()).unwrap();
     assert_eq!(*imported.read(), expected(4));
+    imported.execute(command_for(5)).unwrap();
+    drop(imported);
+    // The file holds what the imported network held, and takes commands after it.
+    assert_eq!(*StoredNetwork::open(dir.path().join("b.coop"), &options()).unwrap().read(), expected(5));
     // A second import into the same file is refused and changes nothing.
     let again = StoredNetwork::import(dir.path().join("b.coop"), &exported, &options()).unwrap_err();
     assert_eq!(again.code(), "store.file.not_empty");
