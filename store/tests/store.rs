@@ -354,7 +354,7 @@ fn an_export_imports_into_a_new_store_with_the_same_network() {
     // A second import into the same file is refused and changes nothing.
     let again = StoredNetwork::import(dir.path().join("b.coop"), &exported, &options()).unwrap_err();
     assert_eq!(again.code(), "store.file.not_empty");
-    assert_eq!(Store::open(dir.path().join("b.coop"), &options()).unwrap().last_seq().unwrap(), 4);
+    assert_eq!(Store::open(dir.path().join("b.coop"), &options()).unwrap().last_seq().unwrap(), 5);
 }
 
 #[test]
