@@ -100,7 +100,7 @@ impl Network {
     /// `store.key.invalid`, or the code the live command would have met.
     #[uniffi::constructor(default(key = None))]
     pub fn replay(journal: String, key: Option<Vec<u8>>) -> Result<Arc<Network>> {
-        let key = key.map(|k| ChainKey::new(&k)).transpose()?;
+        let key = chain_key(key)?;
         Ok(Network::wrap(CoreNetwork::replay_verified(&journal, key.as_ref())?.0))
     }
 
@@ -115,7 +115,7 @@ impl Network {
     /// `journal.snapshot.inconsistent` (facts that contradict one another).
     #[uniffi::constructor(default(key = None))]
     pub fn from_snapshot_json(json: String, key: Option<Vec<u8>>) -> Result<Arc<Network>> {
-        let key = key.map(|k| ChainKey::new(&k)).transpose()?;
+        let key = chain_key(key)?;
         Ok(Network::wrap(CoreNetwork::from_snapshot_json_with_key(&json, key.as_ref())?.0))
     }
 
@@ -129,11 +129,7 @@ impl Network {
     /// the snapshot's chain.
     #[uniffi::constructor(default(key = None))]
     pub fn resume(snapshot: String, journal: String, key: Option<Vec<u8>>) -> Result<Arc<Network>> {
-        let network = match key.map(|k| ChainKey::new(&k)).transpose()? {
-            None => CoreNetwork::resume(&snapshot, &journal)?,
-            Some(key) => CoreNetwork::resume_with_key(&snapshot, &journal, &key)?,
-        };
-        Ok(Network::wrap(network))
+        Ok(Network::wrap(CoreNetwork::resume_with(&snapshot, &journal, chain_key(key)?.as_ref())?))
     }
 
     // ---- generic commands ---------------------------------------------------------
@@ -771,12 +767,7 @@ impl Network {
     /// `store.key.invalid` for an empty key.
     #[uniffi::method(default(key = None))]
     pub fn journal_jsonl(&self, key: Option<Vec<u8>>) -> Result<String> {
-        let key = key.map(|k| ChainKey::new(&k)).transpose()?;
-        let network = self.read();
-        Ok(match &key {
-            None => network.journal_jsonl(),
-            Some(key) => network.journal_jsonl_keyed(key),
-        })
+        Ok(self.read().journal_jsonl_with(chain_key(key)?.as_ref()))
     }
 
     /// The state as a JSON snapshot: the position and link of its last event
@@ -789,11 +780,7 @@ impl Network {
     /// snapshot whose chain was not written with this key.
     #[uniffi::method(default(key = None))]
     pub fn snapshot_json(&self, key: Option<Vec<u8>>) -> Result<String> {
-        let network = self.read();
-        Ok(match key.map(|k| ChainKey::new(&k)).transpose()? {
-            None => network.snapshot_json(),
-            Some(key) => network.snapshot_json_keyed(&key)?,
-        })
+        Ok(self.read().snapshot_json_with(chain_key(key)?.as_ref())?)
     }
 
     /// Whether two networks have the same state.
@@ -923,10 +910,7 @@ pub struct ReplayedPrefix {
 /// As [`Network::replay`]; `journal.line.truncated` only for a cut-off header.
 #[uniffi::export(default(key = None))]
 pub fn replay_prefix(journal: String, key: Option<Vec<u8>>) -> Result<ReplayedPrefix> {
-    let (network, dropped) = match key.map(|k| ChainKey::new(&k)).transpose()? {
-        None => CoreNetwork::replay_prefix(&journal)?,
-        Some(key) => CoreNetwork::replay_prefix_with_key(&journal, &key)?,
-    };
+    let (network, dropped) = CoreNetwork::replay_prefix_with(&journal, chain_key(key)?.as_ref())?;
     Ok(ReplayedPrefix { network: Network::wrap(network), dropped })
 }
 
@@ -936,11 +920,16 @@ pub fn replay_prefix(journal: String, key: Option<Vec<u8>>) -> Result<ReplayedPr
 /// As [`Network::resume`]; `journal.line.truncated` only for a cut-off header.
 #[uniffi::export(default(key = None))]
 pub fn resume_prefix(snapshot: String, journal: String, key: Option<Vec<u8>>) -> Result<ReplayedPrefix> {
-    let (network, dropped) = match key.map(|k| ChainKey::new(&k)).transpose()? {
-        None => CoreNetwork::resume_prefix(&snapshot, &journal)?,
-        Some(key) => CoreNetwork::resume_prefix_with_key(&snapshot, &journal, &key)?,
-    };
+    let (network, dropped) = CoreNetwork::resume_prefix_with(&snapshot, &journal, chain_key(key)?.as_ref())?;
     Ok(ReplayedPrefix { network: Network::wrap(network), dropped })
+}
+
+/// A chain key from the bytes Kotlin gives, if any.
+///
+/// # Errors
+/// `store.key.invalid` for an empty key.
+pub(crate) fn chain_key(key: Option<Vec<u8>>) -> Result<Option<ChainKey>> {
+    Ok(key.map(|k| ChainKey::new(&k)).transpose()?)
 }
 
 #[cfg(test)]

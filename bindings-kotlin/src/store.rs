@@ -11,7 +11,6 @@
 use crate::commands::{Command, Event};
 use crate::error::Result;
 use crate::network::Network;
-use coopetition::journal::ChainKey;
 use coopetition_store::{NetworkHandle, StoreOptions, Verified};
 use std::sync::Arc;
 use std::time::Duration;
@@ -69,7 +68,7 @@ fn options(
         busy_timeout: busy_timeout.unwrap_or(defaults.busy_timeout),
         read_only,
         max_bytes,
-        key: key.map(|k| ChainKey::new(&k)).transpose()?,
+        key: crate::network::chain_key(key)?,
     })
 }
 

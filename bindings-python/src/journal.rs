@@ -22,10 +22,7 @@ impl PyNetwork {
     fn journal_jsonl(&self, py: Python<'_>, key: Option<Bound<'_, PyBytes>>) -> PyResult<String> {
         let key = chain_key(key)?;
         let network = self.read()?;
-        Ok(py.detach(|| match &key {
-            None => network.journal_jsonl(),
-            Some(key) => network.journal_jsonl_keyed(key),
-        }))
+        Ok(py.detach(|| network.journal_jsonl_with(key.as_ref())))
     }
 
     /// Rebuilds a network by replaying a journal; its hash chain is verified
@@ -52,12 +49,7 @@ impl PyNetwork {
         key: Option<Bound<'_, PyBytes>>,
     ) -> PyResult<(PyNetwork, Option<Dropped>)> {
         let key = chain_key(key)?;
-        let (network, dropped) = py
-            .detach(|| match &key {
-                None => Network::replay_prefix(&journal),
-                Some(key) => Network::replay_prefix_with_key(&journal, key),
-            })
-            .py()?;
+        let (network, dropped) = py.detach(|| Network::replay_prefix_with(&journal, key.as_ref())).py()?;
         Ok((PyNetwork::wrap(network), dropped.map(dropped_dict)))
     }
 
@@ -72,12 +64,7 @@ impl PyNetwork {
         key: Option<Bound<'_, PyBytes>>,
     ) -> PyResult<(PyNetwork, Option<Dropped>)> {
         let key = chain_key(key)?;
-        let (network, dropped) = py
-            .detach(|| match &key {
-                None => Network::resume_prefix(&snapshot, &journal),
-                Some(key) => Network::resume_prefix_with_key(&snapshot, &journal, key),
-            })
-            .py()?;
+        let (network, dropped) = py.detach(|| Network::resume_prefix_with(&snapshot, &journal, key.as_ref())).py()?;
         Ok((PyNetwork::wrap(network), dropped.map(dropped_dict)))
     }
 
@@ -89,11 +76,7 @@ impl PyNetwork {
     fn snapshot_json(&self, py: Python<'_>, key: Option<Bound<'_, PyBytes>>) -> PyResult<String> {
         let key = chain_key(key)?;
         let network = self.read()?;
-        py.detach(|| match &key {
-            None => Ok(network.snapshot_json()),
-            Some(key) => network.snapshot_json_keyed(key),
-        })
-        .py()
+        py.detach(|| network.snapshot_json_with(key.as_ref())).py()
     }
 
     /// A network from a snapshot (its journal starts empty): its digest is
@@ -113,12 +96,7 @@ impl PyNetwork {
     #[pyo3(signature = (snapshot, journal, key=None))]
     fn resume(py: Python<'_>, snapshot: Str<'_>, journal: Str<'_>, key: Option<Bound<'_, PyBytes>>) -> PyResult<Self> {
         let key = chain_key(key)?;
-        py.detach(|| match &key {
-            None => Network::resume(&snapshot, &journal),
-            Some(key) => Network::resume_with_key(&snapshot, &journal, key),
-        })
-        .map(PyNetwork::wrap)
-        .py()
+        py.detach(|| Network::resume_with(&snapshot, &journal, key.as_ref())).map(PyNetwork::wrap).py()
     }
 }
 

@@ -540,7 +540,7 @@ impl Network {
     /// a keyed snapshot writes its events chained from their own header, a
     /// journal that resumes only an unverified snapshot.
     pub fn journal_jsonl(&self) -> String {
-        self.write_own_journal(None)
+        self.journal_jsonl_with(None)
     }
 
     /// The journal of this network as JSON Lines, chained with HMAC-SHA256
@@ -548,10 +548,11 @@ impl Network {
     /// [`Network::journal_jsonl`], it continues a snapshot written with the
     /// same key.
     pub fn journal_jsonl_keyed(&self, key: &ChainKey) -> String {
-        self.write_own_journal(Some(key))
+        self.journal_jsonl_with(Some(key))
     }
 
-    fn write_own_journal(&self, key: Option<&ChainKey>) -> String {
+    /// [`Network::journal_jsonl`] without a key, [`Network::journal_jsonl_keyed`] with one.
+    pub fn journal_jsonl_with(&self, key: Option<&ChainKey>) -> String {
         match self.chain_base(key) {
             Some(base) if base.seq > 0 => write_chained(self.journal(), key, Some(&base)),
             _ => write_chained(self.journal(), key, None),
@@ -647,7 +648,11 @@ impl Network {
         Network::replay_prefix_with(journal, Some(key))
     }
 
-    fn replay_prefix_with(journal: &str, key: Option<&ChainKey>) -> Result<(Network, Option<Dropped>)> {
+    /// [`Network::replay_prefix`] without a key, [`Network::replay_prefix_with_key`] with one.
+    ///
+    /// # Errors
+    /// As [`Network::replay_prefix_with_key`].
+    pub fn replay_prefix_with(journal: &str, key: Option<&ChainKey>) -> Result<(Network, Option<Dropped>)> {
         let mut network = Network::new();
         let (ended, replayed) = network.replay_while_reading(journal, key)?;
         let start = ended.start;

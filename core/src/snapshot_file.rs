@@ -244,6 +244,17 @@ impl Network {
         Ok(write(self.state(), Some(&position), Some(key)))
     }
 
+    /// [`Network::snapshot_json`] without a key, [`Network::snapshot_json_keyed`] with one.
+    ///
+    /// # Errors
+    /// As [`Network::snapshot_json_keyed`].
+    pub fn snapshot_json_with(&self, key: Option<&ChainKey>) -> Result<String> {
+        match key {
+            None => Ok(self.snapshot_json()),
+            Some(key) => self.snapshot_json_keyed(key),
+        }
+    }
+
     /// The state as a snapshot's digest covers it ([`canonical_json`]): what
     /// a store keeps beside the position and digest of its snapshot.
     pub fn state_json(&self) -> String {
@@ -382,7 +393,11 @@ impl Network {
         Network::resume_with(snapshot, journal, Some(key))
     }
 
-    fn resume_with(snapshot: &str, journal: &str, key: Option<&ChainKey>) -> Result<Network> {
+    /// [`Network::resume`] without a key, [`Network::resume_with_key`] with one.
+    ///
+    /// # Errors
+    /// As [`Network::resume_with_key`].
+    pub fn resume_with(snapshot: &str, journal: &str, key: Option<&ChainKey>) -> Result<Network> {
         let (mut network, _) = Network::from_snapshot_json_with_key(snapshot, key)?;
         let read = read_verified(journal, key)?;
         let events = network.events_after_snapshot(read.events, read.start, key)?;
@@ -407,7 +422,15 @@ impl Network {
         Network::resume_prefix_with(snapshot, journal, Some(key))
     }
 
-    fn resume_prefix_with(snapshot: &str, journal: &str, key: Option<&ChainKey>) -> Result<(Network, Option<Dropped>)> {
+    /// [`Network::resume_prefix`] without a key, [`Network::resume_prefix_with_key`] with one.
+    ///
+    /// # Errors
+    /// As [`Network::resume_prefix_with_key`].
+    pub fn resume_prefix_with(
+        snapshot: &str,
+        journal: &str,
+        key: Option<&ChainKey>,
+    ) -> Result<(Network, Option<Dropped>)> {
         let (mut network, _) = Network::from_snapshot_json_with_key(snapshot, key)?;
         let prefix = read_valid_prefix_verified(journal, key)?;
         let events = network.events_after_snapshot(prefix.events, prefix.start, key)?;
