@@ -14,7 +14,7 @@ use clap::{Parser, Subcommand};
 use coopetition::chain::{ChainKey, Verification};
 use coopetition::network::Network;
 use coopetition::{Error, Result};
-use coopetition_store::{StoreOptions, StoredNetwork};
+use coopetition_store::{Store, StoreOptions, StoredNetwork};
 use input::{read_key, Source};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -99,7 +99,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<()> {
         }
         Command::Export { file, output } => {
             let journal = match Source::detect(&file)? {
-                Source::Store => stored(&file, key, true)?.export_jsonl()?,
+                Source::Store => read_store(&file, key)?.export_jsonl()?,
                 Source::Journal(_) | Source::Snapshot(_) => {
                     return Err(Error::NotAStore {
                         path: file.display().to_string(),
@@ -140,18 +140,16 @@ fn write(out: &mut impl Write, line: &str) -> Result<()> {
     writeln!(out, "{line}").map_err(|e| Error::StoreFailed(e.to_string()))
 }
 
-fn stored(path: &Path, key: Option<ChainKey>, read_only: bool) -> Result<StoredNetwork> {
-    StoredNetwork::open(path, &StoreOptions { key, read_only, ..StoreOptions::default() })
+/// A store opened for reading only: its events are read (and verified) by
+/// the command that needs them, not replayed on opening.
+fn read_store(path: &Path, key: Option<ChainKey>) -> Result<Store> {
+    Store::open(path, &StoreOptions { key, read_only: true, ..StoreOptions::default() })
 }
 
 /// The network of a store or a journal, verified, and how.
 fn open(path: &Path, key: Option<ChainKey>) -> Result<(Network, Verification)> {
     match Source::detect(path)? {
-        Source::Store => {
-            let network = stored(path, key, true)?;
-            let verification = network.verify()?;
-            Ok((Network::clone(&network.read()), verification))
-        }
+        Source::Store => read_store(path, key)?.replay_verified(),
         Source::Journal(text) => Network::replay_verified(&text, key.as_ref()),
         Source::Snapshot(text) => Network::from_snapshot_json_with_key(&text, key.as_ref()),
     }

@@ -141,7 +141,7 @@ impl Store {
     /// # Errors
     /// SQLite's failure, as a `store.*` error.
     pub fn last_seq(&self) -> Result<u64> {
-        last_seq(&self.conn, &self.path)
+        last_link(&self.conn, &self.path, &self.genesis).map(|(seq, _)| seq)
     }
 
     /// The stored events numbered after `seq`, in order, each read as
@@ -242,16 +242,31 @@ impl Store {
         Ok(out)
     }
 
-    /// Checks the whole store: every event read back, its chain verified
-    /// (with the store's key, if given) and every event replayed with its
-    /// checks run again. Says how the chain was verified.
+    /// Checks the whole store: its latest snapshot as opening checks it,
+    /// then every event read back, its chain verified (with the store's key,
+    /// if given) and every event replayed with its checks run again. Says
+    /// how the chain was verified.
     ///
     /// # Errors
     /// As [`Store::events_after`]; `journal.chain.broken`,
-    /// `store.key.required`, `store.key.invalid`; or the first event the
-    /// core refuses to replay.
+    /// `store.key.required`, `store.key.invalid`;
+    /// `journal.snapshot.continuation`, `journal.snapshot.digest`,
+    /// `journal.snapshot.inconsistent` for a snapshot that fails; or the
+    /// first event the core refuses to replay.
     pub fn verify(&self) -> Result<Verification> {
-        Network::replay_verified(&self.export_jsonl()?, self.key.as_ref()).map(|(_, verification)| verification)
+        self.replay_verified().map(|(_, verification)| verification)
+    }
+
+    /// As [`Store::verify`], keeping the network the events rebuild: every
+    /// event replayed from the first, whatever snapshot the store holds.
+    ///
+    /// # Errors
+    /// As [`Store::verify`].
+    pub fn replay_verified(&self) -> Result<(Network, Verification)> {
+        if let Some(snapshot) = self.latest_snapshot()? {
+            Network::from_state_json(&snapshot.state, &snapshot.position, &snapshot.digest, self.key())?;
+        }
+        Network::replay_verified(&self.export_jsonl()?, self.key.as_ref())
     }
 
     /// Appends events in one transaction, all or nothing, if the store's last
@@ -435,11 +450,4 @@ fn chain_start(conn: &Connection, path: &Path, key: Option<&ChainKey>) -> Result
         });
     }
     Ok((header, stored))
-}
-
-fn last_seq(conn: &Connection, path: &Path) -> Result<u64> {
-    let last: i64 = conn
-        .query_row("SELECT COALESCE(MAX(seq), 0) FROM events", [], |r| r.get(0))
-        .map_err(|e| store_error(path, &e))?;
-    u64::try_from(last).map_err(|_| Error::StoreCorrupt(format!("event number {last}")))
 }

@@ -6,7 +6,7 @@ use coopetition::network::{Command, Event, Network};
 use coopetition::shared::SharedNetwork;
 use coopetition::{Error, Result};
 use std::path::Path;
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 
 /// A network whose events live in a [`Store`], usable from several threads.
 ///
@@ -96,19 +96,11 @@ impl StoredNetwork {
         Ok(StoredNetwork { store: Mutex::new(Some(store)), path, network: SharedNetwork::new(network) })
     }
 
-    /// A poisoned lock still holds a whole store: a transaction interrupted
-    /// by a panic is rolled back when it is dropped.
-    fn store(&self) -> Result<MutexGuard<'_, Option<Store>>> {
-        let guard = self.store.lock().unwrap_or_else(PoisonError::into_inner);
-        if guard.is_none() {
-            return Err(Error::StoreClosed(self.path.display().to_string()));
-        }
-        Ok(guard)
-    }
-
-    /// Runs `f` on the open store.
+    /// Runs `f` on the open store, holding its lock. A poisoned lock still
+    /// holds a whole store: a transaction interrupted by a panic is rolled
+    /// back when it is dropped.
     fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
-        let mut guard = self.store()?;
+        let mut guard = self.store.lock().unwrap_or_else(PoisonError::into_inner);
         match guard.as_mut() {
             Some(store) => f(store),
             None => Err(Error::StoreClosed(self.path.display().to_string())),
@@ -155,8 +147,7 @@ impl StoredNetwork {
     /// # Errors
     /// `store.file.closed`, or the reason the command would be rejected.
     pub fn check(&self, command: &Command) -> Result<()> {
-        drop(self.store()?);
-        self.network.check(command)
+        self.with_store(|_| self.network.check(command))
     }
 
     /// Checks a command, writes its event, then applies it: the event
@@ -196,22 +187,20 @@ impl StoredNetwork {
     /// The store's failure, or an event the core refuses to replay; the
     /// network is then unchanged.
     pub fn reload(&self) -> Result<usize> {
-        let mut guard = self.store()?;
-        let Some(store) = guard.as_mut() else {
-            return Err(Error::StoreClosed(self.path.display().to_string()));
-        };
-        let current = self.network.read();
-        let events = store.events_after(current.state().last_seq)?;
-        if events.is_empty() {
-            return Ok(0);
-        }
-        let count = events.len();
-        let mut next = Network::clone(&current);
-        for event in events {
-            next.replay_event(event)?;
-        }
-        self.network.replace(next);
-        Ok(count)
+        self.with_store(|store| {
+            let current = self.network.read();
+            let events = store.events_after(current.state().last_seq)?;
+            if events.is_empty() {
+                return Ok(0);
+            }
+            let count = events.len();
+            let mut next = Network::clone(&current);
+            for event in events {
+                next.replay_event(event)?;
+            }
+            self.network.replace(next);
+            Ok(count)
+        })
     }
 
     /// The store's file.

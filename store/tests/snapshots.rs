@@ -116,6 +116,8 @@ fn an_edited_snapshot_is_refused_and_the_store_left_as_it_was() {
     let before = snapshot_row(&conn);
     let err = StoredNetwork::open(&path, &options()).unwrap_err();
     assert_eq!(err.code(), "journal.snapshot.digest", "{err}");
+    // Checking the whole store checks its snapshot too.
+    assert_eq!(Store::open(&path, &options()).unwrap().verify().unwrap_err().code(), "journal.snapshot.digest");
     // Nothing was written: the snapshot is as it was, the events all there.
     assert_eq!(snapshot_row(&conn), before);
     assert_eq!(Store::open(&path, &options()).unwrap().last_seq().unwrap(), 8);
@@ -129,6 +131,7 @@ fn an_edited_snapshot_is_refused_and_the_store_left_as_it_was() {
     set_state(&demoted, Some(&digest(5, &hash, demoted.as_bytes(), None)));
     let err = StoredNetwork::open(&path, &options()).unwrap_err();
     assert_eq!(err.code(), "journal.snapshot.inconsistent", "{err}");
+    assert_eq!(Store::open(&path, &options()).unwrap().verify().unwrap_err().code(), "journal.snapshot.inconsistent");
 }
 
 #[test]
