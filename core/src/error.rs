@@ -719,6 +719,11 @@ error_table! {
     /// since it was written (or written with another key).
     #[error("the snapshot's digest does not match its state: {0}")]
     SnapshotDigest(String) => "journal.snapshot.digest" as input,
+    /// A snapshot's state in the compact binary encoding does not read as
+    /// a state: cut short, of another encoding version, or with a value no
+    /// state holds.
+    #[error("the snapshot's binary state does not read as a state: {0}")]
+    SnapshotEncoding(String) => "journal.snapshot.encoding" as input,
     /// A journal given after a snapshot does not continue the snapshot's
     /// chain: it starts at another event, or from another hash.
     #[error("the journal does not continue the snapshot's chain: {0}")]

@@ -41,6 +41,7 @@ pub mod shared;
 pub mod snapshot;
 pub mod snapshot_file;
 pub mod standing;
+pub mod state_codec;
 mod statement_text;
 pub mod text;
 

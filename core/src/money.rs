@@ -438,6 +438,18 @@ impl Money {
             .map_err(|_| Error::AmountRange { amount: format!("{cents} cents") })
     }
 
+    /// An amount from a decimal's mantissa and scale, as a compact state
+    /// holds it, checked as the JSON reader checks an amount: at most two
+    /// decimals, within [`Money::MAX_INPUT`]. `None` otherwise.
+    pub(crate) fn from_mantissa(mantissa: i128, scale: u32) -> Option<Money> {
+        let factor = 10i128.checked_pow(2u32.checked_sub(scale)?)?;
+        let cents = mantissa.checked_mul(factor)?;
+        if cents.unsigned_abs() >= MANTISSA_LIMIT {
+            return None;
+        }
+        Decimal::try_from_i128_with_scale(mantissa, scale).ok().map(Money)
+    }
+
     /// The amount in euros.
     pub fn amount(&self) -> Decimal {
         self.0

@@ -22,18 +22,18 @@
 //! ([`crate::snapshot_file`]) refuses it, and only a keyed digest refuses it
 //! from someone who recomputed the digest.
 
-use crate::actor::{ActorKind, InvolvementLevel};
+use crate::actor::{Actor, ActorKind, InvolvementLevel};
 use crate::contract::ContractStatus;
 use crate::error::{Error, Result};
 use crate::followup::Recorded;
 use crate::ids::{ActorId, MissionId};
-use crate::mission::Client;
+use crate::mission::{Client, Mission};
 use crate::money::Money;
 use crate::negotiation::NegotiationStatus;
 use crate::network::state::NetworkState;
 use crate::prior_work::local_actor_key;
 use crate::standing::Standing;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Checks that the facts of a state agree with one another.
 ///
@@ -42,18 +42,40 @@ use std::collections::{BTreeMap, BTreeSet};
 /// id; `compliance.deadline.invalid` or `standing.thresholds.invalid` for
 /// follow-up rules no command could have configured.
 pub fn check(state: &NetworkState) -> Result<()> {
-    founding(state)?;
-    actors(state)?;
-    contracts(state)?;
-    standing(state)?;
-    charter(state)?;
-    missions(state)?;
-    money(state)?;
-    recorders(state)?;
-    follow_up(state)?;
-    sequence_numbers(state)?;
+    let state = &Facts::new(state);
+    let first = || -> Result<()> {
+        founding(state)?;
+        actors(state)?;
+        contracts(state)?;
+        standing(state)?;
+        charter(state)?;
+        missions(state)?;
+        money(state)?;
+        recorders(state)
+    };
+    let second = || -> Result<()> {
+        follow_up(state)?;
+        sequence_numbers(state)
+    };
+    // A large state is checked on two threads; the error reported is the
+    // one the checks in this order meet first, as on one thread.
+    let (first, second) = if state.missions.len() >= PARALLEL_CHECKS {
+        std::thread::scope(|scope| {
+            let second = scope.spawn(second);
+            let first = first();
+            let second = second.join().unwrap_or_else(|_| Err(broken("the checks ran to their end", "follow_up")));
+            (first, second)
+        })
+    } else {
+        (first(), second())
+    };
+    first?;
+    second?;
     stewards(state)
 }
+
+/// From this many missions, a state's checks run on two threads.
+const PARALLEL_CHECKS: usize = 10_000;
 
 fn broken(rule: &'static str, id: impl ToString) -> Error {
     Error::SnapshotInconsistent { rule, id: id.to_string() }
@@ -67,15 +89,61 @@ fn ensure(holds: bool, rule: &'static str, id: impl ToString) -> Result<()> {
     }
 }
 
-fn actor_exists(state: &NetworkState, id: &ActorId) -> Result<()> {
-    ensure(state.actors.contains_key(id), "an id points to no actor", id)
+/// A state with the indexes its checks look facts up in: each is built
+/// once, so that checking a state costs in proportion to its size (looking
+/// each decision up in the lists of decisions, or each id in a sorted map of
+/// a hundred thousand missions, made a large state's checks quadratic or slow).
+struct Facts<'a> {
+    state: &'a NetworkState,
+    actor_index: HashMap<&'a ActorId, &'a Actor>,
+    mission_index: HashMap<&'a MissionId, &'a Mission>,
+    /// Founders and the holders of a contract that was validated.
+    members_once: HashSet<&'a ActorId>,
+    /// Each actor's level decisions, in journal order: (event number, level decided).
+    levels: HashMap<&'a ActorId, Vec<(u64, InvolvementLevel)>>,
 }
 
-fn mission_exists(state: &NetworkState, id: &MissionId) -> Result<()> {
-    ensure(state.missions.contains_key(id), "an id points to no mission", id)
+impl<'a> Facts<'a> {
+    fn new(state: &'a NetworkState) -> Facts<'a> {
+        let mut levels: HashMap<&ActorId, Vec<(u64, InvolvementLevel)>> = HashMap::new();
+        for d in &state.follow_up.level_decisions {
+            levels.entry(&d.actor).or_default().push((d.recorded.seq, d.to));
+        }
+        let validated = state.contracts.values().filter(|c| !c.versions.is_empty()).map(|c| &c.member);
+        Facts {
+            state,
+            actor_index: state.actors.iter().collect(),
+            mission_index: state.missions.iter().collect(),
+            members_once: state.founders.iter().chain(validated).collect(),
+            levels,
+        }
+    }
+
+    fn actor(&self, id: &ActorId) -> Option<&'a Actor> {
+        self.actor_index.get(id).copied()
+    }
+
+    fn mission(&self, id: &MissionId) -> Option<&'a Mission> {
+        self.mission_index.get(id).copied()
+    }
 }
 
-fn founding(state: &NetworkState) -> Result<()> {
+impl std::ops::Deref for Facts<'_> {
+    type Target = NetworkState;
+    fn deref(&self) -> &NetworkState {
+        self.state
+    }
+}
+
+fn actor_exists(state: &Facts<'_>, id: &ActorId) -> Result<()> {
+    ensure(state.actor_index.contains_key(id), "an id points to no actor", id)
+}
+
+fn mission_exists(state: &Facts<'_>, id: &MissionId) -> Result<()> {
+    ensure(state.mission_index.contains_key(id), "an id points to no mission", id)
+}
+
+fn founding(state: &Facts<'_>) -> Result<()> {
     let founded = state.founded_on.is_some();
     ensure(
         state.settings.is_some() == founded,
@@ -103,7 +171,7 @@ fn founding(state: &NetworkState) -> Result<()> {
 
 /// No command removes the last acting steward: a founded network keeps one.
 /// Checked after the other rules, on facts they have shown to agree.
-fn stewards(state: &NetworkState) -> Result<()> {
+fn stewards(state: &Facts<'_>) -> Result<()> {
     if state.founded_on.is_none() {
         return Ok(());
     }
@@ -114,8 +182,8 @@ fn stewards(state: &NetworkState) -> Result<()> {
 
 /// Whether the actor acts for the network now: a steward, a member (a
 /// founder, or the holder of an active contract) and neither suspended nor excluded.
-fn acting_steward_now(state: &NetworkState, id: &ActorId) -> bool {
-    let steward = state.actors.get(id).is_some_and(|a| a.level == InvolvementLevel::Steward);
+fn acting_steward_now(state: &Facts<'_>, id: &ActorId) -> bool {
+    let steward = state.actor(id).is_some_and(|a| a.level == InvolvementLevel::Steward);
     let member = state.founders.contains(id)
         || state.contracts.values().any(|c| &c.member == id && c.status == ContractStatus::Active);
     let standing = state.follow_up.standing_of(id);
@@ -124,7 +192,7 @@ fn acting_steward_now(state: &NetworkState, id: &ActorId) -> bool {
 
 /// The level an actor starts at: a founder is a steward, anyone else a
 /// supporter (a registration above it is recorded as a level decision).
-fn starting_level(state: &NetworkState, id: &ActorId) -> InvolvementLevel {
+fn starting_level(state: &Facts<'_>, id: &ActorId) -> InvolvementLevel {
     if state.founders.contains(id) {
         InvolvementLevel::Steward
     } else {
@@ -133,13 +201,15 @@ fn starting_level(state: &NetworkState, id: &ActorId) -> InvolvementLevel {
 }
 
 /// The actor's level just before event `seq`, from the recorded decisions.
-fn level_at(state: &NetworkState, id: &ActorId, seq: u64) -> InvolvementLevel {
-    let decisions = state.follow_up.level_decisions.iter();
-    decisions.rev().find(|d| &d.actor == id && d.recorded.seq < seq).map_or(starting_level(state, id), |d| d.to)
+fn level_at(state: &Facts<'_>, id: &ActorId, seq: u64) -> InvolvementLevel {
+    let decisions = state.levels.get(id).map_or(&[][..], Vec::as_slice);
+    // In journal order (checked by `sequence_numbers`): the last one before `seq`.
+    let before = decisions.partition_point(|&(at, _)| at < seq);
+    before.checked_sub(1).and_then(|i| decisions.get(i)).map_or_else(|| starting_level(state, id), |&(_, to)| to)
 }
 
 /// The member's standing just before event `seq`, from the recorded decisions.
-fn standing_at(state: &NetworkState, id: &ActorId, seq: u64) -> Standing {
+fn standing_at(state: &Facts<'_>, id: &ActorId, seq: u64) -> Standing {
     let decisions = state.follow_up.standing.get(id).map_or(&[][..], |r| &r.decisions[..]);
     decisions.iter().rev().find(|d| d.recorded.seq < seq).map_or(Standing::GoodStanding, |d| d.to)
 }
@@ -147,15 +217,14 @@ fn standing_at(state: &NetworkState, id: &ActorId, seq: u64) -> Standing {
 /// Whether the actor could act for the network at event `seq`: a steward by
 /// the recorded decisions, neither suspended nor excluded then, and a member
 /// (a founder, or the holder of a contract that was validated).
-fn acting_steward_at(state: &NetworkState, id: &ActorId, seq: u64) -> bool {
-    let member =
-        state.founders.contains(id) || state.contracts.values().any(|c| &c.member == id && !c.versions.is_empty());
+fn acting_steward_at(state: &Facts<'_>, id: &ActorId, seq: u64) -> bool {
+    let member = state.members_once.contains(id);
     member
         && level_at(state, id, seq) == InvolvementLevel::Steward
         && !matches!(standing_at(state, id, seq), Standing::Suspended | Standing::Excluded)
 }
 
-fn actors(state: &NetworkState) -> Result<()> {
+fn actors(state: &Facts<'_>) -> Result<()> {
     let mut last_level: BTreeMap<&ActorId, InvolvementLevel> = BTreeMap::new();
     for d in &state.follow_up.level_decisions {
         actor_exists(state, &d.actor)?;
@@ -187,7 +256,7 @@ fn actors(state: &NetworkState) -> Result<()> {
 /// Who recorded each payment, donation and delivery: one record each, made
 /// by an acting steward who is not the member (a member records its own
 /// deliveries), on or after the day it concerns.
-fn recorders(state: &NetworkState) -> Result<()> {
+fn recorders(state: &Facts<'_>) -> Result<()> {
     let fu = &state.follow_up;
     ensure(fu.payments.len() == state.payments.len(), "a payment has its recorder", "payments")?;
     ensure(fu.donations.len() == state.donations.len(), "a donation has its recorder", "donations")?;
@@ -210,12 +279,12 @@ fn recorders(state: &NetworkState) -> Result<()> {
     Ok(())
 }
 
-fn contracts(state: &NetworkState) -> Result<()> {
+fn contracts(state: &Facts<'_>) -> Result<()> {
     let mut live = BTreeSet::new();
     for (id, c) in &state.contracts {
         ensure(&c.id == id, "a contract is filed under its own id", id)?;
         actor_exists(state, &c.member)?;
-        let kind = state.actors.get(&c.member).map(|a| a.kind);
+        let kind = state.actor(&c.member).map(|a| a.kind);
         ensure(kind == Some(c.kind), "a contract has its member's kind", id)?;
         if c.status.is_live() {
             ensure(live.insert(&c.member), "a member holds at most one live contract", &c.member)?;
@@ -253,7 +322,7 @@ fn contracts(state: &NetworkState) -> Result<()> {
     Ok(())
 }
 
-fn standing(state: &NetworkState) -> Result<()> {
+fn standing(state: &Facts<'_>) -> Result<()> {
     let live_members: BTreeSet<&ActorId> =
         state.contracts.values().filter(|c| c.status.is_live()).map(|c| &c.member).collect();
     for (member, record) in &state.follow_up.standing {
@@ -284,7 +353,7 @@ fn standing(state: &NetworkState) -> Result<()> {
     Ok(())
 }
 
-fn charter(state: &NetworkState) -> Result<()> {
+fn charter(state: &Facts<'_>) -> Result<()> {
     for (n, text) in state.charter.iter().enumerate() {
         ensure(
             usize::try_from(text.version).ok() == n.checked_add(1),
@@ -294,7 +363,7 @@ fn charter(state: &NetworkState) -> Result<()> {
     }
     for (provider, signatures) in &state.signatures {
         actor_exists(state, provider)?;
-        let kind = state.actors.get(provider).map(|a| a.kind);
+        let kind = state.actor(provider).map(|a| a.kind);
         ensure(kind == Some(ActorKind::Provider), "only a provider signs the charter", provider)?;
         for s in signatures {
             ensure(&s.provider == provider, "a signature is filed under its provider", provider)?;
@@ -305,11 +374,11 @@ fn charter(state: &NetworkState) -> Result<()> {
     Ok(())
 }
 
-fn missions(state: &NetworkState) -> Result<()> {
+fn missions(state: &Facts<'_>) -> Result<()> {
     for (id, m) in &state.missions {
         ensure(&m.id == id, "a mission is filed under its own id", id)?;
-        actor_exists(state, &m.provider)?;
-        let kind = state.actors.get(&m.provider).map(|a| a.kind);
+        let kind = state.actor(&m.provider).map(|a| a.kind);
+        ensure(kind.is_some(), "an id points to no actor", &m.provider)?;
         ensure(kind == Some(ActorKind::Provider), "a mission's provider is a provider", id)?;
         if let Client::Member { id: client } = &m.client {
             actor_exists(state, client)?;
@@ -325,27 +394,42 @@ fn missions(state: &NetworkState) -> Result<()> {
     Ok(())
 }
 
-fn within_revenue(state: &NetworkState, mission: &MissionId, amount: Money) -> Result<()> {
-    mission_exists(state, mission)?;
-    let revenue = state.missions.get(mission).and_then(|m| m.revenue);
-    let fits = revenue.is_some_and(|r| !amount.is_negative() && amount <= r);
-    ensure(fits, "a contribution lies between 0 and the mission's revenue", mission)
+/// Each fact of a map filed by mission with its mission, if the state holds
+/// it: both maps are sorted by id and walked once, side by side (a lookup
+/// per fact in a hundred thousand missions costs several times more).
+fn by_mission<'a, T>(
+    missions: &'a BTreeMap<MissionId, Mission>,
+    facts: &'a BTreeMap<MissionId, T>,
+) -> impl Iterator<Item = (&'a MissionId, &'a T, Option<&'a Mission>)> {
+    let mut missions = missions.iter().peekable();
+    facts.iter().map(move |(id, fact)| {
+        while missions.next_if(|&(m, _)| m < id).is_some() {}
+        (id, fact, missions.peek().filter(|&&(m, _)| m == id).map(|&(_, m)| m))
+    })
 }
 
-fn money(state: &NetworkState) -> Result<()> {
-    for (mission, d) in &state.declarations {
-        within_revenue(state, mission, d.amount)?;
+/// A contribution to `mission` (found or not) of `amount`.
+fn within_revenue(mission: Option<&Mission>, id: &MissionId, amount: Money) -> Result<()> {
+    ensure(mission.is_some(), "an id points to no mission", id)?;
+    let revenue = mission.and_then(|m| m.revenue);
+    let fits = revenue.is_some_and(|r| !amount.is_negative() && amount <= r);
+    ensure(fits, "a contribution lies between 0 and the mission's revenue", id)
+}
+
+fn money(state: &Facts<'_>) -> Result<()> {
+    for (id, d, mission) in by_mission(&state.missions, &state.declarations) {
+        within_revenue(mission, id, d.amount)?;
     }
-    for (mission, n) in &state.negotiations {
-        ensure(&n.mission == mission, "a negotiation is filed under its mission", mission)?;
+    for (id, n, mission) in by_mission(&state.missions, &state.negotiations) {
+        ensure(&n.mission == id, "a negotiation is filed under its mission", id)?;
         for o in &n.offers {
             actor_exists(state, &o.by)?;
-            within_revenue(state, mission, o.amount)?;
+            within_revenue(mission, id, o.amount)?;
         }
         ensure(
             (n.status == NegotiationStatus::Agreed) == n.agreed.is_some(),
             "a negotiation is agreed exactly when it records an agreement",
-            mission,
+            id,
         )?;
     }
     for p in &state.payments {
@@ -366,7 +450,7 @@ fn money(state: &NetworkState) -> Result<()> {
     Ok(())
 }
 
-fn follow_up(state: &NetworkState) -> Result<()> {
+fn follow_up(state: &Facts<'_>) -> Result<()> {
     let fu = &state.follow_up;
     // Rules a command could not have configured (a deadline of a million
     // years) are refused with the code the command would have met.
@@ -375,12 +459,12 @@ fn follow_up(state: &NetworkState) -> Result<()> {
             period.value.check()?;
         }
     }
-    for (id, f) in &fu.missions {
-        mission_exists(state, id)?;
-        let history = state.missions.get(id).map_or(0, |m| m.history.len());
+    for (id, f, mission) in by_mission(&state.missions, &fu.missions) {
+        ensure(mission.is_some(), "an id points to no mission", id)?;
+        let history = mission.map_or(0, |m| m.history.len());
         ensure(f.seqs.len() == history, "a mission step has its event number", id)?;
         ensure(f.seqs.windows(2).all(|w| w[0] < w[1]), "a mission's event numbers increase", id)?;
-        let provider = state.missions.get(id).map(|m| &m.provider);
+        let provider = mission.map(|m| &m.provider);
         for o in &f.obligations {
             ensure(&o.mission == id, "an obligation is filed under its mission", id)?;
             ensure(Some(&o.provider) == provider, "an obligation names its mission's provider", id)?;
@@ -388,12 +472,19 @@ fn follow_up(state: &NetworkState) -> Result<()> {
         }
     }
     for (key, entries) in &fu.prior_work {
+        // The entries of a key mostly name one local actor alike: its key is
+        // worked out once for them.
+        let mut keyed: Option<&Client> = None;
         for p in entries {
-            ensure(&local_actor_key(&p.local_actor) == key, "prior work is filed under its local actor", key)?;
+            if keyed != Some(&p.local_actor) {
+                ensure(&local_actor_key(&p.local_actor) == key, "prior work is filed under its local actor", key)?;
+                keyed = Some(&p.local_actor);
+            }
             actor_exists(state, &p.member)?;
             if let Some(m) = &p.mission {
-                mission_exists(state, m)?;
-                let provider = state.missions.get(m).map(|m| &m.provider);
+                let mission = state.mission(m);
+                ensure(mission.is_some(), "an id points to no mission", m)?;
+                let provider = mission.map(|m| &m.provider);
                 ensure(provider == Some(&p.member), "prior work of a mission is its provider's", m)?;
             }
         }
@@ -406,7 +497,7 @@ fn follow_up(state: &NetworkState) -> Result<()> {
 
 /// Checks every sequence number the facts cite with `check`, given the id
 /// it belongs to (visited rather than collected: a large state cites millions).
-fn each_cited_seq(state: &NetworkState, mut check: impl FnMut(u64, &dyn ToString) -> Result<()>) -> Result<()> {
+fn each_cited_seq(state: &Facts<'_>, mut check: impl FnMut(u64, &dyn ToString) -> Result<()>) -> Result<()> {
     let fu = &state.follow_up;
     let mut add = |r: &Recorded, id: &dyn ToString| check(r.seq, id);
     for (id, f) in &fu.missions {
@@ -474,7 +565,7 @@ fn each_cited_seq(state: &NetworkState, mut check: impl FnMut(u64, &dyn ToString
     Ok(())
 }
 
-fn sequence_numbers(state: &NetworkState) -> Result<()> {
+fn sequence_numbers(state: &Facts<'_>) -> Result<()> {
     each_cited_seq(state, |seq, id| {
         if seq < 1 {
             return Err(broken("a fact cites an event number from 1", id.to_string()));

@@ -11,14 +11,18 @@ use std::path::Path;
 /// The `format` recorded in a store's `meta` table.
 pub const STORE_FORMAT: &str = "coopetition-store";
 
-/// The schema version this build writes, and the newest it reads.
-pub const STORE_SCHEMA_VERSION: u32 = 1;
+/// The schema version this build writes, and the newest it reads. Version
+/// 2 keeps snapshots in the compact binary encoding
+/// ([`coopetition::state_codec`]); version 1 kept them as JSON, and is read
+/// still (a snapshot's encoding is told by its first bytes). A store of
+/// version 1 becomes version 2 when a snapshot is written into it.
+pub const STORE_SCHEMA_VERSION: u32 = 2;
 
 /// SQLite's `application_id` of a store ("Coop" in ASCII), so that tools such
 /// as `file(1)` and this crate tell a store from another SQLite database.
 const APPLICATION_ID: i32 = 0x436F_6F70;
 
-/// The tables of schema version 1. `events.line` is the event's journal line
+/// The tables of schema versions 1 and 2. `events.line` is the event's journal line
 /// without its hash (the text its link hashes); `events.hash` is its link of
 /// the chain (32 bytes), as the JSON Lines journal of the same events carries
 /// it; `snapshots` holds verified snapshots.

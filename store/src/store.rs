@@ -1,12 +1,13 @@
 //! The store's file: opening it, reading its events, appending new ones
 //! under optimistic concurrency.
 
-use crate::schema;
+use crate::schema::{self, STORE_SCHEMA_VERSION};
 use crate::sqlite::store_error;
 use coopetition::chain::{chained_line, genesis, link_line, ChainHash, ChainKey, ChainPosition, Verification};
 use coopetition::journal::{header_line, plain_line};
 use coopetition::network::{Action, Event, Network};
-use coopetition::snapshot_file::snapshot_digest;
+use coopetition::snapshot_file::snapshot_digest_of;
+use coopetition::state_codec::is_encoded_state;
 use coopetition::{Error, Result};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 use std::path::{Path, PathBuf};
@@ -244,14 +245,16 @@ impl Store {
 
     /// Checks the whole store: its latest snapshot as opening checks it,
     /// then every event read back, its chain verified (with the store's key,
-    /// if given) and every event replayed with its checks run again. Says
-    /// how the chain was verified.
+    /// if given) and every event replayed with its checks run again, and
+    /// the snapshot's state compared with the state the events up to it
+    /// rebuild. Says how the chain was verified.
     ///
     /// # Errors
     /// As [`Store::events_after`]; `journal.chain.broken`,
     /// `store.key.required`, `store.key.invalid`;
     /// `journal.snapshot.continuation`, `journal.snapshot.digest`,
-    /// `journal.snapshot.inconsistent` for a snapshot that fails; or the
+    /// `journal.snapshot.inconsistent` for a snapshot that fails (its facts
+    /// disagree, or its state is not the one its events rebuild); or the
     /// first event the core refuses to replay.
     pub fn verify(&self) -> Result<Verification> {
         self.replay_verified().map(|(_, verification)| verification)
@@ -263,10 +266,40 @@ impl Store {
     /// # Errors
     /// As [`Store::verify`].
     pub fn replay_verified(&self) -> Result<(Network, Verification)> {
-        if let Some(snapshot) = self.latest_snapshot()? {
-            Network::from_state_json(&snapshot.state, &snapshot.position, &snapshot.digest, self.key())?;
+        let journal = self.export_jsonl()?;
+        let Some(snapshot) = self.latest_snapshot()? else {
+            return Network::replay_verified(&journal, self.key.as_ref());
+        };
+        let seq = snapshot.position.seq;
+        let from_snapshot = snapshot.rebuild(self.key())?;
+        // The journal up to the snapshot's event (its header and `seq` lines),
+        // replayed: the snapshot must hold the state its events rebuild. A
+        // consistent edit of a snapshot written without a key, its digest
+        // recomputed, opens; it does not verify.
+        let end = usize::try_from(seq).ok().and_then(|n| journal.match_indices('\n').nth(n)).map(|(at, _)| at + 1);
+        let end = end.ok_or_else(|| Error::StoreCorrupt(format!("the snapshot at event {seq}: no such event")))?;
+        let (mut network, verification) = Network::replay_verified(&journal[..end], self.key.as_ref())?;
+        if network.state() != from_snapshot.state() {
+            return Err(Error::SnapshotInconsistent {
+                rule: "a snapshot holds the state its events rebuild",
+                id: seq.to_string(),
+            });
         }
-        Network::replay_verified(&self.export_jsonl()?, self.key.as_ref())
+        drop(from_snapshot);
+        // Then the events after it, on the same network.
+        let (_, head) = self.rows_after(seq, |number, line, _| {
+            let event = Event::from_json(line)?;
+            if event.seq != number {
+                return Err(Error::StoreCorrupt(format!("row {number} holds event {}", event.seq)));
+            }
+            network.replay_event(event)
+        })?;
+        let verification = match verification {
+            Verification::Unverified => Verification::Unverified,
+            Verification::Sha256 { .. } => Verification::Sha256 { head },
+            Verification::Keyed { .. } => Verification::Keyed { head },
+        };
+        Ok((network, verification))
     }
 
     /// Appends events in one transaction, all or nothing, if the store's last
@@ -317,12 +350,32 @@ impl Store {
 }
 
 /// A snapshot as a store keeps it: its state written as the digest covers
-/// it, its place in the chain and its digest.
+/// it (the compact binary encoding; JSON in a store of schema version 1),
+/// its place in the chain and its digest.
 #[derive(Debug)]
 pub(crate) struct StoredSnapshot {
     pub(crate) position: ChainPosition,
-    pub(crate) state: String,
+    pub(crate) state: Vec<u8>,
     pub(crate) digest: ChainHash,
+}
+
+impl StoredSnapshot {
+    /// The network the snapshot holds, its digest verified and its state
+    /// checked, read in the encoding its bytes start with.
+    ///
+    /// # Errors
+    /// `journal.snapshot.digest`, `journal.snapshot.encoding`,
+    /// `journal.json.malformed`, `journal.snapshot.inconsistent`;
+    /// `store.file.corrupt` for a JSON state that is not UTF-8.
+    pub(crate) fn rebuild(&self, key: Option<&ChainKey>) -> Result<Network> {
+        if is_encoded_state(&self.state) {
+            return Network::from_state_bytes(&self.state, &self.position, &self.digest, key);
+        }
+        let json = std::str::from_utf8(&self.state).map_err(|_| {
+            Error::StoreCorrupt(format!("the snapshot at event {}: its state is not UTF-8", self.position.seq))
+        })?;
+        Network::from_state_json(json, &self.position, &self.digest, key)
+    }
 }
 
 impl Store {
@@ -343,15 +396,26 @@ impl Store {
     pub(crate) fn write_snapshot(&mut self, network: &Network) -> Result<u64> {
         let seq = network.state().last_seq;
         let position = ChainPosition { seq, hash: self.link_of(seq)? };
-        let state = network.state_json();
-        let digest = snapshot_digest(&position, &state, self.key.as_ref());
+        let state = network.state_bytes();
+        let digest = snapshot_digest_of(&position, &state, self.key.as_ref());
         let row = i64::try_from(seq).map_err(|_| Error::StoreCorrupt(format!("event {seq}")))?;
-        self.conn
-            .execute(
-                "INSERT OR REPLACE INTO snapshots (seq, state, hash, digest) VALUES (?1, ?2, ?3, ?4)",
-                rusqlite::params![row, state.as_bytes(), &position.hash.0[..], &digest.0[..]],
-            )
-            .map_err(|e| self.failed(&e))?;
+        let path = &self.path;
+        let failed = |e: rusqlite::Error| store_error(path, &e);
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(failed)?;
+        tx.execute(
+            "INSERT OR REPLACE INTO snapshots (seq, state, hash, digest) VALUES (?1, ?2, ?3, ?4)",
+            rusqlite::params![row, state, &position.hash.0[..], &digest.0[..]],
+        )
+        .map_err(failed)?;
+        // A binary state is read from schema version 2 on: a store of version
+        // 1 is raised to it with its first binary snapshot, so that a build
+        // reading version 1 only refuses it by its version.
+        tx.execute(
+            "UPDATE meta SET value = ?1 WHERE key = 'schema_version' AND value = '1'",
+            [STORE_SCHEMA_VERSION.to_string()],
+        )
+        .map_err(failed)?;
+        tx.commit().map_err(failed)?;
         Ok(seq)
     }
 
@@ -378,8 +442,7 @@ impl Store {
         let seq = u64::try_from(seq).map_err(|_| corrupt("its number"))?;
         let hash = stored_hash(seq, hash.as_deref().unwrap_or_default()).map_err(|_| corrupt("its hash"))?;
         let digest = stored_hash(seq, digest.as_deref().unwrap_or_default()).map_err(|_| corrupt("its digest"))?;
-        let state = state.ok_or_else(|| corrupt("its state is not text"))?;
-        let state = String::from_utf8(state).map_err(|_| corrupt("its state is not UTF-8"))?;
+        let state = state.ok_or_else(|| corrupt("its state is not text or bytes"))?;
         if self.link_of(seq)? != hash {
             return Err(Error::SnapshotContinuation(format!(
                 "the stored event {seq} does not carry the snapshot's hash: the snapshot belongs to another chain"

@@ -51,7 +51,7 @@ impl StoredNetwork {
         let path = store.path().to_path_buf();
         let mut network = match store.latest_snapshot()? {
             None => Network::new(),
-            Some(s) => Network::from_state_json(&s.state, &s.position, &s.digest, store.key())?,
+            Some(s) => s.rebuild(store.key())?,
         };
         // Replayed on the network owned here, not on a copy as a reload does:
         // a large state costs as much to copy as to read.

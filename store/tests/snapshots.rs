@@ -65,6 +65,19 @@ fn event_hash(conn: &Connection, seq: i64) -> Vec<u8> {
     conn.query_row("SELECT hash FROM events WHERE seq = ?1", [seq], |r| r.get(0)).unwrap()
 }
 
+/// `bytes` with the one occurrence of `from` replaced by `to`.
+fn replace(bytes: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    let at: Vec<usize> = (0..bytes.len()).filter(|&i| bytes[i..].starts_with(from)).collect();
+    assert_eq!(at.len(), 1, "one occurrence of {from:?}");
+    [&bytes[..at[0]], to, &bytes[at[0] + from.len()..]].concat()
+}
+
+/// A binary state with the founder's display name changed: a string is
+/// its length, then its bytes.
+fn renamed(state: &[u8]) -> Vec<u8> {
+    replace(state, b"\x05Alice", b"\x06Alicia")
+}
+
 #[test]
 fn a_store_opens_from_its_latest_snapshot_and_replays_only_the_events_after_it() {
     let dir = tempfile::tempdir().unwrap();
@@ -75,8 +88,9 @@ fn a_store_opens_from_its_latest_snapshot_and_replays_only_the_events_after_it()
     assert_eq!(seq, 5);
     assert_eq!(hash, event_hash(&conn, 5));
     assert_eq!(stored_digest, digest(5, &hash, &state, None));
-    let state: serde_json::Value = serde_json::from_slice(&state).unwrap();
-    assert_eq!(state, serde_json::to_value(expected(5).state()).unwrap());
+    // The state in the compact binary encoding, version 1.
+    assert!(state.starts_with(b"coop-state\x01"));
+    assert_eq!(&coopetition::state_codec::decode_state(&state).unwrap(), expected(5).state());
 
     let reopened = StoredNetwork::open(&path, &options()).unwrap();
     assert_eq!(reopened.read().state(), expected(8).state());
@@ -102,16 +116,14 @@ fn an_edited_snapshot_is_refused_and_the_store_left_as_it_was() {
     store_with_snapshot(&path, &options(), 5, 8);
     let conn = Connection::open(&path).unwrap();
     let (_, state, hash, _) = snapshot_row(&conn);
-    let text = String::from_utf8(state).unwrap();
-    let set_state = |state: &str, digest: Option<&[u8]>| {
-        conn.execute("UPDATE snapshots SET state = ?1 WHERE seq = 5", [state.as_bytes()]).unwrap();
+    let set_state = |state: &[u8], digest: Option<&[u8]>| {
+        conn.execute("UPDATE snapshots SET state = ?1 WHERE seq = 5", [state]).unwrap();
         if let Some(digest) = digest {
             conn.execute("UPDATE snapshots SET digest = ?1 WHERE seq = 5", [digest]).unwrap();
         }
     };
     // A display name changed: the digest refuses it.
-    let renamed = text.replace("\"display_name\":\"Alice\"", "\"display_name\":\"Alicia\"");
-    assert_ne!(renamed, text);
+    let renamed = renamed(&state);
     set_state(&renamed, None);
     let before = snapshot_row(&conn);
     let err = StoredNetwork::open(&path, &options()).unwrap_err();
@@ -122,13 +134,17 @@ fn an_edited_snapshot_is_refused_and_the_store_left_as_it_was() {
     assert_eq!(snapshot_row(&conn), before);
     assert_eq!(Store::open(&path, &options()).unwrap().last_seq().unwrap(), 8);
     // With its digest recomputed (anyone can without a key), a consistent edit loads…
-    set_state(&renamed, Some(&digest(5, &hash, renamed.as_bytes(), None)));
+    set_state(&renamed, Some(&digest(5, &hash, &renamed, None)));
     let opened = StoredNetwork::open(&path, &options()).unwrap();
     assert_eq!(opened.read().actor(&common::alice()).unwrap().display_name, "Alicia");
+    // …and is caught by checking the store, which replays the events up to
+    // the snapshot and compares.
+    let err = Store::open(&path, &options()).unwrap().verify().unwrap_err();
+    assert_eq!(err.code(), "journal.snapshot.inconsistent", "{err}");
+    assert!(err.to_string().contains("a snapshot holds the state its events rebuild (`5`)"), "{err}");
     // …but not one that breaks a rule: the founder demoted without a decision.
-    let demoted = text.replace("\"level\":\"steward\"", "\"level\":\"supporter\"");
-    assert_ne!(demoted, text);
-    set_state(&demoted, Some(&digest(5, &hash, demoted.as_bytes(), None)));
+    let demoted = replace(&state, b"\x05Alice\x02", b"\x05Alice\x00");
+    set_state(&demoted, Some(&digest(5, &hash, &demoted, None)));
     let err = StoredNetwork::open(&path, &options()).unwrap_err();
     assert_eq!(err.code(), "journal.snapshot.inconsistent", "{err}");
     assert_eq!(Store::open(&path, &options()).unwrap().verify().unwrap_err().code(), "journal.snapshot.inconsistent");
@@ -181,9 +197,9 @@ fn a_keyed_store_keeps_keyed_snapshots() {
     assert_eq!(StoredNetwork::open(&path, &options()).unwrap_err().code(), "store.key.required");
     assert_eq!(StoredNetwork::open(&path, &keyed(b"other")).unwrap_err().code(), "store.key.invalid");
     // An edit whose digest is recomputed without the key is refused.
-    let text = String::from_utf8(state).unwrap().replace("\"display_name\":\"Alice\"", "\"display_name\":\"Alicia\"");
-    for forged in [digest(5, &hash, text.as_bytes(), None), digest(5, &hash, text.as_bytes(), Some(b"a guess"))] {
-        conn.execute("UPDATE snapshots SET state = ?1, digest = ?2 WHERE seq = 5", [text.as_bytes(), &forged[..]])
+    let edited = renamed(&state);
+    for forged in [digest(5, &hash, &edited, None), digest(5, &hash, &edited, Some(b"a guess"))] {
+        conn.execute("UPDATE snapshots SET state = ?1, digest = ?2 WHERE seq = 5", [&edited[..], &forged[..]])
             .unwrap();
         let err = StoredNetwork::open(&path, &keyed(b"secret")).unwrap_err();
         assert_eq!(err.code(), "journal.snapshot.digest", "{err}");
@@ -200,4 +216,56 @@ fn a_read_only_store_takes_no_snapshot() {
     let conn = Connection::open(&path).unwrap();
     let count: i64 = conn.query_row("SELECT COUNT(*) FROM snapshots", [], |r| r.get(0)).unwrap();
     assert_eq!(count, 0);
+}
+
+#[test]
+fn a_binary_state_that_does_not_read_is_refused_by_its_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("n.coop");
+    store_with_snapshot(&path, &options(), 5, 8);
+    let conn = Connection::open(&path).unwrap();
+    let (_, state, hash, _) = snapshot_row(&conn);
+    // Cut short, its digest recomputed: the digest holds, the reading refuses.
+    let cut = &state[..state.len() - 1];
+    conn.execute("UPDATE snapshots SET state = ?1, digest = ?2 WHERE seq = 5", [cut, &digest(5, &hash, cut, None)])
+        .unwrap();
+    let err = StoredNetwork::open(&path, &options()).unwrap_err();
+    assert_eq!(err.code(), "journal.snapshot.encoding", "{err}");
+    assert!(err.to_string().contains("cut short"), "{err}");
+}
+
+#[test]
+fn a_store_of_schema_version_1_keeps_its_json_snapshot_readable_until_the_next_snapshot() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.coop");
+    store_with_snapshot(&path, &options(), 5, 8);
+    let conn = Connection::open(&path).unwrap();
+    // The snapshot as a store of version 1 kept it: the state as JSON, keys sorted.
+    let (_, _, hash, _) = snapshot_row(&conn);
+    let json = expected(5).state_json();
+    assert!(json.starts_with("{\"actors\":"));
+    let json_digest = digest(5, &hash, json.as_bytes(), None);
+    conn.execute("UPDATE snapshots SET state = ?1, digest = ?2 WHERE seq = 5", [json.as_bytes(), &json_digest[..]])
+        .unwrap();
+    conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'", []).unwrap();
+    let version = |conn: &Connection| -> String {
+        conn.query_row("SELECT value FROM meta WHERE key = 'schema_version'", [], |r| r.get(0)).unwrap()
+    };
+    let opened = StoredNetwork::open(&path, &options()).unwrap();
+    assert_eq!(opened.read().state(), expected(8).state());
+    assert_eq!(opened.read().journal().len(), 3, "opened from the JSON snapshot");
+    assert_eq!(version(&conn), "1", "reading changes nothing");
+    // An edited JSON state is still refused by its digest.
+    let edited = json.replace("\"display_name\":\"Alice\"", "\"display_name\":\"Alicia\"");
+    conn.execute("UPDATE snapshots SET state = ?1 WHERE seq = 5", [edited.as_bytes()]).unwrap();
+    assert_eq!(StoredNetwork::open(&path, &options()).unwrap_err().code(), "journal.snapshot.digest");
+    conn.execute("UPDATE snapshots SET state = ?1 WHERE seq = 5", [json.as_bytes()]).unwrap();
+    // The next snapshot is binary, and raises the store to version 2.
+    assert_eq!(opened.snapshot().unwrap(), 8);
+    assert_eq!(version(&conn), "2");
+    let (seq, state, _, _) = snapshot_row(&conn);
+    assert_eq!(seq, 8);
+    assert!(state.starts_with(b"coop-state"));
+    drop(opened);
+    assert_eq!(StoredNetwork::open(&path, &options()).unwrap().read().state(), expected(8).state());
 }

@@ -192,7 +192,8 @@ class JournalError(InputError):
 
     Codes: ``journal.json.malformed``, ``journal.line.truncated``, ``journal.schema.unknown``,
     ``journal.sequence.invalid``, ``journal.line.corrupt``, ``journal.snapshot.inconsistent``,
-    ``journal.chain.broken``, ``journal.snapshot.digest``, ``journal.snapshot.continuation``.
+    ``journal.chain.broken``, ``journal.snapshot.digest``, ``journal.snapshot.encoding``,
+    ``journal.snapshot.continuation``.
     """
 
 
