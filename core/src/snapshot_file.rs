@@ -312,7 +312,8 @@ impl Network {
     /// ([`snapshot_digest_of`]) verified over the very bytes given (on a
     /// second thread while the bytes are read: a state whose digest fails
     /// is dropped unused), every value checked as the JSON reader checks
-    /// it, then the invariants.
+    /// it, then the invariants. The encoding's magic and version are read
+    /// first, as a JSON snapshot's format and schema version are.
     ///
     /// # Errors
     /// `journal.snapshot.digest`, `journal.snapshot.encoding` (bytes that
@@ -323,6 +324,7 @@ impl Network {
         digest: &ChainHash,
         key: Option<&ChainKey>,
     ) -> Result<Network> {
+        crate::state_codec::check_header(state)?;
         let (verified, parsed) = std::thread::scope(|scope| {
             let verifying = scope.spawn(|| snapshot_digest_of(position, state, key) == *digest);
             let parsed = crate::state_codec::decode_state(state);

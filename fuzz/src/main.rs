@@ -21,6 +21,7 @@
 mod batch;
 mod mutate;
 mod rng;
+mod state;
 mod targets;
 
 use rng::Rng;

@@ -39,6 +39,7 @@ pub fn all() -> Result<Vec<Box<dyn Target>>, Error> {
         Box::new(Text::new("parameters", vec![parameters_json(Parameters::shipped()), flat_periods()], parameters)),
         Box::new(Text::new("guide", vec![SHIPPED_GUIDE.into()], guide)),
         Box::new(crate::batch::Batch::new()),
+        Box::new(crate::state::State::new()?),
     ])
 }
 

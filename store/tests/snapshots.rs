@@ -199,8 +199,7 @@ fn a_keyed_store_keeps_keyed_snapshots() {
     // An edit whose digest is recomputed without the key is refused.
     let edited = renamed(&state);
     for forged in [digest(5, &hash, &edited, None), digest(5, &hash, &edited, Some(b"a guess"))] {
-        conn.execute("UPDATE snapshots SET state = ?1, digest = ?2 WHERE seq = 5", [&edited[..], &forged[..]])
-            .unwrap();
+        conn.execute("UPDATE snapshots SET state = ?1, digest = ?2 WHERE seq = 5", [&edited[..], &forged[..]]).unwrap();
         let err = StoredNetwork::open(&path, &keyed(b"secret")).unwrap_err();
         assert_eq!(err.code(), "journal.snapshot.digest", "{err}");
     }
@@ -232,6 +231,13 @@ fn a_binary_state_that_does_not_read_is_refused_by_its_code() {
     let err = StoredNetwork::open(&path, &options()).unwrap_err();
     assert_eq!(err.code(), "journal.snapshot.encoding", "{err}");
     assert!(err.to_string().contains("cut short"), "{err}");
+    // Another encoding version is named before any digest is checked.
+    let mut newer = state.clone();
+    newer[b"coop-state".len()] = 9;
+    conn.execute("UPDATE snapshots SET state = ?1 WHERE seq = 5", [&newer]).unwrap();
+    let err = StoredNetwork::open(&path, &options()).unwrap_err();
+    assert_eq!(err.code(), "journal.snapshot.encoding", "{err}");
+    assert!(err.to_string().contains("encoding version 9; this build reads version 1"), "{err}");
 }
 
 #[test]

@@ -66,21 +66,33 @@ pub fn encode_state(state: &NetworkState) -> Vec<u8> {
 /// short, followed by more bytes, or holding a value no state holds (an
 /// invalid identifier, amount or date, an unknown label or tag).
 pub fn decode_state(bytes: &[u8]) -> Result<NetworkState> {
-    let Some(rest) = bytes.strip_prefix(STATE_MAGIC) else {
-        return Err(Error::SnapshotEncoding("the bytes do not start as an encoded state".into()));
-    };
-    let mut reader = Reader { bytes: rest, at: 0, offset: STATE_MAGIC.len() };
-    let version = reader.byte()?;
-    if version != STATE_ENCODING_VERSION {
-        return Err(Error::SnapshotEncoding(format!(
-            "encoding version {version}; this build reads version {STATE_ENCODING_VERSION}"
-        )));
-    }
+    check_header(bytes)?;
+    let start = STATE_MAGIC.len() + 1;
+    let mut reader = Reader { bytes: bytes.get(start..).unwrap_or_default(), at: 0, offset: start };
     let state = NetworkState::decode(&mut reader)?;
     if reader.at != reader.bytes.len() {
         return Err(reader.invalid("bytes after the end of the state"));
     }
     Ok(state)
+}
+
+/// Checks that `bytes` start as an encoded state of the version this build
+/// reads: the magic and the version byte, read before anything else (before
+/// a digest is checked: another version may digest otherwise).
+///
+/// # Errors
+/// `journal.snapshot.encoding`, naming the version found.
+pub fn check_header(bytes: &[u8]) -> Result<()> {
+    let Some(rest) = bytes.strip_prefix(STATE_MAGIC) else {
+        return Err(Error::SnapshotEncoding("the bytes do not start as an encoded state".into()));
+    };
+    match rest.first() {
+        Some(&STATE_ENCODING_VERSION) => Ok(()),
+        Some(version) => Err(Error::SnapshotEncoding(format!(
+            "encoding version {version}; this build reads version {STATE_ENCODING_VERSION}"
+        ))),
+        None => Err(Error::SnapshotEncoding("the state is cut short after its magic".into())),
+    }
 }
 
 /// Reads values from encoded bytes, checking every one.

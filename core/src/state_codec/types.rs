@@ -9,8 +9,7 @@ use super::{decode_label, encode_label, Codec, Reader};
 use crate::actor::{Actor, ActorKind, InvolvementLevel};
 use crate::charter::{CharterArticle, CharterSignature, CharterText};
 use crate::contract::{
-    Choice, Contract, ContractStatus, ContractTerms, ContractVersion, DiscussionNote, MembershipStructure,
-    PendingTerms,
+    Choice, Contract, ContractStatus, ContractTerms, ContractVersion, DiscussionNote, MembershipStructure, PendingTerms,
 };
 use crate::error::Result;
 use crate::followup::{

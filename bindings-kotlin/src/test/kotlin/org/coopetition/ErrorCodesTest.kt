@@ -401,6 +401,16 @@ class ErrorCodesTest {
         val version = Regex("schema_version(\\d)").find(text)!!.groups[1]!!.range.first
         Files.write(dir.resolve("newer.coop"), bytes.copyOf().also { it[version] = '9'.code.toByte() })
         code<CoopetitionException.Store>("store.schema.unknown") { Network.open(file("newer.coop")) }
+        // A snapshot's binary state of another encoding version (the byte after its magic).
+        Network.open(file("snap.coop")).use { n ->
+            Fx.founded().journal().forEach { e -> n.execute(Command(e.by, e.on, e.action)) }
+            n.snapshot()
+        }
+        val snap = Files.readAllBytes(dir.resolve("snap.coop"))
+        val magic = String(snap, Charsets.ISO_8859_1).indexOf("coop-state")
+        assertTrue(magic > 0)
+        Files.write(dir.resolve("snap.coop"), snap.also { it[magic + "coop-state".length] = 9 })
+        code<CoopetitionException.Journal>("journal.snapshot.encoding") { Network.open(file("snap.coop")) }
         Files.write(dir.resolve("damaged.coop"), bytes.copyOf().also { it.fill(0xFF.toByte(), 4096, it.size) })
         code<CoopetitionException.Store>("store.file.corrupt") { Network.open(file("damaged.coop")) }
         // A file capped below what the commands need: a full disk, the network left as it was.
