@@ -14,8 +14,10 @@ pub use coopetition::catalogue::ContributionForm;
 pub use coopetition::charter::CharterStatus;
 pub use coopetition::compliance::{ComplianceStatus, Rule as ComplianceRule};
 pub use coopetition::contract::{ContractStatus, MembershipStructure};
+pub use coopetition::lead::{ChosenBy, LeadStatus, LeadVisibility, OfferMode};
 pub use coopetition::mission::{LeadOrigin, MissionStatus};
 pub use coopetition::negotiation::{DeliveryUnit, NegotiationStatus, Party};
+pub use coopetition::partner_call::CallNeed;
 pub use coopetition::policy::{AssessmentStatus, Provenance};
 pub use coopetition::standing::{DecisionVenue, Standing};
 pub use coopetition::text::Lang;
@@ -52,6 +54,11 @@ from_label! {
     DecisionVenue => decision_venue_from_label,
     ComplianceStatus => compliance_status_from_label,
     ComplianceRule => compliance_rule_from_label,
+    LeadVisibility => lead_visibility_from_label,
+    OfferMode => offer_mode_from_label,
+    ChosenBy => chosen_by_from_label,
+    LeadStatus => lead_status_from_label,
+    CallNeed => call_need_from_label,
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@
 //! `org.coopetition.core` (`core/uniffi.toml`), file
 //! `org/coopetition/core/coopetition_core.kt`.
 
+mod calls;
 mod catalogue;
 mod commands;
 mod compare;
@@ -20,6 +21,7 @@ mod custom;
 mod enums;
 mod error;
 mod followup;
+mod leads;
 mod ledger;
 mod network;
 mod network_followup;

@@ -11,7 +11,9 @@ pub use coopetition::catalogue::{ContributionOption, Engagement, Item as Catalog
 pub use coopetition::charter::{CharterArticle, CharterSignature, CharterText};
 pub use coopetition::contract::{Choice, Contract, ContractTerms, ContractVersion, DiscussionNote, PendingTerms};
 pub use coopetition::directory::DirectoryEntry;
+pub use coopetition::lead::{Lead, LeadAnswer, LeadClosing, LeadOffer, LeadOutcome};
 pub use coopetition::mission::{Client, Mission, MissionRecord, MissionStep, MissionUpdate, Resource};
 pub use coopetition::negotiation::{Agreement, Declaration, Delivery, Donation, Negotiation, Offer, Payment};
 pub use coopetition::network::NetworkSettings;
+pub use coopetition::partner_call::{CallAnswer, CallPartner, PartnerCall};
 pub use coopetition::text::Text;

@@ -30,3 +30,13 @@ pub fn mission_id(value: &str) -> PyResult<MissionId> {
 pub fn lang(value: &str) -> PyResult<Lang> {
     label::<Lang>(value)
 }
+
+/// Builds a lead id.
+pub fn lead_id(value: &str) -> PyResult<coopetition::ids::LeadId> {
+    coopetition::ids::LeadId::new(value).py()
+}
+
+/// Builds a call-for-partners id.
+pub fn call_id(value: &str) -> PyResult<coopetition::ids::CallId> {
+    coopetition::ids::CallId::new(value).py()
+}

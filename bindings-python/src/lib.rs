@@ -2,12 +2,14 @@
 #![forbid(unsafe_code)]
 
 mod arrow;
+mod calls;
 mod convert;
 mod errors;
 mod event;
 mod followup;
 mod handle;
 mod journal;
+mod leads;
 mod ledger;
 mod network;
 mod policy;

@@ -41,6 +41,8 @@ macro_rules! error_families {
             Charter = "charter", "CharterError", "The cooperation charter and its signatures";
             Membership = "membership", "MembershipError", "Acting as a member without a live contract";
             Mission = "mission", "MissionError", "Missions";
+            Lead = "lead", "LeadError", "Leads the network receives and refers: offers, answers and outcomes";
+            Call = "call", "CallError", "Calls for partners: answers and the members who joined";
             Policy = "policy", "PolicyError", "Contribution policies and their parameters";
             Batch = "batch", "BatchError", "Columnar batches: a missing or mistyped column, an invalid row";
             Negotiation = "negotiation", "NegotiationError", "Negotiations of contributions";
@@ -419,6 +421,107 @@ error_table! {
     /// A mission names a partner twice, or the provider itself as a partner.
     #[error("`{0}` cannot be a partner of this mission")]
     InvalidPartner(String) => "mission.partner.invalid" as input,
+
+    // ---- leads --------------------------------------------------------------------
+    /// No lead has this id.
+    #[error("unknown lead `{0}`")]
+    UnknownLead(String) => "lead.id.unknown",
+    /// A lead with this id already exists.
+    #[error("lead `{0}` already exists")]
+    DuplicateLead(String) => "lead.id.duplicate",
+    /// A lead cannot go to this member: not a member, not a provider,
+    /// suspended or excluded, or the lead's own client.
+    #[error("lead `{lead}` cannot go to `{member}`: {why}")]
+    LeadRecipient {
+        /// The lead.
+        lead: String,
+        /// The member named (empty when no provider can receive it).
+        member: String,
+        /// Why.
+        why: &'static str,
+    } => "lead.recipient.invalid",
+    /// A step a lead's status does not allow (an offer of a lead offered
+    /// already, an answer or an outcome of a closed lead…).
+    #[error("cannot {action} lead `{lead}` while it is {status}")]
+    LeadState {
+        /// The lead.
+        lead: String,
+        /// What was attempted.
+        action: &'static str,
+        /// Its status.
+        status: &'static str,
+    } => "lead.state.invalid",
+    /// An answer from a member the lead was not offered to.
+    #[error("lead `{lead}` was not offered to `{member}`")]
+    LeadNotOffered {
+        /// The lead.
+        lead: String,
+        /// Who answered.
+        member: String,
+    } => "lead.answer.not_offered",
+    /// An answer after the lead's deadline.
+    #[error("lead `{lead}` was to be answered by {deadline}, not on {on}")]
+    LeadAnswerLate {
+        /// The lead.
+        lead: String,
+        /// The last day to answer.
+        deadline: chrono::NaiveDate,
+        /// The day of the answer.
+        on: chrono::NaiveDate,
+    } => "lead.answer.late",
+    /// A member answers a lead twice.
+    #[error("`{member}` already answered lead `{lead}`")]
+    LeadAnswered {
+        /// The lead.
+        lead: String,
+        /// The member.
+        member: String,
+    } => "lead.answer.duplicate",
+    /// The member chosen did not answer the lead with interest.
+    #[error("`{member}` did not answer lead `{lead}` with interest: it cannot be chosen")]
+    LeadChoice {
+        /// The lead.
+        lead: String,
+        /// The member.
+        member: String,
+    } => "lead.choice.invalid",
+
+    // ---- calls for partners -------------------------------------------------------
+    /// No call for partners has this id.
+    #[error("unknown call for partners `{0}`")]
+    UnknownCall(String) => "call.id.unknown",
+    /// A call for partners with this id already exists.
+    #[error("call for partners `{0}` already exists")]
+    DuplicateCall(String) => "call.id.duplicate",
+    /// This member cannot answer this call: its own call, or not a member
+    /// in good standing.
+    #[error("`{member}` cannot answer call `{call}`: {why}")]
+    CallAnswer {
+        /// The call.
+        call: String,
+        /// Who tried.
+        member: String,
+        /// Why.
+        why: &'static str,
+    } => "call.answer.invalid",
+    /// A member answers a call twice.
+    #[error("`{member}` already answered call `{call}`")]
+    CallAnswered {
+        /// The call.
+        call: String,
+        /// The member.
+        member: String,
+    } => "call.answer.duplicate",
+    /// This member cannot be recorded as joining through this call.
+    #[error("`{member}` cannot join through call `{call}`: {why}")]
+    CallPartner {
+        /// The call.
+        call: String,
+        /// The member.
+        member: String,
+        /// Why.
+        why: &'static str,
+    } => "call.partner.invalid",
 
     // ---- policies -----------------------------------------------------------------
     /// A mission is evaluated before it is won.
@@ -879,65 +982,4 @@ const fn unique_codes<const N: usize>(all: &[(&'static str, bool)]) -> [&'static
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn codes_are_dotted_and_listed() {
-        let samples = [Error::InvalidId("a b".into()), Error::UnknownMission("m1".into()), Error::TruncatedLine(3)];
-        for e in samples {
-            assert!(Error::CODES.contains(&e.code()), "{} not listed", e.code());
-            assert_eq!(e.code().split('.').count(), 3);
-        }
-        let mut sorted = Error::CODES.to_vec();
-        sorted.sort_unstable();
-        sorted.dedup();
-        assert_eq!(sorted.len(), Error::CODES.len(), "duplicate code");
-    }
-
-    #[test]
-    fn every_code_has_one_family_and_every_family_has_codes() {
-        for code in Error::CODES {
-            let families = Error::FAMILIES.iter().filter(|f| f.name == family_of(code)).count();
-            assert_eq!(families, 1, "{code}");
-        }
-        for family in Error::FAMILIES {
-            assert!(Error::CODES.iter().any(|c| family_of(c) == family.name), "{} has no code", family.name);
-            assert!(family.python_class.ends_with("Error") && !family.doc.ends_with('.'), "{}", family.name);
-        }
-    }
-
-    #[test]
-    fn variants_sharing_a_code_agree_on_its_input_flag() {
-        for (code, input) in VARIANT_CODES {
-            assert_eq!(Error::is_input_code(code), *input, "{code}");
-        }
-        assert_eq!(
-            Error::CODES.len(),
-            VARIANT_CODES.len() - 1,
-            "one code, `journal.sequence.invalid`, serves two variants"
-        );
-    }
-
-    #[test]
-    fn input_errors_by_family() {
-        let input = |name: &str| Error::FAMILIES.iter().find(|f| f.name == name).map(Family::input);
-        assert_eq!(input("money"), Some(FamilyInput::All));
-        assert_eq!(input("journal"), Some(FamilyInput::All));
-        assert_eq!(input("policy"), Some(FamilyInput::Some));
-        assert_eq!(input("auth"), Some(FamilyInput::None));
-        assert!(Error::InvalidRate { what: "rate".into(), rate: "2".into() }.is_input_error());
-        assert!(!Error::MissionNotWon("m".into()).is_input_error());
-        // A replayed error is classed as the live one was.
-        let replayed = Error::Replay { seq: 2, source: Box::new(Error::NoContribution) };
-        assert!(replayed.is_input_error());
-        assert_eq!(replayed.family(), "contract");
-    }
-
-    #[test]
-    fn replay_error_keeps_the_underlying_code() {
-        let e = Error::Replay { seq: 4, source: Box::new(Error::UnknownActor("x".into())) };
-        assert_eq!(e.code(), "actor.id.unknown");
-        assert!(e.to_string().contains("event 4"));
-    }
-}
+mod tests;

@@ -93,6 +93,14 @@ id_type!(
     /// Identifies a mission reported by a provider.
     MissionId
 );
+id_type!(
+    /// Identifies a lead the network received.
+    LeadId
+);
+id_type!(
+    /// Identifies a call for partners.
+    CallId
+);
 
 #[cfg(test)]
 mod tests {

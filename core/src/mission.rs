@@ -10,7 +10,7 @@
 
 use crate::actor::ActorKind;
 use crate::error::{Error, Result};
-use crate::ids::{ActorId, MissionId};
+use crate::ids::{ActorId, LeadId, MissionId};
 use crate::labels::{labelled_enum, Labelled};
 use crate::money::Money;
 use chrono::NaiveDate;
@@ -268,6 +268,10 @@ pub struct Mission {
     pub client_informed: bool,
     /// Every reported step, oldest first.
     pub history: Vec<MissionRecord>,
+    /// The lead the mission was created from, when the network referred it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub lead: Option<LeadId>,
 }
 
 impl Mission {
@@ -383,6 +387,7 @@ mod tests {
                 reported_on: NaiveDate::from_ymd_opt(2020, 3, 1).unwrap(),
                 note: String::new(),
             }],
+            lead: None,
         }
     }
 

@@ -35,6 +35,8 @@ mod authority;
 mod check;
 mod command;
 mod follow_up;
+mod leads;
+mod partner_calls;
 pub(crate) mod read;
 pub(crate) mod state;
 pub(crate) use authority::member_in;

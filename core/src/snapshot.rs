@@ -10,7 +10,10 @@
 //! member holds at most one live contract, every sequence number cited is at
 //! most the last one, no amount is negative, a standing decision was taken
 //! by an acting steward (never on their own case), an excluded member holds
-//! no live contract, a founded network has an acting steward…
+//! no live contract, a founded network has an acting steward, a lead was
+//! answered only by the members it was offered to and a lead taken names the
+//! mission created from it, which names it back, a partner or resource a
+//! call found is its mission's…
 //!
 //! Membership itself (a founder or the holder of an active contract, not
 //! excluded) is not stored: it is derived from these facts, so it cannot
@@ -27,6 +30,7 @@ use crate::contract::ContractStatus;
 use crate::error::{Error, Result};
 use crate::followup::Recorded;
 use crate::ids::{ActorId, MissionId};
+use crate::lead::LeadOutcome;
 use crate::mission::{Client, Mission};
 use crate::money::Money;
 use crate::negotiation::NegotiationStatus;
@@ -51,7 +55,9 @@ pub fn check(state: &NetworkState) -> Result<()> {
         charter(state)?;
         missions(state)?;
         money(state)?;
-        recorders(state)
+        recorders(state)?;
+        leads(state)?;
+        calls(state)
     };
     let second = || -> Result<()> {
         follow_up(state)?;
@@ -561,6 +567,103 @@ fn each_cited_seq(state: &Facts<'_>, mut check: impl FnMut(u64, &dyn ToString) -
     }
     for r in fu.payments.iter().chain(&fu.donations).chain(&fu.deliveries) {
         add(&r.recorded, &r.by)?;
+    }
+    for (id, call) in &state.calls {
+        add(&call.recorded, id)?;
+        for r in call.answers.iter().map(|a| &a.recorded).chain(call.joined.iter().map(|j| &j.recorded)) {
+            add(r, id)?;
+        }
+    }
+    for (id, lead) in &state.leads {
+        add(&lead.recorded, id)?;
+        if let Some(offer) = &lead.offer {
+            add(&offer.recorded, id)?;
+        }
+        for a in &lead.answers {
+            add(&a.recorded, id)?;
+        }
+        if let Some(outcome) = &lead.outcome {
+            add(outcome.recorded(), id)?;
+        }
+    }
+    Ok(())
+}
+
+/// Leads: their people exist, an offer lists its members once and in
+/// order, only members it was offered to answered (once each, after it),
+/// a lead taken went to a member who answered with interest and names the
+/// mission created from it, which names the lead back.
+fn leads(state: &Facts<'_>) -> Result<()> {
+    for (id, lead) in &state.leads {
+        ensure(&lead.id == id, "a lead is filed under its own id", id)?;
+        actor_exists(state, &lead.recorded_by)?;
+        if let Client::Member { id: client } = &lead.client {
+            actor_exists(state, client)?;
+        }
+        let mut last = lead.recorded.seq;
+        if let Some(offer) = &lead.offer {
+            ensure(offer.recorded.seq > last, "a lead is offered after it is recorded", id)?;
+            last = offer.recorded.seq;
+            ensure(offer.members.windows(2).all(|w| w[0] < w[1]), "an offer names its members once, in order", id)?;
+            for m in offer.members.iter().chain(&offer.prior_work).chain([&offer.by]) {
+                actor_exists(state, m)?;
+            }
+        }
+        let mut answered = BTreeSet::new();
+        for a in &lead.answers {
+            ensure(lead.offered_to(&a.member), "a lead is answered by the members it was offered to", id)?;
+            ensure(answered.insert(&a.member), "a member answers a lead once", id)?;
+            ensure(a.recorded.seq > last, "a lead's steps follow one another", id)?;
+            last = a.recorded.seq;
+        }
+        match &lead.outcome {
+            None => {}
+            Some(outcome) => ensure(outcome.recorded().seq > last, "a lead's steps follow one another", id)?,
+        }
+        if let Some(LeadOutcome::Taken { member, mission, .. }) = &lead.outcome {
+            ensure(lead.answer_of(member).is_some_and(|a| a.interested), "a lead goes to a member who wanted it", id)?;
+            let created = state.mission(mission);
+            let linked = created.is_some_and(|m| m.lead.as_ref() == Some(id) && &m.provider == member);
+            ensure(linked, "a lead taken names the mission created from it", id)?;
+        }
+    }
+    for (id, m) in &state.missions {
+        if let Some(lead) = &m.lead {
+            let taken = state.leads.get(lead).and_then(|l| l.outcome.as_ref());
+            let names = matches!(taken, Some(LeadOutcome::Taken { mission, .. }) if mission == id);
+            ensure(names, "a mission created from a lead is the one the lead names", id)?;
+        }
+    }
+    Ok(())
+}
+
+/// Calls for partners: for a mission of their provider; answered once by
+/// members other than the provider, after the call; joined only by members
+/// who answered, once, each partner or resource found now the mission's.
+fn calls(state: &Facts<'_>) -> Result<()> {
+    for (id, call) in &state.calls {
+        ensure(&call.id == id, "a call is filed under its own id", id)?;
+        let mission = state.mission(&call.mission);
+        ensure(mission.is_some(), "an id points to no mission", &call.mission)?;
+        ensure(mission.is_some_and(|m| m.provider == call.provider), "a call is its mission's provider's", id)?;
+        let mut answered = BTreeSet::new();
+        for a in &call.answers {
+            actor_exists(state, &a.member)?;
+            ensure(a.member != call.provider && answered.insert(&a.member), "a member answers a call once", id)?;
+            ensure(a.recorded.seq > call.recorded.seq, "a call is answered after it is made", id)?;
+        }
+        let mut joined = BTreeSet::new();
+        for j in &call.joined {
+            let answer = call.answer_of(&j.member).map(|a| a.recorded.seq);
+            ensure(answer.is_some_and(|seq| seq < j.recorded.seq), "a member joins a call it answered", id)?;
+            ensure(joined.insert(&j.member), "a member joins a call once", id)?;
+            let found = match (&j.resource, mission) {
+                (None, Some(m)) => m.partners.contains(&j.member),
+                (Some(name), Some(m)) => m.shared_resources_used.iter().any(|r| &r.name == name),
+                (_, None) => false,
+            };
+            ensure(found, "what a call found is its mission's", id)?;
+        }
     }
     Ok(())
 }

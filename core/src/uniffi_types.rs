@@ -9,7 +9,7 @@
 //! internal error.
 
 use crate::error::Error;
-use crate::ids::{ActorId, ContractId, MissionId};
+use crate::ids::{ActorId, CallId, ContractId, LeadId, MissionId};
 use crate::money::Money;
 use crate::uniffi_error::CoopetitionError;
 use chrono::NaiveDate;
@@ -53,6 +53,18 @@ uniffi::custom_type!(MissionId, String, {
     remote,
     lower: |id| id.as_str().to_owned(),
     try_lift: |text| MissionId::new(text).map_err(lift_error),
+});
+
+uniffi::custom_type!(LeadId, String, {
+    remote,
+    lower: |id| id.as_str().to_owned(),
+    try_lift: |text| LeadId::new(text).map_err(lift_error),
+});
+
+uniffi::custom_type!(CallId, String, {
+    remote,
+    lower: |id| id.as_str().to_owned(),
+    try_lift: |text| CallId::new(text).map_err(lift_error),
 });
 
 // A count or a position (`usize` in the core) crosses as a `ULong`; one beyond it

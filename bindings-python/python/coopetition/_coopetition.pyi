@@ -20,6 +20,8 @@ __all__ = [
     "Agreement",
     "Assessment",
     "BehaviourModel",
+    "CallAnswer",
+    "CallPartner",
     "CatalogueItem",
     "Charter",
     "CharterSignature",
@@ -38,6 +40,11 @@ __all__ = [
     "EngagementCheck",
     "Event",
     "InKindTotal",
+    "Lead",
+    "LeadAnswer",
+    "LeadClosing",
+    "LeadOffer",
+    "LeadOutcome",
     "LedgerLine",
     "LevelSuggestion",
     "MemberCompliance",
@@ -51,9 +58,11 @@ __all__ = [
     "NetworkLedger",
     "Offer",
     "Parameters",
+    "PartnerCall",
     "Payment",
     "PendingTerms",
     "Policy",
+    "Recorded",
     "Resource",
     "StandingProposal",
     "StatusCounts",
@@ -215,6 +224,50 @@ class BehaviourModel:
         A behaviour model; each share omitted keeps the core's default, each
         given is read exactly (a float is refused) and checked.
         """
+
+@typing.final
+class CallAnswer:
+    r"""
+    A member's answer to a call.
+    """
+    @property
+    def member(self) -> builtins.str:
+        r"""
+        The member.
+        """
+    @property
+    def note(self) -> builtins.str:
+        r"""
+        What it offers (may be empty).
+        """
+    @property
+    def recorded(self) -> Recorded:
+        r"""
+        The event that recorded it.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+
+@typing.final
+class CallPartner:
+    r"""
+    A member who joined through a call.
+    """
+    @property
+    def member(self) -> builtins.str:
+        r"""
+        The member.
+        """
+    @property
+    def resource(self) -> typing.Optional[builtins.str]:
+        r"""
+        The shared resource it brought, for a call for a resource.
+        """
+    @property
+    def recorded(self) -> Recorded:
+        r"""
+        The event that recorded it.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
 
 @typing.final
 class CatalogueItem:
@@ -866,6 +919,240 @@ class InKindTotal:
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
 
 @typing.final
+class Lead:
+    r"""
+    A request the network received, and what became of it.
+    """
+    @property
+    def id(self) -> builtins.str:
+        r"""
+        Stable id.
+        """
+    @property
+    def client(self) -> Client:
+        r"""
+        The client: a member or an outside actor.
+        """
+    @property
+    def need(self) -> builtins.str:
+        r"""
+        What the client needs.
+        """
+    @property
+    def received_on(self) -> datetime.date:
+        r"""
+        When the network received the request.
+        """
+    @property
+    def visibility(self) -> typing.Literal["offered", "members"]:
+        r"""
+        Who may see its details besides the stewards.
+        """
+    @property
+    def recorded_by(self) -> builtins.str:
+        r"""
+        The steward who recorded it.
+        """
+    @property
+    def recorded(self) -> Recorded:
+        r"""
+        The event that recorded it.
+        """
+    @property
+    def offer(self) -> typing.Optional[LeadOffer]:
+        r"""
+        How it was offered, once it was.
+        """
+    @property
+    def answers(self) -> builtins.list[LeadAnswer]:
+        r"""
+        The answers, in the order they came.
+        """
+    @property
+    def outcome(self) -> typing.Optional[LeadOutcome]:
+        r"""
+        How it ended, once closed.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+
+@typing.final
+class LeadAnswer:
+    r"""
+    A member's answer to a lead.
+    """
+    @property
+    def member(self) -> builtins.str:
+        r"""
+        The member.
+        """
+    @property
+    def interested(self) -> builtins.bool:
+        r"""
+        Whether it wants the lead.
+        """
+    @property
+    def proposal(self) -> builtins.str:
+        r"""
+        Its proposal, or why not (may be empty).
+        """
+    @property
+    def recorded(self) -> Recorded:
+        r"""
+        The event that recorded it.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+
+@typing_extensions.disjoint_base
+class LeadClosing:
+    r"""
+    How a steward closes a lead (the command's part of [`LeadOutcome`]).
+    """
+    @typing.final
+    class Taken(LeadClosing):
+        r"""
+        A member took it: its mission is created at the proposal step.
+        """
+        __match_args__ = ("member", "chosen_by", "mission", "title",)
+        @property
+        def member(self) -> builtins.str:
+            r"""
+            The member chosen, who answered with interest.
+            """
+        @property
+        def chosen_by(self) -> typing.Literal["client", "network"]:
+            r"""
+            Who chose it.
+            """
+        @property
+        def mission(self) -> builtins.str:
+            r"""
+            The id of the mission to create.
+            """
+        @property
+        def title(self) -> builtins.str:
+            r"""
+            The mission's title.
+            """
+        def __new__(cls, member: builtins.str, chosen_by: typing.Literal["client", "network"], mission: builtins.str, title: builtins.str) -> LeadClosing.Taken: ...
+    
+    @typing.final
+    class NotTaken(LeadClosing):
+        r"""
+        Nobody took it.
+        """
+        __match_args__ = ("reason",)
+        @property
+        def reason(self) -> builtins.str:
+            r"""
+            Why.
+            """
+        def __new__(cls, reason: builtins.str) -> LeadClosing.NotTaken: ...
+    
+    ...
+
+@typing.final
+class LeadOffer:
+    r"""
+    How a lead was offered.
+    """
+    @property
+    def mode(self) -> typing.Literal["open_call", "direct_referral"]:
+        r"""
+        An open call or a direct referral.
+        """
+    @property
+    def members(self) -> builtins.list[builtins.str]:
+        r"""
+        The members it was offered to, in id order: the ones chosen, or for
+        an open call every provider who could receive it that day.
+        """
+    @property
+    def deadline(self) -> datetime.date:
+        r"""
+        The last day to answer.
+        """
+    @property
+    def prior_work(self) -> builtins.list[builtins.str]:
+        r"""
+        Members with prior work with the client (charter article 4), told of
+        the lead, in id order.
+        """
+    @property
+    def by(self) -> builtins.str:
+        r"""
+        The steward who offered it.
+        """
+    @property
+    def recorded(self) -> Recorded:
+        r"""
+        The event that offered it.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+
+@typing_extensions.disjoint_base
+class LeadOutcome:
+    r"""
+    How a lead ended.
+    """
+    @typing.final
+    class Taken(LeadOutcome):
+        r"""
+        A member took it; its mission was created from the lead.
+        """
+        __match_args__ = ("member", "chosen_by", "mission", "by", "recorded",)
+        @property
+        def member(self) -> builtins.str:
+            r"""
+            The member.
+            """
+        @property
+        def chosen_by(self) -> typing.Literal["client", "network"]:
+            r"""
+            Who chose it.
+            """
+        @property
+        def mission(self) -> builtins.str:
+            r"""
+            The mission created.
+            """
+        @property
+        def by(self) -> builtins.str:
+            r"""
+            The steward who closed the lead.
+            """
+        @property
+        def recorded(self) -> Recorded:
+            r"""
+            The event that closed it.
+            """
+        def __new__(cls, member: builtins.str, chosen_by: typing.Literal["client", "network"], mission: builtins.str, by: builtins.str, recorded: Recorded) -> LeadOutcome.Taken: ...
+    
+    @typing.final
+    class NotTaken(LeadOutcome):
+        r"""
+        Nobody took it.
+        """
+        __match_args__ = ("reason", "by", "recorded",)
+        @property
+        def reason(self) -> builtins.str:
+            r"""
+            Why.
+            """
+        @property
+        def by(self) -> builtins.str:
+            r"""
+            The steward who closed the lead.
+            """
+        @property
+        def recorded(self) -> Recorded:
+            r"""
+            The event that closed it.
+            """
+        def __new__(cls, reason: builtins.str, by: builtins.str, recorded: Recorded) -> LeadOutcome.NotTaken: ...
+    
+    ...
+
+@typing.final
 class LedgerLine:
     r"""
     One mission won in the year, as the policy assessed it.
@@ -1157,6 +1444,11 @@ class Mission:
         Every reported step, oldest first.
         """
     @property
+    def lead(self) -> typing.Optional[builtins.str]:
+        r"""
+        The lead the mission was created from, when the network referred it.
+        """
+    @property
     def won_on(self) -> typing.Optional[datetime.date]:
         r"""
         When the mission was won, if it was.
@@ -1431,6 +1723,29 @@ class Network:
         r"""
         The store's file; `None` for a network held in memory.
         """
+    def call_for_partners(self, by: builtins.str, on: datetime.date, call: builtins.str, mission: builtins.str, need: builtins.str, what: builtins.str) -> Event:
+        r"""
+        The provider of `mission` asks the network for a `"skill"` or a
+        `"resource"` (`need`): `what` says which ("space design").
+        """
+    def answer_call(self, by: builtins.str, on: datetime.date, call: builtins.str, *, note: builtins.str = ...) -> Event:
+        r"""
+        A member answers a call for partners, with what it offers.
+        """
+    def record_call_partner(self, by: builtins.str, on: datetime.date, call: builtins.str, member: builtins.str, *, resource: typing.Optional[builtins.str] = None) -> Event:
+        r"""
+        The provider records a member who joined through its call: a partner
+        (a call for a skill), or the shared `resource` it brings (a call for a
+        resource).
+        """
+    def call(self, id: builtins.str) -> PartnerCall:
+        r"""
+        The call for partners with this id.
+        """
+    def calls(self, mission: typing.Optional[builtins.str] = None) -> builtins.list[PartnerCall]:
+        r"""
+        Every call for partners, or those of one mission, in id order.
+        """
     def journal_jsonl(self, key: typing.Optional[bytes] = None) -> builtins.str:
         r"""
         The journal as JSON Lines (header with schema version, one event a
@@ -1481,6 +1796,44 @@ class Network:
         A network from a snapshot plus a journal that continues its chain
         (the journal written since, or the whole journal), verified with `key`
         if they were written with one.
+        """
+    def record_lead(self, by: builtins.str, on: datetime.date, lead: builtins.str, client: builtins.str | builtins.tuple[builtins.str, builtins.str], need: builtins.str, *, received_on: typing.Optional[datetime.date] = None, visibility: builtins.str = ...) -> Event:
+        r"""
+        A steward records a request the network received: its client (a
+        member's id, or `(name, kind)` for an outside actor), the need, when
+        it was received (the day of the record by default), and who may see
+        its details besides the stewards: `"offered"` (the members it is
+        offered to, the default) or `"members"` (every member).
+        """
+    def offer_lead(self, by: builtins.str, on: datetime.date, lead: builtins.str, mode: builtins.str, deadline: datetime.date, *, members: typing.Sequence[builtins.str] = ...) -> Event:
+        r"""
+        A steward offers a lead, to answer by `deadline`: `mode` is
+        `"open_call"` (every provider who may receive it; no `members`) or
+        `"direct_referral"` (to `members`).
+        """
+    def answer_lead(self, by: builtins.str, on: datetime.date, lead: builtins.str, interested: builtins.bool, *, proposal: builtins.str = ...) -> Event:
+        r"""
+        A member the lead was offered to answers it: interested or not, with
+        its proposal (or why not).
+        """
+    def close_lead(self, by: builtins.str, on: datetime.date, lead: builtins.str, outcome: LeadClosing) -> Event:
+        r"""
+        A steward closes a lead: `LeadClosing.Taken(member, chosen_by,
+        mission, title)` creates the chosen member's mission from it (at the
+        proposal step); `LeadClosing.NotTaken(reason)` says why nobody took it.
+        """
+    def lead(self, id: builtins.str) -> Lead:
+        r"""
+        The lead with this id.
+        """
+    def leads_for(self, viewer: builtins.str) -> builtins.list[Lead]:
+        r"""
+        The leads whose details `viewer` may see, in id order: all for an
+        acting steward, those offered to a member or open to every member.
+        """
+    def lead_recipients(self, id: builtins.str) -> builtins.list[builtins.str]:
+        r"""
+        The providers an open call of this lead would go to now, in id order.
         """
     def __new__(cls) -> Network:
         r"""
@@ -2033,6 +2386,53 @@ class Parameters:
     def __repr__(self) -> builtins.str: ...
 
 @typing.final
+class PartnerCall:
+    r"""
+    A call for partners and what came of it.
+    """
+    @property
+    def id(self) -> builtins.str:
+        r"""
+        Stable id.
+        """
+    @property
+    def mission(self) -> builtins.str:
+        r"""
+        The mission it is for.
+        """
+    @property
+    def provider(self) -> builtins.str:
+        r"""
+        The mission's provider, who issued it.
+        """
+    @property
+    def need(self) -> typing.Literal["skill", "resource"]:
+        r"""
+        A skill or a resource.
+        """
+    @property
+    def what(self) -> builtins.str:
+        r"""
+        What is asked for ("space design").
+        """
+    @property
+    def recorded(self) -> Recorded:
+        r"""
+        The event that recorded it.
+        """
+    @property
+    def answers(self) -> builtins.list[CallAnswer]:
+        r"""
+        The answers, in the order they came.
+        """
+    @property
+    def joined(self) -> builtins.list[CallPartner]:
+        r"""
+        Who joined, in the order recorded.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+
+@typing.final
 class Payment:
     r"""
     A payment of money to the network by a member.
@@ -2138,6 +2538,23 @@ class Policy:
         Evaluates many missions (combinators across missions, like a yearly cap, apply).
         """
     def __repr__(self) -> builtins.str: ...
+
+@typing.final
+class Recorded:
+    r"""
+    When something was recorded: the command's date and its journal sequence number.
+    """
+    @property
+    def on(self) -> datetime.date:
+        r"""
+        Date of the command that recorded it.
+        """
+    @property
+    def seq(self) -> builtins.int:
+        r"""
+        Sequence number of that event in the journal.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
 
 @typing.final
 class Resource:

@@ -126,6 +126,23 @@ class MissionInputError(MissionError, InputError):
     """
 
 
+class LeadError(CoopetitionError):
+    """Leads the network receives and refers: offers, answers and outcomes (``lead.*``).
+
+    Codes: ``lead.id.unknown``, ``lead.id.duplicate``, ``lead.recipient.invalid``,
+    ``lead.state.invalid``, ``lead.answer.not_offered``, ``lead.answer.late``,
+    ``lead.answer.duplicate``, ``lead.choice.invalid``.
+    """
+
+
+class CallError(CoopetitionError):
+    """Calls for partners: answers and the members who joined (``call.*``).
+
+    Codes: ``call.id.unknown``, ``call.id.duplicate``, ``call.answer.invalid``,
+    ``call.answer.duplicate``, ``call.partner.invalid``.
+    """
+
+
 class PolicyError(CoopetitionError):
     """Contribution policies and their parameters (``policy.*``).
 
@@ -218,6 +235,7 @@ __all__ = [
     "ActorError",
     "AuthorizationError",
     "BatchError",
+    "CallError",
     "CatalogueError",
     "CharterError",
     "ComplianceError",
@@ -228,6 +246,7 @@ __all__ = [
     "DateError",
     "InputError",
     "JournalError",
+    "LeadError",
     "LedgerError",
     "MembershipError",
     "MissionError",

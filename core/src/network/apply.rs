@@ -125,6 +125,15 @@ impl Network {
                     signed_on: on,
                 });
             }
+            Action::RecordLead { .. }
+            | Action::OfferLead { .. }
+            | Action::AnswerLead { .. }
+            | Action::CloseLead { .. } => {
+                self.apply_lead(event);
+            }
+            Action::CallForPartners { .. } | Action::AnswerCall { .. } | Action::RecordCallPartner { .. } => {
+                self.apply_call(event);
+            }
             Action::ReportMission { mission, occurred_on, step, update } => {
                 self.apply_report(by, on, mission, *occurred_on, step, update);
                 super::follow_up::after_report(&mut self.state, &self.live, event, mission, step, update);
@@ -230,6 +239,7 @@ impl Network {
                 resources_developed: Vec::new(),
                 client_informed: false,
                 history: vec![record("")],
+                lead: None,
             };
             mission.absorb(update);
             self.state.missions.insert(id.clone(), mission);

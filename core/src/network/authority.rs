@@ -220,6 +220,9 @@ impl Network {
                 }
                 Ok(())
             }
+            Action::RecordLead { .. } => self.for_network(issuer, "record a lead"),
+            Action::OfferLead { .. } => self.for_network(issuer, "offer a lead"),
+            Action::CloseLead { .. } => self.for_network(issuer, "close a lead"),
             // Owned acts: the command's checks compare the issuer with the owner.
             Action::FoundNetwork { .. }
             | Action::RegisterActor { .. }
@@ -235,7 +238,11 @@ impl Network {
             | Action::DeclareStalemate { .. }
             | Action::ReopenNegotiation { .. }
             | Action::ShareResource { .. }
-            | Action::RecordMemberInformed { .. } => Ok(()),
+            | Action::RecordMemberInformed { .. }
+            | Action::AnswerLead { .. }
+            | Action::CallForPartners { .. }
+            | Action::AnswerCall { .. }
+            | Action::RecordCallPartner { .. } => Ok(()),
         }
     }
 

@@ -155,6 +155,13 @@ impl Network {
                 }
             }
             Action::SignCharter { version } => self.check_signature(issuer, on, *version),
+            Action::RecordLead { .. }
+            | Action::OfferLead { .. }
+            | Action::AnswerLead { .. }
+            | Action::CloseLead { .. } => self.check_lead(issuer, on, action),
+            Action::CallForPartners { .. } | Action::AnswerCall { .. } | Action::RecordCallPartner { .. } => {
+                self.check_call(issuer, on, action)
+            }
             Action::ReportMission { mission, occurred_on, step, update } => {
                 self.check_report(issuer, on, mission, *occurred_on, step, update)
             }
@@ -429,7 +436,7 @@ fn check_founding(by: &ActorId, founders: &[Actor]) -> Result<()> {
     Ok(())
 }
 
-fn owner(by: &ActorId, owner: &ActorId, action: &'static str) -> Result<()> {
+pub(super) fn owner(by: &ActorId, owner: &ActorId, action: &'static str) -> Result<()> {
     if by == owner {
         Ok(())
     } else {

@@ -7,10 +7,12 @@ use crate::actor::{Actor, InvolvementLevel};
 use crate::charter::CharterText;
 use crate::contract::ContractTerms;
 use crate::followup::FollowUpRules;
-use crate::ids::{ActorId, ContractId, MissionId};
+use crate::ids::{ActorId, CallId, ContractId, LeadId, MissionId};
+use crate::lead::{LeadClosing, LeadVisibility, OfferMode};
 use crate::mission::{Client, MissionStep, MissionUpdate};
 use crate::money::Money;
 use crate::negotiation::{Delivery, Donation, Payment};
+use crate::partner_call::CallNeed;
 use crate::standing::{Decision, Standing};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize, Serializer};
@@ -251,6 +253,81 @@ pub enum Action {
         /// The decision: reason, date, venue.
         decision: Decision,
     },
+    /// A steward records a request the network received.
+    RecordLead {
+        /// The new lead's id.
+        lead: LeadId,
+        /// The client: a member or an outside actor.
+        client: Client,
+        /// What the client needs.
+        need: String,
+        /// When the network received it (on or before the command).
+        received_on: NaiveDate,
+        /// Who may see its details besides the stewards.
+        visibility: LeadVisibility,
+    },
+    /// A steward offers a lead: as an open call to every provider who may
+    /// receive one, or as a direct referral to chosen members.
+    OfferLead {
+        /// The lead.
+        lead: LeadId,
+        /// An open call or a direct referral.
+        mode: OfferMode,
+        /// The members chosen, for a direct referral (none for an open call).
+        #[serde(default)]
+        members: Vec<ActorId>,
+        /// The last day to answer (on or after the command).
+        deadline: NaiveDate,
+    },
+    /// A member the lead was offered to answers it.
+    AnswerLead {
+        /// The lead.
+        lead: LeadId,
+        /// Whether it wants the lead.
+        interested: bool,
+        /// Its proposal, or why not.
+        #[serde(default)]
+        proposal: String,
+    },
+    /// A steward closes a lead: the member chosen (its mission is created
+    /// from the lead), or that nobody took it.
+    CloseLead {
+        /// The lead.
+        lead: LeadId,
+        /// How it ended.
+        outcome: LeadClosing,
+    },
+    /// A provider asks the network for a skill or a resource for one of its
+    /// missions.
+    CallForPartners {
+        /// The new call's id.
+        call: CallId,
+        /// The mission (the issuer's, not closed).
+        mission: MissionId,
+        /// A skill or a resource.
+        need: CallNeed,
+        /// What is asked for ("space design").
+        what: String,
+    },
+    /// A member answers a call for partners.
+    AnswerCall {
+        /// The call.
+        call: CallId,
+        /// What it offers.
+        #[serde(default)]
+        note: String,
+    },
+    /// The provider records a member who joined through its call: a partner
+    /// for a skill, or the shared resource it brings for a resource.
+    RecordCallPartner {
+        /// The call.
+        call: CallId,
+        /// The member, who answered the call.
+        member: ActorId,
+        /// The shared resource it brings, for a call for a resource.
+        #[serde(default)]
+        resource: Option<String>,
+    },
 }
 
 // Kotlin reads the label as `action.label()`, as the labelled enums' labels.
@@ -300,6 +377,13 @@ impl Action {
             Action::AnswerHearing { .. } => "answer_hearing",
             Action::DecideStanding { .. } => "decide_standing",
             Action::DecideLevel { .. } => "decide_level",
+            Action::RecordLead { .. } => "record_lead",
+            Action::OfferLead { .. } => "offer_lead",
+            Action::AnswerLead { .. } => "answer_lead",
+            Action::CloseLead { .. } => "close_lead",
+            Action::CallForPartners { .. } => "call_for_partners",
+            Action::AnswerCall { .. } => "answer_call",
+            Action::RecordCallPartner { .. } => "record_call_partner",
         }
     }
 }

@@ -15,10 +15,12 @@ use crate::actor::{Actor, InvolvementLevel};
 use crate::charter::CharterText;
 use crate::contract::ContractTerms;
 use crate::followup::FollowUpRules;
-use crate::ids::{ActorId, ContractId, MissionId};
+use crate::ids::{ActorId, CallId, ContractId, LeadId, MissionId};
+use crate::lead::{LeadClosing, LeadVisibility, OfferMode};
 use crate::mission::{Client, LeadOrigin, MissionStep, MissionUpdate};
 use crate::money::Money;
 use crate::negotiation::{Delivery, Donation, Payment};
+use crate::partner_call::CallNeed;
 use crate::standing::{Decision, Standing};
 use chrono::NaiveDate;
 use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, IntoDeserializer, MapAccess, VariantAccess, Visitor};
@@ -332,6 +334,47 @@ enum ActionByTag {
         actor: ActorId,
         level: InvolvementLevel,
         decision: Decision,
+    },
+    RecordLead {
+        lead: LeadId,
+        client: Client,
+        need: String,
+        received_on: NaiveDate,
+        visibility: LeadVisibility,
+    },
+    OfferLead {
+        lead: LeadId,
+        mode: OfferMode,
+        #[serde(default)]
+        members: Vec<ActorId>,
+        deadline: NaiveDate,
+    },
+    AnswerLead {
+        lead: LeadId,
+        interested: bool,
+        #[serde(default)]
+        proposal: String,
+    },
+    CloseLead {
+        lead: LeadId,
+        outcome: LeadClosing,
+    },
+    CallForPartners {
+        call: CallId,
+        mission: MissionId,
+        need: CallNeed,
+        what: String,
+    },
+    AnswerCall {
+        call: CallId,
+        #[serde(default)]
+        note: String,
+    },
+    RecordCallPartner {
+        call: CallId,
+        member: ActorId,
+        #[serde(default)]
+        resource: Option<String>,
     },
 }
 

@@ -6,9 +6,11 @@ use crate::actor::Actor;
 use crate::charter::{CharterSignature, CharterText};
 use crate::contract::{Contract, MembershipStructure};
 use crate::followup::FollowUp;
-use crate::ids::{ActorId, ContractId, MissionId};
+use crate::ids::{ActorId, CallId, ContractId, LeadId, MissionId};
+use crate::lead::Lead;
 use crate::mission::Mission;
 use crate::negotiation::{Declaration, Delivery, Donation, Negotiation, Payment};
+use crate::partner_call::PartnerCall;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -71,6 +73,12 @@ pub struct NetworkState {
     /// In-kind deliveries, in journal order.
     #[serde(default)]
     pub deliveries: Vec<Delivery>,
+    /// Leads the network received, by id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub leads: BTreeMap<LeadId, Lead>,
+    /// Calls for partners, by id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub calls: BTreeMap<CallId, PartnerCall>,
     /// The charter follow-up: event numbers, prior work, hearings, standing…
     #[serde(default)]
     pub follow_up: FollowUp,

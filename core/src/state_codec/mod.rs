@@ -4,7 +4,7 @@
 //! one is a store's private copy of the same facts, and it reads back exactly
 //! the state it was written from.
 //!
-//! # Layout (version 1)
+//! # Layout (version 2)
 //! The bytes start with the magic `coop-state` and a version byte (1). The
 //! state's fields follow in declaration order, the missions (the largest
 //! part) preceded by their length in bytes so that a reader can read them
@@ -41,7 +41,7 @@ use std::collections::BTreeMap;
 pub const STATE_MAGIC: &[u8] = b"coop-state";
 
 /// The version of the layout written after [`STATE_MAGIC`].
-pub const STATE_ENCODING_VERSION: u8 = 1;
+pub const STATE_ENCODING_VERSION: u8 = 2;
 
 /// Whether `bytes` start as an encoded state (of any version).
 pub fn is_encoded_state(bytes: &[u8]) -> bool {

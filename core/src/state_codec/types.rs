@@ -16,13 +16,15 @@ use crate::followup::{
     Attendance, Deadlines, DevelopedResource, FollowUp, FollowUpRules, Issued, LevelRules, MissionFollowUp,
     ResourceUse, SanctionThresholds, SharedResource, Threshold,
 };
-use crate::ids::{ActorId, ContractId, MissionId};
+use crate::ids::{ActorId, CallId, ContractId, LeadId, MissionId};
+use crate::lead::{ChosenBy, Lead, LeadAnswer, LeadOffer, LeadOutcome, LeadVisibility, OfferMode};
 use crate::mission::{Client, LeadOrigin, Mission, MissionRecord, MissionStatus, Resource};
 use crate::money::Money;
 use crate::negotiation::{
     Agreement, Declaration, Delivery, DeliveryUnit, Donation, Negotiation, NegotiationStatus, Offer, Party, Payment,
 };
 use crate::network::state::{NetworkSettings, NetworkState};
+use crate::partner_call::{CallAnswer, CallNeed, CallPartner, PartnerCall};
 use crate::policy::timeline::{Period, Timeline};
 use crate::prior_work::{InformObligation, PriorWork};
 use crate::recorded::Recorded;
@@ -97,7 +99,7 @@ macro_rules! codec_ids {
     )*};
 }
 
-codec_ids!(ActorId, ContractId, MissionId);
+codec_ids!(ActorId, ContractId, MissionId, LeadId, CallId);
 
 codec_labels!(
     MembershipStructure,
@@ -110,7 +112,11 @@ codec_labels!(
     NegotiationStatus,
     DeliveryUnit,
     Standing,
-    DecisionVenue
+    DecisionVenue,
+    LeadVisibility,
+    OfferMode,
+    ChosenBy,
+    CallNeed
 );
 
 impl Codec for Money {
@@ -177,6 +183,8 @@ impl Codec for NetworkState {
             payments,
             donations,
             deliveries,
+            leads,
+            calls,
             follow_up,
             last_seq,
         } = self;
@@ -196,6 +204,8 @@ impl Codec for NetworkState {
         payments.encode(out);
         donations.encode(out);
         deliveries.encode(out);
+        leads.encode(out);
+        calls.encode(out);
         follow_up.encode(out);
         last_seq.encode(out);
     }
@@ -225,6 +235,8 @@ impl Codec for NetworkState {
                 Codec::decode(r)?,
                 Codec::decode(r)?,
                 Codec::decode(r)?,
+                Codec::decode(r)?,
+                Codec::decode(r)?,
             );
             Ok(facts)
         };
@@ -241,7 +253,7 @@ impl Codec for NetworkState {
         };
         // The missions' error first: it lies before anything read after them.
         let missions = missions?;
-        let (declarations, negotiations, payments, donations, deliveries, follow_up, last_seq) = rest?;
+        let (declarations, negotiations, payments, donations, deliveries, leads, calls, follow_up, last_seq) = rest?;
         Ok(NetworkState {
             settings,
             founded_on,
@@ -256,11 +268,18 @@ impl Codec for NetworkState {
             payments,
             donations,
             deliveries,
+            leads,
+            calls,
             follow_up,
             last_seq,
         })
     }
 }
+
+codec_enum!(LeadOutcome {
+    0 => Taken { member, chosen_by, mission, by, recorded },
+    1 => NotTaken { reason, by, recorded },
+});
 
 codec_enum!(Client {
     0 => Member { id },
@@ -282,8 +301,14 @@ codec_structs! {
     CharterSignature { provider, version, signed_on }
     Mission {
         id, provider, client, lead_origin, title, status, revenue, partners, shared_resources_used,
-        resources_developed, client_informed, history,
+        resources_developed, client_informed, history, lead,
     }
+    Lead { id, client, need, received_on, visibility, recorded_by, recorded, offer, answers, outcome }
+    LeadOffer { mode, members, deadline, prior_work, by, recorded }
+    LeadAnswer { member, interested, proposal, recorded }
+    PartnerCall { id, mission, provider, need, what, recorded, answers, joined }
+    CallAnswer { member, note, recorded }
+    CallPartner { member, resource, recorded }
     Resource { name, licence, workstream }
     MissionRecord { step, occurred_on, reported_on, note }
     Declaration { amount, on }

@@ -22,6 +22,8 @@ val CoopetitionException.code: String
         is CoopetitionException.Charter -> code
         is CoopetitionException.Membership -> code
         is CoopetitionException.Mission -> code
+        is CoopetitionException.Lead -> code
+        is CoopetitionException.Call -> code
         is CoopetitionException.Policy -> code
         is CoopetitionException.Batch -> code
         is CoopetitionException.Negotiation -> code
@@ -47,6 +49,8 @@ val CoopetitionException.reason: String
         is CoopetitionException.Charter -> reason
         is CoopetitionException.Membership -> reason
         is CoopetitionException.Mission -> reason
+        is CoopetitionException.Lead -> reason
+        is CoopetitionException.Call -> reason
         is CoopetitionException.Policy -> reason
         is CoopetitionException.Batch -> reason
         is CoopetitionException.Negotiation -> reason

@@ -510,6 +510,45 @@ class ErrorCodesTest {
     }
 
     @Test
+    fun leads() {
+        val network = Fx.withProvider()
+        val lys = Client.Outside("Mairie de Lys", ActorKind.LOCAL_AUTHORITY)
+        code<CoopetitionException.Lead>("lead.id.unknown") { network.lead("l-9") }
+        network.recordLead(ALICE, d(2021, 3, 2), "l-1", lys, "Un diagnostic")
+        code<CoopetitionException.Lead>("lead.id.duplicate") { network.recordLead(ALICE, d(2021, 3, 2), "l-1", lys, "Encore") }
+        network.offerLead(ALICE, d(2021, 3, 3), "l-1", OfferMode.DIRECT_REFERRAL, d(2021, 3, 15), members = listOf(PAUL))
+        code<CoopetitionException.Lead>("lead.state.invalid") {
+            network.offerLead(ALICE, d(2021, 3, 4), "l-1", OfferMode.OPEN_CALL, d(2021, 3, 15))
+        }
+        code<CoopetitionException.Lead>("lead.answer.not_offered") { network.answerLead(ALICE, d(2021, 3, 4), "l-1", true) }
+        code<CoopetitionException.Lead>("lead.answer.late") { network.answerLead(PAUL, d(2021, 3, 16), "l-1", true) }
+        network.answerLead(PAUL, d(2021, 3, 5), "l-1", false, proposal = "Pas disponible")
+        code<CoopetitionException.Lead>("lead.answer.duplicate") { network.answerLead(PAUL, d(2021, 3, 6), "l-1", true) }
+        code<CoopetitionException.Lead>("lead.choice.invalid") {
+            network.closeLead(ALICE, d(2021, 3, 20), "l-1", LeadClosing.Taken(PAUL, ChosenBy.NETWORK, "m-9", "Diagnostic"))
+        }
+        network.recordLead(ALICE, d(2021, 3, 2), "l-2", lys, "Un atelier")
+        // alice is no provider: a lead does not go to her.
+        code<CoopetitionException.Lead>("lead.recipient.invalid") {
+            network.offerLead(ALICE, d(2021, 3, 3), "l-2", OfferMode.DIRECT_REFERRAL, d(2021, 3, 15), members = listOf(ALICE))
+        }
+    }
+
+    @Test
+    fun calls() {
+        val network = Fx.withWonMission()
+        code<CoopetitionException.Call>("call.id.unknown") { network.call("c-9") }
+        network.callForPartners(PAUL, d(2021, 4, 2), "c-1", MISSION, CallNeed.SKILL, "Aménagement")
+        code<CoopetitionException.Call>("call.id.duplicate") {
+            network.callForPartners(PAUL, d(2021, 4, 2), "c-1", MISSION, CallNeed.SKILL, "Encore")
+        }
+        code<CoopetitionException.Call>("call.answer.invalid") { network.answerCall(PAUL, d(2021, 4, 3), "c-1") }
+        code<CoopetitionException.Call>("call.partner.invalid") { network.recordCallPartner(PAUL, d(2021, 4, 3), "c-1", ALICE) }
+        network.answerCall(ALICE, d(2021, 4, 3), "c-1")
+        code<CoopetitionException.Call>("call.answer.duplicate") { network.answerCall(ALICE, d(2021, 4, 4), "c-1") }
+    }
+
+    @Test
     fun `every core code has the exception subclass of its family, generated from the core's table`() {
         for (code in errorCodes()) {
             // The binding names each subclass after its family (`policy` -> CoopetitionException.Policy).
