@@ -1,6 +1,6 @@
 //! The leads the network receives and refers: one method per command
 //! (`recordLead`, `offerLead`, `answerLead`, `closeLead`) and the queries
-//! (`lead`, `leadsFor`, `leadRecipients`). The records and their rules are
+//! (`lead`, `leadsFor`, `leadRecipients`, `referralReport`). The records and their rules are
 //! the core's (`coopetition::lead`).
 
 use crate::commands::{Action, Event};
@@ -10,6 +10,7 @@ use crate::types::Client;
 use chrono::NaiveDate;
 use coopetition::ids::{ActorId, LeadId};
 use coopetition::lead::{Lead, LeadClosing, LeadVisibility, OfferMode};
+use coopetition::referrals::ReferralReport;
 
 #[uniffi::export]
 impl Network {
@@ -92,6 +93,13 @@ impl Network {
     /// acting steward, those offered to a member or open to every member.
     pub fn leads_for(&self, viewer: ActorId) -> Vec<Lead> {
         self.read().leads_for(&viewer).into_iter().cloned().collect()
+    }
+
+    /// The referral report of a calendar year: per provider, the leads
+    /// offered, answered, won and lost, its share of the leads won, and the
+    /// Herfindahl–Hirschman index of leads won.
+    pub fn referral_report(&self, year: i32) -> ReferralReport {
+        self.read().referral_report(year)
     }
 
     /// The providers an open call of this lead would go to now, in id order.

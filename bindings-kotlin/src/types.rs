@@ -16,4 +16,5 @@ pub use coopetition::mission::{Client, Mission, MissionRecord, MissionStep, Miss
 pub use coopetition::negotiation::{Agreement, Declaration, Delivery, Donation, Negotiation, Offer, Payment};
 pub use coopetition::network::NetworkSettings;
 pub use coopetition::partner_call::{CallAnswer, CallPartner, PartnerCall};
+pub use coopetition::referrals::{ProviderReferrals, ReferralReport};
 pub use coopetition::text::Text;

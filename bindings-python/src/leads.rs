@@ -1,6 +1,6 @@
 //! The leads the network receives and refers, from Python: one method per
 //! command (`record_lead`, `offer_lead`, `answer_lead`, `close_lead`) and the
-//! queries (`lead`, `leads_for`, `lead_recipients`). Conversions only: the
+//! queries (`lead`, `leads_for`, `lead_recipients`, `referral_report`). Conversions only: the
 //! records and their rules are the core's (`coopetition::lead`).
 
 use crate::convert::{actor_id, label, lead_id, Str, UserText};
@@ -8,6 +8,7 @@ use crate::errors::IntoPy;
 use crate::handle::PyNetwork;
 use coopetition::lead::{Lead, LeadClosing};
 use coopetition::network::{Action, Event};
+use coopetition::referrals::ReferralReport;
 use pyo3::prelude::*;
 
 #[pyo3_stub_gen::derive::gen_stub_pymethods]
@@ -92,6 +93,13 @@ impl PyNetwork {
     fn leads_for(&self, viewer: Str<'_>) -> PyResult<Vec<Lead>> {
         let network = self.read()?;
         Ok(network.leads_for(&actor_id(&viewer)?).into_iter().cloned().collect())
+    }
+
+    /// The referral report of a calendar year: per provider, the leads
+    /// offered, answered, won and lost, its share of the leads won, and the
+    /// Herfindahl–Hirschman index of leads won (see the README).
+    fn referral_report(&self, year: i32) -> PyResult<ReferralReport> {
+        Ok(self.read()?.referral_report(year))
     }
 
     /// The providers an open call of this lead would go to now, in id order.

@@ -135,9 +135,36 @@ def fact_mismatch(network: c.Network, fact: dict[str, Any]) -> str | None:
             if not same:
                 wrong.append(f"{field} {actual}")
         return f"{fact}: got {', '.join(wrong)}" if wrong else None
+    elif "referral_report" in fact:
+        report = network.referral_report(fact["referral_report"]["year"])
+        got = {
+            "leads_received": report.leads_received,
+            "leads_offered": report.leads_offered,
+            "leads_taken": report.leads_taken,
+            "leads_not_taken": report.leads_not_taken,
+            "hhi_won": report.hhi_won,
+            "providers": [
+                {"provider": p.provider, "offered": p.offered, "answered": p.answered, "interested": p.interested,
+                 "won": p.won, "lost": p.lost, "share_of_won": p.share_of_won}
+                for p in report.providers
+            ],
+        }
+        return None if alike(want, got) else f"{fact}: got {got!r}"
     else:
         raise AssertionError(f"unknown fact {fact}")
     return None if got == want else f"{fact}: got {got!r}"
+
+
+def alike(want: Any, got: Any) -> bool:
+    """Whether `got` has every field `want` names, equal; a decimal written as
+    a string equals the `Decimal` of the same value."""
+    if isinstance(want, dict):
+        return isinstance(got, dict) and all(k in got and alike(v, got[k]) for k, v in want.items())
+    if isinstance(want, list):
+        return isinstance(got, list) and len(want) == len(got) and all(alike(a, b) for a, b in zip(want, got))
+    if isinstance(want, str) and isinstance(got, Decimal):
+        return Decimal(want) == got
+    return bool(want == got)
 
 
 @pytest.mark.parametrize(("case_id", "setup", "case"), SEQUENCES, ids=[s[0] for s in SEQUENCES])

@@ -39,6 +39,7 @@ pub mod policy;
 pub mod prior_work;
 mod proposals;
 mod recorded;
+pub mod referrals;
 pub mod shared;
 pub mod snapshot;
 pub mod snapshot_file;

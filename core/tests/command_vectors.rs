@@ -196,7 +196,26 @@ fn check_fact(network: &Network, fact: &Value) -> Result<(), String> {
         }
         return if wrong.is_empty() { Ok(()) } else { Err(format!("{fact}: got {}", wrong.join(", "))) };
     }
+    if let Some(query) = fact.get("referral_report") {
+        let year = i32::try_from(query["year"].as_i64().unwrap()).unwrap();
+        let got = serde_json::to_value(network.referral_report(year)).unwrap();
+        return if alike(want, &got) { Ok(()) } else { Err(format!("{fact}: got {got}")) };
+    }
     panic!("unknown fact {fact}")
+}
+
+/// Whether `got` has every field `want` names, equal, decimals (strings)
+/// compared as numbers, lists item by item.
+fn alike(want: &Value, got: &Value) -> bool {
+    match (want, got) {
+        (Value::Object(w), Value::Object(g)) => w.iter().all(|(k, v)| g.get(k).is_some_and(|x| alike(v, x))),
+        (Value::Array(w), Value::Array(g)) => w.len() == g.len() && w.iter().zip(g).all(|(a, b)| alike(a, b)),
+        (Value::String(w), Value::String(g)) => match (w.parse::<Decimal>(), g.parse::<Decimal>()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => w == g,
+        },
+        _ => want == got,
+    }
 }
 
 /// Runs a sequence case; returns its mismatches.

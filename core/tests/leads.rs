@@ -196,3 +196,36 @@ fn a_call_for_partners_links_the_partner_it_found_and_snapshots_check_the_link()
     assert_eq!(err.code(), "call.answer.invalid");
     assert!(err.to_string().contains("a suspended member acts on its own case only"), "{err}");
 }
+
+#[test]
+fn the_referral_report_spreads_the_leads_won_and_rounds_from_exact_counts() {
+    let mut network = setup();
+    // paul wins two leads, zoe one; zoe wanted the first one too.
+    for (lead, winner, wanted) in
+        [("l-1", "paul", ["paul", "zoe"]), ("l-2", "paul", ["paul", "paul"]), ("l-3", "zoe", ["zoe", "zoe"])]
+    {
+        run(&mut network, "alice", "2021-03-02", record(lead, "offered")).unwrap();
+        run(&mut network, "alice", "2021-03-03", referral(lead, &["paul", "zoe"])).unwrap();
+        for member in wanted.iter().collect::<std::collections::BTreeSet<_>>() {
+            let yes = json!({"type": "answer_lead", "lead": lead, "interested": true});
+            run(&mut network, member, "2021-03-04", yes).unwrap();
+        }
+        let mission = format!("m-{lead}");
+        let take = json!({"type": "close_lead", "lead": lead, "outcome":
+            {"outcome": "taken", "member": winner, "chosen_by": "client", "mission": mission, "title": "Mission"}});
+        run(&mut network, "alice", "2021-03-10", take).unwrap();
+    }
+    let report = network.referral_report(2021);
+    assert_eq!((report.leads_received, report.leads_offered, report.leads_taken), (3, 3, 3));
+    let lines: Vec<(String, u32, u32, u32, u32, String)> = report
+        .providers
+        .iter()
+        .map(|p| (p.provider.to_string(), p.offered, p.answered, p.won, p.lost, p.share_of_won.to_string()))
+        .collect();
+    // 2/3 = 0.66666… → 0.6667 and 1/3 → 0.3333; zoe lost l-1 to paul.
+    assert_eq!(lines, [("paul".into(), 3, 2, 2, 0, "0.6667".into()), ("zoe".into(), 3, 2, 1, 1, "0.3333".into())]);
+    // 10,000 × (2² + 1²) / 3² = 50,000 / 9 = 5,555.555… → 5,555.56.
+    assert_eq!(report.hhi_won.map(|h| h.to_string()), Some("5555.56".into()));
+    assert!(network.referral_report(2022).providers.is_empty());
+    assert_eq!(network.referral_report(2022).hhi_won, None);
+}

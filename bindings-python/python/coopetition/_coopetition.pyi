@@ -62,7 +62,9 @@ __all__ = [
     "Payment",
     "PendingTerms",
     "Policy",
+    "ProviderReferrals",
     "Recorded",
+    "ReferralReport",
     "Resource",
     "StandingProposal",
     "StatusCounts",
@@ -1831,6 +1833,12 @@ class Network:
         The leads whose details `viewer` may see, in id order: all for an
         acting steward, those offered to a member or open to every member.
         """
+    def referral_report(self, year: builtins.int) -> ReferralReport:
+        r"""
+        The referral report of a calendar year: per provider, the leads
+        offered, answered, won and lost, its share of the leads won, and the
+        Herfindahl–Hirschman index of leads won (see the README).
+        """
     def lead_recipients(self, id: builtins.str) -> builtins.list[builtins.str]:
         r"""
         The providers an open call of this lead would go to now, in id order.
@@ -2540,6 +2548,48 @@ class Policy:
     def __repr__(self) -> builtins.str: ...
 
 @typing.final
+class ProviderReferrals:
+    r"""
+    One provider's line of the referral report.
+    """
+    @property
+    def provider(self) -> builtins.str:
+        r"""
+        The provider.
+        """
+    @property
+    def offered(self) -> builtins.int:
+        r"""
+        Leads offered to it in the year.
+        """
+    @property
+    def answered(self) -> builtins.int:
+        r"""
+        Leads it answered in the year.
+        """
+    @property
+    def interested(self) -> builtins.int:
+        r"""
+        Of those, the answers with interest.
+        """
+    @property
+    def won(self) -> builtins.int:
+        r"""
+        Leads closed in the year as taken by it.
+        """
+    @property
+    def lost(self) -> builtins.int:
+        r"""
+        Leads it wanted, closed in the year otherwise.
+        """
+    @property
+    def share_of_won(self) -> decimal.Decimal:
+        r"""
+        Its share of the year's leads won (four decimals).
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+
+@typing.final
 class Recorded:
     r"""
     When something was recorded: the command's date and its journal sequence number.
@@ -2553,6 +2603,50 @@ class Recorded:
     def seq(self) -> builtins.int:
         r"""
         Sequence number of that event in the journal.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+
+@typing.final
+class ReferralReport:
+    r"""
+    How the year's leads were spread among the providers.
+    """
+    @property
+    def year(self) -> builtins.int:
+        r"""
+        The calendar year.
+        """
+    @property
+    def leads_received(self) -> builtins.int:
+        r"""
+        Leads the network recorded in the year.
+        """
+    @property
+    def leads_offered(self) -> builtins.int:
+        r"""
+        Leads offered in the year (open calls and direct referrals).
+        """
+    @property
+    def leads_taken(self) -> builtins.int:
+        r"""
+        Leads closed in the year as taken by a member.
+        """
+    @property
+    def leads_not_taken(self) -> builtins.int:
+        r"""
+        Leads closed in the year as taken by nobody.
+        """
+    @property
+    def providers(self) -> builtins.list[ProviderReferrals]:
+        r"""
+        Every provider a lead was offered to, or that answered, won or lost
+        one, in the year, in id order.
+        """
+    @property
+    def hhi_won(self) -> typing.Optional[decimal.Decimal]:
+        r"""
+        The Herfindahl–Hirschman index of leads won (0 to 10,000, two
+        decimals); `None` when no lead was won in the year.
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
 

@@ -51,6 +51,8 @@ record::python_records!(
     crate::partner_call::PartnerCall,
     crate::partner_call::CallAnswer,
     crate::partner_call::CallPartner,
+    crate::referrals::ProviderReferrals,
+    crate::referrals::ReferralReport,
     crate::mission::Client,
     crate::mission::Mission,
     crate::mission::MissionRecord,

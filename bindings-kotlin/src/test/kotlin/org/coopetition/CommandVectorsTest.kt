@@ -134,9 +134,47 @@ class CommandVectorsTest {
                 }
                 return if (wrong.isEmpty()) null else "$fact: got ${wrong.joinToString()}"
             }
+            fact.has("referral_report") -> {
+                val report = network.referralReport(fact.getAsJsonObject("referral_report").get("year").asInt)
+                val providers = JsonArray().also { list ->
+                    report.providers.forEach { p ->
+                        list.add(JsonObject().also { o ->
+                            o.addProperty("provider", p.provider)
+                            o.addProperty("offered", p.offered.toLong())
+                            o.addProperty("answered", p.answered.toLong())
+                            o.addProperty("interested", p.interested.toLong())
+                            o.addProperty("won", p.won.toLong())
+                            o.addProperty("lost", p.lost.toLong())
+                            o.addProperty("share_of_won", p.shareOfWon)
+                        })
+                    }
+                }
+                val got = JsonObject().also { o ->
+                    o.addProperty("leads_received", report.leadsReceived.toLong())
+                    o.addProperty("leads_offered", report.leadsOffered.toLong())
+                    o.addProperty("leads_taken", report.leadsTaken.toLong())
+                    o.addProperty("leads_not_taken", report.leadsNotTaken.toLong())
+                    o.add("hhi_won", report.hhiWon?.let { JsonPrimitive(it) } ?: JsonNull.INSTANCE)
+                    o.add("providers", providers)
+                }
+                return if (alike(want, got)) null else "$fact: got $got"
+            }
             else -> throw AssertionError("unknown fact $fact")
         }
         return if (got == want) null else "$fact: got $got"
+    }
+
+    /** Whether [got] has every field [want] names, equal; decimals written as strings compared as numbers. */
+    private fun alike(want: JsonElement, got: JsonElement?): Boolean = when {
+        got == null -> false
+        want.isJsonObject -> got.isJsonObject && want.asJsonObject.entrySet().all { (k, v) -> alike(v, got.asJsonObject.get(k)) }
+        want.isJsonArray -> got.isJsonArray && want.asJsonArray.size() == got.asJsonArray.size() &&
+            want.asJsonArray.zip(got.asJsonArray).all { (a, b) -> alike(a, b) }
+        want.isJsonPrimitive && want.asJsonPrimitive.isString && got.isJsonPrimitive && got.asJsonPrimitive.isNumber ->
+            BigDecimal(want.asString).compareTo(got.asBigDecimal) == 0
+        want.isJsonPrimitive && want.asJsonPrimitive.isNumber && got.isJsonPrimitive ->
+            want.asBigDecimal.compareTo(got.asBigDecimal) == 0
+        else -> want == got
     }
 
     @TestFactory
