@@ -37,7 +37,7 @@ test-rust: rust-tools
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	$(CARGO) test --workspace
 
-## test-fuzz: every fuzz target (journal, snapshot, command, parameters, guide, batch, state) for a bounded
+## test-fuzz: every fuzz target (journal, snapshot, command, parameters, guide, batch, state, referral) for a bounded
 ## run: a fixed seed, at most FUZZ_TEST_EXECS executions or 20 s each, in the debug build
 FUZZ_TEST_EXECS ?= 20000
 test-fuzz:

@@ -36,6 +36,10 @@ pub fn all() -> Result<Vec<Box<dyn Target>>, Error> {
         )),
         Box::new(Text::new("snapshot", vec![SAMPLE_SNAPSHOT.into(), SAMPLE_SNAPSHOT_V1.into()], snapshot)),
         Box::new(Commands { text: Text::new("command", commands, |_| Outcome::Accepted), base }),
+        Box::new(Commands {
+            text: Text::new("referral", referral_commands(), |_| Outcome::Accepted),
+            base: referral_base()?,
+        }),
         Box::new(Text::new("parameters", vec![parameters_json(Parameters::shipped()), flat_periods()], parameters)),
         Box::new(Text::new("guide", vec![SHIPPED_GUIDE.into()], guide)),
         Box::new(crate::batch::Batch::new()),
@@ -272,9 +276,46 @@ struct Commands {
     base: Network,
 }
 
+/// The command vectors of leads and calls for partners: their setup, and
+/// every command of their cases (accepted and refused alike).
+const LEADS_VECTORS: &str = include_str!("../../tests/vectors/commands/leads.json");
+const CALLS_VECTORS: &str = include_str!("../../tests/vectors/commands/calls.json");
+
+/// The calls vectors' network (members, an applicant, a won mission) with a
+/// lead offered to two providers and a call for partners answered, so that
+/// mutated lead and call commands meet every state.
+fn referral_base() -> Result<Network, Error> {
+    let mut network = Network::new();
+    let file: Value = serde_json::from_str(CALLS_VECTORS).unwrap_or_default();
+    let more = [
+        r#"{"by":"alice","on":"2021-03-12","action":{"type":"record_lead","lead":"l-lys","client":{"type":"outside","name":"Mairie de Lys","kind":"local_authority"},"need":"Programmation","received_on":"2021-03-11","visibility":"offered"}}"#,
+        r#"{"by":"alice","on":"2021-03-13","action":{"type":"offer_lead","lead":"l-lys","mode":"direct_referral","members":["paul","zoe"],"deadline":"2021-03-31"}}"#,
+        r#"{"by":"paul","on":"2021-03-14","action":{"type":"answer_lead","lead":"l-lys","interested":true,"proposal":"Deux ateliers"}}"#,
+        r#"{"by":"paul","on":"2021-03-14","action":{"type":"call_for_partners","call":"c-1","mission":"m-1","need":"skill","what":"Aménagement"}}"#,
+        r#"{"by":"zoe","on":"2021-03-15","action":{"type":"answer_call","call":"c-1","note":"Architecte"}}"#,
+    ];
+    let setup = file["setups"]["network"].as_array().cloned().unwrap_or_default();
+    for command in setup.iter().map(Value::to_string).chain(more.iter().map(|c| (*c).to_owned())) {
+        network.execute(Command::from_json(&command)?)?;
+    }
+    Ok(network)
+}
+
+/// Every command of the leads and calls vectors' cases, as JSON.
+fn referral_commands() -> Vec<String> {
+    let mut out = Vec::new();
+    for text in [LEADS_VECTORS, CALLS_VECTORS] {
+        let file: Value = serde_json::from_str(text).unwrap_or_default();
+        for case in file["cases"].as_array().into_iter().flatten() {
+            out.extend(case["commands"].as_array().into_iter().flatten().map(Value::to_string));
+        }
+    }
+    out
+}
+
 impl Target for Commands {
     fn name(&self) -> &'static str {
-        "command"
+        self.text.name
     }
     fn next_input(&mut self, rng: &mut Rng) -> String {
         self.text.next(rng)
