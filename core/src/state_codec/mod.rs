@@ -48,6 +48,12 @@ pub fn is_encoded_state(bytes: &[u8]) -> bool {
     bytes.starts_with(STATE_MAGIC)
 }
 
+/// The encoding version `bytes` are written in, if they start as an
+/// encoded state.
+pub fn encoded_version(bytes: &[u8]) -> Option<u8> {
+    bytes.strip_prefix(STATE_MAGIC).and_then(|rest| rest.first().copied())
+}
+
 /// The state in the compact binary encoding.
 pub fn encode_state(state: &NetworkState) -> Vec<u8> {
     let mut out = Vec::with_capacity(1 << 16);
