@@ -141,12 +141,19 @@ impl std::ops::Deref for Facts<'_> {
     }
 }
 
-fn actor_exists(state: &Facts<'_>, id: &ActorId) -> Result<()> {
-    ensure(state.actor_index.contains_key(id), "an id points to no actor", id)
+/// The actor `id` points to, or the broken rule naming it.
+fn known_actor<'a>(state: &Facts<'a>, id: &ActorId) -> Result<&'a Actor> {
+    state.actor(id).ok_or_else(|| broken("an id points to no actor", id))
 }
 
-fn mission_exists(state: &Facts<'_>, id: &MissionId) -> Result<()> {
-    ensure(state.mission_index.contains_key(id), "an id points to no mission", id)
+fn actor_exists(state: &Facts<'_>, id: &ActorId) -> Result<()> {
+    known_actor(state, id).map(drop)
+}
+
+/// The mission `id` points to (looked up, or found beside it), or the broken
+/// rule naming it.
+fn known_mission<'a>(mission: Option<&'a Mission>, id: &MissionId) -> Result<&'a Mission> {
+    mission.ok_or_else(|| broken("an id points to no mission", id))
 }
 
 fn founding(state: &Facts<'_>) -> Result<()> {
@@ -289,9 +296,8 @@ fn contracts(state: &Facts<'_>) -> Result<()> {
     let mut live = BTreeSet::new();
     for (id, c) in &state.contracts {
         ensure(&c.id == id, "a contract is filed under its own id", id)?;
-        actor_exists(state, &c.member)?;
-        let kind = state.actor(&c.member).map(|a| a.kind);
-        ensure(kind == Some(c.kind), "a contract has its member's kind", id)?;
+        let kind = known_actor(state, &c.member)?.kind;
+        ensure(kind == c.kind, "a contract has its member's kind", id)?;
         if c.status.is_live() {
             ensure(live.insert(&c.member), "a member holds at most one live contract", &c.member)?;
             ensure(c.ended_on.is_none(), "a live contract has not ended", id)?;
@@ -368,9 +374,8 @@ fn charter(state: &Facts<'_>) -> Result<()> {
         )?;
     }
     for (provider, signatures) in &state.signatures {
-        actor_exists(state, provider)?;
-        let kind = state.actor(provider).map(|a| a.kind);
-        ensure(kind == Some(ActorKind::Provider), "only a provider signs the charter", provider)?;
+        let kind = known_actor(state, provider)?.kind;
+        ensure(kind == ActorKind::Provider, "only a provider signs the charter", provider)?;
         for s in signatures {
             ensure(&s.provider == provider, "a signature is filed under its provider", provider)?;
             let known = usize::try_from(s.version).is_ok_and(|v| v >= 1 && v <= state.charter.len());
@@ -383,9 +388,8 @@ fn charter(state: &Facts<'_>) -> Result<()> {
 fn missions(state: &Facts<'_>) -> Result<()> {
     for (id, m) in &state.missions {
         ensure(&m.id == id, "a mission is filed under its own id", id)?;
-        let kind = state.actor(&m.provider).map(|a| a.kind);
-        ensure(kind.is_some(), "an id points to no actor", &m.provider)?;
-        ensure(kind == Some(ActorKind::Provider), "a mission's provider is a provider", id)?;
+        let kind = known_actor(state, &m.provider)?.kind;
+        ensure(kind == ActorKind::Provider, "a mission's provider is a provider", id)?;
         if let Client::Member { id: client } = &m.client {
             actor_exists(state, client)?;
         }
@@ -416,8 +420,7 @@ fn by_mission<'a, T>(
 
 /// A contribution to `mission` (found or not) of `amount`.
 fn within_revenue(mission: Option<&Mission>, id: &MissionId, amount: Money) -> Result<()> {
-    ensure(mission.is_some(), "an id points to no mission", id)?;
-    let revenue = mission.and_then(|m| m.revenue);
+    let revenue = known_mission(mission, id)?.revenue;
     let fits = revenue.is_some_and(|r| !amount.is_negative() && amount <= r);
     ensure(fits, "a contribution lies between 0 and the mission's revenue", id)
 }
@@ -446,7 +449,7 @@ fn money(state: &Facts<'_>) -> Result<()> {
         actor_exists(state, &d.member)?;
         ensure(!d.amount.is_negative() && !d.amount.amount().is_zero(), "a donation is positive", &d.member)?;
         if let Some(m) = &d.mission {
-            mission_exists(state, m)?;
+            known_mission(state.mission(m), m)?;
         }
     }
     for d in &state.deliveries {
@@ -466,14 +469,12 @@ fn follow_up(state: &Facts<'_>) -> Result<()> {
         }
     }
     for (id, f, mission) in by_mission(&state.missions, &fu.missions) {
-        ensure(mission.is_some(), "an id points to no mission", id)?;
-        let history = mission.map_or(0, |m| m.history.len());
-        ensure(f.seqs.len() == history, "a mission step has its event number", id)?;
+        let mission = known_mission(mission, id)?;
+        ensure(f.seqs.len() == mission.history.len(), "a mission step has its event number", id)?;
         ensure(f.seqs.windows(2).all(|w| w[0] < w[1]), "a mission's event numbers increase", id)?;
-        let provider = mission.map(|m| &m.provider);
         for o in &f.obligations {
             ensure(&o.mission == id, "an obligation is filed under its mission", id)?;
-            ensure(Some(&o.provider) == provider, "an obligation names its mission's provider", id)?;
+            ensure(o.provider == mission.provider, "an obligation names its mission's provider", id)?;
             actor_exists(state, &o.member)?;
         }
     }
@@ -488,10 +489,8 @@ fn follow_up(state: &Facts<'_>) -> Result<()> {
             }
             actor_exists(state, &p.member)?;
             if let Some(m) = &p.mission {
-                let mission = state.mission(m);
-                ensure(mission.is_some(), "an id points to no mission", m)?;
-                let provider = mission.map(|m| &m.provider);
-                ensure(provider == Some(&p.member), "prior work of a mission is its provider's", m)?;
+                let provider = &known_mission(state.mission(m), m)?.provider;
+                ensure(provider == &p.member, "prior work of a mission is its provider's", m)?;
             }
         }
     }
@@ -643,9 +642,8 @@ fn leads(state: &Facts<'_>) -> Result<()> {
 fn calls(state: &Facts<'_>) -> Result<()> {
     for (id, call) in &state.calls {
         ensure(&call.id == id, "a call is filed under its own id", id)?;
-        let mission = state.mission(&call.mission);
-        ensure(mission.is_some(), "an id points to no mission", &call.mission)?;
-        ensure(mission.is_some_and(|m| m.provider == call.provider), "a call is its mission's provider's", id)?;
+        let mission = known_mission(state.mission(&call.mission), &call.mission)?;
+        ensure(mission.provider == call.provider, "a call is its mission's provider's", id)?;
         let mut answered = BTreeSet::new();
         for a in &call.answers {
             actor_exists(state, &a.member)?;
@@ -657,10 +655,9 @@ fn calls(state: &Facts<'_>) -> Result<()> {
             let answer = call.answer_of(&j.member).map(|a| a.recorded.seq);
             ensure(answer.is_some_and(|seq| seq < j.recorded.seq), "a member joins a call it answered", id)?;
             ensure(joined.insert(&j.member), "a member joins a call once", id)?;
-            let found = match (&j.resource, mission) {
-                (None, Some(m)) => m.partners.contains(&j.member),
-                (Some(name), Some(m)) => m.shared_resources_used.iter().any(|r| &r.name == name),
-                (_, None) => false,
+            let found = match &j.resource {
+                None => mission.partners.contains(&j.member),
+                Some(name) => mission.shared_resources_used.iter().any(|r| &r.name == name),
             };
             ensure(found, "what a call found is its mission's", id)?;
         }
