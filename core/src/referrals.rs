@@ -138,7 +138,7 @@ impl Network {
         let total = u64::try_from(taken).unwrap_or(u64::MAX);
         let mut providers: Vec<ProviderReferrals> = lines.into_values().collect();
         for p in &mut providers {
-            p.share_of_won = ratio(u64::from(p.won), total, 4);
+            p.share_of_won = fraction(u128::from(p.won), u128::from(total), 4);
         }
         let squares: u128 = providers.iter().map(|p| u128::from(p.won) * u128::from(p.won)).sum();
         let hhi_won = (total > 0).then(|| {
@@ -157,16 +157,8 @@ impl Network {
     }
 }
 
-/// `part / whole` rounded to `dp` decimals (half away from zero); 0 for no whole.
-fn ratio(part: u64, whole: u64, dp: u32) -> Decimal {
-    if whole == 0 {
-        return Decimal::ZERO;
-    }
-    fraction(u128::from(part), u128::from(whole), dp)
-}
-
 /// `num / den` rounded to `dp` decimals (half away from zero), from the
-/// exact counts. The division keeps 28 digits; a quotient of counts whose
+/// exact counts; 0 for a zero `den` (no lead won). The division keeps 28 digits; a quotient of counts whose
 /// denominator is below 10²⁶ (here at most (2³²)²) cannot lie closer than
 /// that to a midpoint without being on it, so the rounding is the exact one.
 fn fraction(num: u128, den: u128, dp: u32) -> Decimal {

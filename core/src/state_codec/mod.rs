@@ -76,9 +76,7 @@ pub fn decode_state(bytes: &[u8]) -> Result<NetworkState> {
     let start = STATE_MAGIC.len() + 1;
     let mut reader = Reader { bytes: bytes.get(start..).unwrap_or_default(), at: 0, offset: start };
     let state = NetworkState::decode(&mut reader)?;
-    if reader.at != reader.bytes.len() {
-        return Err(reader.invalid("bytes after the end of the state"));
-    }
+    reader.finish("the state")?;
     Ok(state)
 }
 
@@ -89,11 +87,11 @@ pub fn decode_state(bytes: &[u8]) -> Result<NetworkState> {
 /// # Errors
 /// `journal.snapshot.encoding`, naming the version found.
 pub fn check_header(bytes: &[u8]) -> Result<()> {
-    let Some(rest) = bytes.strip_prefix(STATE_MAGIC) else {
+    if !is_encoded_state(bytes) {
         return Err(Error::SnapshotEncoding("the bytes do not start as an encoded state".into()));
-    };
-    match rest.first() {
-        Some(&STATE_ENCODING_VERSION) => Ok(()),
+    }
+    match encoded_version(bytes) {
+        Some(STATE_ENCODING_VERSION) => Ok(()),
         Some(version) => Err(Error::SnapshotEncoding(format!(
             "encoding version {version}; this build reads version {STATE_ENCODING_VERSION}"
         ))),
@@ -321,12 +319,17 @@ impl<T: Codec> Codec for Option<T> {
     }
 }
 
+/// Writes a list as its length and its items.
+fn write_items<T: Codec>(out: &mut Vec<u8>, items: &[T]) {
+    write_varint(out, items.len() as u128);
+    for v in items {
+        v.encode(out);
+    }
+}
+
 impl<T: Codec> Codec for Vec<T> {
     fn encode(&self, out: &mut Vec<u8>) {
-        write_varint(out, self.len() as u128);
-        for v in self {
-            v.encode(out);
-        }
+        write_items(out, self);
     }
     fn decode(r: &mut Reader<'_>) -> Result<Self> {
         let n = r.count()?;

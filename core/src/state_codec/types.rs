@@ -144,19 +144,12 @@ impl<T: Codec> Codec for Period<T> {
 
 impl<T: Codec> Codec for Timeline<T> {
     fn encode(&self, out: &mut Vec<u8>) {
-        write_periods(self.periods(), out);
+        super::write_items(out, self.periods());
     }
     fn decode(r: &mut Reader<'_>) -> Result<Self> {
         let periods = Vec::<Period<T>>::decode(r)?;
         // Checked as the JSON reader checks a timeline.
         Timeline::new("parameter", periods).map_err(|e| r.invalid(e))
-    }
-}
-
-fn write_periods<T: Codec>(periods: &[Period<T>], out: &mut Vec<u8>) {
-    super::write_varint(out, periods.len() as u128);
-    for p in periods {
-        p.encode(out);
     }
 }
 
