@@ -158,11 +158,7 @@ impl Store {
     pub fn events_after(&mut self, seq: u64) -> Result<Vec<Event>> {
         let mut events = Vec::new();
         let head = self.rows_after(seq, |number, line, _| {
-            let event = Event::from_json(line)?;
-            if event.seq != number {
-                return Err(Error::StoreCorrupt(format!("row {number} holds event {}", event.seq)));
-            }
-            events.push(event);
+            events.push(stored_event(number, line)?);
             Ok(())
         })?;
         self.head = Some(head);
@@ -287,13 +283,7 @@ impl Store {
         }
         drop(from_snapshot);
         // Then the events after it, on the same network.
-        let (_, head) = self.rows_after(seq, |number, line, _| {
-            let event = Event::from_json(line)?;
-            if event.seq != number {
-                return Err(Error::StoreCorrupt(format!("row {number} holds event {}", event.seq)));
-            }
-            network.replay_event(event)
-        })?;
+        let (_, head) = self.rows_after(seq, |number, line, _| network.replay_event(stored_event(number, line)?))?;
         let verification = match verification {
             Verification::Unverified => Verification::Unverified,
             Verification::Sha256 { .. } => Verification::Sha256 { head },
@@ -457,6 +447,15 @@ impl Store {
         }
         Ok(Some(StoredSnapshot { position: ChainPosition { seq, hash }, state, digest }))
     }
+}
+
+/// The event a stored row holds, which must be the event of its number.
+fn stored_event(number: u64, line: &str) -> Result<Event> {
+    let event = Event::from_json(line)?;
+    if event.seq != number {
+        return Err(Error::StoreCorrupt(format!("row {number} holds event {}", event.seq)));
+    }
+    Ok(event)
 }
 
 /// A column's bytes, whether SQLite holds them as text or as a blob (an edit
