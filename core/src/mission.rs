@@ -275,6 +275,34 @@ pub struct Mission {
 }
 
 impl Mission {
+    /// A mission as it opens: its steps so far (the status of the last one),
+    /// nothing won, no partner nor resource yet, the client not informed.
+    pub(crate) fn opened(
+        id: MissionId,
+        provider: ActorId,
+        client: Client,
+        lead_origin: LeadOrigin,
+        title: String,
+        status: MissionStatus,
+        history: Vec<MissionRecord>,
+    ) -> Mission {
+        Mission {
+            id,
+            provider,
+            client,
+            lead_origin,
+            title,
+            status,
+            revenue: None,
+            partners: Vec::new(),
+            shared_resources_used: Vec::new(),
+            resources_developed: Vec::new(),
+            client_informed: false,
+            history,
+            lead: None,
+        }
+    }
+
     /// When the mission was won.
     pub fn won_on(&self) -> Option<NaiveDate> {
         self.date_of("won")

@@ -226,21 +226,15 @@ impl Network {
             note: note.to_owned(),
         };
         if let MissionStep::Solicited { client, lead_origin, title } = step {
-            let mut mission = Mission {
-                id: id.clone(),
-                provider: by.clone(),
-                client: client.clone(),
-                lead_origin: *lead_origin,
-                title: title.clone(),
-                status: MissionStatus::Solicited,
-                revenue: None,
-                partners: Vec::new(),
-                shared_resources_used: Vec::new(),
-                resources_developed: Vec::new(),
-                client_informed: false,
-                history: vec![record("")],
-                lead: None,
-            };
+            let mut mission = Mission::opened(
+                id.clone(),
+                by.clone(),
+                client.clone(),
+                *lead_origin,
+                title.clone(),
+                MissionStatus::Solicited,
+                vec![record("")],
+            );
             mission.absorb(update);
             self.state.missions.insert(id.clone(), mission);
             return;

@@ -357,14 +357,9 @@ impl Network {
             (Some(_), MissionStep::Solicited { .. }) => return Err(Error::DuplicateMission(id.to_string())),
             (None, MissionStep::Solicited { client, title, .. }) => {
                 non_empty(title, "title")?;
-                match client {
-                    Client::Member { id } => {
-                        self.actor(id)?;
-                        if id == &issuer.id {
-                            return Err(Error::InvalidPartner(id.to_string()));
-                        }
-                    }
-                    Client::Outside { name, .. } => non_empty(name, "client name")?,
+                self.check_client(client)?;
+                if matches!(client, Client::Member { id } if id == &issuer.id) {
+                    return Err(Error::InvalidPartner(issuer.id.to_string()));
                 }
             }
             (None, _) => return Err(Error::UnknownMission(id.to_string())),
@@ -434,6 +429,17 @@ fn check_founding(by: &ActorId, founders: &[Actor]) -> Result<()> {
         });
     }
     Ok(())
+}
+
+impl Network {
+    /// Checks a client named by a command: a member that exists, or an
+    /// outside actor with a name.
+    pub(super) fn check_client(&self, client: &Client) -> Result<()> {
+        match client {
+            Client::Member { id } => self.actor(id).map(drop),
+            Client::Outside { name, .. } => non_empty(name, "client name"),
+        }
+    }
 }
 
 pub(super) fn owner(by: &ActorId, owner: &ActorId, action: &'static str) -> Result<()> {

@@ -73,12 +73,7 @@ impl Network {
                     return Err(Error::DuplicateLead(lead.to_string()));
                 }
                 non_empty(need, "need")?;
-                match client {
-                    Client::Member { id } => {
-                        self.actor(id)?;
-                    }
-                    Client::Outside { name, .. } => non_empty(name, "client name")?,
-                }
+                self.check_client(client)?;
                 not_before(on, *received_on, "receipt of the lead", "lead record")
             }
             Action::OfferLead { lead, mode, members, deadline } => {
@@ -220,23 +215,22 @@ impl Network {
                     reported_on,
                     note: String::new(),
                 };
+                let history = vec![
+                    step(MissionStatus::Solicited.label(), l.recorded.on, l.recorded.on),
+                    step(MissionStatus::Proposed.label(), proposed_on, event.on),
+                ];
+                let origin = LeadOrigin::NetworkReferral;
                 let created = Mission {
-                    id: mission.clone(),
-                    provider: member.clone(),
-                    client: l.client.clone(),
-                    lead_origin: LeadOrigin::NetworkReferral,
-                    title: title.clone(),
-                    status: MissionStatus::Proposed,
-                    revenue: None,
-                    partners: Vec::new(),
-                    shared_resources_used: Vec::new(),
-                    resources_developed: Vec::new(),
-                    client_informed: false,
-                    history: vec![
-                        step(MissionStatus::Solicited.label(), l.recorded.on, l.recorded.on),
-                        step(MissionStatus::Proposed.label(), proposed_on, event.on),
-                    ],
                     lead: Some(lead.clone()),
+                    ..Mission::opened(
+                        mission.clone(),
+                        member.clone(),
+                        l.client.clone(),
+                        origin,
+                        title.clone(),
+                        MissionStatus::Proposed,
+                        history,
+                    )
                 };
                 let seqs = vec![l.recorded.seq, event.seq];
                 self.state.missions.insert(mission.clone(), created);
