@@ -67,7 +67,9 @@ impl Network {
     #[uniffi::method(default(mission = None))]
     pub fn calls(&self, mission: Option<MissionId>) -> Vec<PartnerCall> {
         let network = self.read();
-        let calls = network.state().calls.values();
-        calls.filter(|c| mission.as_ref().is_none_or(|m| &c.mission == m)).cloned().collect()
+        match mission {
+            Some(m) => network.calls_of(&m).cloned().collect(),
+            None => network.state().calls.values().cloned().collect(),
+        }
     }
 }

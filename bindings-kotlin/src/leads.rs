@@ -32,7 +32,7 @@ impl Network {
         received_on: Option<NaiveDate>,
         visibility: Option<LeadVisibility>,
     ) -> Result<Event> {
-        let visibility = visibility.unwrap_or(LeadVisibility::Offered);
+        let visibility = visibility.unwrap_or_default();
         self.act(by, on, Action::RecordLead { lead, client, need, received_on: received_on.unwrap_or(on), visibility })
     }
 

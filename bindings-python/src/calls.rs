@@ -70,8 +70,9 @@ impl PyNetwork {
     #[pyo3(signature = (mission = None))]
     fn calls(&self, mission: Option<Str<'_>>) -> PyResult<Vec<PartnerCall>> {
         let network = self.read()?;
-        let mission = mission.map(|m| mission_id(&m)).transpose()?;
-        let calls = network.state().calls.values();
-        Ok(calls.filter(|c| mission.as_ref().is_none_or(|m| &c.mission == m)).cloned().collect())
+        Ok(match mission.map(|m| mission_id(&m)).transpose()? {
+            Some(m) => network.calls_of(&m).cloned().collect(),
+            None => network.state().calls.values().cloned().collect(),
+        })
     }
 }

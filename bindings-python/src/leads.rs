@@ -19,7 +19,7 @@ impl PyNetwork {
     /// it was received (the day of the record by default), and who may see
     /// its details besides the stewards: `"offered"` (the members it is
     /// offered to, the default) or `"members"` (every member).
-    #[pyo3(signature = (by, on, lead, client, need, *, received_on = None, visibility = "offered"))]
+    #[pyo3(signature = (by, on, lead, client, need, *, received_on = None, visibility = None))]
     #[allow(clippy::too_many_arguments)]
     fn record_lead(
         &self,
@@ -30,14 +30,14 @@ impl PyNetwork {
         client: &Bound<'_, PyAny>,
         need: UserText,
         received_on: Option<chrono::NaiveDate>,
-        visibility: &str,
+        visibility: Option<&str>,
     ) -> PyResult<Event> {
         let action = Action::RecordLead {
             lead: lead_id(&lead)?,
             client: crate::event::client(client)?,
             need: need.into(),
             received_on: received_on.unwrap_or(on),
-            visibility: label(visibility)?,
+            visibility: visibility.map(label).transpose()?.unwrap_or_default(),
         };
         self.run(&by, on, action)
     }

@@ -38,6 +38,14 @@ labelled_enum!(
     }
 );
 
+/// A lead's details go to the members it was offered to unless a steward
+/// says otherwise.
+impl Default for LeadVisibility {
+    fn default() -> LeadVisibility {
+        LeadVisibility::Offered
+    }
+}
+
 labelled_enum!(
     /// How a lead is offered.
     OfferMode, "offer mode", {

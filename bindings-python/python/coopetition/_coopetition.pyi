@@ -1799,7 +1799,7 @@ class Network:
         (the journal written since, or the whole journal), verified with `key`
         if they were written with one.
         """
-    def record_lead(self, by: builtins.str, on: datetime.date, lead: builtins.str, client: builtins.str | builtins.tuple[builtins.str, builtins.str], need: builtins.str, *, received_on: typing.Optional[datetime.date] = None, visibility: builtins.str = ...) -> Event:
+    def record_lead(self, by: builtins.str, on: datetime.date, lead: builtins.str, client: builtins.str | builtins.tuple[builtins.str, builtins.str], need: builtins.str, *, received_on: typing.Optional[datetime.date] = None, visibility: typing.Optional[builtins.str] = None) -> Event:
         r"""
         A steward records a request the network received: its client (a
         member's id, or `(name, kind)` for an outside actor), the need, when
