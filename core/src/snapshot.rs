@@ -105,6 +105,8 @@ struct Facts<'a> {
     mission_index: HashMap<&'a MissionId, &'a Mission>,
     /// Founders and the holders of a contract that was validated.
     members_once: HashSet<&'a ActorId>,
+    /// Founders and the holders of an active contract.
+    members_now: HashSet<&'a ActorId>,
     /// Each actor's level decisions, in journal order: (event number, level decided).
     levels: HashMap<&'a ActorId, Vec<(u64, InvolvementLevel)>>,
 }
@@ -116,11 +118,13 @@ impl<'a> Facts<'a> {
             levels.entry(&d.actor).or_default().push((d.recorded.seq, d.to));
         }
         let validated = state.contracts.values().filter(|c| !c.versions.is_empty()).map(|c| &c.member);
+        let active = state.contracts.values().filter(|c| c.status == ContractStatus::Active).map(|c| &c.member);
         Facts {
             state,
             actor_index: state.actors.iter().collect(),
             mission_index: state.missions.iter().collect(),
             members_once: state.founders.iter().chain(validated).collect(),
+            members_now: state.founders.iter().chain(active).collect(),
             levels,
         }
     }
@@ -197,10 +201,8 @@ fn stewards(state: &Facts<'_>) -> Result<()> {
 /// founder, or the holder of an active contract) and neither suspended nor excluded.
 fn acting_steward_now(state: &Facts<'_>, id: &ActorId) -> bool {
     let steward = state.actor(id).is_some_and(|a| a.level == InvolvementLevel::Steward);
-    let member = state.founders.contains(id)
-        || state.contracts.values().any(|c| &c.member == id && c.status == ContractStatus::Active);
     let standing = state.follow_up.standing_of(id);
-    steward && member && !matches!(standing, Standing::Suspended | Standing::Excluded)
+    steward && state.members_now.contains(id) && !matches!(standing, Standing::Suspended | Standing::Excluded)
 }
 
 /// The level an actor starts at: a founder is a steward, anyone else a
