@@ -105,6 +105,14 @@ pub fn snapshot_digest_of(position: &ChainPosition, state: &[u8], key: Option<&C
     digest(key, &[head.as_bytes(), state])
 }
 
+/// A snapshot's digest that does not match its state at `position`.
+fn digest_mismatch(position: &ChainPosition) -> Error {
+    Error::SnapshotDigest(format!(
+        "the snapshot at event {} was changed since it was written, or written with another key",
+        position.seq
+    ))
+}
+
 /// A JSON value written compactly with the keys of every object in sorted
 /// (byte) order, whatever order the map keeps: the `{state}` the digest
 /// covers. The same bytes as serde_json's compact writer when its maps are
@@ -291,10 +299,7 @@ impl Network {
         key: Option<&ChainKey>,
     ) -> Result<Network> {
         if snapshot_digest(position, state, key) != *digest {
-            return Err(Error::SnapshotDigest(format!(
-                "the snapshot at event {} was changed since it was written, or written with another key",
-                position.seq
-            )));
+            return Err(digest_mismatch(position));
         }
         let parsed: NetworkState = serde_json::from_str(state).map_err(|e| json_error(None, &e))?;
         Network::at_position(parsed, position, key)
@@ -332,10 +337,7 @@ impl Network {
             (verifying.join().unwrap_or(false), parsed)
         });
         if !verified {
-            return Err(Error::SnapshotDigest(format!(
-                "the snapshot at event {} was changed since it was written, or written with another key",
-                position.seq
-            )));
+            return Err(digest_mismatch(position));
         }
         Network::at_position(parsed?, position, key)
     }
