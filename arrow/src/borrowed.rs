@@ -360,6 +360,7 @@ impl<'s> GuideColumns<'s> {
             revenue_cents,
             won_on,
             lead_origin: self.origin,
+            lead_origin_basis: None,
             partners: self.partners,
             shared_resources: self.shared,
             steward_workstream: self.steward,

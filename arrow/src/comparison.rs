@@ -237,6 +237,8 @@ pub fn summary_batch(c: &Comparison) -> Result<RecordBatch, Error> {
 pub enum Breakdown {
     /// By lead origin.
     LeadOrigin,
+    /// By lead-origin basis: recorded by the network, or declared.
+    LeadOriginBasis,
     /// By guide situation.
     Situation,
     /// By provider.
@@ -253,6 +255,7 @@ pub fn breakdown_batch(c: &Comparison, breakdown: Breakdown) -> Result<RecordBat
         c,
         match breakdown {
             Breakdown::LeadOrigin => |s| &s.by_lead_origin,
+            Breakdown::LeadOriginBasis => |s| &s.by_lead_origin_basis,
             Breakdown::Situation => |s| &s.by_situation,
             Breakdown::Provider => |s| &s.by_provider,
         },

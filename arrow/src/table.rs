@@ -5,7 +5,9 @@
 
 use crate::input::{cents, counts, dates, enum_codes, flags, labels, mission_ids, row_error, Floats, Missions};
 use arrow_array::ArrayRef;
+use coopetition::labels::Labelled;
 use coopetition::mission::LeadOrigin;
+use coopetition::origin::LeadOriginBasis;
 use coopetition::policy::batch::{MissionColumns, MissionTable, NegotiationColumns};
 use coopetition::policy::batch_input;
 use coopetition::policy::reads::Reads;
@@ -27,7 +29,7 @@ impl Wanted {
     pub(crate) fn columns(self) -> Vec<&'static str> {
         let mut names = vec!["revenue", "revenue_cents", "won_on", "donations", "donations_cents"];
         if self.provider {
-            names.extend(["provider", "mission", "lead_origin"]);
+            names.extend(["provider", "mission", "lead_origin", "lead_origin_basis"]);
         }
         if self.reads.guide {
             names.extend(["lead_origin", "partners", "shared_resources", "steward_workstream", "client_informed"]);
@@ -92,6 +94,20 @@ impl Table {
             enum_codes::<LeadOrigin>("lead_origin", &codes, &names, &valid)?
         } else {
             vec![0; rows]
+        };
+        // Optional: a table that does not say gives declared origins.
+        let declared_basis = u8::try_from(LeadOriginBasis::Declared.index()).unwrap_or(u8::MAX);
+        let basis = if wanted.provider { labels(input, "lead_origin_basis", false)? } else { None };
+        t.lead_origin_basis = match basis {
+            Some((codes, names, valid)) => {
+                let mut bases = enum_codes::<LeadOriginBasis>("lead_origin_basis", &codes, &names, &valid)?;
+                // A null basis is a declared origin.
+                for (b, _) in bases.iter_mut().zip(&valid).filter(|(_, ok)| !**ok) {
+                    *b = declared_basis;
+                }
+                bases
+            }
+            None => vec![declared_basis; rows],
         };
         let has_declared = declared.is_some();
         if let Some((cents, valid)) = declared {

@@ -17,6 +17,7 @@ pub use coopetition::contract::{ContractStatus, MembershipStructure};
 pub use coopetition::lead::{ChosenBy, LeadStatus, LeadVisibility, OfferMode};
 pub use coopetition::mission::{LeadOrigin, MissionStatus};
 pub use coopetition::negotiation::{DeliveryUnit, NegotiationStatus, Party};
+pub use coopetition::origin::LeadOriginBasis;
 pub use coopetition::partner_call::CallNeed;
 pub use coopetition::policy::{AssessmentStatus, Provenance};
 pub use coopetition::standing::{DecisionVenue, Standing};
@@ -59,6 +60,7 @@ from_label! {
     ChosenBy => chosen_by_from_label,
     LeadStatus => lead_status_from_label,
     CallNeed => call_need_from_label,
+    LeadOriginBasis => lead_origin_basis_from_label,
 }
 
 #[cfg(test)]

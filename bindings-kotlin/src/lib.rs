@@ -25,6 +25,7 @@ mod leads;
 mod ledger;
 mod network;
 mod network_followup;
+mod origins;
 mod policy;
 mod store;
 mod types;

@@ -57,6 +57,12 @@ impl PyComparison {
     fn by_lead_origin<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         self.breakdown(py, Breakdown::LeadOrigin)
     }
+    /// Amount due by lead-origin basis (`recorded` by the network, `declared`
+    /// by the provider), per policy (pyarrow Table).
+    #[getter]
+    fn by_lead_origin_basis<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.breakdown(py, Breakdown::LeadOriginBasis)
+    }
     /// Amount due by guide situation, per policy (pyarrow Table).
     #[getter]
     fn by_situation<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

@@ -12,6 +12,7 @@ mod journal;
 mod leads;
 mod ledger;
 mod network;
+mod origins;
 mod policy;
 mod store;
 mod types;

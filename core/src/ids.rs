@@ -101,6 +101,10 @@ id_type!(
     /// Identifies a call for partners.
     CallId
 );
+id_type!(
+    /// Identifies an event the network held (a meeting, a visit, a fair).
+    NetworkEventId
+);
 
 #[cfg(test)]
 mod tests {

@@ -34,6 +34,8 @@ pub mod money;
 pub mod money_float;
 pub mod negotiation;
 pub mod network;
+pub mod network_event;
+pub mod origin;
 pub mod partner_call;
 pub mod policy;
 pub mod prior_work;

@@ -13,6 +13,7 @@ use crate::error::{Error, Result};
 use crate::ids::{ActorId, LeadId, MissionId};
 use crate::labels::{labelled_enum, Labelled};
 use crate::money::Money;
+use crate::origin::{LeadOriginBasis, OriginRecord};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -65,7 +66,7 @@ impl MissionStatus {
 }
 
 /// Who the mission is for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(
@@ -272,11 +273,21 @@ pub struct Mission {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub lead: Option<LeadId>,
+    /// Whether the lead origin follows from the network's records or from
+    /// the provider's declaration.
+    #[serde(default, skip_serializing_if = "LeadOriginBasis::is_declared")]
+    pub lead_origin_basis: LeadOriginBasis,
+    /// The record the lead origin follows from, when it is recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub origin_record: Option<OriginRecord>,
 }
 
 impl Mission {
     /// A mission as it opens: its steps so far (the status of the last one),
-    /// nothing won, no partner nor resource yet, the client not informed.
+    /// nothing won, no partner nor resource yet, the client not informed;
+    /// its lead origin recorded when a record is given, declared otherwise.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn opened(
         id: MissionId,
         provider: ActorId,
@@ -285,7 +296,10 @@ impl Mission {
         title: String,
         status: MissionStatus,
         history: Vec<MissionRecord>,
+        origin_record: Option<OriginRecord>,
     ) -> Mission {
+        let lead_origin_basis =
+            if origin_record.is_some() { LeadOriginBasis::Recorded } else { LeadOriginBasis::Declared };
         Mission {
             id,
             provider,
@@ -300,6 +314,8 @@ impl Mission {
             client_informed: false,
             history,
             lead: None,
+            lead_origin_basis,
+            origin_record,
         }
     }
 
@@ -416,6 +432,8 @@ mod tests {
                 note: String::new(),
             }],
             lead: None,
+            lead_origin_basis: LeadOriginBasis::Declared,
+            origin_record: None,
         }
     }
 

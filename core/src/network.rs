@@ -36,6 +36,7 @@ mod check;
 mod command;
 mod follow_up;
 mod leads;
+mod origins;
 mod partner_calls;
 pub(crate) mod read;
 pub(crate) mod state;

@@ -31,10 +31,11 @@ use crate::error::{Error, Result};
 use crate::followup::Recorded;
 use crate::ids::{ActorId, MissionId};
 use crate::lead::LeadOutcome;
-use crate::mission::{Client, Mission};
+use crate::mission::{Client, LeadOrigin, Mission};
 use crate::money::Money;
 use crate::negotiation::NegotiationStatus;
 use crate::network::state::NetworkState;
+use crate::origin::{LeadOriginBasis, OriginRecord};
 use crate::prior_work::local_actor_key;
 use crate::standing::Standing;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -57,7 +58,8 @@ pub fn check(state: &NetworkState) -> Result<()> {
         money(state)?;
         recorders(state)?;
         leads(state)?;
-        calls(state)
+        calls(state)?;
+        events(state)
     };
     let second = || -> Result<()> {
         follow_up(state)?;
@@ -575,6 +577,9 @@ fn each_cited_seq(state: &Facts<'_>, mut check: impl FnMut(u64, &dyn ToString) -
             add(r, id)?;
         }
     }
+    for (id, event) in &state.events {
+        add(&event.recorded, id)?;
+    }
     for (id, lead) in &state.leads {
         add(&lead.recorded, id)?;
         if let Some(offer) = &lead.offer {
@@ -662,6 +667,48 @@ fn calls(state: &Facts<'_>) -> Result<()> {
                 Some(name) => mission.shared_resources_used.iter().any(|r| &r.name == name),
             };
             ensure(found, "what a call found is its mission's", id)?;
+        }
+    }
+    Ok(())
+}
+
+/// Network events and the lead origins that follow from records: an
+/// event's attendees exist and are listed once, it was held on or before it
+/// was recorded; a mission's origin is recorded exactly when it names a
+/// record, a lead for the mission created from it (`network_referral`), an
+/// event its provider and client attended (`network_event`).
+fn events(state: &Facts<'_>) -> Result<()> {
+    for (id, e) in &state.events {
+        ensure(&e.id == id, "an event is filed under its own id", id)?;
+        actor_exists(state, &e.recorded_by)?;
+        ensure(e.held_on <= e.recorded.on, "an event is recorded once held", id)?;
+        let mut seen = HashSet::with_capacity(e.attendees.len());
+        for a in &e.attendees {
+            if let Client::Member { id: member } = a {
+                actor_exists(state, member)?;
+            }
+            ensure(seen.insert(a), "an event lists each attendee once", id)?;
+        }
+    }
+    for (id, m) in &state.missions {
+        let recorded = m.lead_origin_basis == LeadOriginBasis::Recorded;
+        ensure(recorded == m.origin_record.is_some(), "a recorded lead origin names its record", id)?;
+        match &m.origin_record {
+            None => ensure(m.lead.is_none(), "a mission created from a lead names it as its origin", id)?,
+            Some(OriginRecord::Lead { lead }) => {
+                ensure(m.lead.as_ref() == Some(lead), "a lead is the origin of the mission created from it", id)?;
+                ensure(m.lead_origin == LeadOrigin::NetworkReferral, "a lead gives the origin network_referral", id)?;
+            }
+            Some(OriginRecord::NetworkEvent { event }) => {
+                let e = state.events.get(event);
+                let met = e.is_some_and(|e| e.attended_by(&m.provider) && e.attended_by_client(&m.client));
+                ensure(met, "a network event of origin was attended by the provider and the client", id)?;
+                ensure(
+                    m.lead_origin == LeadOrigin::NetworkEvent,
+                    "a network event gives the origin network_event",
+                    id,
+                )?;
+            }
         }
     }
     Ok(())

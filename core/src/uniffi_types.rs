@@ -9,7 +9,7 @@
 //! internal error.
 
 use crate::error::Error;
-use crate::ids::{ActorId, CallId, ContractId, LeadId, MissionId};
+use crate::ids::{ActorId, CallId, ContractId, LeadId, MissionId, NetworkEventId};
 use crate::money::Money;
 use crate::uniffi_error::CoopetitionError;
 use chrono::NaiveDate;
@@ -65,6 +65,12 @@ uniffi::custom_type!(CallId, String, {
     remote,
     lower: |id| id.as_str().to_owned(),
     try_lift: |text| CallId::new(text).map_err(lift_error),
+});
+
+uniffi::custom_type!(NetworkEventId, String, {
+    remote,
+    lower: |id| id.as_str().to_owned(),
+    try_lift: |text| NetworkEventId::new(text).map_err(lift_error),
 });
 
 // A count or a position (`usize` in the core) crosses as a `ULong`; one beyond it

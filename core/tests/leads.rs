@@ -10,21 +10,14 @@ use coopetition::lead::{LeadOutcome, LeadStatus};
 use coopetition::prelude::*;
 use serde_json::{json, Value};
 
-/// The setup of the leads vectors: alice and bob founding stewards, the
-/// member providers paul and zoe, and max, a provider who only applied.
-fn setup() -> Network {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/vectors/commands/leads.json");
-    let file: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let mut network = Network::new();
-    for command in file["setups"]["network"].as_array().unwrap() {
-        network.execute(serde_json::from_value(command.clone()).unwrap()).unwrap();
-    }
-    network
-}
+#[path = "support/vector_setup.rs"]
+mod vector_setup;
+use vector_setup::run;
 
-fn run(network: &mut Network, by: &str, on: &str, action: Value) -> Result<u64> {
-    let command: Command = serde_json::from_value(json!({"by": by, "on": on, "action": action})).unwrap();
-    network.execute(command).map(|e| e.seq)
+/// The setup of the vectors: alice and bob founding stewards, the member
+/// providers paul and zoe, and max, a provider who only applied.
+fn setup() -> Network {
+    vector_setup::setup("leads.json")
 }
 
 fn code(result: Result<u64>) -> &'static str {
@@ -116,12 +109,7 @@ fn taken() -> Network {
 #[test]
 fn leads_survive_the_journal_and_snapshots_of_both_encodings() {
     let network = taken();
-    let replayed = Network::replay(&network.journal_jsonl()).unwrap();
-    assert_eq!(replayed.state(), network.state());
-    let from_json = Network::from_snapshot_json(&network.snapshot_json()).unwrap();
-    assert_eq!(from_json.state(), network.state());
-    let bytes = network.state_bytes();
-    assert_eq!(&coopetition::state_codec::decode_state(&bytes).unwrap(), network.state());
+    vector_setup::reads_back(&network);
     let mission = network.mission(&MissionId::new("m-1").unwrap()).unwrap();
     assert_eq!(mission.lead, Some(LeadId::new("l-1").unwrap()));
     assert_eq!(mission.lead_origin, LeadOrigin::NetworkReferral);

@@ -280,10 +280,12 @@ struct Commands {
 /// every command of their cases (accepted and refused alike).
 const LEADS_VECTORS: &str = include_str!("../../tests/vectors/commands/leads.json");
 const CALLS_VECTORS: &str = include_str!("../../tests/vectors/commands/calls.json");
+const ORIGINS_VECTORS: &str = include_str!("../../tests/vectors/commands/origins.json");
 
 /// The calls vectors' network (members, an applicant, a won mission) with a
-/// lead offered to two providers and a call for partners answered, so that
-/// mutated lead and call commands meet every state.
+/// lead offered to two providers, a call for partners answered and a network
+/// event paul attended with the Ville de Roubaix, so that mutated lead, call
+/// and mission commands meet every state and both records of origin.
 fn referral_base() -> Result<Network, Error> {
     let mut network = Network::new();
     let file: Value = serde_json::from_str(CALLS_VECTORS).unwrap_or_default();
@@ -293,6 +295,7 @@ fn referral_base() -> Result<Network, Error> {
         r#"{"by":"paul","on":"2021-03-14","action":{"type":"answer_lead","lead":"l-lys","interested":true,"proposal":"Deux ateliers"}}"#,
         r#"{"by":"paul","on":"2021-03-14","action":{"type":"call_for_partners","call":"c-1","mission":"m-1","need":"skill","what":"Aménagement"}}"#,
         r#"{"by":"zoe","on":"2021-03-15","action":{"type":"answer_call","call":"c-1","note":"Architecte"}}"#,
+        r#"{"by":"alice","on":"2021-03-15","action":{"type":"record_network_event","event":"e-forum","title":"Forum","held_on":"2021-03-15","attendees":[{"type":"member","id":"paul"},{"type":"outside","name":"Ville de Roubaix","kind":"local_authority"}]}}"#,
     ];
     let setup = file["setups"]["network"].as_array().cloned().unwrap_or_default();
     for command in setup.iter().map(Value::to_string).chain(more.iter().map(|c| (*c).to_owned())) {
@@ -301,10 +304,10 @@ fn referral_base() -> Result<Network, Error> {
     Ok(network)
 }
 
-/// Every command of the leads and calls vectors' cases, as JSON.
+/// Every command of the leads, calls and origins vectors' cases, as JSON.
 fn referral_commands() -> Vec<String> {
     let mut out = Vec::new();
-    for text in [LEADS_VECTORS, CALLS_VECTORS] {
+    for text in [LEADS_VECTORS, CALLS_VECTORS, ORIGINS_VECTORS] {
         let file: Value = serde_json::from_str(text).unwrap_or_default();
         for case in file["cases"].as_array().into_iter().flatten() {
             out.extend(case["commands"].as_array().into_iter().flatten().map(Value::to_string));

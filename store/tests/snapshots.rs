@@ -88,8 +88,9 @@ fn a_store_opens_from_its_latest_snapshot_and_replays_only_the_events_after_it()
     assert_eq!(seq, 5);
     assert_eq!(hash, event_hash(&conn, 5));
     assert_eq!(stored_digest, digest(5, &hash, &state, None));
-    // The state in the compact binary encoding, version 2.
-    assert!(state.starts_with(b"coop-state\x02"));
+    // The state in the compact binary encoding, this build's version.
+    assert!(state.starts_with(b"coop-state"));
+    assert_eq!(state.get(b"coop-state".len()), Some(&coopetition::state_codec::STATE_ENCODING_VERSION));
     assert_eq!(&coopetition::state_codec::decode_state(&state).unwrap(), expected(5).state());
 
     let reopened = StoredNetwork::open(&path, &options()).unwrap();
@@ -237,11 +238,12 @@ fn a_binary_state_that_does_not_read_is_refused_by_its_code() {
     conn.execute("UPDATE snapshots SET state = ?1 WHERE seq = 5", [&newer]).unwrap();
     let err = StoredNetwork::open(&path, &options()).unwrap_err();
     assert_eq!(err.code(), "journal.snapshot.encoding", "{err}");
-    assert!(err.to_string().contains("encoding version 9; this build reads version 2"), "{err}");
+    let this = coopetition::state_codec::STATE_ENCODING_VERSION;
+    assert!(err.to_string().contains(&format!("encoding version 9; this build reads version {this}")), "{err}");
     // An older encoding, written by an earlier build, is passed over: the
     // store opens by replaying all its events, and verifies.
     let mut older = state.clone();
-    older[b"coop-state".len()] = 1;
+    older[b"coop-state".len()] = this - 1;
     conn.execute("UPDATE snapshots SET state = ?1 WHERE seq = 5", [&older]).unwrap();
     let opened = StoredNetwork::open(&path, &options()).unwrap();
     assert_eq!(opened.read().state(), expected(8).state());

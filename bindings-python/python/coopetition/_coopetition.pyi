@@ -55,8 +55,10 @@ __all__ = [
     "Negotiation",
     "NegotiationState",
     "Network",
+    "NetworkEvent",
     "NetworkLedger",
     "Offer",
+    "OriginRecord",
     "Parameters",
     "PartnerCall",
     "Payment",
@@ -453,6 +455,12 @@ class Comparison:
     def by_lead_origin(self) -> typing.Any:
         r"""
         Amount due by lead origin, per policy (pyarrow Table).
+        """
+    @property
+    def by_lead_origin_basis(self) -> typing.Any:
+        r"""
+        Amount due by lead-origin basis (`recorded` by the network, `declared`
+        by the provider), per policy (pyarrow Table).
         """
     @property
     def by_situation(self) -> typing.Any:
@@ -1451,6 +1459,17 @@ class Mission:
         The lead the mission was created from, when the network referred it.
         """
     @property
+    def lead_origin_basis(self) -> typing.Literal["recorded", "declared"]:
+        r"""
+        Whether the lead origin follows from the network's records or from
+        the provider's declaration.
+        """
+    @property
+    def origin_record(self) -> typing.Optional[OriginRecord]:
+        r"""
+        The record the lead origin follows from, when it is recorded.
+        """
+    @property
     def won_on(self) -> typing.Optional[datetime.date]:
         r"""
         When the mission was won, if it was.
@@ -1491,6 +1510,17 @@ class MissionFacts:
         How the lead came.
         """
     @property
+    def lead_origin_basis(self) -> typing.Literal["recorded", "declared"]:
+        r"""
+        Whether the lead origin follows from the network's records or from
+        the provider's declaration (declared unless given).
+        """
+    @property
+    def origin_record(self) -> typing.Optional[OriginRecord]:
+        r"""
+        The record the lead origin follows from, for a mission of a network.
+        """
+    @property
     def partners(self) -> builtins.int:
         r"""
         Network partners mobilised.
@@ -1526,10 +1556,11 @@ class MissionFacts:
         Donations recorded for this mission (never part of the amount due).
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
-    def __new__(cls, provider: builtins.str, revenue: decimal.Decimal | builtins.int | builtins.str, won_on: datetime.date, lead_origin: typing.Literal["network_event", "network_action", "network_referral", "own_network", "other"], *, partners: builtins.int = ..., shared_resources: builtins.int = ..., steward_workstream: builtins.bool = ..., client_informed: builtins.bool = ..., declared: typing.Optional[decimal.Decimal  |  builtins.int  |  builtins.str] = None, negotiation: typing.Optional[NegotiationState] = None, donations: typing.Optional[decimal.Decimal  |  builtins.int  |  builtins.str] = None, mission: typing.Optional[builtins.str] = None) -> MissionFacts:
+    def __new__(cls, provider: builtins.str, revenue: decimal.Decimal | builtins.int | builtins.str, won_on: datetime.date, lead_origin: typing.Literal["network_event", "network_action", "network_referral", "own_network", "other"], *, partners: builtins.int = ..., shared_resources: builtins.int = ..., steward_workstream: builtins.bool = ..., client_informed: builtins.bool = ..., declared: typing.Optional[decimal.Decimal  |  builtins.int  |  builtins.str] = None, negotiation: typing.Optional[NegotiationState] = None, donations: typing.Optional[decimal.Decimal  |  builtins.int  |  builtins.str] = None, mission: typing.Optional[builtins.str] = None, lead_origin_basis: typing.Literal["recorded", "declared"] = ...) -> MissionFacts:
         r"""
         Facts of a won mission; counts, flags, the declaration, the
-        negotiation, donations and the mission id are optional.
+        negotiation, donations, the mission id and the lead origin's basis
+        (`"declared"` unless given) are optional.
         """
     @staticmethod
     def from_json(json: builtins.str) -> MissionFacts:
@@ -2181,6 +2212,22 @@ class Network:
         Whether two networks have the same state.
         """
     def __repr__(self) -> builtins.str: ...
+    def record_network_event(self, by: builtins.str, on: datetime.date, event: builtins.str, title: builtins.str, held_on: datetime.date, *, attendees: collections.abc.Sequence[builtins.str | builtins.tuple[builtins.str, builtins.str]] | None = None) -> Event:
+        r"""
+        A steward records an event the network held on `held_on`, with who
+        attended: each a member's id, or `(name, kind)` for an outside actor
+        (as a mission's client is written, so that a client is found among
+        them). A mission a client asks an attending provider for within a
+        year after the event has the recorded origin `network_event`.
+        """
+    def network_event(self, id: builtins.str) -> NetworkEvent:
+        r"""
+        The network event with this id.
+        """
+    def network_events(self) -> builtins.list[NetworkEvent]:
+        r"""
+        The events the network held, in id order.
+        """
     @staticmethod
     def open(path: builtins.str | os.PathLike | pathlib.Path, *, synchronous: builtins.str = "full", key: typing.Optional[bytes] = None, read_only: builtins.bool = ..., busy_timeout: builtins.float = ..., max_bytes: typing.Optional[builtins.int] = None) -> Network:
         r"""
@@ -2264,6 +2311,44 @@ class Network:
         Closes the store's file on leaving the `with` block; an exception
         raised inside the block propagates.
         """
+
+@typing.final
+class NetworkEvent:
+    r"""
+    An event the network held (a meeting, a visit, a fair), with who attended.
+    """
+    @property
+    def id(self) -> builtins.str:
+        r"""
+        Stable id.
+        """
+    @property
+    def title(self) -> builtins.str:
+        r"""
+        What it was ("Rencontre régionale des tiers-lieux").
+        """
+    @property
+    def held_on(self) -> datetime.date:
+        r"""
+        The day it was held.
+        """
+    @property
+    def attendees(self) -> builtins.list[Client]:
+        r"""
+        Who attended, each once: members, and outside actors by name and
+        kind (written as a mission's client is, so a client is found among them).
+        """
+    @property
+    def recorded_by(self) -> builtins.str:
+        r"""
+        The steward who recorded it.
+        """
+    @property
+    def recorded(self) -> Recorded:
+        r"""
+        The event of the journal that recorded it.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
 
 @typing.final
 class NetworkLedger:
@@ -2358,6 +2443,39 @@ class Offer:
         When.
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+
+@typing_extensions.disjoint_base
+class OriginRecord:
+    r"""
+    The record of the network a mission's lead origin follows from.
+    """
+    @typing.final
+    class Lead(OriginRecord):
+        r"""
+        A lead the network offered to the provider: `network_referral`.
+        """
+        __match_args__ = ("lead",)
+        @property
+        def lead(self) -> builtins.str:
+            r"""
+            The lead.
+            """
+        def __new__(cls, lead: builtins.str) -> OriginRecord.Lead: ...
+    
+    @typing.final
+    class NetworkEvent(OriginRecord):
+        r"""
+        A network event the provider and the client attended: `network_event`.
+        """
+        __match_args__ = ("event",)
+        @property
+        def event(self) -> builtins.str:
+            r"""
+            The event.
+            """
+        def __new__(cls, event: builtins.str) -> OriginRecord.NetworkEvent: ...
+    
+    ...
 
 @typing.final
 class Parameters:
@@ -2749,7 +2867,7 @@ class Step:
     One step of an explanation.
     """
     @property
-    def code(self) -> typing.Literal["flat.rate", "flat.amount", "flat.donations_apart", "guide.match", "guide.default", "guide.amount", "guide.in_kind", "self.declared", "self.suggestion", "self.gap", "self.missing", "negotiation.offers", "negotiation.agreed", "negotiation.pending", "negotiation.stalemate", "negotiation.missing", "model.applied", "rounding.cents", "combinator.floor", "combinator.cap", "combinator.yearly_cap", "custom.amount"]:
+    def code(self) -> typing.Literal["flat.rate", "flat.amount", "flat.donations_apart", "guide.origin", "guide.match", "guide.default", "guide.amount", "guide.in_kind", "self.declared", "self.suggestion", "self.gap", "self.missing", "negotiation.offers", "negotiation.agreed", "negotiation.pending", "negotiation.stalemate", "negotiation.missing", "model.applied", "rounding.cents", "combinator.floor", "combinator.cap", "combinator.yearly_cap", "custom.amount"]:
         r"""
         What the step did: its stable code (`flat.rate`…).
         """

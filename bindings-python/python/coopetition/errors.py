@@ -115,7 +115,8 @@ class MissionError(CoopetitionError):
     """Missions (``mission.*``).
 
     Codes: ``mission.id.unknown``, ``mission.id.duplicate``, ``mission.transition.invalid``,
-    ``mission.provider.not_provider``.
+    ``mission.provider.not_provider``, ``mission.origin.contradicted``,
+    ``mission.origin.lead_open``.
     """
 
 
@@ -140,6 +141,20 @@ class CallError(CoopetitionError):
 
     Codes: ``call.id.unknown``, ``call.id.duplicate``, ``call.answer.invalid``,
     ``call.answer.duplicate``, ``call.partner.invalid``.
+    """
+
+
+class EventError(CoopetitionError):
+    """Events the network held and who attended them (``event.*``).
+
+    Codes: ``event.id.unknown``, ``event.id.duplicate``.
+    """
+
+
+class EventInputError(EventError, InputError):
+    """Events the network held and who attended them (``event.*``): the errors caused by bad input.
+
+    Codes: ``event.attendee.invalid``.
     """
 
 
@@ -244,6 +259,8 @@ __all__ = [
     "ContractInputError",
     "CoopetitionError",
     "DateError",
+    "EventError",
+    "EventInputError",
     "InputError",
     "JournalError",
     "LeadError",

@@ -134,6 +134,7 @@ impl Network {
             Action::CallForPartners { .. } | Action::AnswerCall { .. } | Action::RecordCallPartner { .. } => {
                 self.apply_call(event);
             }
+            Action::RecordNetworkEvent { .. } => self.apply_network_event(event),
             Action::ReportMission { mission, occurred_on, step, update } => {
                 self.apply_report(by, on, mission, *occurred_on, step, update);
                 super::follow_up::after_report(&mut self.state, &self.live, event, mission, step, update);
@@ -226,6 +227,8 @@ impl Network {
             note: note.to_owned(),
         };
         if let MissionStep::Solicited { client, lead_origin, title } = step {
+            // Checked already: the record the origin follows from, if any.
+            let origin_record = self.check_declared_origin(id, by, client, *lead_origin, occurred_on).ok().flatten();
             let mut mission = Mission::opened(
                 id.clone(),
                 by.clone(),
@@ -234,6 +237,7 @@ impl Network {
                 title.clone(),
                 MissionStatus::Solicited,
                 vec![record("")],
+                origin_record,
             );
             mission.absorb(update);
             self.state.missions.insert(id.clone(), mission);

@@ -223,6 +223,7 @@ impl Network {
             Action::RecordLead { .. } => self.for_network(issuer, "record a lead"),
             Action::OfferLead { .. } => self.for_network(issuer, "offer a lead"),
             Action::CloseLead { .. } => self.for_network(issuer, "close a lead"),
+            Action::RecordNetworkEvent { .. } => self.for_network(issuer, "record a network event"),
             // Owned acts: the command's checks compare the issuer with the owner.
             Action::FoundNetwork { .. }
             | Action::RegisterActor { .. }

@@ -162,6 +162,9 @@ impl Network {
             Action::CallForPartners { .. } | Action::AnswerCall { .. } | Action::RecordCallPartner { .. } => {
                 self.check_call(issuer, on, action)
             }
+            Action::RecordNetworkEvent { event, title, held_on, attendees } => {
+                self.check_network_event(on, event, title, *held_on, attendees)
+            }
             Action::ReportMission { mission, occurred_on, step, update } => {
                 self.check_report(issuer, on, mission, *occurred_on, step, update)
             }
@@ -355,12 +358,13 @@ impl Network {
         }
         match (self.state.missions.get(id), step) {
             (Some(_), MissionStep::Solicited { .. }) => return Err(Error::DuplicateMission(id.to_string())),
-            (None, MissionStep::Solicited { client, title, .. }) => {
+            (None, MissionStep::Solicited { client, title, lead_origin }) => {
                 non_empty(title, "title")?;
                 self.check_client(client)?;
                 if matches!(client, Client::Member { id } if id == &issuer.id) {
                     return Err(Error::InvalidPartner(issuer.id.to_string()));
                 }
+                self.check_declared_origin(id, &issuer.id, client, *lead_origin, occurred_on)?;
             }
             (None, _) => return Err(Error::UnknownMission(id.to_string())),
             (Some(mission), step) => {

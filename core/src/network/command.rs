@@ -7,7 +7,7 @@ use crate::actor::{Actor, InvolvementLevel};
 use crate::charter::CharterText;
 use crate::contract::ContractTerms;
 use crate::followup::FollowUpRules;
-use crate::ids::{ActorId, CallId, ContractId, LeadId, MissionId};
+use crate::ids::{ActorId, CallId, ContractId, LeadId, MissionId, NetworkEventId};
 use crate::lead::{LeadClosing, LeadVisibility, OfferMode};
 use crate::mission::{Client, MissionStep, MissionUpdate};
 use crate::money::Money;
@@ -328,6 +328,18 @@ pub enum Action {
         #[serde(default)]
         resource: Option<String>,
     },
+    /// A steward records an event the network held, with who attended.
+    RecordNetworkEvent {
+        /// The new event's id.
+        event: NetworkEventId,
+        /// What it was.
+        title: String,
+        /// The day it was held (on or before the command).
+        held_on: NaiveDate,
+        /// Who attended: members, and outside actors by name and kind.
+        #[serde(default)]
+        attendees: Vec<Client>,
+    },
 }
 
 // Kotlin reads the label as `action.label()`, as the labelled enums' labels.
@@ -384,6 +396,7 @@ impl Action {
             Action::CallForPartners { .. } => "call_for_partners",
             Action::AnswerCall { .. } => "answer_call",
             Action::RecordCallPartner { .. } => "record_call_partner",
+            Action::RecordNetworkEvent { .. } => "record_network_event",
         }
     }
 }

@@ -11,6 +11,7 @@ use crate::ids::{ActorId, LeadId};
 use crate::labels::Labelled;
 use crate::lead::{Lead, LeadAnswer, LeadClosing, LeadOffer, LeadOutcome, LeadStatus, OfferMode};
 use crate::mission::{Client, LeadOrigin, Mission, MissionRecord, MissionStatus};
+use crate::origin::OriginRecord;
 use crate::recorded::Recorded;
 use crate::text::non_empty;
 use chrono::NaiveDate;
@@ -230,6 +231,7 @@ impl Network {
                         title.clone(),
                         MissionStatus::Proposed,
                         history,
+                        Some(OriginRecord::Lead { lead: lead.clone() }),
                     )
                 };
                 let seqs = vec![l.recorded.seq, event.seq];

@@ -15,7 +15,7 @@ use crate::actor::{Actor, InvolvementLevel};
 use crate::charter::CharterText;
 use crate::contract::ContractTerms;
 use crate::followup::FollowUpRules;
-use crate::ids::{ActorId, CallId, ContractId, LeadId, MissionId};
+use crate::ids::{ActorId, CallId, ContractId, LeadId, MissionId, NetworkEventId};
 use crate::lead::{LeadClosing, LeadVisibility, OfferMode};
 use crate::mission::{Client, LeadOrigin, MissionStep, MissionUpdate};
 use crate::money::Money;
@@ -375,6 +375,13 @@ enum ActionByTag {
         member: ActorId,
         #[serde(default)]
         resource: Option<String>,
+    },
+    RecordNetworkEvent {
+        event: NetworkEventId,
+        title: String,
+        held_on: NaiveDate,
+        #[serde(default)]
+        attendees: Vec<Client>,
     },
 }
 

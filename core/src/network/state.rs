@@ -6,10 +6,11 @@ use crate::actor::Actor;
 use crate::charter::{CharterSignature, CharterText};
 use crate::contract::{Contract, MembershipStructure};
 use crate::followup::FollowUp;
-use crate::ids::{ActorId, CallId, ContractId, LeadId, MissionId};
+use crate::ids::{ActorId, CallId, ContractId, LeadId, MissionId, NetworkEventId};
 use crate::lead::Lead;
 use crate::mission::Mission;
 use crate::negotiation::{Declaration, Delivery, Donation, Negotiation, Payment};
+use crate::network_event::NetworkEvent;
 use crate::partner_call::PartnerCall;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -79,6 +80,9 @@ pub struct NetworkState {
     /// Calls for partners, by id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub calls: BTreeMap<CallId, PartnerCall>,
+    /// Events the network held, by id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub events: BTreeMap<NetworkEventId, NetworkEvent>,
     /// The charter follow-up: event numbers, prior work, hearings, standing…
     #[serde(default)]
     pub follow_up: FollowUp,

@@ -4,7 +4,7 @@
 //! Amounts are the engine's money objects (`{"amount": "617.28", "currency":
 //! "EUR"}`); each step is its stable code and its values, each tagged with its
 //! kind (`{"rate": "0.05"}`, `{"amount": "617.275"}`, `{"date": "2021-03-01"}`,
-//! `{"count": 2}`, `{"origin": "network_event"}`, `{"flag": true}`, `{"name":
+//! `{"count": 2}`, `{"origin": "network_event"}`, `{"basis": "recorded"}`, `{"flag": true}`, `{"name":
 //! "…"}`) so that a rate is never read back as an amount; decimals keep their
 //! exact digits. An empty slot between values is `null`; empty slots at the
 //! end are not written. Reading is strict: a document is refused unless this
@@ -16,6 +16,7 @@ use super::{Assessment, AssessmentStatus, Provenance};
 use crate::error::{Error, Result};
 use crate::mission::LeadOrigin;
 use crate::money::Money;
+use crate::origin::LeadOriginBasis;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -52,6 +53,7 @@ enum ParamRepr {
     Date(NaiveDate),
     Count(u32),
     Origin(LeadOrigin),
+    Basis(LeadOriginBasis),
     Flag(bool),
     Name(String),
 }
@@ -64,6 +66,7 @@ fn param_repr(p: &Param) -> Option<ParamRepr> {
         Param::Date(d) => ParamRepr::Date(*d),
         Param::Count(c) => ParamRepr::Count(*c),
         Param::Origin(o) => ParamRepr::Origin(*o),
+        Param::Basis(b) => ParamRepr::Basis(*b),
         Param::Flag(b) => ParamRepr::Flag(*b),
         Param::Name(n) => ParamRepr::Name(n.to_string()),
     })
@@ -77,6 +80,7 @@ fn param(p: Option<ParamRepr>) -> Param {
         Some(ParamRepr::Date(d)) => Param::Date(d),
         Some(ParamRepr::Count(c)) => Param::Count(c),
         Some(ParamRepr::Origin(o)) => Param::Origin(o),
+        Some(ParamRepr::Basis(b)) => Param::Basis(b),
         Some(ParamRepr::Flag(b)) => Param::Flag(b),
         Some(ParamRepr::Name(n)) => Param::Name(Arc::from(n)),
     }

@@ -201,7 +201,7 @@ mod tests {
         assert_eq!(guide.codes.len(), 16);
         assert!((0..16).all(|b| usize::from(guide.id(b)) == b));
         assert_eq!(flat.codes[3], ["flat.rate", "flat.amount", "rounding.cents", "flat.donations_apart"]);
-        assert_eq!(guide.codes[0b0101], ["guide.default", "guide.amount", "guide.in_kind"]);
+        assert_eq!(guide.codes[0b0101], ["guide.origin", "guide.default", "guide.amount", "guide.in_kind"]);
     }
 
     #[test]
@@ -290,6 +290,7 @@ mod tests {
             revenue_cents: &revenue,
             won_on: &won_on,
             lead_origin: &origin,
+            lead_origin_basis: None,
             partners: &partners,
             shared_resources: &shared,
             steward_workstream: &steward,

@@ -46,6 +46,7 @@ use super::{batch_input, ContributionPolicy, MissionFacts, Parameters};
 use crate::error::{Error, Result};
 use crate::labels::Labelled;
 use crate::mission::LeadOrigin;
+use crate::origin::LeadOriginBasis;
 use crate::text::Lang;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -54,6 +55,10 @@ use std::fmt;
 
 mod aggregate;
 use aggregate::{Amount, PolicyAcc, Row, Sum};
+
+/// The index of [`LeadOriginBasis::Declared`] in [`LeadOriginBasis::ALL`]:
+/// the basis of every row of columns that give none.
+const DECLARED_BASIS: u8 = 1;
 
 /// The key of the situation group of missions that match no guide situation
 /// (no guide in force on the day they were won).
@@ -106,6 +111,10 @@ pub struct PolicySummary {
     pub by_provider: Vec<Group>,
     /// Totals per lead origin, in [`LeadOrigin::ALL`] order (all five, even when empty).
     pub by_lead_origin: Vec<Group>,
+    /// Totals per lead-origin basis, recorded then declared (both, even when
+    /// empty): how much rests on the network's records and how much on
+    /// providers' declarations.
+    pub by_lead_origin_basis: Vec<Group>,
     /// Totals per guide situation the missions match (whatever the policy, so
     /// policies compare situation by situation), in the order of
     /// [`batch::situation_dictionary`], then [`NO_SITUATION_KEY`] if some
@@ -242,6 +251,7 @@ pub fn compare(
             Row {
                 provider,
                 origin: LeadOrigin::ALL.iter().position(|o| *o == m.lead_origin).unwrap_or(0),
+                basis: LeadOriginBasis::ALL.iter().position(|b| *b == m.lead_origin_basis).unwrap_or(0),
                 situation,
                 revenue: Amount::of(m.revenue),
                 status: PRICED,
@@ -318,6 +328,9 @@ pub fn compare_columns(
     }
     // The per-mission path refuses a provider id its rule refuses: so does this one.
     batch_input::actor_ids("provider", provider, provider_names)?;
+    cols.check_bases()?;
+    let declared = [DECLARED_BASIS];
+    let bases = cols.lead_origin_basis.unwrap_or(&declared).iter().copied().chain(std::iter::repeat(DECLARED_BASIS));
     let outputs = policies.iter().map(|p| batch::evaluate_columns(p, params, cols)).collect::<Result<Vec<_>>>()?;
     let situations = batch::guide_situations(params, cols)?;
     let dictionary = batch::situation_dictionary(params);
@@ -329,13 +342,20 @@ pub fn compare_columns(
     let mut summaries = Vec::with_capacity(policies.len());
     for (policy, out) in policies.iter().zip(&outputs) {
         let mut acc = PolicyAcc::new(policy.name(), provider_names.len(), dictionary.len(), cols.len());
-        let inputs =
-            cols.revenue_cents.iter().zip(cols.lead_origin).zip(provider).zip(&situations).zip(donations.clone());
+        let inputs = cols
+            .revenue_cents
+            .iter()
+            .zip(cols.lead_origin)
+            .zip(provider)
+            .zip(&situations)
+            .zip(donations.clone())
+            .zip(bases.clone());
         let results = out.due_cents.iter().zip(&out.status).zip(&out.provenance).zip(&out.in_kind_cents);
-        for (((((&r, &o), &p), &s), d), (((&due, &status), &provenance), &in_kind)) in inputs.zip(results) {
+        for ((((((&r, &o), &p), &s), d), b), (((&due, &status), &provenance), &in_kind)) in inputs.zip(results) {
             acc.add(&Row {
                 provider: p as usize,
                 origin: usize::from(o),
+                basis: usize::from(b),
                 situation: s,
                 revenue: Amount::Cents(r),
                 status,

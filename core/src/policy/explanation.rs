@@ -6,6 +6,7 @@
 
 use crate::labels::{labelled_enum, Labelled};
 use crate::mission::LeadOrigin;
+use crate::origin::LeadOriginBasis;
 use crate::text::Lang;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -28,6 +29,8 @@ pub enum Param {
     Count(u32),
     /// A lead origin.
     Origin(LeadOrigin),
+    /// Whether a lead origin is recorded or declared.
+    Basis(LeadOriginBasis),
     /// A yes/no fact.
     Flag(bool),
     /// A name: a situation, a policy, a criterion list.
@@ -45,6 +48,7 @@ impl Param {
             Param::Date(d) => d.to_string(),
             Param::Count(c) => c.to_string(),
             Param::Origin(o) => o.label().to_owned(),
+            Param::Basis(b) => b.label().to_owned(),
             Param::Flag(b) => b.to_string(),
             Param::Name(n) => n.to_string(),
         }
@@ -99,6 +103,9 @@ labelled_enum!(
         FlatAmount => "flat.amount",
         /// Donations are recorded beside the amount due, never in it.
         DonationsApart => "flat.donations_apart",
+        /// The mission's lead origin, whether the network's records give it
+        /// or the provider declared it, and the record it follows from.
+        GuideOrigin => "guide.origin",
         /// The guide situation that matched, with the criteria that matched.
         GuideMatch => "guide.match",
         /// The guide's default situation applied (nothing more specific matched).
@@ -148,6 +155,7 @@ impl StepCode {
             S::FlatRate => &["rate", "since"],
             S::FlatAmount | S::GuideAmount => &["revenue", "rate", "amount"],
             S::DonationsApart => &["donations"],
+            S::GuideOrigin => &["origin", "basis", "record"],
             S::GuideMatch => &["situation", "criteria", "specificity"],
             S::GuideDefault => &["situation"],
             S::GuideInKind => &["rate", "amount"],
@@ -221,6 +229,7 @@ impl Step {
             (S::DonationsApart, Lang::Fr) => {
                 format!("Les dons de {} sont enregistrés à part et ne comptent pas dans le montant dû.", p(0))
             }
+            (S::GuideOrigin, lang) => self.origin_sentence(lang),
             (S::GuideMatch, Lang::En) => {
                 format!("The mission matches the situation “{}” on {} ({} criteria).", p(0), p(1), p(2))
             }
@@ -298,6 +307,34 @@ impl Step {
             (S::YearlyCap, Lang::Fr) => format!("Un plafond annuel de {} ramène {} à {}.", p(0), p(1), p(2)),
             (S::Custom, Lang::En) => format!("The policy “{}” gives {}.", p(0), p(1)),
             (S::Custom, Lang::Fr) => format!("La politique « {} » donne {}.", p(0), p(1)),
+        }
+    }
+}
+
+impl Step {
+    /// The sentence of a `guide.origin` step: the origin, and the record it
+    /// follows from or that the provider declared it.
+    fn origin_sentence(&self, lang: Lang) -> String {
+        let origin = self.params.first().map(|p| p.human(lang)).unwrap_or_default();
+        let recorded = matches!(self.params.get(1), Some(Param::Basis(LeadOriginBasis::Recorded)));
+        let record = match self.params.get(2) {
+            Some(Param::Name(id)) => Some(id),
+            _ => None,
+        };
+        let referral = matches!(self.params.first(), Some(Param::Origin(LeadOrigin::NetworkReferral)));
+        match (lang, recorded, record) {
+            (Lang::En, false, _) => format!("The lead origin, {origin}, is as the provider declared it."),
+            (Lang::Fr, false, _) => format!("L'origine du contact, {origin}, est celle que le prestataire a déclarée."),
+            (Lang::En, true, None) => format!("The lead origin, {origin}, is recorded by the network."),
+            (Lang::Fr, true, None) => format!("L'origine du contact, {origin}, est établie par le réseau."),
+            (Lang::En, true, Some(id)) => {
+                let kind = if referral { "lead" } else { "network event" };
+                format!("The lead origin, {origin}, is recorded by the network: {kind} {id}.")
+            }
+            (Lang::Fr, true, Some(id)) => {
+                let kind = if referral { "la sollicitation" } else { "l'événement du réseau" };
+                format!("L'origine du contact, {origin}, est établie par le réseau : {kind} {id}.")
+            }
         }
     }
 }

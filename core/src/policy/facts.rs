@@ -7,6 +7,7 @@ use crate::mission::{LeadOrigin, Mission};
 use crate::money::Money;
 pub use crate::negotiation::{NegotiationStage, NegotiationState};
 use crate::network::Network;
+use crate::origin::{LeadOriginBasis, OriginRecord};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -34,6 +35,14 @@ pub struct MissionFacts {
     pub won_on: NaiveDate,
     /// How the lead came.
     pub lead_origin: LeadOrigin,
+    /// Whether the lead origin follows from the network's records or from
+    /// the provider's declaration (declared unless given).
+    #[serde(default, skip_serializing_if = "LeadOriginBasis::is_declared")]
+    pub lead_origin_basis: LeadOriginBasis,
+    /// The record the lead origin follows from, for a mission of a network.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub origin_record: Option<OriginRecord>,
     /// Network partners mobilised.
     #[serde(default)]
     pub partners: u32,
@@ -66,6 +75,8 @@ impl MissionFacts {
             revenue,
             won_on,
             lead_origin,
+            lead_origin_basis: LeadOriginBasis::Declared,
+            origin_record: None,
             partners: 0,
             shared_resources: 0,
             steward_workstream: false,
@@ -150,6 +161,8 @@ impl MissionFacts {
             revenue,
             won_on,
             lead_origin: mission.lead_origin,
+            lead_origin_basis: mission.lead_origin_basis,
+            origin_record: mission.origin_record.clone(),
             partners: count(mission.partners.len()),
             shared_resources: count(mission.shared_resources_used.len()),
             steward_workstream: provider_is_steward

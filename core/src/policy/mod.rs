@@ -38,6 +38,7 @@ pub use params::{InKindValuation, Parameters};
 use crate::error::{Error, Result};
 use crate::labels::labelled_enum;
 use crate::money::{round_cents, round_cents_changed, Money};
+use crate::origin::OriginRecord;
 use explanation::FlatSteps;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -314,6 +315,15 @@ impl ContributionPolicy for GuideRate {
         let matched = GuideRate::matched(m, params)?;
         let mut a = Assessment::new(Provenance::Computed);
         let e = &mut a.explanation;
+        let record = match &m.origin_record {
+            Some(OriginRecord::Lead { lead }) => Param::Name(Arc::from(lead.as_str())),
+            Some(OriginRecord::NetworkEvent { event }) => Param::Name(Arc::from(event.as_str())),
+            None => Param::None,
+        };
+        e.push(Step::new(
+            StepCode::GuideOrigin,
+            [Param::Origin(m.lead_origin), Param::Basis(m.lead_origin_basis), record],
+        ));
         if matched.specificity == 0 {
             e.push(Step::new(StepCode::GuideDefault, [Param::Name(matched.id.clone())]));
         } else {

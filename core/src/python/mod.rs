@@ -54,6 +54,8 @@ record::python_records!(
     crate::referrals::ProviderReferrals,
     crate::referrals::ReferralReport,
     crate::mission::Client,
+    crate::network_event::NetworkEvent,
+    crate::origin::OriginRecord,
     crate::mission::Mission,
     crate::mission::MissionRecord,
     crate::mission::Resource,

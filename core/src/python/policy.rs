@@ -6,6 +6,7 @@ use crate::ids::{ActorId, MissionId};
 use crate::mission::LeadOrigin;
 use crate::money::Money;
 use crate::negotiation::{NegotiationStage, NegotiationState};
+use crate::origin::LeadOriginBasis;
 use crate::policy::{Assessment, AssessmentStatus, BehaviourModel, MissionFacts, Provenance, Step, StepCode};
 use crate::python_values::{rate, MoneyArg, Str};
 use crate::text::Lang;
@@ -17,11 +18,12 @@ use pyo3::prelude::*;
 #[pymethods]
 impl MissionFacts {
     /// Facts of a won mission; counts, flags, the declaration, the
-    /// negotiation, donations and the mission id are optional.
+    /// negotiation, donations, the mission id and the lead origin's basis
+    /// (`"declared"` unless given) are optional.
     #[new]
     #[pyo3(signature = (provider, revenue, won_on, lead_origin, *, partners = 0, shared_resources = 0,
         steward_workstream = false, client_informed = false, declared = None, negotiation = None,
-        donations = None, mission = None))]
+        donations = None, mission = None, lead_origin_basis = LeadOriginBasis::Declared))]
     #[allow(clippy::too_many_arguments)]
     fn py_new(
         provider: ActorId,
@@ -36,9 +38,11 @@ impl MissionFacts {
         negotiation: Option<NegotiationState>,
         donations: Option<Money>,
         mission: Option<MissionId>,
+        lead_origin_basis: LeadOriginBasis,
     ) -> MissionFacts {
         MissionFacts {
             mission,
+            lead_origin_basis,
             partners,
             shared_resources,
             steward_workstream,

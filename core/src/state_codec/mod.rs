@@ -4,8 +4,8 @@
 //! one is a store's private copy of the same facts, and it reads back exactly
 //! the state it was written from.
 //!
-//! # Layout (version 2)
-//! The bytes start with the magic `coop-state` and a version byte (1). The
+//! # Layout (version 3)
+//! The bytes start with the magic `coop-state` and a version byte (3). The
 //! state's fields follow in declaration order, the missions (the largest
 //! part) preceded by their length in bytes so that a reader can read them
 //! on a second thread beside the rest. Each value is written by its type:
@@ -41,7 +41,7 @@ use std::collections::BTreeMap;
 pub const STATE_MAGIC: &[u8] = b"coop-state";
 
 /// The version of the layout written after [`STATE_MAGIC`].
-pub const STATE_ENCODING_VERSION: u8 = 2;
+pub const STATE_ENCODING_VERSION: u8 = 3;
 
 /// Whether `bytes` start as an encoded state (of any version).
 pub fn is_encoded_state(bytes: &[u8]) -> bool {

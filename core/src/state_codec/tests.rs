@@ -38,11 +38,11 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 #[test]
 fn an_empty_state_is_the_magic_the_version_and_a_zero_per_field() {
     // 7 fields before the missions; the missions' section, one byte long
-    // (no mission); 7 fields before the follow-up, 10 in it, then last_seq.
-    let mut expected = b"coop-state\x02".to_vec();
+    // (no mission); 8 fields before the follow-up, 10 in it, then last_seq.
+    let mut expected = b"coop-state\x03".to_vec();
     expected.extend([0u8; 7]);
     expected.extend([1, 0]);
-    expected.extend([0u8; 7 + 10 + 1]);
+    expected.extend([0u8; 8 + 10 + 1]);
     assert_eq!(encode_state(&NetworkState::default()), expected);
     assert_eq!(decode_state(&expected).unwrap(), NetworkState::default());
 }
@@ -124,9 +124,9 @@ fn another_encoding_or_version_is_refused_by_name() {
     assert_eq!(err.code(), "journal.snapshot.encoding");
     assert!(err.to_string().contains("do not start as an encoded state"), "{err}");
     let mut bytes = encode_state(&NetworkState::default());
-    bytes[STATE_MAGIC.len()] = 3;
+    bytes[STATE_MAGIC.len()] = 4;
     let err = decode_state(&bytes).unwrap_err();
-    assert!(err.to_string().contains("encoding version 3"), "{err}");
+    assert!(err.to_string().contains("encoding version 4"), "{err}");
 }
 
 #[test]

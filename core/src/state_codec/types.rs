@@ -16,7 +16,7 @@ use crate::followup::{
     Attendance, Deadlines, DevelopedResource, FollowUp, FollowUpRules, Issued, LevelRules, MissionFollowUp,
     ResourceUse, SanctionThresholds, SharedResource, Threshold,
 };
-use crate::ids::{ActorId, CallId, ContractId, LeadId, MissionId};
+use crate::ids::{ActorId, CallId, ContractId, LeadId, MissionId, NetworkEventId};
 use crate::lead::{ChosenBy, Lead, LeadAnswer, LeadOffer, LeadOutcome, LeadVisibility, OfferMode};
 use crate::mission::{Client, LeadOrigin, Mission, MissionRecord, MissionStatus, Resource};
 use crate::money::Money;
@@ -24,6 +24,8 @@ use crate::negotiation::{
     Agreement, Declaration, Delivery, DeliveryUnit, Donation, Negotiation, NegotiationStatus, Offer, Party, Payment,
 };
 use crate::network::state::{NetworkSettings, NetworkState};
+use crate::network_event::NetworkEvent;
+use crate::origin::{LeadOriginBasis, OriginRecord};
 use crate::partner_call::{CallAnswer, CallNeed, CallPartner, PartnerCall};
 use crate::policy::timeline::{Period, Timeline};
 use crate::prior_work::{InformObligation, PriorWork};
@@ -99,7 +101,7 @@ macro_rules! codec_ids {
     )*};
 }
 
-codec_ids!(ActorId, ContractId, MissionId, LeadId, CallId);
+codec_ids!(ActorId, ContractId, MissionId, LeadId, CallId, NetworkEventId);
 
 codec_labels!(
     MembershipStructure,
@@ -116,7 +118,8 @@ codec_labels!(
     LeadVisibility,
     OfferMode,
     ChosenBy,
-    CallNeed
+    CallNeed,
+    LeadOriginBasis
 );
 
 impl Codec for Money {
@@ -178,6 +181,7 @@ impl Codec for NetworkState {
             deliveries,
             leads,
             calls,
+            events,
             follow_up,
             last_seq,
         } = self;
@@ -199,6 +203,7 @@ impl Codec for NetworkState {
         deliveries.encode(out);
         leads.encode(out);
         calls.encode(out);
+        events.encode(out);
         follow_up.encode(out);
         last_seq.encode(out);
     }
@@ -230,6 +235,7 @@ impl Codec for NetworkState {
                 Codec::decode(r)?,
                 Codec::decode(r)?,
                 Codec::decode(r)?,
+                Codec::decode(r)?,
             );
             Ok(facts)
         };
@@ -246,7 +252,8 @@ impl Codec for NetworkState {
         };
         // The missions' error first: it lies before anything read after them.
         let missions = missions?;
-        let (declarations, negotiations, payments, donations, deliveries, leads, calls, follow_up, last_seq) = rest?;
+        let (declarations, negotiations, payments, donations, deliveries, leads, calls, events, follow_up, last_seq) =
+            rest?;
         Ok(NetworkState {
             settings,
             founded_on,
@@ -263,6 +270,7 @@ impl Codec for NetworkState {
             deliveries,
             leads,
             calls,
+            events,
             follow_up,
             last_seq,
         })
@@ -272,6 +280,11 @@ impl Codec for NetworkState {
 codec_enum!(LeadOutcome {
     0 => Taken { member, chosen_by, mission, by, recorded },
     1 => NotTaken { reason, by, recorded },
+});
+
+codec_enum!(OriginRecord {
+    0 => Lead { lead },
+    1 => NetworkEvent { event },
 });
 
 codec_enum!(Client {
@@ -294,8 +307,9 @@ codec_structs! {
     CharterSignature { provider, version, signed_on }
     Mission {
         id, provider, client, lead_origin, title, status, revenue, partners, shared_resources_used,
-        resources_developed, client_informed, history, lead,
+        resources_developed, client_informed, history, lead, lead_origin_basis, origin_record,
     }
+    NetworkEvent { id, title, held_on, attendees, recorded_by, recorded }
     Lead { id, client, need, received_on, visibility, recorded_by, recorded, offer, answers, outcome }
     LeadOffer { mode, members, deadline, prior_work, by, recorded }
     LeadAnswer { member, interested, proposal, recorded }

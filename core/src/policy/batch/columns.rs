@@ -9,6 +9,7 @@ use crate::ids::ActorId;
 use crate::labels::Labelled;
 use crate::mission::LeadOrigin;
 use crate::money::Money;
+use crate::origin::LeadOriginBasis;
 use crate::policy::facts::{MissionFacts, NegotiationState};
 use crate::policy::timeline::Timeline;
 use chrono::{NaiveDate, TimeDelta};
@@ -118,6 +119,9 @@ pub struct MissionColumns<'a> {
     pub won_on: &'a [i32],
     /// Index into [`LeadOrigin::ALL`] (0 network_event … 4 other).
     pub lead_origin: &'a [u8],
+    /// Index into [`LeadOriginBasis::ALL`] (0 recorded, 1 declared), read
+    /// by comparisons to break totals down by basis; `None`: every origin declared.
+    pub lead_origin_basis: Option<&'a [u8]>,
     /// Network partners mobilised.
     pub partners: &'a [u32],
     /// Shared resources used.
@@ -235,6 +239,9 @@ impl<'a> MissionColumns<'a> {
             ("steward_workstream", self.steward_workstream.len()),
             ("client_informed", self.client_informed.len()),
         ];
+        if let Some(basis) = self.lead_origin_basis {
+            columns.push(("lead_origin_basis", basis.len()));
+        }
         if let Some((values, valid)) = self.declared_cents {
             columns.push(("declared", values.len()));
             columns.push(("declared", valid.len()));
@@ -273,6 +280,7 @@ impl<'a> MissionColumns<'a> {
             revenue_cents: cut(self.revenue_cents, r),
             won_on: cut(self.won_on, r),
             lead_origin: cut(self.lead_origin, r),
+            lead_origin_basis: self.lead_origin_basis.map(|v| cut(v, r)),
             partners: cut(self.partners, r),
             shared_resources: cut(self.shared_resources, r),
             steward_workstream: cut(self.steward_workstream, r),
@@ -287,6 +295,18 @@ impl<'a> MissionColumns<'a> {
                 on_valid: n.on_valid.map(|v| cut(v, r)),
             }),
             donations_cents: self.donations_cents.map(|v| cut(v, r)),
+        }
+    }
+
+    /// The first row whose lead-origin basis is not an index of
+    /// [`LeadOriginBasis::ALL`], as an error.
+    ///
+    /// # Errors
+    /// `batch.row.invalid` naming that row.
+    pub fn check_bases(&self) -> Result<()> {
+        match self.lead_origin_basis.and_then(|b| b.iter().position(|&v| basis_at(v).is_none()).map(|r| (r, b))) {
+            Some((row, b)) => Err(basis_error(row, b.get(row).copied().unwrap_or(0))),
+            None => Ok(()),
         }
     }
 
@@ -322,6 +342,13 @@ impl<'a> MissionColumns<'a> {
         m.revenue = Money::from_cents(revenue);
         m.won_on = won_on;
         m.lead_origin = lead_origin;
+        m.lead_origin_basis = match self.lead_origin_basis {
+            None => LeadOriginBasis::Declared,
+            Some(basis) => {
+                let b = *basis.get(row).ok_or_else(|| missing("lead_origin_basis"))?;
+                basis_at(b).ok_or_else(|| basis_error(row, b))?
+            }
+        };
         m.partners = *self.partners.get(row).ok_or_else(|| missing("partners"))?;
         m.shared_resources = *self.shared_resources.get(row).ok_or_else(|| missing("shared_resources"))?;
         m.steward_workstream = *self.steward_workstream.get(row).ok_or_else(|| missing("steward_workstream"))?;
@@ -388,4 +415,12 @@ impl NegotiationColumns<'_> {
     pub(super) fn bad(status: u8, valid: bool, on: i32, chrono: Span) -> bool {
         status > Self::STALEMATE || (status == Self::AGREED && !valid) || (status >= Self::AGREED && chrono.outside(on))
     }
+}
+
+fn basis_at(index: u8) -> Option<LeadOriginBasis> {
+    LeadOriginBasis::ALL.get(usize::from(index)).copied()
+}
+
+fn basis_error(row: usize, index: u8) -> Error {
+    row_error("lead_origin_basis", row, format!("{index} is not a lead-origin basis index (0 recorded, 1 declared)"))
 }

@@ -269,6 +269,7 @@ pub(super) fn pattern_codes(kind: Kind, bits: usize) -> Option<Vec<&'static str>
             if bits >= 16 {
                 return None;
             }
+            c.push("guide.origin");
             c.push(if has(GUIDE_DEFAULT) { "guide.default" } else { "guide.match" });
             c.push("guide.amount");
             if has(GUIDE_ROUNDED) {

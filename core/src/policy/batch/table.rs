@@ -22,6 +22,8 @@ pub struct MissionTable {
     pub won_on: Vec<i32>,
     /// See [`MissionColumns::lead_origin`].
     pub lead_origin: Vec<u8>,
+    /// See [`MissionColumns::lead_origin_basis`]; empty: every origin declared.
+    pub lead_origin_basis: Vec<u8>,
     /// See [`MissionColumns::partners`].
     pub partners: Vec<u32>,
     /// See [`MissionColumns::shared_resources`].
@@ -109,6 +111,7 @@ impl MissionTable {
         self.revenue_cents.push(revenue);
         self.won_on.push(days_from_date(m.won_on));
         self.lead_origin.push(u8::try_from(m.lead_origin.index()).unwrap_or(u8::MAX));
+        self.lead_origin_basis.push(u8::try_from(m.lead_origin_basis.index()).unwrap_or(u8::MAX));
         self.partners.push(m.partners);
         self.shared_resources.push(m.shared_resources);
         self.steward_workstream.push(m.steward_workstream);
@@ -124,12 +127,14 @@ impl MissionTable {
         Ok(())
     }
 
-    /// The table as borrowed columns, every optional column present.
+    /// The table as borrowed columns, every optional column present (the
+    /// lead-origin basis when it is not empty).
     pub fn columns(&self) -> MissionColumns<'_> {
         MissionColumns {
             revenue_cents: &self.revenue_cents,
             won_on: &self.won_on,
             lead_origin: &self.lead_origin,
+            lead_origin_basis: (!self.lead_origin_basis.is_empty()).then_some(&self.lead_origin_basis[..]),
             partners: &self.partners,
             shared_resources: &self.shared_resources,
             steward_workstream: &self.steward_workstream,

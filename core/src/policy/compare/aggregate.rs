@@ -7,6 +7,7 @@ use crate::error::{Error, Result};
 use crate::labels::Labelled;
 use crate::mission::LeadOrigin;
 use crate::money::Money;
+use crate::origin::LeadOriginBasis;
 use crate::policy::batch::{
     COMPUTED, DECLARED, MODELLED, NEGOTIATED, NO_SITUATION, PENDING, PRICED, STALEMATE, UNDECLARED,
 };
@@ -100,6 +101,8 @@ fn effective_rate(due: Amount, revenue: Amount) -> Option<f64> {
 pub(super) struct Row {
     pub(super) provider: usize,
     pub(super) origin: usize,
+    /// Index into [`LeadOriginBasis::ALL`].
+    pub(super) basis: usize,
     pub(super) situation: u16,
     pub(super) revenue: Amount,
     pub(super) status: u8,
@@ -160,6 +163,7 @@ pub(super) struct PolicyAcc {
     rates: Vec<f64>,
     providers: Vec<GroupAcc>,
     origins: Vec<GroupAcc>,
+    bases: Vec<GroupAcc>,
     /// One per dictionary situation, then one for "no situation".
     situations: Vec<GroupAcc>,
 }
@@ -178,6 +182,7 @@ impl PolicyAcc {
             rates: Vec::with_capacity(rows),
             providers: vec![GroupAcc::default(); providers],
             origins: vec![GroupAcc::default(); LeadOrigin::ALL.len()],
+            bases: vec![GroupAcc::default(); LeadOriginBasis::ALL.len()],
             situations: vec![GroupAcc::default(); situations + 1],
         }
     }
@@ -215,6 +220,9 @@ impl PolicyAcc {
         if let Some(g) = self.origins.get_mut(row.origin) {
             g.add(row, priced);
         }
+        if let Some(g) = self.bases.get_mut(row.basis) {
+            g.add(row, priced);
+        }
         let last = self.situations.len().saturating_sub(1);
         let s = if row.situation == NO_SITUATION { last } else { usize::from(row.situation).min(last) };
         if let Some(g) = self.situations.get_mut(s) {
@@ -233,6 +241,11 @@ impl PolicyAcc {
         let by_provider = by_name.iter().map(|(name, g)| g.finish(name)).collect::<Result<Vec<_>>>()?;
         let by_lead_origin =
             LeadOrigin::ALL.iter().zip(&self.origins).map(|(o, g)| g.finish(o.label())).collect::<Result<Vec<_>>>()?;
+        let by_lead_origin_basis = LeadOriginBasis::ALL
+            .iter()
+            .zip(&self.bases)
+            .map(|(b, g)| g.finish(b.label()))
+            .collect::<Result<Vec<_>>>()?;
         let mut by_situation = Vec::with_capacity(self.situations.len());
         for (i, g) in self.situations.iter().enumerate() {
             match dictionary.get(i) {
@@ -253,6 +266,7 @@ impl PolicyAcc {
             provenance: self.provenance,
             by_provider,
             by_lead_origin,
+            by_lead_origin_basis,
             by_situation,
         })
     }

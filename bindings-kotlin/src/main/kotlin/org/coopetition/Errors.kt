@@ -24,6 +24,7 @@ val CoopetitionException.code: String
         is CoopetitionException.Mission -> code
         is CoopetitionException.Lead -> code
         is CoopetitionException.Call -> code
+        is CoopetitionException.Event -> code
         is CoopetitionException.Policy -> code
         is CoopetitionException.Batch -> code
         is CoopetitionException.Negotiation -> code
@@ -51,6 +52,7 @@ val CoopetitionException.reason: String
         is CoopetitionException.Mission -> reason
         is CoopetitionException.Lead -> reason
         is CoopetitionException.Call -> reason
+        is CoopetitionException.Event -> reason
         is CoopetitionException.Policy -> reason
         is CoopetitionException.Batch -> reason
         is CoopetitionException.Negotiation -> reason

@@ -535,6 +535,27 @@ class ErrorCodesTest {
     }
 
     @Test
+    fun origins() {
+        val network = Fx.withProvider()
+        val lys = Client.Outside("Mairie de Lys", ActorKind.LOCAL_AUTHORITY)
+        code<CoopetitionException.Event>("event.id.unknown") { network.networkEvent("e-9") }
+        network.recordNetworkEvent(ALICE, d(2021, 2, 10), "e-1", "Forum", d(2021, 2, 9), attendees = listOf(Client.Member(PAUL), lys))
+        code<CoopetitionException.Event>("event.id.duplicate") { network.recordNetworkEvent(ALICE, d(2021, 2, 10), "e-1", "Forum", d(2021, 2, 9)) }
+        code<CoopetitionException.Event>("event.attendee.invalid") {
+            network.recordNetworkEvent(ALICE, d(2021, 2, 10), "e-2", "Forum", d(2021, 2, 9), attendees = listOf(lys, lys))
+        }
+        code<CoopetitionException.Mission>("mission.origin.contradicted") {
+            network.reportSolicitation(PAUL, d(2021, 3, 1), "m-9", lys, LeadOrigin.OWN_NETWORK, "Animation")
+        }
+        val ville = Client.Outside("Ville de Roubaix", ActorKind.LOCAL_AUTHORITY)
+        network.recordLead(ALICE, d(2021, 3, 2), "l-1", ville, "Un diagnostic")
+        network.offerLead(ALICE, d(2021, 3, 3), "l-1", OfferMode.DIRECT_REFERRAL, d(2021, 3, 15), members = listOf(PAUL))
+        code<CoopetitionException.Mission>("mission.origin.lead_open") {
+            network.reportSolicitation(PAUL, d(2021, 3, 4), "m-9", ville, LeadOrigin.NETWORK_REFERRAL, "Diagnostic")
+        }
+    }
+
+    @Test
     fun calls() {
         val network = Fx.withWonMission()
         code<CoopetitionException.Call>("call.id.unknown") { network.call("c-9") }
