@@ -10,6 +10,7 @@
 //! generated items live there).
 
 pub use coopetition::actor::{ActorKind, InvolvementLevel};
+pub use coopetition::benefits::LeadResult;
 pub use coopetition::catalogue::ContributionForm;
 pub use coopetition::charter::CharterStatus;
 pub use coopetition::compliance::{ComplianceStatus, Rule as ComplianceRule};
@@ -61,6 +62,7 @@ from_label! {
     LeadStatus => lead_status_from_label,
     CallNeed => call_need_from_label,
     LeadOriginBasis => lead_origin_basis_from_label,
+    LeadResult => lead_result_from_label,
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! The leads the network receives and refers: one method per command
 //! (`recordLead`, `offerLead`, `answerLead`, `closeLead`) and the queries
-//! (`lead`, `leadsFor`, `leadRecipients`, `referralReport`). The records and their rules are
+//! (`lead`, `leadsFor`, `leadRecipients`, `referralReport`, `benefitsStatement`). The records and their rules are
 //! the core's (`coopetition::lead`).
 
 use crate::commands::{Action, Event};
@@ -8,9 +8,11 @@ use crate::error::Result;
 use crate::network::Network;
 use crate::types::Client;
 use chrono::NaiveDate;
+use coopetition::benefits::BenefitsStatement;
 use coopetition::ids::{ActorId, LeadId};
 use coopetition::lead::{Lead, LeadClosing, LeadVisibility, OfferMode};
 use coopetition::referrals::ReferralReport;
+use coopetition::text::Lang;
 
 #[uniffi::export]
 impl Network {
@@ -100,6 +102,17 @@ impl Network {
     /// Herfindahl–Hirschman index of leads won.
     pub fn referral_report(&self, year: i32) -> ReferralReport {
         self.read().referral_report(year)
+    }
+
+    /// What the network brought `member` in `year`: the leads offered to it
+    /// and won, the partners and resources its calls found, the shared
+    /// resources its missions used, the network events it attended; with
+    /// `document`, the statement as Markdown in `lang`.
+    ///
+    /// # Errors
+    /// `network.founding.invalid` before founding; `actor.id.unknown`.
+    pub fn benefits_statement(&self, member: ActorId, year: i32, lang: Lang) -> Result<BenefitsStatement> {
+        Ok(self.read().benefits_statement(&member, year, lang)?)
     }
 
     /// The providers an open call of this lead would go to now, in id order.

@@ -1,14 +1,17 @@
 //! The leads the network receives and refers, from Python: one method per
 //! command (`record_lead`, `offer_lead`, `answer_lead`, `close_lead`) and the
-//! queries (`lead`, `leads_for`, `lead_recipients`, `referral_report`). Conversions only: the
+//! queries (`lead`, `leads_for`, `lead_recipients`, `referral_report`,
+//! `benefits_statement`). Conversions only: the
 //! records and their rules are the core's (`coopetition::lead`).
 
 use crate::convert::{actor_id, label, lead_id, Str, UserText};
 use crate::errors::IntoPy;
 use crate::handle::PyNetwork;
+use coopetition::benefits::BenefitsStatement;
 use coopetition::lead::{Lead, LeadClosing};
 use coopetition::network::{Action, Event};
 use coopetition::referrals::ReferralReport;
+use coopetition::text::Lang;
 use pyo3::prelude::*;
 
 #[pyo3_stub_gen::derive::gen_stub_pymethods]
@@ -100,6 +103,15 @@ impl PyNetwork {
     /// Herfindahl–Hirschman index of leads won (see the README).
     fn referral_report(&self, year: i32) -> PyResult<ReferralReport> {
         Ok(self.read()?.referral_report(year))
+    }
+
+    /// What the network brought `member` in `year`: the leads offered to it
+    /// and won, the partners and resources its calls found, the shared
+    /// resources its missions used, the network events it attended; with
+    /// `document`, the statement as Markdown in `lang` (`"en"` or `"fr"`).
+    #[pyo3(signature = (member, year, lang = Lang::En))]
+    fn benefits_statement(&self, member: Str<'_>, year: i32, lang: Lang) -> PyResult<BenefitsStatement> {
+        self.read()?.benefits_statement(&actor_id(&member)?, year, lang).py()
     }
 
     /// The providers an open call of this lead would go to now, in id order.

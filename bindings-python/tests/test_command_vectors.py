@@ -150,6 +150,28 @@ def fact_mismatch(network: c.Network, fact: dict[str, Any]) -> str | None:
             ],
         }
         return None if alike(want, got) else f"{fact}: got {got!r}"
+    elif "benefits_statement" in fact:
+        q = fact["benefits_statement"]
+        s = network.benefits_statement(q["member"], q["year"])
+
+        def found(f: Any) -> dict[str, Any]:
+            return {"call": f.call, "mission": f.mission, "what": f.what, "partner": f.partner,
+                    "resource": f.resource, "joined_on": f.joined_on.isoformat()}
+
+        got = {
+            "leads_offered": [{"lead": lo.lead, "need": lo.need, "offered_on": lo.offered_on.isoformat(),
+                               "mode": lo.mode, "result": lo.result} for lo in s.leads_offered],
+            "leads_won": [{"lead": w.lead, "mission": w.mission, "chosen_by": w.chosen_by,
+                           "won_on": w.won_on.isoformat()} for w in s.leads_won],
+            "partners_found": [found(f) for f in s.partners_found],
+            "resources_through_calls": [found(f) for f in s.resources_through_calls],
+            "shared_resources_used": [{"mission": r.mission, "name": r.name, "first_used_on": r.first_used_on.isoformat()}
+                                      for r in s.shared_resources_used],
+            "events_attended": [{"event": e.event, "title": e.title, "held_on": e.held_on.isoformat()}
+                                for e in s.events_attended],
+            "missions_from_events": list(s.missions_from_events),
+        }
+        return None if alike(want, got) else f"{fact}: got {got!r}"
     else:
         raise AssertionError(f"unknown fact {fact}")
     return None if got == want else f"{fact}: got {got!r}"

@@ -107,3 +107,26 @@ def test_the_comparison_breaks_totals_down_by_basis() -> None:
     facts = c.MissionFacts("paul", Decimal("100.00"), date(2021, 3, 1), "network_referral", lead_origin_basis="recorded")
     assert facts.lead_origin_basis == "recorded"
     assert c.MissionFacts("paul", Decimal("1"), date(2021, 3, 1), "other").lead_origin_basis == "declared"
+
+
+def test_the_benefits_statement_lists_what_the_network_brought(network: c.Network) -> None:
+    met_at_the_forum(network)
+    network.record_lead("alice", date(2021, 4, 1), "l-1", ("Ville de Roubaix", "local_authority"), "Diagnostic")
+    network.offer_lead("alice", date(2021, 4, 2), "l-1", "open_call", date(2021, 4, 9))
+    network.answer_lead("paul", date(2021, 4, 3), "l-1", False, proposal="Pas disponible")
+    s = network.benefits_statement("paul", 2021)
+    assert isinstance(s, c.BenefitsStatement) and (s.member, s.year, s.member_name) == ("paul", 2021, "Paul Conseil")
+    assert [(lo.lead, lo.mode, lo.result) for lo in s.leads_offered] == [("l-1", "open_call", "declined")]
+    assert s.leads_won == [] and s.partners_found == [] and s.resources_through_calls == []
+    assert [(e.event, e.held_on) for e in s.events_attended] == [("e-forum", date(2021, 2, 9))]
+    assert s.missions_from_events == ["m-lys"]
+    assert s.document.startswith("# What the network brought me in 2021 — La Compagnie des Tiers-Lieux\n")
+    assert "| `l-1` | Diagnostic | 2021-04-02 | open call | declined |" in s.document
+    fr = network.benefits_statement("paul", 2021, "fr")
+    assert fr.document.startswith("# Ce que le réseau m'a apporté en 2021")
+    assert "| appel ouvert | déclinée |" in fr.document
+    with pytest.raises(c.ActorError) as e:
+        network.benefits_statement("ghost", 2021)
+    assert e.value.code == "actor.id.unknown"
+    with pytest.raises(c.InputError):
+        network.benefits_statement("paul", 2021, "de")

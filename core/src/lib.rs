@@ -13,6 +13,7 @@
 #![deny(missing_docs)]
 
 pub mod actor;
+pub mod benefits;
 mod calendar;
 mod canonical;
 pub mod catalogue;

@@ -201,6 +201,14 @@ fn check_fact(network: &Network, fact: &Value) -> Result<(), String> {
         let got = serde_json::to_value(network.referral_report(year)).unwrap();
         return if alike(want, &got) { Ok(()) } else { Err(format!("{fact}: got {got}")) };
     }
+    if let Some(query) = fact.get("benefits_statement") {
+        let member = ActorId::new(query["member"].as_str().unwrap()).unwrap();
+        let year = i32::try_from(query["year"].as_i64().unwrap()).unwrap();
+        let statement =
+            network.benefits_statement(&member, year, Lang::En).map_err(|e| format!("{fact}: {}", e.code()))?;
+        let got = serde_json::to_value(statement).unwrap();
+        return if alike(want, &got) { Ok(()) } else { Err(format!("{fact}: got {got}")) };
+    }
     panic!("unknown fact {fact}")
 }
 

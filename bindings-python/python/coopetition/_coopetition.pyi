@@ -20,6 +20,7 @@ __all__ = [
     "Agreement",
     "Assessment",
     "BehaviourModel",
+    "BenefitsStatement",
     "CallAnswer",
     "CallPartner",
     "CatalogueItem",
@@ -39,12 +40,16 @@ __all__ = [
     "Donation",
     "EngagementCheck",
     "Event",
+    "EventAttended",
+    "FoundThroughCall",
     "InKindTotal",
     "Lead",
     "LeadAnswer",
     "LeadClosing",
     "LeadOffer",
+    "LeadOffered",
     "LeadOutcome",
+    "LeadWon",
     "LedgerLine",
     "LevelSuggestion",
     "MemberCompliance",
@@ -68,6 +73,7 @@ __all__ = [
     "Recorded",
     "ReferralReport",
     "Resource",
+    "ResourceUsed",
     "StandingProposal",
     "StatusCounts",
     "Step",
@@ -228,6 +234,77 @@ class BehaviourModel:
         A behaviour model; each share omitted keeps the core's default, each
         given is read exactly (a float is refused) and checked.
         """
+
+@typing.final
+class BenefitsStatement:
+    r"""
+    What the network brought a member in a year, as data and as a document.
+    """
+    @property
+    def network(self) -> builtins.str:
+        r"""
+        The network's name.
+        """
+    @property
+    def member(self) -> builtins.str:
+        r"""
+        The member.
+        """
+    @property
+    def member_name(self) -> builtins.str:
+        r"""
+        Its display name.
+        """
+    @property
+    def year(self) -> builtins.int:
+        r"""
+        The calendar year.
+        """
+    @property
+    def leads_offered(self) -> builtins.list[LeadOffered]:
+        r"""
+        Leads offered to it in the year, in id order.
+        """
+    @property
+    def leads_won(self) -> builtins.list[LeadWon]:
+        r"""
+        Leads closed in the year as taken by it, in id order.
+        """
+    @property
+    def partners_found(self) -> builtins.list[FoundThroughCall]:
+        r"""
+        Partners who joined its missions through its calls for a skill in the
+        year, in the order they joined.
+        """
+    @property
+    def resources_through_calls(self) -> builtins.list[FoundThroughCall]:
+        r"""
+        Members who brought a shared resource through its calls for a
+        resource in the year, in the order they joined.
+        """
+    @property
+    def shared_resources_used(self) -> builtins.list[ResourceUsed]:
+        r"""
+        Shared resources its missions used, first mentioned in the year, by
+        mission then in the order first mentioned.
+        """
+    @property
+    def events_attended(self) -> builtins.list[EventAttended]:
+        r"""
+        Network events it attended, held in the year, by date then id.
+        """
+    @property
+    def missions_from_events(self) -> builtins.list[builtins.str]:
+        r"""
+        Its missions whose client asked in the year, whose recorded origin is
+        a network event it attended with the client, in id order.
+        """
+    @property
+    def document(self) -> builtins.str:
+        r"""
+        The statement as a Markdown document, in the language asked for.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
 
 @typing.final
 class CallAnswer:
@@ -902,6 +979,65 @@ class Event:
         """
 
 @typing.final
+class EventAttended:
+    r"""
+    A network event the member attended.
+    """
+    @property
+    def event(self) -> builtins.str:
+        r"""
+        The event.
+        """
+    @property
+    def title(self) -> builtins.str:
+        r"""
+        What it was.
+        """
+    @property
+    def held_on(self) -> datetime.date:
+        r"""
+        The day it was held.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+
+@typing.final
+class FoundThroughCall:
+    r"""
+    A member who joined one of the member's missions through its call for partners.
+    """
+    @property
+    def call(self) -> builtins.str:
+        r"""
+        The call.
+        """
+    @property
+    def mission(self) -> builtins.str:
+        r"""
+        The mission.
+        """
+    @property
+    def what(self) -> builtins.str:
+        r"""
+        What the call asked for.
+        """
+    @property
+    def partner(self) -> builtins.str:
+        r"""
+        The member who joined.
+        """
+    @property
+    def resource(self) -> typing.Optional[builtins.str]:
+        r"""
+        The shared resource it brought, for a call for a resource.
+        """
+    @property
+    def joined_on(self) -> datetime.date:
+        r"""
+        The day it joined.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+
+@typing.final
 class InKindTotal:
     r"""
     The deliveries of one contribution in one unit over the year.
@@ -1099,6 +1235,38 @@ class LeadOffer:
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
 
+@typing.final
+class LeadOffered:
+    r"""
+    A lead offered to the member.
+    """
+    @property
+    def lead(self) -> builtins.str:
+        r"""
+        The lead.
+        """
+    @property
+    def need(self) -> builtins.str:
+        r"""
+        What the client needs.
+        """
+    @property
+    def offered_on(self) -> datetime.date:
+        r"""
+        The day it was offered.
+        """
+    @property
+    def mode(self) -> typing.Literal["open_call", "direct_referral"]:
+        r"""
+        An open call or a direct referral.
+        """
+    @property
+    def result(self) -> typing.Literal["won", "lost", "declined", "not_answered", "open"]:
+        r"""
+        What became of it for the member, as it stands now.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+
 @typing_extensions.disjoint_base
 class LeadOutcome:
     r"""
@@ -1161,6 +1329,33 @@ class LeadOutcome:
         def __new__(cls, reason: builtins.str, by: builtins.str, recorded: Recorded) -> LeadOutcome.NotTaken: ...
     
     ...
+
+@typing.final
+class LeadWon:
+    r"""
+    A lead the member won.
+    """
+    @property
+    def lead(self) -> builtins.str:
+        r"""
+        The lead.
+        """
+    @property
+    def mission(self) -> builtins.str:
+        r"""
+        The mission created from it.
+        """
+    @property
+    def chosen_by(self) -> typing.Literal["client", "network"]:
+        r"""
+        Who chose the member.
+        """
+    @property
+    def won_on(self) -> datetime.date:
+        r"""
+        The day the lead was closed for the member.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
 
 @typing.final
 class LedgerLine:
@@ -1869,6 +2064,13 @@ class Network:
         The referral report of a calendar year: per provider, the leads
         offered, answered, won and lost, its share of the leads won, and the
         Herfindahl–Hirschman index of leads won (see the README).
+        """
+    def benefits_statement(self, member: builtins.str, year: builtins.int, lang: typing.Literal["fr", "en"] = ...) -> BenefitsStatement:
+        r"""
+        What the network brought `member` in `year`: the leads offered to it
+        and won, the partners and resources its calls found, the shared
+        resources its missions used, the network events it attended; with
+        `document`, the statement as Markdown in `lang` (`"en"` or `"fr"`).
         """
     def lead_recipients(self, id: builtins.str) -> builtins.list[builtins.str]:
         r"""
@@ -2790,6 +2992,28 @@ class Resource:
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     def __new__(cls, name: builtins.str, licence: typing.Optional[builtins.str] = None, workstream: typing.Optional[builtins.str] = None) -> Resource: ...
+
+@typing.final
+class ResourceUsed:
+    r"""
+    A shared resource one of the member's missions used.
+    """
+    @property
+    def mission(self) -> builtins.str:
+        r"""
+        The mission.
+        """
+    @property
+    def name(self) -> builtins.str:
+        r"""
+        The resource.
+        """
+    @property
+    def first_used_on(self) -> datetime.date:
+        r"""
+        The day of the report that first mentioned it.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
 
 @typing.final
 class StandingProposal:

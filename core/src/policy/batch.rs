@@ -81,6 +81,7 @@
 //!     revenue_cents: &revenue,
 //!     won_on: &won_on,
 //!     lead_origin: &[0, 4],
+//!     lead_origin_basis: None,
 //!     partners: &[0, 0],
 //!     shared_resources: &[0, 0],
 //!     steward_workstream: &[false, false],

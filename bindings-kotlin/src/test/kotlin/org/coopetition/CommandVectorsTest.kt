@@ -159,6 +159,35 @@ class CommandVectorsTest {
                 }
                 return if (alike(want, got)) null else "$fact: got $got"
             }
+            fact.has("benefits_statement") -> {
+                val q = fact.getAsJsonObject("benefits_statement")
+                val s = network.benefitsStatement(q.get("member").asString, q.get("year").asInt, Lang.EN)
+                fun obj(vararg pairs: Pair<String, String?>) = JsonObject().also { o ->
+                    pairs.forEach { (k, v) -> o.add(k, v?.let { JsonPrimitive(it) } ?: JsonNull.INSTANCE) }
+                }
+                fun found(f: FoundThroughCall) = obj("call" to f.call, "mission" to f.mission, "what" to f.what,
+                    "partner" to f.partner, "resource" to f.resource, "joined_on" to f.joinedOn.toString())
+                fun list(items: List<JsonElement>) = JsonArray().also { a -> items.forEach { a.add(it) } }
+                val got = JsonObject().also { o ->
+                    o.add("leads_offered", list(s.leadsOffered.map {
+                        obj("lead" to it.lead, "need" to it.need, "offered_on" to it.offeredOn.toString(),
+                            "mode" to it.mode.label(), "result" to it.result.label())
+                    }))
+                    o.add("leads_won", list(s.leadsWon.map {
+                        obj("lead" to it.lead, "mission" to it.mission, "chosen_by" to it.chosenBy.label(), "won_on" to it.wonOn.toString())
+                    }))
+                    o.add("partners_found", list(s.partnersFound.map { found(it) }))
+                    o.add("resources_through_calls", list(s.resourcesThroughCalls.map { found(it) }))
+                    o.add("shared_resources_used", list(s.sharedResourcesUsed.map {
+                        obj("mission" to it.mission, "name" to it.name, "first_used_on" to it.firstUsedOn.toString())
+                    }))
+                    o.add("events_attended", list(s.eventsAttended.map {
+                        obj("event" to it.event, "title" to it.title, "held_on" to it.heldOn.toString())
+                    }))
+                    o.add("missions_from_events", list(s.missionsFromEvents.map { JsonPrimitive(it) }))
+                }
+                return if (alike(want, got)) null else "$fact: got $got"
+            }
             else -> throw AssertionError("unknown fact $fact")
         }
         return if (got == want) null else "$fact: got $got"

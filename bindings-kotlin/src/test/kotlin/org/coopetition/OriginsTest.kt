@@ -56,4 +56,17 @@ class OriginsTest {
         assertTrue(e.reason.contains("network event e-forum"), e.reason)
         assertEquals(1, network.missions(null).size)
     }
+
+    @Test
+    fun `the benefits statement lists what the network brought, as data and as a document`() {
+        val network = metAtTheForum()
+        val s = network.benefitsStatement(PAUL, 2021, Lang.FR)
+        assertEquals(listOf("e-forum"), s.eventsAttended.map { it.event })
+        assertEquals(listOf("m-lys"), s.missionsFromEvents)
+        assertTrue(s.leadsOffered.isEmpty())
+        assertTrue(s.document.startsWith("# Ce que le réseau m'a apporté en 2021"), s.document)
+        assertEquals(LeadResult.WON, leadResultFromLabel("won"))
+        val e = expectCode("actor.id.unknown") { network.benefitsStatement("ghost", 2021, Lang.EN) }
+        assertTrue(e is CoopetitionException.Actor)
+    }
 }
