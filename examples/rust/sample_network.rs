@@ -1,6 +1,8 @@
 //! Builds the sample network of `examples/data/sample_network.json` through
-//! commands only, prints a summary, and proves that the journal replays to the
-//! same state.
+//! commands only, prints a summary (the seed's five situations, situation 3
+//! through a lead the network referred and a call for partners; the referral
+//! report; what membership gave the applicant), and proves that the journal
+//! replays to the same state.
 //!
 //! ```text
 //! cargo run --example sample_network [-- path/to/sample_network.json]
@@ -11,7 +13,10 @@
 //! command carries a date; they are executed in date order, so the journal reads
 //! as a chronicle of the network.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
+use coopetition::ids::{CallId, LeadId, NetworkEventId};
+use coopetition::lead::{LeadClosing, LeadVisibility};
+use coopetition::origin::{LeadOriginBasis, OriginRecord};
 use coopetition::prelude::*;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -34,6 +39,10 @@ struct SampleFile {
     #[serde(default)]
     actors: Vec<RegistrationData>,
     applicant: ApplicantData,
+    #[serde(default)]
+    memberships: Vec<MembershipData>,
+    #[serde(default)]
+    network_events: Vec<NetworkEventData>,
     #[serde(default)]
     level_changes: Vec<LevelChangeData>,
     #[serde(default)]
@@ -82,6 +91,73 @@ struct ApplicantData {
     validated_on: String,
     #[serde(default)]
     charter_signed_on: Option<String>,
+}
+
+/// A provider registered among `actors` that applies and is validated.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MembershipData {
+    member: String,
+    contract: ContractData,
+    validated_by: String,
+    validated_on: String,
+    #[serde(default)]
+    charter_signed_on: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NetworkEventData {
+    id: String,
+    title: String,
+    held_on: String,
+    recorded_by: String,
+    recorded_on: String,
+    attendees: Vec<ClientData>,
+}
+
+/// The request the network received and offered, from which a mission came:
+/// recorded on the mission's `solicited` date, answered on its `proposed` date.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LeadData {
+    id: String,
+    recorded_by: String,
+    received_on: String,
+    need: String,
+    mode: String,
+    #[serde(default)]
+    members: Vec<String>,
+    offered_by: String,
+    offered_on: String,
+    deadline: String,
+    proposal: String,
+    closed_by: String,
+    closed_on: String,
+    chosen_by: String,
+}
+
+/// A call for partners of a mission, its answers and who joined.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CallData {
+    id: String,
+    need: String,
+    what: String,
+    on: String,
+    #[serde(default)]
+    answers: Vec<NoteData>,
+    #[serde(default)]
+    joined: Vec<JoinData>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JoinData {
+    member: String,
+    on: String,
+    #[serde(default)]
+    resource: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -139,6 +215,10 @@ struct MissionData {
     title: String,
     client: ClientData,
     lead_origin: String,
+    #[serde(default)]
+    lead: Option<LeadData>,
+    #[serde(default)]
+    calls: Vec<CallData>,
     #[serde(default)]
     partners: Vec<String>,
     #[serde(default)]
@@ -280,6 +360,26 @@ fn build_timeline(sample: &SampleFile, charter_version: u32) -> Outcome<Vec<Plan
         plan(&mut timeline, me, on, Action::SignCharter { version: charter_version })?;
     }
 
+    for m in &sample.memberships {
+        let contract = ContractId::new(m.contract.id.as_str())?;
+        let proposal = Action::ProposeContract { contract: contract.clone(), terms: terms(&m.contract.terms) };
+        plan(&mut timeline, &m.member, &m.contract.proposed_on, proposal)?;
+        plan(&mut timeline, &m.validated_by, &m.validated_on, Action::ValidateContract { contract })?;
+        if let Some(on) = &m.charter_signed_on {
+            plan(&mut timeline, &m.member, on, Action::SignCharter { version: charter_version })?;
+        }
+    }
+
+    for e in &sample.network_events {
+        let event = Action::RecordNetworkEvent {
+            event: NetworkEventId::new(e.id.as_str())?,
+            title: e.title.clone(),
+            held_on: day(&e.held_on)?,
+            attendees: e.attendees.iter().map(client).collect::<Outcome<Vec<_>>>()?,
+        };
+        plan(&mut timeline, &e.recorded_by, &e.recorded_on, event)?;
+    }
+
     for c in &sample.level_changes {
         let change =
             Action::ChangeLevel { actor: actor_id(&c.actor)?, level: c.level.parse()?, reason: c.reason.clone() };
@@ -312,12 +412,19 @@ fn mission_steps(timeline: &mut Vec<Planned>, m: &MissionData) -> Outcome {
     let partners = m.partners.iter().map(|p| actor_id(p)).collect::<coopetition::Result<Vec<_>>>()?;
     let on_start =
         MissionUpdate { partners, shared_resources_used: resources(&m.shared_resources_used), ..Default::default() };
-    let mut reports = vec![
-        report(&d.solicited, solicited, MissionUpdate::default())?,
-        report(&d.proposed, MissionStep::Proposed, MissionUpdate::default())?,
-        report(&d.won, MissionStep::Won { revenue }, MissionUpdate::default())?,
-        report(&d.started, MissionStep::Started, on_start)?,
-    ];
+    let mut reports = match &m.lead {
+        // The network's lead opens the mission: its outcome creates it at the proposal step.
+        Some(lead) => {
+            lead_steps(timeline, m, lead)?;
+            Vec::new()
+        }
+        None => vec![
+            report(&d.solicited, solicited, MissionUpdate::default())?,
+            report(&d.proposed, MissionStep::Proposed, MissionUpdate::default())?,
+        ],
+    };
+    reports.push(report(&d.won, MissionStep::Won { revenue }, MissionUpdate::default())?);
+    reports.push(report(&d.started, MissionStep::Started, on_start)?);
     let mut informed = m.client_informed;
     for p in &m.progress {
         let update = MissionUpdate { client_informed: std::mem::take(&mut informed), ..Default::default() };
@@ -331,6 +438,64 @@ fn mission_steps(timeline: &mut Vec<Planned>, m: &MissionData) -> Outcome {
     reports.push(report(&d.completed, MissionStep::Completed, on_completion)?);
     for (on, action) in reports {
         plan(timeline, &m.provider, &on, action)?;
+    }
+    for c in &m.calls {
+        call_steps(timeline, m, c)?;
+    }
+    Ok(())
+}
+
+/// The lead a mission comes from: recorded on the day the client's request
+/// is dated, offered, answered by the provider with its proposal, and closed
+/// for it (which creates the mission).
+fn lead_steps(timeline: &mut Vec<Planned>, m: &MissionData, lead: &LeadData) -> Outcome {
+    if m.lead_origin != "network_referral" {
+        return Err(format!("mission {} comes from a lead: its lead origin is network_referral", m.id).into());
+    }
+    let id = LeadId::new(lead.id.as_str())?;
+    let record = Action::RecordLead {
+        lead: id.clone(),
+        client: client(&m.client)?,
+        need: lead.need.clone(),
+        received_on: day(&lead.received_on)?,
+        visibility: LeadVisibility::default(),
+    };
+    plan(timeline, &lead.recorded_by, &m.dates.solicited, record)?;
+    let members = lead.members.iter().map(|p| actor_id(p)).collect::<coopetition::Result<Vec<_>>>()?;
+    let offer =
+        Action::OfferLead { lead: id.clone(), mode: lead.mode.parse()?, members, deadline: day(&lead.deadline)? };
+    plan(timeline, &lead.offered_by, &lead.offered_on, offer)?;
+    let answer = Action::AnswerLead { lead: id.clone(), interested: true, proposal: lead.proposal.clone() };
+    plan(timeline, &m.provider, &m.dates.proposed, answer)?;
+    let outcome = LeadClosing::Taken {
+        member: actor_id(&m.provider)?,
+        chosen_by: lead.chosen_by.parse()?,
+        mission: MissionId::new(m.id.as_str())?,
+        title: m.title.clone(),
+    };
+    plan(timeline, &lead.closed_by, &lead.closed_on, Action::CloseLead { lead: id, outcome })
+}
+
+/// A call for partners of a mission, its answers and who joined.
+fn call_steps(timeline: &mut Vec<Planned>, m: &MissionData, c: &CallData) -> Outcome {
+    let call = CallId::new(c.id.as_str())?;
+    let ask = Action::CallForPartners {
+        call: call.clone(),
+        mission: MissionId::new(m.id.as_str())?,
+        need: c.need.parse()?,
+        what: c.what.clone(),
+    };
+    plan(timeline, &m.provider, &c.on, ask)?;
+    for a in &c.answers {
+        plan(timeline, &a.by, &a.on, Action::AnswerCall { call: call.clone(), note: a.note.clone() })?;
+    }
+    for j in &c.joined {
+        let joined = Action::RecordCallPartner {
+            call: call.clone(),
+            member: actor_id(&j.member)?,
+            resource: j.resource.clone(),
+        };
+        plan(timeline, &m.provider, &j.on, joined)?;
     }
     Ok(())
 }
@@ -489,7 +654,18 @@ fn print_summary(network: &Network, sample: &SampleFile) -> Outcome {
         println!("  Situation {}: {}", data.situation, data.summary);
         println!("    {} \"{}\", by {}", m.id, m.title, m.provider);
         println!("    client: {}", describe_client(network, &m.client));
-        println!("    lead origin: {}; status: {}; revenue: {revenue}", m.lead_origin, m.status);
+        let basis = match (&m.lead_origin_basis, &m.origin_record) {
+            (LeadOriginBasis::Recorded, Some(OriginRecord::Lead { lead })) => format!("recorded: lead {lead}"),
+            (LeadOriginBasis::Recorded, Some(OriginRecord::NetworkEvent { event })) => {
+                format!("recorded: network event {event}")
+            }
+            _ => m.lead_origin_basis.label().to_owned(),
+        };
+        println!("    lead origin: {} ({basis}); status: {}; revenue: {revenue}", m.lead_origin, m.status);
+        for call in network.calls_of(&m.id) {
+            let joined: Vec<&str> = call.joined.iter().map(|j| j.member.as_str()).collect();
+            println!("    call for partners {} (\"{}\"): joined by {}", call.id, call.what, joined.join(", "));
+        }
         println!("    partners: {}", if partners.is_empty() { "none".to_owned() } else { partners.join(", ") });
         println!("    shared resources used: {}", describe_resources(&m.shared_resources_used));
         println!("    resources developed: {}", describe_resources(&m.resources_developed));
@@ -497,6 +673,48 @@ fn print_summary(network: &Network, sample: &SampleFile) -> Outcome {
         println!("    client informed: {}; steps: {}", if m.client_informed { "yes" } else { "no" }, steps.join(", "));
     }
     println!("  Revenue of the missions won: {total}");
+    print_referrals(network, sample)
+}
+
+/// The network as a trusted third party: the events it held, the referral
+/// report of the year of its first mission, and what membership gave the
+/// applicant that year.
+fn print_referrals(network: &Network, sample: &SampleFile) -> Outcome {
+    println!();
+    println!("Network events ({})", network.network_events().count());
+    for e in network.network_events() {
+        println!("  {} {} \"{}\": {} attendees", e.held_on, e.id, e.title, e.attendees.len());
+    }
+    let Some(first) = sample.missions.first() else { return Ok(()) };
+    let year = day(&first.dates.won)?.year();
+    let report = network.referral_report(year);
+    println!();
+    println!(
+        "Referral report {year}: {} lead(s) received, {} offered, {} taken, {} not taken",
+        report.leads_received, report.leads_offered, report.leads_taken, report.leads_not_taken
+    );
+    println!(
+        "  {:<26} {:>7} {:>8} {:>10} {:>4} {:>5} {:>12}",
+        "provider", "offered", "answered", "interested", "won", "lost", "share of won"
+    );
+    for p in &report.providers {
+        println!(
+            "  {:<26} {:>7} {:>8} {:>10} {:>4} {:>5} {:>12}",
+            p.provider.as_str(),
+            p.offered,
+            p.answered,
+            p.interested,
+            p.won,
+            p.lost,
+            p.share_of_won.to_string()
+        );
+    }
+    let hhi = report.hhi_won.map_or_else(|| "none (no lead won)".to_owned(), |h| h.to_string());
+    println!("  Herfindahl-Hirschman index of leads won: {hhi}");
+    let applicant = actor_id(&sample.applicant.actor.id)?;
+    let statement = network.benefits_statement(&applicant, year, Lang::En)?;
+    println!();
+    println!("{}", statement.document.trim_end());
     Ok(())
 }
 
