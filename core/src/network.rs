@@ -70,6 +70,8 @@ pub struct Network {
     journal: Vec<Event>,
     /// Derived index: the live (proposed, discussed or active) contract of each member.
     live: BTreeMap<ActorId, ContractId>,
+    /// Derived index: the records a mission's lead origin may follow from.
+    origins: origins::OriginIndex,
     /// Where the hash chain of the journal starts.
     pub(crate) chain: ChainBase,
 }
@@ -99,12 +101,13 @@ pub(crate) enum ChainBase {
     Unverified,
 }
 
-/// What [`Network::restore`] puts back: the state and the index of live
-/// contracts as they were, and the journal's length (commands only append to it).
+/// What [`Network::restore`] puts back: the state and the indexes of live
+/// contracts and of origin records as they were, and the journal's length (commands only append to it).
 #[derive(Debug)]
 pub(crate) struct SavePoint {
     state: NetworkState,
     live: BTreeMap<ActorId, ContractId>,
+    origins: origins::OriginIndex,
     recorded: usize,
 }
 
@@ -143,7 +146,8 @@ impl Network {
         crate::snapshot::check(&state)?;
         let live =
             state.contracts.values().filter(|c| c.status.is_live()).map(|c| (c.member.clone(), c.id.clone())).collect();
-        Ok(Network { state, journal: Vec::new(), live, chain: ChainBase::Unverified })
+        let origins = origins::OriginIndex::of(&state);
+        Ok(Network { state, journal: Vec::new(), live, origins, chain: ChainBase::Unverified })
     }
 
     /// The state.
@@ -235,7 +239,12 @@ impl Network {
     /// The state as it is, to [`Network::restore`] after commands that must
     /// not stay: a copy of the state, not of the journal.
     pub(crate) fn save_point(&self) -> SavePoint {
-        SavePoint { state: self.state.clone(), live: self.live.clone(), recorded: self.journal.len() }
+        SavePoint {
+            state: self.state.clone(),
+            live: self.live.clone(),
+            origins: self.origins.clone(),
+            recorded: self.journal.len(),
+        }
     }
 
     /// Puts back the network as it was at `saved`, taken on this network:
@@ -244,6 +253,7 @@ impl Network {
     pub(crate) fn restore(&mut self, saved: SavePoint) {
         self.state = saved.state;
         self.live = saved.live;
+        self.origins = saved.origins;
         self.journal.truncate(saved.recorded);
     }
 

@@ -181,3 +181,34 @@ fn a_declaration_contradicting_the_records_names_the_record_and_changes_nothing(
     );
     assert_eq!(network.state(), &before);
 }
+
+#[test]
+fn a_network_read_back_knows_the_same_records_of_origin() {
+    let mut network = met_at_the_forum();
+    let lead = json!({"type": "record_lead", "lead": "l-1", "client": {"type": "member", "id": "zoe"},
+                      "need": "Un diagnostic", "received_on": "2021-04-01", "visibility": "offered"});
+    run(&mut network, "alice", "2021-04-01", lead).unwrap();
+    let offer = json!({"type": "offer_lead", "lead": "l-1", "mode": "direct_referral", "members": ["paul"],
+                       "deadline": "2021-04-30"});
+    run(&mut network, "alice", "2021-04-02", offer).unwrap();
+    let for_zoe = json!({"type": "report_mission", "mission": "m-zoe-2", "occurred_on": "2021-04-03", "update": {},
+        "step": {"step": "solicited", "client": {"type": "member", "id": "zoe"}, "lead_origin": "other", "title": "t"}});
+    let copies = [
+        Network::replay(&network.journal_jsonl()).unwrap(),
+        Network::from_snapshot_json(&network.snapshot_json()).unwrap(),
+        Network::from_state(coopetition::state_codec::decode_state(&network.state_bytes()).unwrap()).unwrap(),
+    ];
+    for mut copy in copies {
+        let met = solicited("m-2", "2021-04-03", "own_network");
+        assert_eq!(run(&mut copy, "paul", "2021-04-03", met).unwrap_err().code(), "mission.origin.contradicted");
+        assert_eq!(
+            run(&mut copy, "paul", "2021-04-03", for_zoe.clone()).unwrap_err().code(),
+            "mission.origin.contradicted"
+        );
+        // Once the lead is closed, the client is the provider's to declare again.
+        let close =
+            json!({"type": "close_lead", "lead": "l-1", "outcome": {"outcome": "not_taken", "reason": "annulé"}});
+        run(&mut copy, "alice", "2021-04-04", close).unwrap();
+        run(&mut copy, "paul", "2021-04-05", for_zoe.clone()).unwrap();
+    }
+}

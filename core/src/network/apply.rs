@@ -130,11 +130,15 @@ impl Network {
             | Action::AnswerLead { .. }
             | Action::CloseLead { .. } => {
                 self.apply_lead(event);
+                self.origins.after(event, &self.state);
             }
             Action::CallForPartners { .. } | Action::AnswerCall { .. } | Action::RecordCallPartner { .. } => {
                 self.apply_call(event);
             }
-            Action::RecordNetworkEvent { .. } => self.apply_network_event(event),
+            Action::RecordNetworkEvent { .. } => {
+                self.apply_network_event(event);
+                self.origins.after(event, &self.state);
+            }
             Action::ReportMission { mission, occurred_on, step, update } => {
                 self.apply_report(by, on, mission, *occurred_on, step, update);
                 super::follow_up::after_report(&mut self.state, &self.live, event, mission, step, update);

@@ -2,17 +2,94 @@
 //! ([`crate::origin`]): the checks of `record_network_event`, what it writes,
 //! and the record a reported mission's lead origin follows from.
 
-use super::{Event, Network};
+use super::state::NetworkState;
+use super::{Action, Event, Network};
 use crate::calendar::not_before;
 use crate::error::{Error, Result};
-use crate::ids::{ActorId, MissionId, NetworkEventId};
+use crate::ids::{ActorId, LeadId, MissionId, NetworkEventId};
 use crate::labels::Labelled;
 use crate::mission::{Client, LeadOrigin};
 use crate::network_event::NetworkEvent;
 use crate::origin::OriginRecord;
+use crate::origin::EVENT_ORIGIN_DAYS;
 use crate::recorded::Recorded;
 use crate::text::non_empty;
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// The events an attendee attended, by the day they were held.
+type Attended = BTreeMap<NaiveDate, BTreeSet<NetworkEventId>>;
+
+/// Derived index of the records a lead origin may follow from, so that a
+/// mission's report looks at the leads still open and at the days both its
+/// provider and its client attended an event, rather than at every lead and
+/// event the network ever recorded. Rebuilt from the state
+/// ([`OriginIndex::of`]) and kept up to date by every event that changes it
+/// ([`OriginIndex::after`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct OriginIndex {
+    /// Leads offered and not closed.
+    open_leads: BTreeSet<LeadId>,
+    /// The events each attendee (a member, or an outside actor by name and
+    /// kind) attended.
+    attended: HashMap<Client, Attended>,
+}
+
+impl OriginIndex {
+    /// The index of a state.
+    pub(crate) fn of(state: &NetworkState) -> OriginIndex {
+        let open_leads =
+            state.leads.values().filter(|l| l.offer.is_some() && l.outcome.is_none()).map(|l| l.id.clone()).collect();
+        let mut index = OriginIndex { open_leads, attended: HashMap::new() };
+        for e in state.events.values() {
+            index.attended(e);
+        }
+        index
+    }
+
+    /// Updates the index after an applied event.
+    pub(crate) fn after(&mut self, event: &Event, state: &NetworkState) {
+        match &event.action {
+            Action::OfferLead { lead, .. } => {
+                self.open_leads.insert(lead.clone());
+            }
+            Action::CloseLead { lead, .. } => {
+                self.open_leads.remove(lead);
+            }
+            Action::RecordNetworkEvent { event: id, .. } => {
+                if let Some(e) = state.events.get(id) {
+                    self.attended(e);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn attended(&mut self, e: &NetworkEvent) {
+        for a in &e.attendees {
+            self.attended.entry(a.clone()).or_default().entry(e.held_on).or_default().insert(e.id.clone());
+        }
+    }
+
+    /// The latest event `provider` and `client` both attended, held from
+    /// `earliest` to `latest` (the first by id on that day).
+    fn met(
+        &self,
+        provider: &ActorId,
+        client: &Client,
+        earliest: NaiveDate,
+        latest: NaiveDate,
+    ) -> Option<&NetworkEventId> {
+        let mine = self.attended.get(&Client::Member { id: provider.clone() })?;
+        let theirs = self.attended.get(client)?;
+        // Walk the days of whoever attended fewer events, latest first.
+        let (few, many) = if mine.len() <= theirs.len() { (mine, theirs) } else { (theirs, mine) };
+        few.range(earliest..=latest).rev().find_map(|(day, ids)| {
+            let also = many.get(day)?;
+            ids.iter().find(|id| also.contains(*id))
+        })
+    }
+}
 
 impl Network {
     /// The network event with this id.
@@ -44,7 +121,8 @@ impl Network {
         client: &Client,
         asked_on: NaiveDate,
     ) -> Option<(LeadOrigin, OriginRecord)> {
-        let lead = self.state.leads.values().find(|l| {
+        let open = self.origins.open_leads.iter().filter_map(|id| self.state.leads.get(id));
+        let lead = open.into_iter().find(|l| {
             l.outcome.is_none()
                 && &l.client == client
                 && l.offer.as_ref().is_some_and(|o| o.recorded.on <= asked_on)
@@ -53,17 +131,9 @@ impl Network {
         if let Some(l) = lead {
             return Some((LeadOrigin::NetworkReferral, OriginRecord::Lead { lead: l.id.clone() }));
         }
-        let mut met: Option<&NetworkEvent> = None;
-        for e in self.state.events.values() {
-            if e.counts_on(asked_on)
-                && e.attended_by(provider)
-                && e.attended_by_client(client)
-                && met.is_none_or(|m| e.held_on > m.held_on)
-            {
-                met = Some(e);
-            }
-        }
-        met.map(|e| (LeadOrigin::NetworkEvent, OriginRecord::NetworkEvent { event: e.id.clone() }))
+        let earliest = asked_on.checked_sub_days(Days::new(u64::from(EVENT_ORIGIN_DAYS))).unwrap_or(NaiveDate::MIN);
+        let met = self.origins.met(provider, client, earliest, asked_on)?;
+        Some((LeadOrigin::NetworkEvent, OriginRecord::NetworkEvent { event: met.clone() }))
     }
 
     /// Checks the lead origin a provider declares for a mission a client
