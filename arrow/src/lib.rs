@@ -63,7 +63,7 @@ pub use comparison::{breakdown_batch, summary_batch, Breakdown};
 pub use evaluate::{evaluate, evaluate_batch, Evaluated};
 pub use input::{Floats, Missions};
 pub use options::Options;
-pub use pool::Threads;
+pub use pool::{Threads, THREADS_VARIABLE};
 
 use coopetition::policy::batch::BuiltinPolicy;
 use coopetition::policy::reads::Reads;

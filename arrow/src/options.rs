@@ -12,12 +12,15 @@ pub struct Options {
     pub details: bool,
     /// How float columns of money are read.
     pub floats: Floats,
-    /// At most how many threads work on the call.
+    /// At most how many threads work on the call. The default is the
+    /// parallelism available to the process; a program that lets
+    /// `COOPETITION_THREADS` set it (as the Python package does) sets this
+    /// field from [`Threads::configured`].
     pub threads: Threads,
 }
 
 impl Default for Options {
-    /// Every result column, floats refused, the machine's available parallelism.
+    /// Every result column, floats refused, the parallelism available to the process.
     fn default() -> Options {
         Options { details: true, floats: Floats::Refuse, threads: Threads::default() }
     }

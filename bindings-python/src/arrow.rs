@@ -166,12 +166,22 @@ fn read_input(py: Python<'_>, missions: &Bound<'_, PyAny>, wanted: &[&str]) -> P
 }
 
 /// The options of a call.
-fn options(round_floats: bool, details: bool, threads: Option<usize>) -> PyResult<Options> {
+fn options(round_floats: bool, details: bool, threads: Option<i64>) -> PyResult<Options> {
     Ok(Options {
         details,
         floats: if round_floats { Floats::Round } else { Floats::Refuse },
-        threads: threads.map_or_else(|| Ok(Threads::default()), Threads::new).py()?,
+        threads: threads.map_or_else(Threads::configured, Threads::from_signed).py()?,
     })
+}
+
+/// The number of threads `compare` and `evaluate_batch` use when not given
+/// `threads=`: `COOPETITION_THREADS` from the environment when it is set,
+/// otherwise the cores this process may use (its CPU affinity and cgroup
+/// quota, not the machine's count).
+#[pyo3_stub_gen::derive::gen_stub_pyfunction(module = "coopetition")]
+#[pyfunction]
+pub fn default_threads() -> PyResult<usize> {
+    Ok(Threads::configured().py()?.get())
 }
 
 /// Compares contribution policies over a table of won missions.
@@ -186,7 +196,7 @@ pub fn compare_missions(
     parameters: Option<PyRef<'_, PyParameters>>,
     model: Option<PyRef<'_, BehaviourModel>>,
     #[gen_stub(override_type(type_repr = "builtins.bool", imports = ("builtins")))] round_floats: bool,
-    threads: Option<usize>,
+    threads: Option<i64>,
 ) -> PyResult<PyComparison> {
     let model = model.map(|m| *m);
     let requested: Vec<Policy> = match policies {
@@ -213,7 +223,8 @@ pub fn compare_missions(
 /// scale 2 or int64 `*_cents`, date32, dictionary-encoded lead origins,
 /// integer counts, booleans, no nulls), and with `details=False` price
 /// decimal128 money in one pass; other types are converted first, with the
-/// same results. At most `threads` threads work on it (default: every core).
+/// same results. At most `threads` threads work on it (default:
+/// `default_threads()`, which `COOPETITION_THREADS` sets).
 #[pyo3_stub_gen::derive::gen_stub_pyfunction(module = "coopetition")]
 #[pyfunction]
 #[pyo3(name = "evaluate_batch", signature = (missions, policy, *, parameters = None, model = None, round_floats = false, details = true, threads = None))]
@@ -226,7 +237,7 @@ pub fn evaluate_batch<'py>(
     model: Option<PyRef<'_, BehaviourModel>>,
     #[gen_stub(override_type(type_repr = "builtins.bool", imports = ("builtins")))] round_floats: bool,
     #[gen_stub(override_type(type_repr = "builtins.bool", imports = ("builtins")))] details: bool,
-    threads: Option<usize>,
+    threads: Option<i64>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let Policy::Builtin(policy) = requested(policy, model.map(|m| *m))? else {
         return Err(PyTypeError::new_err(
@@ -245,5 +256,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyComparison>()?;
     m.add_function(wrap_pyfunction!(compare_missions, m)?)?;
     m.add_function(wrap_pyfunction!(evaluate_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(default_threads, m)?)?;
     Ok(())
 }

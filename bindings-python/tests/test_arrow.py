@@ -384,3 +384,34 @@ def test_the_policies_of_a_large_comparison_run_side_by_side_with_the_same_resul
     with pytest.raises(c.BatchError) as e:
         c.compare(broken, model=model)
     assert e.value.code == "batch.row.invalid" and "`revenue`, row 68000" in str(e.value), str(e.value)
+
+
+def test_the_thread_setting_is_checked_and_read_from_the_environment() -> None:
+    import os
+    import subprocess
+
+    table = small_table()
+    for bad in (0, -1, -(2**40)):
+        with pytest.raises(c.InputError) as e:
+            c.compare(table, ["flat"], threads=bad)
+        assert e.value.code == "input.parse.invalid"
+        with pytest.raises(c.InputError):
+            c.evaluate_batch(table, "flat", threads=bad)
+    assert c.compare(table, POLICIES, threads=1).to_json() == c.compare(table, POLICIES, threads=64).to_json()
+    assert c.default_threads() >= 1
+
+    def in_a_process(value: str) -> str:
+        script = (
+            "import coopetition as c\n"
+            "try:\n    print(c.default_threads())\n"
+            "except c.InputError as e:\n    print(e.code, e)\n"
+        )
+        env = {**os.environ, "COOPETITION_THREADS": value}
+        return subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True,
+                              check=True).stdout.strip()
+
+    assert in_a_process("3") == "3"
+    assert in_a_process(" 1 ") == "1"
+    for bad in ("0", "-2", "many", ""):
+        out = in_a_process(bad)
+        assert out.startswith("input.parse.invalid") and f"COOPETITION_THREADS={bad}" in out, out

@@ -81,6 +81,7 @@ __all__ = [
     "ValuedDelivery",
     "catalogue",
     "compare",
+    "default_threads",
     "error_classes",
     "error_codes",
     "evaluate",
@@ -3165,6 +3166,14 @@ def compare(missions: typing.Any, policies: collections.abc.Sequence[builtins.st
     Compares contribution policies over a table of won missions.
     """
 
+def default_threads() -> builtins.int:
+    r"""
+    The number of threads `compare` and `evaluate_batch` use when not given
+    `threads=`: `COOPETITION_THREADS` from the environment when it is set,
+    otherwise the cores this process may use (its CPU affinity and cgroup
+    quota, not the machine's count).
+    """
+
 def error_classes() -> builtins.list[tuple[builtins.str, builtins.list[builtins.str], builtins.str, builtins.list[builtins.str]]]:
     r"""
     The classes of `coopetition.errors` as `(name, bases, doc, codes)`, which
@@ -3191,7 +3200,8 @@ def evaluate_batch(missions: typing.Any, policy: builtins.str | Policy, *, param
     scale 2 or int64 `*_cents`, date32, dictionary-encoded lead origins,
     integer counts, booleans, no nulls), and with `details=False` price
     decimal128 money in one pass; other types are converted first, with the
-    same results. At most `threads` threads work on it (default: every core).
+    same results. At most `threads` threads work on it (default:
+    `default_threads()`, which `COOPETITION_THREADS` sets).
     """
 
 def shipped_charter_versions() -> builtins.list[Charter]:

@@ -222,6 +222,7 @@ impl Network {
 fn attendee_name(a: &Client) -> String {
     match a {
         Client::Member { id } => id.to_string(),
+        Client::Outside { name, .. } if name.trim().is_empty() => "(no name)".to_owned(),
         Client::Outside { name, .. } => name.clone(),
     }
 }
