@@ -5,7 +5,6 @@
 
 use crate::input::{cents, counts, dates, enum_codes, flags, labels, mission_ids, row_error, Floats, Missions};
 use arrow_array::ArrayRef;
-use coopetition::labels::Labelled;
 use coopetition::mission::LeadOrigin;
 use coopetition::origin::LeadOriginBasis;
 use coopetition::policy::batch::{MissionColumns, MissionTable, NegotiationColumns};
@@ -96,7 +95,7 @@ impl Table {
             vec![0; rows]
         };
         // Optional: a table that does not say gives declared origins.
-        let declared_basis = u8::try_from(LeadOriginBasis::Declared.index()).unwrap_or(u8::MAX);
+        let declared_basis = MissionColumns::DECLARED_BASIS;
         let basis = if wanted.provider { labels(input, "lead_origin_basis", false)? } else { None };
         t.lead_origin_basis = match basis {
             Some((codes, names, valid)) => {

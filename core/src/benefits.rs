@@ -18,6 +18,7 @@
 //! client asked. Peer mentoring, which the report also names, is not
 //! recorded by any command, so the statement does not list it.
 
+use crate::calendar::in_year;
 use crate::error::{Error, Result};
 use crate::ids::{ActorId, CallId, LeadId, MissionId, NetworkEventId};
 use crate::labels::labelled_enum;
@@ -26,7 +27,7 @@ use crate::network::Network;
 use crate::origin::OriginRecord;
 use crate::statement_text::cell;
 use crate::text::Lang;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -182,10 +183,6 @@ pub struct BenefitsStatement {
     pub document: String,
 }
 
-fn in_year(on: NaiveDate, year: i32) -> bool {
-    on.year() == year
-}
-
 impl Network {
     /// What the network brought `member` in `year`, with the statement as a
     /// Markdown document in `lang` (see [`crate::benefits`]).
@@ -328,7 +325,7 @@ impl BenefitsStatement {
                     (OfferMode::DirectReferral, true) => "orientation directe",
                     (OfferMode::DirectReferral, false) => "direct referral",
                 };
-                let result = result_text(l.result, lang);
+                let result = l.result.text(lang);
                 writeln!(out, "| `{}` | {} | {} | {mode} | {result} |", l.lead, cell(&l.need), l.offered_on)?;
             }
         }
@@ -394,24 +391,20 @@ impl BenefitsStatement {
     }
 }
 
-fn result_text(r: LeadResult, lang: Lang) -> &'static str {
-    match (r, lang) {
-        (LeadResult::Won, Lang::Fr) => "remportée",
-        (LeadResult::Won, Lang::En) => "won",
-        (LeadResult::Lost, Lang::Fr) => "confiée à un autre ou à personne",
-        (LeadResult::Lost, Lang::En) => "went to another member or to nobody",
-        (LeadResult::Declined, Lang::Fr) => "déclinée",
-        (LeadResult::Declined, Lang::En) => "declined",
-        (LeadResult::NotAnswered, Lang::Fr) => "close sans ma réponse",
-        (LeadResult::NotAnswered, Lang::En) => "closed without my answer",
-        (LeadResult::Open, Lang::Fr) => "en cours",
-        (LeadResult::Open, Lang::En) => "open",
-    }
-}
-
 impl LeadResult {
     /// The result in words, in `lang`.
     pub fn text(self, lang: Lang) -> &'static str {
-        result_text(self, lang)
+        match (self, lang) {
+            (LeadResult::Won, Lang::Fr) => "remportée",
+            (LeadResult::Won, Lang::En) => "won",
+            (LeadResult::Lost, Lang::Fr) => "confiée à un autre ou à personne",
+            (LeadResult::Lost, Lang::En) => "went to another member or to nobody",
+            (LeadResult::Declined, Lang::Fr) => "déclinée",
+            (LeadResult::Declined, Lang::En) => "declined",
+            (LeadResult::NotAnswered, Lang::Fr) => "close sans ma réponse",
+            (LeadResult::NotAnswered, Lang::En) => "closed without my answer",
+            (LeadResult::Open, Lang::Fr) => "en cours",
+            (LeadResult::Open, Lang::En) => "open",
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! another, and days added to a date without leaving the calendar.
 
 use crate::error::{Error, Result};
-use chrono::{NaiveDate, TimeDelta};
+use chrono::{Datelike, NaiveDate, TimeDelta};
 
 /// Checks that `later_date` (of `later`) does not precede `earlier_date` (of `earlier`).
 pub(crate) fn not_before(
@@ -23,6 +23,12 @@ pub(crate) fn not_before(
 pub(crate) fn plus_days(on: NaiveDate, days: i64) -> NaiveDate {
     let end = if days < 0 { NaiveDate::MIN } else { NaiveDate::MAX };
     TimeDelta::try_days(days).and_then(|d| on.checked_add_signed(d)).unwrap_or(end)
+}
+
+/// Whether `on` falls in the calendar year `year`: how ledgers, the referral
+/// report and the benefits statement count a fact in the year of its own date.
+pub(crate) fn in_year(on: NaiveDate, year: i32) -> bool {
+    on.year() == year
 }
 
 #[cfg(test)]

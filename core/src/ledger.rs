@@ -50,6 +50,7 @@
 //! ```
 
 use crate::actor::ActorKind;
+use crate::calendar::in_year;
 use crate::catalogue::Catalogues;
 use crate::error::{Error, Result};
 use crate::ids::{ActorId, MissionId};
@@ -61,7 +62,7 @@ use crate::policy::{AssessmentStatus, ContributionPolicy, InKindValuation, Missi
 pub use crate::statement_text::money_text;
 use crate::statement_text::{cell, form_text, percent_text, provenance_text, quantity_text, status_text, unit_text};
 use crate::text::{Lang, Text};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -291,10 +292,6 @@ struct Bucket<'a> {
     payments: Vec<&'a Payment>,
     deliveries: Vec<&'a Delivery>,
     donations: Vec<&'a Donation>,
-}
-
-fn in_year(on: NaiveDate, year: i32) -> bool {
-    on.year() == year
 }
 
 fn won_in(mission: &Mission, year: i32) -> bool {

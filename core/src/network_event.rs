@@ -5,7 +5,7 @@
 
 use crate::ids::{ActorId, NetworkEventId};
 use crate::mission::Client;
-use crate::origin::EVENT_ORIGIN_DAYS;
+use crate::origin::event_window;
 use crate::recorded::Recorded;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -47,9 +47,8 @@ impl NetworkEvent {
     }
 
     /// Whether the event counts as where a client who asked on `asked_on`
-    /// met the provider: held that day or in the [`EVENT_ORIGIN_DAYS`] days before.
+    /// met the provider: held that day or in the [`crate::origin::EVENT_ORIGIN_DAYS`] days before.
     pub fn counts_on(&self, asked_on: NaiveDate) -> bool {
-        let earliest = asked_on.checked_sub_days(chrono::Days::new(u64::from(EVENT_ORIGIN_DAYS)));
-        self.held_on <= asked_on && earliest.is_none_or(|e| self.held_on >= e)
+        event_window(asked_on).contains(&self.held_on)
     }
 }

@@ -22,11 +22,20 @@
 
 use crate::ids::{LeadId, NetworkEventId};
 use crate::labels::labelled_enum;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// How many days a network event counts as where a provider met a client:
 /// an event held on the day the client asked, or up to 365 days before.
 pub const EVENT_ORIGIN_DAYS: u32 = 365;
+
+/// The days a network event counts as where a client who asked on
+/// `asked_on` met the provider: from [`EVENT_ORIGIN_DAYS`] days before to
+/// that day (from the first day chrono knows, near its limit).
+pub fn event_window(asked_on: NaiveDate) -> std::ops::RangeInclusive<NaiveDate> {
+    let earliest = asked_on.checked_sub_days(chrono::Days::new(u64::from(EVENT_ORIGIN_DAYS))).unwrap_or(NaiveDate::MIN);
+    earliest..=asked_on
+}
 
 labelled_enum!(
     /// Whether a mission's lead origin follows from the network's records or

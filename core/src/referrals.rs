@@ -19,7 +19,7 @@
 use crate::ids::ActorId;
 use crate::lead::LeadOutcome;
 use crate::network::Network;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -87,7 +87,7 @@ fn add(n: &mut u32) {
 impl Network {
     /// The referral report of a calendar year (see the module's documentation).
     pub fn referral_report(&self, year: i32) -> ReferralReport {
-        let in_year = |d: NaiveDate| d.year() == year;
+        let in_year = |d: NaiveDate| crate::calendar::in_year(d, year);
         let leads = self.state().leads.values();
         let mut lines: BTreeMap<ActorId, ProviderReferrals> = BTreeMap::new();
         fn line<'m>(lines: &'m mut BTreeMap<ActorId, ProviderReferrals>, id: &ActorId) -> &'m mut ProviderReferrals {

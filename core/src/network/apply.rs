@@ -231,8 +231,8 @@ impl Network {
             note: note.to_owned(),
         };
         if let MissionStep::Solicited { client, lead_origin, title } = step {
-            // Checked already: the record the origin follows from, if any.
-            let origin_record = self.check_declared_origin(id, by, client, *lead_origin, occurred_on).ok().flatten();
+            // The check accepted the declared origin: it is the record's, if any.
+            let origin_record = self.recorded_origin(by, client, occurred_on).map(|(_, record)| record);
             let mut mission = Mission::opened(
                 id.clone(),
                 by.clone(),

@@ -10,12 +10,12 @@ use crate::ids::{ActorId, LeadId, MissionId, NetworkEventId};
 use crate::labels::Labelled;
 use crate::mission::{Client, LeadOrigin};
 use crate::network_event::NetworkEvent;
-use crate::origin::OriginRecord;
-use crate::origin::EVENT_ORIGIN_DAYS;
+use crate::origin::{event_window, OriginRecord};
 use crate::recorded::Recorded;
 use crate::text::non_empty;
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::RangeInclusive;
 
 /// The events an attendee attended, by the day they were held.
 type Attended = BTreeMap<NaiveDate, BTreeSet<NetworkEventId>>;
@@ -71,20 +71,14 @@ impl OriginIndex {
         }
     }
 
-    /// The latest event `provider` and `client` both attended, held from
-    /// `earliest` to `latest` (the first by id on that day).
-    fn met(
-        &self,
-        provider: &ActorId,
-        client: &Client,
-        earliest: NaiveDate,
-        latest: NaiveDate,
-    ) -> Option<&NetworkEventId> {
+    /// The latest event `provider` and `client` both attended, held on a
+    /// day of `days` (the first by id on that day).
+    fn met(&self, provider: &ActorId, client: &Client, days: RangeInclusive<NaiveDate>) -> Option<&NetworkEventId> {
         let mine = self.attended.get(&Client::Member { id: provider.clone() })?;
         let theirs = self.attended.get(client)?;
         // Walk the days of whoever attended fewer events, latest first.
         let (few, many) = if mine.len() <= theirs.len() { (mine, theirs) } else { (theirs, mine) };
-        few.range(earliest..=latest).rev().find_map(|(day, ids)| {
+        few.range(days).rev().find_map(|(day, ids)| {
             let also = many.get(day)?;
             ids.iter().find(|id| also.contains(*id))
         })
@@ -121,18 +115,14 @@ impl Network {
         client: &Client,
         asked_on: NaiveDate,
     ) -> Option<(LeadOrigin, OriginRecord)> {
-        let open = self.origins.open_leads.iter().filter_map(|id| self.state.leads.get(id));
-        let lead = open.into_iter().find(|l| {
-            l.outcome.is_none()
-                && &l.client == client
-                && l.offer.as_ref().is_some_and(|o| o.recorded.on <= asked_on)
-                && l.offered_to(provider)
+        let mut open = self.origins.open_leads.iter().filter_map(|id| self.state.leads.get(id));
+        let lead = open.find(|l| {
+            &l.client == client && l.offer.as_ref().is_some_and(|o| o.recorded.on <= asked_on) && l.offered_to(provider)
         });
         if let Some(l) = lead {
             return Some((LeadOrigin::NetworkReferral, OriginRecord::Lead { lead: l.id.clone() }));
         }
-        let earliest = asked_on.checked_sub_days(Days::new(u64::from(EVENT_ORIGIN_DAYS))).unwrap_or(NaiveDate::MIN);
-        let met = self.origins.met(provider, client, earliest, asked_on)?;
+        let met = self.origins.met(provider, client, event_window(asked_on))?;
         Some((LeadOrigin::NetworkEvent, OriginRecord::NetworkEvent { event: met.clone() }))
     }
 

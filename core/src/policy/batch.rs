@@ -193,6 +193,13 @@ mod tests {
     use rust_decimal::Decimal;
 
     #[test]
+    fn the_declared_basis_is_its_index() {
+        use crate::labels::Labelled;
+        let declared = crate::origin::LeadOriginBasis::Declared.index();
+        assert_eq!(usize::from(MissionColumns::DECLARED_BASIS), declared);
+    }
+
+    #[test]
     fn flat_and_guide_pattern_bits_are_their_ids() {
         // The flat and guide kernels write the bits as the id.
         let flat = Patterns::new(&BuiltinPolicy::Flat);

@@ -56,10 +56,6 @@ use std::fmt;
 mod aggregate;
 use aggregate::{Amount, PolicyAcc, Row, Sum};
 
-/// The index of [`LeadOriginBasis::Declared`] in [`LeadOriginBasis::ALL`]:
-/// the basis of every row of columns that give none.
-const DECLARED_BASIS: u8 = 1;
-
 /// The key of the situation group of missions that match no guide situation
 /// (no guide in force on the day they were won).
 pub const NO_SITUATION_KEY: &str = "(none)";
@@ -329,8 +325,8 @@ pub fn compare_columns(
     // The per-mission path refuses a provider id its rule refuses: so does this one.
     batch_input::actor_ids("provider", provider, provider_names)?;
     cols.check_bases()?;
-    let declared = [DECLARED_BASIS];
-    let bases = cols.lead_origin_basis.unwrap_or(&declared).iter().copied().chain(std::iter::repeat(DECLARED_BASIS));
+    let bases =
+        cols.lead_origin_basis.unwrap_or(&[]).iter().copied().chain(std::iter::repeat(MissionColumns::DECLARED_BASIS));
     let outputs = policies.iter().map(|p| batch::evaluate_columns(p, params, cols)).collect::<Result<Vec<_>>>()?;
     let situations = batch::guide_situations(params, cols)?;
     let dictionary = batch::situation_dictionary(params);

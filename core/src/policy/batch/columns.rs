@@ -298,6 +298,10 @@ impl<'a> MissionColumns<'a> {
         }
     }
 
+    /// The index of [`LeadOriginBasis::Declared`] in [`LeadOriginBasis::ALL`]:
+    /// the basis of every row of columns that give none.
+    pub const DECLARED_BASIS: u8 = 1;
+
     /// The first row whose lead-origin basis is not an index of
     /// [`LeadOriginBasis::ALL`], as an error.
     ///
