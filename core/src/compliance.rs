@@ -561,13 +561,11 @@ impl Network {
 
     /// The compliance of every provider bound by the charter, on `as_of`.
     pub fn compliance_report(&self, as_of: NaiveDate) -> ComplianceReport {
-        // Members are independent: a large network is shared out between threads,
-        // each walking every mission but judging only its own members'.
-        let threads = if self.state().missions.len() < PARALLEL_FROM {
-            1
-        } else {
-            std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
-        };
+        // Members are independent: a large network is shared out between the
+        // threads the setting allows (`Threads::for_engine`), each walking
+        // every mission but judging only its own members'.
+        let threads =
+            if self.state().missions.len() < PARALLEL_FROM { 1 } else { crate::threads::Threads::for_engine().get() };
         self.compliance_report_on(as_of, threads)
     }
 

@@ -50,6 +50,7 @@ pub mod standing;
 pub mod state_codec;
 mod statement_text;
 pub mod text;
+pub mod threads;
 
 // The Kotlin binding's uniffi derives on the core's types need this crate's own
 // scaffolding (its `UniFfiTag` and FFI helpers); nothing else of uniffi is here.

@@ -67,7 +67,8 @@ pub fn check(state: &NetworkState) -> Result<()> {
     };
     // A large state is checked on two threads; the error reported is the
     // one the checks in this order meet first, as on one thread.
-    let (first, second) = if state.missions.len() >= PARALLEL_CHECKS {
+    let (first, second) = if state.missions.len() >= PARALLEL_CHECKS && crate::threads::Threads::for_engine().get() > 1
+    {
         std::thread::scope(|scope| {
             let second = scope.spawn(second);
             let first = first();
@@ -82,7 +83,8 @@ pub fn check(state: &NetworkState) -> Result<()> {
     stewards(state)
 }
 
-/// From this many missions, a state's checks run on two threads.
+/// From this many missions, a state's checks run on two threads (unless
+/// the thread setting, [`crate::threads::Threads`], is one).
 const PARALLEL_CHECKS: usize = 10_000;
 
 fn broken(rule: &'static str, id: impl ToString) -> Error {

@@ -315,8 +315,9 @@ impl Network {
     /// A network from a state written as [`Network::state_bytes`] writes
     /// it, as [`Network::from_state_json`] reads the JSON one: the `digest`
     /// ([`snapshot_digest_of`]) verified over the very bytes given (on a
-    /// second thread while the bytes are read: a state whose digest fails
-    /// is dropped unused), every value checked as the JSON reader checks
+    /// second thread while the bytes are read, unless the thread setting,
+    /// [`crate::threads::Threads`], is one: a state whose digest fails is
+    /// dropped unused), every value checked as the JSON reader checks
     /// it, then the invariants. The encoding's magic and version are read
     /// first, as a JSON snapshot's format and schema version are.
     ///
@@ -330,12 +331,17 @@ impl Network {
         key: Option<&ChainKey>,
     ) -> Result<Network> {
         crate::state_codec::check_header(state)?;
-        let (verified, parsed) = std::thread::scope(|scope| {
-            let verifying = scope.spawn(|| snapshot_digest_of(position, state, key) == *digest);
-            let parsed = crate::state_codec::decode_state(state);
-            // A digest thread cannot panic; were it to, the state is refused.
-            (verifying.join().unwrap_or(false), parsed)
-        });
+        let verify = || snapshot_digest_of(position, state, key) == *digest;
+        let (verified, parsed) = if crate::threads::Threads::for_engine().get() > 1 {
+            std::thread::scope(|scope| {
+                let verifying = scope.spawn(verify);
+                let parsed = crate::state_codec::decode_state(state);
+                // A digest thread cannot panic; were it to, the state is refused.
+                (verifying.join().unwrap_or(false), parsed)
+            })
+        } else {
+            (verify(), crate::state_codec::decode_state(state))
+        };
         if !verified {
             return Err(digest_mismatch(position));
         }

@@ -30,6 +30,9 @@ impl Network {
     /// A defect of the journal (as [`super::read_verified`]); then the
     /// network is to be dropped.
     pub(super) fn replay_while_reading(&mut self, text: &str, key: Option<&ChainKey>) -> Result<(Ended, Result<()>)> {
+        if crate::threads::Threads::for_engine().get() == 1 {
+            return self.replay_after_reading(text, key);
+        }
         std::thread::scope(|scope| {
             let (send, receive) = sync_channel::<Vec<Event>>(AHEAD);
             let reader =

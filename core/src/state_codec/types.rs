@@ -217,7 +217,7 @@ impl Codec for NetworkState {
         let charter = Codec::decode(r)?;
         let signatures = Codec::decode(r)?;
         let section = r.section()?;
-        let parallel = section.len() >= PARALLEL_SECTION;
+        let parallel = section.len() >= PARALLEL_SECTION && crate::threads::Threads::for_engine().get() > 1;
         let read_missions = move || -> Result<_> {
             let mut section = section;
             let missions = Codec::decode(&mut section)?;
