@@ -131,9 +131,11 @@ bench: bench-python
 	$(CARGO) bench -p coopetition
 	$(CARGO) bench -p coopetition-store
 
-## bench-python: the Python benchmarks over 1,000,000 missions (release build)
+## bench-python: the Python benchmarks over 1,000,000 missions (release build):
+## the policies against baselines, then every layout analysts hold
 bench-python: python-wheel-release
 	$(PY) benches/python/bench_policies.py
+	$(PY) benches/python/bench_layouts.py
 
 ## clean: remove build outputs (target/, including target/sample_journal.jsonl)
 clean:

@@ -11,23 +11,25 @@
 //! columns ([`ResultColumns`]).
 //!
 //! It only takes what needs no judgement: the flat and guide policies,
-//! columns without nulls, decimal128 amounts with scale 2 or int64 cents,
-//! date32 dates, lead origins as dictionary-encoded strings, integer counts,
-//! booleans. Anything else — another type, a null, a negative revenue, an
+//! columns without nulls, decimal128 amounts with scale 0 to 2 or integer
+//! cents of any width, date32, date64 and timestamps in UTC or a fixed
+//! offset, lead origins as strings (plain, large or view) or dictionaries of
+//! them with keys of any width, integer counts of any width, booleans (see
+//! [`columns`]). Anything else — another type, a null, a negative revenue, an
 //! unknown label, a row the core rejects — returns `None`, and the caller
 //! runs the general path, whose errors name the column and the first
 //! offending row. Results are equal either way (`tests/layouts.rs`).
+
+mod columns;
 
 use crate::input::Missions;
 use crate::pool::{run, Threads, PARALLEL_ROWS};
 use crate::results::ResultColumns;
 use arrow_array::cast::AsArray;
-use arrow_array::types::{Date32Type, Decimal128Type, Int32Type, Int64Type, UInt32Type};
 use arrow_array::{Array, ArrayRef, RecordBatch};
 use arrow_buffer::BooleanBuffer;
 use arrow_schema::DataType;
-use coopetition::labels::Labelled;
-use coopetition::mission::LeadOrigin;
+use columns::{Cents, Days, Ints, Origins};
 use coopetition::policy::batch::{BatchEvaluator, BatchOutput, BuiltinPolicy, MissionColumns, Outputs, WideColumns};
 use coopetition::policy::reads::Reads;
 use coopetition::policy::Parameters;
@@ -37,32 +39,16 @@ use std::ops::Range;
 /// Rows per step of a worker: a step's inputs and outputs stay in the L2 cache.
 const STEP: usize = 1024;
 
-/// Money in cents, borrowed.
-#[derive(Clone, Copy)]
-enum Cents<'a> {
-    /// decimal128 with scale 2 (the values are cents), zero-copy.
-    Decimal(&'a [i128]),
-    Int(&'a [i64]),
-}
-
-/// Counts, borrowed; absent is zero.
-#[derive(Clone, Copy)]
-enum Counts<'a> {
-    Absent,
-    /// int32 values seen as u32 (zero-copy): the negative ones are above `i32::MAX`.
-    I32(&'a [u32]),
-    I64(&'a [i64]),
-    U32(&'a [u32]),
-}
+/// Rows per step of the flat rate's amounts when its money or days are
+/// converted: the 128-bit cents of a step (128 KiB) stay in the L2 cache.
+const WIDE_STEP: usize = 8192;
 
 /// The guide's inputs, borrowed.
 struct GuideInputs<'a> {
-    /// Dictionary keys of `lead_origin`, and the lead-origin index of each
-    /// dictionary value (`u8::MAX` for an unknown label).
-    origin_keys: &'a [i32],
-    origin_index: Vec<u8>,
-    partners: Counts<'a>,
-    shared: Counts<'a>,
+    origins: Origins<'a>,
+    /// Absent counts are zero.
+    partners: Option<Ints<'a>>,
+    shared: Option<Ints<'a>>,
     steward: Option<BooleanBuffer>,
     informed: Option<BooleanBuffer>,
 }
@@ -71,7 +57,7 @@ struct GuideInputs<'a> {
 struct Borrowed<'a> {
     rows: usize,
     revenue: Cents<'a>,
-    won_on: &'a [i32],
+    won_on: Days<'a>,
     donations: Option<Cents<'a>>,
     guide: Option<GuideInputs<'a>>,
 }
@@ -85,29 +71,22 @@ fn present<'a>(batch: &'a RecordBatch, name: &str) -> Option<Option<&'a ArrayRef
     }
 }
 
-/// `name` (decimal128 with scale 2) or `<name>_cents` (int64), `Some(None)`
-/// if neither is there; `None` for another type or nulls.
+/// `name` (decimal128 with scale 0 to 2) or `<name>_cents` (integers),
+/// `Some(None)` if neither is there; `None` for another type or nulls.
 fn cents<'a>(batch: &'a RecordBatch, name: &str) -> Option<Option<Cents<'a>>> {
     if let Some(a) = present(batch, name)? {
-        return match a.data_type() {
-            DataType::Decimal128(_, 2) => Some(Some(Cents::Decimal(a.as_primitive::<Decimal128Type>().values()))),
-            _ => None,
-        };
+        return Cents::decimal(a).map(Some);
     }
     match present(batch, &format!("{name}_cents"))? {
         None => Some(None),
-        Some(a) if a.data_type() == &DataType::Int64 => Some(Some(Cents::Int(a.as_primitive::<Int64Type>().values()))),
-        Some(_) => None,
+        Some(a) => Ints::of(a.as_ref()).map(|i| Some(Cents::Int(i))),
     }
 }
 
-fn counts<'a>(batch: &'a RecordBatch, name: &str) -> Option<Counts<'a>> {
-    let Some(a) = present(batch, name)? else { return Some(Counts::Absent) };
-    match a.data_type() {
-        DataType::Int32 => Some(Counts::I32(a.as_primitive::<Int32Type>().values().inner().typed_data::<u32>())),
-        DataType::Int64 => Some(Counts::I64(a.as_primitive::<Int64Type>().values())),
-        DataType::UInt32 => Some(Counts::U32(a.as_primitive::<UInt32Type>().values())),
-        _ => None,
+fn counts<'a>(batch: &'a RecordBatch, name: &str) -> Option<Option<Ints<'a>>> {
+    match present(batch, name)? {
+        None => Some(None),
+        Some(a) => Ints::of(a.as_ref()).map(Some),
     }
 }
 
@@ -120,20 +99,8 @@ fn flags(batch: &RecordBatch, name: &str) -> Option<Option<BooleanBuffer>> {
 }
 
 fn guide_inputs(batch: &RecordBatch) -> Option<GuideInputs<'_>> {
-    let origin = present(batch, "lead_origin")??;
-    let dict = origin.as_dictionary_opt::<Int32Type>()?;
-    let values = dict.values().as_string_opt::<i32>()?;
-    let origin_index = values
-        .iter()
-        .map(|v| {
-            v.and_then(|label| LeadOrigin::from_label(label).ok())
-                .and_then(|o| u8::try_from(o.index()).ok())
-                .unwrap_or(u8::MAX)
-        })
-        .collect();
     Some(GuideInputs {
-        origin_keys: dict.keys().values(),
-        origin_index,
+        origins: Origins::of(present(batch, "lead_origin")??)?,
         partners: counts(batch, "partners")?,
         shared: counts(batch, "shared_resources")?,
         steward: flags(batch, "steward_workstream")?,
@@ -142,14 +109,10 @@ fn guide_inputs(batch: &RecordBatch) -> Option<GuideInputs<'_>> {
 }
 
 fn borrow(batch: &RecordBatch, needs: Reads) -> Option<Borrowed<'_>> {
-    let won_on = present(batch, "won_on")??;
-    if won_on.data_type() != &DataType::Date32 {
-        return None;
-    }
     Some(Borrowed {
         rows: batch.num_rows(),
         revenue: cents(batch, "revenue")??,
-        won_on: won_on.as_primitive::<Date32Type>().values(),
+        won_on: Days::of(present(batch, "won_on")??)?,
         donations: cents(batch, "donations")?,
         guide: if needs.guide { Some(guide_inputs(batch)?) } else { None },
     })
@@ -160,6 +123,9 @@ fn borrow(batch: &RecordBatch, needs: Reads) -> Option<Borrowed<'_>> {
 struct Scratch {
     revenue: Vec<i64>,
     donations: Vec<i64>,
+    days: Vec<i32>,
+    wide_revenue: Vec<i128>,
+    wide_donations: Vec<i128>,
     guide: GuideScratch,
 }
 
@@ -176,63 +142,12 @@ struct GuideScratch {
     origin_zeros: Vec<u8>,
 }
 
-/// Cents of rows `r`, borrowed or narrowed into `buf`; `None` if a value
-/// is negative or does not fit 64 bits.
-fn cents_of<'s>(c: Cents<'s>, r: Range<usize>, buf: &'s mut Vec<i64>) -> Option<&'s [i64]> {
+/// Counts of rows `r`; zeros when absent; `None` if one is out of range.
+fn counts_of<'s>(c: Option<Ints<'s>>, r: Range<usize>, buf: &'s mut Vec<u32>, zeros: &'s [u32]) -> Option<&'s [u32]> {
     match c {
-        Cents::Decimal(values) => {
-            let values = values.get(r.clone())?;
-            // Reused at the length of a step: no clearing.
-            buf.resize(r.len(), 0);
-            // Every value is in 0..=i64::MAX if and only if no bit above the
-            // 63 low ones is set: OR them all, in the loop that copies the
-            // low words (one pass; vectorises).
-            let mut high = 0u128;
-            for (cents, &v) in buf.iter_mut().zip(values) {
-                high |= v as u128 >> 63;
-                #[allow(clippy::cast_possible_truncation)] // below 2^63 unless flagged
-                {
-                    *cents = v as i64;
-                }
-            }
-            (high == 0).then_some(buf.as_slice())
-        }
-        Cents::Int(v) => cents_valid(c, r.clone()).then(|| v.get(r)).flatten(),
+        None => zeros.get(..r.len()),
+        Some(ints) => ints.counts(r, buf),
     }
-}
-
-/// Whether every amount of rows `r` is in cents `0..=i64::MAX`, read in place.
-fn cents_valid(c: Cents<'_>, r: Range<usize>) -> bool {
-    match c {
-        Cents::Decimal(values) => {
-            values.get(r).is_some_and(|v| v.iter().fold(0, |high, &x| high | (x as u128 >> 63)) == 0)
-        }
-        Cents::Int(v) => v.get(r).is_some_and(|v| v.iter().fold(0, |acc, &x| acc | x) >= 0),
-    }
-}
-
-/// Counts of rows `r`; `None` if one is negative or above `u32::MAX`.
-fn counts_of<'s>(c: Counts<'s>, r: Range<usize>, buf: &'s mut Vec<u32>, zeros: &'s [u32]) -> Option<&'s [u32]> {
-    let n = r.len();
-    buf.clear();
-    match c {
-        Counts::Absent => return zeros.get(..n),
-        Counts::U32(v) => return v.get(r),
-        Counts::I32(v) => {
-            let v = v.get(r)?;
-            // The sign bits, OR-ed.
-            return (v.iter().fold(0, |acc, &x| acc | x) >> 31 == 0).then_some(v);
-        }
-        Counts::I64(v) => {
-            let v = v.get(r)?;
-            if v.iter().fold(false, |acc, &x| acc | (x as u64 > u64::from(u32::MAX))) {
-                return None;
-            }
-            #[allow(clippy::cast_possible_truncation)] // checked just above
-            buf.extend(v.iter().map(|&x| x as u32));
-        }
-    }
-    Some(buf)
 }
 
 fn flags_of<'s>(f: &Option<BooleanBuffer>, r: Range<usize>, buf: &'s mut Vec<bool>, no: &'s [bool]) -> &'s [bool] {
@@ -268,14 +183,14 @@ impl Scratch {
     /// change no amount, only the explanation.
     fn columns<'s>(&'s mut self, b: &'s Borrowed<'_>, r: Range<usize>, details: bool) -> Option<MissionColumns<'s>> {
         let n = r.len();
-        let revenue_cents = cents_of(b.revenue, r.clone(), &mut self.revenue)?;
+        let revenue_cents = b.revenue.of(r.clone(), &mut self.revenue)?;
         // A negative donation is left to the general path too.
         let donations_cents = match b.donations {
-            Some(d) if details => Some(cents_of(d, r.clone(), &mut self.donations)?),
-            Some(d) => cents_valid(d, r.clone()).then_some(None)?,
+            Some(d) if details => Some(d.of(r.clone(), &mut self.donations)?),
+            Some(d) => d.valid(r.clone()).then_some(None)?,
             None => None,
         };
-        let won_on = b.won_on.get(r.clone())?;
+        let won_on = b.won_on.of_rows(r.clone(), &mut self.days)?;
         let guide = match &b.guide {
             Some(g) => self.guide.columns(g, r)?,
             // The flat rate reads none of them: constant columns.
@@ -284,19 +199,16 @@ impl Scratch {
         Some(guide.with(revenue_cents, won_on, donations_cents))
     }
 
-    /// The columns of rows `r` of `b` with decimal128 money read in place,
-    /// for the amounts alone; `None` for int64 cents or a value out of range.
+    /// The columns of rows `r` of `b` with money as 128-bit cents (decimal128
+    /// of scale 2 read in place), for the amounts alone; `None` for a value
+    /// out of range.
     fn wide<'s>(&'s mut self, b: &'s Borrowed<'_>, r: Range<usize>) -> Option<WideColumns<'s>> {
-        let decimal = |c: Cents<'s>| match c {
-            Cents::Decimal(v) => v.get(r.clone()),
-            Cents::Int(_) => None,
-        };
-        let revenue_cents = decimal(b.revenue)?;
+        let revenue_cents = b.revenue.wide(r.clone(), &mut self.wide_revenue)?;
         let donations_cents = match b.donations {
-            Some(d) => Some(decimal(d)?),
+            Some(d) => Some(d.wide(r.clone(), &mut self.wide_donations)?),
             None => None,
         };
-        let won_on = b.won_on.get(r.clone())?;
+        let won_on = b.won_on.of_rows(r.clone(), &mut self.days)?;
         let guide = match &b.guide {
             Some(g) => self.guide.columns(g, r)?,
             // The flat rate reads none of them.
@@ -320,17 +232,8 @@ impl GuideScratch {
 
     /// The guide's columns of rows `r`; `None` if a value is out of range.
     fn columns<'s>(&'s mut self, g: &'s GuideInputs<'_>, r: Range<usize>) -> Option<GuideColumns<'s>> {
-        let keys = g.origin_keys.get(r.clone())?;
-        self.origin.clear();
-        self.origin.extend(
-            keys.iter()
-                .map(|&k| usize::try_from(k).ok().and_then(|k| g.origin_index.get(k)).copied().unwrap_or(u8::MAX)),
-        );
-        if self.origin.contains(&u8::MAX) {
-            return None;
-        }
         Some(GuideColumns {
-            origin: &self.origin,
+            origin: g.origins.of_rows(r.clone(), &mut self.origin)?,
             partners: counts_of(g.partners, r.clone(), &mut self.partners, &self.zeros)?,
             shared: counts_of(g.shared, r.clone(), &mut self.shared, &self.zeros)?,
             steward: flags_of(&g.steward, r.clone(), &mut self.steward, &self.no),
@@ -382,10 +285,19 @@ fn work(e: &BatchEvaluator, b: &Borrowed, range: Range<usize>, details: bool) ->
     let mut amount = Vec::with_capacity(range.len());
     let mut scratch = Scratch::new();
     if !details {
-        // The amounts alone, straight from the decimal128 buffers (the flat
-        // rate reads all its rows at once; the guide a step at a time, for
-        // its narrowed columns). Any refusal: the steps below, from scratch.
-        let step = if b.guide.is_some() { STEP } else { range.len().max(1) };
+        // The amounts alone, from 128-bit cents (the flat rate over money
+        // and days read in place takes all its rows at once; otherwise a step
+        // at a time, for the narrowed columns). Any refusal: the steps below,
+        // from scratch.
+        let in_place =
+            b.guide.is_none() && b.revenue.in_place() && b.won_on.in_place() && b.donations.is_none_or(Cents::in_place);
+        let step = if in_place {
+            range.len().max(1)
+        } else if b.guide.is_none() {
+            WIDE_STEP
+        } else {
+            STEP
+        };
         let all = range.clone().step_by(step).all(|start| {
             let r = start..(start + step).min(range.end);
             scratch.wide(b, r).is_some_and(|cols| e.append_amounts(&cols, &mut amount))
@@ -408,6 +320,24 @@ fn work(e: &BatchEvaluator, b: &Borrowed, range: Range<usize>, details: bool) ->
         results.append(&out, &mut amount);
     }
     Some((results, amount))
+}
+
+/// The columns [`evaluate`] checks value by value as it reads them, so that
+/// they need only Arrow's structural checks first: lead origins as strings
+/// (plain, large or views), whose full validation by Arrow (UTF-8, offsets,
+/// views) costs as much as evaluating the guide. Their reader takes only
+/// bytes equal to a label, each range checked; any other value sends the
+/// call to the general path, which validates them in full first.
+pub(crate) fn checked_as_read(policy: &BuiltinPolicy, input: &Missions) -> Vec<&'static str> {
+    let text = input
+        .schema
+        .field_with_name("lead_origin")
+        .is_ok_and(|f| matches!(f.data_type(), DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View));
+    if matches!(policy, BuiltinPolicy::Guide) && text {
+        vec!["lead_origin"]
+    } else {
+        Vec::new()
+    }
 }
 
 /// Evaluates `policy` over `input` if every column it reads has a usual

@@ -46,9 +46,11 @@ impl Evaluated {
 ///
 /// Only the columns the policy reads are read (see [`columns_read`](crate::columns_read)).
 /// The flat and guide policies read the usual layouts in place: decimal128
-/// with scale 2 or int64 `*_cents` money, date32 days, dictionary-encoded
-/// lead origins, integer counts, booleans, no nulls. Any other layout is
-/// converted first by the core's rules, with the same results.
+/// with scale 0 to 2 or integer `*_cents` money, date32, date64 and
+/// timestamps in UTC or a fixed offset, lead origins as strings (plain,
+/// large, view) or dictionaries of them, integer counts of any width,
+/// booleans, no nulls. Any other layout (nulls, a named time zone, floats)
+/// is converted first by the core's rules, with the same results.
 ///
 /// # Errors
 /// `batch.column.invalid` for a missing or unreadable column,
@@ -61,12 +63,15 @@ pub fn evaluate(
     options: &Options,
 ) -> Result<Evaluated, Error> {
     let wanted = Wanted { reads: policy.reads(), provider: false };
-    missions.validate(&wanted.columns())?;
+    // Columns the borrowed path checks value by value as it reads them.
+    let shallow = crate::borrowed::checked_as_read(policy, missions);
+    missions.validate_but(&wanted.columns(), &shallow)?;
     let batches = match crate::borrowed::evaluate(policy, params, missions, options.details, options.threads) {
         // Usual column types and valid rows: straight from the Arrow buffers.
         Some(batches) => batches?,
         // Anything else, and every error, through the core's table.
         None => {
+            missions.validate(&shallow)?;
             let table = Table::read(missions, options.floats, wanted)?;
             let chunks =
                 evaluate_chunks(policy, params, &table.columns(), options.threads).map_err(|e| table.named(e))?;

@@ -3,6 +3,7 @@
 //! ([`coopetition::policy::batch_input`]) into plain vectors; a bad column or
 //! row is a `batch.column.invalid` or `batch.row.invalid` error naming it.
 
+use crate::zone::Zone;
 use arrow_array::cast::AsArray;
 use arrow_array::types::{
     Date32Type, Date64Type, Decimal128Type, Decimal256Type, Decimal32Type, Decimal64Type, Float32Type, Float64Type,
@@ -87,12 +88,25 @@ impl Missions {
     /// Checks every column named in `wanted` with Arrow's full validation
     /// (see [`validate`]); the others are not read.
     pub(crate) fn validate(&self, wanted: &[&str]) -> Result<(), Error> {
+        self.validate_but(wanted, &[])
+    }
+
+    /// As [`Missions::validate`], except that the columns named in
+    /// `shallow` get only Arrow's structural checks (buffer sizes, nulls):
+    /// their reader checks each value it reads, and they are validated in
+    /// full before any other reader reads them.
+    pub(crate) fn validate_but(&self, wanted: &[&str], shallow: &[&str]) -> Result<(), Error> {
         let fields = self.schema.fields().iter().enumerate();
         for (index, field) in fields.filter(|(_, f)| wanted.contains(&f.name().as_str())) {
+            let full = !shallow.contains(&field.name().as_str());
             let mut first_row = 0;
             for batch in &self.batches {
                 if let Some(array) = batch.columns().get(index) {
-                    validate(field.name(), array, first_row)?;
+                    if full {
+                        validate(field.name(), array, first_row)?;
+                    } else {
+                        structure(field.name(), array)?;
+                    }
                 }
                 first_row += batch.num_rows();
             }
@@ -154,6 +168,14 @@ fn validate(name: &str, array: &ArrayRef, first_row: usize) -> Result<(), Error>
     }
     check!(Int8Type, Int16Type, Int32Type, Int64Type, UInt8Type, UInt16Type, UInt32Type, UInt64Type);
     dict.values().to_data().validate_full().map_err(malformed)
+}
+
+/// Arrow's structural checks alone: buffer sizes, nulls.
+fn structure(name: &str, array: &ArrayRef) -> Result<(), Error> {
+    let malformed = |e: arrow_schema::ArrowError| column_error(name, format!("is not valid Arrow data: {e}"));
+    let data = array.to_data();
+    data.validate().map_err(malformed)?;
+    data.validate_nulls().map_err(malformed)
 }
 
 /// Fails on the first null of a required column.
@@ -231,7 +253,9 @@ fn validity(chunk: &ArrayRef) -> impl Iterator<Item = bool> {
     (0..chunk.len()).map(move |i| nulls.as_ref().is_none_or(|n| n.is_valid(i)))
 }
 
-/// Dates as days since 1970-01-01.
+/// Dates as days since 1970-01-01: date32, date64 (each a midnight), or
+/// timestamps of any unit, whose day is taken in their time zone (UTC when
+/// they have none; see [`crate::zone`]).
 pub(crate) fn dates(input: &Missions, name: &str, required: bool) -> Result<Option<Nullable<i32>>, Error> {
     let Some(chunks) = input.column(name, required)? else { return Ok(None) };
     let mut days = Vec::with_capacity(input.rows);
@@ -252,7 +276,20 @@ pub(crate) fn dates(input: &Missions, name: &str, required: bool) -> Result<Opti
                     &mut days,
                 )?;
             }
-            other => return Err(column_error(name, format!("has type {other}; expected dates (date32)"))),
+            DataType::Timestamp(unit, tz) => {
+                let zone = Zone::of(name, tz.as_deref())?;
+                // Every unit's values are i64: read them as milliseconds' type.
+                let ticks = cast(name, chunk, &DataType::Int64)?;
+                let t = ticks.as_primitive::<Int64Type>();
+                let day = |v: i64| zone.day(v, *unit);
+                batch_input::convert(name, base, t.values(), |i| t.is_valid(i), day, &mut days)?;
+            }
+            other => {
+                return Err(column_error(
+                    name,
+                    format!("has type {other}; expected dates (date32, date64 or timestamps)"),
+                ))
+            }
         }
         valid.extend(validity(chunk));
     }

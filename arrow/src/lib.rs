@@ -57,6 +57,7 @@ mod options;
 mod pool;
 mod results;
 mod table;
+mod zone;
 
 pub use compare::{compare, Compared, Policy};
 pub use comparison::{breakdown_batch, summary_batch, Breakdown};

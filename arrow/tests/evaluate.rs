@@ -6,12 +6,15 @@ mod common;
 
 use arrow_array::cast::AsArray;
 use arrow_array::types::{Decimal128Type, Int32Type, Int8Type};
-use arrow_array::{Array, ArrayRef, Date32Array, Decimal128Array, RecordBatch};
+use arrow_array::{Array, ArrayRef, Date32Array, Decimal128Array, Int64Array, RecordBatch};
+use arrow_schema::{DataType, TimeUnit};
 use common::{batch, missions, Layout};
 use coopetition::labels::Labelled;
+use coopetition::policy::batch::days_from_date;
 use coopetition::policy::batch::BuiltinPolicy;
 use coopetition::policy::compare::compare as compare_facts;
 use coopetition::policy::{Assessment, BehaviourModel, ContributionPolicy, MissionFacts, Parameters};
+use coopetition::prelude::Money;
 use coopetition_arrow::{
     breakdown_batch, compare, evaluate, evaluate_batch, summary_batch, Breakdown, Floats, Missions, Options, Policy,
     Threads,
@@ -236,4 +239,119 @@ fn zero_threads_and_mismatched_batches_are_refused() {
     let usual = batch(&facts, Layout::Usual);
     let e = Missions::new(usual.schema(), vec![usual.clone(), batch(&facts, Layout::Other)]).unwrap_err();
     assert_eq!(e.code(), "batch.column.invalid");
+}
+
+/// `batch` with column `name` replaced by `array` (or renamed `rename`).
+fn replaced(batch: &RecordBatch, name: &str, rename: &str, array: ArrayRef) -> RecordBatch {
+    let mut columns: Vec<(String, ArrayRef)> = Vec::new();
+    for (field, column) in batch.schema().fields().iter().zip(batch.columns()) {
+        if field.name() == name {
+            columns.push((rename.to_owned(), array.clone()));
+        } else {
+            columns.push((field.name().clone(), column.clone()));
+        }
+    }
+    RecordBatch::try_from_iter(columns).unwrap()
+}
+
+fn cast(column: &ArrayRef, to: DataType) -> ArrayRef {
+    arrow_cast::cast(column, &to).unwrap()
+}
+
+#[test]
+fn the_flat_rate_and_the_guide_read_every_common_layout() {
+    // Whole euros, so that decimals of scale 0 and 1 hold them too.
+    let mut facts = missions(3_000, 23);
+    for m in &mut facts {
+        m.revenue = Money::from_cents(common::cents(m.revenue) / 100 * 100);
+    }
+    let usual = batch(&facts, Layout::Usual);
+    let column = |name: &str| usual.column_by_name(name).unwrap().clone();
+    let origin = column("lead_origin");
+    let text = cast(&origin, DataType::Utf8);
+    let dict = |key: DataType, value: DataType| cast(&origin, DataType::Dictionary(Box::new(key), Box::new(value)));
+    let revenue = column("revenue");
+    let cents: Vec<i64> = facts.iter().map(|m| common::cents(m.revenue)).collect();
+    let days: Vec<i64> = facts.iter().map(|m| i64::from(days_from_date(m.won_on))).collect();
+    let seconds = |shift: i64| Int64Array::from_iter_values(days.iter().map(|d| d * 86_400 + shift));
+    let stamp = |unit: TimeUnit, per_second: i64, shift: i64, tz: Option<&str>| -> ArrayRef {
+        let ticks: ArrayRef =
+            Arc::new(Int64Array::from_iter_values(seconds(shift).values().iter().map(|s| s * per_second)));
+        cast(&ticks, DataType::Timestamp(unit, tz.map(Into::into)))
+    };
+    let layouts: Vec<(&str, &str, &str, ArrayRef)> = vec![
+        ("dictionary<int8, string>", "lead_origin", "lead_origin", dict(DataType::Int8, DataType::Utf8)),
+        ("dictionary<uint16, large_string>", "lead_origin", "lead_origin", dict(DataType::UInt16, DataType::LargeUtf8)),
+        ("dictionary<int64, string_view>", "lead_origin", "lead_origin", dict(DataType::Int64, DataType::Utf8View)),
+        ("dictionary<uint32, large_string>", "lead_origin", "lead_origin", dict(DataType::UInt32, DataType::LargeUtf8)),
+        ("string", "lead_origin", "lead_origin", text.clone()),
+        ("large_string", "lead_origin", "lead_origin", cast(&text, DataType::LargeUtf8)),
+        ("string_view", "lead_origin", "lead_origin", cast(&text, DataType::Utf8View)),
+        ("decimal128(38, 2)", "revenue", "revenue", cast(&revenue, DataType::Decimal128(38, 2))),
+        ("decimal128(20, 1)", "revenue", "revenue", cast(&revenue, DataType::Decimal128(20, 1))),
+        ("decimal128(20, 0)", "revenue", "revenue", cast(&revenue, DataType::Decimal128(20, 0))),
+        ("int64 cents", "revenue", "revenue_cents", Arc::new(Int64Array::from(cents.clone()))),
+        (
+            "int32 cents",
+            "revenue",
+            "revenue_cents",
+            cast(&(Arc::new(Int64Array::from(cents.clone())) as ArrayRef), DataType::Int32),
+        ),
+        (
+            "uint64 cents",
+            "revenue",
+            "revenue_cents",
+            cast(&(Arc::new(Int64Array::from(cents)) as ArrayRef), DataType::UInt64),
+        ),
+        ("date64", "won_on", "won_on", cast(&column("won_on"), DataType::Date64)),
+        ("timestamp[s]", "won_on", "won_on", stamp(TimeUnit::Second, 1, 0, None)),
+        ("timestamp[ms], a time of day", "won_on", "won_on", stamp(TimeUnit::Millisecond, 1_000, 86_399, None)),
+        ("timestamp[us, UTC]", "won_on", "won_on", stamp(TimeUnit::Microsecond, 1_000_000, 3_600, Some("UTC"))),
+        ("timestamp[ns]", "won_on", "won_on", stamp(TimeUnit::Nanosecond, 1_000_000_000, 0, None)),
+        // Midnight in the zone is the evening before in UTC: the zone's day is taken.
+        ("timestamp[s, +02:00]", "won_on", "won_on", stamp(TimeUnit::Second, 1, -7_200, Some("+02:00"))),
+        (
+            "timestamp[ms, -05:00] at 23:00",
+            "won_on",
+            "won_on",
+            stamp(TimeUnit::Millisecond, 1_000, 28 * 3_600, Some("-05:00")),
+        ),
+        (
+            "timestamp[s, Europe/Paris] at noon",
+            "won_on",
+            "won_on",
+            stamp(TimeUnit::Second, 1, 11 * 3_600, Some("Europe/Paris")),
+        ),
+        ("partners int8", "partners", "partners", cast(&column("partners"), DataType::Int8)),
+        ("partners uint64", "partners", "partners", cast(&column("partners"), DataType::UInt64)),
+        (
+            "shared_resources int16",
+            "shared_resources",
+            "shared_resources",
+            cast(&column("shared_resources"), DataType::Int16),
+        ),
+    ];
+    for (layout, name, rename, array) in layouts {
+        let b = replaced(&usual, name, rename, array);
+        for policy in [BuiltinPolicy::Flat, BuiltinPolicy::Guide] {
+            for details in [true, false] {
+                let o = Options { details, ..options(2) };
+                let result = evaluate_batch(&b, &policy, Parameters::shipped(), &o)
+                    .unwrap_or_else(|e| panic!("{layout} {policy:?}: {e}"));
+                check(&result, &policy, &facts, details);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_time_zone_that_is_not_known_is_refused_with_the_fix() {
+    let facts = missions(10, 3);
+    let usual = batch(&facts, Layout::Usual);
+    let ticks: ArrayRef = Arc::new(Int64Array::from(vec![0_i64; 10]));
+    let stamps = cast(&ticks, DataType::Timestamp(TimeUnit::Second, Some("Mars/Olympus".into())));
+    let b = replaced(&usual, "won_on", "won_on", stamps);
+    let e = evaluate_batch(&b, &BuiltinPolicy::Flat, Parameters::shipped(), &options(1)).unwrap_err();
+    assert_eq!(e.code(), "batch.column.invalid");
+    assert!(e.to_string().contains("Mars/Olympus") && e.to_string().contains(".dt.date"), "{e}");
 }

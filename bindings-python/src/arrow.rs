@@ -126,8 +126,8 @@ fn requested(item: &Bound<'_, PyAny>, model: Option<BehaviourModel>) -> PyResult
     })
 }
 
-/// Keeps only the wanted columns of a pyarrow or polars table before it crosses
-/// (so unused columns, such as long strings, are never imported).
+/// Keeps only the wanted columns of a pyarrow or polars table before it
+/// crosses (so unused columns, such as long strings, are never imported).
 fn project<'py>(missions: &Bound<'py, PyAny>, wanted: &[&str]) -> PyResult<Bound<'py, PyAny>> {
     let names = if missions.hasattr("column_names")? {
         missions.getattr("column_names")?
@@ -144,22 +144,24 @@ fn project<'py>(missions: &Bound<'py, PyAny>, wanted: &[&str]) -> PyResult<Bound
     missions.call_method1("select", (keep,))
 }
 
-/// The wanted columns of the table, through the Arrow C stream.
+/// The wanted columns of the table, through the Arrow C stream. A pandas
+/// frame's wanted columns are converted by `coopetition._pandas` (numpy
+/// integers, datetime64 and categoricals without a copy).
 fn read_input(py: Python<'_>, missions: &Bound<'_, PyAny>, wanted: &[&str]) -> PyResult<Missions> {
-    let missions = project(missions, wanted)?;
-    // pandas DataFrames without the PyCapsule interface go through pyarrow.
-    let source = if !missions.hasattr("__arrow_c_stream__")? && !missions.hasattr("__arrow_c_array__")? {
-        if missions.hasattr("to_arrow")? {
+    let pandas = missions.getattr("__class__")?.getattr("__module__")?.extract::<String>()?.starts_with("pandas");
+    let source = if pandas {
+        py.import("coopetition._pandas")?.call_method1("to_arrow", (missions, wanted.to_vec()))?
+    } else {
+        let missions = project(missions, wanted)?;
+        if missions.hasattr("__arrow_c_stream__")? || missions.hasattr("__arrow_c_array__")? {
+            missions
+        } else if missions.hasattr("to_arrow")? {
             missions.call_method0("to_arrow")?
-        } else if missions.getattr("__class__")?.getattr("__module__")?.extract::<String>()?.starts_with("pandas") {
-            py.import("pyarrow")?.getattr("Table")?.call_method1("from_pandas", (missions,))?
         } else {
             return Err(PyTypeError::new_err(
                 "missions must be an Arrow-compatible table (pyarrow, polars, pandas, DuckDB: anything with __arrow_c_stream__)",
             ));
         }
-    } else {
-        missions
     };
     let (batches, schema) = source.extract::<AnyRecordBatch>()?.into_table()?.into_inner();
     Missions::new(schema, batches).py()

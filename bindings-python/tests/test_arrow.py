@@ -307,6 +307,95 @@ def test_evaluate_batch_gives_the_same_results_whatever_the_column_types_and_chu
             assert c.evaluate_batch(variant, policy, details=False).equals(expected.select(["amount"])), name
 
 
+def analysts_layouts(table: pa.Table) -> dict[str, object]:
+    """The same missions as pandas (numpy-backed, Arrow-backed) and polars hold them."""
+    import numpy as np
+    import pandas as pd
+    import polars as pl
+
+    cents = np.array([int(d * 100) for d in table["revenue"].to_pylist()], np.int64)
+    days = np.asarray(table["won_on"].cast(pa.int32())).astype("datetime64[D]")
+    origin = table["lead_origin"].cast(pa.string()).to_numpy(zero_copy_only=False)
+    frame = pd.DataFrame({
+        "provider": pd.Categorical(table["provider"].cast(pa.string()).to_numpy(zero_copy_only=False)),
+        "revenue_cents": cents,
+        "donations_cents": np.array([int(d * 100) for d in table["donations"].to_pylist()], np.int64),
+        "won_on": days.astype("datetime64[ns]"),
+        "lead_origin": pd.Categorical(origin),
+        "partners": table["partners"].to_numpy().astype(np.int8),
+        "shared_resources": table["shared_resources"].to_numpy(),
+        "steward_workstream": table["steward_workstream"].to_numpy(zero_copy_only=False),
+        "client_informed": table["client_informed"].to_numpy(zero_copy_only=False),
+        "notes": ["free text"] * len(cents),
+        7: 0,
+    })
+    paris = frame.assign(won_on=frame.won_on.dt.tz_localize("Europe/Paris").dt.tz_convert("UTC"))
+    polars = pl.from_arrow(table.drop_columns(["mission"]))
+    return {
+        "pandas, datetime64[ns], categoricals": frame,
+        "pandas, datetime.date objects": frame.assign(won_on=frame.won_on.dt.date),
+        "pandas, datetime64[s], plain strings": frame.assign(
+            won_on=frame.won_on.astype("datetime64[s]"), lead_origin=origin),
+        # UTC instants of midnights in Paris: their day in UTC is the day before,
+        # so the column is sent in Paris time, as a user holding it would.
+        "pandas, Europe/Paris time zone": paris.assign(won_on=paris.won_on.dt.tz_convert("Europe/Paris")),
+        "pandas, Arrow-backed": table.to_pandas(types_mapper=pd.ArrowDtype),
+        "polars, String": polars.with_columns(pl.col("lead_origin").cast(pl.String)),
+        "polars, Categorical": polars.with_columns(pl.col("lead_origin").cast(pl.String).cast(pl.Categorical)),
+        "polars, Enum, Datetime": polars.with_columns(
+            pl.col("lead_origin").cast(pl.String).cast(pl.Enum(ORIGINS)),
+            pl.col("won_on").cast(pl.Datetime("us"))),
+        "pyarrow, string_view, date64": table.set_column(
+            table.schema.get_field_index("lead_origin"), "lead_origin", table["lead_origin"].cast(pa.string()).cast(pa.string_view())
+        ).set_column(table.schema.get_field_index("won_on"), "won_on", table["won_on"].cast(pa.date64())),
+    }
+
+
+def test_every_layout_analysts_hold_gives_the_same_results() -> None:
+    table = portfolio.generate(70_000, providers=30, seed=9)
+    expected = {p: c.evaluate_batch(table, p) for p in ["flat", "guide"]}
+    totals = c.compare(table, ["flat", "guide"]).totals()
+    for name, layout in analysts_layouts(table).items():
+        for policy in ["flat", "guide"]:
+            assert c.evaluate_batch(layout, policy).equals(expected[policy]), (name, policy)
+            got = c.evaluate_batch(layout, policy, details=False, threads=1)
+            assert got.equals(expected[policy].select(["amount"])), (name, policy)
+        assert c.compare(layout, ["flat", "guide"]).totals() == totals, name
+
+
+def test_missing_values_of_pandas_and_polars_are_missing_not_dates_nor_labels() -> None:
+    import numpy as np
+    import pandas as pd
+    import polars as pl
+
+    frame = pd.DataFrame({
+        "revenue_cents": np.array([100_000, 200_000], np.int64),
+        "won_on": np.array(["2021-03-01", "NaT"], "datetime64[ns]"),
+        "lead_origin": pd.Categorical(["network_event", None]),
+    })
+    for missions, column, row in [
+        (frame, "won_on", 1),
+        (frame.assign(won_on=frame.won_on.fillna(pd.Timestamp("2021-03-02"))), "lead_origin", 1),
+        (pl.DataFrame({"revenue_cents": [100_000], "won_on": [date(2021, 3, 1)], "lead_origin": [None]},
+                      schema_overrides={"lead_origin": pl.String}), "lead_origin", 0),
+    ]:
+        with pytest.raises(c.BatchError) as e:
+            c.evaluate_batch(missions, "guide")
+        assert e.value.code == "batch.row.invalid" and f"`{column}`" in str(e.value) and f"row {row}" in str(e.value)
+    # The flat rate does not read the lead origin: its missing values change nothing.
+    flat = c.evaluate_batch(frame.iloc[:1], "flat", details=False)
+    assert flat["amount"].to_pylist() == [Decimal("50.00")]
+
+
+def test_a_time_zone_that_is_not_known_is_refused_with_the_fix() -> None:
+    stamps = pa.array([0], pa.timestamp("s", tz="Mars/Olympus"))
+    missions = pa.table({"revenue": pa.array([Decimal("100.00")], pa.decimal128(12, 2)), "won_on": stamps})
+    with pytest.raises(c.BatchError) as e:
+        c.evaluate_batch(missions, "flat")
+    assert e.value.code == "batch.column.invalid"
+    assert "Mars/Olympus" in str(e.value) and ".dt.date" in str(e.value)
+
+
 def test_evaluate_batch_names_the_first_offending_row_of_a_large_table() -> None:
     table = portfolio.generate(70_000, providers=20, seed=9)
     revenue = table["revenue"].to_pylist()

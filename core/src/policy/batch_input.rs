@@ -13,6 +13,11 @@
 //! - Counts (partners, shared resources, offers) of any integer width must fit
 //!   `0..=u32::MAX`, the range of [`MissionFacts`](super::MissionFacts) ([`count_from_integer`]).
 //! - Dates stored as milliseconds must fall on a day ([`day_from_millis`]).
+//!   A timestamp gives its day: the day on which it falls in its own time
+//!   zone, the UTC day when it has none ([`day_from_ticks`],
+//!   [`days_from_ticks`]); the time of day is not read.
+//! - Labels stored as text are read by [`LabelIndex`], byte for byte as
+//!   [`Labelled::from_label`] reads them.
 //! - Dictionary keys must index their dictionary ([`check_keys`]).
 //! - Provider ids follow [`ActorId::new`], each distinct name checked once
 //!   ([`actor_ids`]); mission ids follow [`MissionId::new`] ([`check_mission_ids`]).
@@ -30,6 +35,7 @@
 
 use crate::error::{Error, Result};
 use crate::ids::{ActorId, MissionId};
+use crate::labels::Labelled;
 use crate::money::Money;
 use crate::money_float::{money_from_f32, money_from_f64};
 use rust_decimal::Decimal;
@@ -157,6 +163,157 @@ pub fn day_from_millis(ms: i64) -> Result<i32> {
         return Err(refused());
     }
     i32::try_from(ms / MILLIS_PER_DAY).map_err(|_| refused())
+}
+
+/// The day (since 1970-01-01) on which a timestamp falls: `ticks` counted
+/// in units of which `per_day` make a day, already shifted by the offset of
+/// its time zone; earlier than midnight 1970-01-01 counts backwards (floor).
+///
+/// # Errors
+/// `input.parse.invalid` for a zero or negative `per_day`, or a day beyond
+/// 32-bit days.
+pub fn day_from_ticks(ticks: i64, per_day: i64) -> Result<i32> {
+    let day = ticks.checked_div_euclid(per_day).filter(|_| per_day > 0);
+    day.and_then(|d| i32::try_from(d).ok())
+        .ok_or_else(|| Error::Parse { value: format!("{ticks} / {per_day}"), expected: "a day within 32-bit days" })
+}
+
+/// [`day_from_ticks`] for a whole column, with `offset` ticks added to each
+/// (a fixed time zone's offset): the days are appended to `out`; `false`
+/// (and `out` is to be dropped) when a day is out of range, or with
+/// `MIDNIGHT` when a value is not a midnight (a date stored in
+/// milliseconds, [`day_from_millis`]). `PER_DAY` is a constant, so that the
+/// division compiles to a multiplication.
+pub fn days_from_ticks<const PER_DAY: i64, const MIDNIGHT: bool>(
+    ticks: &[i64],
+    offset: i64,
+    out: &mut Vec<i32>,
+) -> bool {
+    // The ticks whose day fits 32 bits (all of them when a day has more
+    // ticks than 64 bits can count 32-bit days of).
+    let low = i64::from(i32::MIN).checked_mul(PER_DAY).unwrap_or(i64::MIN);
+    let high = (i64::from(i32::MAX) + 1).checked_mul(PER_DAY).map_or(i64::MAX, |h| h - 1);
+    let mut inside = PER_DAY > 0;
+    out.reserve(ticks.len());
+    for &t in ticks {
+        // An overflow of the shift or a day beyond 32 bits is flagged; the
+        // loop has no early exit, so that it vectorises.
+        let (shifted, overflow) = t.overflowing_add(offset);
+        inside &= !overflow & (low..=high).contains(&shifted);
+        let day = shifted.div_euclid(PER_DAY);
+        // A midnight is a whole number of days: checked by a multiplication.
+        inside &= !MIDNIGHT || day.wrapping_mul(PER_DAY) == shifted;
+        #[allow(clippy::cast_possible_truncation)] // in range unless flagged
+        out.push(day as i32);
+    }
+    inside
+}
+
+/// Finds a [`Labelled`] value by its label's bytes, as
+/// [`Labelled::from_label`] does but without building a string: the labels
+/// are grouped by length, and a label of 8 to 16 bytes is compared as its
+/// first and last 8 bytes (which together cover it), two integer
+/// comparisons instead of a call to compare memory.
+#[derive(Debug, Clone)]
+pub struct LabelIndex {
+    /// For each length, the first label of that length.
+    first: Vec<Option<Candidate>>,
+    /// The other labels, when several share a length.
+    more: Vec<Candidate>,
+}
+
+/// A label and its position.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    label: &'static [u8],
+    /// The first and last 8 bytes, for a label of 8 to 16 bytes.
+    ends: Option<(u64, u64)>,
+    position: u8,
+}
+
+impl Candidate {
+    #[inline]
+    fn is(&self, label: &[u8], ends: Option<(u64, u64)>) -> bool {
+        match ends {
+            Some(_) => self.ends == ends,
+            None => self.label == label,
+        }
+    }
+}
+
+/// The first and last 8 bytes of `bytes`, if it has 8 to 16 (they cover it).
+#[inline]
+fn ends(bytes: &[u8]) -> Option<(u64, u64)> {
+    if bytes.len() > 16 {
+        return None;
+    }
+    let first: [u8; 8] = bytes.get(..8)?.try_into().ok()?;
+    let last: [u8; 8] = bytes.get(bytes.len() - 8..)?.try_into().ok()?;
+    Some((u64::from_le_bytes(first), u64::from_le_bytes(last)))
+}
+
+impl LabelIndex {
+    /// The labels of `T`.
+    pub fn of<T: Labelled>() -> LabelIndex {
+        let mut index = LabelIndex { first: Vec::new(), more: Vec::new() };
+        for (position, value) in T::ALL.iter().enumerate() {
+            let label = value.label().as_bytes();
+            let Ok(position) = u8::try_from(position) else { continue };
+            let candidate = Candidate { label, ends: ends(label), position };
+            if index.first.len() <= label.len() {
+                index.first.resize(label.len() + 1, None);
+            }
+            match index.first.get_mut(label.len()) {
+                Some(slot @ None) => *slot = Some(candidate),
+                _ => index.more.push(candidate),
+            }
+        }
+        index
+    }
+
+    /// The position in [`Labelled::ALL`] of the value labelled `label`.
+    #[inline]
+    pub fn position(&self, label: &[u8]) -> Option<u8> {
+        let first = self.first.get(label.len())?.as_ref()?;
+        let ends = ends(label);
+        if first.is(label, ends) {
+            return Some(first.position);
+        }
+        self.more.iter().find(|c| c.label.len() == label.len() && c.is(label, ends)).map(|c| c.position)
+    }
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::*;
+    use crate::mission::LeadOrigin;
+
+    #[test]
+    fn every_label_is_found_and_nothing_else() {
+        let index = LabelIndex::of::<LeadOrigin>();
+        for (i, o) in LeadOrigin::ALL.iter().enumerate() {
+            assert_eq!(index.position(o.label().as_bytes()), u8::try_from(i).ok());
+            let mut changed = o.label().as_bytes().to_vec();
+            for at in 0..changed.len() {
+                changed[at] ^= 1;
+                assert_eq!(index.position(&changed), None, "{changed:?}");
+                changed[at] ^= 1;
+            }
+        }
+        assert_eq!(index.position(b""), None);
+        assert_eq!(index.position(b"own_network_and_more_than_16"), None);
+    }
+
+    #[test]
+    fn labels_of_one_length_are_told_apart() {
+        use crate::mission::MissionStatus;
+        // `solicited` and `completed` have 9 bytes; `cancelled` too.
+        let index = LabelIndex::of::<MissionStatus>();
+        for (i, s) in MissionStatus::ALL.iter().enumerate() {
+            assert_eq!(index.position(s.label().as_bytes()), u8::try_from(i).ok(), "{}", s.label());
+        }
+        assert_eq!(index.position(b"completes"), None);
+    }
 }
 
 /// Checks that the keys of a dictionary-encoded column (rows `first_row..`

@@ -1,0 +1,54 @@
+"""pandas frames to Arrow, column by column, without copying what need not be.
+
+`pyarrow.Table.from_pandas` scans and copies every column; the columns an
+evaluation reads are usually numpy integers, booleans, `datetime64` and
+categoricals, which Arrow can take as they are. This module only changes
+the representation: every value keeps its meaning, a missing value (NaT, a
+categorical's -1 code, NaN) stays missing, and any other column goes through
+pyarrow unchanged. Which values are valid is decided by the engine.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+
+_NAT = np.iinfo(np.int64).min
+
+
+def _column(series: Any) -> pa.Array | pa.ChunkedArray:
+    dtype = series.dtype
+    kind = getattr(dtype, "kind", None)
+    if isinstance(dtype, np.dtype) and kind in "iub":
+        # Integers are taken without a copy; booleans are packed into bits.
+        return pa.array(series.to_numpy())
+    if isinstance(dtype, np.dtype) and kind == "M":
+        values = series.to_numpy()
+        unit, _ = np.datetime_data(values.dtype)
+        ticks = values.view(np.int64)
+        if unit in ("s", "ms", "us", "ns") and not (ticks == _NAT).any():
+            # No NaT: the ticks as they are, seen as timestamps (no copy).
+            return pa.array(ticks).view(pa.timestamp(unit))
+        return pa.array(values, from_pandas=True)
+    if str(dtype) == "category":
+        codes = series.cat.codes.to_numpy()
+        categories = pa.array(series.cat.categories.to_numpy(), from_pandas=True)
+        missing = codes < 0
+        if missing.any():
+            return pa.DictionaryArray.from_arrays(codes, categories, mask=missing)
+        return pa.DictionaryArray.from_arrays(pa.array(codes), categories)
+    return pa.array(series, from_pandas=True)
+
+
+def to_arrow(frame: Any, wanted: list[str]) -> pa.Table:
+    """The columns of `frame` named in `wanted` (in the frame's order), as
+    an Arrow table; columns whose name is not a string are left out, as the
+    engine reads columns by name."""
+    names = [n for n in frame.columns if isinstance(n, str) and n in wanted]
+    if len(set(names)) != len(names):
+        # Two columns of one name: as pyarrow reads them (the engine then
+        # reads the first).
+        return pa.Table.from_pandas(frame[names], preserve_index=False)
+    return pa.table({n: _column(frame[n]) for n in names})
