@@ -8,7 +8,7 @@ use crate::pool::{run, Threads, PARALLEL_ROWS};
 use crate::table::{Table, Wanted};
 use arrow_array::RecordBatch;
 use coopetition::policy::batch::{BatchOutput, BuiltinPolicy};
-use coopetition::policy::compare::{compare as compare_facts, compare_columns, Comparison};
+use coopetition::policy::compare::{compare_columns_summary, compare_summary, Comparison, Summary};
 use coopetition::policy::reads::Reads;
 use coopetition::policy::{ContributionPolicy, Parameters};
 use coopetition::Error;
@@ -33,13 +33,17 @@ impl std::fmt::Debug for Policy {
     }
 }
 
-/// The result of [`compare`]: the core's comparison and the per-mission table.
+/// The result of [`compare`]: the core's comparison, its mergeable summary
+/// and the per-mission table.
 #[derive(Debug, Clone)]
 pub struct Compared {
     /// Totals, statistics and breakdowns per policy (see
     /// [`summary_batch`](crate::summary_batch) and
     /// [`breakdown_batch`](crate::breakdown_batch) for their tables).
     pub comparison: Comparison,
+    /// The comparison as a [`Summary`] that merges with the summaries of
+    /// other missions compared the same way.
+    pub summary: Summary,
     /// One row per mission: `row`, `mission` if given, `provider`, `revenue`,
     /// then for each policy `<name>_amount` (null unless priced),
     /// `<name>_status`, `<name>_provenance`, `<name>_situation`,
@@ -74,12 +78,12 @@ pub fn compare(
         })
         .collect();
     if let Some(builtins) = builtins {
-        let (comparison, outputs) =
+        let (summary, outputs) =
             compare_in_parallel(&table, &builtins, params, options.threads).map_err(|e| table.named(e))?;
         let results: Vec<Results> =
             builtins.iter().zip(outputs).map(|(p, out)| Results::from_batch(p.name(), out)).collect();
         let missions = missions_batch(&table, &results)?;
-        return Ok(Compared { comparison, missions });
+        return Ok(Compared { comparison: summary.comparison()?, summary, missions });
     }
     let policies: Vec<Arc<dyn ContributionPolicy>> = policies
         .iter()
@@ -95,33 +99,33 @@ pub fn compare(
         results.push(Results::from_assessments(p.name(), &assessments));
     }
     let refs: Vec<&dyn ContributionPolicy> = policies.iter().map(|p| p.as_ref()).collect();
-    let comparison = compare_facts(&facts, &refs, params)?;
+    let summary = compare_summary(&facts, &refs, params)?;
     let missions = missions_batch(&table, &results)?;
-    Ok(Compared { comparison, missions })
+    Ok(Compared { comparison: summary.comparison()?, summary, missions })
 }
 
-/// `compare_columns` with one task per policy when there are enough rows:
-/// each policy's evaluation and summary depend on no other policy's, and
-/// put side by side in the order given they are the comparison of them all.
+/// `compare_columns_summary` with one task per policy when there are enough
+/// rows: each policy's evaluation and summary depend on no other policy's,
+/// and put side by side in the order given they are the summary of them all.
 fn compare_in_parallel(
     table: &Table,
     policies: &[BuiltinPolicy],
     params: &Parameters,
     threads: Threads,
-) -> Result<(Comparison, Vec<BatchOutput>), Error> {
+) -> Result<(Summary, Vec<BatchOutput>), Error> {
     let cols = table.columns();
     let (provider, names) = (&table.table.provider, &table.table.provider_names);
-    let compare = |policies: &[BuiltinPolicy]| compare_columns(&cols, provider, names, policies, params);
+    let compare = |policies: &[BuiltinPolicy]| compare_columns_summary(&cols, provider, names, policies, params);
     if threads.get() < 2 || policies.len() < 2 || cols.len() < PARALLEL_ROWS {
         return compare(policies);
     }
     let task = |t: usize| compare(policies.get(t..=t).unwrap_or_default());
     // The first policy's error, as when they run one after the other.
-    let mut parts = run(threads, policies.len(), task, lost)?.into_iter();
-    let (mut comparison, mut outputs) = parts.next().ok_or_else(lost)?;
-    for (c, o) in parts {
-        comparison.policies.extend(c.policies);
+    let mut summaries = Vec::with_capacity(policies.len());
+    let mut outputs = Vec::with_capacity(policies.len());
+    for (s, o) in run(threads, policies.len(), task, lost)? {
+        summaries.push(s);
         outputs.extend(o);
     }
-    Ok((comparison, outputs))
+    Ok((Summary::beside(summaries)?, outputs))
 }

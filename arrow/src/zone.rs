@@ -1,7 +1,6 @@
 //! The day of a timestamp: taken in the column's time zone (UTC when it has
 //! none), by the core's rule ([`batch_input::day_from_ticks`]).
 
-use crate::input::column_error;
 use arrow_array::timezone::Tz;
 use arrow_schema::TimeUnit;
 use chrono::{DateTime, FixedOffset, Offset, TimeZone};
@@ -53,15 +52,13 @@ impl Zone {
             return Ok(Zone::Fixed(offset));
         }
         let name = tz.unwrap_or_default();
-        Tz::from_str(name).map(Zone::Named).map_err(|_| {
-            column_error(
-                column,
-                format!(
-                    "has timestamps in the time zone {name:?}, which is neither an offset (+02:00) nor a name of the \
+        Tz::from_str(name).map(Zone::Named).map_err(|_| Error::BatchColumn {
+            column: column.to_owned(),
+            message: format!(
+                "has timestamps in the time zone {name:?}, which is neither an offset (+02:00) nor a name of the \
                      tz database (Europe/Paris): convert the column to dates first (pandas `.dt.date`, polars \
                      `.dt.date()`, pyarrow `pc.cast(column, pa.date32())`)"
-                ),
-            )
+            ),
         })
     }
 

@@ -355,3 +355,30 @@ fn a_time_zone_that_is_not_known_is_refused_with_the_fix() {
     assert_eq!(e.code(), "batch.column.invalid");
     assert!(e.to_string().contains("Mars/Olympus") && e.to_string().contains(".dt.date"), "{e}");
 }
+
+#[test]
+fn the_summaries_of_parts_merge_into_the_summary_of_the_whole() {
+    use coopetition::policy::compare::Summary;
+    // Above the rows where policies run side by side (65,536).
+    let facts = missions(70_000, 41);
+    let whole = batch(&facts, Layout::Usual);
+    let all: Vec<Policy> = policies().into_iter().map(Policy::Builtin).collect();
+    let compare_rows = |b: RecordBatch| {
+        let m = Missions::new(b.schema(), vec![b]).unwrap();
+        compare(&m, &all, Parameters::shipped(), &options(2)).unwrap()
+    };
+    let expected = compare_rows(whole.clone());
+    assert_eq!(expected.summary.comparison().unwrap(), expected.comparison);
+    let parts: Vec<Summary> = [(0, 1_000), (1_000, 68_000), (69_000, 1_000)]
+        .iter()
+        .map(|&(s, n)| compare_rows(whole.slice(s, n)).summary)
+        .collect();
+    // Every rate kept (70,000 per policy, above the default limit of `Summary::merge`).
+    let merged = Summary::merge_within(&parts, 1 << 20).unwrap().comparison().unwrap();
+    assert_eq!(merged.missions, expected.comparison.missions);
+    for (m, e) in merged.policies.iter().zip(&expected.comparison.policies) {
+        assert_eq!((m.total_due, &m.by_provider, &m.by_situation), (e.total_due, &e.by_provider, &e.by_situation));
+        let (a, b) = (m.effective_rate.unwrap(), e.effective_rate.unwrap());
+        assert_eq!((a.median, a.p10, a.p90, a.gini, a.count), (b.median, b.p10, b.p90, b.gini, b.count));
+    }
+}

@@ -7,9 +7,10 @@
 
 use crate::errors::IntoPy;
 use crate::policy::{params_or_shipped, PyParameters, PyPolicy};
+use crate::summary::{breakdown_table, summary_table, to_pyarrow, PySummary};
 use arrow_array::RecordBatch;
 use coopetition::policy::batch::BuiltinPolicy;
-use coopetition::policy::compare::Comparison;
+use coopetition::policy::compare::{Comparison, Summary};
 use coopetition::policy::reads::POLICY_NAMES;
 use coopetition::policy::BehaviourModel;
 use coopetition::prelude::*;
@@ -20,22 +21,18 @@ use pyo3::types::PyString;
 use pyo3_arrow::input::AnyRecordBatch;
 use pyo3_arrow::PyTable;
 
-fn to_pyarrow<'py>(py: Python<'py>, batch: RecordBatch) -> PyResult<Bound<'py, PyAny>> {
-    let schema = batch.schema();
-    PyTable::try_new(vec![batch], schema)?.into_pyarrow(py)
-}
-
 /// The result of `compare`: the summary (per policy), breakdowns and per-mission results.
 #[pyo3_stub_gen::derive::gen_stub_pyclass]
 #[pyclass(module = "coopetition", name = "Comparison", frozen)]
 pub struct PyComparison {
     comparison: Comparison,
+    summary: Summary,
     missions: RecordBatch,
 }
 
 impl PyComparison {
     fn breakdown<'py>(&self, py: Python<'py>, by: Breakdown) -> PyResult<Bound<'py, PyAny>> {
-        to_pyarrow(py, coopetition_arrow::breakdown_batch(&self.comparison, by).py()?)
+        breakdown_table(py, &self.comparison, by)
     }
 }
 
@@ -45,7 +42,12 @@ impl PyComparison {
     /// One row per policy: counts, exact totals, effective-rate statistics, Gini, provenance mix (pyarrow Table).
     #[getter]
     fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_pyarrow(py, coopetition_arrow::summary_batch(&self.comparison).py()?)
+        summary_table(py, &self.comparison)
+    }
+    /// The comparison's mergeable `Summary`: merged with the summaries of
+    /// other missions compared the same way, it gives their comparison.
+    fn state(&self) -> PyResult<PySummary> {
+        PySummary::new(self.summary.clone())
     }
     /// Per-mission results, one group of columns per policy (pyarrow Table).
     #[getter]
@@ -214,7 +216,7 @@ pub fn compare_missions(
     let input = read_input(py, missions, &coopetition_arrow::columns_read(&[], true))?;
     // Python policies take the GIL back for each mission; the rest runs without it.
     let compared = py.detach(move || coopetition_arrow::compare(&input, &requested, &params, &options)).py()?;
-    Ok(PyComparison { comparison: compared.comparison, missions: compared.missions })
+    Ok(PyComparison { comparison: compared.comparison, summary: compared.summary, missions: compared.missions })
 }
 
 /// Evaluates one policy over a table of won missions, row by row in columnar
@@ -256,6 +258,7 @@ pub fn evaluate_batch<'py>(
 /// Registers the Arrow functions and classes.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyComparison>()?;
+    m.add_class::<PySummary>()?;
     m.add_function(wrap_pyfunction!(compare_missions, m)?)?;
     m.add_function(wrap_pyfunction!(evaluate_batch, m)?)?;
     m.add_function(wrap_pyfunction!(default_threads, m)?)?;

@@ -15,6 +15,7 @@ mod network;
 mod origins;
 mod policy;
 mod store;
+mod summary;
 mod types;
 
 use pyo3::prelude::*;

@@ -591,6 +591,13 @@ error_table! {
         /// What is wrong.
         message: String,
     } => "batch.column.invalid" as input,
+    /// Summaries of comparisons made with other parameters, policies or
+    /// guide situations are merged together.
+    #[error("summaries of different comparisons cannot be merged: {0}")]
+    SummaryMismatch(String) => "batch.summary.mismatch" as input,
+    /// A summary read from outside is not one, or its counts do not add up.
+    #[error("not a valid comparison summary: {0}")]
+    SummaryInvalid(String) => "batch.summary.invalid" as input,
 
     // ---- negotiations and ledger ------------------------------------------------------
     /// Someone who is not a party makes an offer or agrees.

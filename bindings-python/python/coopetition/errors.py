@@ -178,7 +178,8 @@ class PolicyInputError(PolicyError, InputError):
 class BatchError(InputError):
     """Columnar batches: a missing or mistyped column, an invalid row (``batch.*``).
 
-    Codes: ``batch.row.invalid``, ``batch.column.invalid``.
+    Codes: ``batch.row.invalid``, ``batch.column.invalid``, ``batch.summary.mismatch``,
+    ``batch.summary.invalid``.
     """
 
 

@@ -49,12 +49,15 @@ use crate::mission::LeadOrigin;
 use crate::origin::LeadOriginBasis;
 use crate::text::Lang;
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt;
 
 mod aggregate;
+pub mod rates;
+mod state;
 use aggregate::{Amount, PolicyAcc, Row, Sum};
+pub use state::{Summary, SUMMARY_FORMAT};
 
 /// The key of the situation group of missions that match no guide situation
 /// (no guide in force on the day they were won).
@@ -119,8 +122,9 @@ pub struct PolicySummary {
 }
 
 /// Missions a policy could not price, by status.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(deny_unknown_fields)]
 pub struct Unpriced {
     /// A negotiation is open or not opened.
     pub pending: u64,
@@ -139,8 +143,9 @@ impl Unpriced {
 }
 
 /// Priced missions by [`Provenance`](super::Provenance) of their amount.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(deny_unknown_fields)]
 pub struct ProvenanceMix {
     /// Computed by a rule (flat rate, guide).
     pub computed: u64,
@@ -225,6 +230,18 @@ pub fn compare(
     policies: &[&dyn ContributionPolicy],
     params: &Parameters,
 ) -> Result<Comparison> {
+    compare_summary(missions, policies, params)?.comparison()
+}
+
+/// [`compare`], as the mergeable [`Summary`] of the missions.
+///
+/// # Errors
+/// As [`compare`].
+pub fn compare_summary(
+    missions: &[MissionFacts],
+    policies: &[&dyn ContributionPolicy],
+    params: &Parameters,
+) -> Result<Summary> {
     let dictionary = batch::situation_dictionary(params);
     let mut names: Vec<String> = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::new();
@@ -280,9 +297,10 @@ pub fn compare(
                 ..*row
             });
         }
-        summaries.push(acc.finish(&names, &dictionary)?);
+        summaries.push(state::PolicyState::of(acc, &names)?);
     }
-    Ok(Comparison { missions: missions.len() as u64, revenue: revenue.total()?, policies: summaries })
+    let identities = state::identities(policies.iter().copied());
+    Ok(Summary::new(params, identities, dictionary, missions.len() as u64, revenue, summaries))
 }
 
 /// Compares built-in `policies` over columns of missions under `params`,
@@ -304,6 +322,21 @@ pub fn compare_columns(
     policies: &[BuiltinPolicy],
     params: &Parameters,
 ) -> Result<(Comparison, Vec<BatchOutput>)> {
+    let (summary, outputs) = compare_columns_summary(cols, provider, provider_names, policies, params)?;
+    Ok((summary.comparison()?, outputs))
+}
+
+/// [`compare_columns`], as the mergeable [`Summary`] of the missions.
+///
+/// # Errors
+/// As [`compare_columns`].
+pub fn compare_columns_summary(
+    cols: &MissionColumns,
+    provider: &[u32],
+    provider_names: &[String],
+    policies: &[BuiltinPolicy],
+    params: &Parameters,
+) -> Result<(Summary, Vec<BatchOutput>)> {
     cols.check_lengths()?;
     if provider.len() != cols.len() {
         return Err(Error::BatchColumn {
@@ -361,9 +394,11 @@ pub fn compare_columns(
                 donations: Amount::Cents(d),
             });
         }
-        summaries.push(acc.finish(provider_names, &dictionary)?);
+        summaries.push(state::PolicyState::of(acc, provider_names)?);
     }
-    Ok((Comparison { missions: cols.len() as u64, revenue: revenue.total()?, policies: summaries }, outputs))
+    let identities = state::identities(policies.iter().map(|p| p as &dyn ContributionPolicy));
+    let summary = Summary::new(params, identities, dictionary, cols.len() as u64, revenue, summaries);
+    Ok((summary, outputs))
 }
 
 // ---- the table -------------------------------------------------------------------------
@@ -487,7 +522,7 @@ impl fmt::Display for Comparison {
 
 #[cfg(test)]
 mod tests {
-    use super::aggregate::{quantile, rate_stats, sort_rates};
+    use super::rates::{quantile, rate_stats, sort_rates};
     use super::*;
     use crate::ids::ActorId;
     use crate::money::Money;

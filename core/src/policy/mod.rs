@@ -163,6 +163,14 @@ pub trait ContributionPolicy: Send + Sync {
     /// A short stable name (`flat`, `guide`, `self_assessed`, `negotiated`…).
     fn name(&self) -> &str;
 
+    /// The name with the settings that change the policy's results (a
+    /// behaviour model…), so that comparison summaries of differently set
+    /// policies of one name are not merged together
+    /// ([`compare::Summary`]). Default: the name.
+    fn identity(&self) -> String {
+        self.name().to_owned()
+    }
+
     /// Evaluates one mission.
     ///
     /// # Errors
@@ -182,6 +190,9 @@ impl<P: ContributionPolicy + ?Sized> ContributionPolicy for Box<P> {
     fn name(&self) -> &str {
         (**self).name()
     }
+    fn identity(&self) -> String {
+        (**self).identity()
+    }
     fn evaluate(&self, mission: &MissionFacts, params: &Parameters) -> Result<Assessment> {
         (**self).evaluate(mission, params)
     }
@@ -193,6 +204,9 @@ impl<P: ContributionPolicy + ?Sized> ContributionPolicy for Box<P> {
 impl<P: ContributionPolicy + ?Sized> ContributionPolicy for Arc<P> {
     fn name(&self) -> &str {
         (**self).name()
+    }
+    fn identity(&self) -> String {
+        (**self).identity()
     }
     fn evaluate(&self, mission: &MissionFacts, params: &Parameters) -> Result<Assessment> {
         (**self).evaluate(mission, params)
@@ -396,6 +410,14 @@ impl BehaviourModel {
     }
 }
 
+/// A policy's name with its behaviour model, if any.
+fn model_identity(name: &str, model: Option<BehaviourModel>) -> String {
+    match model {
+        Some(m) => format!("{name}({}, {})", m.declared_share_of_guide, m.negotiated_toward_flat),
+        None => name.to_owned(),
+    }
+}
+
 /// **Self-assessed** ("proposition naïve"): the provider declares its fair
 /// contribution, between 0 and the revenue; the explanation shows the guide's
 /// suggestion and the gap. Without a declaration the mission is
@@ -407,6 +429,10 @@ pub struct SelfAssessed {
 }
 
 impl ContributionPolicy for SelfAssessed {
+    fn identity(&self) -> String {
+        model_identity(self.name(), self.model)
+    }
+
     fn name(&self) -> &str {
         if self.model.is_some() {
             "self_assessed_modelled"
@@ -471,6 +497,10 @@ pub struct Negotiated {
 }
 
 impl ContributionPolicy for Negotiated {
+    fn identity(&self) -> String {
+        model_identity(self.name(), self.model)
+    }
+
     fn name(&self) -> &str {
         if self.model.is_some() {
             "negotiated_modelled"

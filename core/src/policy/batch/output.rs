@@ -68,6 +68,15 @@ impl ContributionPolicy for BuiltinPolicy {
         BuiltinPolicy::name(self)
     }
 
+    fn identity(&self) -> String {
+        match self {
+            BuiltinPolicy::Flat => FlatRate.identity(),
+            BuiltinPolicy::Guide => GuideRate.identity(),
+            BuiltinPolicy::SelfAssessed(model) => SelfAssessed { model: *model }.identity(),
+            BuiltinPolicy::Negotiated(model) => Negotiated { model: *model }.identity(),
+        }
+    }
+
     fn evaluate(&self, m: &MissionFacts, params: &Parameters) -> Result<Assessment> {
         match self {
             BuiltinPolicy::Flat => FlatRate.evaluate(m, params),

@@ -2,7 +2,7 @@
 //! cents (or in [`Decimal`] for amounts that are not whole cents), groups by
 //! provider, lead origin and situation, and the statistics of the rates.
 
-use super::{Group, PolicySummary, ProvenanceMix, RateStats, Unpriced, NO_SITUATION_KEY};
+use super::{Group, ProvenanceMix, Unpriced};
 use crate::error::{Error, Result};
 use crate::labels::Labelled;
 use crate::mission::LeadOrigin;
@@ -13,7 +13,7 @@ use crate::policy::batch::{
 };
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
+use serde::{Deserialize, Serialize};
 
 // ---- the aggregator --------------------------------------------------------------------
 
@@ -41,19 +41,42 @@ impl Amount {
     }
 }
 
-/// An exact sum.
-#[derive(Debug, Clone, Default)]
+/// An exact sum: whole cents in 128 bits, and the amounts that are not whole
+/// cents in a [`Decimal`]. Written as `{"cents": "…", "exact": "…"}` (and
+/// `"overflow": true` once a sum has left the decimal range).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct Sum {
+    #[serde(with = "i128_text")]
     cents: i128,
+    #[serde(with = "rust_decimal::serde::str")]
     exact: Decimal,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     overflow: bool,
+}
+
+/// 128-bit integers as decimal strings (JSON numbers lose precision beyond 53 bits in most readers).
+mod i128_text {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(v: &i128, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&v.to_string())
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<i128, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(|_| serde::de::Error::custom(format!("not a whole number of cents: {text:?}")))
+    }
 }
 
 impl Sum {
     #[inline]
     pub(super) fn add(&mut self, a: Amount) {
         match a {
-            Amount::Cents(c) => self.cents += i128::from(c),
+            Amount::Cents(c) => match self.cents.checked_add(i128::from(c)) {
+                Some(v) => self.cents = v,
+                None => self.overflow = true,
+            },
             Amount::Exact(d) => match self.exact.checked_add(d) {
                 Some(v) => self.exact = v,
                 None => self.overflow = true,
@@ -61,9 +84,14 @@ impl Sum {
         }
     }
 
-    fn merge(&mut self, other: &Sum) {
-        self.cents += other.cents;
-        self.add(Amount::Exact(other.exact));
+    pub(super) fn merge(&mut self, other: &Sum) {
+        match self.cents.checked_add(other.cents) {
+            Some(v) => self.cents = v,
+            None => self.overflow = true,
+        }
+        if !other.exact.is_zero() {
+            self.add(Amount::Exact(other.exact));
+        }
         self.overflow |= other.overflow;
     }
 
@@ -112,10 +140,12 @@ pub(super) struct Row {
     pub(super) donations: Amount,
 }
 
-#[derive(Debug, Clone, Default)]
-struct GroupAcc {
-    missions: u64,
-    priced: u64,
+/// The totals of a group of missions.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct GroupAcc {
+    pub(super) missions: u64,
+    pub(super) priced: u64,
     revenue: Sum,
     due: Sum,
 }
@@ -131,14 +161,16 @@ impl GroupAcc {
         }
     }
 
-    fn merge(&mut self, other: &GroupAcc) {
-        self.missions += other.missions;
-        self.priced += other.priced;
+    /// Adds `other`'s totals; `None` if a count overflows.
+    pub(super) fn merge(&mut self, other: &GroupAcc) -> Option<()> {
+        self.missions = self.missions.checked_add(other.missions)?;
+        self.priced = self.priced.checked_add(other.priced)?;
         self.revenue.merge(&other.revenue);
         self.due.merge(&other.due);
+        Some(())
     }
 
-    fn finish(&self, key: &str) -> Result<Group> {
+    pub(super) fn finish(&self, key: &str) -> Result<Group> {
         Ok(Group {
             key: key.to_owned(),
             missions: self.missions,
@@ -152,20 +184,20 @@ impl GroupAcc {
 /// The aggregator both entry points feed, one per policy.
 #[derive(Debug, Clone)]
 pub(super) struct PolicyAcc {
-    name: String,
-    priced: u64,
-    unpriced: Unpriced,
-    unpriced_revenue: Sum,
-    due: Sum,
-    in_kind: Sum,
-    donations: Sum,
-    provenance: ProvenanceMix,
-    rates: Vec<f64>,
-    providers: Vec<GroupAcc>,
-    origins: Vec<GroupAcc>,
-    bases: Vec<GroupAcc>,
+    pub(super) name: String,
+    pub(super) priced: u64,
+    pub(super) unpriced: Unpriced,
+    pub(super) unpriced_revenue: Sum,
+    pub(super) due: Sum,
+    pub(super) in_kind: Sum,
+    pub(super) donations: Sum,
+    pub(super) provenance: ProvenanceMix,
+    pub(super) rates: Vec<f64>,
+    pub(super) providers: Vec<GroupAcc>,
+    pub(super) origins: Vec<GroupAcc>,
+    pub(super) bases: Vec<GroupAcc>,
     /// One per dictionary situation, then one for "no situation".
-    situations: Vec<GroupAcc>,
+    pub(super) situations: Vec<GroupAcc>,
 }
 
 impl PolicyAcc {
@@ -229,135 +261,9 @@ impl PolicyAcc {
             g.add(row, priced);
         }
     }
-
-    pub(super) fn finish(mut self, providers: &[String], dictionary: &[String]) -> Result<PolicySummary> {
-        // Providers by id; a dictionary may name one provider twice.
-        let mut by_name: BTreeMap<&str, GroupAcc> = BTreeMap::new();
-        for (name, g) in providers.iter().zip(&self.providers) {
-            if g.missions > 0 {
-                by_name.entry(name.as_str()).or_default().merge(g);
-            }
-        }
-        let by_provider = by_name.iter().map(|(name, g)| g.finish(name)).collect::<Result<Vec<_>>>()?;
-        let by_lead_origin =
-            LeadOrigin::ALL.iter().zip(&self.origins).map(|(o, g)| g.finish(o.label())).collect::<Result<Vec<_>>>()?;
-        let by_lead_origin_basis = LeadOriginBasis::ALL
-            .iter()
-            .zip(&self.bases)
-            .map(|(b, g)| g.finish(b.label()))
-            .collect::<Result<Vec<_>>>()?;
-        let mut by_situation = Vec::with_capacity(self.situations.len());
-        for (i, g) in self.situations.iter().enumerate() {
-            match dictionary.get(i) {
-                Some(id) => by_situation.push(g.finish(id)?),
-                None if g.missions > 0 => by_situation.push(g.finish(NO_SITUATION_KEY)?),
-                None => {}
-            }
-        }
-        Ok(PolicySummary {
-            policy: self.name,
-            priced: self.priced,
-            unpriced: self.unpriced,
-            unpriced_revenue: self.unpriced_revenue.total()?,
-            total_due: self.due.total()?,
-            in_kind_credit: self.in_kind.total()?,
-            donations: self.donations.total()?,
-            effective_rate: rate_stats(&mut self.rates),
-            provenance: self.provenance,
-            by_provider,
-            by_lead_origin,
-            by_lead_origin_basis,
-            by_situation,
-        })
-    }
 }
 
-/// The `p` quantile of sorted values, interpolated linearly (numpy's default).
-pub(super) fn quantile(sorted: &[f64], p: f64) -> f64 {
-    let n = sorted.len();
-    if n == 0 {
-        return 0.0;
-    }
-    let h = (n - 1) as f64 * p;
-    let lo = h.floor();
-    let i = lo as usize;
-    let a = sorted.get(i).copied().unwrap_or(0.0);
-    let b = sorted.get(i + 1).copied().unwrap_or(a);
-    a + (h - lo) * (b - a)
-}
-
-/// Sorts in the order of [`f64::total_cmp`]: a least-significant-digit radix
-/// sort on order-preserving keys for long lists (millions of rates sort in a
-/// few passes, skipping the bytes all keys share), a comparison sort otherwise.
-pub(super) fn sort_rates(rates: &mut [f64]) {
-    if rates.len() < 4096 {
-        rates.sort_unstable_by(f64::total_cmp);
-        return;
-    }
-    const SIGN: u64 = 1 << 63;
-    let key = |x: f64| {
-        let b = x.to_bits();
-        if b & SIGN != 0 {
-            !b
-        } else {
-            b | SIGN
-        }
-    };
-    let mut keys: Vec<u64> = rates.iter().map(|&x| key(x)).collect();
-    // Every byte's histogram in one scan.
-    let mut histograms = [[0usize; 256]; 8];
-    for &k in &keys {
-        for (byte, h) in k.to_le_bytes().iter().zip(histograms.iter_mut()) {
-            if let Some(c) = h.get_mut(usize::from(*byte)) {
-                *c += 1;
-            }
-        }
-    }
-    let mut sorted = vec![0u64; keys.len()];
-    for (shift, counts) in (0..64).step_by(8).zip(histograms.iter_mut()) {
-        if counts.contains(&keys.len()) {
-            continue; // every key has this byte: the pass would not move anything
-        }
-        let mut next = 0;
-        for c in counts.iter_mut() {
-            (*c, next) = (next, next + *c);
-        }
-        for &k in &keys {
-            if let Some(at) = counts.get_mut(usize::from((k >> shift) as u8)) {
-                if let Some(slot) = sorted.get_mut(*at) {
-                    *slot = k;
-                }
-                *at += 1;
-            }
-        }
-        std::mem::swap(&mut keys, &mut sorted);
-    }
-    for (x, k) in rates.iter_mut().zip(keys) {
-        *x = f64::from_bits(if k & SIGN != 0 { k & !SIGN } else { !k });
-    }
-}
-
-/// Statistics of the rates (sorted in place). Every figure depends only on
-/// the multiset of rates, not on their order.
-pub(super) fn rate_stats(rates: &mut [f64]) -> Option<RateStats> {
-    sort_rates(rates);
-    let (&min, &max) = (rates.first()?, rates.last()?);
-    let n = rates.len() as f64;
-    let sum: f64 = rates.iter().sum();
-    let gini = if sum > 0.0 {
-        let weighted: f64 = rates.iter().enumerate().map(|(i, x)| (2.0 * (i as f64 + 1.0) - n - 1.0) * (x - min)).sum();
-        weighted / (n * sum)
-    } else {
-        0.0
-    };
-    Some(RateStats {
-        count: rates.len() as u64,
-        mean: sum / n,
-        min,
-        p10: quantile(rates, 0.1),
-        median: quantile(rates, 0.5),
-        p90: quantile(rates, 0.9),
-        max,
-        gini,
-    })
+/// The error of counts that do not fit 64 bits.
+pub(super) fn counts_overflow() -> Error {
+    Error::SummaryInvalid("a count of missions does not fit 64 bits".into())
 }

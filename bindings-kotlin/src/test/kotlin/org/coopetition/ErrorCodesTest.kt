@@ -601,6 +601,8 @@ class ErrorCodesTest {
         val UNREACHABLE = mapOf(
             "batch.row.invalid" to "the columnar batch evaluation is not bound (Kotlin uses Policy.evaluateAll)",
             "batch.column.invalid" to "the columnar batch evaluation is not bound (Kotlin uses Policy.evaluateAll)",
+            "batch.summary.mismatch" to "comparison summaries are the analysts' (Rust, Python), not bound in Kotlin",
+            "batch.summary.invalid" to "comparison summaries are the analysts' (Rust, Python), not bound in Kotlin",
         )
     }
 }
