@@ -23,6 +23,12 @@
 //! [`Error`](coopetition::Error), a bad column or row named with its code
 //! (`batch.column.invalid`, `batch.row.invalid`).
 //!
+//! - [`compare_stream`] / [`EvaluateStream`]: the same over a
+//!   [`RecordBatchReader`](arrow_array::RecordBatchReader), one record batch
+//!   at a time, in memory bounded by the batch, not the stream: the
+//!   comparison's [`Summary`](coopetition::policy::compare::Summary) is
+//!   merged batch after batch.
+//!
 //! Work is shared by at most [`Options::threads`] threads ([`Threads`]):
 //! every parallel path honours it, and the results do not depend on it.
 //!
@@ -56,6 +62,7 @@ mod input;
 mod options;
 mod pool;
 mod results;
+mod stream;
 mod table;
 mod zone;
 
@@ -65,6 +72,7 @@ pub use evaluate::{evaluate, evaluate_batch, Evaluated};
 pub use input::{Floats, Missions};
 pub use options::Options;
 pub use pool::{Threads, THREADS_VARIABLE};
+pub use stream::{compare_stream, EvaluateStream, Flow};
 
 use coopetition::policy::batch::BuiltinPolicy;
 use coopetition::policy::reads::Reads;

@@ -133,21 +133,28 @@ impl ResultColumns {
     }
 
     /// The record batch, with `amount` holding the amounts appended.
+    /// The record batch of the results. Its schema does not depend on the
+    /// values: `amount` and `situation` are always nullable, the others never
+    /// (so that the batches of one call, or of a stream, share one schema).
     pub(crate) fn finish(self, amount: ScalarBuffer<i128>) -> Result<RecordBatch, Error> {
-        let mut columns: Vec<(&str, ArrayRef)> = vec![("amount", decimal(amount, self.priced.finish())?)];
+        let mut columns: Vec<(&str, ArrayRef, bool)> = vec![("amount", decimal(amount, self.priced.finish())?, true)];
         if self.details {
-            columns.push(("status", dictionary::<Int8Type>(self.status, None, status_labels())?));
-            columns.push(("provenance", dictionary::<Int8Type>(self.provenance, None, provenance_labels())?));
+            columns.push(("status", dictionary::<Int8Type>(self.status, None, status_labels())?, false));
+            columns.push(("provenance", dictionary::<Int8Type>(self.provenance, None, provenance_labels())?, false));
             let mut ids = self.situation_ids;
             if ids.is_empty() {
                 // Every key is null; a placeholder keeps them in bounds.
                 ids.push(String::new());
             }
-            columns.push(("situation", dictionary::<Int32Type>(self.situation, self.has_situation.finish(), ids)?));
-            columns.push(("in_kind", decimal(self.in_kind.into(), None)?));
-            columns.push(("codes", dictionary::<Int32Type>(self.codes, None, self.patterns)?));
+            columns.push((
+                "situation",
+                dictionary::<Int32Type>(self.situation, self.has_situation.finish(), ids)?,
+                true,
+            ));
+            columns.push(("in_kind", decimal(self.in_kind.into(), None)?, false));
+            columns.push(("codes", dictionary::<Int32Type>(self.codes, None, self.patterns)?, false));
         }
-        RecordBatch::try_from_iter(columns).map_err(|e| column_error("result", e.to_string()))
+        RecordBatch::try_from_iter_with_nullable(columns).map_err(|e| column_error("result", e.to_string()))
     }
 }
 

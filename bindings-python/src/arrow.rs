@@ -7,6 +7,7 @@
 
 use crate::errors::IntoPy;
 use crate::policy::{params_or_shipped, PyParameters, PyPolicy};
+use crate::streams::{compare_over, evaluate_into, reader_of, BetweenBatches, PyResultStream, Reader};
 use crate::summary::{breakdown_table, summary_table, to_pyarrow, PySummary};
 use arrow_array::RecordBatch;
 use coopetition::policy::batch::BuiltinPolicy;
@@ -18,6 +19,7 @@ use coopetition_arrow::{Breakdown, Floats, Missions, Options, Policy, Threads};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
+use pyo3::IntoPyObjectExt;
 use pyo3_arrow::input::AnyRecordBatch;
 use pyo3_arrow::PyTable;
 
@@ -27,7 +29,8 @@ use pyo3_arrow::PyTable;
 pub struct PyComparison {
     comparison: Comparison,
     summary: Summary,
-    missions: RecordBatch,
+    /// Not kept for a comparison over a stream.
+    missions: Option<RecordBatch>,
 }
 
 impl PyComparison {
@@ -50,9 +53,14 @@ impl PyComparison {
         PySummary::new(self.summary.clone())
     }
     /// Per-mission results, one group of columns per policy (pyarrow Table).
+    /// A comparison over a stream does not keep them (`BatchError`
+    /// `batch.results.streamed`): pass `to=` a Parquet path to write them.
     #[getter]
     fn missions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_pyarrow(py, self.missions.clone())
+        match &self.missions {
+            Some(m) => to_pyarrow(py, m.clone()),
+            None => Err::<Bound<'py, PyAny>, coopetition::Error>(coopetition::Error::StreamedResults).py(),
+        }
     }
     /// Amount due by lead origin, per policy (pyarrow Table).
     #[getter]
@@ -146,10 +154,31 @@ fn project<'py>(missions: &Bound<'py, PyAny>, wanted: &[&str]) -> PyResult<Bound
     missions.call_method1("select", (keep,))
 }
 
+/// Missions held in memory, or a stream of them (and its length when known).
+enum Input {
+    Table(Missions),
+    Stream(Reader, Option<u64>),
+}
+
+/// The missions given: Parquet files and datasets (`coopetition._stream`)
+/// and record batch readers as streams, tables whole.
+fn read_input(py: Python<'_>, missions: &Bound<'_, PyAny>, wanted: &[&str]) -> PyResult<Input> {
+    let streams = py.import("coopetition._stream")?;
+    if streams.call_method1("is_source", (missions,))?.is_truthy()? {
+        let (reader, rows): (Bound<'_, PyAny>, Option<u64>) =
+            streams.call_method1("open_reader", (missions, wanted.to_vec()))?.extract()?;
+        return Ok(Input::Stream(reader_of(&reader)?, rows));
+    }
+    if streams.call_method1("is_stream", (missions,))?.is_truthy()? {
+        return Ok(Input::Stream(reader_of(missions)?, None));
+    }
+    read_table(py, missions, wanted).map(Input::Table)
+}
+
 /// The wanted columns of the table, through the Arrow C stream. A pandas
 /// frame's wanted columns are converted by `coopetition._pandas` (numpy
 /// integers, datetime64 and categoricals without a copy).
-fn read_input(py: Python<'_>, missions: &Bound<'_, PyAny>, wanted: &[&str]) -> PyResult<Missions> {
+fn read_table(py: Python<'_>, missions: &Bound<'_, PyAny>, wanted: &[&str]) -> PyResult<Missions> {
     let pandas = missions.getattr("__class__")?.getattr("__module__")?.extract::<String>()?.starts_with("pandas");
     let source = if pandas {
         py.import("coopetition._pandas")?.call_method1("to_arrow", (missions, wanted.to_vec()))?
@@ -188,10 +217,27 @@ pub fn default_threads() -> PyResult<usize> {
     Ok(Threads::configured().py()?.get())
 }
 
-/// Compares contribution policies over a table of won missions.
+/// The progress callback of a call (`coopetition._stream.progress_callback`).
+fn progress_of(py: Python<'_>, progress: Option<&Bound<'_, PyAny>>, rows: Option<u64>) -> PyResult<Option<Py<PyAny>>> {
+    let given = progress.map_or_else(|| py.None().into_bound(py), Bound::clone);
+    let callback = py.import("coopetition._stream")?.call_method1("progress_callback", (given, rows))?;
+    Ok((!callback.is_none()).then(|| callback.unbind()))
+}
+
+/// Compares contribution policies over won missions: a table (pyarrow,
+/// polars, pandas, DuckDB), or a stream read one batch at a time in memory
+/// bounded by the batch (a `pyarrow.RecordBatchReader` or any object with
+/// `__arrow_c_stream__` that is not a table, a `pyarrow.dataset.Dataset`, a
+/// Parquet file, directory or glob, or a list of them). Over a stream the
+/// per-mission results are not kept: `to=` writes them to a Parquet file as
+/// they come. `progress=` is called with the number of missions done after
+/// each batch of a stream (default: a tqdm bar when tqdm is installed and
+/// the call is interactive; `False`: none); Ctrl-C stops a stream between
+/// two batches, leaving no thread running.
 #[pyo3_stub_gen::derive::gen_stub_pyfunction(module = "coopetition")]
 #[pyfunction]
-#[pyo3(name = "compare", signature = (missions, policies = None, *, parameters = None, model = None, round_floats = false, threads = None))]
+#[pyo3(name = "compare", signature = (missions, policies = None, *, parameters = None, model = None, round_floats = false, threads = None, to = None, progress = None))]
+#[allow(clippy::too_many_arguments)] // the Python signature
 pub fn compare_missions(
     py: Python<'_>,
     missions: &Bound<'_, PyAny>,
@@ -201,6 +247,10 @@ pub fn compare_missions(
     model: Option<PyRef<'_, BehaviourModel>>,
     #[gen_stub(override_type(type_repr = "builtins.bool", imports = ("builtins")))] round_floats: bool,
     threads: Option<i64>,
+    #[gen_stub(override_type(type_repr = "builtins.str | os.PathLike[builtins.str] | None", imports = ("builtins", "os")))]
+    to: Option<Bound<'_, PyAny>>,
+    #[gen_stub(override_type(type_repr = "collections.abc.Callable[[builtins.int], object] | builtins.bool | None", imports = ("collections.abc", "builtins")))]
+    progress: Option<Bound<'_, PyAny>>,
 ) -> PyResult<PyComparison> {
     let model = model.map(|m| *m);
     let requested: Vec<Policy> = match policies {
@@ -213,25 +263,42 @@ pub fn compare_missions(
     };
     let params = params_or_shipped(parameters);
     let options = options(round_floats, true, threads)?;
-    let input = read_input(py, missions, &coopetition_arrow::columns_read(&[], true))?;
-    // Python policies take the GIL back for each mission; the rest runs without it.
-    let compared = py.detach(move || coopetition_arrow::compare(&input, &requested, &params, &options)).py()?;
-    Ok(PyComparison { comparison: compared.comparison, summary: compared.summary, missions: compared.missions })
+    let to = to.map(Bound::unbind);
+    match read_input(py, missions, &coopetition_arrow::columns_read(&[], true))? {
+        Input::Table(input) => {
+            // Python policies take the GIL back for each mission; the rest runs without it.
+            let compared = py.detach(move || coopetition_arrow::compare(&input, &requested, &params, &options)).py()?;
+            if to.is_some() {
+                let mut between = BetweenBatches::new(None, to);
+                between.after_held(py, Some(compared.missions.clone()), compared.comparison.missions)?;
+                between.finish(py)?;
+            }
+            let (comparison, summary, missions) = (compared.comparison, compared.summary, Some(compared.missions));
+            Ok(PyComparison { comparison, summary, missions })
+        }
+        Input::Stream(reader, rows) => {
+            let between = BetweenBatches::new(progress_of(py, progress.as_ref(), rows)?, to);
+            let summary = compare_over(py, reader, &requested, &params, &options, between)?;
+            Ok(PyComparison { comparison: summary.comparison().py()?, summary, missions: None })
+        }
+    }
 }
 
-/// Evaluates one policy over a table of won missions, row by row in columnar
-/// form: a pyarrow Table with the amount due (decimal128, null unless priced)
-/// and, unless `details=False`, status, provenance, situation, in-kind credit
-/// and explanation codes. Only the columns the policy reads are read. The
-/// flat and guide policies read the usual types in place (decimal128 with
-/// scale 2 or int64 `*_cents`, date32, dictionary-encoded lead origins,
-/// integer counts, booleans, no nulls), and with `details=False` price
-/// decimal128 money in one pass; other types are converted first, with the
-/// same results. At most `threads` threads work on it (default:
-/// `default_threads()`, which `COOPETITION_THREADS` sets).
+/// Evaluates one policy over won missions, row by row in columnar form: a
+/// pyarrow Table with the amount due (decimal128, null unless priced) and,
+/// unless `details=False`, status, provenance, situation, in-kind credit and
+/// explanation codes. Only the columns the policy reads are read. The flat
+/// and guide policies read the layouts analysts hold in place (decimal128 of
+/// scale 0 to 2 or integer `*_cents`, dates and timestamps, lead origins as
+/// strings or dictionaries, integer counts, booleans, no nulls); other types
+/// are converted first, with the same results. At most `threads` threads
+/// work on it (default: `default_threads()`, which `COOPETITION_THREADS`
+/// sets). Over a stream (see `compare`) it returns a `ResultStream` of the
+/// results, evaluated as they are read; with `to=` a Parquet path, the
+/// results are written there instead and the number of missions is returned.
 #[pyo3_stub_gen::derive::gen_stub_pyfunction(module = "coopetition")]
 #[pyfunction]
-#[pyo3(name = "evaluate_batch", signature = (missions, policy, *, parameters = None, model = None, round_floats = false, details = true, threads = None))]
+#[pyo3(name = "evaluate_batch", signature = (missions, policy, *, parameters = None, model = None, round_floats = false, details = true, threads = None, to = None, progress = None))]
 #[allow(clippy::too_many_arguments)] // the Python signature
 pub fn evaluate_batch<'py>(
     py: Python<'py>,
@@ -242,6 +309,10 @@ pub fn evaluate_batch<'py>(
     #[gen_stub(override_type(type_repr = "builtins.bool", imports = ("builtins")))] round_floats: bool,
     #[gen_stub(override_type(type_repr = "builtins.bool", imports = ("builtins")))] details: bool,
     threads: Option<i64>,
+    #[gen_stub(override_type(type_repr = "builtins.str | os.PathLike[builtins.str] | None", imports = ("builtins", "os")))]
+    to: Option<Bound<'py, PyAny>>,
+    #[gen_stub(override_type(type_repr = "collections.abc.Callable[[builtins.int], object] | builtins.bool | None", imports = ("collections.abc", "builtins")))]
+    progress: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let Policy::Builtin(policy) = requested(policy, model.map(|m| *m))? else {
         return Err(PyTypeError::new_err(
@@ -250,15 +321,45 @@ pub fn evaluate_batch<'py>(
     };
     let params = params_or_shipped(parameters);
     let options = options(round_floats, details, threads)?;
-    let input = read_input(py, missions, &coopetition_arrow::columns_read(&[policy], false))?;
-    let evaluated = py.detach(move || coopetition_arrow::evaluate(&input, &policy, &params, &options)).py()?;
-    PyTable::try_new(evaluated.batches, evaluated.schema)?.into_pyarrow(py)
+    let to = to.map(Bound::unbind);
+    match read_input(py, missions, &coopetition_arrow::columns_read(&[policy], false))? {
+        Input::Table(input) => {
+            let evaluated = py.detach(move || coopetition_arrow::evaluate(&input, &policy, &params, &options)).py()?;
+            let table = PyTable::try_new(evaluated.batches, evaluated.schema)?;
+            match to {
+                None => table.into_pyarrow(py),
+                Some(to) => {
+                    let table = table.into_pyarrow(py)?;
+                    let rows: u64 = table.getattr("num_rows")?.extract()?;
+                    let writer = py
+                        .import("coopetition._stream")?
+                        .call_method1("parquet_writer", (to, table.getattr("schema")?))?;
+                    writer.call_method1("write_table", (table,))?;
+                    writer.call_method0("close")?;
+                    rows.into_bound_py_any(py)
+                }
+            }
+        }
+        Input::Stream(reader, rows) => {
+            let progress = progress_of(py, progress.as_ref(), rows)?;
+            match to {
+                Some(to) => {
+                    let between = BetweenBatches::new(progress, Some(to));
+                    evaluate_into(py, reader, policy, (*params).clone(), options, between)?.into_bound_py_any(py)
+                }
+                None => {
+                    PyResultStream::new(reader, policy, (*params).clone(), options, progress)?.into_bound_py_any(py)
+                }
+            }
+        }
+    }
 }
 
 /// Registers the Arrow functions and classes.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyComparison>()?;
     m.add_class::<PySummary>()?;
+    m.add_class::<PyResultStream>()?;
     m.add_function(wrap_pyfunction!(compare_missions, m)?)?;
     m.add_function(wrap_pyfunction!(evaluate_batch, m)?)?;
     m.add_function(wrap_pyfunction!(default_threads, m)?)?;

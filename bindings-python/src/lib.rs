@@ -15,6 +15,7 @@ mod network;
 mod origins;
 mod policy;
 mod store;
+mod streams;
 mod summary;
 mod types;
 

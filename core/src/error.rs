@@ -595,6 +595,13 @@ error_table! {
     /// guide situations are merged together.
     #[error("summaries of different comparisons cannot be merged: {0}")]
     SummaryMismatch(String) => "batch.summary.mismatch" as input,
+    /// The per-mission results of a comparison over a stream are asked for:
+    /// they are not kept (the memory would grow with the stream).
+    #[error(
+        "the per-mission results of a comparison over a stream are not kept: pass to= a Parquet path to write them \
+         as they are computed"
+    )]
+    StreamedResults => "batch.results.streamed" as input,
     /// A summary read from outside is not one, or its counts do not add up.
     #[error("not a valid comparison summary: {0}")]
     SummaryInvalid(String) => "batch.summary.invalid" as input,

@@ -74,6 +74,7 @@ __all__ = [
     "ReferralReport",
     "Resource",
     "ResourceUsed",
+    "ResultStream",
     "StandingProposal",
     "StatusCounts",
     "Step",
@@ -529,6 +530,8 @@ class Comparison:
     def missions(self) -> typing.Any:
         r"""
         Per-mission results, one group of columns per policy (pyarrow Table).
+        A comparison over a stream does not keep them (`BatchError`
+        `batch.results.streamed`): pass `to=` a Parquet path to write them.
         """
     @property
     def by_lead_origin(self) -> typing.Any:
@@ -3023,6 +3026,32 @@ class ResourceUsed:
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
 
 @typing.final
+class ResultStream:
+    r"""
+    The results of `evaluate_batch` over a stream of missions, evaluated as
+    they are read: iterate it for pyarrow RecordBatches (an error is raised
+    as the `CoopetitionError` of its code, the row counted from the start of
+    the stream), `read_all()` for one Table, or hand it to any reader of
+    Arrow C streams (`pyarrow.RecordBatchReader.from_stream`, polars).
+    It is read once.
+    """
+    @property
+    def schema(self) -> typing.Any:
+        r"""
+        The schema of every result batch (pyarrow Schema).
+        """
+    def __iter__(self) -> ResultStream: ...
+    def __next__(self) -> typing.Any: ...
+    def read_all(self) -> typing.Any:
+        r"""
+        Every remaining result, as one pyarrow Table.
+        """
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> typing.Any:
+        r"""
+        The stream through the Arrow C stream interface (read once).
+        """
+
+@typing.final
 class StandingProposal:
     r"""
     What the thresholds propose for a member's standing. Shown, never applied.
@@ -3251,9 +3280,18 @@ def catalogue(kind: builtins.str) -> builtins.list[CatalogueItem]:
     The catalogue items of an actor kind.
     """
 
-def compare(missions: typing.Any, policies: collections.abc.Sequence[builtins.str | Policy | PolicyProtocol] | None = None, *, parameters: typing.Optional[Parameters] = None, model: typing.Optional[BehaviourModel] = None, round_floats: builtins.bool = False, threads: typing.Optional[builtins.int] = None) -> Comparison:
+def compare(missions: typing.Any, policies: collections.abc.Sequence[builtins.str | Policy | PolicyProtocol] | None = None, *, parameters: typing.Optional[Parameters] = None, model: typing.Optional[BehaviourModel] = None, round_floats: builtins.bool = False, threads: typing.Optional[builtins.int] = None, to: builtins.str | os.PathLike[builtins.str] | None = None, progress: collections.abc.Callable[[builtins.int], object] | builtins.bool | None = None) -> Comparison:
     r"""
-    Compares contribution policies over a table of won missions.
+    Compares contribution policies over won missions: a table (pyarrow,
+    polars, pandas, DuckDB), or a stream read one batch at a time in memory
+    bounded by the batch (a `pyarrow.RecordBatchReader` or any object with
+    `__arrow_c_stream__` that is not a table, a `pyarrow.dataset.Dataset`, a
+    Parquet file, directory or glob, or a list of them). Over a stream the
+    per-mission results are not kept: `to=` writes them to a Parquet file as
+    they come. `progress=` is called with the number of missions done after
+    each batch of a stream (default: a tqdm bar when tqdm is installed and
+    the call is interactive; `False`: none); Ctrl-C stops a stream between
+    two batches, leaving no thread running.
     """
 
 def default_threads() -> builtins.int:
@@ -3280,18 +3318,20 @@ def evaluate(policy: Policy | PolicyProtocol, mission: MissionFacts, parameters:
     Evaluates a mission under a policy (a `Policy` or a Python object with `evaluate`).
     """
 
-def evaluate_batch(missions: typing.Any, policy: builtins.str | Policy, *, parameters: typing.Optional[Parameters] = None, model: typing.Optional[BehaviourModel] = None, round_floats: builtins.bool = False, details: builtins.bool = True, threads: typing.Optional[builtins.int] = None) -> typing.Any:
+def evaluate_batch(missions: typing.Any, policy: builtins.str | Policy, *, parameters: typing.Optional[Parameters] = None, model: typing.Optional[BehaviourModel] = None, round_floats: builtins.bool = False, details: builtins.bool = True, threads: typing.Optional[builtins.int] = None, to: builtins.str | os.PathLike[builtins.str] | None = None, progress: collections.abc.Callable[[builtins.int], object] | builtins.bool | None = None) -> typing.Any:
     r"""
-    Evaluates one policy over a table of won missions, row by row in columnar
-    form: a pyarrow Table with the amount due (decimal128, null unless priced)
-    and, unless `details=False`, status, provenance, situation, in-kind credit
-    and explanation codes. Only the columns the policy reads are read. The
-    flat and guide policies read the usual types in place (decimal128 with
-    scale 2 or int64 `*_cents`, date32, dictionary-encoded lead origins,
-    integer counts, booleans, no nulls), and with `details=False` price
-    decimal128 money in one pass; other types are converted first, with the
-    same results. At most `threads` threads work on it (default:
-    `default_threads()`, which `COOPETITION_THREADS` sets).
+    Evaluates one policy over won missions, row by row in columnar form: a
+    pyarrow Table with the amount due (decimal128, null unless priced) and,
+    unless `details=False`, status, provenance, situation, in-kind credit and
+    explanation codes. Only the columns the policy reads are read. The flat
+    and guide policies read the layouts analysts hold in place (decimal128 of
+    scale 0 to 2 or integer `*_cents`, dates and timestamps, lead origins as
+    strings or dictionaries, integer counts, booleans, no nulls); other types
+    are converted first, with the same results. At most `threads` threads
+    work on it (default: `default_threads()`, which `COOPETITION_THREADS`
+    sets). Over a stream (see `compare`) it returns a `ResultStream` of the
+    results, evaluated as they are read; with `to=` a Parquet path, the
+    results are written there instead and the number of missions is returned.
     """
 
 def shipped_charter_versions() -> builtins.list[Charter]:

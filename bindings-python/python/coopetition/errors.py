@@ -179,7 +179,7 @@ class BatchError(InputError):
     """Columnar batches: a missing or mistyped column, an invalid row (``batch.*``).
 
     Codes: ``batch.row.invalid``, ``batch.column.invalid``, ``batch.summary.mismatch``,
-    ``batch.summary.invalid``.
+    ``batch.results.streamed``, ``batch.summary.invalid``.
     """
 
 

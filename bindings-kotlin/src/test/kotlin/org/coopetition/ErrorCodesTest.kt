@@ -603,6 +603,7 @@ class ErrorCodesTest {
             "batch.column.invalid" to "the columnar batch evaluation is not bound (Kotlin uses Policy.evaluateAll)",
             "batch.summary.mismatch" to "comparison summaries are the analysts' (Rust, Python), not bound in Kotlin",
             "batch.summary.invalid" to "comparison summaries are the analysts' (Rust, Python), not bound in Kotlin",
+            "batch.results.streamed" to "streamed comparisons are the analysts' (Python), not bound in Kotlin",
         )
     }
 }
