@@ -10,7 +10,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 WHEELS := target/wheels
 
-.PHONY: all demo demo-rust demo-python test test-rust test-docs test-python test-interop rust-tools \
+.PHONY: all demo demo-rust demo-python demo-dask test test-rust test-docs test-python test-interop rust-tools \
 	python-env python-wheel python-wheel-release python-stubs bench bench-python fixtures clean test-fuzz fuzz
 
 all: test
@@ -23,6 +23,11 @@ demo: demo-python
 ## demo-rust: build the sample network of examples/data through commands and print its summary
 demo-rust:
 	$(CARGO) run --example sample_network
+
+## demo-dask: the four policies compared on a Dask LocalCluster of 2 workers over a Parquet dataset
+## (COOPETITION_SCHEDULER=tcp://host:8786 for a running cluster)
+demo-dask: python-wheel-release
+	$(PY) examples/python/dask_cluster.py
 
 ## demo-python: generate a portfolio, compare the four policies, save a chart (release build)
 demo-python: python-wheel-release
@@ -136,6 +141,7 @@ bench: bench-python
 bench-python: python-wheel-release
 	$(PY) benches/python/bench_policies.py
 	$(PY) benches/python/bench_layouts.py
+	$(PY) benches/python/bench_stream.py
 
 ## clean: remove build outputs (target/, including target/sample_journal.jsonl)
 clean:

@@ -374,7 +374,7 @@ fn the_summaries_of_parts_merge_into_the_summary_of_the_whole() {
         .map(|&(s, n)| compare_rows(whole.slice(s, n)).summary)
         .collect();
     // Every rate kept (70,000 per policy, above the default limit of `Summary::merge`).
-    let merged = Summary::merge_within(&parts, 1 << 20).unwrap().comparison().unwrap();
+    let merged = Summary::merge_within(&parts.iter().collect::<Vec<_>>(), 1 << 20).unwrap().comparison().unwrap();
     assert_eq!(merged.missions, expected.comparison.missions);
     for (m, e) in merged.policies.iter().zip(&expected.comparison.policies) {
         assert_eq!((m.total_due, &m.by_provider, &m.by_situation), (e.total_due, &e.by_provider, &e.by_situation));

@@ -3,6 +3,7 @@
 
 use crate::errors::IntoPy;
 use arrow_array::RecordBatch;
+use coopetition::policy::compare::rates::EXACT_RATES;
 use coopetition::policy::compare::{Comparison, Summary};
 use coopetition::prelude::*;
 use coopetition_arrow::Breakdown;
@@ -35,10 +36,16 @@ pub(crate) fn breakdown_table<'py>(py: Python<'py>, c: &Comparison, by: Breakdow
 /// a histogram of the rates: each quantile within 0.0122 % (2⁻¹³) of the
 /// exact one, the Gini coefficient within 2⁻¹³ (`rates_exact` says which).
 #[pyo3_stub_gen::derive::gen_stub_pyclass]
-#[pyclass(module = "coopetition", name = "Summary", frozen)]
+#[pyclass(module = "coopetition", name = "Summary", frozen, eq)]
 pub struct PySummary {
     summary: Summary,
     comparison: Comparison,
+}
+
+impl PartialEq for PySummary {
+    fn eq(&self, other: &PySummary) -> bool {
+        self.summary == other.summary
+    }
 }
 
 impl PySummary {
@@ -61,8 +68,8 @@ impl PySummary {
         #[gen_stub(override_type(type_repr = "collections.abc.Sequence[Summary]", imports = ("collections.abc")))]
         summaries: Vec<PyRef<'_, PySummary>>,
     ) -> PyResult<PySummary> {
-        let parts: Vec<Summary> = summaries.iter().map(|s| s.summary.clone()).collect();
-        PySummary::new(Summary::merge(&parts).py()?)
+        let parts: Vec<&Summary> = summaries.iter().map(|s| &s.summary).collect();
+        PySummary::new(Summary::merge_within(&parts, EXACT_RATES).py()?)
     }
     /// A summary written by `to_json` (else a `BatchError` `batch.summary.invalid`).
     #[classmethod]
@@ -128,9 +135,6 @@ impl PySummary {
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
         let from_json = py.get_type::<PySummary>().getattr("from_json")?;
         Ok((from_json, (self.summary.to_json(),)))
-    }
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other.cast::<PySummary>().is_ok_and(|o| o.get().summary == self.summary)
     }
     fn __repr__(&self) -> String {
         format!(

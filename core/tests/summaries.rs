@@ -121,7 +121,7 @@ proptest! {
         prop_assert!(merged.rates_exact());
         agree(&whole, &merged.comparison().unwrap(), None)?;
         // The rates merged as a histogram: within the bound.
-        let sketched = Summary::merge_within(&pieces, 0).unwrap();
+        let sketched = Summary::merge_within(&pieces.iter().collect::<Vec<_>>(), 0).unwrap();
         prop_assert!(n == 0 || !sketched.rates_exact() || pieces.len() == 1);
         agree(&whole, &sketched.comparison().unwrap(), Some(RATE_RELATIVE_ERROR))?;
         // Merging in another grouping gives the same.

@@ -3204,6 +3204,7 @@ class Summary:
         r"""
         Whether the effective-rate figures are exact (every rate kept).
         """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     @classmethod
     def merge(cls, summaries: collections.abc.Sequence[Summary]) -> Summary:
         r"""
@@ -3233,7 +3234,6 @@ class Summary:
         The whole comparison as JSON (money as decimal strings), as `Comparison.to_json`.
         """
     def __reduce__(self) -> tuple[typing.Any, tuple[builtins.str]]: ...
-    def __eq__(self, other: typing.Any) -> builtins.bool: ...
     def __repr__(self) -> builtins.str: ...
 
 @typing.final

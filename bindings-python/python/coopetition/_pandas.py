@@ -13,14 +13,14 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-import pyarrow as pa
+import pyarrow as pa  # type: ignore[import-untyped]
 
 _NAT = np.iinfo(np.int64).min
 
 
 def _column(series: Any) -> pa.Array | pa.ChunkedArray:
     dtype = series.dtype
-    kind = getattr(dtype, "kind", None)
+    kind: str = getattr(dtype, "kind", "") or ""
     if isinstance(dtype, np.dtype) and kind in "iub":
         # Integers are taken without a copy; booleans are packed into bits.
         return pa.array(series.to_numpy())

@@ -42,7 +42,7 @@ def is_stream(missions: Any) -> bool:
 def _files(source: Any) -> list[str]:
     paths = [source] if isinstance(source, (str, os.PathLike)) else list(source)
     files: list[str] = []
-    for p in map(os.fspath, paths):
+    for p in (os.fspath(q) for q in paths):
         if os.path.isdir(p):
             files.extend(sorted(glob.glob(os.path.join(p, "**", "*.parquet"), recursive=True)))
         elif any(ch in p for ch in "*?["):
@@ -57,7 +57,7 @@ def _files(source: Any) -> list[str]:
 def _check_schemas(dataset: Any, columns: list[str]) -> None:
     """Every file holds the wanted columns with the types of the first file:
     the first that differs is named with its column."""
-    import pyarrow.parquet as pq
+    import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
     files = list(getattr(dataset, "files", []) or [])
     first: dict[str, Any] = {}
@@ -83,7 +83,7 @@ def open_reader(source: Any, columns: list[str]) -> tuple[Any, int | None]:
     """A record batch reader of the wanted `columns` of `source` (a path, a
     glob, a directory of Parquet files, partitioned or not, a list of them,
     or a `pyarrow.dataset.Dataset`), and its number of rows when known."""
-    import pyarrow.dataset as ds
+    import pyarrow.dataset as ds  # type: ignore[import-untyped]
 
     if isinstance(source, ds.Dataset):
         dataset = source
@@ -99,13 +99,15 @@ def open_reader(source: Any, columns: list[str]) -> tuple[Any, int | None]:
         rows = dataset.count_rows()
     except Exception:
         rows = None
-    scanner = dataset.scanner(columns=present, batch_size=BATCH_ROWS)
+    # One file and two batches ahead at most: the memory of the stream stays
+    # a few batches, whatever the files.
+    scanner = dataset.scanner(columns=present, batch_size=BATCH_ROWS, batch_readahead=2, fragment_readahead=1)
     return scanner.to_reader(), rows
 
 
 def parquet_writer(path: Any, schema: Any) -> Any:
     """A Parquet writer of `schema` at `path` (its directory made)."""
-    import pyarrow.parquet as pq
+    import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
     path = os.fspath(path)
     directory = os.path.dirname(path)
@@ -118,7 +120,7 @@ class _Bar:
     """A tqdm bar, closed at the end."""
 
     def __init__(self, total: int | None) -> None:
-        from tqdm.auto import tqdm
+        from tqdm.auto import tqdm  # type: ignore[import-untyped]
 
         self.bar = tqdm(total=total, unit=" missions", unit_scale=True)
         self.done = 0

@@ -154,7 +154,7 @@ impl Summary {
     /// differs; `batch.summary.invalid` for no part at all, or counts that
     /// overflow.
     pub fn merge(parts: &[Summary]) -> Result<Summary> {
-        Summary::merge_within(parts, EXACT_RATES)
+        Summary::merge_within(&parts.iter().collect::<Vec<_>>(), EXACT_RATES)
     }
 
     /// [`Summary::merge`], keeping every rate while there are at most
@@ -164,7 +164,7 @@ impl Summary {
     ///
     /// # Errors
     /// As [`Summary::merge`].
-    pub fn merge_within(parts: &[Summary], limit: usize) -> Result<Summary> {
+    pub fn merge_within(parts: &[&Summary], limit: usize) -> Result<Summary> {
         let Some(first) = parts.first() else {
             return Err(Error::SummaryInvalid("there is no summary to merge".into()));
         };
@@ -173,7 +173,7 @@ impl Summary {
         }
         let mut missions = 0u64;
         let mut revenue = Sum::default();
-        for p in parts {
+        for p in parts.iter().copied() {
             missions = missions.checked_add(p.missions).ok_or_else(counts_overflow)?;
             revenue.merge(&p.revenue);
         }
