@@ -68,6 +68,20 @@ def test_files_that_disagree_on_a_column_are_named(table: pa.Table, tmp_path: Pa
     with pytest.raises(c.BatchError) as e:
         c.compare(tmp_path / "nothing-*.parquet")
     assert e.value.code == "batch.column.invalid" and "no Parquet file" in str(e.value)
+    (tmp_path / "c.parquet").write_text("provider,revenue\npaul,10.00\n")
+    with pytest.raises(c.BatchError) as e:
+        c.compare(tmp_path / "c.parquet")
+    assert e.value.code == "batch.column.invalid" and "c.parquet" in str(e.value) and "parquet file" in str(e.value)
+    with pytest.raises(c.BatchError) as e:
+        c.compare(tmp_path / "missing.parquet")
+    assert e.value.code == "batch.column.invalid"
+
+
+def test_an_empty_stream_gives_empty_results(table: pa.Table) -> None:
+    empty = pa.RecordBatchReader.from_batches(table.schema, [])
+    assert c.compare(empty, progress=False).summary["missions"].to_pylist() == [0, 0, 0, 0]
+    empty = pa.RecordBatchReader.from_batches(table.schema, [])
+    assert c.evaluate_batch(empty, "flat").read_all().num_rows == 0
 
 
 def test_an_evaluated_stream_is_read_lazily_and_names_rows_of_the_whole(table: pa.Table) -> None:

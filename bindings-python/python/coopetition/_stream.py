@@ -63,7 +63,10 @@ def _check_schemas(dataset: Any, columns: list[str]) -> None:
     first: dict[str, Any] = {}
     first_file = ""
     for f in files:
-        schema = pq.read_schema(f, filesystem=getattr(dataset, "filesystem", None))
+        try:
+            schema = pq.read_schema(f, filesystem=getattr(dataset, "filesystem", None))
+        except Exception as e:  # not Parquet, unreadable: pyarrow's reason, with the file
+            raise BatchError(f"column `batch`: {f} could not be read as Parquet: {e}", "batch.column.invalid") from e
         types = {n: schema.field(n).type for n in schema.names if n in columns}
         if not first_file:
             first, first_file = types, f
