@@ -276,6 +276,20 @@ pub(crate) fn dates(input: &Missions, name: &str, required: bool) -> Result<Opti
                     &mut days,
                 )?;
             }
+            DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => {
+                // ISO dates written as text (a CSV read as strings, date objects a
+                // tool turned into strings).
+                let text = cast(name, chunk, &DataType::Utf8)?;
+                let text: &StringArray = text.as_string();
+                for (i, v) in text.iter().enumerate() {
+                    match v {
+                        Some(v) => days.push(
+                            batch_input::day_from_text(v).map_err(|e| batch_input::row_refusal(name, base + i, &e))?,
+                        ),
+                        None => days.push(0),
+                    }
+                }
+            }
             DataType::Timestamp(unit, tz) => {
                 let zone = Zone::of(name, tz.as_deref())?;
                 // Every unit's values are i64: read them as milliseconds' type.
@@ -287,7 +301,7 @@ pub(crate) fn dates(input: &Missions, name: &str, required: bool) -> Result<Opti
             other => {
                 return Err(column_error(
                     name,
-                    format!("has type {other}; expected dates (date32, date64 or timestamps)"),
+                    format!("has type {other}; expected dates (date32, date64, timestamps or ISO text)"),
                 ))
             }
         }
@@ -377,6 +391,20 @@ pub(crate) fn cents(
                 let cents = |r: i64| batch_input::cents_from_decimal(r.into(), *s);
                 batch_input::convert(col, base, d.values(), |i| d.is_valid(i), cents, &mut values)?;
             }
+            (DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View, false) => {
+                // Amounts written as text (a CSV read as strings, Decimal objects
+                // that a tool turned into strings): read exactly, row by row.
+                let text = cast(col, chunk, &DataType::Utf8)?;
+                let text: &StringArray = text.as_string();
+                for (i, v) in text.iter().enumerate() {
+                    match v {
+                        Some(v) => values.push(
+                            batch_input::cents_from_text(v).map_err(|e| batch_input::row_refusal(col, base + i, &e))?,
+                        ),
+                        None => values.push(0),
+                    }
+                }
+            }
             (t, true) if t.is_integer() => {
                 integers(col, base, chunk, batch_input::cents_from_integer, &mut values)
                     .unwrap_or_else(|| Err(wrong_type("integer cents")))?;
@@ -422,7 +450,7 @@ pub(crate) fn cents(
                     _ => return Err(wrong_type("float32 or float64 to round (or decimal128)")),
                 },
             },
-            _ => return Err(wrong_type(&format!("decimal128 (or integer cents in `{name}_cents`)"))),
+            _ => return Err(wrong_type(&format!("decimal128 or decimal text (or integer cents in `{name}_cents`)"))),
         }
         valid.extend(validity(chunk));
     }

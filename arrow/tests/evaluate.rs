@@ -291,6 +291,8 @@ fn the_flat_rate_and_the_guide_read_every_common_layout() {
         ("decimal128(20, 1)", "revenue", "revenue", cast(&revenue, DataType::Decimal128(20, 1))),
         ("decimal128(20, 0)", "revenue", "revenue", cast(&revenue, DataType::Decimal128(20, 0))),
         ("int64 cents", "revenue", "revenue_cents", Arc::new(Int64Array::from(cents.clone()))),
+        ("decimal text", "revenue", "revenue", cast(&revenue, DataType::Utf8)),
+        ("decimal text, large", "revenue", "revenue", cast(&revenue, DataType::LargeUtf8)),
         (
             "int32 cents",
             "revenue",
@@ -304,6 +306,7 @@ fn the_flat_rate_and_the_guide_read_every_common_layout() {
             cast(&(Arc::new(Int64Array::from(cents)) as ArrayRef), DataType::UInt64),
         ),
         ("date64", "won_on", "won_on", cast(&column("won_on"), DataType::Date64)),
+        ("ISO date text", "won_on", "won_on", cast(&column("won_on"), DataType::Utf8)),
         ("timestamp[s]", "won_on", "won_on", stamp(TimeUnit::Second, 1, 0, None)),
         ("timestamp[ms], a time of day", "won_on", "won_on", stamp(TimeUnit::Millisecond, 1_000, 86_399, None)),
         ("timestamp[us, UTC]", "won_on", "won_on", stamp(TimeUnit::Microsecond, 1_000_000, 3_600, Some("UTC"))),
@@ -342,6 +345,21 @@ fn the_flat_rate_and_the_guide_read_every_common_layout() {
             }
         }
     }
+}
+
+#[test]
+fn money_written_as_text_is_read_exactly_or_refused_by_row() {
+    let facts = missions(3, 3);
+    let usual = batch(&facts, Layout::Usual);
+    let text: ArrayRef = Arc::new(arrow_array::StringArray::from(vec!["1000.00", " 2000.5 ", "12.345"]));
+    let b = replaced(&usual, "revenue", "revenue", text);
+    let e = evaluate_batch(&b, &BuiltinPolicy::Flat, Parameters::shipped(), &options(1)).unwrap_err();
+    assert_eq!(e.code(), "batch.row.invalid");
+    assert!(e.to_string().contains("row 2") && e.to_string().contains("money.amount.precision"), "{e}");
+    let ok = b.slice(0, 2);
+    let r = evaluate_batch(&ok, &BuiltinPolicy::Flat, Parameters::shipped(), &options(1)).unwrap();
+    let amounts = r.column_by_name("amount").unwrap().as_primitive::<Decimal128Type>();
+    assert_eq!((amounts.value(0), amounts.value(1)), (5_000, 10_003)); // 5 % of 1000.00 and of 2000.50, half up
 }
 
 #[test]

@@ -4,7 +4,8 @@
 //! `batch.row.invalid` error naming the column and the row (the message
 //! starts with the code of the underlying refusal, as in [`super::batch`]).
 //!
-//! - Money becomes whole cents fitting 64 bits: a decimal of any scale must be
+//! - Money becomes whole cents fitting 64 bits: text is read exactly as a
+//!   decimal amount ([`cents_from_text`]); a decimal of any scale must be
 //!   a whole number of cents ([`cents_from_decimal`], also for 256-bit
 //!   decimals, [`cents_from_decimal256`]), an integer of any width holds cents
 //!   ([`cents_from_integer`]), a float is read by the rule of
@@ -16,6 +17,8 @@
 //!   A timestamp gives its day: the day on which it falls in its own time
 //!   zone, the UTC day when it has none ([`day_from_ticks`],
 //!   [`days_from_ticks`]); the time of day is not read.
+//! - Dates written as ISO text are read as the per-mission path reads them
+//!   ([`day_from_text`]).
 //! - Labels stored as text are read by [`LabelIndex`], byte for byte as
 //!   [`Labelled::from_label`] reads them.
 //! - Dictionary keys must index their dictionary ([`check_keys`]).
@@ -74,6 +77,21 @@ pub fn convert<T: Copy, U: Default>(
 /// `what` does not fit 64-bit cents.
 fn overflow(what: impl std::fmt::Display) -> Error {
     Error::AmountOverflow(format!("{what} as 64-bit cents"))
+}
+
+/// The cents of an amount written as text (`"12345.50"`), read as
+/// [`Money::parse_eur`] reads it: exactly, never through a float.
+///
+/// # Errors
+/// `input.parse.invalid` for text that is not a decimal amount;
+/// `money.amount.precision` for more than two decimals;
+/// `money.amount.overflow` if the cents do not fit 64 bits.
+pub fn cents_from_text(text: &str) -> Result<i64> {
+    let money = Money::parse_eur(text)?;
+    money.to_cents().ok_or_else(|| match money.amount().checked_mul(Decimal::ONE_HUNDRED) {
+        Some(c) if c.fract().is_zero() => overflow(format!("{text} €")),
+        _ => Error::Parse { value: text.to_owned(), expected: "a whole number of cents" },
+    })
 }
 
 /// The cents of a decimal `raw × 10^-scale`.
@@ -163,6 +181,15 @@ pub fn day_from_millis(ms: i64) -> Result<i32> {
         return Err(refused());
     }
     i32::try_from(ms / MILLIS_PER_DAY).map_err(|_| refused())
+}
+
+/// The day (since 1970-01-01) of a date written as ISO text (`2021-03-01`),
+/// as [`crate::network::parse_date`] reads it.
+///
+/// # Errors
+/// `input.parse.invalid` for text that is not a calendar date.
+pub fn day_from_text(text: &str) -> Result<i32> {
+    crate::network::parse_date(text.trim()).map(super::batch::days_from_date)
 }
 
 /// The day (since 1970-01-01) on which a timestamp falls: `ticks` counted
