@@ -253,6 +253,26 @@ fn validity(chunk: &ArrayRef) -> impl Iterator<Item = bool> {
     (0..chunk.len()).map(move |i| nulls.as_ref().is_none_or(|n| n.is_valid(i)))
 }
 
+/// Appends each row of a text column (rows `base..` of `name`) read by `f`;
+/// a null appends `U::default()` unread.
+fn from_text<U: Default>(
+    name: &str,
+    base: usize,
+    chunk: &ArrayRef,
+    f: impl Fn(&str) -> Result<U, Error>,
+    out: &mut Vec<U>,
+) -> Result<(), Error> {
+    let text = cast(name, chunk, &DataType::Utf8)?;
+    let text: &StringArray = text.as_string();
+    for (i, v) in text.iter().enumerate() {
+        out.push(match v {
+            Some(v) => f(v).map_err(|e| batch_input::row_refusal(name, base + i, &e))?,
+            None => U::default(),
+        });
+    }
+    Ok(())
+}
+
 /// Dates as days since 1970-01-01: date32, date64 (each a midnight), or
 /// timestamps of any unit, whose day is taken in their time zone (UTC when
 /// they have none; see [`crate::zone`]).
@@ -279,16 +299,7 @@ pub(crate) fn dates(input: &Missions, name: &str, required: bool) -> Result<Opti
             DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => {
                 // ISO dates written as text (a CSV read as strings, date objects a
                 // tool turned into strings).
-                let text = cast(name, chunk, &DataType::Utf8)?;
-                let text: &StringArray = text.as_string();
-                for (i, v) in text.iter().enumerate() {
-                    match v {
-                        Some(v) => days.push(
-                            batch_input::day_from_text(v).map_err(|e| batch_input::row_refusal(name, base + i, &e))?,
-                        ),
-                        None => days.push(0),
-                    }
-                }
+                from_text(name, base, chunk, batch_input::day_from_text, &mut days)?;
             }
             DataType::Timestamp(unit, tz) => {
                 let zone = Zone::of(name, tz.as_deref())?;
@@ -394,16 +405,7 @@ pub(crate) fn cents(
             (DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View, false) => {
                 // Amounts written as text (a CSV read as strings, Decimal objects
                 // that a tool turned into strings): read exactly, row by row.
-                let text = cast(col, chunk, &DataType::Utf8)?;
-                let text: &StringArray = text.as_string();
-                for (i, v) in text.iter().enumerate() {
-                    match v {
-                        Some(v) => values.push(
-                            batch_input::cents_from_text(v).map_err(|e| batch_input::row_refusal(col, base + i, &e))?,
-                        ),
-                        None => values.push(0),
-                    }
-                }
+                from_text(col, base, chunk, batch_input::cents_from_text, &mut values)?;
             }
             (t, true) if t.is_integer() => {
                 integers(col, base, chunk, batch_input::cents_from_integer, &mut values)
