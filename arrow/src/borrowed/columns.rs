@@ -389,92 +389,14 @@ fn view(view: u128, buffers: &[arrow_buffer::Buffer], f: impl Fn(Option<&[u8]>) 
 pub(super) enum Origins<'a> {
     Keys { keys: Ints<'a>, positions: Vec<u8> },
     Text { text: Text<'a>, index: LabelIndex },
-    Views { array: &'a StringViewArray, labels: ViewLabels },
-}
-
-/// The lead-origin labels as string views hold them, so that a view is
-/// matched by integer comparisons: its low 64 bits (length and first 4
-/// bytes), and for a label of at most 12 bytes the whole inline view.
-pub(super) struct ViewLabels(Vec<ViewLabel>);
-
-struct ViewLabel {
-    low: u64,
-    /// The whole view of a label of at most 12 bytes (zero-padded).
-    inline: Option<u128>,
-    /// The first and last 8 bytes of a label of 8 to 16 bytes.
-    ends: Option<(u64, u64)>,
-    label: &'static [u8],
-    position: u8,
-}
-
-impl ViewLabels {
-    fn new() -> ViewLabels {
-        use coopetition::labels::Labelled;
-        let labels = LeadOrigin::ALL.iter().enumerate().filter_map(|(position, origin)| {
-            let label = origin.label().as_bytes();
-            let len = u32::try_from(label.len()).ok()?;
-            let mut bytes = [0_u8; 16];
-            for (to, from) in bytes.iter_mut().zip(len.to_le_bytes().iter().chain(label.iter().take(12))) {
-                *to = *from;
-            }
-            let view = u128::from_le_bytes(bytes);
-            #[allow(clippy::cast_possible_truncation)] // the low 64 bits, by layout
-            let low = view as u64;
-            let inline = (label.len() <= 12).then_some(view);
-            Some(ViewLabel { low, inline, ends: label_ends(label), label, position: u8::try_from(position).ok()? })
-        });
-        ViewLabels(labels.collect())
-    }
-
-    /// The position of the label `view` holds (`u8::MAX`: none, or a view
-    /// that fails the checks of [`view`]): an inline view is compared whole;
-    /// a longer one by its length and prefix, then its bytes, read as
-    /// integers where they are 8 to 16.
-    #[inline]
-    fn position(&self, view: u128, buffers: &[arrow_buffer::Buffer]) -> u8 {
-        #[allow(clippy::cast_possible_truncation)] // the low 64 bits, by layout
-        let low = view as u64;
-        let len = (low & 0xFFFF_FFFF) as usize;
-        if len <= 12 {
-            return self.0.iter().find(|c| c.inline == Some(view)).map_or(u8::MAX, |c| c.position);
-        }
-        #[allow(clippy::cast_possible_truncation)] // the view's fields, by layout
-        let (buffer, offset) = ((view >> 64) as u32 as usize, (view >> 96) as u32 as usize);
-        let Some(data) = buffers.get(buffer).and_then(|b| b.as_slice().get(offset..offset.checked_add(len)?)) else {
-            return u8::MAX;
-        };
-        // The prefix must be the data's first 4 bytes, as Arrow's validation requires.
-        let prefix = data.get(..4).and_then(|p| <[u8; 4]>::try_from(p).ok()).map(u32::from_le_bytes);
-        if prefix != Some((low >> 32) as u32) {
-            return u8::MAX;
-        }
-        let ends = label_ends(data);
-        self.0
-            .iter()
-            .find(|c| c.low == low && if ends.is_some() { c.ends == ends } else { c.label == data })
-            .map_or(u8::MAX, |c| c.position)
-    }
-}
-
-/// The first and last 8 bytes of a text of 8 to 16 bytes (they cover it).
-#[inline]
-fn label_ends(bytes: &[u8]) -> Option<(u64, u64)> {
-    if bytes.len() > 16 {
-        return None;
-    }
-    let first: [u8; 8] = bytes.get(..8)?.try_into().ok()?;
-    let last: [u8; 8] = bytes.get(bytes.len().checked_sub(8)?..)?.try_into().ok()?;
-    Some((u64::from_le_bytes(first), u64::from_le_bytes(last)))
 }
 
 impl<'a> Origins<'a> {
     /// A dictionary of any key width over any string layout, or strings.
     pub(super) fn of(a: &'a ArrayRef) -> Option<Origins<'a>> {
         let index = LabelIndex::of::<LeadOrigin>();
-        match Text::of(a.as_ref()) {
-            Some(Text::View(array)) => return Some(Origins::Views { array, labels: ViewLabels::new() }),
-            Some(text) => return Some(Origins::Text { text, index }),
-            None => {}
+        if let Some(text) = Text::of(a.as_ref()) {
+            return Some(Origins::Text { text, index });
         }
         let dict = a.as_any_dictionary_opt()?;
         let values = Text::of(dict.values().as_ref())?;
@@ -491,12 +413,6 @@ impl<'a> Origins<'a> {
             Origins::Text { text, index } => {
                 buf.clear();
                 text.positions(r, index, buf);
-                (!buf.contains(&u8::MAX)).then_some(buf.as_slice())
-            }
-            Origins::Views { array, labels } => {
-                let buffers = array.data_buffers();
-                buf.clear();
-                buf.extend(array.views().get(r)?.iter().map(|&v| labels.position(v, buffers)));
                 (!buf.contains(&u8::MAX)).then_some(buf.as_slice())
             }
         }
