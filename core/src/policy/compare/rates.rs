@@ -65,20 +65,33 @@ pub struct RateDistribution {
     buckets: Vec<(u32, u64)>,
 }
 
+/// The sign bit of an `f64`.
+const SIGN: u64 = 1 << 63;
+
+/// The bits of `x` as an integer in the order of [`f64::total_cmp`].
+fn ordered(x: f64) -> u64 {
+    let b = x.to_bits();
+    if b & SIGN != 0 {
+        !b
+    } else {
+        b | SIGN
+    }
+}
+
+/// The `f64` whose [`ordered`] bits are `k`.
+fn from_ordered(k: u64) -> f64 {
+    f64::from_bits(if k & SIGN != 0 { k & !SIGN } else { !k })
+}
+
 /// The key of an `f64` in the order of [`f64::total_cmp`], cut to its bucket.
 fn key(x: f64) -> u32 {
-    const SIGN: u64 = 1 << 63;
-    let b = x.to_bits();
-    let ordered = if b & SIGN != 0 { !b } else { b | SIGN };
     // 64 − SHIFT = 24 bits: the cut key fits.
-    u32::try_from(ordered >> SHIFT).unwrap_or(u32::MAX)
+    u32::try_from(ordered(x) >> SHIFT).unwrap_or(u32::MAX)
 }
 
 /// The lowest `f64` of a bucket (in the order of [`key`]).
 fn lowest(key: u32) -> f64 {
-    const SIGN: u64 = 1 << 63;
-    let ordered = u64::from(key) << SHIFT;
-    f64::from_bits(if ordered & SIGN != 0 { ordered & !SIGN } else { !ordered })
+    from_ordered(u64::from(key) << SHIFT)
 }
 
 impl RateDistribution {
@@ -278,16 +291,7 @@ pub(super) fn sort_rates(rates: &mut [f64]) {
         rates.sort_unstable_by(f64::total_cmp);
         return;
     }
-    const SIGN: u64 = 1 << 63;
-    let key = |x: f64| {
-        let b = x.to_bits();
-        if b & SIGN != 0 {
-            !b
-        } else {
-            b | SIGN
-        }
-    };
-    let mut keys: Vec<u64> = rates.iter().map(|&x| key(x)).collect();
+    let mut keys: Vec<u64> = rates.iter().map(|&x| ordered(x)).collect();
     // Every byte's histogram in one scan.
     let mut histograms = [[0usize; 256]; 8];
     for &k in &keys {
@@ -317,7 +321,7 @@ pub(super) fn sort_rates(rates: &mut [f64]) {
         std::mem::swap(&mut keys, &mut sorted);
     }
     for (x, k) in rates.iter_mut().zip(keys) {
-        *x = f64::from_bits(if k & SIGN != 0 { k & !SIGN } else { !k });
+        *x = from_ordered(k);
     }
 }
 
