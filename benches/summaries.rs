@@ -10,29 +10,12 @@
 
 use coopetition::policy::batch::BuiltinPolicy;
 use coopetition::policy::compare::{compare_summary, Summary};
-use coopetition::policy::{BehaviourModel, ContributionPolicy, MissionFacts, Parameters};
-use coopetition::prelude::*;
+use coopetition::policy::{BehaviourModel, ContributionPolicy, Parameters};
 use criterion::{criterion_group, criterion_main, Criterion};
 
-fn missions(n: usize, seed: u64) -> Vec<MissionFacts> {
-    let mut x = seed;
-    let mut next = move |m: u64| {
-        x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-        (x >> 33) % m
-    };
-    (0..n)
-        .map(|i| {
-            let revenue = 20_000 + next(5_000_000) as i64;
-            let won_on = date(2020, 1, 1).unwrap() + chrono::Duration::days(next(2_000) as i64);
-            let provider = ActorId::new(format!("p{}", (i as u64 * 7 + next(300)) % 300)).unwrap();
-            let mut m =
-                MissionFacts::new(provider, Money::from_cents(revenue), won_on, LeadOrigin::ALL[next(5) as usize]);
-            m.partners = next(4) as u32;
-            m.declared = (next(10) < 7).then(|| Money::from_cents(revenue / 1000 * (20 + next(50) as i64)));
-            m
-        })
-        .collect()
-}
+#[path = "../core/tests/support/portfolio.rs"]
+mod support;
+use support::portfolio;
 
 fn partitions(size: usize, distinct: usize) -> Vec<Summary> {
     let policies = [
@@ -43,7 +26,7 @@ fn partitions(size: usize, distinct: usize) -> Vec<Summary> {
     ];
     let refs: Vec<&dyn ContributionPolicy> = policies.iter().map(|p| p as &dyn ContributionPolicy).collect();
     let made: Vec<Summary> = (0..distinct)
-        .map(|s| compare_summary(&missions(size, s as u64), &refs, Parameters::shipped()).unwrap())
+        .map(|s| compare_summary(&portfolio(size, 300, s as u64), &refs, Parameters::shipped()).unwrap())
         .collect();
     (0..1_000).map(|i| made[i % distinct].clone()).collect()
 }

@@ -7,41 +7,14 @@
 use coopetition::policy::batch::BuiltinPolicy;
 use coopetition::policy::compare::rates::RATE_RELATIVE_ERROR;
 use coopetition::policy::compare::{compare, compare_summary, Comparison, RateStats, Summary};
-use coopetition::policy::{BehaviourModel, ContributionPolicy, MissionFacts, NegotiationState, Parameters};
+use coopetition::policy::{BehaviourModel, ContributionPolicy, MissionFacts, Parameters};
 use coopetition::prelude::*;
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 
-/// `n` missions from `seed`: 9 providers, every origin, declarations, negotiations, donations.
-fn portfolio(n: usize, seed: u64) -> Vec<MissionFacts> {
-    let mut x = seed;
-    let mut next = move |m: u64| {
-        x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-        (x >> 33) % m
-    };
-    (0..n)
-        .map(|i| {
-            let revenue = (next(5) * 777 + next(3_000_000)) as i64;
-            let won_on = date(2020, 1, 1).unwrap() + chrono::Duration::days(next(1_800) as i64);
-            let origin = LeadOrigin::ALL[next(5) as usize];
-            let provider = ActorId::new(format!("p{}", (i as u64 + next(3)) % 9)).unwrap();
-            let mut m = MissionFacts::new(provider, Money::from_cents(revenue), won_on, origin);
-            m.partners = next(4) as u32;
-            m.shared_resources = next(3) as u32;
-            m.client_informed = next(2) == 0;
-            m.declared = (next(10) < 6).then(|| Money::from_cents(revenue / 1000 * next(90) as i64));
-            m.negotiation = match next(3) {
-                0 => NegotiationState::NotOpened {},
-                1 => NegotiationState::Agreed { amount: Money::from_cents(revenue / 30), on: won_on, offers: 2 },
-                _ => NegotiationState::Stalemate { on: won_on, offers: 1 },
-            };
-            if next(10) == 0 {
-                m.donations = Money::from_cents(next(50_000) as i64);
-            }
-            m
-        })
-        .collect()
-}
+#[path = "support/portfolio.rs"]
+mod support;
+use support::portfolio;
 
 fn policies() -> Vec<BuiltinPolicy> {
     vec![
@@ -113,7 +86,7 @@ proptest! {
 
     #[test]
     fn merged_parts_are_the_whole(seed in any::<u64>(), n in 0usize..600, cuts in prop::collection::vec(any::<usize>(), 0..8)) {
-        let missions = portfolio(n, seed);
+        let missions = portfolio(n, 9, seed);
         let whole = summary(&missions).comparison().unwrap();
         let pieces: Vec<Summary> = parts(&missions, &cuts).into_iter().map(summary).collect();
         // Every rate kept: the very figures of the whole.
@@ -135,7 +108,7 @@ proptest! {
 
 #[test]
 fn one_summary_gives_the_comparison_it_summarises() {
-    let missions = portfolio(2_000, 7);
+    let missions = portfolio(2_000, 9, 7);
     let p = policies();
     let refs: Vec<&dyn ContributionPolicy> = p.iter().map(|p| p as &dyn ContributionPolicy).collect();
     let direct = compare(&missions, &refs, Parameters::shipped()).unwrap();
@@ -144,7 +117,7 @@ fn one_summary_gives_the_comparison_it_summarises() {
 
 #[test]
 fn summaries_of_other_policies_or_parameters_are_refused() {
-    let missions = portfolio(50, 3);
+    let missions = portfolio(50, 9, 3);
     let base = summary(&missions);
     let flat_only = compare_summary(&missions, &[&BuiltinPolicy::Flat], Parameters::shipped()).unwrap();
     let e = Summary::merge(&[base.clone(), flat_only]).unwrap_err();
@@ -168,7 +141,7 @@ fn summaries_of_other_policies_or_parameters_are_refused() {
 
 #[test]
 fn text_that_is_not_a_summary_is_refused_with_its_reason() {
-    let good = summary(&portfolio(20, 1)).to_json();
+    let good = summary(&portfolio(20, 9, 1)).to_json();
     let cases = [
         ("{}".to_owned(), "not a summary"),
         (good.replacen("\"format\":1", "\"format\":2", 1), "format 2"),
