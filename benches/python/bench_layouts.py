@@ -16,8 +16,6 @@ same frame (target: 2×).
 from __future__ import annotations
 
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -29,19 +27,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "examples" / "pytho
 import portfolio  # noqa: E402
 
 import coopetition as c  # noqa: E402
+from bench_policies import best  # noqa: E402
 
 GUIDE_COLUMNS = ["revenue", "won_on", "lead_origin", "partners", "shared_resources",
                  "steward_workstream", "client_informed", "donations"]
-
-
-def best(f: Callable[[], object], repeat: int = 15) -> float:
-    """The best wall time of `repeat` runs, in seconds."""
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        f()
-        times.append(time.perf_counter() - started)
-    return min(times)
 
 
 def with_column(table: pa.Table, name: str, array: pa.Array | pa.ChunkedArray) -> pa.Table:
@@ -122,7 +111,7 @@ def main() -> None:
                 times[name][policy] = float("inf")
                 continue
             same = "" if "euros" in name or "decimal128(20, 1)" in name or got.equals(expected[policy]) else " (DIFFERENT)"
-            times[name][policy] = best(lambda t=table, p=policy: c.evaluate_batch(t, p, details=False))
+            times[name][policy] = best(lambda t=table, p=policy: c.evaluate_batch(t, p, details=False), repeat=15)
             if same:
                 print(f"  {name} {policy}{same}")
     fastest = {p: min(t[p] for t in times.values()) for p in ("flat", "guide")}
@@ -135,7 +124,7 @@ def main() -> None:
     print(f"\nworst layout: {worst:.2f}× the best   target ≤ 1.5×   {'met' if worst <= 1.5 else 'MISSED'}")
 
     frame = tables["pandas numpy-backed, datetime64[ns]"]
-    numpy_flat = best(lambda: np.round(frame.revenue_cents * 0.05))
+    numpy_flat = best(lambda: np.round(frame.revenue_cents * 0.05), repeat=15)
     ours = times["pandas numpy-backed, datetime64[ns]"]["flat"]
     ratio = ours / numpy_flat
     print(f"pandas frame, flat: coopetition {ours * 1e3:.1f} ms, numpy {numpy_flat * 1e3:.1f} ms: "

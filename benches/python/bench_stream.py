@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT / "examples" / "python"))
 import portfolio  # noqa: E402
 
 import coopetition as c  # noqa: E402
+from bench_policies import best  # noqa: E402
 
 DATA = ROOT / "target" / "bench" / "stream"
 PER_FILE = 1_000_000
@@ -83,12 +84,7 @@ def dask_run(files: list[str]) -> tuple[float, float]:
 def merge_run() -> float:
     parts = [c.compare(portfolio.generate(10_000, seed=s), model=c.BehaviourModel()).state() for s in range(20)]
     many = [parts[i % 20] for i in range(1_000)]
-    best = float("inf")
-    for _ in range(5):
-        started = time.perf_counter()
-        c.Summary.merge(many)
-        best = min(best, time.perf_counter() - started)
-    return best
+    return best(lambda: c.Summary.merge(many), repeat=5)
 
 
 def main() -> None:
