@@ -49,8 +49,8 @@ impl PyComparison {
     }
     /// The comparison's mergeable `Summary`: merged with the summaries of
     /// other missions compared the same way, it gives their comparison.
-    fn state(&self) -> PyResult<PySummary> {
-        PySummary::new(self.summary.clone())
+    fn state(&self) -> PySummary {
+        PySummary::of(self.summary.clone(), self.comparison.clone())
     }
     /// Per-mission results, one group of columns per policy (pyarrow Table).
     /// A comparison over a stream does not keep them (`BatchError`

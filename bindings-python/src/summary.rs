@@ -52,7 +52,12 @@ impl PySummary {
     /// The summary and the comparison it gives.
     pub(crate) fn new(summary: Summary) -> PyResult<PySummary> {
         let comparison = summary.comparison().py()?;
-        Ok(PySummary { summary, comparison })
+        Ok(PySummary::of(summary, comparison))
+    }
+
+    /// The summary with the comparison it gives, already computed.
+    pub(crate) fn of(summary: Summary, comparison: Comparison) -> PySummary {
+        PySummary { summary, comparison }
     }
 }
 
