@@ -18,7 +18,7 @@
 //! [`columns`]). Anything else — another type, a null, a negative revenue, an
 //! unknown label, a row the core rejects — returns `None`, and the caller
 //! runs the general path, whose errors name the column and the first
-//! offending row. Results are equal either way (`tests/layouts.rs`).
+//! offending row. Results are equal either way (`tests/evaluate.rs`).
 
 mod columns;
 
@@ -39,8 +39,8 @@ use std::ops::Range;
 /// Rows per step of a worker: a step's inputs and outputs stay in the L2 cache.
 const STEP: usize = 1024;
 
-/// Rows per step of the flat rate's amounts when its money or days are
-/// converted: the 128-bit cents of a step (128 KiB) stay in the L2 cache.
+/// Rows per step of the flat rate's amounts when its money is widened
+/// (integer cents narrower than 64 bits): a step's cents stay in the L2 cache.
 const WIDE_STEP: usize = 8192;
 
 /// The guide's inputs, borrowed.
@@ -124,8 +124,6 @@ struct Scratch {
     revenue: Vec<i64>,
     donations: Vec<i64>,
     days: Vec<i32>,
-    wide_revenue: Vec<i128>,
-    wide_donations: Vec<i128>,
     guide: GuideScratch,
 }
 
@@ -199,22 +197,33 @@ impl Scratch {
         Some(guide.with(revenue_cents, won_on, donations_cents))
     }
 
-    /// The columns of rows `r` of `b` with money as 128-bit cents (decimal128
-    /// of scale 2 read in place), for the amounts alone; `None` for a value
-    /// out of range.
+    /// The columns of rows `r` of `b` for the amounts alone: money and, for
+    /// the flat rate, days read in place where they can be; `None` for a
+    /// value out of range.
     fn wide<'s>(&'s mut self, b: &'s Borrowed<'_>, r: Range<usize>) -> Option<WideColumns<'s>> {
-        let revenue_cents = b.revenue.wide(r.clone(), &mut self.wide_revenue)?;
-        let donations_cents = match b.donations {
-            Some(d) => Some(d.wide(r.clone(), &mut self.wide_donations)?),
-            None => None,
-        };
-        let won_on = b.won_on.of_rows(r.clone(), &mut self.days)?;
+        let revenue_cents = b.revenue.wide(r.clone(), &mut self.revenue)?;
+        // Donations change no amount: checked here, in cents, not passed on.
+        if let Some(d) = b.donations {
+            d.valid(r.clone()).then_some(())?;
+        }
+        // Days and timestamps as they are: the kernels take their periods' bounds in ticks.
+        let won_on = b.won_on.won_on(r.clone())?;
         let guide = match &b.guide {
             Some(g) => self.guide.columns(g, r)?,
             // The flat rate reads none of them.
             None => GuideColumns { origin: &[], partners: &[], shared: &[], steward: &[], informed: &[] },
         };
-        Some(WideColumns::with_money(&guide.with(&[], won_on, None), revenue_cents, donations_cents))
+        Some(WideColumns {
+            revenue_cents,
+            cents_per_unit: b.revenue.unit(),
+            won_on,
+            lead_origin: guide.origin,
+            partners: guide.partners,
+            shared_resources: guide.shared,
+            steward_workstream: guide.steward,
+            client_informed: guide.informed,
+            donations_cents: None,
+        })
     }
 }
 
@@ -285,12 +294,11 @@ fn work(e: &BatchEvaluator, b: &Borrowed, range: Range<usize>, details: bool) ->
     let mut amount = Vec::with_capacity(range.len());
     let mut scratch = Scratch::new();
     if !details {
-        // The amounts alone, from 128-bit cents (the flat rate over money
-        // and days read in place takes all its rows at once; otherwise a step
-        // at a time, for the narrowed columns). Any refusal: the steps below,
-        // from scratch.
-        let in_place =
-            b.guide.is_none() && b.revenue.in_place() && b.won_on.in_place() && b.donations.is_none_or(Cents::in_place);
+        // The amounts alone (the flat rate over money read in place takes
+        // all its rows at once, its days or timestamps being read in place
+        // too; otherwise a step at a time, for the narrowed columns). Any
+        // refusal: the steps below, from scratch.
+        let in_place = b.guide.is_none() && b.revenue.wide_in_place();
         let step = if in_place {
             range.len().max(1)
         } else if b.guide.is_none() {

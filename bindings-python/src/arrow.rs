@@ -177,11 +177,15 @@ fn read_input(py: Python<'_>, missions: &Bound<'_, PyAny>, wanted: &[&str]) -> P
 
 /// The wanted columns of the table, through the Arrow C stream. A pandas
 /// frame's wanted columns are converted by `coopetition._pandas` (numpy
-/// integers, datetime64 and categoricals without a copy).
+/// integers, datetime64 and categoricals without a copy), a polars frame's
+/// by `coopetition._polars` (categoricals as their codes).
 fn read_table(py: Python<'_>, missions: &Bound<'_, PyAny>, wanted: &[&str]) -> PyResult<Missions> {
-    let pandas = missions.getattr("__class__")?.getattr("__module__")?.extract::<String>()?.starts_with("pandas");
-    let source = if pandas {
+    let module = missions.getattr("__class__")?.getattr("__module__")?.extract::<String>()?;
+    let frame = missions.hasattr("columns")?;
+    let source = if module.starts_with("pandas") {
         py.import("coopetition._pandas")?.call_method1("to_arrow", (missions, wanted.to_vec()))?
+    } else if module.starts_with("polars") && frame && missions.hasattr("get_column")? {
+        py.import("coopetition._polars")?.call_method1("to_arrow", (missions, wanted.to_vec()))?
     } else {
         let missions = project(missions, wanted)?;
         if missions.hasattr("__arrow_c_stream__")? || missions.hasattr("__arrow_c_array__")? {

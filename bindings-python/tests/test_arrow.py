@@ -342,6 +342,13 @@ def analysts_layouts(table: pa.Table) -> dict[str, object]:
         "pandas, Arrow-backed": table.to_pandas(types_mapper=pd.ArrowDtype),
         "polars, String": polars.with_columns(pl.col("lead_origin").cast(pl.String)),
         "polars, Categorical": polars.with_columns(pl.col("lead_origin").cast(pl.String).cast(pl.Categorical)),
+        # Chunks of a frame built in parts, provider names categorical too
+        # (one global list of categories, labels and names mixed).
+        "polars, Categorical in chunks": pl.concat([
+            part.with_columns(pl.col("lead_origin").cast(pl.String).cast(pl.Categorical),
+                              pl.col("provider").cast(pl.String).cast(pl.Categorical))
+            for part in (polars.slice(0, 1_000), polars.slice(1_000))
+        ], rechunk=False),
         "polars, Enum, Datetime": polars.with_columns(
             pl.col("lead_origin").cast(pl.String).cast(pl.Enum(ORIGINS)),
             pl.col("won_on").cast(pl.Datetime("us"))),
@@ -373,8 +380,13 @@ def test_missing_values_of_pandas_and_polars_are_missing_not_dates_nor_labels() 
         "won_on": np.array(["2021-03-01", "NaT"], "datetime64[ns]"),
         "lead_origin": pd.Categorical(["network_event", None]),
     })
+    categorical = pl.DataFrame({"revenue_cents": [100_000, 100_000], "won_on": [date(2021, 3, 1)] * 2,
+                                "lead_origin": ["network_event", None]}).with_columns(pl.col("lead_origin").cast(pl.Categorical))
+    unknown = categorical.with_columns(pl.Series("lead_origin", ["network_event", "word of mouth"], pl.Categorical))
     for missions, column, row in [
         (frame, "won_on", 1),
+        (categorical, "lead_origin", 1),
+        (unknown, "lead_origin", 1),
         (frame.assign(won_on=frame.won_on.fillna(pd.Timestamp("2021-03-02"))), "lead_origin", 1),
         (pl.DataFrame({"revenue_cents": [100_000], "won_on": [date(2021, 3, 1)], "lead_origin": [None]},
                       schema_overrides={"lead_origin": pl.String}), "lead_origin", 0),

@@ -15,7 +15,7 @@
 
 use coopetition::policy::batch::{
     evaluate_columns, provenance_code, status_code, BatchEvaluator, BatchOutput, BuiltinPolicy, MissionColumns,
-    MissionTable, NegotiationColumns, Outputs, WideColumns, PRICED,
+    MissionTable, NegotiationColumns, Outputs, Ticks, WideColumns, WideMoney, WonOn, PRICED,
 };
 use coopetition::policy::{BehaviourModel, ContributionPolicy, Parameters};
 use coopetition::prelude::*;
@@ -305,6 +305,64 @@ fn check(policy: &BuiltinPolicy, params: &Parameters, cols: &MissionColumns) -> 
     } else {
         prop_assert_eq!(due, vec![7], "{}: nothing appended", name);
     }
+    // 64-bit cents, and days as timestamps of every unit in a zone (each
+    // tick somewhere in its day): vouched for exactly when the days are,
+    // with the same amounts.
+    let mut in_days = Vec::new();
+    let days_ok = evaluator.append_amounts(&wide_cols, &mut in_days);
+    let narrow = WideColumns { revenue_cents: WideMoney::I64(cols.revenue_cents), ..wide_cols };
+    let units =
+        [(86_400_000_i64, 0_i64, true), (86_400, 3_600, false), (86_400_000_000_000, -18_000_000_000_000, false)];
+    for (per_day, offset, midnight) in units {
+        // Days whose ticks do not fit 64 bits (ns beyond 2262) are not tried.
+        let Some(ticks) = (0_i64..)
+            .zip(cols.won_on)
+            .map(|(i, &d)| {
+                let within = if midnight { 0 } else { (i * 7_919_993) % per_day };
+                i64::from(d).checked_mul(per_day)?.checked_sub(offset)?.checked_add(within)
+            })
+            .collect::<Option<Vec<i64>>>()
+        else {
+            continue;
+        };
+        let at = WideColumns { won_on: WonOn::Ticks(Ticks { ticks: &ticks, per_day, offset, midnight }), ..narrow };
+        let mut in_ticks = Vec::new();
+        let ticks_ok = evaluator.append_amounts(&at, &mut in_ticks);
+        prop_assert_eq!(ticks_ok, days_ok, "{}: ticks of {} a day", name, per_day);
+        prop_assert_eq!(&in_ticks, &in_days, "{}: ticks of {} a day", name, per_day);
+        let at_days = WideColumns { revenue_cents: WideMoney::I64(cols.revenue_cents), ..wide_cols };
+        let mut narrow_due = Vec::new();
+        prop_assert_eq!(evaluator.append_amounts(&at_days, &mut narrow_due), days_ok, "{}: 64-bit cents", name);
+        prop_assert_eq!(&narrow_due, &in_days, "{}: 64-bit cents", name);
+        // A date64 that is not a midnight is flagged.
+        if midnight && !ticks.is_empty() {
+            let mut late = ticks.clone();
+            late[0] += 1;
+            let at = WideColumns { won_on: WonOn::Ticks(Ticks { ticks: &late, per_day, offset, midnight }), ..narrow };
+            prop_assert!(!evaluator.append_amounts(&at, &mut Vec::new()), "{}: not a midnight", name);
+        }
+    }
+    // Money in larger units (a decimal of scale 1 or 0): each revenue taken
+    // down to a whole number of units gives the amounts of those cents.
+    for unit in [10_i64, 100] {
+        let whole: Vec<i64> = cols.revenue_cents.iter().map(|&c| c - c.rem_euclid(unit)).collect();
+        let units: Vec<i128> = whole.iter().map(|&c| i128::from(c / unit)).collect();
+        let coarse = WideColumns::with_money(cols, &units, donations.as_deref()).in_units_of(unit);
+        let in_cents = evaluator.evaluate(&MissionColumns { revenue_cents: &whole, ..same });
+        let mut in_units = Vec::new();
+        if evaluator.append_amounts(&coarse, &mut in_units) {
+            let all = in_cents.map_err(|e| TestCaseError::fail(format!("{name}: units of {unit}: {e}")))?;
+            prop_assert_eq!(&in_units, &wide(&all.due_cents), "{}: units of {} cents", name, unit);
+            prop_assert!(all.status.iter().all(|&s| s == PRICED), "{}", name);
+        } else {
+            prop_assert!(in_units.is_empty());
+            // Declined where cents are declined too.
+            let whole_wide = wide(&whole);
+            let cents = WideColumns::with_money(cols, &whole_wide, donations.as_deref());
+            prop_assert!(!evaluator.append_amounts(&cents, &mut Vec::new()), "{}: units of {}", name, unit);
+        }
+    }
+    prop_assert!(!evaluator.append_amounts(&wide_cols.in_units_of(1000), &mut Vec::new()), "{}", name);
     match (failure, got) {
         (None, Ok(out)) => {
             prop_assert_eq!(out.len(), cols.len());
@@ -535,4 +593,88 @@ proptest! {
             prop_assert!(cents_from_f64(x).is_err());
         }
     }
+}
+
+/// Timestamps around a change of rate, in zones far from UTC: the day is
+/// taken in the zone, so the first and last tick of each local day fall on
+/// that day's rate. Worked out by hand: 5 % until 2023-12-31, 6 % from
+/// 2024-01-01 (day 19,723), 10,000 cents each: 500 then 600 cents.
+#[test]
+fn timestamps_take_the_rate_of_their_local_day() {
+    let params = Parameters::load(
+        r#"{"flat_rate":[{"from":"2020-01-01","until":"2024-01-01","value":"0.05"},
+                         {"from":"2024-01-01","value":"0.06"}]}"#,
+    )
+    .unwrap();
+    let evaluator = BatchEvaluator::new(&BuiltinPolicy::Flat, &params).unwrap();
+    let revenue = [10_000_i64; 4];
+    let days = [19_722_i32, 19_722, 19_723, 19_723];
+    let base = WideColumns {
+        revenue_cents: WideMoney::I64(&revenue),
+        cents_per_unit: 1,
+        won_on: WonOn::Days(&days),
+        lead_origin: &[],
+        partners: &[],
+        shared_resources: &[],
+        steward_workstream: &[],
+        client_informed: &[],
+        donations_cents: None,
+    };
+    for per_day in [86_400_i64, 86_400_000, 86_400_000_000, 86_400_000_000_000] {
+        let hour = per_day / 24;
+        for offset in [14 * hour, -12 * hour, 0] {
+            // First and last tick of local 2023-12-31, then of 2024-01-01.
+            let first = |day: i64| day * per_day - offset;
+            let ticks = [first(19_722), first(19_723) - 1, first(19_723), first(19_724) - 1];
+            let at =
+                WideColumns { won_on: WonOn::Ticks(Ticks { ticks: &ticks, per_day, offset, midnight: false }), ..base };
+            let mut due = Vec::new();
+            assert!(evaluator.append_amounts(&at, &mut due), "{per_day} {offset}");
+            assert_eq!(due, [500, 500, 600, 600], "{per_day} {offset}");
+            // Before the first period: flagged.
+            let early = [first(18_261) - 1, first(19_723), first(19_723), first(19_723)];
+            let at =
+                WideColumns { won_on: WonOn::Ticks(Ticks { ticks: &early, per_day, offset, midnight: false }), ..base };
+            assert!(!evaluator.append_amounts(&at, &mut Vec::new()), "{per_day} {offset}");
+        }
+    }
+    // The last nanosecond 64 bits hold (2262, in the open last period) is
+    // left to the per-row path rather than read past the clamped bound.
+    let ns = 86_400_000_000_000_i64;
+    let ticks = [i64::MAX, 19_723 * ns, 19_723 * ns, 19_723 * ns];
+    let at =
+        WideColumns { won_on: WonOn::Ticks(Ticks { ticks: &ticks, per_day: ns, offset: 0, midnight: false }), ..base };
+    assert!(!evaluator.append_amounts(&at, &mut Vec::new()));
+    let at = WideColumns {
+        won_on: WonOn::Ticks(Ticks { ticks: &ticks[1..], per_day: ns, offset: 0, midnight: false }),
+        ..base
+    };
+    assert!(!evaluator.append_amounts(&at, &mut Vec::new()), "columns of different lengths");
+    // The guide too: the shipped guide's rate for a mission met at a network
+    // event and done alone (`event_solo` in data/guide.json, 4 %: 400 cents),
+    // on the last tick of a local day and the first of the next.
+    let guide = BatchEvaluator::new(&BuiltinPolicy::Guide, Parameters::shipped()).unwrap();
+    let origins = [0_u8; 2];
+    let (zeros, no) = ([0_u32; 2], [false; 2]);
+    let (per_day, offset) = (86_400_000_000_i64, 14 * 3_600_000_000);
+    let ticks = [19_723 * per_day - offset - 1, 19_723 * per_day - offset];
+    let at = WideColumns {
+        revenue_cents: WideMoney::I64(&revenue[..2]),
+        won_on: WonOn::Ticks(Ticks { ticks: &ticks, per_day, offset, midnight: false }),
+        lead_origin: &origins,
+        partners: &zeros,
+        shared_resources: &zeros,
+        steward_workstream: &no,
+        client_informed: &no,
+        ..base
+    };
+    let mut due = Vec::new();
+    assert!(guide.append_amounts(&at, &mut due));
+    assert_eq!(due, [400, 400]);
+    // Whole euros: 100 euros are 10,000 cents.
+    let euros = [100_i128; 4];
+    let at = WideColumns { revenue_cents: WideMoney::I128(&euros), ..base }.in_units_of(100);
+    let mut due = Vec::new();
+    assert!(evaluator.append_amounts(&at, &mut due));
+    assert_eq!(due, [500, 500, 600, 600]);
 }

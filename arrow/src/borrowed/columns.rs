@@ -15,6 +15,7 @@ use arrow_array::types::{
 use arrow_array::{Array, ArrayRef, GenericStringArray, StringViewArray};
 use arrow_schema::{DataType, TimeUnit};
 use coopetition::mission::LeadOrigin;
+use coopetition::policy::batch::{Ticks, WideMoney, WonOn};
 use coopetition::policy::batch_input::{days_from_ticks, LabelIndex};
 use std::ops::Range;
 
@@ -154,38 +155,32 @@ impl<'a> Cents<'a> {
         Some(Cents::Decimal { values: a.as_primitive::<Decimal128Type>().values(), factor })
     }
 
-    /// Whether the values are 128-bit cents (decimal128 of scale 2), read in place.
-    pub(super) fn in_place(self) -> bool {
-        matches!(self, Cents::Decimal { factor: 1, .. })
+    /// Cents per unit of the values [`Cents::wide`] gives: the factor of a
+    /// decimal (the kernel scales each amount as it reads it), else 1.
+    pub(super) fn unit(self) -> i64 {
+        match self {
+            Cents::Decimal { factor, .. } => i64::try_from(factor).unwrap_or(0),
+            Cents::Int(_) => 1,
+        }
     }
 
-    /// Cents of rows `r` as 128-bit integers (the amounts kernel's input):
-    /// decimal128 of scale 2 in place (the kernel checks the range), any
-    /// other layout widened into `buf`; `None` if a widened value is
-    /// negative or beyond 64 bits.
-    pub(super) fn wide<'s>(self, r: Range<usize>, buf: &'s mut Vec<i128>) -> Option<&'s [i128]>
+    /// Rows `r` for the amounts kernel, in units of [`Cents::unit`] cents:
+    /// decimal128 and int64 in place (the kernel checks the range), narrower
+    /// integers widened into `buf`; `None` if a widened value is negative.
+    pub(super) fn wide<'s>(self, r: Range<usize>, buf: &'s mut Vec<i64>) -> Option<WideMoney<'s>>
     where
         'a: 's,
     {
-        buf.clear();
         match self {
-            Cents::Decimal { values, factor: 1 } => return values.get(r),
-            Cents::Decimal { values, factor } => {
-                let limit = i128::from(i64::MAX) / factor;
-                let v = values.get(r)?;
-                let inside = v.iter().fold(true, |ok, &x| ok & (0..=limit).contains(&x));
-                buf.extend(v.iter().map(|&x| x.wrapping_mul(factor)));
-                inside
-            }
-            Cents::Int(ints) => {
-                let negative = each_int!(ints, r, v => {
-                    buf.extend(v.iter().map(|&x| i128::from(x.wide())));
-                    v.iter().fold(0, |acc, &x| acc | x.wide()) < 0
-                })?;
-                !negative
-            }
+            Cents::Decimal { values, .. } => values.get(r).map(WideMoney::I128),
+            Cents::Int(Ints::I64(all)) => all.get(r).map(WideMoney::I64),
+            Cents::Int(ints) => ints.cents(r, buf).map(WideMoney::I64),
         }
-        .then_some(buf.as_slice())
+    }
+
+    /// Whether [`Cents::wide`] reads the values in place.
+    pub(super) fn wide_in_place(self) -> bool {
+        matches!(self, Cents::Decimal { .. } | Cents::Int(Ints::I64(_)))
     }
 
     /// Cents of rows `r`, borrowed or narrowed into `buf`; `None` if a value
@@ -274,9 +269,19 @@ impl<'a> Days<'a> {
         }
     }
 
-    /// Whether the days are read in place (date32).
-    pub(super) fn in_place(self) -> bool {
-        matches!(self, Days::Days(_))
+    /// The days of rows `r` as the amounts kernels read them: date32 and
+    /// timestamps in place (the kernels take the bounds of their periods in
+    /// ticks); `None` for an offset beyond 64 bits of ticks.
+    pub(super) fn won_on(self, r: Range<usize>) -> Option<WonOn<'a>> {
+        match self {
+            Days::Days(days) => days.get(r).map(WonOn::Days),
+            Days::Ticks { ticks, unit, offset, midnight } => Some(WonOn::Ticks(Ticks {
+                ticks: ticks.get(r)?,
+                per_day: per_second(unit).checked_mul(86_400)?,
+                offset: offset.checked_mul(per_second(unit))?,
+                midnight,
+            })),
+        }
     }
 
     /// The days of rows `r`, in place or converted into `buf`; `None` for a
@@ -333,14 +338,19 @@ impl<'a> Text<'a> {
     /// or a row this path does not read). Nulls are not read: the caller
     /// takes only columns without them.
     fn positions(self, r: Range<usize>, index: &LabelIndex, buf: &mut Vec<u8>) {
-        let unknown = |bytes: Option<&[u8]>| bytes.and_then(|b| index.position(b)).unwrap_or(u8::MAX);
         match self {
-            Text::Utf8(a) => offsets(a.value_offsets(), a.value_data(), r, unknown, buf),
-            Text::LargeUtf8(a) => offsets(a.value_offsets(), a.value_data(), r, unknown, buf),
+            Text::Utf8(a) => offsets(a.value_offsets(), a.value_data(), r, index, buf),
+            Text::LargeUtf8(a) => offsets(a.value_offsets(), a.value_data(), r, index, buf),
             Text::View(a) => {
                 let buffers = a.data_buffers();
                 match a.views().get(r.clone()) {
-                    Some(views) => buf.extend(views.iter().map(|&v| view(v, buffers, unknown))),
+                    // Checked as Arrow's full validation checks a view; UTF-8 is not
+                    // checked: only bytes equal to a label (ASCII) are taken, any
+                    // other row sends the call to the general path, which
+                    // validates the column in full first.
+                    Some(views) => {
+                        buf.extend(views.iter().map(|&v| index.position_view(v, buffers).unwrap_or(u8::MAX)))
+                    }
                     None => buf.extend(r.map(|_| u8::MAX)),
                 }
             }
@@ -348,47 +358,22 @@ impl<'a> Text<'a> {
     }
 }
 
-/// Rows `r` of strings stored as `offsets` into `data`, each mapped by `f`.
-fn offsets<O: Wide>(offsets: &[O], data: &[u8], r: Range<usize>, f: impl Fn(Option<&[u8]>) -> u8, buf: &mut Vec<u8>) {
+/// Rows `r` of strings stored as `offsets` into `data`, each found in `index`.
+fn offsets<O: Wide>(offsets: &[O], data: &[u8], r: Range<usize>, index: &LabelIndex, buf: &mut Vec<u8>) {
     let Some(bounds) = offsets.get(r.start..=r.end) else { return buf.extend(r.map(|_| u8::MAX)) };
-    let bytes = |start: O, end: O| {
-        let (start, end) = (usize::try_from(start.wide()).ok()?, usize::try_from(end.wide()).ok()?);
-        data.get(start..end)
-    };
+    // A negative offset becomes a range outside the data: no label.
+    let at = |o: O| usize::try_from(o.wide()).unwrap_or(usize::MAX);
     buf.extend(bounds.windows(2).map(|w| match *w {
-        [start, end] => f(bytes(start, end)),
+        [start, end] => index.position_at(data, at(start), at(end)).unwrap_or(u8::MAX),
         _ => u8::MAX,
     }));
-}
-
-/// The bytes of a string view mapped by `f`, checked as Arrow's full
-/// validation checks them (the buffer and range exist, the prefix matches,
-/// an inline string's padding is zero); `f(None)` for a view that fails.
-/// UTF-8 is not checked: only bytes equal to a label (ASCII) are taken, any
-/// other row sends the call to the general path, which validates the column
-/// in full first.
-fn view(view: u128, buffers: &[arrow_buffer::Buffer], f: impl Fn(Option<&[u8]>) -> u8) -> u8 {
-    #[allow(clippy::cast_possible_truncation)] // the view's fields, by layout
-    let (len, prefix, buffer, offset) =
-        (view as u32 as usize, (view >> 32) as u32, (view >> 64) as u32 as usize, (view >> 96) as u32 as usize);
-    if len <= 12 {
-        if len < 12 && view >> (32 + len * 8) != 0 {
-            return f(None);
-        }
-        return f(view.to_le_bytes().get(4..4 + len));
-    }
-    let data = buffers.get(buffer).and_then(|b| b.as_slice().get(offset..offset.checked_add(len)?));
-    match data {
-        Some(data) if data.get(..4) == Some(&prefix.to_le_bytes()[..]) => f(Some(data)),
-        _ => f(None),
-    }
 }
 
 /// Lead origins, borrowed: dictionary keys of any width and the position of
 /// each dictionary value, or text read row by row.
 pub(super) enum Origins<'a> {
     Keys { keys: Ints<'a>, positions: Vec<u8> },
-    Text { text: Text<'a>, index: LabelIndex },
+    Text { text: Text<'a>, index: Box<LabelIndex> },
 }
 
 impl<'a> Origins<'a> {
@@ -396,7 +381,7 @@ impl<'a> Origins<'a> {
     pub(super) fn of(a: &'a ArrayRef) -> Option<Origins<'a>> {
         let index = LabelIndex::of::<LeadOrigin>();
         if let Some(text) = Text::of(a.as_ref()) {
-            return Some(Origins::Text { text, index });
+            return Some(Origins::Text { text, index: Box::new(index) });
         }
         let dict = a.as_any_dictionary_opt()?;
         let values = Text::of(dict.values().as_ref())?;

@@ -106,7 +106,9 @@ mod kernels;
 mod output;
 mod table;
 
-pub use columns::{date_from_days, days_from_date, MissionColumns, NegotiationColumns, WideColumns};
+pub use columns::{
+    date_from_days, days_from_date, MissionColumns, NegotiationColumns, Ticks, WideColumns, WideMoney, WonOn,
+};
 pub use evaluator::{evaluate_columns, evaluate_columns_into, guide_situations, BatchEvaluator};
 pub use output::{situation_dictionary, BatchOutput, BuiltinPolicy};
 pub use table::MissionTable;

@@ -20,7 +20,7 @@
 //! - Dates written as ISO text are read as the per-mission path reads them
 //!   ([`day_from_text`]).
 //! - Labels stored as text are read by [`LabelIndex`], byte for byte as
-//!   [`Labelled::from_label`] reads them.
+//!   [`Labelled::from_label`](crate::labels::Labelled::from_label) reads them.
 //! - Dictionary keys must index their dictionary ([`check_keys`]).
 //! - Provider ids follow [`ActorId::new`], each distinct name checked once
 //!   ([`actor_ids`]); mission ids follow [`MissionId::new`] ([`check_mission_ids`]).
@@ -36,11 +36,12 @@
 //! assert!(e.to_string().starts_with("column `revenue_cents`, row 1: money.amount.overflow"), "{e}");
 //! ```
 
+mod labels;
 use crate::error::{Error, Result};
 use crate::ids::{ActorId, MissionId};
-use crate::labels::Labelled;
 use crate::money::Money;
 use crate::money_float::{money_from_f32, money_from_f64};
+pub use labels::LabelIndex;
 use rust_decimal::Decimal;
 
 /// Milliseconds in a day (Arrow `date64` stores days as milliseconds).
@@ -234,113 +235,6 @@ pub fn days_from_ticks<const PER_DAY: i64, const MIDNIGHT: bool>(
         out.push(day as i32);
     }
     inside
-}
-
-/// Finds a [`Labelled`] value by its label's bytes, as
-/// [`Labelled::from_label`] does but without building a string: the labels
-/// are grouped by length, and a label of 8 to 16 bytes is compared as its
-/// first and last 8 bytes (which together cover it), two integer
-/// comparisons instead of a call to compare memory.
-#[derive(Debug, Clone)]
-pub struct LabelIndex {
-    /// For each length, the first label of that length.
-    first: Vec<Option<Candidate>>,
-    /// The other labels, when several share a length.
-    more: Vec<Candidate>,
-}
-
-/// A label and its position.
-#[derive(Debug, Clone, Copy)]
-struct Candidate {
-    label: &'static [u8],
-    /// The first and last 8 bytes, for a label of 8 to 16 bytes.
-    ends: Option<(u64, u64)>,
-    position: u8,
-}
-
-impl Candidate {
-    #[inline]
-    fn is(&self, label: &[u8], ends: Option<(u64, u64)>) -> bool {
-        match ends {
-            Some(_) => self.ends == ends,
-            None => self.label == label,
-        }
-    }
-}
-
-/// The first and last 8 bytes of `bytes`, if it has 8 to 16 (they cover it).
-#[inline]
-fn ends(bytes: &[u8]) -> Option<(u64, u64)> {
-    if bytes.len() > 16 {
-        return None;
-    }
-    let first: [u8; 8] = bytes.get(..8)?.try_into().ok()?;
-    let last: [u8; 8] = bytes.get(bytes.len() - 8..)?.try_into().ok()?;
-    Some((u64::from_le_bytes(first), u64::from_le_bytes(last)))
-}
-
-impl LabelIndex {
-    /// The labels of `T`.
-    pub fn of<T: Labelled>() -> LabelIndex {
-        let mut index = LabelIndex { first: Vec::new(), more: Vec::new() };
-        for (position, value) in T::ALL.iter().enumerate() {
-            let label = value.label().as_bytes();
-            let Ok(position) = u8::try_from(position) else { continue };
-            let candidate = Candidate { label, ends: ends(label), position };
-            if index.first.len() <= label.len() {
-                index.first.resize(label.len() + 1, None);
-            }
-            match index.first.get_mut(label.len()) {
-                Some(slot @ None) => *slot = Some(candidate),
-                _ => index.more.push(candidate),
-            }
-        }
-        index
-    }
-
-    /// The position in [`Labelled::ALL`] of the value labelled `label`.
-    #[inline]
-    pub fn position(&self, label: &[u8]) -> Option<u8> {
-        let first = self.first.get(label.len())?.as_ref()?;
-        let ends = ends(label);
-        if first.is(label, ends) {
-            return Some(first.position);
-        }
-        self.more.iter().find(|c| c.label.len() == label.len() && c.is(label, ends)).map(|c| c.position)
-    }
-}
-
-#[cfg(test)]
-mod label_tests {
-    use super::*;
-    use crate::mission::LeadOrigin;
-
-    #[test]
-    fn every_label_is_found_and_nothing_else() {
-        let index = LabelIndex::of::<LeadOrigin>();
-        for (i, o) in LeadOrigin::ALL.iter().enumerate() {
-            assert_eq!(index.position(o.label().as_bytes()), u8::try_from(i).ok());
-            let mut changed = o.label().as_bytes().to_vec();
-            for at in 0..changed.len() {
-                changed[at] ^= 1;
-                assert_eq!(index.position(&changed), None, "{changed:?}");
-                changed[at] ^= 1;
-            }
-        }
-        assert_eq!(index.position(b""), None);
-        assert_eq!(index.position(b"own_network_and_more_than_16"), None);
-    }
-
-    #[test]
-    fn labels_of_one_length_are_told_apart() {
-        use crate::mission::MissionStatus;
-        // `solicited` and `completed` have 9 bytes; `cancelled` too.
-        let index = LabelIndex::of::<MissionStatus>();
-        for (i, s) in MissionStatus::ALL.iter().enumerate() {
-            assert_eq!(index.position(s.label().as_bytes()), u8::try_from(i).ok(), "{}", s.label());
-        }
-        assert_eq!(index.position(b"completes"), None);
-    }
 }
 
 /// Checks that the keys of a dictionary-encoded column (rows `first_row..`

@@ -69,9 +69,95 @@ impl Span {
     }
 
     #[inline(always)]
-    pub(super) fn outside(self, day: i32) -> bool {
+    pub(super) fn outside(self, day: impl Into<i64>) -> bool {
         // Below `lo` wraps to a huge unsigned value.
-        (i64::from(day).wrapping_sub(self.lo) as u64) >= self.len
+        (day.into().wrapping_sub(self.lo) as u64) >= self.len
+    }
+
+    /// The same days as a range of ticks ([`Ticks`]): the ticks whose day
+    /// is in the span. The ticks `i64::MIN` and `i64::MAX` are left out (a
+    /// bound beyond 64 bits is clamped to them), so a row on them is
+    /// flagged, never taken on the wrong day.
+    pub(super) fn in_ticks(self, per_day: i64, offset: i64) -> Span {
+        let (lo, hi) = (tick_of_day(self.lo, per_day, offset), tick_of_day(self.hi(), per_day, offset));
+        // Up to 2^64 - 2 ticks: counted in 128 bits.
+        Span { lo, len: u64::try_from(i128::from(hi) - i128::from(lo)).unwrap_or(0) }
+    }
+}
+
+/// The first tick of `day` (a tick `t` is on day `floor((t + offset) /
+/// per_day)`), clamped to `i64::MIN + 1..=i64::MAX`: a tick is on `day` or
+/// later if and only if it is at least this (for ticks inside that range).
+pub(super) fn tick_of_day(day: i64, per_day: i64, offset: i64) -> i64 {
+    let t = i128::from(day).saturating_mul(i128::from(per_day)).saturating_sub(i128::from(offset));
+    i64::try_from(t.clamp(i128::from(i64::MIN) + 1, i128::from(i64::MAX))).unwrap_or(i64::MAX)
+}
+
+/// Money of [`WideColumns`]: 128-bit integers (the values of an Arrow
+/// `decimal128` column, in place) or 64-bit ones (integer cents).
+#[derive(Debug, Clone, Copy)]
+pub enum WideMoney<'a> {
+    /// 128-bit values.
+    I128(&'a [i128]),
+    /// 64-bit values.
+    I64(&'a [i64]),
+}
+
+impl WideMoney<'_> {
+    /// The number of values.
+    pub fn len(&self) -> usize {
+        match self {
+            WideMoney::I128(v) => v.len(),
+            WideMoney::I64(v) => v.len(),
+        }
+    }
+
+    /// Whether there is no value.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Timestamps read as the day they fall on, in their zone: tick `t` is on
+/// day `floor((t + offset) / per_day)` since 1970-01-01 (Arrow `date64`:
+/// milliseconds, `per_day` 86,400,000; a timestamp in seconds to
+/// nanoseconds, `offset` its zone's offset in the same unit).
+#[derive(Debug, Clone, Copy)]
+pub struct Ticks<'a> {
+    /// The ticks.
+    pub ticks: &'a [i64],
+    /// Ticks in a day: 86,400 (seconds) to 86,400,000,000,000 (nanoseconds).
+    pub per_day: i64,
+    /// Added to each tick before its day is taken: the zone's offset.
+    pub offset: i64,
+    /// Each tick must be a midnight (`date64`): only with milliseconds
+    /// (`per_day` 86,400,000) and no offset.
+    pub midnight: bool,
+}
+
+/// The day of each mission in [`WideColumns`]: days since 1970-01-01, or
+/// timestamps whose day is taken.
+#[derive(Debug, Clone, Copy)]
+pub enum WonOn<'a> {
+    /// Days since 1970-01-01 (Arrow `date32`).
+    Days(&'a [i32]),
+    /// Timestamps (Arrow `date64` and `timestamp`), read as they are: the
+    /// bounds of the parameters' periods are expressed in ticks instead.
+    Ticks(Ticks<'a>),
+}
+
+impl WonOn<'_> {
+    /// The number of days.
+    pub fn len(&self) -> usize {
+        match self {
+            WonOn::Days(d) => d.len(),
+            WonOn::Ticks(t) => t.ticks.len(),
+        }
+    }
+
+    /// Whether there is no day.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 }
 
@@ -139,19 +225,26 @@ pub struct MissionColumns<'a> {
     pub donations_cents: Option<&'a [i64]>,
 }
 
-/// The columns the flat and guide policies read, with money as 128-bit cents:
-/// the values of an Arrow `decimal128` column of scale 2, borrowed as they
-/// are, for [`BatchEvaluator::append_amounts`].
+/// The columns the flat and guide policies read, borrowed as Arrow lays
+/// them out, for [`BatchEvaluator::append_amounts`]: the revenue as 128-bit
+/// integers (`decimal128` of scale 0 to 2) or 64-bit cents, the day as
+/// days or timestamps.
 ///
 /// The fields mean what those of [`MissionColumns`] mean, and are checked
-/// the same way. The guide's five columns may be empty when the policy is
+/// the same way, except that money is counted in units of
+/// [`cents_per_unit`](WideColumns::cents_per_unit) cents. The guide's five columns may be empty when the policy is
 /// the flat rate, which does not read them (a lead origin given is checked).
 #[derive(Debug, Clone, Copy)]
 pub struct WideColumns<'a> {
-    /// Revenue in cents.
-    pub revenue_cents: &'a [i128],
+    /// Revenue, in units of `cents_per_unit` cents.
+    pub revenue_cents: WideMoney<'a>,
+    /// How many cents a unit of the money columns is: 1 (cents, a decimal
+    /// of scale 2), 10 (scale 1) or 100 (whole euros, scale 0). Each amount
+    /// is scaled inside the kernel, exactly, with no pass of its own; any
+    /// other value makes [`BatchEvaluator::append_amounts`] decline.
+    pub cents_per_unit: i64,
     /// The day the mission was won.
-    pub won_on: &'a [i32],
+    pub won_on: WonOn<'a>,
     /// Index into [`LeadOrigin::ALL`].
     pub lead_origin: &'a [u8],
     /// Network partners mobilised.
@@ -162,21 +255,23 @@ pub struct WideColumns<'a> {
     pub steward_workstream: &'a [bool],
     /// The client was connected to the network.
     pub client_informed: &'a [bool],
-    /// Donations in cents; `None`: no donation.
+    /// Donations, in units of `cents_per_unit` cents; `None`: no donation.
     pub donations_cents: Option<&'a [i128]>,
 }
 
 impl<'a> WideColumns<'a> {
     /// The columns of `cols` with its money replaced by 128-bit cents
-    /// (its own money columns, declarations and negotiations are not read).
+    /// (its own money columns, declarations and negotiations are not read);
+    /// [`WideColumns::in_units_of`] counts it in larger units.
     pub fn with_money(
         cols: &MissionColumns<'a>,
         revenue_cents: &'a [i128],
         donations_cents: Option<&'a [i128]>,
     ) -> Self {
         WideColumns {
-            revenue_cents,
-            won_on: cols.won_on,
+            revenue_cents: WideMoney::I128(revenue_cents),
+            cents_per_unit: 1,
+            won_on: WonOn::Days(cols.won_on),
             lead_origin: cols.lead_origin,
             partners: cols.partners,
             shared_resources: cols.shared_resources,
@@ -184,6 +279,13 @@ impl<'a> WideColumns<'a> {
             client_informed: cols.client_informed,
             donations_cents,
         }
+    }
+
+    /// The same columns with money counted in units of `cents` cents (10
+    /// for a decimal of scale 1, 100 for whole euros).
+    #[must_use]
+    pub fn in_units_of(self, cents: i64) -> Self {
+        WideColumns { cents_per_unit: cents, ..self }
     }
 
     /// Whether every column the policy reads has the revenue's length.

@@ -3,11 +3,11 @@
 //! they cannot vouch for.
 
 use super::columns::{date_from_days, days_from_date, epoch, row_error, wrap_row_error, Span};
-use super::columns::{MissionColumns, NegotiationColumns, WideColumns};
+use super::columns::{tick_of_day, MissionColumns, NegotiationColumns, WideColumns, WideMoney, WonOn};
 use super::guide_table::GuideTable;
-use super::integer::{dispatch, numerator, pow10, split, Bounds, SegSel};
+use super::integer::{dispatch, numerator, pow10, split, AnyDay, Bounds, DayCheck, Midnights, SegSel};
 use super::kernels::negotiations;
-use super::kernels::{FlatKernel, GuideKernel, NegotiatedKernel, RowOutputs, SelfKernel, WideFlat, WideGuide};
+use super::kernels::{FlatKernel, GuideKernel, NegotiatedKernel, RowOutputs, SelfKernel, Units, WideFlat, WideGuide};
 use super::output::{situation_dictionary, BatchOutput, BuiltinPolicy, Kind, Patterns};
 use super::{provenance_code, status_code, Outputs, COMPUTED, MAX_FAST_SCALE, NO_SITUATION, PRICED};
 use crate::error::{Error, Result};
@@ -226,29 +226,82 @@ impl<'p> BatchEvaluator<'p> {
         let (Some(scale), true) = (self.scale, matches!(kind, Kind::Flat | Kind::Guide)) else {
             return false;
         };
-        if !cols.lengths_fit(matches!(kind, Kind::Guide)) {
+        if !cols.lengths_fit(matches!(kind, Kind::Guide)) || ![1, 10, 100].contains(&cols.cents_per_unit) {
             return false;
         }
         let start = due.len();
         due.reserve(cols.revenue_cents.len());
-        let flagged = match (kind, &self.guide) {
-            (Kind::Flat, _) => {
-                let mut k = WideFlat { nums: &self.flat, span: self.span, limit: self.limit, cols, due: &mut *due };
-                let origin_bad =
-                    cols.lead_origin.iter().fold(false, |acc, &o| acc | (o as usize >= LeadOrigin::ALL.len()));
-                dispatch(&mut k, scale, &self.bounds).map(|flag| flag | origin_bad)
-            }
-            (_, Some(table)) => {
-                let mut k = WideGuide { table, span: self.span, limit: self.limit, cols, due: &mut *due };
-                dispatch(&mut k, scale, &self.bounds)
-            }
-            _ => None,
+        let flagged = match cols.revenue_cents {
+            WideMoney::I128(revenue) => self.wide_amounts(scale, revenue, cols, due),
+            WideMoney::I64(revenue) => self.wide_amounts(scale, revenue, cols, due),
         };
-        if flagged != Some(false) {
+        // A negative donation is left to the per-row path.
+        let negative = cols.donations_cents.is_some_and(|d| d.iter().fold(false, |acc, &d| acc | (d < 0)));
+        if flagged != Some(false) || negative {
             due.truncate(start);
             return false;
         }
         true
+    }
+
+    /// The flat or guide amounts of `revenue` and the other columns of
+    /// `cols`; whether a row is flagged, `None` if the kernels do not serve
+    /// these columns.
+    fn wide_amounts<M: Units>(
+        &self,
+        scale: u32,
+        revenue: &[M],
+        cols: &WideColumns,
+        due: &mut Vec<i128>,
+    ) -> Option<bool> {
+        let origin_bad = matches!(self.policy.kind(), Kind::Flat)
+            && cols.lead_origin.iter().fold(false, |acc, &o| acc | (o as usize >= LeadOrigin::ALL.len()));
+        let flag = match cols.won_on {
+            WonOn::Days(days) => self.wide_kernel(scale, revenue, days, AnyDay, self.span, &self.bounds, cols, due),
+            WonOn::Ticks(t) => {
+                // The span and the bounds in ticks: no tick is divided.
+                let span = self.span.in_ticks(t.per_day, t.offset);
+                let bounds: Vec<i64> =
+                    self.bounds.iter().map(|&b| tick_of_day(i64::from(b), t.per_day, t.offset)).collect();
+                match (t.midnight, t.per_day, t.offset) {
+                    (false, 1.., _) => self.wide_kernel(scale, revenue, t.ticks, AnyDay, span, &bounds, cols, due),
+                    (true, 86_400_000, 0) => {
+                        self.wide_kernel(scale, revenue, t.ticks, Midnights, span, &bounds, cols, due)
+                    }
+                    _ => None,
+                }
+            }
+        };
+        flag.map(|f| f | origin_bad)
+    }
+
+    /// [`Self::wide_amounts`] once the days' type `D`, their check, span
+    /// and bounds are known.
+    #[allow(clippy::too_many_arguments)]
+    fn wide_kernel<M: Units, D: Copy + PartialOrd + Into<i64>, C: DayCheck<D>>(
+        &self,
+        scale: u32,
+        revenue: &[M],
+        won_on: &[D],
+        check: C,
+        span: Span,
+        bounds: &[D],
+        cols: &WideColumns,
+        due: &mut Vec<i128>,
+    ) -> Option<bool> {
+        // A unit within the limit is, in cents, within it too.
+        let (unit, limit) = (cols.cents_per_unit, self.limit / cols.cents_per_unit);
+        match (self.policy.kind(), &self.guide) {
+            (Kind::Flat, _) => {
+                let mut k = WideFlat { nums: &self.flat, span, limit, unit, revenue, won_on, check, due };
+                dispatch(&mut k, scale, bounds)
+            }
+            (_, Some(table)) => {
+                let mut k = WideGuide { table, span, limit, unit, revenue, won_on, check, cols, due };
+                dispatch(&mut k, scale, bounds)
+            }
+            _ => None,
+        }
     }
 
     fn run(&self, cols: &MissionColumns, out: &mut BatchOutput) -> Result<()> {

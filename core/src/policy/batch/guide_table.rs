@@ -2,7 +2,7 @@
 //! buckets and flags to its situation's rates, code and pattern bits.
 
 use super::columns::Span;
-use super::integer::{numerator, SegSel};
+use super::integer::{numerator, DayCheck, SegSel};
 use super::output::{GUIDE_DEFAULT, GUIDE_IN_KIND};
 use super::NO_SITUATION;
 use crate::error::{Error, Result};
@@ -76,10 +76,11 @@ pub(super) struct Entry {
 
 pub(super) const GAP: Entry = Entry { num: 0, in_kind: 0, situation: NO_SITUATION, bits: 0, gap: true };
 
-/// The columns the guide reads, with revenue of either width.
-pub(super) struct GuideRows<'a, M> {
+/// The columns the guide reads, with revenue of either width and days as
+/// days or ticks ([`super::integer::SegSel`]).
+pub(super) struct GuideRows<'a, M, D = i32> {
     pub(super) revenue: &'a [M],
-    pub(super) won_on: &'a [i32],
+    pub(super) won_on: &'a [D],
     pub(super) lead_origin: &'a [u8],
     pub(super) partners: &'a [u32],
     pub(super) shared: &'a [u32],
@@ -185,11 +186,12 @@ impl GuideTable {
     /// compiler holds every pointer and constant in registers.
     #[allow(clippy::too_many_arguments)]
     #[inline(never)]
-    fn cells<Sel: SegSel>(
+    fn cells<D: Copy + Into<i64>, Sel: SegSel<D>, C: DayCheck<D>>(
         &self,
         sel: Sel,
         span: Span,
-        won_on: &[i32],
+        check: C,
+        won_on: &[D],
         origin: &[u8],
         partners: &[u32],
         shared: &[u32],
@@ -223,7 +225,7 @@ impl GuideTable {
             }
         }
         for (cell, &d) in cells.iter_mut().zip(won_on) {
-            flag |= span.outside(d);
+            flag |= span.outside(d) | check.odd(d);
             *cell += (sel.seg(d) as u32) * per_segment;
         }
         flag
@@ -234,11 +236,12 @@ impl GuideTable {
     /// whether a row is flagged, by the cells or by `f`. Serves both money
     /// widths.
     #[inline(always)]
-    pub(super) fn by_chunk<M, Sel: SegSel>(
+    pub(super) fn by_chunk<M, D: Copy + Into<i64>, Sel: SegSel<D>, C: DayCheck<D>>(
         &self,
         sel: Sel,
         span: Span,
-        rows: GuideRows<'_, M>,
+        check: C,
+        rows: GuideRows<'_, M, D>,
         mut f: impl FnMut(usize, &[M], &[u32; CHUNK]) -> bool,
     ) -> bool {
         let mut flag = false;
@@ -253,7 +256,7 @@ impl GuideTable {
             .zip(rows.steward.chunks(CHUNK))
             .zip(rows.informed.chunks(CHUNK));
         for (i, ((((((r, d), o), p), s), sw), ci)) in inputs.enumerate() {
-            flag |= self.cells(sel, span, d, o, p, s, sw, ci, &mut cells);
+            flag |= self.cells(sel, span, check, d, o, p, s, sw, ci, &mut cells);
             flag |= f(i * CHUNK, r, &cells);
         }
         flag

@@ -31,54 +31,82 @@ pub(super) fn numerator(d: Decimal, scale: u32) -> Option<i64> {
 // ---- period selection ------------------------------------------------------------------
 
 /// Maps a day to its segment: the number of segment bounds at or before it.
-pub(super) trait SegSel: Copy {
-    fn seg(self, day: i32) -> usize;
+/// A day is `i32` days since 1970-01-01, or `i64` ticks of a timestamp with
+/// the bounds expressed in ticks ([`super::columns::Span::in_ticks`]).
+pub(super) trait SegSel<D = i32>: Copy {
+    fn seg(self, day: D) -> usize;
 }
 
 #[derive(Clone, Copy)]
 pub(super) struct NoBound;
-impl SegSel for NoBound {
+impl<D> SegSel<D> for NoBound {
     #[inline(always)]
-    fn seg(self, _: i32) -> usize {
+    fn seg(self, _: D) -> usize {
         0
     }
 }
 
 #[derive(Clone, Copy)]
-pub(super) struct OneBound(i32);
-impl SegSel for OneBound {
+pub(super) struct OneBound<D = i32>(D);
+impl<D: Copy + PartialOrd> SegSel<D> for OneBound<D> {
     #[inline(always)]
-    fn seg(self, day: i32) -> usize {
+    fn seg(self, day: D) -> usize {
         usize::from(day >= self.0)
     }
 }
 
 #[derive(Clone, Copy)]
-pub(super) struct TwoBounds(i32, i32);
-impl SegSel for TwoBounds {
+pub(super) struct TwoBounds<D = i32>(D, D);
+impl<D: Copy + PartialOrd> SegSel<D> for TwoBounds<D> {
     #[inline(always)]
-    fn seg(self, day: i32) -> usize {
+    fn seg(self, day: D) -> usize {
         usize::from(day >= self.0) + usize::from(day >= self.1)
     }
 }
 
 #[derive(Clone, Copy)]
-pub(super) struct Bounds<'a>(pub(super) &'a [i32]);
-impl SegSel for Bounds<'_> {
+pub(super) struct Bounds<'a, D = i32>(pub(super) &'a [D]);
+impl<D: Copy + PartialOrd> SegSel<D> for Bounds<'_, D> {
     #[inline(always)]
-    fn seg(self, day: i32) -> usize {
+    fn seg(self, day: D) -> usize {
         self.0.partition_point(|&b| b <= day)
+    }
+}
+
+/// A day that is more than its day: `true` when the row must be flagged
+/// (a `date64` tick that is not a midnight).
+pub(super) trait DayCheck<D>: Copy {
+    fn odd(self, day: D) -> bool;
+}
+
+/// Every day is a day.
+#[derive(Clone, Copy)]
+pub(super) struct AnyDay;
+impl<D> DayCheck<D> for AnyDay {
+    #[inline(always)]
+    fn odd(self, _: D) -> bool {
+        false
+    }
+}
+
+/// Milliseconds that must be a midnight (Arrow `date64`).
+#[derive(Clone, Copy)]
+pub(super) struct Midnights;
+impl DayCheck<i64> for Midnights {
+    #[inline(always)]
+    fn odd(self, ms: i64) -> bool {
+        ms % 86_400_000 != 0
     }
 }
 
 /// A kernel, instantiated per scale and segment selector. Returns whether a
 /// row may be invalid or needs the per-row path.
-pub(super) trait Kernel {
-    fn run<const S: u32, Sel: SegSel>(&mut self, sel: Sel) -> bool;
+pub(super) trait Kernel<D = i32> {
+    fn run<const S: u32, Sel: SegSel<D>>(&mut self, sel: Sel) -> bool;
 }
 
 /// Runs `k` with the instantiation for `scale` and `bounds`; `None` if the scale has none.
-pub(super) fn dispatch<K: Kernel>(k: &mut K, scale: u32, bounds: &[i32]) -> Option<bool> {
+pub(super) fn dispatch<D: Copy + PartialOrd, K: Kernel<D>>(k: &mut K, scale: u32, bounds: &[D]) -> Option<bool> {
     match *bounds {
         [] => by_scale(k, scale, NoBound),
         [a] => by_scale(k, scale, OneBound(a)),
@@ -87,7 +115,7 @@ pub(super) fn dispatch<K: Kernel>(k: &mut K, scale: u32, bounds: &[i32]) -> Opti
     }
 }
 
-pub(super) fn by_scale<K: Kernel, Sel: SegSel>(k: &mut K, scale: u32, sel: Sel) -> Option<bool> {
+pub(super) fn by_scale<D, K: Kernel<D>, Sel: SegSel<D>>(k: &mut K, scale: u32, sel: Sel) -> Option<bool> {
     Some(match scale {
         0 => k.run::<0, Sel>(sel),
         1 => k.run::<1, Sel>(sel),

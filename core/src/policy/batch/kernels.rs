@@ -4,7 +4,7 @@
 
 use super::columns::{MissionColumns, NegotiationColumns, Span, WideColumns};
 use super::guide_table::{Entry, GuideRows, GuideTable, CHUNK, GAP};
-use super::integer::{div_round, pow10, Kernel, SegSel};
+use super::integer::{div_round, pow10, AnyDay, DayCheck, Kernel, SegSel};
 use super::output::{Patterns, SELF_DECLARED, SELF_DONATIONS, SELF_MISSING, SELF_MODELLED, SELF_ROUNDED};
 use super::output::{NEG_AGREED, NEG_DONATIONS, NEG_FLAT_ROUNDED, NEG_MODELLED, NEG_MODEL_ROUNDED};
 use super::output::{NEG_NOT_OPENED, NEG_OPEN, NEG_OPEN_OFFER, NEG_STALEMATE};
@@ -128,13 +128,13 @@ pub(super) struct FlatKernel<'k, 'c> {
 /// range) won on day `d`, whether it was rounded, and whether the kernels
 /// cannot vouch for the row; shared by both money widths.
 #[inline(always)]
-pub(super) fn flat_row<const S: u32, Sel: SegSel>(
+pub(super) fn flat_row<const S: u32, D: Copy + Into<i64>, Sel: SegSel<D>>(
     nums: &[i64],
     span: Span,
     sel: Sel,
     r: i64,
     beyond: bool,
-    d: i32,
+    d: D,
     negative_donation: bool,
 ) -> (i64, bool, bool) {
     let num = nums.get(sel.seg(d)).copied().unwrap_or(0);
@@ -149,7 +149,7 @@ impl FlatKernel<'_, '_> {
         let (span, limit, nums) = (self.span, self.limit as u64, self.nums);
         let mut flag = false;
         // A negative revenue is huge as u64.
-        let row = |r: i64, d: i32, dn: i64| flat_row::<S, Sel>(nums, span, sel, r, r as u64 > limit, d, dn < 0);
+        let row = |r: i64, d: i32, dn: i64| flat_row::<S, i32, Sel>(nums, span, sel, r, r as u64 > limit, d, dn < 0);
         let rows = self.cols.revenue_cents.iter().zip(self.cols.won_on).zip(donations);
         if self.pattern.len() == self.due.len() {
             for (((&r, &d), dn), (due, pattern)) in rows.zip(self.due.iter_mut().zip(self.pattern.iter_mut())) {
@@ -259,7 +259,7 @@ impl Kernel for GuideKernel<'_, '_> {
             steward: c.steward_workstream,
             informed: c.client_informed,
         };
-        table.by_chunk(sel, span, rows, |start, r, cells| {
+        table.by_chunk(sel, span, AnyDay, rows, |start, r, cells| {
             let rows = start..start + r.len();
             let dn = c.donations_cents.and_then(|d| d.get(rows.clone()));
             let Some(due) = self.due.get_mut(rows.clone()) else { return true };
@@ -275,30 +275,64 @@ impl Kernel for GuideKernel<'_, '_> {
     }
 }
 
-/// Whether a 128-bit amount is beyond `limit` (a negative one is huge as u128).
-#[inline(always)]
-pub(super) fn wide_beyond(cents: i128, limit: u64) -> bool {
-    cents as u128 > u128::from(limit)
+/// Money as the wide kernels read it: 128-bit (decimal128) or 64-bit values.
+pub(super) trait Units: Copy {
+    /// Whether the value is negative or above `limit`.
+    fn beyond(self, limit: u64) -> bool;
+    /// The value, wrapped to 64 bits (exact unless [`Units::beyond`]).
+    fn low(self) -> i64;
 }
 
-/// The flat rate over [`WideColumns`] ([`BatchEvaluator::append_amounts`]).
-pub(super) struct WideFlat<'k, 'c> {
+impl Units for i128 {
+    #[inline(always)]
+    fn beyond(self, limit: u64) -> bool {
+        // A negative value is huge as u128.
+        self as u128 > u128::from(limit)
+    }
+
+    #[inline(always)]
+    fn low(self) -> i64 {
+        self as i64
+    }
+}
+
+impl Units for i64 {
+    #[inline(always)]
+    fn beyond(self, limit: u64) -> bool {
+        self as u64 > limit
+    }
+
+    #[inline(always)]
+    fn low(self) -> i64 {
+        self
+    }
+}
+
+/// The flat rate over [`WideColumns`] ([`BatchEvaluator::append_amounts`]):
+/// money of either width `M`, days `D` (`i32` days, or `i64` ticks with the
+/// span and bounds in ticks), each day checked by `C` ([`DayCheck`]).
+pub(super) struct WideFlat<'k, M, D, C> {
     pub(super) nums: &'k [i64],
+    /// The span of the parameters, in the unit of `D`.
     pub(super) span: Span,
+    /// The revenue's range, in its units.
     pub(super) limit: i64,
-    pub(super) cols: &'k WideColumns<'c>,
+    /// Cents per unit of money ([`WideColumns::cents_per_unit`]).
+    pub(super) unit: i64,
+    pub(super) revenue: &'k [M],
+    pub(super) won_on: &'k [D],
+    pub(super) check: C,
     pub(super) due: &'k mut Vec<i128>,
 }
 
-impl WideFlat<'_, '_> {
-    #[inline(always)]
-    fn go<const S: u32, Sel: SegSel>(&mut self, sel: Sel, donations: impl Iterator<Item = i128>) -> bool {
-        let (span, limit, nums) = (self.span, self.limit as u64, self.nums);
+impl<M: Units, D: Copy + Into<i64>, C: DayCheck<D>> Kernel<D> for WideFlat<'_, M, D, C> {
+    fn run<const S: u32, Sel: SegSel<D>>(&mut self, sel: Sel) -> bool {
+        let (span, limit, nums, unit, check) = (self.span, self.limit as u64, self.nums, self.unit, self.check);
         let mut flag = false;
-        let rows = self.cols.revenue_cents.iter().zip(self.cols.won_on).zip(donations);
-        self.due.extend(rows.map(|((&r, &d), dn)| {
-            // Below 2^63 unless flagged.
-            let (v, _, bad) = flat_row::<S, Sel>(nums, span, sel, r as i64, wide_beyond(r, limit), d, dn < 0);
+        self.due.extend(self.revenue.iter().zip(self.won_on).map(|(&r, &d)| {
+            // Within the limit (in cents too) unless flagged.
+            let cents = r.low().wrapping_mul(unit);
+            let (v, _, bad) = flat_row::<S, D, Sel>(nums, span, sel, cents, r.beyond(limit), d, check.odd(d));
             flag |= bad;
             i128::from(v)
         }));
@@ -306,38 +340,37 @@ impl WideFlat<'_, '_> {
     }
 }
 
-impl Kernel for WideFlat<'_, '_> {
-    fn run<const S: u32, Sel: SegSel>(&mut self, sel: Sel) -> bool {
-        match self.cols.donations_cents {
-            Some(d) => self.go::<S, Sel>(sel, d.iter().copied()),
-            None => self.go::<S, Sel>(sel, std::iter::repeat(0)),
-        }
-    }
-}
-
-/// The guide over [`WideColumns`] ([`BatchEvaluator::append_amounts`]).
-pub(super) struct WideGuide<'k, 'c> {
+/// The guide over [`WideColumns`] ([`BatchEvaluator::append_amounts`]):
+/// money of either width `M`, days `D` (as for [`WideFlat`]) checked by `C`.
+pub(super) struct WideGuide<'k, 'c, M, D, C> {
     pub(super) table: &'k GuideTable,
+    /// The span of the parameters, in the unit of `D`.
     pub(super) span: Span,
+    /// The revenue's range, in its units.
     pub(super) limit: i64,
+    /// Cents per unit of money ([`WideColumns::cents_per_unit`]).
+    pub(super) unit: i64,
+    pub(super) revenue: &'k [M],
+    pub(super) won_on: &'k [D],
+    pub(super) check: C,
     pub(super) cols: &'k WideColumns<'c>,
     pub(super) due: &'k mut Vec<i128>,
 }
 
-impl Kernel for WideGuide<'_, '_> {
-    fn run<const S: u32, Sel: SegSel>(&mut self, sel: Sel) -> bool {
-        let (span, limit, table, c) = (self.span, self.limit as u64, self.table, self.cols);
+impl<M: Units, D: Copy + Into<i64>, C: DayCheck<D>> Kernel<D> for WideGuide<'_, '_, M, D, C> {
+    fn run<const S: u32, Sel: SegSel<D>>(&mut self, sel: Sel) -> bool {
+        let (span, limit, table, c, unit) = (self.span, self.limit as u64, self.table, self.cols, self.unit);
         let entries = table.entries.as_slice();
         let rows = GuideRows {
-            revenue: c.revenue_cents,
-            won_on: c.won_on,
+            revenue: self.revenue,
+            won_on: self.won_on,
             lead_origin: c.lead_origin,
             partners: c.partners,
             shared: c.shared_resources,
             steward: c.steward_workstream,
             informed: c.client_informed,
         };
-        table.by_chunk(sel, span, rows, |start, r, cells| {
+        table.by_chunk(sel, span, self.check, rows, |start, r, cells| {
             let mut flag = c
                 .donations_cents
                 .and_then(|d| d.get(start..start + r.len()))
@@ -348,8 +381,8 @@ impl Kernel for WideGuide<'_, '_> {
             let out = self.due.get_mut(base..).unwrap_or_default();
             for ((&cell, &r), due) in cells.iter().zip(r).zip(out) {
                 let e = entries.get(cell as usize).copied().unwrap_or(GAP);
-                flag |= e.gap | wide_beyond(r, limit);
-                *due = i128::from(div_round::<S>((r as i64).wrapping_mul(e.num)).0);
+                flag |= e.gap | r.beyond(limit);
+                *due = i128::from(div_round::<S>(r.low().wrapping_mul(unit).wrapping_mul(e.num)).0);
             }
             flag
         })
