@@ -7,6 +7,7 @@ mod convert;
 mod errors;
 mod event;
 mod followup;
+mod format;
 mod handle;
 mod journal;
 mod leads;
@@ -38,5 +39,6 @@ fn _coopetition(m: &Bound<'_, PyModule>) -> PyResult<()> {
     policy::register(m)?;
     coopetition::python::add_records(m)?;
     arrow::register(m)?;
+    format::register(m)?;
     Ok(())
 }

@@ -584,6 +584,7 @@ impl AnnualStatement {
         let l = &self.ledger;
         let fr = lang == Lang::Fr;
         let m = |amount: Money| money_text(amount, lang);
+        let day = |on: NaiveDate| crate::format::date(on, lang);
         let t = |fr_text: &'static str, en_text: &'static str| if fr { fr_text } else { en_text };
         // French typography puts a space before a colon.
         let c = t(" :", ":");
@@ -618,7 +619,7 @@ impl AnnualStatement {
                     "| `{}` | {} | {} | {} | {} | {} | {} |",
                     line.mission,
                     cell(&line.title),
-                    line.won_on,
+                    day(line.won_on),
                     m(line.revenue),
                     line.amount.map_or_else(|| "—".to_owned(), m),
                     provenance_text(line.provenance, lang),
@@ -656,26 +657,26 @@ impl AnnualStatement {
                     "| `{}` | {} | {} | {} | {} |",
                     line.mission,
                     cell(&line.title),
-                    line.won_on,
+                    day(line.won_on),
                     m(line.revenue),
                     status_text(line.status, lang)
                 )?;
             }
-            writeln!(
-                out,
-                "\n{}",
-                if fr {
-                    format!(
-                        "{} mission(s) en attente : leur montant n'est pas encore connu, il n'est pas compté comme nul.",
-                        l.unpriced_count()
-                    )
-                } else {
-                    format!(
-                        "{} pending mission(s): their amount is not known yet; it is not counted as zero.",
-                        l.unpriced_count()
-                    )
-                }
-            )?;
+            let pending = u64::try_from(l.unpriced_count()).unwrap_or(u64::MAX);
+            let its = match (lang, crate::format::is_singular(pending, lang)) {
+                (Lang::Fr, true) => "son",
+                (Lang::Fr, false) => "leur",
+                (Lang::En, true) => "its",
+                (Lang::En, false) => "their",
+            };
+            let sentence = if fr {
+                let missions = crate::format::count(pending, lang, "mission", "missions");
+                format!("{missions} en attente : {its} montant n'est pas encore connu, il n'est pas compté comme nul.")
+            } else {
+                let missions = crate::format::count(pending, lang, "pending mission", "pending missions");
+                format!("{missions}: {its} amount is not known yet; it is not counted as zero.")
+            };
+            writeln!(out, "\n{sentence}")?;
         }
 
         writeln!(out, "\n## {}\n", t("Versements", "Payments"))?;
@@ -689,7 +690,7 @@ impl AnnualStatement {
             )?;
             for p in &l.payments {
                 let reference = if p.reference.is_empty() { "—".to_owned() } else { cell(&p.reference) };
-                writeln!(out, "| {} | {} | {} |", p.on, reference, m(p.amount))?;
+                writeln!(out, "| {} | {} | {} |", day(p.on), reference, m(p.amount))?;
             }
         }
         writeln!(out, "\n{}{c} **{}**", t("Total versé", "Total paid"), m(l.paid))?;
@@ -710,7 +711,7 @@ impl AnnualStatement {
                 writeln!(
                     out,
                     "| {} | {} | {} | {} | {} | {} |",
-                    v.delivery.on,
+                    day(v.delivery.on),
                     self.contribution_text(&v.delivery.contribution, lang),
                     quantity_text(v.delivery.quantity, lang),
                     unit_text(v.delivery.unit, lang),
@@ -763,7 +764,7 @@ impl AnnualStatement {
             )?;
             for d in &l.donations {
                 let mission = d.mission.as_ref().map_or_else(|| "—".to_owned(), |id| format!("`{id}`"));
-                writeln!(out, "| {} | {} | {} |", d.on, mission, m(d.amount))?;
+                writeln!(out, "| {} | {} | {} |", day(d.on), mission, m(d.amount))?;
             }
         }
         writeln!(
@@ -803,8 +804,10 @@ impl AnnualStatement {
         if l.unpriced_count() > 0 {
             sentence.push(' ');
             sentence.push_str(&match lang {
-                Lang::Fr => format!("Ce solde ne compte pas les {} mission(s) en attente.", l.unpriced_count()),
-                Lang::En => format!("This balance leaves out the {} pending mission(s).", l.unpriced_count()),
+                Lang::Fr if l.unpriced_count() == 1 => "Ce solde ne compte pas la mission en attente.".to_owned(),
+                Lang::En if l.unpriced_count() == 1 => "This balance leaves out the pending mission.".to_owned(),
+                Lang::Fr => format!("Ce solde ne compte pas les {} missions en attente.", l.unpriced_count()),
+                Lang::En => format!("This balance leaves out the {} pending missions.", l.unpriced_count()),
             });
         }
         sentence
@@ -847,13 +850,17 @@ mod tests {
 
     #[test]
     fn amounts_are_written_exactly_in_each_language() {
+        // French: a narrow no-break space between digit groups, a no-break
+        // space before €, a narrow one before %, the minus sign U+2212.
         assert_eq!(money_text(eur("600"), Lang::En), "€600.00");
-        assert_eq!(money_text(eur("600"), Lang::Fr), "600,00 €");
-        assert_eq!(money_text(eur("-250.5"), Lang::En), "-€250.50");
-        assert_eq!(money_text(eur("-250.5"), Lang::Fr), "-250,50 €");
+        assert_eq!(money_text(eur("600"), Lang::Fr), "600,00\u{A0}€");
+        assert_eq!(money_text(eur("18500"), Lang::Fr), "18\u{202F}500,00\u{A0}€");
+        assert_eq!(money_text(eur("18500"), Lang::En), "€18,500.00");
+        assert_eq!(money_text(eur("-250.5"), Lang::En), "\u{2212}€250.50");
+        assert_eq!(money_text(eur("-250.5"), Lang::Fr), "\u{2212}250,50\u{A0}€");
         assert_eq!(money_text(Money::eur(Decimal::new(125, 3)), Lang::En), "€0.125", "never rounded for display");
         assert_eq!(quantity_text(Decimal::new(250, 2), Lang::Fr), "2,5");
-        assert_eq!(percent_text(Decimal::new(5, 1), Lang::Fr), "50 %");
+        assert_eq!(percent_text(Decimal::new(5, 1), Lang::Fr), "50\u{202F}%");
         assert_eq!(percent_text(Decimal::new(5, 1), Lang::En), "50%");
         assert_eq!(cell("a | b\nc"), "a \\| b c");
     }
@@ -899,7 +906,7 @@ mod tests {
         assert!(md.contains("No in-kind contribution.") && md.contains("No donation."), "{md}");
         assert_eq!(
             statement.balance_sentence(Lang::Fr),
-            "Solde 2021 : **soldé** (dû 0,00 € − compensation en nature 0,00 € − versé 0,00 €)."
+            "Solde 2021 : **soldé** (dû 0,00\u{A0}€ − compensation en nature 0,00\u{A0}€ − versé 0,00\u{A0}€)."
         );
         let json = serde_json::to_value(&statement).unwrap();
         assert_eq!(json["ledger"]["balance"]["amount"], "0.00");

@@ -25,6 +25,7 @@ pub mod directory;
 pub mod documents;
 pub mod error;
 pub mod followup;
+pub mod format;
 pub mod ids;
 pub mod journal;
 pub mod labels;

@@ -71,34 +71,18 @@ pub(crate) fn status_text(s: AssessmentStatus, lang: Lang) -> &'static str {
     }
 }
 
-/// An amount with at least two decimals, exact: `€1234.50` or `1234,50 €`.
+/// An amount with at least two decimals, exact, as [`crate::format::money`]
+/// writes it: `€1,234.50` or `1 234,50 €`.
 pub fn money_text(amount: Money, lang: Lang) -> String {
-    let mut d = amount.amount();
-    if d.scale() < 2 {
-        d.rescale(2);
-    }
-    let digits = d.abs().to_string();
-    let sign = if amount.is_negative() { "-" } else { "" };
-    match lang {
-        Lang::En => format!("{sign}€{digits}"),
-        Lang::Fr => format!("{sign}{} €", digits.replace('.', ",")),
-    }
+    crate::format::money(amount, lang)
 }
 
 pub(crate) fn quantity_text(q: Decimal, lang: Lang) -> String {
-    let text = q.normalize().to_string();
-    match lang {
-        Lang::En => text,
-        Lang::Fr => text.replace('.', ","),
-    }
+    crate::format::number(q, lang)
 }
 
 pub(crate) fn percent_text(share: Decimal, lang: Lang) -> String {
-    let pct = share.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(share).normalize();
-    match lang {
-        Lang::En => format!("{pct}%"),
-        Lang::Fr => format!("{} %", pct.to_string().replace('.', ",")),
-    }
+    crate::format::percent(share, lang)
 }
 
 /// Text safe inside a Markdown table cell: pipes escaped, line breaks flattened.

@@ -88,6 +88,11 @@ __all__ = [
     "error_codes",
     "evaluate",
     "evaluate_batch",
+    "format_amount",
+    "format_count",
+    "format_date",
+    "format_number",
+    "format_percent",
     "shipped_charter_versions",
 ]
 
@@ -3332,6 +3337,36 @@ def evaluate_batch(missions: typing.Any, policy: builtins.str | Policy, *, param
     sets). Over a stream (see `compare`) it returns a `ResultStream` of the
     results, evaluated as they are read; with `to=` a Parquet path, the
     results are written there instead and the number of missions is returned.
+    """
+
+def format_amount(amount: Money, lang: typing.Literal["fr", "en"] = ...) -> builtins.str:
+    r"""
+    An amount in euros as a reader of `lang` expects it, exact, with at least
+    two decimals: `18 500,00 €` (fr: U+202F between digit groups, U+00A0
+    before €, U+2212 for a minus), `€18,500.00` (en). A `Decimal`, an int or
+    a numeric string; floats are refused.
+    """
+
+def format_count(n: builtins.int, singular: builtins.str, plural: builtins.str, lang: typing.Literal["fr", "en"] = ...) -> builtins.str:
+    r"""
+    `n` and the noun in the number `n` takes in `lang`: `1 criterion`,
+    `0 critère`, `2 critères` (French takes the singular for 0 and 1).
+    """
+
+def format_date(on: datetime.date, lang: typing.Literal["fr", "en"] = ...) -> builtins.str:
+    r"""
+    A date in words: `1er décembre 2026` (fr), `1 December 2026` (en).
+    """
+
+def format_number(value: Money, lang: typing.Literal["fr", "en"] = ...) -> builtins.str:
+    r"""
+    A number with every decimal it has: `18 500,5` (fr), `18,500.5` (en).
+    """
+
+def format_percent(share: Money, lang: typing.Literal["fr", "en"] = ...) -> builtins.str:
+    r"""
+    A share (`Decimal("0.055")`) as a percentage: `5,5 %` (fr, U+202F before
+    %), `5.5%` (en).
     """
 
 def shipped_charter_versions() -> builtins.list[Charter]:

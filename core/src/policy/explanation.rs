@@ -4,6 +4,7 @@
 //! evaluating a mission stays cheap; its sentences, in English or French, are
 //! rendered on demand.
 
+use crate::format;
 use crate::labels::{labelled_enum, Labelled};
 use crate::mission::LeadOrigin;
 use crate::origin::LeadOriginBasis;
@@ -54,19 +55,13 @@ impl Param {
         }
     }
 
+    /// The value as a reader of `lang` expects it ([`crate::format`]).
     fn human(&self, lang: Lang) -> String {
         match self {
-            Param::Rate(r) => {
-                let pct = (r * Decimal::ONE_HUNDRED).normalize();
-                match lang {
-                    Lang::En => format!("{pct}%"),
-                    Lang::Fr => format!("{} %", pct.to_string().replace('.', ",")),
-                }
-            }
-            Param::Amount(a) => match lang {
-                Lang::En => format!("€{a}"),
-                Lang::Fr => format!("{} €", a.to_string().replace('.', ",")),
-            },
+            Param::Rate(r) => format::percent(*r, lang),
+            Param::Amount(a) => format::amount(*a, lang),
+            Param::Date(d) => format::date(*d, lang),
+            Param::Count(c) => format::number(Decimal::from(*c), lang),
             Param::Origin(o) => origin_text(*o, lang).to_owned(),
             Param::Flag(b) => match (lang, b) {
                 (Lang::En, true) => "yes".into(),
@@ -213,6 +208,13 @@ impl Step {
     /// The step as a sentence in `lang`.
     pub fn sentence(&self, lang: Lang) -> String {
         let p = |i: usize| self.params.get(i).map(|p| p.human(lang)).unwrap_or_default();
+        // A count with its noun in the right number.
+        let n = |i: usize| match self.params.get(i) {
+            Some(Param::Count(c)) => u64::from(*c),
+            _ => 0,
+        };
+        let counted = |i: usize, one: &str, many: &str| format::count(n(i), lang, one, many);
+        let one = |i: usize| format::is_singular(n(i), lang);
         use StepCode as S;
         match (self.code, lang) {
             (S::FlatRate, Lang::En) => format!("The flat rate in force since {} is {}.", p(1), p(0)),
@@ -231,10 +233,12 @@ impl Step {
             }
             (S::GuideOrigin, lang) => self.origin_sentence(lang),
             (S::GuideMatch, Lang::En) => {
-                format!("The mission matches the situation “{}” on {} ({} criteria).", p(0), p(1), p(2))
+                let criteria = counted(2, "criterion", "criteria");
+                format!("The mission matches the situation “{}” on {} ({criteria}).", p(0), p(1))
             }
             (S::GuideMatch, Lang::Fr) => {
-                format!("La mission correspond à la situation « {} » sur {} ({} critères).", p(0), p(1), p(2))
+                let criteria = counted(2, "critère", "critères");
+                format!("La mission correspond à la situation « {} » sur {} ({criteria}).", p(0), p(1))
             }
             (S::GuideDefault, Lang::En) => {
                 format!("No specific situation matches; the guide's default “{}” applies.", p(0))
@@ -259,19 +263,23 @@ impl Step {
             (S::SelfGap, Lang::Fr) => format!("La déclaration s'écarte de la suggestion de {}.", p(0)),
             (S::SelfMissing, Lang::En) => "The provider has not declared a contribution yet.".into(),
             (S::SelfMissing, Lang::Fr) => "Le prestataire n'a pas encore déclaré de contribution.".into(),
-            (S::NegotiationOffers, Lang::En) => format!("{} offers were made; the last was {}.", p(0), p(1)),
+            (S::NegotiationOffers, Lang::En) => {
+                let verb = if one(0) { "was" } else { "were" };
+                format!("{} {verb} made; the last was {}.", counted(0, "offer", "offers"), p(1))
+            }
             (S::NegotiationOffers, Lang::Fr) => {
-                format!("{} offres ont été faites ; la dernière était de {}.", p(0), p(1))
+                let verb = if one(0) { "a été faite" } else { "ont été faites" };
+                format!("{} {verb} ; la dernière était de {}.", counted(0, "offre", "offres"), p(1))
             }
             (S::NegotiationAgreed, Lang::En) => format!("The network and the provider agreed on {} on {}.", p(0), p(1)),
             (S::NegotiationAgreed, Lang::Fr) => {
                 format!("Le réseau et le prestataire se sont accordés sur {} le {}.", p(0), p(1))
             }
             (S::NegotiationPending, Lang::En) => {
-                format!("The negotiation is open after {} offers: the amount is pending.", p(0))
+                format!("The negotiation is open after {}: the amount is pending.", counted(0, "offer", "offers"))
             }
             (S::NegotiationPending, Lang::Fr) => {
-                format!("La négociation est ouverte après {} offres : le montant est en attente.", p(0))
+                format!("La négociation est ouverte après {} : le montant est en attente.", counted(0, "offre", "offres"))
             }
             (S::NegotiationStalemate, Lang::En) => format!("The negotiation ended without agreement on {}.", p(0)),
             (S::NegotiationStalemate, Lang::Fr) => format!("La négociation s'est close sans accord le {}.", p(0)),
@@ -489,10 +497,44 @@ mod tests {
                 Param::Amount(Decimal::new(60000, 2)),
             ],
         );
-        assert_eq!(step.sentence(Lang::En), "5% of the revenue of €12000.00 is €600.00.");
-        assert_eq!(step.sentence(Lang::Fr), "5 % du chiffre d'affaires de 12000,00 € font 600,00 €.");
+        assert_eq!(step.sentence(Lang::En), "5% of the revenue of €12,000.00 is €600.00.");
+        assert_eq!(
+            step.sentence(Lang::Fr),
+            "5\u{202F}% du chiffre d'affaires de 12\u{202F}000,00\u{A0}€ font 600,00\u{A0}€."
+        );
         let names: Vec<_> = step.named_params().map(|(n, _)| n).collect();
         assert_eq!(names, ["revenue", "rate", "amount"]);
+    }
+
+    #[test]
+    fn counts_take_their_number_and_dates_their_words() {
+        let situation = Param::Name("event_solo".into());
+        let matched = |n| {
+            Step::new(StepCode::GuideMatch, [situation.clone(), Param::Name("lead_origin".into()), Param::Count(n)])
+        };
+        assert_eq!(
+            matched(1).sentence(Lang::En),
+            "The mission matches the situation “event_solo” on lead_origin (1 criterion)."
+        );
+        assert_eq!(
+            matched(1).sentence(Lang::Fr),
+            "La mission correspond à la situation « event_solo » sur lead_origin (1 critère)."
+        );
+        assert!(matched(3).sentence(Lang::En).ends_with("(3 criteria)."));
+        assert!(matched(3).sentence(Lang::Fr).ends_with("(3 critères)."));
+        let offers =
+            |n| Step::new(StepCode::NegotiationOffers, [Param::Count(n), Param::Amount(Decimal::new(-70000, 2))]);
+        assert_eq!(offers(1).sentence(Lang::En), "1 offer was made; the last was \u{2212}€700.00.");
+        assert_eq!(offers(1).sentence(Lang::Fr), "1 offre a été faite ; la dernière était de \u{2212}700,00\u{A0}€.");
+        assert_eq!(offers(2).sentence(Lang::En), "2 offers were made; the last was \u{2212}€700.00.");
+        assert_eq!(offers(0).sentence(Lang::Fr), "0 offre a été faite ; la dernière était de \u{2212}700,00\u{A0}€.");
+        let since = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+        let rate = Step::new(StepCode::FlatRate, [Param::Rate(Decimal::new(5, 2)), Param::Date(since)]);
+        assert_eq!(rate.sentence(Lang::En), "The flat rate in force since 1 January 2020 is 5%.");
+        assert_eq!(
+            rate.sentence(Lang::Fr),
+            "Le taux forfaitaire en vigueur depuis le 1er janvier 2020 est de 5\u{202F}%."
+        );
     }
 
     #[test]

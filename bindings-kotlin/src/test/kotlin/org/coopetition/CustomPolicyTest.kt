@@ -41,7 +41,7 @@ class CustomPolicyTest {
         assertEquals(AssessmentStatus.PRICED, a.status)
         assertEquals(Provenance.COMPUTED, a.provenance)
         assertEquals(listOf("custom.amount", "rounding.cents"), a.explanation.map { it.code })
-        assertEquals("La politique « three_percent » donne 370,3650 €.", a.explanation[0].sentence)
+        assertEquals("La politique « three_percent » donne 370,365\u00A0€.", a.explanation[0].sentence)
         assertEquals(1, kotlinPolicy.calls)
         // Its parameters are the ones passed in: a flat rate of 2% caps it.
         val low = policy.evaluate(Fx.facts("1000"), Lang.EN, Parameters.withFlatRate(dec("0.02")))

@@ -137,7 +137,7 @@ class NetworkTest {
         assertAmount("600.00", flat.amount)
         assertEquals(Provenance.COMPUTED, flat.provenance)
         assertEquals(listOf("flat.rate", "flat.amount"), flat.explanation.map { it.code })
-        assertEquals("Le taux forfaitaire en vigueur depuis le 2020-01-01 est de 5 %.", flat.explanation[0].sentence)
+        assertEquals("Le taux forfaitaire en vigueur depuis le 1er janvier 2020 est de 5\u202F%.", flat.explanation[0].sentence)
         assertEquals(mapOf("rate" to "0.05", "since" to "2020-01-01"), flat.explanation[0].params)
         // Negotiated: pending until the provider and a steward agree.
         val pending = network.assess(MISSION, Policy.builtin("negotiated"), Lang.EN)
