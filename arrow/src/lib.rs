@@ -63,6 +63,7 @@ mod options;
 mod pool;
 mod results;
 mod stream;
+mod sweep;
 mod table;
 mod zone;
 
@@ -73,6 +74,7 @@ pub use input::{Floats, Missions};
 pub use options::Options;
 pub use pool::{Threads, THREADS_VARIABLE};
 pub use stream::{compare_stream, EvaluateStream, Flow};
+pub use sweep::{settings_text, sweep, sweep_batch};
 
 use coopetition::policy::batch::BuiltinPolicy;
 use coopetition::policy::reads::Reads;

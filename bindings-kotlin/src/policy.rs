@@ -243,6 +243,33 @@ impl Parameters {
         Ok(Arc::new(Parameters { inner: CoreParameters::with_flat_rate(rate)? }))
     }
 
+    /// These parameters with the flat rate `rate` in every period (a variant,
+    /// to see what a rate would give).
+    ///
+    /// # Errors
+    /// `policy.rate.invalid`.
+    pub fn with_flat_rate_everywhere(&self, rate: Decimal) -> Result<Arc<Parameters>> {
+        Ok(Arc::new(Parameters { inner: self.inner.with_flat_rate_everywhere(rate)? }))
+    }
+
+    /// These parameters with the guide situation `situation` at `rate` in
+    /// every guide that has it (its range widened to hold the rate).
+    ///
+    /// # Errors
+    /// `policy.rate.invalid`; `policy.situation.unknown` (the message lists
+    /// the known situations); `policy.guide.invalid`.
+    pub fn with_situation_rate(&self, situation: String, rate: Decimal) -> Result<Arc<Parameters>> {
+        Ok(Arc::new(Parameters { inner: self.inner.with_situation_rate(&situation, rate)? }))
+    }
+
+    /// These parameters with every situation's rate multiplied by `factor`.
+    ///
+    /// # Errors
+    /// `policy.rate.invalid` for a negative factor or one that takes a rate beyond 1.
+    pub fn with_guide_scaled(&self, factor: Decimal) -> Result<Arc<Parameters>> {
+        Ok(Arc::new(Parameters { inner: self.inner.with_guide_scaled(factor)? }))
+    }
+
     /// The flat rate in force on a date, as a fraction.
     ///
     /// # Errors

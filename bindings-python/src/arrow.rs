@@ -124,7 +124,7 @@ impl PyComparison {
 }
 
 /// A requested policy: a name or a `Policy` (built-in or not).
-fn requested(item: &Bound<'_, PyAny>, model: Option<BehaviourModel>) -> PyResult<Policy> {
+pub(crate) fn requested(item: &Bound<'_, PyAny>, model: Option<BehaviourModel>) -> PyResult<Policy> {
     if let Ok(name) = item.cast::<PyString>() {
         let name = crate::convert::text(name.as_any().as_borrowed())?;
         return Ok(Policy::Builtin(BuiltinPolicy::from_name(name, model).py()?));
@@ -179,7 +179,7 @@ fn read_input(py: Python<'_>, missions: &Bound<'_, PyAny>, wanted: &[&str]) -> P
 /// frame's wanted columns are converted by `coopetition._pandas` (numpy
 /// integers, datetime64 and categoricals without a copy), a polars frame's
 /// by `coopetition._polars` (categoricals as their codes).
-fn read_table(py: Python<'_>, missions: &Bound<'_, PyAny>, wanted: &[&str]) -> PyResult<Missions> {
+pub(crate) fn read_table(py: Python<'_>, missions: &Bound<'_, PyAny>, wanted: &[&str]) -> PyResult<Missions> {
     let module = missions.getattr("__class__")?.getattr("__module__")?.extract::<String>()?;
     let frame = missions.hasattr("columns")?;
     let source = if module.starts_with("pandas") {
@@ -203,7 +203,7 @@ fn read_table(py: Python<'_>, missions: &Bound<'_, PyAny>, wanted: &[&str]) -> P
 }
 
 /// The options of a call.
-fn options(round_floats: bool, details: bool, threads: Option<i64>) -> PyResult<Options> {
+pub(crate) fn options(round_floats: bool, details: bool, threads: Option<i64>) -> PyResult<Options> {
     Ok(Options {
         details,
         floats: if round_floats { Floats::Round } else { Floats::Refuse },

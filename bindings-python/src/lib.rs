@@ -18,6 +18,7 @@ mod policy;
 mod store;
 mod streams;
 mod summary;
+mod sweep;
 mod types;
 
 use pyo3::prelude::*;
@@ -40,5 +41,6 @@ fn _coopetition(m: &Bound<'_, PyModule>) -> PyResult<()> {
     coopetition::python::add_records(m)?;
     arrow::register(m)?;
     format::register(m)?;
+    sweep::register(m)?;
     Ok(())
 }

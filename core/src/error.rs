@@ -551,6 +551,14 @@ error_table! {
     /// A guide without default leaves some missions unmatched.
     #[error("the guide has no default situation and matches no situation for {0}")]
     GuideGap(String) => "policy.guide.gap" as input,
+    /// A situation named by a parameter variant is in no guide of the parameters.
+    #[error("no guide has the situation `{situation}`; the situations are: {known}")]
+    UnknownSituation {
+        /// The name given.
+        situation: String,
+        /// The situations of the parameters' guides, comma-separated.
+        known: String,
+    } => "policy.situation.unknown" as input,
     /// A guide holds more situations than a guide may.
     #[error("the guide holds {count} situations; a guide holds at most {max}")]
     GuideTooLarge {

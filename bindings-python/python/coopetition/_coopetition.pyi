@@ -94,6 +94,7 @@ __all__ = [
     "format_number",
     "format_percent",
     "shipped_charter_versions",
+    "sweep",
 ]
 
 @typing.final
@@ -3372,5 +3373,28 @@ def format_percent(share: Money, lang: typing.Literal["fr", "en"] = ...) -> buil
 def shipped_charter_versions() -> builtins.list[Charter]:
     r"""
     The charter versions shipped with the library.
+    """
+
+def sweep(missions: typing.Any, policy: typing.Literal['flat', 'guide', 'self_assessed', 'negotiated'], settings: collections.abc.Mapping[builtins.str, Money | collections.abc.Sequence[Money]] | collections.abc.Sequence[collections.abc.Mapping[builtins.str, Money]], *, parameters: typing.Optional[Parameters] = None, round_floats: builtins.bool = False, threads: typing.Optional[builtins.int] = None) -> typing.Any:
+    r"""
+    Evaluates one set of missions under many variants of the parameters, in
+    one call: the missions are read and their guide situations matched once;
+    each variant then costs one pass of the amounts kernel.
+    
+    `settings` is a dict of settings and their values, every combination of
+    which is a variant (a grid: `{"network_referral": ["0.06", "0.08"],
+    "event_solo": ["0.03", "0.04"]}` makes four), or a list of dicts, one per
+    variant. A setting is `flat_rate` (in every period), `guide_scale` (every
+    situation's rate multiplied) or the id of a guide situation (its rate).
+    Values are `Decimal`, int or numeric strings; floats are refused.
+    
+    Returns a pyarrow table, one row per variant in order: `settings` (text),
+    `priced`, `total_due` (decimal128, exact), the effective rates'
+    `rate_mean`, `rate_p10`, `rate_median`, `rate_p90` and `gini` (exact up
+    to 65,536 missions, beyond within 2⁻¹³ of the exact figures), then
+    `due_origin_<lead origin>` and `due_situation_<situation>` (exact).
+    A bad rate (`policy.rate.invalid`) or situation
+    (`policy.situation.unknown`, listing the known ones) fails the call
+    before anything is evaluated.
     """
 

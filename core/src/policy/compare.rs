@@ -403,19 +403,18 @@ pub fn compare_columns_summary(
 
 // ---- the table -------------------------------------------------------------------------
 
+/// A total, to the cent, as [`crate::format::amount`] writes it.
 fn euros(d: Decimal, lang: Lang) -> String {
-    let s = crate::money::round_cents(d).to_string();
-    match lang {
-        Lang::En => s,
-        Lang::Fr => s.replace('.', ","),
-    }
+    crate::format::amount(crate::money::round_cents(d), lang)
 }
 
+/// An effective rate (a statistic of floats) to a thousandth of a percent,
+/// with the language's decimal separator and percent sign.
 fn percent(x: f64, lang: Lang) -> String {
     let s = format!("{:.3}", x * 100.0);
     match lang {
         Lang::En => format!("{s}%"),
-        Lang::Fr => format!("{} %", s.replace('.', ",")),
+        Lang::Fr => format!("{}{}%", s.replace('.', ","), crate::format::FR_BEFORE_PERCENT),
     }
 }
 
@@ -430,7 +429,7 @@ fn ratio(x: f64, lang: Lang) -> String {
 #[cfg_attr(feature = "uniffi", uniffi::export)]
 impl Comparison {
     /// The policies side by side, one column each, in `lang`: counts, money
-    /// totals in euros, rate statistics, then the amount due by lead origin,
+    /// totals (written by [`crate::format`]), rate statistics, then the amount due by lead origin,
     /// by situation and by provider.
     pub fn to_table(&self, lang: Lang) -> String {
         let fr = lang == Lang::Fr;
@@ -446,10 +445,10 @@ impl Comparison {
         row(t("  pending", "  en attente").into(), &|p| p.unpriced.pending.to_string());
         row(t("  undeclared", "  non déclarées").into(), &|p| p.unpriced.undeclared.to_string());
         row(t("  stalemate", "  sans accord").into(), &|p| p.unpriced.stalemate.to_string());
-        row(t("total due (€)", "total dû (€)").into(), &|p| euros(p.total_due, lang));
-        row(t("unpriced revenue (€)", "CA non chiffré (€)").into(), &|p| euros(p.unpriced_revenue, lang));
-        row(t("in-kind credit (€)", "crédit en nature (€)").into(), &|p| euros(p.in_kind_credit, lang));
-        row(t("donations (€)", "dons (€)").into(), &|p| euros(p.donations, lang));
+        row(t("total due", "total dû").into(), &|p| euros(p.total_due, lang));
+        row(t("unpriced revenue", "CA non chiffré").into(), &|p| euros(p.unpriced_revenue, lang));
+        row(t("in-kind credit", "crédit en nature").into(), &|p| euros(p.in_kind_credit, lang));
+        row(t("donations", "dons").into(), &|p| euros(p.donations, lang));
         type Stat = fn(&RateStats) -> f64;
         let stats: [(&str, &str, Stat); 5] = [
             ("effective rate: mean", "taux effectif : moyenne", |s| s.mean),
@@ -471,9 +470,9 @@ impl Comparison {
         row(t("  modelled", "  modélisée").into(), &|p| p.provenance.modelled.to_string());
         type Groups = fn(&PolicySummary) -> &Vec<Group>;
         let sections: [(&str, &str, Groups); 3] = [
-            ("due by lead origin (€)", "dû par origine du contact (€)", |p| &p.by_lead_origin),
-            ("due by situation (€)", "dû par situation (€)", |p| &p.by_situation),
-            ("due by provider (€)", "dû par prestataire (€)", |p| &p.by_provider),
+            ("due by lead origin", "dû par origine du contact", |p| &p.by_lead_origin),
+            ("due by situation", "dû par situation", |p| &p.by_situation),
+            ("due by provider", "dû par prestataire", |p| &p.by_provider),
         ];
         for (en, fr_label, groups) in sections {
             row(t(en, fr_label).into(), &|_| String::new());
@@ -691,10 +690,11 @@ mod tests {
         assert_eq!(json["policies"][1]["by_provider"][0]["due"], "65.00");
         assert_eq!(json["policies"][1]["in_kind_credit"], "0.00");
         let en = c.to_table(Lang::En);
-        assert!(en.lines().next().unwrap().ends_with("flat   guide"), "{en}");
-        assert!(en.contains("total due (€)") && en.contains("175.00") && en.contains("225.00"), "{en}");
+        let header: Vec<&str> = en.lines().next().unwrap().split_whitespace().collect();
+        assert_eq!(header, ["policy", "flat", "guide"], "{en}");
+        assert!(en.contains("total due") && en.contains("€175.00") && en.contains("€225.00"), "{en}");
         let fr = c.to_table(Lang::Fr);
-        assert!(fr.contains("total dû (€)") && fr.contains("225,00") && fr.contains("5,000 %"), "{fr}");
+        assert!(fr.contains("total dû") && fr.contains("225,00\u{A0}€") && fr.contains("5,000\u{202F}%"), "{fr}");
     }
 
     #[test]

@@ -28,6 +28,7 @@ pub mod facts;
 pub mod guide;
 pub mod params;
 pub mod reads;
+pub mod sweep;
 pub mod timeline;
 
 pub use explanation::{Explanation, Param, Step, StepCode};

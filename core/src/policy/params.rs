@@ -1,6 +1,6 @@
 //! The parameters of the policies, each with its validity periods.
 
-use super::guide::Guide;
+use super::guide::{Guide, RateRange, Situation};
 use super::timeline::{Period, Timeline};
 use crate::error::{Error, Result};
 use crate::money::Money;
@@ -82,6 +82,74 @@ pub struct Parameters {
     pub guide: Timeline<Arc<Guide>>,
     /// The valuation of in-kind deliveries.
     pub in_kind: Timeline<InKindValuation>,
+}
+
+impl Parameters {
+    /// The same parameters with the flat rate `rate` in every period of the
+    /// flat rate (a variant of a sweep).
+    ///
+    /// # Errors
+    /// `policy.rate.invalid` for a rate outside 0..=1.
+    pub fn with_flat_rate_everywhere(&self, rate: Decimal) -> Result<Parameters> {
+        check_rate("flat rate", rate)?;
+        Ok(Parameters { flat_rate: self.flat_rate.try_map(|_| Ok(rate))?, ..self.clone() })
+    }
+
+    /// The same parameters with the situation `situation` at `rate` in every
+    /// guide that has it (a variant of a sweep).
+    ///
+    /// # Errors
+    /// `policy.rate.invalid` for a rate outside 0..=1;
+    /// `policy.situation.unknown` when no guide has the situation (the
+    /// message lists those they have).
+    pub fn with_situation_rate(&self, situation: &str, rate: Decimal) -> Result<Parameters> {
+        check_rate(&format!("rate of situation `{situation}`"), rate)?;
+        let known = crate::policy::batch::situation_dictionary(self);
+        if !known.iter().any(|s| s == situation) {
+            return Err(Error::UnknownSituation { situation: situation.to_owned(), known: known.join(", ") });
+        }
+        let guide = self.guide.try_map(|g| {
+            if !g.situations().iter().any(|s| s.id == situation) {
+                return Ok(Arc::clone(g));
+            }
+            let situations =
+                g.situations().iter().map(|s| if s.id == situation { at_rate(s, rate) } else { s.clone() }).collect();
+            Guide::new(g.name.clone(), situations).map(Arc::new)
+        })?;
+        Ok(Parameters { guide, ..self.clone() })
+    }
+
+    /// The same parameters with every situation's rate of every guide
+    /// multiplied by `factor` (a guide scaled as a whole).
+    ///
+    /// # Errors
+    /// `policy.rate.invalid` for a negative factor, or one that takes a rate
+    /// beyond 1.
+    pub fn with_guide_scaled(&self, factor: Decimal) -> Result<Parameters> {
+        if factor < Decimal::ZERO {
+            return Err(Error::InvalidRate { what: "guide scale".into(), rate: factor.to_string() });
+        }
+        let guide = self.guide.try_map(|g| {
+            let situations = g
+                .situations()
+                .iter()
+                .map(|s| {
+                    let too_large = || Error::InvalidRate { what: "guide scale".into(), rate: factor.to_string() };
+                    let rate = s.rate.checked_mul(factor).ok_or_else(too_large)?;
+                    check_rate(&format!("rate of situation `{}`", s.id), rate)?;
+                    Ok(at_rate(s, rate))
+                })
+                .collect::<Result<Vec<_>>>()?;
+            Guide::new(g.name.clone(), situations).map(Arc::new)
+        })?;
+        Ok(Parameters { guide, ..self.clone() })
+    }
+}
+
+/// `s` at `rate`, its range (the proposal's bounds) widened to hold it.
+fn at_rate(s: &Situation, rate: Decimal) -> Situation {
+    let range = s.range.map(|r| RateRange { min: r.min.min(rate), max: r.max.max(rate) });
+    Situation { rate, range, ..s.clone() }
 }
 
 /// The first day of the default parameters.

@@ -96,7 +96,7 @@ fn lowest(key: u32) -> f64 {
 
 impl RateDistribution {
     /// The distribution of `rates` (any order), every rate kept.
-    pub(super) fn of(mut rates: Vec<f64>) -> RateDistribution {
+    pub(crate) fn of(mut rates: Vec<f64>) -> RateDistribution {
         sort_rates(&mut rates);
         let count = rates.len() as u64;
         let sum = rates.iter().sum();
@@ -225,6 +225,68 @@ impl RateDistribution {
             }
         }
         Ok(())
+    }
+}
+
+/// The rates from 2⁻²⁴ (about 6·10⁻⁸) up to and including 1, where a
+/// [`RateCounter`] counts in a dense array: 24 powers of two, 4,096 keys
+/// each (768 KiB of counts).
+const WINDOW_FLOOR: f64 = 1.0 / 16_777_216.0;
+
+/// Counts rates one at a time into the histogram of a [`RateDistribution`],
+/// without keeping them (a sweep makes one per variant). Rates in the
+/// window of effective rates (2⁻²⁴ to 1) go to a dense array; zeros and any
+/// other rate to a map. The caller keeps the count, sum, minimum and
+/// maximum (in registers, where a loop keeps them best) and hands them to
+/// [`RateCounter::take`]. Rates are finite.
+#[derive(Debug, Clone)]
+pub(crate) struct RateCounter {
+    /// The key of [`WINDOW_FLOOR`]: the first slot of `window`.
+    first: u32,
+    window: Vec<u64>,
+    outside: BTreeMap<u32, u64>,
+}
+
+impl RateCounter {
+    /// An empty counter.
+    pub(crate) fn new() -> RateCounter {
+        let first = key(WINDOW_FLOOR);
+        let len = (key(1.0) - first) as usize + 1;
+        RateCounter { first, window: vec![0; len], outside: BTreeMap::new() }
+    }
+
+    /// The bucket of a rate.
+    #[inline(always)]
+    pub(crate) fn bucket(rate: f64) -> u32 {
+        key(rate)
+    }
+
+    /// Counts `n` rates in bucket `k` (the caller counts a run of rates of
+    /// one bucket in a register: the rates of a flat rate mostly share one).
+    #[inline(always)]
+    pub(crate) fn add(&mut self, k: u32, n: u64) {
+        if n == 0 {
+            return;
+        }
+        match self.window.get_mut(k.wrapping_sub(self.first) as usize) {
+            Some(slot) => *slot += n,
+            None => *self.outside.entry(k).or_default() += n,
+        }
+    }
+
+    /// The distribution of the `count` rates counted, of sum `sum`, lowest
+    /// `min` and highest `max`: the histogram alone. The counter is left
+    /// empty, its array kept for the next.
+    pub(crate) fn take(&mut self, count: u64, sum: f64, min: f64, max: f64) -> RateDistribution {
+        let first = self.first;
+        let below = self.outside.range(..first).map(|(&k, &c)| (k, c));
+        let inside =
+            (first..).zip(self.window.iter_mut()).filter(|(_, c)| **c > 0).map(|(k, c)| (k, std::mem::take(c)));
+        let above = self.outside.range(first..).map(|(&k, &c)| (k, c));
+        let buckets: Vec<(u32, u64)> = below.chain(inside).collect::<Vec<_>>().into_iter().chain(above).collect();
+        let (min, max) = if count == 0 { (0.0, 0.0) } else { (min, max) };
+        self.outside.clear();
+        RateDistribution { count, sum, min, max, exact: None, buckets }
     }
 }
 

@@ -40,6 +40,24 @@ class ComparisonTest {
     }
 
     @Test
+    fun `variants of the parameters, as a sweep makes them`() {
+        val missions = listOf(mission("ana", "1000.00", LeadOrigin.NETWORK_EVENT), mission("ben", "2000.00", LeadOrigin.NETWORK_REFERRAL))
+        val shipped = Parameters.shipped()
+        val guide = listOf(Policy.builtin("guide"))
+        // The referral's situation at 10 % instead of 8 %: 4% of 1 000 € + 10% of 2 000 € = 240.
+        val raised = comparePolicies(missions, guide, shipped.withSituationRate("network_referral", dec("0.10")))
+        assertAmount("240.00", raised.policies[0].totalDue, "network_referral at 10 %")
+        // The whole guide × 1.5: 6% of 1 000 € + 12% of 2 000 € = 300.
+        val scaled = comparePolicies(missions, guide, shipped.withGuideScaled(dec("1.5")))
+        assertAmount("300.00", scaled.policies[0].totalDue, "guide × 1.5")
+        // A flat rate of 6 % in every period: 180.
+        val flat = comparePolicies(missions, listOf(Policy.builtin("flat")), shipped.withFlatRateEverywhere(dec("0.06")))
+        assertAmount("180.00", flat.policies[0].totalDue, "flat 6 %")
+        // The shipped parameters are left as they were.
+        assertEquals(dec("0.05"), shipped.flatRateAt(d(2021, 3, 1)))
+    }
+
+    @Test
     fun `over the won missions of a network`() {
         val network = Fx.withWonMission()
         val facts = network.wonMissionFacts()

@@ -286,6 +286,10 @@ class ErrorCodesTest {
             evaluate("self_assessed", Fx.facts(revenue = "100").copy(declared = dec("100.01")), Lang.EN)
         }
         code<CoopetitionException.Policy>("policy.rate.invalid") { Parameters.withFlatRate(dec("1.5")) }
+        code<CoopetitionException.Policy>("policy.situation.unknown") {
+            Parameters.shipped().withSituationRate("word_of_mouth", dec("0.02"))
+        }
+        code<CoopetitionException.Policy>("policy.rate.invalid") { Parameters.shipped().withGuideScaled(dec("13")) }
         code<CoopetitionException.Policy>("policy.rate.invalid") {
             Policy.builtin("self_assessed", BehaviourModel(dec("1.2"), dec("0.5")))
         }

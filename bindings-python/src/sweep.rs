@@ -1,0 +1,103 @@
+//! `coopetition.sweep`: one set of missions under many variants of the
+//! parameters (`coopetition::policy::sweep`), as a pyarrow table.
+
+use crate::arrow::{options, read_table, requested};
+use crate::convert::rate;
+use crate::errors::IntoPy;
+use crate::policy::{params_or_shipped, PyParameters};
+use crate::summary::to_pyarrow;
+use coopetition::policy::batch::BuiltinPolicy;
+use coopetition::policy::sweep::{grid, Setting};
+use coopetition_arrow::Policy;
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyModule};
+use rust_decimal::Decimal;
+
+/// The values of one setting: a Decimal, an int or a numeric string, or a
+/// sequence of them (floats are refused, as everywhere).
+fn values(name: &str, value: &Bound<'_, PyAny>) -> PyResult<Vec<Decimal>> {
+    if value.is_instance_of::<pyo3::types::PyString>() || !value.hasattr("__iter__")? {
+        return Ok(vec![rate(name, value)?]);
+    }
+    value.try_iter()?.map(|v| rate(name, &v?)).collect()
+}
+
+/// The variants `settings` describes: a dict of settings and their values
+/// (every combination: a grid), or a list of dicts (one variant each).
+fn variants(settings: &Bound<'_, PyAny>) -> PyResult<Vec<Vec<Setting>>> {
+    if let Ok(dict) = settings.cast::<PyDict>() {
+        let mut axes = Vec::with_capacity(dict.len());
+        for (name, value) in dict.iter() {
+            let name: String = name.extract()?;
+            let values = values(&name, &value)?;
+            axes.push((name, values));
+        }
+        return grid(&axes).py();
+    }
+    let mut out = Vec::new();
+    for variant in settings.try_iter()? {
+        let variant = variant?;
+        let dict = variant.cast::<PyDict>().map_err(|_| {
+            PyTypeError::new_err("settings is a dict of settings and their values, or a list of dicts, one per variant")
+        })?;
+        let mut one = Vec::with_capacity(dict.len());
+        for (name, value) in dict.iter() {
+            let name: String = name.extract()?;
+            one.push(Setting::named(&name, rate(&name, &value)?));
+        }
+        out.push(one);
+    }
+    Ok(out)
+}
+
+/// Evaluates one set of missions under many variants of the parameters, in
+/// one call: the missions are read and their guide situations matched once;
+/// each variant then costs one pass of the amounts kernel.
+///
+/// `settings` is a dict of settings and their values, every combination of
+/// which is a variant (a grid: `{"network_referral": ["0.06", "0.08"],
+/// "event_solo": ["0.03", "0.04"]}` makes four), or a list of dicts, one per
+/// variant. A setting is `flat_rate` (in every period), `guide_scale` (every
+/// situation's rate multiplied) or the id of a guide situation (its rate).
+/// Values are `Decimal`, int or numeric strings; floats are refused.
+///
+/// Returns a pyarrow table, one row per variant in order: `settings` (text),
+/// `priced`, `total_due` (decimal128, exact), the effective rates'
+/// `rate_mean`, `rate_p10`, `rate_median`, `rate_p90` and `gini` (exact up
+/// to 65,536 missions, beyond within 2⁻¹³ of the exact figures), then
+/// `due_origin_<lead origin>` and `due_situation_<situation>` (exact).
+/// A bad rate (`policy.rate.invalid`) or situation
+/// (`policy.situation.unknown`, listing the known ones) fails the call
+/// before anything is evaluated.
+#[pyo3_stub_gen::derive::gen_stub_pyfunction(module = "coopetition")]
+#[pyfunction]
+#[pyo3(signature = (missions, policy, settings, *, parameters = None, round_floats = false, threads = None))]
+pub fn sweep<'py>(
+    py: Python<'py>,
+    missions: &Bound<'py, PyAny>,
+    #[gen_stub(override_type(type_repr = "typing.Literal['flat', 'guide', 'self_assessed', 'negotiated']", imports = ("typing")))]
+    policy: &Bound<'py, PyAny>,
+    #[gen_stub(override_type(type_repr = "collections.abc.Mapping[builtins.str, Money | collections.abc.Sequence[Money]] | collections.abc.Sequence[collections.abc.Mapping[builtins.str, Money]]", imports = ("collections.abc", "builtins")))]
+    settings: &Bound<'py, PyAny>,
+    parameters: Option<PyRef<'_, PyParameters>>,
+    #[gen_stub(override_type(type_repr = "builtins.bool", imports = ("builtins")))] round_floats: bool,
+    threads: Option<i64>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let Policy::Builtin(policy) = requested(policy, None)? else {
+        return Err(PyTypeError::new_err("sweep takes a built-in policy: flat, guide, self_assessed or negotiated"));
+    };
+    let variants = variants(settings)?;
+    let params = params_or_shipped(parameters);
+    let options = options(round_floats, false, threads)?;
+    // The guide's columns too, whatever the policy: every variant's totals are broken down by situation.
+    let wanted = coopetition_arrow::columns_read(&[policy, BuiltinPolicy::Guide], false);
+    let input = read_table(py, missions, &wanted)?;
+    let swept = py.detach(move || coopetition_arrow::sweep(&input, policy, &params, &variants, &options)).py()?;
+    to_pyarrow(py, coopetition_arrow::sweep_batch(&swept).py()?)
+}
+
+/// Adds `sweep` to the native module.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(sweep, m)?)
+}
