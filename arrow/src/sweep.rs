@@ -37,8 +37,8 @@ pub fn sweep(
     sweep_columns(&table.columns(), &policy, params, variants, options.threads).map_err(|e| table.named(e))
 }
 
-/// A money column: decimal128(38, 2), exact.
-fn money(values: impl Iterator<Item = Decimal>) -> Result<ArrayRef, Error> {
+/// The money column `name`: decimal128(38, 2), exact.
+fn money(name: &str, values: impl Iterator<Item = Decimal>) -> Result<ArrayRef, Error> {
     let mut b = Decimal128Builder::new();
     for v in values {
         let mut v = v;
@@ -48,7 +48,7 @@ fn money(values: impl Iterator<Item = Decimal>) -> Result<ArrayRef, Error> {
     let array = b
         .finish()
         .with_precision_and_scale(38, 2)
-        .map_err(|e| Error::BatchColumn { column: "total_due".into(), message: e.to_string() })?;
+        .map_err(|e| Error::BatchColumn { column: name.to_owned(), message: e.to_string() })?;
     Ok(Arc::new(array))
 }
 
@@ -90,7 +90,7 @@ pub fn sweep_batch(s: &Sweep) -> Result<RecordBatch, Error> {
     }
     columns.push(Arc::new(text.finish()));
     columns.push(Arc::new(priced.finish()));
-    columns.push(money(s.rows.iter().map(|r| r.total_due))?);
+    columns.push(money("total_due", s.rows.iter().map(|r| r.total_due))?);
     let stats: Vec<_> = s.rows.iter().map(|r| r.rates.stats()).collect();
     type Stat = fn(&coopetition::policy::compare::RateStats) -> f64;
     let figures: [(&str, Stat); 5] = [
@@ -109,12 +109,14 @@ pub fn sweep_batch(s: &Sweep) -> Result<RecordBatch, Error> {
         columns.push(Arc::new(b.finish()));
     }
     for (i, origin) in LeadOrigin::ALL.iter().enumerate() {
-        fields.push(Field::new(format!("due_origin_{}", origin.label()), DataType::Decimal128(38, 2), false));
-        columns.push(money(s.rows.iter().map(|r| r.by_lead_origin.get(i).copied().unwrap_or_default()))?);
+        let name = format!("due_origin_{}", origin.label());
+        columns.push(money(&name, s.rows.iter().map(|r| r.by_lead_origin.get(i).copied().unwrap_or_default()))?);
+        fields.push(Field::new(name, DataType::Decimal128(38, 2), false));
     }
     for (i, situation) in s.situations.iter().enumerate() {
-        fields.push(Field::new(format!("due_situation_{situation}"), DataType::Decimal128(38, 2), false));
-        columns.push(money(s.rows.iter().map(|r| r.by_situation.get(i).copied().unwrap_or_default()))?);
+        let name = format!("due_situation_{situation}");
+        columns.push(money(&name, s.rows.iter().map(|r| r.by_situation.get(i).copied().unwrap_or_default()))?);
+        fields.push(Field::new(name, DataType::Decimal128(38, 2), false));
     }
     RecordBatch::try_new(Arc::new(Schema::new(fields)), columns)
         .map_err(|e| Error::BatchColumn { column: "sweep".into(), message: e.to_string() })

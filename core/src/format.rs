@@ -75,6 +75,7 @@ fn digits(unsigned: &str, lang: Lang) -> String {
         Lang::Fr => (FR_GROUP, ','),
         Lang::En => (',', '.'),
     };
+    // A group separator takes up to 3 bytes (U+202F).
     let mut out = String::with_capacity(unsigned.len() + whole.len() / 3 * 3);
     for (i, c) in whole.chars().enumerate() {
         if i > 0 && (whole.len() - i) % 3 == 0 {

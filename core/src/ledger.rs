@@ -53,6 +53,7 @@ use crate::actor::ActorKind;
 use crate::calendar::in_year;
 use crate::catalogue::Catalogues;
 use crate::error::{Error, Result};
+use crate::format;
 use crate::ids::{ActorId, MissionId};
 use crate::mission::Mission;
 use crate::money::{round_cents, Money};
@@ -60,7 +61,7 @@ use crate::negotiation::{Delivery, DeliveryUnit, Donation, Payment};
 use crate::network::Network;
 use crate::policy::{AssessmentStatus, ContributionPolicy, InKindValuation, MissionFacts, Parameters, Provenance};
 pub use crate::statement_text::money_text;
-use crate::statement_text::{cell, form_text, percent_text, provenance_text, quantity_text, status_text, unit_text};
+use crate::statement_text::{cell, form_text, provenance_text, status_text, unit_text};
 use crate::text::{Lang, Text};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -713,7 +714,7 @@ impl AnnualStatement {
                     "| {} | {} | {} | {} | {} | {} |",
                     day(v.delivery.on),
                     self.contribution_text(&v.delivery.contribution, lang),
-                    quantity_text(v.delivery.quantity, lang),
+                    format::number(v.delivery.quantity, lang),
                     unit_text(v.delivery.unit, lang),
                     m(v.unit_value),
                     m(v.value)
@@ -725,14 +726,14 @@ impl AnnualStatement {
                     out,
                     "- {}{c} {} {} = {}",
                     self.contribution_text(&total.contribution, lang),
-                    quantity_text(total.quantity, lang),
+                    format::number(total.quantity, lang),
                     unit_text(total.unit, lang),
                     m(total.value)
                 )?;
             }
         }
         writeln!(out, "\n{}{c} **{}**", t("Valeur en nature", "In-kind value"), m(l.in_kind_value))?;
-        let share = l.max_offset_share.map_or_else(|| "—".to_owned(), |s| percent_text(s, lang));
+        let share = l.max_offset_share.map_or_else(|| "—".to_owned(), |s| format::percent(s, lang));
         if fr {
             writeln!(
                 out,
@@ -859,9 +860,9 @@ mod tests {
         assert_eq!(money_text(eur("-250.5"), Lang::En), "\u{2212}€250.50");
         assert_eq!(money_text(eur("-250.5"), Lang::Fr), "\u{2212}250,50\u{A0}€");
         assert_eq!(money_text(Money::eur(Decimal::new(125, 3)), Lang::En), "€0.125", "never rounded for display");
-        assert_eq!(quantity_text(Decimal::new(250, 2), Lang::Fr), "2,5");
-        assert_eq!(percent_text(Decimal::new(5, 1), Lang::Fr), "50\u{202F}%");
-        assert_eq!(percent_text(Decimal::new(5, 1), Lang::En), "50%");
+        assert_eq!(format::number(Decimal::new(250, 2), Lang::Fr), "2,5");
+        assert_eq!(format::percent(Decimal::new(5, 1), Lang::Fr), "50\u{202F}%");
+        assert_eq!(format::percent(Decimal::new(5, 1), Lang::En), "50%");
         assert_eq!(cell("a | b\nc"), "a \\| b c");
     }
 

@@ -6,7 +6,6 @@ use crate::money::Money;
 use crate::negotiation::DeliveryUnit;
 use crate::policy::{AssessmentStatus, Provenance};
 use crate::text::Lang;
-use rust_decimal::Decimal;
 
 pub(crate) fn form_text(form: ContributionForm, lang: Lang) -> &'static str {
     use ContributionForm as F;
@@ -75,14 +74,6 @@ pub(crate) fn status_text(s: AssessmentStatus, lang: Lang) -> &'static str {
 /// writes it: `€1,234.50` or `1 234,50 €`.
 pub fn money_text(amount: Money, lang: Lang) -> String {
     crate::format::money(amount, lang)
-}
-
-pub(crate) fn quantity_text(q: Decimal, lang: Lang) -> String {
-    crate::format::number(q, lang)
-}
-
-pub(crate) fn percent_text(share: Decimal, lang: Lang) -> String {
-    crate::format::percent(share, lang)
 }
 
 /// Text safe inside a Markdown table cell: pipes escaped, line breaks flattened.

@@ -158,9 +158,9 @@ fn euros(cents: i128) -> Result<Decimal> {
 /// The columns shared by every variant, read once.
 struct Shared<'c> {
     cols: &'c MissionColumns<'c>,
-    /// Each row's guide situation under the base parameters.
+    /// Each row's guide situation under the base parameters, an index into `dictionary`.
     situations: Vec<u16>,
-    situation_count: usize,
+    dictionary: &'c [String],
     /// Whether the amounts kernel may read the columns (no donation below zero).
     fast: bool,
 }
@@ -208,7 +208,7 @@ fn row(
     let exact = n <= EXACT_RATES;
     scratch.exact.clear();
     let mut by_origin = [0i128; LeadOrigin::ALL.len()];
-    let mut by_situation = vec![0i128; shared.situation_count];
+    let mut by_situation = vec![0i128; shared.dictionary.len()];
     let (mut total, mut priced) = (0i128, 0u64);
     let (mut count, mut sum, mut min, mut max) = (0u64, 0.0f64, f64::INFINITY, f64::NEG_INFINITY);
     // The current run of rates in one bucket.
@@ -284,7 +284,7 @@ pub fn sweep_columns(
     let shared = Shared {
         cols,
         situations: guide_situations(base, cols)?,
-        situation_count: situations.len(),
+        dictionary: &situations,
         fast: cols.donations_cents.is_none_or(|d| d.iter().all(|&c| c >= 0)),
     };
     let revenue = euros(cols.revenue_cents.iter().map(|&c| i128::from(c)).sum())?;

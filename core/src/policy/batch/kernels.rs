@@ -126,7 +126,9 @@ pub(super) struct FlatKernel<'k, 'c> {
 
 /// The flat amount of a row of revenue `r` (`beyond`: outside the kernels'
 /// range) won on day `d`, whether it was rounded, and whether the kernels
-/// cannot vouch for the row; shared by both money widths.
+/// cannot vouch for the row (`flagged`: the caller's own reason, a negative
+/// donation or a date64 that is not a midnight); shared by every kernel of
+/// the flat rate.
 #[inline(always)]
 pub(super) fn flat_row<const S: u32, D: Copy + Into<i64>, Sel: SegSel<D>>(
     nums: &[i64],
@@ -135,10 +137,10 @@ pub(super) fn flat_row<const S: u32, D: Copy + Into<i64>, Sel: SegSel<D>>(
     r: i64,
     beyond: bool,
     d: D,
-    negative_donation: bool,
+    flagged: bool,
 ) -> (i64, bool, bool) {
     let num = nums.get(sel.seg(d)).copied().unwrap_or(0);
-    let bad = beyond | span.outside(d) | negative_donation;
+    let bad = beyond | span.outside(d) | flagged;
     let (v, rounded) = div_round::<S>(r.wrapping_mul(num));
     (v, rounded, bad)
 }

@@ -283,7 +283,7 @@ impl RateCounter {
         let inside =
             (first..).zip(self.window.iter_mut()).filter(|(_, c)| **c > 0).map(|(k, c)| (k, std::mem::take(c)));
         let above = self.outside.range(first..).map(|(&k, &c)| (k, c));
-        let buckets: Vec<(u32, u64)> = below.chain(inside).collect::<Vec<_>>().into_iter().chain(above).collect();
+        let buckets: Vec<(u32, u64)> = below.chain(inside).chain(above).collect();
         let (min, max) = if count == 0 { (0.0, 0.0) } else { (min, max) };
         self.outside.clear();
         RateDistribution { count, sum, min, max, exact: None, buckets }
