@@ -52,18 +52,11 @@ fn money(name: &str, values: impl Iterator<Item = Decimal>) -> Result<ArrayRef, 
     Ok(Arc::new(array))
 }
 
-/// The settings of a variant as text, `name=value` joined by `, `
-/// (`flat_rate=0.05`, `network_referral=0.08`, `guide_scale=1.1`).
+/// The settings of a variant as text, each as [`Setting`] displays it
+/// (`name=value`), joined by `, ` (`flat_rate=0.05`, `network_referral=0.08`,
+/// `guide_scale=1.1`, `floor=50`).
 pub fn settings_text(settings: &[Setting]) -> String {
-    settings
-        .iter()
-        .map(|s| match s {
-            Setting::FlatRate(r) => format!("flat_rate={r}"),
-            Setting::SituationRate { situation, rate } => format!("{situation}={rate}"),
-            Setting::GuideScale(f) => format!("guide_scale={f}"),
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+    settings.iter().map(Setting::to_string).collect::<Vec<_>>().join(", ")
 }
 
 /// One row per variant: `settings` (text), `priced`, `total_due`, the

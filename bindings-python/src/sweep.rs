@@ -59,17 +59,21 @@ fn variants(settings: &Bound<'_, PyAny>) -> PyResult<Vec<Vec<Setting>>> {
 /// which is a variant (a grid: `{"network_referral": ["0.06", "0.08"],
 /// "event_solo": ["0.03", "0.04"]}` makes four), or a list of dicts, one per
 /// variant. A setting is `flat_rate` (in every period), `guide_scale` (every
-/// situation's rate multiplied) or the id of a guide situation (its rate).
-/// Values are `Decimal`, int or numeric strings; floats are refused.
+/// situation's rate multiplied), the id of a guide situation (its rate),
+/// `floor` (each amount raised to at least this many euros, never above the
+/// mission's revenue) or `cap` (each amount lowered to at most this many
+/// euros, after the floor). Values are `Decimal`, int or numeric strings;
+/// floats are refused.
 ///
 /// Returns a pyarrow table, one row per variant in order: `settings` (text),
 /// `priced`, `total_due` (decimal128, exact), the effective rates'
 /// `rate_mean`, `rate_p10`, `rate_median`, `rate_p90` and `gini` (exact up
 /// to 65,536 missions, beyond within 2⁻¹³ of the exact figures), then
 /// `due_origin_<lead origin>` and `due_situation_<situation>` (exact).
-/// A bad rate (`policy.rate.invalid`) or situation
-/// (`policy.situation.unknown`, listing the known ones) fails the call
-/// before anything is evaluated.
+/// A bad rate (`policy.rate.invalid`), situation
+/// (`policy.situation.unknown`, listing the known ones) or floor or cap
+/// (`money.amount.negative`, `money.amount.precision`: whole cents) fails
+/// the call before anything is evaluated.
 #[pyo3_stub_gen::derive::gen_stub_pyfunction(module = "coopetition")]
 #[pyfunction]
 #[pyo3(signature = (missions, policy, settings, *, parameters = None, round_floats = false, threads = None))]

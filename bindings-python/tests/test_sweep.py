@@ -71,3 +71,18 @@ def test_bad_settings_are_refused_before_anything_is_evaluated() -> None:
     with pytest.raises(c.CoopetitionError) as e:
         c.sweep(missions(), "flat", {"flat_rate": []})
     assert e.value.code == "input.parse.invalid"
+
+
+def test_floors_and_caps_worked_out_by_hand() -> None:
+    # 5 %: 500.00, 100.00, 25.03. A floor of 200 € and a cap of 300 €: 300 + 200 + 200;
+    # a floor of 600 €: 600 + 600 + 500.50 (never above the revenue).
+    t = c.sweep(missions(), "flat", [{"floor": "200", "cap": Decimal("300")}, {"floor": 600}, {"cap": "0"}])
+    assert t.column("settings").to_pylist() == ["floor=200, cap=300", "floor=600", "cap=0"]
+    assert t.column("total_due").to_pylist() == [Decimal("700.00"), Decimal("1700.50"), Decimal("0.00")]
+    assert t.column("due_origin_other").to_pylist()[:2] == [Decimal("200.00"), Decimal("500.50")]
+    with pytest.raises(c.CoopetitionError) as e:
+        c.sweep(missions(), "flat", {"floor": ["10.005"]})
+    assert e.value.code == "money.amount.precision"
+    with pytest.raises(c.CoopetitionError) as e:
+        c.sweep(missions(), "flat", {"cap": ["-1"]})
+    assert e.value.code == "money.amount.negative"

@@ -173,3 +173,40 @@ fn a_grid_makes_every_combination_first_axis_slowest() {
     assert_eq!(too_big.code(), "input.parse.invalid");
     assert!(too_big.to_string().contains("1002001"), "{too_big}");
 }
+
+#[test]
+fn floors_and_caps_worked_out_by_hand() {
+    let table = MissionTable::from_facts(&three()).unwrap();
+    let euros = |text: &str| d(text);
+    let variants = [
+        // 5 %: 500.00, 100.00, 25.03.
+        vec![Setting::Floor(euros("50"))], // 500.00 + 100.00 + 50.00
+        vec![Setting::Cap(euros("300"))],  // 300.00 + 100.00 + 25.03
+        vec![Setting::Floor(euros("200")), Setting::Cap(euros("300"))], // 300.00 + 200.00 + 200.00
+        vec![Setting::Floor(euros("600"))], // 600.00 + 600.00 + 500.50 (its revenue)
+        vec![Setting::Cap(euros("0"))],    // nothing
+        vec![Setting::Floor(euros("600")), Setting::Floor(euros("10.50"))], // the last floor: 500 + 100 + 25.03
+    ];
+    let s =
+        sweep_columns(&table.columns(), &BuiltinPolicy::Flat, Parameters::shipped(), &variants, Threads::ONE).unwrap();
+    let totals: Vec<Decimal> = s.rows.iter().map(|r| r.total_due).collect();
+    assert_eq!(totals, [d("650.00"), d("425.03"), d("700.00"), d("1700.50"), d("0.00"), d("625.03")]);
+    // The mission of 500.50 € pays all of it under a floor of 600 €: an effective rate of 1.
+    assert_eq!(s.rows[3].rates.stats().unwrap().max, 1.0);
+    let other = LeadOrigin::ALL.iter().position(|o| *o == LeadOrigin::Other).unwrap();
+    assert_eq!(s.rows[2].by_lead_origin[other], d("200.00"));
+}
+
+#[test]
+fn bad_floors_and_caps_are_refused() {
+    let table = MissionTable::from_facts(&three()).unwrap();
+    let code = |setting: Setting| {
+        let variants = [flat("0.05"), vec![setting]];
+        sweep_columns(&table.columns(), &BuiltinPolicy::Flat, Parameters::shipped(), &variants, Threads::ONE)
+            .unwrap_err()
+            .code()
+    };
+    assert_eq!(code(Setting::Floor(d("-1"))), "money.amount.negative");
+    assert_eq!(code(Setting::Cap(d("10.005"))), "money.amount.precision");
+    assert_eq!(code(Setting::Cap(d("100000000000000000"))), "money.amount.range");
+}

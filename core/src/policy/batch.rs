@@ -104,6 +104,8 @@ mod guide_table;
 mod integer;
 mod kernels;
 mod output;
+mod segments;
+mod sweep_pass;
 mod table;
 
 pub use columns::{
@@ -111,6 +113,7 @@ pub use columns::{
 };
 pub use evaluator::{evaluate_columns, evaluate_columns_into, guide_situations, BatchEvaluator};
 pub use output::{situation_dictionary, BatchOutput, BuiltinPolicy};
+pub(crate) use sweep_pass::{Clamp, RateSink, SweepRows};
 pub use table::MissionTable;
 // The table reads the row errors of the columns it fills.
 use columns::row_error;

@@ -20,8 +20,8 @@
 //! bounds of the mergeable summaries).
 
 use super::batch::{
-    evaluate_columns, guide_situations, situation_dictionary, BatchEvaluator, BuiltinPolicy, MissionColumns, Outputs,
-    WideColumns, WideMoney, PRICED,
+    evaluate_columns, guide_situations, situation_dictionary, BuiltinPolicy, Clamp, MissionColumns, RateSink,
+    SweepRows, PRICED,
 };
 use super::compare::rates::{RateCounter, RateDistribution, EXACT_RATES};
 use super::params::Parameters;
@@ -29,6 +29,7 @@ use crate::error::{Error, Result};
 use crate::labels::Labelled;
 use crate::mission::LeadOrigin;
 use crate::threads::Threads;
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -47,10 +48,16 @@ pub enum Setting {
     },
     /// Every situation's rate of every guide multiplied by this factor.
     GuideScale(Decimal),
+    /// Each amount due raised to at least this many euros (never above
+    /// the mission's revenue), as the `Floor` combinator does.
+    Floor(Decimal),
+    /// Each amount due lowered to at most this many euros, after any floor,
+    /// as the `Cap` combinator does.
+    Cap(Decimal),
 }
 
 impl Setting {
-    /// `params` with this setting.
+    /// `params` with this setting (a floor or a cap leaves them as they are).
     ///
     /// # Errors
     /// As [`Parameters::with_flat_rate_everywhere`],
@@ -60,7 +67,73 @@ impl Setting {
             Setting::FlatRate(rate) => params.with_flat_rate_everywhere(*rate),
             Setting::SituationRate { situation, rate } => params.with_situation_rate(situation, *rate),
             Setting::GuideScale(factor) => params.with_guide_scaled(*factor),
+            Setting::Floor(_) | Setting::Cap(_) => Ok(params.clone()),
         }
+    }
+}
+
+impl Setting {
+    /// The setting's name, as [`Setting::named`] reads it: `flat_rate`,
+    /// `guide_scale`, `floor`, `cap`, or the situation's id.
+    pub fn name(&self) -> &str {
+        match self {
+            Setting::FlatRate(_) => "flat_rate",
+            Setting::SituationRate { situation, .. } => situation,
+            Setting::GuideScale(_) => "guide_scale",
+            Setting::Floor(_) => "floor",
+            Setting::Cap(_) => "cap",
+        }
+    }
+
+    /// The setting's value: a rate, a factor, or euros.
+    pub fn value(&self) -> Decimal {
+        match self {
+            Setting::FlatRate(v) | Setting::SituationRate { rate: v, .. } => *v,
+            Setting::GuideScale(v) | Setting::Floor(v) | Setting::Cap(v) => *v,
+        }
+    }
+}
+
+/// `name=value` (`flat_rate=0.05`, `network_referral=0.08`, `floor=50`).
+impl std::fmt::Display for Setting {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}={}", self.name(), self.value())
+    }
+}
+
+/// A floor or a cap in euros as cents: non-negative, whole cents, within 64 bits.
+fn clamp_cents(field: &'static str, euros: Decimal) -> Result<i64> {
+    if euros.is_sign_negative() && !euros.is_zero() {
+        return Err(Error::NegativeAmount { field, amount: euros.to_string() });
+    }
+    let cents =
+        euros.checked_mul(Decimal::ONE_HUNDRED).ok_or_else(|| Error::AmountRange { amount: euros.to_string() })?;
+    if !cents.fract().is_zero() {
+        return Err(Error::AmountPrecision { amount: euros.to_string() });
+    }
+    cents.to_i64().ok_or_else(|| Error::AmountRange { amount: euros.to_string() })
+}
+
+/// A variant ready to evaluate: its parameters, floor and cap.
+struct Variant {
+    params: Parameters,
+    clamp: Clamp,
+}
+
+impl Variant {
+    /// `base` with `settings` applied in order (a later floor or cap
+    /// replaces an earlier one).
+    fn of(base: &Parameters, settings: &[Setting]) -> Result<Variant> {
+        let mut clamp = Clamp::NONE;
+        let mut params = base.clone();
+        for setting in settings {
+            match setting {
+                Setting::Floor(euros) => clamp.floor = clamp_cents("floor", *euros)?,
+                Setting::Cap(euros) => clamp.cap = clamp_cents("cap", *euros)?,
+                other => params = other.apply(&params)?,
+            }
+        }
+        Ok(Variant { params, clamp })
     }
 }
 
@@ -68,12 +141,15 @@ impl Setting {
 pub const MAX_VARIANTS: usize = 1_000_000;
 
 impl Setting {
-    /// The setting named `name` at `value`: `flat_rate`, `guide_scale`, or
-    /// else the id of a guide situation (checked when applied).
+    /// The setting named `name` at `value`: `flat_rate`, `guide_scale`,
+    /// `floor`, `cap` (in euros), or else the id of a guide situation
+    /// (checked when applied).
     pub fn named(name: &str, value: Decimal) -> Setting {
         match name {
             "flat_rate" => Setting::FlatRate(value),
             "guide_scale" => Setting::GuideScale(value),
+            "floor" => Setting::Floor(value),
+            "cap" => Setting::Cap(value),
             situation => Setting::SituationRate { situation: situation.to_owned(), rate: value },
         }
     }
@@ -161,27 +237,59 @@ struct Shared<'c> {
     /// Each row's guide situation under the base parameters, an index into `dictionary`.
     situations: Vec<u16>,
     dictionary: &'c [String],
-    /// Whether the amounts kernel may read the columns (no donation below zero).
-    fast: bool,
+    /// The rows keyed for the sweeps' pass, when they qualify.
+    keyed: Option<SweepRows<'c>>,
 }
 
-/// The amounts due of one variant, with whether each row is priced.
-fn amounts(shared: &Shared, policy: &BuiltinPolicy, params: &Parameters) -> Result<(Vec<i128>, Option<Vec<u8>>)> {
-    let cols = shared.cols;
-    if shared.fast {
-        let evaluator = BatchEvaluator::new(policy, params)?.with_outputs(Outputs::Amounts);
-        // The columns as they are: 64-bit cents, days (donations change no amount).
-        let wide = WideColumns {
-            revenue_cents: WideMoney::I64(cols.revenue_cents),
-            ..WideColumns::with_money(cols, &[], None)
-        };
-        let mut due = Vec::with_capacity(cols.len());
-        if evaluator.append_amounts(&wide, &mut due) {
-            return Ok((due, None));
+/// Every rate kept (a sweep over at most [`EXACT_RATES`] missions).
+struct Exact<'s>(&'s mut Vec<f64>);
+
+impl RateSink for Exact<'_> {
+    #[inline(always)]
+    fn push(&mut self, rate: f64) {
+        self.0.push(rate);
+    }
+}
+
+/// Rates counted into a histogram: count, sum, extremes and the current run
+/// of rates in one bucket kept here, where the pass's loop holds them in
+/// registers (the rates of a flat rate mostly share a bucket).
+struct Histogram<'s> {
+    counter: &'s mut RateCounter,
+    count: u64,
+    sum: f64,
+    min: f64,
+    max: f64,
+    bucket: u32,
+    run: u64,
+}
+
+impl RateSink for Histogram<'_> {
+    #[inline(always)]
+    fn push(&mut self, rate: f64) {
+        self.count += 1;
+        self.sum += rate;
+        self.min = self.min.min(rate);
+        self.max = self.max.max(rate);
+        let k = RateCounter::bucket(rate);
+        if k == self.bucket {
+            self.run += 1;
+        } else {
+            self.counter.add(self.bucket, self.run);
+            (self.bucket, self.run) = (k, 1);
         }
     }
-    let out = evaluate_columns(policy, params, cols)?;
-    Ok((out.due_cents.iter().map(|&c| i128::from(c)).collect(), Some(out.status)))
+}
+
+impl<'s> Histogram<'s> {
+    fn new(counter: &'s mut RateCounter) -> Histogram<'s> {
+        Histogram { counter, count: 0, sum: 0.0, min: f64::INFINITY, max: f64::NEG_INFINITY, bucket: 0, run: 0 }
+    }
+
+    fn finish(self) -> RateDistribution {
+        self.counter.add(self.bucket, self.run);
+        self.counter.take(self.count, self.sum, self.min, self.max)
+    }
 }
 
 /// What a worker reuses from one variant to the next.
@@ -190,70 +298,83 @@ struct Scratch {
     exact: Vec<f64>,
 }
 
-/// One variant's row: its amounts, then one pass over them that sums them
-/// by lead origin and situation and counts their effective rates.
+/// The sums of one variant, in cents.
+struct Totals {
+    priced: u64,
+    total: i128,
+    by_origin: Vec<i128>,
+    by_situation: Vec<i128>,
+}
+
+/// One variant's totals, its effective rates handed to `rates`: by the
+/// sweeps' pass when the rows and the variant qualify, else from the
+/// evaluator's amounts.
+fn totals(shared: &Shared, policy: &BuiltinPolicy, variant: &Variant, rates: &mut impl RateSink) -> Result<Totals> {
+    let cols = shared.cols;
+    if let Some(keyed) = &shared.keyed {
+        if let Some(sums) = keyed.pass(&variant.params, shared.dictionary, variant.clamp, rates) {
+            let (total, by_origin, by_situation) = keyed.totals(&sums);
+            return Ok(Totals { priced: cols.len() as u64, total, by_origin, by_situation });
+        }
+    }
+    let out = evaluate_columns(policy, &variant.params, cols)?;
+    let n = cols.len();
+    if [out.due_cents.len(), out.status.len(), cols.lead_origin.len(), shared.situations.len()].iter().any(|&l| l != n)
+    {
+        return Err(Error::BatchColumn { column: "sweep".into(), message: "columns of different lengths".into() });
+    }
+    let Clamp { floor, cap } = variant.clamp;
+    let mut t = Totals {
+        priced: 0,
+        total: 0,
+        by_origin: vec![0; LeadOrigin::ALL.len()],
+        by_situation: vec![0; shared.dictionary.len()],
+    };
+    let rows = out.due_cents.iter().zip(&out.status).zip(cols.revenue_cents).zip(cols.lead_origin);
+    for ((((&due, &status), &revenue), &origin), &situation) in rows.zip(&shared.situations) {
+        if status != PRICED {
+            continue;
+        }
+        // As the `Floor` then `Cap` combinators: never above the revenue, then the cap.
+        let d = due.max(floor.min(revenue)).min(cap);
+        t.priced += 1;
+        t.total += i128::from(d);
+        if let Some(slot) = t.by_origin.get_mut(usize::from(origin)) {
+            *slot += i128::from(d);
+        }
+        if let Some(slot) = t.by_situation.get_mut(usize::from(situation)) {
+            *slot += i128::from(d);
+        }
+        if revenue > 0 {
+            rates.push(d as f64 / revenue as f64);
+        }
+    }
+    Ok(t)
+}
+
+/// One variant's row.
 fn row(
     shared: &Shared,
     policy: &BuiltinPolicy,
     settings: &[Setting],
-    params: &Parameters,
+    variant: &Variant,
     scratch: &mut Scratch,
 ) -> Result<SweepRow> {
-    let (due, status) = amounts(shared, policy, params)?;
-    let cols = shared.cols;
-    let n = cols.len();
-    if [due.len(), cols.lead_origin.len(), shared.situations.len()].iter().any(|&len| len != n) {
-        return Err(Error::BatchColumn { column: "sweep".into(), message: "columns of different lengths".into() });
-    }
-    let exact = n <= EXACT_RATES;
-    scratch.exact.clear();
-    let mut by_origin = [0i128; LeadOrigin::ALL.len()];
-    let mut by_situation = vec![0i128; shared.dictionary.len()];
-    let (mut total, mut priced) = (0i128, 0u64);
-    let (mut count, mut sum, mut min, mut max) = (0u64, 0.0f64, f64::INFINITY, f64::NEG_INFINITY);
-    // The current run of rates in one bucket.
-    let (mut bucket, mut run) = (0u32, 0u64);
-    let rows = due.iter().zip(cols.revenue_cents).zip(cols.lead_origin).zip(&shared.situations);
-    for (i, (((&d, &revenue), &origin), &situation)) in rows.enumerate() {
-        if status.as_ref().is_some_and(|s| s.get(i) != Some(&PRICED)) {
-            continue;
-        }
-        priced += 1;
-        // 64-bit amounts: a million of them cannot leave 128 bits.
-        total += d;
-        if let Some(slot) = by_origin.get_mut(usize::from(origin)) {
-            *slot += d;
-        }
-        if let Some(slot) = by_situation.get_mut(usize::from(situation)) {
-            *slot += d;
-        }
-        if revenue > 0 {
-            // An amount due is at most its revenue: 64 bits (i128 to f64 is a slow routine).
-            #[allow(clippy::cast_possible_truncation)]
-            let rate = d as i64 as f64 / revenue as f64;
-            if exact {
-                scratch.exact.push(rate);
-            } else {
-                (count, sum, min, max) = (count + 1, sum + rate, min.min(rate), max.max(rate));
-                let k = RateCounter::bucket(rate);
-                if k == bucket {
-                    run += 1;
-                } else {
-                    scratch.counter.add(bucket, run);
-                    (bucket, run) = (k, 1);
-                }
-            }
-        }
-    }
-    scratch.counter.add(bucket, run);
-    let rates =
-        if exact { RateDistribution::of(scratch.exact.clone()) } else { scratch.counter.take(count, sum, min, max) };
+    let (t, rates) = if shared.cols.len() <= EXACT_RATES {
+        scratch.exact.clear();
+        let t = totals(shared, policy, variant, &mut Exact(&mut scratch.exact))?;
+        (t, RateDistribution::of(scratch.exact.clone()))
+    } else {
+        let mut histogram = Histogram::new(&mut scratch.counter);
+        let t = totals(shared, policy, variant, &mut histogram)?;
+        (t, histogram.finish())
+    };
     Ok(SweepRow {
         settings: settings.to_vec(),
-        priced,
-        total_due: euros(total)?,
-        by_lead_origin: by_origin.into_iter().map(euros).collect::<Result<_>>()?,
-        by_situation: by_situation.into_iter().map(euros).collect::<Result<_>>()?,
+        priced: t.priced,
+        total_due: euros(t.total)?,
+        by_lead_origin: t.by_origin.into_iter().map(euros).collect::<Result<_>>()?,
+        by_situation: t.by_situation.into_iter().map(euros).collect::<Result<_>>()?,
         rates,
     })
 }
@@ -264,10 +385,11 @@ fn row(
 ///
 /// # Errors
 /// A setting's error (`policy.rate.invalid`, `policy.situation.unknown`,
-/// `policy.guide.invalid`) before anything is evaluated; the columns' errors
+/// `policy.guide.invalid`, `money.amount.negative`, `money.amount.precision`,
+/// `money.amount.range`) before anything is evaluated; the columns' errors
 /// (`batch.column.invalid`, `batch.row.invalid`) as
-/// [`super::batch::evaluate_columns`] gives them, for the first variant that
-/// meets one; `money.amount.overflow` if a total leaves the decimal range.
+/// [`super::batch::evaluate_columns`] gives them under `base`;
+/// `money.amount.overflow` if a total leaves the decimal range.
 pub fn sweep_columns(
     cols: &MissionColumns,
     policy: &BuiltinPolicy,
@@ -276,17 +398,14 @@ pub fn sweep_columns(
     threads: Threads,
 ) -> Result<Sweep> {
     cols.check_lengths()?;
-    let params: Vec<Parameters> = variants
-        .iter()
-        .map(|settings| settings.iter().try_fold(base.clone(), |p, s| s.apply(&p)))
-        .collect::<Result<_>>()?;
-    let situations = situation_dictionary(base);
-    let shared = Shared {
-        cols,
-        situations: guide_situations(base, cols)?,
-        dictionary: &situations,
-        fast: cols.donations_cents.is_none_or(|d| d.iter().all(|&c| c >= 0)),
-    };
+    let prepared: Vec<Variant> = variants.iter().map(|settings| Variant::of(base, settings)).collect::<Result<_>>()?;
+    // The rows' errors, named once; variants change rates, never what makes a row invalid.
+    evaluate_columns(policy, base, cols)?;
+    let dictionary = situation_dictionary(base);
+    let situations = guide_situations(base, cols)?;
+    let keyed = SweepRows::new(policy, base, cols, &situations, dictionary.len())
+        .filter(|_| cols.donations_cents.is_none_or(|d| d.iter().all(|&c| c >= 0)));
+    let shared = Shared { cols, situations, dictionary: &dictionary, keyed };
     let revenue = euros(cols.revenue_cents.iter().map(|&c| i128::from(c)).sum())?;
     let next = AtomicUsize::new(0);
     let done: Mutex<Vec<(usize, Result<SweepRow>)>> = Mutex::new(Vec::with_capacity(variants.len()));
@@ -294,8 +413,8 @@ pub fn sweep_columns(
         let mut scratch = Scratch { counter: RateCounter::new(), exact: Vec::new() };
         loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
-            let (Some(settings), Some(p)) = (variants.get(i), params.get(i)) else { break };
-            let result = row(&shared, policy, settings, p, &mut scratch);
+            let (Some(settings), Some(v)) = (variants.get(i), prepared.get(i)) else { break };
+            let result = row(&shared, policy, settings, v, &mut scratch);
             let failed = result.is_err();
             if let Ok(mut done) = done.lock() {
                 done.push((i, result));
@@ -323,5 +442,155 @@ pub fn sweep_columns(
     if rows.len() != variants.len() {
         return Err(Error::BatchColumn { column: "sweep".into(), message: "a variant was not evaluated".into() });
     }
-    Ok(Sweep { policy: policy.name().to_owned(), missions: cols.len() as u64, revenue, situations, rows })
+    Ok(Sweep { policy: policy.name().to_owned(), missions: cols.len() as u64, revenue, situations: dictionary, rows })
+}
+
+#[cfg(test)]
+mod tests {
+    //! The sweeps' pass against the evaluator's amounts, on random rows and
+    //! variants: the same totals and the same rates, bit for bit.
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+    use super::*;
+    use crate::policy::batch::MissionColumns;
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRunner};
+    use std::sync::OnceLock;
+
+    const SHIPPED_GUIDE: &str = include_str!("../../data/guide.json");
+
+    /// Three flat-rate periods and two guides of different situations.
+    fn custom() -> &'static Parameters {
+        static CELL: OnceLock<Parameters> = OnceLock::new();
+        CELL.get_or_init(|| {
+            let guide = r#"{"schema":1,"name":"custom","situations":[
+                {"id":"default","title":{"fr":"d","en":"d"},"rate":"0.0333333"},
+                {"id":"event_small","title":{"fr":"e","en":"e"},"criteria":{"lead_origin":["network_event"],"partners":{"max":1}},"rate":"0.045"},
+                {"id":"shared","title":{"fr":"s","en":"s"},"criteria":{"shared_resources":{"min":3}},"rate":"0.0125"}
+            ]}"#;
+            let json = format!(
+                r#"{{"flat_rate":[{{"from":"2020-01-01","until":"2022-01-01","value":"0.045"}},
+                                 {{"from":"2022-01-01","until":"2023-07-01","value":"0.0125"}},
+                                 {{"from":"2023-07-01","value":"0.0333333"}}],
+                    "guide":[{{"from":"2020-01-01","until":"2022-06-01","value":{SHIPPED_GUIDE}}},
+                             {{"from":"2022-06-01","value":{guide}}}]}}"#
+            );
+            Parameters::load(&json).unwrap()
+        })
+    }
+
+    /// A rate of up to 8 decimals in 0..=1.
+    fn rate() -> impl Strategy<Value = Decimal> {
+        (0u32..=8).prop_flat_map(|scale| (0..=10i64.pow(scale)).prop_map(move |m| Decimal::new(m, scale)))
+    }
+
+    fn setting() -> impl Strategy<Value = Setting> {
+        let situations = ["default", "event_small", "shared", "network_referral", "event_solo"];
+        prop_oneof![
+            rate().prop_map(Setting::FlatRate),
+            (0..situations.len(), rate())
+                .prop_map(move |(i, rate)| Setting::SituationRate { situation: situations[i].into(), rate }),
+            (0u32..300).prop_map(|k| Setting::GuideScale(Decimal::new(i64::from(k), 2))),
+            (0i64..2_000_000).prop_map(|c| Setting::Floor(Decimal::new(c, 2))),
+            (0i64..2_000_000).prop_map(|c| Setting::Cap(Decimal::new(c, 2))),
+        ]
+    }
+
+    /// Revenue in cents: everyday amounts, zero, and amounts at the kernels' limits.
+    fn revenue() -> impl Strategy<Value = i64> {
+        prop_oneof![
+            4 => 0i64..100_000_000,
+            1 => Just(0i64),
+            1 => (0u32..=12).prop_map(|s| i64::MAX / 10i64.pow(s)),
+            1 => (0u32..=12, 0i64..3).prop_map(|(s, k)| i64::MAX / 10i64.pow(s) - k),
+        ]
+    }
+
+    #[derive(Debug, Clone)]
+    struct Rows {
+        revenue: Vec<i64>,
+        won_on: Vec<i32>,
+        origin: Vec<u8>,
+        partners: Vec<u32>,
+        shared: Vec<u32>,
+        steward: Vec<bool>,
+        informed: Vec<bool>,
+    }
+
+    fn rows() -> impl Strategy<Value = Rows> {
+        // 2020-01-01 (18,262) to 2025-12-31.
+        let row = (revenue(), 18_262i32..20_454, 0u8..5, 0u32..5, 0u32..5, any::<bool>(), any::<bool>());
+        proptest::collection::vec(row, 1..200).prop_map(|v| Rows {
+            revenue: v.iter().map(|r| r.0).collect(),
+            won_on: v.iter().map(|r| r.1).collect(),
+            origin: v.iter().map(|r| r.2).collect(),
+            partners: v.iter().map(|r| r.3).collect(),
+            shared: v.iter().map(|r| r.4).collect(),
+            steward: v.iter().map(|r| r.5).collect(),
+            informed: v.iter().map(|r| r.6).collect(),
+        })
+    }
+
+    #[test]
+    fn the_pass_gives_what_the_evaluator_gives() {
+        let mut runner = TestRunner::new(Config { cases: 96, ..Config::default() });
+        let variant = proptest::collection::vec(setting(), 0..4);
+        let strategy = (rows(), proptest::bool::ANY, variant);
+        runner
+            .run(&strategy, |(r, guide, settings)| {
+                let cols = MissionColumns {
+                    revenue_cents: &r.revenue,
+                    won_on: &r.won_on,
+                    lead_origin: &r.origin,
+                    lead_origin_basis: None,
+                    partners: &r.partners,
+                    shared_resources: &r.shared,
+                    steward_workstream: &r.steward,
+                    client_informed: &r.informed,
+                    declared_cents: None,
+                    negotiation: None,
+                    donations_cents: None,
+                };
+                let policy = if guide { BuiltinPolicy::Guide } else { BuiltinPolicy::Flat };
+                let base = custom();
+                let Ok(variant) = Variant::of(base, &settings) else { return Ok(()) };
+                let dictionary = situation_dictionary(base);
+                let situations = guide_situations(base, &cols).unwrap();
+                let keyed = SweepRows::new(&policy, base, &cols, &situations, dictionary.len());
+                prop_assert!(keyed.is_some(), "every row qualifies");
+                let keyed = Shared { cols: &cols, situations: situations.clone(), dictionary: &dictionary, keyed };
+                let plain = Shared { cols: &cols, situations, dictionary: &dictionary, keyed: None };
+                let (mut fast, mut slow) = (Vec::new(), Vec::new());
+                let a = totals(&keyed, &policy, &variant, &mut Exact(&mut fast));
+                let b = totals(&plain, &policy, &variant, &mut Exact(&mut slow));
+                // A rate of more than 12 decimals on a revenue near 2^63 cents leaves
+                // the decimal range on both paths (the pass declines such a variant).
+                let (a, b) = match (a, b) {
+                    (Ok(a), Ok(b)) => (a, b),
+                    (a, b) => {
+                        let code = |r: &Result<Totals>| r.as_ref().err().map(Error::code);
+                        prop_assert_eq!(code(&a), code(&b));
+                        return Ok(());
+                    }
+                };
+                prop_assert_eq!(
+                    (a.priced, a.total, &a.by_origin, &a.by_situation),
+                    (b.priced, b.total, &b.by_origin, &b.by_situation)
+                );
+                let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                prop_assert_eq!(bits(&fast), bits(&slow));
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    #[test]
+    fn floors_and_caps_in_whole_cents() {
+        assert_eq!(clamp_cents("floor", Decimal::new(1050, 2)).unwrap(), 1050);
+        assert_eq!(clamp_cents("cap", Decimal::new(7, 0)).unwrap(), 700);
+        assert_eq!(clamp_cents("floor", Decimal::new(-1, 2)).unwrap_err().code(), "money.amount.negative");
+        assert_eq!(clamp_cents("floor", Decimal::new(1005, 3)).unwrap_err().code(), "money.amount.precision");
+        assert_eq!(clamp_cents("cap", Decimal::MAX).unwrap_err().code(), "money.amount.range");
+        assert_eq!(clamp_cents("cap", Decimal::new(i64::MAX, 0)).unwrap_err().code(), "money.amount.range");
+    }
 }

@@ -2,26 +2,24 @@
 //! over batches by the integer kernels, with the per-row path for the rows
 //! they cannot vouch for.
 
-use super::columns::{date_from_days, days_from_date, epoch, row_error, wrap_row_error, Span};
+use super::columns::{epoch, row_error, wrap_row_error, Span};
 use super::columns::{tick_of_day, MissionColumns, NegotiationColumns, WideColumns, WideMoney, WonOn};
 use super::guide_table::GuideTable;
-use super::integer::{dispatch, numerator, pow10, split, AnyDay, Bounds, DayCheck, Midnights, SegSel};
+use super::integer::{dispatch, numerator, pow10, AnyDay, Bounds, DayCheck, Midnights, SegSel};
 use super::kernels::negotiations;
 use super::kernels::{FlatKernel, GuideKernel, NegotiatedKernel, RowOutputs, SelfKernel, Units, WideFlat, WideGuide};
 use super::output::{situation_dictionary, BatchOutput, BuiltinPolicy, Kind, Patterns};
-use super::{provenance_code, status_code, Outputs, COMPUTED, MAX_FAST_SCALE, NO_SITUATION, PRICED};
+use super::segments::Segments;
+use super::{provenance_code, status_code, Outputs, COMPUTED, NO_SITUATION, PRICED};
 use crate::error::{Error, Result};
 use crate::ids::ActorId;
 use crate::labels::Labelled;
 use crate::mission::LeadOrigin;
 use crate::money::Money;
 use crate::policy::facts::MissionFacts;
-use crate::policy::guide::Guide;
 use crate::policy::params::Parameters;
 use crate::policy::ContributionPolicy;
-use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use std::sync::Arc;
 
 // ---- the evaluator ---------------------------------------------------------------------
 
@@ -58,58 +56,13 @@ impl<'p> BatchEvaluator<'p> {
     /// # Errors
     /// `batch.column.invalid` if the guides hold more than 65,534 situations.
     pub fn new(policy: &BuiltinPolicy, params: &'p Parameters) -> Result<BatchEvaluator<'p>> {
-        let kind = policy.kind();
-        let (needs_flat, needs_guide, model) = match kind {
-            Kind::Flat => (true, false, None),
-            Kind::Guide => (false, true, None),
-            Kind::SelfAssessed(m) => (false, true, m.map(|m| m.declared_share_of_guide)),
-            Kind::Negotiated(m) => (m.is_some(), m.is_some(), m.map(|m| m.negotiated_toward_flat)),
-        };
+        let Segments { span, bounds, flat_rates, guides, reads_guide, model, scale } =
+            Segments::new(policy.kind(), params);
         let chrono = Span::chrono();
-        let mut span = chrono;
-        let mut bounds: Vec<i32> = Vec::new();
-        if needs_flat {
-            span = span.intersect(Span::of(&params.flat_rate));
-            bounds.extend(params.flat_rate.periods().iter().skip(1).map(|p| days_from_date(p.from)));
-        }
-        if needs_guide {
-            span = span.intersect(Span::of(&params.guide));
-            bounds.extend(params.guide.periods().iter().skip(1).map(|p| days_from_date(p.from)));
-        }
-        bounds.sort_unstable();
-        bounds.dedup();
-        // The first day of each segment, where its parameters are looked up.
-        let starts: Vec<Option<NaiveDate>> = std::iter::once(i32::try_from(span.lo).ok())
-            .chain(bounds.iter().map(|&b| Some(b)))
-            .map(|d| d.and_then(date_from_days))
-            .collect();
-        let flat_rates: Vec<Option<Decimal>> = starts
-            .iter()
-            .map(|d| d.filter(|_| needs_flat).and_then(|d| params.flat_rate_at(d).ok()).map(|(r, _)| r))
-            .collect();
-        let guides: Vec<Option<&Arc<Guide>>> =
-            starts.iter().map(|d| d.filter(|_| needs_guide).and_then(|d| params.guide_at(d).ok())).collect();
-
-        // The common scale of every rate and factor the kernels use.
-        let mut decimals: Vec<Decimal> = flat_rates.iter().flatten().copied().collect();
-        for g in guides.iter().flatten() {
-            for s in g.situations() {
-                decimals.push(s.rate);
-                if matches!(kind, Kind::Guide) {
-                    decimals.push(s.in_kind_rate);
-                }
-            }
-        }
-        decimals.extend(model);
-        let scale = decimals
-            .iter()
-            .try_fold(0, |acc, d| split(*d).map(|(_, s)| acc.max(s)))
-            .filter(|&s| s <= MAX_FAST_SCALE)
-            .filter(|&s| decimals.iter().all(|d| numerator(*d, s).is_some()));
         let limit = scale.map(|s| i64::MAX / pow10(s)).unwrap_or(0);
         let at_scale = |d: Decimal| scale.and_then(|s| numerator(d, s)).unwrap_or(0);
         let situations = situation_dictionary(params);
-        let guide = if needs_guide { Some(GuideTable::new(&guides, &situations, scale)?) } else { None };
+        let guide = if reads_guide { Some(GuideTable::new(&guides, &situations, scale)?) } else { None };
         let scale = scale.filter(|_| guide.as_ref().is_none_or(GuideTable::is_fast));
         Ok(BatchEvaluator {
             policy: *policy,

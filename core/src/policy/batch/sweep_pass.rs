@@ -1,0 +1,236 @@
+//! The pass of a sweep ([`crate::policy::sweep`]): the rows read once into
+//! keys, then each variant's amounts computed and summed in one loop.
+//!
+//! A sweep's variants change rates (and floors and caps), never the periods
+//! of the parameters nor the guide's criteria. So a row's segment (the
+//! period it was won in), its guide situation and its lead origin are the
+//! same under every variant: they are folded once into one small key per
+//! row. A variant is then a table from key to rate numerator (over the
+//! variant's common `10^scale`), and its pass reads two columns (revenue and
+//! key): `due = round_half_away(revenue × numerator / 10^scale)`, exactly
+//! as the amounts kernels compute it, raised to the floor (never above the
+//! revenue) and lowered to the cap; each amount is summed into its key's
+//! total and its effective rate handed to a [`RateSink`], without storing
+//! the amounts.
+//!
+//! The rows qualify once, under the base parameters: the flat rate or the
+//! guide, every row in the parameters' span, with a known lead origin, a
+//! non-negative revenue and, for the guide, a situation. A variant qualifies
+//! when its segments are the base's and its largest revenue is within its
+//! kernels' limit ([`i64::MAX`] / `10^scale`). Anything else takes the
+//! evaluator, row by row where needed, with the same results.
+
+use super::columns::MissionColumns;
+use super::integer::{div_round, numerator, pow10, Bounds, SegSel};
+use super::output::{BuiltinPolicy, Kind};
+use super::segments::Segments;
+use super::NO_SITUATION;
+use crate::labels::Labelled;
+use crate::mission::LeadOrigin;
+use crate::policy::params::Parameters;
+use rust_decimal::Decimal;
+
+/// Where a pass hands the effective rate (amount due over revenue) of each
+/// row with a revenue.
+pub(crate) trait RateSink {
+    /// One rate.
+    fn push(&mut self, rate: f64);
+}
+
+/// The lead origins a key tells apart.
+const ORIGINS: usize = LeadOrigin::ALL.len();
+
+/// The rows of a sweep, keyed once.
+pub(crate) struct SweepRows<'c> {
+    revenue: &'c [i64],
+    /// Each row's key: `(segment × situations + situation) × ORIGINS + origin`,
+    /// the situation [`NO_SITUATION`] counted as the last one.
+    keys: Vec<u16>,
+    /// The situations of the dictionary, plus one for none.
+    situations: usize,
+    kind: Kind,
+    bounds: Vec<i32>,
+    span: (i64, u64),
+    /// The largest revenue.
+    max_revenue: i64,
+}
+
+/// A floor and a cap on each amount, in cents (`0` and `i64::MAX`: none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Clamp {
+    /// Amounts are raised to this, never above the revenue.
+    pub(crate) floor: i64,
+    /// Then lowered to this.
+    pub(crate) cap: i64,
+}
+
+impl Clamp {
+    /// No floor, no cap.
+    pub(crate) const NONE: Clamp = Clamp { floor: 0, cap: i64::MAX };
+}
+
+/// What a pass sums: the amounts of each key.
+pub(crate) struct KeySums {
+    sums: Vec<i128>,
+}
+
+impl<'c> SweepRows<'c> {
+    /// The rows of `cols` keyed under `policy` and `base`, whose guide
+    /// situations are `situations` (codes into a dictionary of
+    /// `dictionary` entries); `None` when a row or the policy does not
+    /// qualify (see the module docs). The caller has checked that the rows
+    /// evaluate without error under `base`.
+    pub(crate) fn new(
+        policy: &BuiltinPolicy,
+        base: &Parameters,
+        cols: &MissionColumns<'c>,
+        situations: &[u16],
+        dictionary: usize,
+    ) -> Option<SweepRows<'c>> {
+        let kind = policy.kind();
+        if !matches!(kind, Kind::Flat | Kind::Guide) {
+            return None;
+        }
+        let segments = Segments::new(kind, base);
+        segments.scale?;
+        let n = cols.len();
+        if [cols.won_on.len(), cols.lead_origin.len(), situations.len()].iter().any(|&len| len != n) {
+            return None;
+        }
+        let per_segment = (dictionary + 1).checked_mul(ORIGINS)?;
+        let count = per_segment.checked_mul(segments.bounds.len() + 1)?;
+        if count > usize::from(u16::MAX) + 1 {
+            return None;
+        }
+        let (span, bounds) = (segments.span, Bounds(&segments.bounds));
+        let guide = matches!(kind, Kind::Guide);
+        let mut keys = Vec::with_capacity(n);
+        let mut bad = false;
+        let mut max_revenue = 0i64;
+        let rows = cols.revenue_cents.iter().zip(cols.won_on).zip(cols.lead_origin).zip(situations);
+        for (((&r, &day), &origin), &situation) in rows {
+            let none = situation == NO_SITUATION;
+            bad |= r < 0 || span.outside(day) || usize::from(origin) >= ORIGINS || (guide && none);
+            max_revenue = max_revenue.max(r);
+            let situation = if none { dictionary } else { usize::from(situation).min(dictionary) };
+            let key = bounds.seg(day) * per_segment + situation * ORIGINS + usize::from(origin).min(ORIGINS - 1);
+            keys.push(u16::try_from(key).unwrap_or(0));
+        }
+        if bad {
+            return None;
+        }
+        Some(SweepRows {
+            revenue: cols.revenue_cents,
+            keys,
+            situations: dictionary + 1,
+            kind,
+            bounds: segments.bounds,
+            span: (span.lo, span.len),
+            max_revenue,
+        })
+    }
+
+    /// The numerator of each key under `params`, and the scale; `None`
+    /// when the variant does not qualify.
+    fn numerators(&self, params: &Parameters, dictionary: &[String]) -> Option<(Vec<i64>, u32)> {
+        let segments = Segments::new(self.kind, params);
+        let scale = segments.scale?;
+        let same =
+            segments.bounds == self.bounds && (segments.span.lo, segments.span.len) == (self.span.0, self.span.1);
+        if !same || self.max_revenue > i64::MAX / pow10(scale) || dictionary.len() + 1 != self.situations {
+            return None;
+        }
+        let at_scale = |d: Decimal| numerator(d, scale);
+        let mut nums = Vec::with_capacity((self.bounds.len() + 1) * self.situations * ORIGINS);
+        for (flat, guide) in segments.flat_rates.iter().zip(&segments.guides) {
+            for situation in dictionary.iter().map(Some).chain([None]) {
+                let num = match (self.kind, situation) {
+                    (Kind::Flat, _) => flat.and_then(at_scale).unwrap_or(0),
+                    (_, Some(id)) => guide
+                        .and_then(|g| g.situations().iter().find(|s| &s.id == id))
+                        .and_then(|s| at_scale(s.rate))
+                        .unwrap_or(0),
+                    (_, None) => 0,
+                };
+                nums.extend([num; ORIGINS]);
+            }
+        }
+        Some((nums, scale))
+    }
+
+    /// One variant's pass: the amounts under `params` (rates, with the
+    /// situations of `dictionary`), clamped by `clamp`, summed by key, and
+    /// their effective rates handed to `rates`; `None` (nothing summed,
+    /// nothing handed) when the variant does not qualify.
+    pub(crate) fn pass<R: RateSink>(
+        &self,
+        params: &Parameters,
+        dictionary: &[String],
+        clamp: Clamp,
+        rates: &mut R,
+    ) -> Option<KeySums> {
+        let (nums, scale) = self.numerators(params, dictionary)?;
+        let mut sums = vec![0i128; nums.len()];
+        let (r, k) = (self.revenue, self.keys.as_slice());
+        let s = sums.as_mut_slice();
+        match scale {
+            0 => run::<0, R>(r, k, &nums, clamp, s, rates),
+            1 => run::<1, R>(r, k, &nums, clamp, s, rates),
+            2 => run::<2, R>(r, k, &nums, clamp, s, rates),
+            3 => run::<3, R>(r, k, &nums, clamp, s, rates),
+            4 => run::<4, R>(r, k, &nums, clamp, s, rates),
+            5 => run::<5, R>(r, k, &nums, clamp, s, rates),
+            6 => run::<6, R>(r, k, &nums, clamp, s, rates),
+            7 => run::<7, R>(r, k, &nums, clamp, s, rates),
+            8 => run::<8, R>(r, k, &nums, clamp, s, rates),
+            9 => run::<9, R>(r, k, &nums, clamp, s, rates),
+            10 => run::<10, R>(r, k, &nums, clamp, s, rates),
+            11 => run::<11, R>(r, k, &nums, clamp, s, rates),
+            12 => run::<12, R>(r, k, &nums, clamp, s, rates),
+            _ => return None,
+        }
+        Some(KeySums { sums })
+    }
+
+    /// The total of `sums`, by lead origin (in the order of
+    /// [`LeadOrigin::ALL`]) and by situation (in the dictionary's order;
+    /// rows without one are in none), in cents.
+    pub(crate) fn totals(&self, sums: &KeySums) -> (i128, Vec<i128>, Vec<i128>) {
+        let mut by_origin = vec![0i128; ORIGINS];
+        let mut by_situation = vec![0i128; self.situations];
+        for (key, &sum) in sums.sums.iter().enumerate() {
+            if let Some(slot) = by_origin.get_mut(key % ORIGINS) {
+                *slot += sum;
+            }
+            if let Some(slot) = by_situation.get_mut(key / ORIGINS % self.situations) {
+                *slot += sum;
+            }
+        }
+        by_situation.pop();
+        (sums.sums.iter().sum(), by_origin, by_situation)
+    }
+}
+
+/// The loop of [`SweepRows::pass`] at scale `S`.
+#[inline(never)]
+fn run<const S: u32, R: RateSink>(
+    revenue: &[i64],
+    keys: &[u16],
+    nums: &[i64],
+    clamp: Clamp,
+    sums: &mut [i128],
+    rates: &mut R,
+) {
+    for (&r, &k) in revenue.iter().zip(keys) {
+        let num = nums.get(usize::from(k)).copied().unwrap_or(0);
+        // Within the limit: the product fits, and the amount is at most the revenue.
+        let (d, _) = div_round::<S>(r.wrapping_mul(num));
+        let d = d.max(clamp.floor.min(r)).min(clamp.cap);
+        if let Some(slot) = sums.get_mut(usize::from(k)) {
+            *slot += i128::from(d);
+        }
+        if r > 0 {
+            rates.push(d as f64 / r as f64);
+        }
+    }
+}
