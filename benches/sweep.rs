@@ -1,9 +1,12 @@
 //! Sweeps over 1,000,000 missions: 1,000 flat-rate variants (0.01 % to
 //! 10 %) and 1,000 guide variants (one situation's rate, 0.01 % to 10 %),
-//! on every core the process may use. Targets: under 5 s and 10 s.
+//! on every core the process may use. Targets: under 5 s and 10 s. And the
+//! flat rate whose total equals the guide's, to 0.01 percentage point, over
+//! the same missions: under 1 s.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 use coopetition::policy::batch::{BuiltinPolicy, MissionTable};
+use coopetition::policy::solve::{solve_columns, Knob, Target};
 use coopetition::policy::sweep::{sweep_columns, Setting};
 use coopetition::policy::Parameters;
 use coopetition::threads::Threads;
@@ -29,6 +32,11 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("guide_1000_variants_1m_missions", |b| {
         b.iter(|| sweep_columns(&cols, &BuiltinPolicy::Guide, Parameters::shipped(), &guide, threads).unwrap())
+    });
+    let guide_total = Target::PolicyTotal(BuiltinPolicy::Guide);
+    let precision = Decimal::new(1, 4);
+    g.bench_function("solve_flat_rate_to_the_guide_total_1m_missions", |b| {
+        b.iter(|| solve_columns(&cols, Parameters::shipped(), Knob::FlatRate, &guide_total, precision).unwrap())
     });
     g.finish();
 }

@@ -57,6 +57,7 @@
 mod borrowed;
 mod compare;
 mod comparison;
+mod diagnostics;
 mod evaluate;
 mod input;
 mod options;
@@ -69,12 +70,13 @@ mod zone;
 
 pub use compare::{compare, Compared, Policy};
 pub use comparison::{breakdown_batch, summary_batch, Breakdown};
+pub use diagnostics::{concentration_batch, gaps_batch, lorenz_batch, rate_groups_batch, size_batch};
 pub use evaluate::{evaluate, evaluate_batch, Evaluated};
 pub use input::{Floats, Missions};
 pub use options::Options;
 pub use pool::{Threads, THREADS_VARIABLE};
 pub use stream::{compare_stream, EvaluateStream, Flow};
-pub use sweep::{settings_text, sweep, sweep_batch};
+pub use sweep::{settings_text, solve, sweep, sweep_batch};
 
 use coopetition::policy::batch::BuiltinPolicy;
 use coopetition::policy::reads::Reads;

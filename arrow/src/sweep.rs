@@ -1,6 +1,7 @@
 //! Sweeps over Arrow tables: the missions read once, then
 //! [`coopetition::policy::sweep::sweep_columns`], and its rows as one
-//! record batch of one row per variant.
+//! record batch of one row per variant; and solving for a target
+//! ([`coopetition::policy::solve::solve_columns`]).
 
 use crate::input::Missions;
 use crate::options::Options;
@@ -12,6 +13,7 @@ use coopetition::labels::Labelled;
 use coopetition::mission::LeadOrigin;
 use coopetition::policy::batch::BuiltinPolicy;
 use coopetition::policy::reads::Reads;
+use coopetition::policy::solve::{solve_columns, Knob, Solution, Target};
 use coopetition::policy::sweep::{sweep_columns, Setting, Sweep};
 use coopetition::policy::Parameters;
 use coopetition::Error;
@@ -37,8 +39,28 @@ pub fn sweep(
     sweep_columns(&table.columns(), &policy, params, variants, options.threads).map_err(|e| table.named(e))
 }
 
+/// Solves `knob` over `missions` so that the total due comes closest to
+/// `target` (see [`solve_columns`]).
+///
+/// # Errors
+/// The columns' errors (`batch.column.invalid`, `batch.row.invalid`), and
+/// those of [`solve_columns`].
+pub fn solve(
+    missions: &Missions,
+    knob: Knob,
+    target: &Target,
+    precision: Decimal,
+    params: &Parameters,
+    options: &Options,
+) -> Result<Solution, Error> {
+    let wanted = Wanted { reads: Reads::ALL, provider: false };
+    missions.validate(&wanted.columns())?;
+    let table = Table::read(missions, options.floats, wanted)?;
+    solve_columns(&table.columns(), params, knob, target, precision).map_err(|e| table.named(e))
+}
+
 /// The money column `name`: decimal128(38, 2), exact.
-fn money(name: &str, values: impl Iterator<Item = Decimal>) -> Result<ArrayRef, Error> {
+pub(crate) fn money(name: &str, values: impl Iterator<Item = Decimal>) -> Result<ArrayRef, Error> {
     let mut b = Decimal128Builder::new();
     for v in values {
         let mut v = v;
@@ -84,7 +106,7 @@ pub fn sweep_batch(s: &Sweep) -> Result<RecordBatch, Error> {
     columns.push(Arc::new(text.finish()));
     columns.push(Arc::new(priced.finish()));
     columns.push(money("total_due", s.rows.iter().map(|r| r.total_due))?);
-    let stats: Vec<_> = s.rows.iter().map(|r| r.rates.stats()).collect();
+    let stats: Vec<_> = s.rows.iter().map(|r| r.rates).collect();
     type Stat = fn(&coopetition::policy::compare::RateStats) -> f64;
     let figures: [(&str, Stat); 5] = [
         ("rate_mean", |s| s.mean),

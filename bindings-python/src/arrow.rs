@@ -34,6 +34,11 @@ pub struct PyComparison {
 }
 
 impl PyComparison {
+    /// The comparison's totals.
+    pub(crate) fn comparison(&self) -> &Comparison {
+        &self.comparison
+    }
+
     fn breakdown<'py>(&self, py: Python<'py>, by: Breakdown) -> PyResult<Bound<'py, PyAny>> {
         breakdown_table(py, &self.comparison, by)
     }

@@ -73,3 +73,14 @@ impl PyNetwork {
         self.run(by, on, action)
     }
 }
+
+#[pyo3_stub_gen::derive::gen_stub_pymethods]
+#[pymethods]
+impl PyNetwork {
+    /// The network as HTML for notebooks: its name, founding and journal
+    /// length, its members and its missions (`coopetition._display.network_html`).
+    #[pyo3(name = "_repr_html_")]
+    fn repr_html(slf: &Bound<'_, Self>) -> PyResult<String> {
+        slf.py().import("coopetition._display")?.call_method1("network_html", (slf,))?.extract()
+    }
+}

@@ -4,6 +4,8 @@
 mod arrow;
 mod calls;
 mod convert;
+mod diagnostics;
+mod display;
 mod errors;
 mod event;
 mod followup;
@@ -15,6 +17,7 @@ mod ledger;
 mod network;
 mod origins;
 mod policy;
+mod solve;
 mod store;
 mod streams;
 mod summary;
@@ -41,6 +44,8 @@ fn _coopetition(m: &Bound<'_, PyModule>) -> PyResult<()> {
     coopetition::python::add_records(m)?;
     arrow::register(m)?;
     format::register(m)?;
+    diagnostics::register(m)?;
+    solve::register(m)?;
     sweep::register(m)?;
     Ok(())
 }

@@ -55,6 +55,11 @@ impl PySummary {
         Ok(PySummary::of(summary, comparison))
     }
 
+    /// The comparison the summary gives.
+    pub(crate) fn comparison(&self) -> &Comparison {
+        &self.comparison
+    }
+
     /// The summary with the comparison it gives, already computed.
     pub(crate) fn of(summary: Summary, comparison: Comparison) -> PySummary {
         PySummary { summary, comparison }
@@ -140,6 +145,28 @@ impl PySummary {
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
         let from_json = py.get_type::<PySummary>().getattr("from_json")?;
         Ok((from_json, (self.summary.to_json(),)))
+    }
+    /// The summary as HTML for notebooks: one row per policy
+    /// (`coopetition._display.summary_html`).
+    #[pyo3(name = "_repr_html_")]
+    fn repr_html(slf: &Bound<'_, Self>) -> PyResult<String> {
+        slf.py().import("coopetition._display")?.call_method1("summary_html", (slf,))?.extract()
+    }
+    /// Grouped bars of each policy by lead origin (or `by` another breakdown:
+    /// `lead_origin_basis`, `situation`, `provider`): the share of the
+    /// group's revenue due (`y="rate"`) or the amount due (`y="due"`), drawn
+    /// with matplotlib (`pip install 'coopetition[plots]'`) on `ax` or a new
+    /// figure's Axes, tick labels in `lang`; returns the Axes.
+    #[pyo3(signature = (by = "lead_origin", y = "rate", ax = None, lang = "fr"))]
+    fn plot<'py>(
+        slf: &Bound<'py, Self>,
+        #[gen_stub(override_type(type_repr = "typing.Literal[\"lead_origin\", \"lead_origin_basis\", \"situation\", \"provider\"]", imports = ("typing")))]
+        by: &str,
+        #[gen_stub(override_type(type_repr = "typing.Literal[\"rate\", \"due\"]", imports = ("typing")))] y: &str,
+        ax: Option<Bound<'py, PyAny>>,
+        #[gen_stub(override_type(type_repr = "typing.Literal[\"fr\", \"en\"]", imports = ("typing")))] lang: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        slf.py().import("coopetition._plots")?.call_method1("plot_comparison", (slf, by, y, ax, lang))
     }
     fn __repr__(&self) -> String {
         format!(

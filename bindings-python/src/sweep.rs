@@ -7,7 +7,7 @@ use crate::errors::IntoPy;
 use crate::policy::{params_or_shipped, PyParameters};
 use crate::summary::to_pyarrow;
 use coopetition::policy::batch::BuiltinPolicy;
-use coopetition::policy::sweep::{grid, Setting};
+use coopetition::policy::sweep::{grid, Setting, Sweep as CoreSweep};
 use coopetition_arrow::Policy;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -65,7 +65,8 @@ fn variants(settings: &Bound<'_, PyAny>) -> PyResult<Vec<Vec<Setting>>> {
 /// euros, after the floor). Values are `Decimal`, int or numeric strings;
 /// floats are refused.
 ///
-/// Returns a pyarrow table, one row per variant in order: `settings` (text),
+/// Returns a `Sweep`, whose `table` is a pyarrow table, one row per variant
+/// in order: `settings` (text),
 /// `priced`, `total_due` (decimal128, exact), the effective rates'
 /// `rate_mean`, `rate_p10`, `rate_median`, `rate_p90` and `gini` (exact up
 /// to 65,536 missions, beyond within 2⁻¹³ of the exact figures), then
@@ -87,7 +88,7 @@ pub fn sweep<'py>(
     parameters: Option<PyRef<'_, PyParameters>>,
     #[gen_stub(override_type(type_repr = "builtins.bool", imports = ("builtins")))] round_floats: bool,
     threads: Option<i64>,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<PySweep> {
     let Policy::Builtin(policy) = requested(policy, None)? else {
         return Err(PyTypeError::new_err("sweep takes a built-in policy: flat, guide, self_assessed or negotiated"));
     };
@@ -98,10 +99,105 @@ pub fn sweep<'py>(
     let wanted = coopetition_arrow::columns_read(&[policy, BuiltinPolicy::Guide], false);
     let input = read_table(py, missions, &wanted)?;
     let swept = py.detach(move || coopetition_arrow::sweep(&input, policy, &params, &variants, &options)).py()?;
-    to_pyarrow(py, coopetition_arrow::sweep_batch(&swept).py()?)
+    Ok(PySweep { sweep: swept })
+}
+
+/// What `coopetition.sweep` gives: one row per variant of the parameters.
+#[pyo3_stub_gen::derive::gen_stub_pyclass]
+#[pyclass(module = "coopetition", name = "Sweep", frozen)]
+pub struct PySweep {
+    sweep: CoreSweep,
+}
+
+#[pyo3_stub_gen::derive::gen_stub_pymethods]
+#[pymethods]
+impl PySweep {
+    /// A pyarrow table, one row per variant in order: `settings` (text),
+    /// `priced`, `total_due` (decimal128, exact), the effective rates'
+    /// `rate_mean`, `rate_p10`, `rate_median`, `rate_p90` and `gini`, then
+    /// `due_origin_<lead origin>` and `due_situation_<situation>` (exact).
+    #[getter]
+    fn table<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_pyarrow(py, coopetition_arrow::sweep_batch(&self.sweep).py()?)
+    }
+
+    /// The policy evaluated.
+    #[getter]
+    fn policy(&self) -> String {
+        self.sweep.policy.clone()
+    }
+
+    /// The number of missions.
+    #[getter]
+    fn missions(&self) -> u64 {
+        self.sweep.missions
+    }
+
+    /// Their revenue, exact, in euros.
+    #[getter]
+    fn revenue(&self) -> Decimal {
+        self.sweep.revenue
+    }
+
+    /// The guide situations the `due_situation_<situation>` columns name.
+    #[getter]
+    fn situations(&self) -> Vec<String> {
+        self.sweep.situations.clone()
+    }
+
+    /// Each variant's settings, as `(name, value)` pairs in the order given.
+    #[getter]
+    fn settings(&self) -> Vec<Vec<(String, Decimal)>> {
+        self.sweep.rows.iter().map(|r| r.settings.iter().map(|s| (s.name().to_owned(), s.value())).collect()).collect()
+    }
+
+    /// Each variant's total due, exact, in euros.
+    #[getter]
+    fn totals(&self) -> Vec<Decimal> {
+        self.sweep.rows.iter().map(|r| r.total_due).collect()
+    }
+
+    /// The number of variants.
+    fn __len__(&self) -> usize {
+        self.sweep.rows.len()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Sweep(policy={:?}, missions={}, variants={})",
+            self.sweep.policy,
+            self.sweep.missions,
+            self.sweep.rows.len()
+        )
+    }
+
+    /// The sweep as HTML for notebooks: its policy, missions and revenue,
+    /// then its first 20 variants (`coopetition._display.sweep_html`).
+    #[pyo3(name = "_repr_html_")]
+    fn repr_html(slf: &Bound<'_, Self>) -> PyResult<String> {
+        slf.py().import("coopetition._display")?.call_method1("sweep_html", (slf,))?.extract()
+    }
+
+    /// Draws the columns `y` (default `("total_due", "gini")`: the first on
+    /// the left axis, the second on a right one) against the setting `x`
+    /// (default: the one setting that varies; the variant's number when
+    /// several do) with matplotlib (`pip install 'coopetition[plots]'`), on
+    /// `ax` or a new figure's Axes, tick labels in `lang`; returns the Axes.
+    #[pyo3(signature = (x = None, y = None, ax = None, lang = "fr"))]
+    fn plot<'py>(
+        slf: &Bound<'py, Self>,
+        x: Option<&str>,
+        #[gen_stub(override_type(type_repr = "builtins.str | typing.Sequence[builtins.str] | None", imports = ("builtins", "typing")))]
+        y: Option<Bound<'py, PyAny>>,
+        ax: Option<Bound<'py, PyAny>>,
+        #[gen_stub(override_type(type_repr = "typing.Literal[\"fr\", \"en\"]", imports = ("typing")))] lang: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        slf.py().import("coopetition._plots")?.call_method1("plot_sweep", (slf, x, y, ax, lang))
+    }
 }
 
 /// Adds `sweep` to the native module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PySweep>()?;
     m.add_function(wrap_pyfunction!(sweep, m)?)
 }

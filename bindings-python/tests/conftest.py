@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 
 import coopetition as c
@@ -32,3 +33,16 @@ def win(n: c.Network, mission: str, revenue: str = "12000.00", origin: str = "ne
     n.report_solicitation("paul", date(2021, 3, 1), mission, ("Mairie", "local_authority"), origin, "Programmation")
     n.report_proposal("paul", date(2021, 3, 5), mission)
     n.report_won("paul", date(2021, 3, 10), mission, Decimal(revenue))
+
+
+def three_missions(providers: tuple[str, str, str] = ("paul", "paul", "lea")) -> pa.Table:
+    """Three missions worked out by hand in the sweep, solve, diagnostics and
+    display tests, won 2021-03-01: 10,000.00 € from a network event (guide
+    `event_solo`, 4 %), 2,000.00 € from a referral (`network_referral`, 8 %),
+    500.50 € from elsewhere (`default`, 5 %)."""
+    return pa.table({
+        "provider": list(providers),
+        "revenue": pa.array([Decimal("10000.00"), Decimal("2000.00"), Decimal("500.50")], pa.decimal128(12, 2)),
+        "won_on": pa.array([18687] * 3, pa.date32()),
+        "lead_origin": ["network_event", "network_referral", "other"],
+    })

@@ -559,6 +559,18 @@ error_table! {
         /// The situations of the parameters' guides, comma-separated.
         known: String,
     } => "policy.situation.unknown" as input,
+    /// No value of a solved setting in its range gives a total close to the target.
+    #[error("no {setting} from {range} gives a total due of {target} €: the closest is {closest}")]
+    TargetUnreachable {
+        /// The setting solved (`flat_rate`, `guide_scale`).
+        setting: String,
+        /// The values tried, `low to high`.
+        range: String,
+        /// The target total, in euros.
+        target: String,
+        /// The closest total reached and where: `12500.50 €, at flat_rate 1`.
+        closest: String,
+    } => "policy.target.unreachable" as input,
     /// A guide holds more situations than a guide may.
     #[error("the guide holds {count} situations; a guide holds at most {max}")]
     GuideTooLarge {

@@ -47,7 +47,7 @@ fn flat_rates_worked_out_by_hand() {
     let event = LeadOrigin::ALL.iter().position(|o| *o == LeadOrigin::NetworkEvent).unwrap();
     assert_eq!(s.rows[1].by_lead_origin[event], d("600.00"));
     assert_eq!(s.rows[0].settings, flat("0.05"));
-    let stats = s.rows[1].rates.stats().unwrap();
+    let stats = s.rows[1].rates.unwrap();
     assert_eq!((stats.count, stats.min), (3, 0.06));
     assert!((stats.max - 3003.0 / 50_050.0).abs() < 1e-15);
 }
@@ -96,7 +96,7 @@ fn every_variant_equals_the_comparison_under_its_parameters() {
                 assert_eq!(row.by_situation[i], g.due, "{policy:?} {settings:?} {}", g.key);
             }
             // 3,000 rates: kept exactly, so the figures are the comparison's.
-            assert_eq!(row.rates.stats(), expected.effective_rate, "{policy:?} {settings:?}");
+            assert_eq!(row.rates, expected.effective_rate, "{policy:?} {settings:?}");
         }
     }
 }
@@ -116,8 +116,8 @@ fn beyond_the_exact_rates_the_figures_hold_within_the_bound() {
     let exact = compare(&missions, &[&BuiltinPolicy::Guide], Parameters::shipped()).unwrap().policies[0]
         .effective_rate
         .unwrap();
-    let got = s.rows[0].rates.stats().unwrap();
-    assert!(!s.rows[0].rates.is_exact());
+    let got = s.rows[0].rates.unwrap();
+    assert!(!s.rows[0].rates_exact);
     assert_eq!((got.count, got.min, got.max), (exact.count, exact.min, exact.max));
     for (g, e) in [(got.p10, exact.p10), (got.median, exact.median), (got.p90, exact.p90)] {
         assert!((g - e).abs() <= e * RATE_RELATIVE_ERROR, "{g} {e}");
@@ -192,7 +192,7 @@ fn floors_and_caps_worked_out_by_hand() {
     let totals: Vec<Decimal> = s.rows.iter().map(|r| r.total_due).collect();
     assert_eq!(totals, [d("650.00"), d("425.03"), d("700.00"), d("1700.50"), d("0.00"), d("625.03")]);
     // The mission of 500.50 € pays all of it under a floor of 600 €: an effective rate of 1.
-    assert_eq!(s.rows[3].rates.stats().unwrap().max, 1.0);
+    assert_eq!(s.rows[3].rates.unwrap().max, 1.0);
     let other = LeadOrigin::ALL.iter().position(|o| *o == LeadOrigin::Other).unwrap();
     assert_eq!(s.rows[2].by_lead_origin[other], d("200.00"));
 }

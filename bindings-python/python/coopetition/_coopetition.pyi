@@ -35,6 +35,7 @@ __all__ = [
     "ContractVersion",
     "Declaration",
     "Delivery",
+    "Diagnostics",
     "DirectoryEntry",
     "DiscussionNote",
     "Donation",
@@ -75,10 +76,12 @@ __all__ = [
     "Resource",
     "ResourceUsed",
     "ResultStream",
+    "Solution",
     "StandingProposal",
     "StatusCounts",
     "Step",
     "Summary",
+    "Sweep",
     "Text",
     "ValuedDelivery",
     "catalogue",
@@ -94,6 +97,7 @@ __all__ = [
     "format_number",
     "format_percent",
     "shipped_charter_versions",
+    "solve",
     "sweep",
 ]
 
@@ -211,6 +215,11 @@ class Assessment:
     def from_json(text: builtins.str) -> Assessment:
         r"""
         An assessment from the core's JSON, read strictly.
+        """
+    def _repr_html_(self) -> builtins.str:
+        r"""
+        The assessment as HTML for notebooks: its status and amount, then its
+        explanation's steps, code and sentence (`coopetition._display.assessment_html`).
         """
 
 @typing.final
@@ -591,6 +600,23 @@ class Comparison:
         The policies side by side as a text table in `lang`.
         """
     def __repr__(self) -> builtins.str: ...
+    def diagnostics(self) -> Diagnostics:
+        r"""
+        Fairness diagnostics of each policy (see `Diagnostics`).
+        """
+    def _repr_html_(self) -> builtins.str:
+        r"""
+        The comparison as HTML for notebooks: its summary table, one row per
+        policy (`coopetition._display.summary_html`).
+        """
+    def plot(self, by: typing.Literal["lead_origin", "lead_origin_basis", "situation", "provider"] = "lead_origin", y: typing.Literal["rate", "due"] = "rate", ax: typing.Optional[typing.Any] = None, lang: typing.Literal["fr", "en"] = "fr") -> typing.Any:
+        r"""
+        Grouped bars of each policy by lead origin (or `by` another breakdown:
+        `lead_origin_basis`, `situation`, `provider`): the share of the
+        group's revenue due (`y="rate"`) or the amount due (`y="due"`), drawn
+        with matplotlib (`pip install 'coopetition[plots]'`) on `ax` or a new
+        figure's Axes, tick labels in `lang`; returns the Axes.
+        """
 
 @typing.final
 class ComplianceReport:
@@ -803,6 +829,65 @@ class Delivery:
         What was done.
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+
+@typing.final
+class Diagnostics:
+    r"""
+    Fairness diagnostics of each policy of a comparison: the effective rate
+    (due over revenue) by lead origin, by situation and by provider size
+    (providers ranked by revenue in ten bands of about equal count), the
+    concentration curve of contributions against revenue (providers from
+    the lowest effective rate to the highest) and its index, and each
+    provider's gap to the guide (when the comparison holds `guide`).
+    """
+    @property
+    def policies(self) -> builtins.list[builtins.str]:
+        r"""
+        The policies, in the comparison's order.
+        """
+    @property
+    def by_lead_origin(self) -> typing.Any:
+        r"""
+        `policy`, `key` (lead origin), `missions`, `priced`, `revenue`, `due`
+        (exact), `rate` (null without revenue).
+        """
+    @property
+    def by_situation(self) -> typing.Any:
+        r"""
+        The same columns by guide situation (`key`).
+        """
+    @property
+    def by_size(self) -> typing.Any:
+        r"""
+        `policy`, `band` (1, the smallest providers, to 10), `providers`,
+        `revenue_min`, `revenue_max`, `revenue`, `due` (exact), `rate`.
+        """
+    @property
+    def lorenz(self) -> typing.Any:
+        r"""
+        The concentration curves: `policy`, `revenue_share`, `due_share`,
+        from (0, 0) to (1, 1) (no row for a policy under which nothing is due).
+        """
+    @property
+    def concentration(self) -> typing.Any:
+        r"""
+        `policy`, `concentration`: the index of each curve, 0 when every
+        provider pays the same share of their revenue.
+        """
+    @property
+    def gaps(self) -> typing.Any:
+        r"""
+        `policy`, `provider`, `revenue`, `due`, `guide_due`, `gap` (`due −
+        guide_due`, exact): who pays more than the guide suggests, the
+        largest gap first; no row without a `guide` policy in the comparison.
+        """
+    def plot_lorenz(self, ax: typing.Optional[typing.Any] = None, lang: typing.Literal["fr", "en"] = "fr") -> typing.Any:
+        r"""
+        The concentration curves side by side, with the line of equal
+        shares, drawn with matplotlib (`pip install 'coopetition[plots]'`)
+        on `ax` or a new figure's Axes, labels in `lang`; returns the Axes.
+        """
+    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class DirectoryEntry:
@@ -1598,6 +1683,12 @@ class MemberLedger:
         Whether the balance is owed, settled or overpaid.
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def _repr_html_(self) -> builtins.str:
+        r"""
+        The annual statement as HTML for notebooks: the missions won in the
+        year as the policy priced them, then due, paid, offset and balance
+        (`coopetition._display.ledger_html`).
+        """
 
 @typing.final
 class Mission:
@@ -1989,6 +2080,11 @@ class Network:
     def calls(self, mission: typing.Optional[builtins.str] = None) -> builtins.list[PartnerCall]:
         r"""
         Every call for partners, or those of one mission, in id order.
+        """
+    def _repr_html_(self) -> builtins.str:
+        r"""
+        The network as HTML for notebooks: its name, founding and journal
+        length, its members and its missions (`coopetition._display.network_html`).
         """
     def journal_jsonl(self, key: typing.Optional[bytes] = None) -> builtins.str:
         r"""
@@ -3058,6 +3154,48 @@ class ResultStream:
         """
 
 @typing.final
+class Solution:
+    r"""
+    What `coopetition.solve` finds.
+    """
+    @property
+    def setting(self) -> builtins.str:
+        r"""
+        The setting solved: `flat_rate` or `guide_scale`.
+        """
+    @property
+    def value(self) -> decimal.Decimal:
+        r"""
+        The value found (a rate, or a factor).
+        """
+    @property
+    def total_due(self) -> decimal.Decimal:
+        r"""
+        The total due at that value, exact, in euros.
+        """
+    @property
+    def target(self) -> decimal.Decimal:
+        r"""
+        The target, in euros.
+        """
+    @property
+    def residual(self) -> decimal.Decimal:
+        r"""
+        `total_due − target`, exact.
+        """
+    @property
+    def precision(self) -> decimal.Decimal:
+        r"""
+        The step of the grid searched.
+        """
+    @property
+    def evaluations(self) -> builtins.int:
+        r"""
+        The totals computed.
+        """
+    def __repr__(self) -> builtins.str: ...
+
+@typing.final
 class StandingProposal:
     r"""
     What the thresholds propose for a member's standing. Shown, never applied.
@@ -3211,6 +3349,11 @@ class Summary:
         Whether the effective-rate figures are exact (every rate kept).
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def diagnostics(self) -> Diagnostics:
+        r"""
+        Fairness diagnostics of each policy (see `Diagnostics`), from the
+        merged totals.
+        """
     @classmethod
     def merge(cls, summaries: collections.abc.Sequence[Summary]) -> Summary:
         r"""
@@ -3240,7 +3383,82 @@ class Summary:
         The whole comparison as JSON (money as decimal strings), as `Comparison.to_json`.
         """
     def __reduce__(self) -> tuple[typing.Any, tuple[builtins.str]]: ...
+    def _repr_html_(self) -> builtins.str:
+        r"""
+        The summary as HTML for notebooks: one row per policy
+        (`coopetition._display.summary_html`).
+        """
+    def plot(self, by: typing.Literal["lead_origin", "lead_origin_basis", "situation", "provider"] = "lead_origin", y: typing.Literal["rate", "due"] = "rate", ax: typing.Optional[typing.Any] = None, lang: typing.Literal["fr", "en"] = "fr") -> typing.Any:
+        r"""
+        Grouped bars of each policy by lead origin (or `by` another breakdown:
+        `lead_origin_basis`, `situation`, `provider`): the share of the
+        group's revenue due (`y="rate"`) or the amount due (`y="due"`), drawn
+        with matplotlib (`pip install 'coopetition[plots]'`) on `ax` or a new
+        figure's Axes, tick labels in `lang`; returns the Axes.
+        """
     def __repr__(self) -> builtins.str: ...
+
+@typing.final
+class Sweep:
+    r"""
+    What `coopetition.sweep` gives: one row per variant of the parameters.
+    """
+    @property
+    def table(self) -> typing.Any:
+        r"""
+        A pyarrow table, one row per variant in order: `settings` (text),
+        `priced`, `total_due` (decimal128, exact), the effective rates'
+        `rate_mean`, `rate_p10`, `rate_median`, `rate_p90` and `gini`, then
+        `due_origin_<lead origin>` and `due_situation_<situation>` (exact).
+        """
+    @property
+    def policy(self) -> builtins.str:
+        r"""
+        The policy evaluated.
+        """
+    @property
+    def missions(self) -> builtins.int:
+        r"""
+        The number of missions.
+        """
+    @property
+    def revenue(self) -> decimal.Decimal:
+        r"""
+        Their revenue, exact, in euros.
+        """
+    @property
+    def situations(self) -> builtins.list[builtins.str]:
+        r"""
+        The guide situations the `due_situation_<situation>` columns name.
+        """
+    @property
+    def settings(self) -> builtins.list[builtins.list[tuple[builtins.str, decimal.Decimal]]]:
+        r"""
+        Each variant's settings, as `(name, value)` pairs in the order given.
+        """
+    @property
+    def totals(self) -> builtins.list[decimal.Decimal]:
+        r"""
+        Each variant's total due, exact, in euros.
+        """
+    def __len__(self) -> builtins.int:
+        r"""
+        The number of variants.
+        """
+    def __repr__(self) -> builtins.str: ...
+    def _repr_html_(self) -> builtins.str:
+        r"""
+        The sweep as HTML for notebooks: its policy, missions and revenue,
+        then its first 20 variants (`coopetition._display.sweep_html`).
+        """
+    def plot(self, x: typing.Optional[builtins.str] = None, y: builtins.str | typing.Sequence[builtins.str] | None = None, ax: typing.Optional[typing.Any] = None, lang: typing.Literal["fr", "en"] = "fr") -> typing.Any:
+        r"""
+        Draws the columns `y` (default `("total_due", "gini")`: the first on
+        the left axis, the second on a right one) against the setting `x`
+        (default: the one setting that varies; the variant's number when
+        several do) with matplotlib (`pip install 'coopetition[plots]'`), on
+        `ax` or a new figure's Axes, tick labels in `lang`; returns the Axes.
+        """
 
 @typing.final
 class Text:
@@ -3375,7 +3593,30 @@ def shipped_charter_versions() -> builtins.list[Charter]:
     The charter versions shipped with the library.
     """
 
-def sweep(missions: typing.Any, policy: typing.Literal['flat', 'guide', 'self_assessed', 'negotiated'], settings: collections.abc.Mapping[builtins.str, Money | collections.abc.Sequence[Money]] | collections.abc.Sequence[collections.abc.Mapping[builtins.str, Money]], *, parameters: typing.Optional[Parameters] = None, round_floats: builtins.bool = False, threads: typing.Optional[builtins.int] = None) -> typing.Any:
+def solve(missions: typing.Any, setting: typing.Literal['flat_rate', 'guide_scale'], target: Money | typing.Literal['flat', 'guide', 'self_assessed', 'negotiated'] | Policy, *, precision: Money | None = None, parameters: typing.Optional[Parameters] = None, round_floats: builtins.bool = False, threads: typing.Optional[builtins.int] = None) -> Solution:
+    r"""
+    Finds the flat rate (`setting="flat_rate"`, under the flat policy) or
+    the factor of every guide rate (`setting="guide_scale"`, under the
+    guide) whose total due over `missions` comes closest to `target`: an
+    amount in euros (`Decimal`, int or numeric string; floats are refused),
+    or another policy's total on the same missions (`"guide"`, a built-in
+    `Policy`).
+    
+    The value is sought on a grid of steps of `precision` (`"0.0001"`, a
+    hundredth of a percentage point, by default): the flat rate from 0 to 1,
+    the factor from 0 to the largest that keeps every rate at most 1. Each
+    total is exact to the cent; of the two steps around the target the
+    closer wins (the lower on a tie). About twenty passes over the missions:
+    about 0.1 s for a million.
+    
+    Returns a `Solution`: `setting`, `value`, `total_due`, `target`,
+    `residual` (`total_due − target`, exact), `precision`, `evaluations`.
+    A target below the total at 0 or above the total at the highest value
+    fails with `policy.target.unreachable`, whose message gives the closest
+    total and the value that reaches it.
+    """
+
+def sweep(missions: typing.Any, policy: typing.Literal['flat', 'guide', 'self_assessed', 'negotiated'], settings: collections.abc.Mapping[builtins.str, Money | collections.abc.Sequence[Money]] | collections.abc.Sequence[collections.abc.Mapping[builtins.str, Money]], *, parameters: typing.Optional[Parameters] = None, round_floats: builtins.bool = False, threads: typing.Optional[builtins.int] = None) -> Sweep:
     r"""
     Evaluates one set of missions under many variants of the parameters, in
     one call: the missions are read and their guide situations matched once;
@@ -3385,16 +3626,21 @@ def sweep(missions: typing.Any, policy: typing.Literal['flat', 'guide', 'self_as
     which is a variant (a grid: `{"network_referral": ["0.06", "0.08"],
     "event_solo": ["0.03", "0.04"]}` makes four), or a list of dicts, one per
     variant. A setting is `flat_rate` (in every period), `guide_scale` (every
-    situation's rate multiplied) or the id of a guide situation (its rate).
-    Values are `Decimal`, int or numeric strings; floats are refused.
+    situation's rate multiplied), the id of a guide situation (its rate),
+    `floor` (each amount raised to at least this many euros, never above the
+    mission's revenue) or `cap` (each amount lowered to at most this many
+    euros, after the floor). Values are `Decimal`, int or numeric strings;
+    floats are refused.
     
-    Returns a pyarrow table, one row per variant in order: `settings` (text),
+    Returns a `Sweep`, whose `table` is a pyarrow table, one row per variant
+    in order: `settings` (text),
     `priced`, `total_due` (decimal128, exact), the effective rates'
     `rate_mean`, `rate_p10`, `rate_median`, `rate_p90` and `gini` (exact up
     to 65,536 missions, beyond within 2⁻¹³ of the exact figures), then
     `due_origin_<lead origin>` and `due_situation_<situation>` (exact).
-    A bad rate (`policy.rate.invalid`) or situation
-    (`policy.situation.unknown`, listing the known ones) fails the call
-    before anything is evaluated.
+    A bad rate (`policy.rate.invalid`), situation
+    (`policy.situation.unknown`, listing the known ones) or floor or cap
+    (`money.amount.negative`, `money.amount.precision`: whole cents) fails
+    the call before anything is evaluated.
     """
 

@@ -171,7 +171,7 @@ class PolicyInputError(PolicyError, InputError):
     Codes: ``policy.declaration.out_of_range``, ``policy.rate.invalid``,
     ``policy.parameters.overlap``, ``policy.parameters.gap``, ``policy.guide.invalid``,
     ``policy.guide.overlap``, ``policy.guide.gap``, ``policy.situation.unknown``,
-    ``policy.guide.too_large``, ``policy.assessment.inconsistent``.
+    ``policy.target.unreachable``, ``policy.guide.too_large``, ``policy.assessment.inconsistent``.
     """
 
 

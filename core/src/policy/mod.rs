@@ -23,11 +23,13 @@ pub mod assessment_json;
 pub mod batch;
 pub mod batch_input;
 pub mod compare;
+pub mod diagnostics;
 pub mod explanation;
 pub mod facts;
 pub mod guide;
 pub mod params;
 pub mod reads;
+pub mod solve;
 pub mod sweep;
 pub mod timeline;
 

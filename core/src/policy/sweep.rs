@@ -24,6 +24,7 @@ use super::batch::{
     SweepRows, PRICED,
 };
 use super::compare::rates::{RateCounter, RateDistribution, EXACT_RATES};
+use super::compare::RateStats;
 use super::params::Parameters;
 use crate::error::{Error, Result};
 use crate::labels::Labelled;
@@ -36,6 +37,7 @@ use std::sync::Mutex;
 
 /// One setting of a variant.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Setting {
     /// The flat rate, in every period of the flat rate.
     FlatRate(Decimal),
@@ -115,7 +117,7 @@ fn clamp_cents(field: &'static str, euros: Decimal) -> Result<i64> {
 }
 
 /// A variant ready to evaluate: its parameters, floor and cap.
-struct Variant {
+pub(crate) struct Variant {
     params: Parameters,
     clamp: Clamp,
 }
@@ -123,7 +125,7 @@ struct Variant {
 impl Variant {
     /// `base` with `settings` applied in order (a later floor or cap
     /// replaces an earlier one).
-    fn of(base: &Parameters, settings: &[Setting]) -> Result<Variant> {
+    pub(crate) fn of(base: &Parameters, settings: &[Setting]) -> Result<Variant> {
         let mut clamp = Clamp::NONE;
         let mut params = base.clone();
         for setting in settings {
@@ -194,6 +196,7 @@ pub fn grid(axes: &[(String, Vec<Decimal>)]) -> Result<Vec<Vec<Setting>>> {
 
 /// What one variant gives.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SweepRow {
     /// The variant's settings, as given.
     pub settings: Vec<Setting>,
@@ -206,12 +209,17 @@ pub struct SweepRow {
     /// The total due by guide situation, in the order of [`Sweep::situations`]
     /// (missions matching no situation are in none).
     pub by_situation: Vec<Decimal>,
-    /// The effective rates of the priced missions with a revenue.
-    pub rates: RateDistribution,
+    /// The statistics of the effective rates (amount due over revenue) of
+    /// the priced missions with a revenue; `None` without one.
+    pub rates: Option<RateStats>,
+    /// Whether those statistics are exact (every rate kept: at most
+    /// [`EXACT_RATES`] missions); else within the histogram's bounds.
+    pub rates_exact: bool,
 }
 
 /// A sweep's results: one row per variant, in the order given.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Sweep {
     /// The policy evaluated.
     pub policy: String,
@@ -232,13 +240,48 @@ fn euros(cents: i128) -> Result<Decimal> {
 }
 
 /// The columns shared by every variant, read once.
-struct Shared<'c> {
+pub(crate) struct Shared<'c> {
     cols: &'c MissionColumns<'c>,
+    policy: BuiltinPolicy,
     /// Each row's guide situation under the base parameters, an index into `dictionary`.
     situations: Vec<u16>,
-    dictionary: &'c [String],
+    dictionary: Vec<String>,
     /// The rows keyed for the sweeps' pass, when they qualify.
     keyed: Option<SweepRows<'c>>,
+}
+
+impl<'c> Shared<'c> {
+    /// The columns read once for variants of `base` under `policy`.
+    ///
+    /// # Errors
+    /// The columns' errors (`batch.column.invalid`, `batch.row.invalid`) as
+    /// [`super::batch::evaluate_columns`] gives them under `base`: variants
+    /// change rates, never what makes a row invalid.
+    pub(crate) fn new(cols: &'c MissionColumns<'c>, policy: &BuiltinPolicy, base: &Parameters) -> Result<Shared<'c>> {
+        cols.check_lengths()?;
+        evaluate_columns(policy, base, cols)?;
+        let dictionary = situation_dictionary(base);
+        let situations = guide_situations(base, cols)?;
+        let keyed = SweepRows::new(policy, base, cols, &situations, dictionary.len())
+            .filter(|_| cols.donations_cents.is_none_or(|d| d.iter().all(|&c| c >= 0)));
+        Ok(Shared { cols, policy: *policy, situations, dictionary, keyed })
+    }
+
+    /// The total due of `variant`, in cents.
+    ///
+    /// # Errors
+    /// As [`super::batch::evaluate_columns`], for a variant the pass declines.
+    pub(crate) fn total(&self, variant: &Variant) -> Result<i128> {
+        Ok(totals(self, variant, &mut NoRates)?.total)
+    }
+}
+
+/// Rates not wanted (a total alone).
+struct NoRates;
+
+impl RateSink for NoRates {
+    #[inline(always)]
+    fn push(&mut self, _: f64) {}
 }
 
 /// Every rate kept (a sweep over at most [`EXACT_RATES`] missions).
@@ -309,15 +352,15 @@ struct Totals {
 /// One variant's totals, its effective rates handed to `rates`: by the
 /// sweeps' pass when the rows and the variant qualify, else from the
 /// evaluator's amounts.
-fn totals(shared: &Shared, policy: &BuiltinPolicy, variant: &Variant, rates: &mut impl RateSink) -> Result<Totals> {
+fn totals(shared: &Shared, variant: &Variant, rates: &mut impl RateSink) -> Result<Totals> {
     let cols = shared.cols;
     if let Some(keyed) = &shared.keyed {
-        if let Some(sums) = keyed.pass(&variant.params, shared.dictionary, variant.clamp, rates) {
+        if let Some(sums) = keyed.pass(&variant.params, &shared.dictionary, variant.clamp, rates) {
             let (total, by_origin, by_situation) = keyed.totals(&sums);
             return Ok(Totals { priced: cols.len() as u64, total, by_origin, by_situation });
         }
     }
-    let out = evaluate_columns(policy, &variant.params, cols)?;
+    let out = evaluate_columns(&shared.policy, &variant.params, cols)?;
     let n = cols.len();
     if [out.due_cents.len(), out.status.len(), cols.lead_origin.len(), shared.situations.len()].iter().any(|&l| l != n)
     {
@@ -353,20 +396,14 @@ fn totals(shared: &Shared, policy: &BuiltinPolicy, variant: &Variant, rates: &mu
 }
 
 /// One variant's row.
-fn row(
-    shared: &Shared,
-    policy: &BuiltinPolicy,
-    settings: &[Setting],
-    variant: &Variant,
-    scratch: &mut Scratch,
-) -> Result<SweepRow> {
+fn row(shared: &Shared, settings: &[Setting], variant: &Variant, scratch: &mut Scratch) -> Result<SweepRow> {
     let (t, rates) = if shared.cols.len() <= EXACT_RATES {
         scratch.exact.clear();
-        let t = totals(shared, policy, variant, &mut Exact(&mut scratch.exact))?;
+        let t = totals(shared, variant, &mut Exact(&mut scratch.exact))?;
         (t, RateDistribution::of(scratch.exact.clone()))
     } else {
         let mut histogram = Histogram::new(&mut scratch.counter);
-        let t = totals(shared, policy, variant, &mut histogram)?;
+        let t = totals(shared, variant, &mut histogram)?;
         (t, histogram.finish())
     };
     Ok(SweepRow {
@@ -375,7 +412,8 @@ fn row(
         total_due: euros(t.total)?,
         by_lead_origin: t.by_origin.into_iter().map(euros).collect::<Result<_>>()?,
         by_situation: t.by_situation.into_iter().map(euros).collect::<Result<_>>()?,
-        rates,
+        rates: rates.stats(),
+        rates_exact: rates.is_exact(),
     })
 }
 
@@ -399,13 +437,7 @@ pub fn sweep_columns(
 ) -> Result<Sweep> {
     cols.check_lengths()?;
     let prepared: Vec<Variant> = variants.iter().map(|settings| Variant::of(base, settings)).collect::<Result<_>>()?;
-    // The rows' errors, named once; variants change rates, never what makes a row invalid.
-    evaluate_columns(policy, base, cols)?;
-    let dictionary = situation_dictionary(base);
-    let situations = guide_situations(base, cols)?;
-    let keyed = SweepRows::new(policy, base, cols, &situations, dictionary.len())
-        .filter(|_| cols.donations_cents.is_none_or(|d| d.iter().all(|&c| c >= 0)));
-    let shared = Shared { cols, situations, dictionary: &dictionary, keyed };
+    let shared = Shared::new(cols, policy, base)?;
     let revenue = euros(cols.revenue_cents.iter().map(|&c| i128::from(c)).sum())?;
     let next = AtomicUsize::new(0);
     let done: Mutex<Vec<(usize, Result<SweepRow>)>> = Mutex::new(Vec::with_capacity(variants.len()));
@@ -414,7 +446,7 @@ pub fn sweep_columns(
         loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
             let (Some(settings), Some(v)) = (variants.get(i), prepared.get(i)) else { break };
-            let result = row(&shared, policy, settings, v, &mut scratch);
+            let result = row(&shared, settings, v, &mut scratch);
             let failed = result.is_err();
             if let Ok(mut done) = done.lock() {
                 done.push((i, result));
@@ -442,7 +474,13 @@ pub fn sweep_columns(
     if rows.len() != variants.len() {
         return Err(Error::BatchColumn { column: "sweep".into(), message: "a variant was not evaluated".into() });
     }
-    Ok(Sweep { policy: policy.name().to_owned(), missions: cols.len() as u64, revenue, situations: dictionary, rows })
+    Ok(Sweep {
+        policy: policy.name().to_owned(),
+        missions: cols.len() as u64,
+        revenue,
+        situations: shared.dictionary,
+        rows,
+    })
 }
 
 #[cfg(test)]
@@ -558,11 +596,17 @@ mod tests {
                 let situations = guide_situations(base, &cols).unwrap();
                 let keyed = SweepRows::new(&policy, base, &cols, &situations, dictionary.len());
                 prop_assert!(keyed.is_some(), "every row qualifies");
-                let keyed = Shared { cols: &cols, situations: situations.clone(), dictionary: &dictionary, keyed };
-                let plain = Shared { cols: &cols, situations, dictionary: &dictionary, keyed: None };
+                let keyed = Shared {
+                    cols: &cols,
+                    policy,
+                    situations: situations.clone(),
+                    dictionary: dictionary.clone(),
+                    keyed,
+                };
+                let plain = Shared { cols: &cols, policy, situations, dictionary, keyed: None };
                 let (mut fast, mut slow) = (Vec::new(), Vec::new());
-                let a = totals(&keyed, &policy, &variant, &mut Exact(&mut fast));
-                let b = totals(&plain, &policy, &variant, &mut Exact(&mut slow));
+                let a = totals(&keyed, &variant, &mut Exact(&mut fast));
+                let b = totals(&plain, &variant, &mut Exact(&mut slow));
                 // A rate of more than 12 decimals on a revenue near 2^63 cents leaves
                 // the decimal range on both paths (the pass declines such a variant).
                 let (a, b) = match (a, b) {

@@ -38,6 +38,13 @@ impl MemberLedger {
     fn settlement_word(&self) -> Settlement {
         self.settlement()
     }
+    /// The annual statement as HTML for notebooks: the missions won in the
+    /// year as the policy priced them, then due, paid, offset and balance
+    /// (`coopetition._display.ledger_html`).
+    #[pyo3(name = "_repr_html_")]
+    fn repr_html(slf: &Bound<'_, Self>) -> PyResult<String> {
+        slf.py().import("coopetition._display")?.call_method1("ledger_html", (slf,))?.extract()
+    }
 }
 
 #[cfg(test)]

@@ -137,6 +137,12 @@ impl Assessment {
     fn py_from_json(text: Str<'_>) -> Result<Assessment> {
         Assessment::from_json(&text)
     }
+    /// The assessment as HTML for notebooks: its status and amount, then its
+    /// explanation's steps, code and sentence (`coopetition._display.assessment_html`).
+    #[pyo3(name = "_repr_html_")]
+    fn repr_html(slf: &Bound<'_, Self>) -> PyResult<String> {
+        slf.py().import("coopetition._display")?.call_method1("assessment_html", (slf,))?.extract()
+    }
 }
 
 #[pyo3_stub_gen::derive::gen_stub_pymethods]

@@ -290,6 +290,10 @@ class ErrorCodesTest {
             Parameters.shipped().withSituationRate("word_of_mouth", dec("0.02"))
         }
         code<CoopetitionException.Policy>("policy.rate.invalid") { Parameters.shipped().withGuideScaled(dec("13")) }
+        code<CoopetitionException.Policy>("policy.target.unreachable") {
+            val mission = missionFacts("ana", dec("100.00"), Fx.d(2021, 3, 1), LeadOrigin.OTHER)
+            solveForAmount(listOf(mission), Knob.FLAT_RATE, dec("101"), dec("0.0001"))
+        }
         code<CoopetitionException.Policy>("policy.rate.invalid") {
             Policy.builtin("self_assessed", BehaviourModel(dec("1.2"), dec("0.5")))
         }
