@@ -86,6 +86,11 @@ pub struct ExplanationStep {
     pub params: HashMap<String, String>,
     /// The step as a sentence in the requested language.
     pub sentence: String,
+    /// The code of the text the step applies (`report.radical`,
+    /// `report.situation.3`, `charter.article.1`…); `null` when it applies none.
+    pub source_code: Option<String>,
+    /// The title of that text in the requested language.
+    pub source_title: Option<String>,
 }
 
 impl ExplanationStep {
@@ -99,6 +104,8 @@ impl ExplanationStep {
             code: coopetition::labels::Labelled::label(step.code).to_owned(),
             params,
             sentence: step.sentence(lang),
+            source_code: step.source().map(|s| s.code.clone()),
+            source_title: step.source().map(|s| s.title(lang).to_owned()),
         }
     }
 }

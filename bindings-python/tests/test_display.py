@@ -48,6 +48,9 @@ def test_an_assessment_shows_its_amount_and_its_steps_in_french() -> None:
         assert f"<code>{step.code}</code>" in shown
         assert html.escape(step.sentence("fr")) in shown
     assert html.escape(f"5{NNBSP}% du chiffre d'affaires de 370{NNBSP}000,00{NBSP}€ font 18{NNBSP}500,00{NBSP}€.") in shown
+    # Each step cites the text it applies: the report's radical proposition, the contract's clause.
+    assert "<code>report.radical</code>" in shown and "<code>contract.contribution</code>" in shown
+    assert html.escape("Compte rendu de réunion, proposition radicale") in shown
     assert "<script" not in shown
 
 

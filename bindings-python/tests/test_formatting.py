@@ -39,6 +39,10 @@ def test_explanations_use_them(case: dict[str, Any]) -> None:
     assessment = c.evaluate(c.Policy.builtin(case["policy"]), mission)
     for lang in LANGS:
         assert [step.sentence(lang) for step in assessment.steps] == case[lang]
+    # Each step's source, cited as data (None: the step applies no text of the network).
+    assert [step.source_code for step in assessment.steps] == case["sources"]
+    titles = [step.source_title("fr") for step in assessment.steps]
+    assert all((t is None) == (code is None) for t, code in zip(titles, case["sources"], strict=True))
 
 
 def test_the_formatter_refuses_floats_and_unknown_languages() -> None:

@@ -65,5 +65,10 @@ fn explanations_use_them() {
             let expected: Vec<&str> = case[key].as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect();
             assert_eq!(got, expected, "{} in {key}", case["name"]);
         }
+        // Each step's source, cited as data (`null`: the step applies no text of the network).
+        let got: Vec<Option<&str>> =
+            assessment.explanation.steps().map(|s| s.source().map(|x| x.code.as_str())).collect();
+        let expected: Vec<Option<&str>> = case["sources"].as_array().unwrap().iter().map(Value::as_str).collect();
+        assert_eq!(got, expected, "{} sources", case["name"]);
     }
 }

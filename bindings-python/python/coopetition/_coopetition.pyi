@@ -3290,10 +3290,21 @@ class Step:
         r"""
         The sentence in French.
         """
+    @property
+    def source_code(self) -> typing.Optional[builtins.str]:
+        r"""
+        The code of the text the step applies (`report.radical`,
+        `report.situation.3`, `charter.article.1`…); `None` when it applies
+        none (rounding to the cent, a behaviour model, a floor or a cap).
+        """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     def sentence(self, lang: typing.Literal["fr", "en"] = ...) -> builtins.str:
         r"""
         The sentence in `lang`.
+        """
+    def source_title(self, lang: typing.Literal["fr", "en"] = ...) -> typing.Optional[builtins.str]:
+        r"""
+        The title of that text in `lang`.
         """
 
 @typing.final

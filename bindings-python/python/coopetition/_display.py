@@ -44,6 +44,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "explanation": ("Explication", "Explanation"),
     "code": ("Code", "Code"),
     "sentence": ("Phrase", "Sentence"),
+    "source": ("Source", "Source"),
     "comparison": ("Comparaison", "Comparison"),
     "policy": ("Politique", "Policy"),
     "missions": ("Missions", "Missions"),
@@ -168,7 +169,8 @@ def _block(title: str, body: str) -> str:
 
 def assessment_html(assessment: Assessment, lang: _Lang = "fr") -> str:
     """An assessment: its status, amount and provenance, then its
-    explanation as a table of steps (code and sentence in `lang`)."""
+    explanation as a table of steps (code, sentence in `lang`, and the text each
+    step applies: its source's code and title)."""
     fields = [
         (_w("status", lang), _code(assessment.status)),
         (_w("amount", lang), _amount(assessment.amount, lang)),
@@ -181,9 +183,15 @@ def assessment_html(assessment: Assessment, lang: _Lang = "fr") -> str:
     if assessment.donations:
         fields.append((_w("donations", lang), _amount(assessment.donations, lang)))
     steps = [
-        (_count(i, lang), _code(step.code), _e(step.sentence(lang))) for i, step in enumerate(assessment.steps, start=1)
+        (
+            _count(i, lang),
+            _code(step.code),
+            _e(step.sentence(lang)),
+            "—" if step.source_code is None else f"{_code(step.source_code)} {_e(step.source_title(lang))}",
+        )
+        for i, step in enumerate(assessment.steps, start=1)
     ]
-    explanation = _table(["#", _w("code", lang), _w("sentence", lang)], steps, numeric=[0])
+    explanation = _table(["#", _w("code", lang), _w("sentence", lang), _w("source", lang)], steps, numeric=[0])
     return _block(_w("assessment", lang), _fields(fields) + f"<p>{_w('explanation', lang)}</p>" + explanation)
 
 

@@ -473,11 +473,16 @@ impl Explanation {
         self.len() == 0
     }
 
-    /// The whole explanation as numbered sentences in `lang`.
+    /// The whole explanation as numbered sentences in `lang`, each followed
+    /// by the title of the text it applies, in brackets, when it applies one
+    /// ([`Step::source`]).
     pub fn render(&self, lang: Lang) -> String {
         let mut out = String::new();
         for (i, step) in self.steps().enumerate() {
-            let _ = writeln!(out, "{}. {}", i + 1, step.sentence(lang));
+            let _ = match step.source() {
+                Some(source) => writeln!(out, "{}. {} [{}]", i + 1, step.sentence(lang), source.title(lang)),
+                None => writeln!(out, "{}. {}", i + 1, step.sentence(lang)),
+            };
         }
         out
     }

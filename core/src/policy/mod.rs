@@ -30,6 +30,7 @@ pub mod guide;
 pub mod params;
 pub mod reads;
 pub mod solve;
+pub mod sources;
 pub mod sweep;
 pub mod timeline;
 

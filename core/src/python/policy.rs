@@ -173,6 +173,18 @@ impl Step {
     fn py_sentence(&self, lang: Lang) -> String {
         self.sentence(lang)
     }
+    /// The code of the text the step applies (`report.radical`,
+    /// `report.situation.3`, `charter.article.1`…); `None` when it applies
+    /// none (rounding to the cent, a behaviour model, a floor or a cap).
+    #[getter]
+    fn source_code(&self) -> Option<&'static str> {
+        self.source().map(|s| s.code.as_str())
+    }
+    /// The title of that text in `lang`.
+    #[pyo3(signature = (lang = Lang::En), text_signature = "($self, lang='en')")]
+    fn source_title(&self, lang: Lang) -> Option<&'static str> {
+        self.source().map(|s| s.title(lang))
+    }
 }
 
 #[pyo3_stub_gen::derive::gen_stub_pymethods]

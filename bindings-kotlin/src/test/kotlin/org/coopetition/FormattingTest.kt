@@ -54,6 +54,10 @@ class FormattingTest {
                 val assessment = Policy.builtin(case.get("policy").asString, null).evaluate(facts, lang, null)
                 val expected = case.getAsJsonArray(key).map { it.asString }
                 assertEquals(expected, assessment.explanation.map { it.sentence }, "${case.get("name").asString} in $key")
+                // Each step's source, cited as data (null: the step applies no text of the network).
+                val sources = case.getAsJsonArray("sources").map { if (it.isJsonNull) null else it.asString }
+                assertEquals(sources, assessment.explanation.map { it.sourceCode }, "${case.get("name").asString} sources")
+                assertEquals(sources.map { it == null }, assessment.explanation.map { it.sourceTitle == null })
             }
         }
     }
