@@ -1,69 +1,10 @@
 //! Fairness diagnostics ([`coopetition::policy::diagnostics`]) as record
 //! batches: one row per policy and group, band, point or provider.
 
-use crate::sweep::money;
-use arrow_array::builder::{Float64Builder, StringBuilder, UInt32Builder, UInt64Builder};
-use arrow_array::{ArrayRef, RecordBatch};
-use arrow_schema::{DataType, Field, Schema};
+use crate::columns::Columns;
+use arrow_array::RecordBatch;
 use coopetition::policy::diagnostics::{PolicyDiagnostics, RateGroup};
 use coopetition::Error;
-use rust_decimal::Decimal;
-use std::sync::Arc;
-
-/// Columns in the making: names, types and arrays.
-struct Columns {
-    fields: Vec<Field>,
-    arrays: Vec<ArrayRef>,
-}
-
-impl Columns {
-    fn new() -> Columns {
-        Columns { fields: Vec::new(), arrays: Vec::new() }
-    }
-
-    fn text<'a>(mut self, name: &str, values: impl Iterator<Item = &'a str>) -> Columns {
-        let mut b = StringBuilder::new();
-        values.for_each(|v| b.append_value(v));
-        self.fields.push(Field::new(name, DataType::Utf8, false));
-        self.arrays.push(Arc::new(b.finish()));
-        self
-    }
-
-    fn count(mut self, name: &str, values: impl Iterator<Item = u64>) -> Columns {
-        let mut b = UInt64Builder::new();
-        values.for_each(|v| b.append_value(v));
-        self.fields.push(Field::new(name, DataType::UInt64, false));
-        self.arrays.push(Arc::new(b.finish()));
-        self
-    }
-
-    fn small(mut self, name: &str, values: impl Iterator<Item = u32>) -> Columns {
-        let mut b = UInt32Builder::new();
-        values.for_each(|v| b.append_value(v));
-        self.fields.push(Field::new(name, DataType::UInt32, false));
-        self.arrays.push(Arc::new(b.finish()));
-        self
-    }
-
-    fn ratio(mut self, name: &str, values: impl Iterator<Item = Option<f64>>) -> Columns {
-        let mut b = Float64Builder::new();
-        values.for_each(|v| b.append_option(v));
-        self.fields.push(Field::new(name, DataType::Float64, true));
-        self.arrays.push(Arc::new(b.finish()));
-        self
-    }
-
-    fn money(mut self, name: &str, values: impl Iterator<Item = Decimal>) -> Result<Columns, Error> {
-        self.arrays.push(money(name, values)?);
-        self.fields.push(Field::new(name, DataType::Decimal128(38, 2), false));
-        Ok(self)
-    }
-
-    fn batch(self, what: &str) -> Result<RecordBatch, Error> {
-        RecordBatch::try_new(Arc::new(Schema::new(self.fields)), self.arrays)
-            .map_err(|e| Error::BatchColumn { column: what.to_owned(), message: e.to_string() })
-    }
-}
 
 /// Every policy's rows of `rows`, each with its policy's name.
 fn flat<T>(d: &[PolicyDiagnostics], rows: fn(&PolicyDiagnostics) -> &[T]) -> Vec<(&str, &T)> {

@@ -55,11 +55,13 @@
 #![forbid(unsafe_code)]
 
 mod borrowed;
+mod columns;
 mod compare;
 mod comparison;
 mod diagnostics;
 mod evaluate;
 mod input;
+mod ledger;
 mod options;
 mod pool;
 mod results;
@@ -73,6 +75,7 @@ pub use comparison::{breakdown_batch, summary_batch, Breakdown};
 pub use diagnostics::{concentration_batch, gaps_batch, lorenz_batch, rate_groups_batch, size_batch};
 pub use evaluate::{evaluate, evaluate_batch, Evaluated};
 pub use input::{Floats, Missions};
+pub use ledger::ledger_batch;
 pub use options::Options;
 pub use pool::{Threads, THREADS_VARIABLE};
 pub use stream::{compare_stream, EvaluateStream, Flow};

@@ -842,6 +842,26 @@ impl Network {
         Ok(coopetition::ledger::annual_statement(&self.read(), &member, year, policy.core(), params, lang)?)
     }
 
+    /// The accounting export: one entry per fact dated from `start`
+    /// (included) to `end` (excluded): money due for each mission won, priced
+    /// by `policy` (no amount for a mission not priced yet, never a zero),
+    /// payments, deliveries in kind valued on their dates, donations.
+    ///
+    /// # Errors
+    /// `date.order.invalid` when `end` precedes `start`;
+    /// `policy.parameters.not_in_force`, any error of the policy, `money.amount.overflow`.
+    #[uniffi::method(default(parameters = None))]
+    pub fn ledger_entries(
+        &self,
+        start: NaiveDate,
+        end: NaiveDate,
+        policy: Arc<Policy>,
+        parameters: Option<Arc<Parameters>>,
+    ) -> Result<Vec<coopetition::ledger_export::LedgerEntry>> {
+        let params = crate::policy::parameters_or_shipped(parameters.as_ref());
+        Ok(coopetition::ledger_export::ledger_entries(&self.read(), start, end, policy.core(), params)?)
+    }
+
     // ---- policies -----------------------------------------------------------------
 
     /// The facts of a reported mission that policies evaluate, with its

@@ -76,3 +76,18 @@ pub fn assess(
         policy.evaluate(&coopetition::policy::MissionFacts::from_network(n, &mission)?, params)
     })
 }
+
+/// The accounting export over `[start, end)` as a pyarrow table (see `Network.ledger_entries`).
+pub fn entries<'py>(
+    py: Python<'py>,
+    network: &PyNetwork,
+    start: chrono::NaiveDate,
+    end: chrono::NaiveDate,
+    policy: Option<&Bound<'_, PyAny>>,
+    parameters: Option<PyRef<'_, PyParameters>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let entries = query(network, policy, parameters, |n, policy, params| {
+        coopetition::ledger_export::ledger_entries(n, start, end, policy, params)
+    })?;
+    crate::summary::to_pyarrow(py, coopetition_arrow::ledger_batch(&entries).py()?)
+}

@@ -906,6 +906,44 @@ impl PyNetwork {
         crate::ledger::statement(self, &member, year, lang, policy, parameters)
     }
 
+    /// The accounting export: one row per fact dated from `start` (included)
+    /// to `end` (excluded), as a pyarrow table: `on`, `member`, `kind`
+    /// (`due` for each mission won, priced by `policy`, flat by default;
+    /// `paid`; `in_kind`, each delivery valued on its date; `donation`),
+    /// `mission`, `amount` (exact; null only for a mission not priced yet,
+    /// never a zero), `status`, `detail`. The yearly offset of in-kind value
+    /// is in the annual statement, not a row.
+    #[pyo3(signature = (start, end, policy = None, parameters = None))]
+    fn ledger_entries<'py>(
+        &self,
+        py: Python<'py>,
+        start: chrono::NaiveDate,
+        end: chrono::NaiveDate,
+        #[gen_stub(override_type(type_repr = "Policy | PolicyProtocol | None", imports = ("coopetition._types.PolicyProtocol")))]
+        policy: Option<&Bound<'_, PyAny>>,
+        parameters: Option<PyRef<'_, PyParameters>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::ledger::entries(py, self, start, end, policy, parameters)
+    }
+
+    /// Writes the accounting export (see `ledger_entries`) to `path`: CSV
+    /// for a name ending in `.csv`, Parquet for `.parquet` (with pyarrow).
+    #[pyo3(signature = (path, start, end, policy = None, parameters = None))]
+    fn export_ledger<'py>(
+        &self,
+        py: Python<'py>,
+        #[gen_stub(override_type(type_repr = "str | os.PathLike[str]", imports = ("os")))] path: &Bound<'py, PyAny>,
+        start: chrono::NaiveDate,
+        end: chrono::NaiveDate,
+        #[gen_stub(override_type(type_repr = "Policy | PolicyProtocol | None", imports = ("coopetition._types.PolicyProtocol")))]
+        policy: Option<&Bound<'_, PyAny>>,
+        parameters: Option<PyRef<'_, PyParameters>>,
+    ) -> PyResult<()> {
+        let table = crate::ledger::entries(py, self, start, end, policy, parameters)?;
+        py.import("coopetition._export")?.call_method1("write_table", (table, path))?;
+        Ok(())
+    }
+
     /// Whether two networks have the same state.
     fn same_state(&self, other: PyRef<'_, PyNetwork>) -> PyResult<bool> {
         let (a, b) = (self.read()?, other.read()?);

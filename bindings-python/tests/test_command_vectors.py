@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -135,6 +136,14 @@ def fact_mismatch(network: c.Network, fact: dict[str, Any]) -> str | None:
             if not same:
                 wrong.append(f"{field} {actual}")
         return f"{fact}: got {', '.join(wrong)}" if wrong else None
+    elif "ledger_entries" in fact:
+        q = fact["ledger_entries"]
+        table = network.ledger_entries(date.fromisoformat(q["start"]), date.fromisoformat(q["end"]), c.Policy.builtin(q["policy"]))
+        got = [
+            [r["on"].isoformat(), r["member"], r["kind"], r["mission"], None if r["amount"] is None else str(r["amount"]),
+             r["status"], r["detail"]]
+            for r in table.to_pylist()
+        ]
     elif "referral_report" in fact:
         report = network.referral_report(fact["referral_report"]["year"])
         got = {

@@ -36,6 +36,8 @@ PYTHON_ONLY = {
     # Kotlin's `close()` is uniffi's own (AutoCloseable): it frees the object,
     # which closes its store file; `closeStore` closes the file and keeps it.
     "close": "Kotlin's close() frees the object (uniffi's AutoCloseable): see close_store",
+    # Writing CSV or Parquet goes through pyarrow; Kotlin gets the entries as records (ledgerEntries).
+    "export_ledger": "a file written with pyarrow; Kotlin has ledgerEntries as records",
 }
 KOTLIN_ONLY = {
     # A Kotlin `MissionFacts` is a record copied at each call; a prepared

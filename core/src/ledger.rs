@@ -339,7 +339,7 @@ fn december_31(year: i32) -> Result<NaiveDate> {
 }
 
 /// Prices the missions of one member's bucket with the policy, in won order.
-fn mission_lines(
+pub(crate) fn mission_lines(
     network: &Network,
     missions: &[&Mission],
     policy: &dyn ContributionPolicy,
@@ -374,7 +374,7 @@ fn mission_lines(
 }
 
 /// Values each delivery with the valuation in force on its date.
-fn valued(deliveries: &[&Delivery], params: &Parameters) -> Result<Vec<ValuedDelivery>> {
+pub(crate) fn valued(deliveries: &[&Delivery], params: &Parameters) -> Result<Vec<ValuedDelivery>> {
     deliveries
         .iter()
         .map(|d| {

@@ -31,6 +31,7 @@ pub mod journal;
 pub mod labels;
 pub mod lead;
 pub mod ledger;
+pub mod ledger_export;
 pub mod mission;
 pub mod money;
 pub mod money_float;

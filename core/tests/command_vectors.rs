@@ -17,6 +17,7 @@
 //! accepted and in a refused command. The test fails once, listing every mismatch.
 
 use coopetition::ledger::member_year;
+use coopetition::ledger_export::ledger_entries;
 use coopetition::policy::{builtin, Parameters};
 use coopetition::prelude::*;
 use serde_json::{Map, Value};
@@ -195,6 +196,28 @@ fn check_fact(network: &Network, fact: &Value) -> Result<(), String> {
             }
         }
         return if wrong.is_empty() { Ok(()) } else { Err(format!("{fact}: got {}", wrong.join(", "))) };
+    }
+    if let Some(query) = fact.get("ledger_entries") {
+        let policy = builtin(query["policy"].as_str().unwrap(), None).unwrap();
+        let day = |key: &str| query[key].as_str().unwrap().parse::<chrono::NaiveDate>().unwrap();
+        let entries = ledger_entries(network, day("start"), day("end"), policy.as_ref(), Parameters::shipped())
+            .map_err(|e| format!("{fact}: {}", e.code()))?;
+        let text = |s: Option<String>| s.map_or(Value::Null, Value::String);
+        let got: Vec<Value> = entries
+            .iter()
+            .map(|e| {
+                Value::Array(vec![
+                    Value::String(e.on.to_string()),
+                    Value::String(e.member.to_string()),
+                    Value::String(e.kind.label().into()),
+                    text(e.mission.as_ref().map(ToString::to_string)),
+                    text(e.amount.map(|m| m.amount().to_string())),
+                    text(e.status.map(|s| s.label().to_owned())),
+                    Value::String(e.detail.clone()),
+                ])
+            })
+            .collect();
+        return differ(&Value::Array(got));
     }
     if let Some(query) = fact.get("referral_report") {
         let year = i32::try_from(query["year"].as_i64().unwrap()).unwrap();

@@ -761,3 +761,38 @@ fn a_steward_who_left_no_longer_speaks_for_the_network() {
     accept(&mut n, agree("alice", d(2021, 3, 7), "m1"));
     assert_eq!(assess(&n, &Negotiated::default(), "m1").amount, Some(eur("400.00")));
 }
+
+#[test]
+fn the_accounting_export_lists_every_fact_of_the_range() {
+    use coopetition::ledger_export::{ledger_entries, EntryKind};
+    let mut n = paul_2021();
+    win(&mut n, "peter", "m-p", d(2021, 10, 1), "3000.00");
+    accept(&mut n, donation("alice", "cecile", d(2021, 11, 1), "30.00", None));
+    win(&mut n, "peter", "m-p2", d(2022, 2, 1), "5000.00");
+    let entries = ledger_entries(&n, d(2021, 3, 1), d(2021, 12, 1), &FlatRate, Parameters::shipped()).unwrap();
+    type Line<'a> = (NaiveDate, &'a str, EntryKind, Option<&'a str>, Option<Money>, &'a str);
+    let lines: Vec<Line> = entries
+        .iter()
+        .map(|e| (e.on, e.member.as_str(), e.kind, e.mission.as_ref().map(|m| m.as_str()), e.amount, e.detail.as_str()))
+        .collect();
+    // 5 % of 12,000.00 = 600.00; 10 hours at the shipped 35.00 € = 350.00; 5 % of 3,000.00 = 150.00.
+    // The mission of 2022 is after the range (its end, 1 December 2021, excluded).
+    assert_eq!(
+        lines,
+        [
+            (d(2021, 3, 1), "paul", EntryKind::Due, Some("m1"), Some(eur("600.00")), "computed"),
+            (d(2021, 4, 1), "paul", EntryKind::InKind, None, Some(eur("350.00")), "workstream 10 hours"),
+            (d(2021, 6, 1), "paul", EntryKind::Paid, None, Some(eur("200.00")), "virement 2021-06-01"),
+            (d(2021, 10, 1), "peter", EntryKind::Due, Some("m-p"), Some(eur("150.00")), "computed"),
+            (d(2021, 11, 1), "cecile", EntryKind::Donation, None, Some(eur("30.00")), ""),
+        ]
+    );
+    // A mission the policy cannot price yet has a line without amount, never a zero.
+    let undeclared =
+        ledger_entries(&n, d(2021, 3, 1), d(2021, 3, 2), &SelfAssessed::default(), Parameters::shipped()).unwrap();
+    assert_eq!(undeclared.len(), 1);
+    assert_eq!((undeclared[0].amount, undeclared[0].status), (None, Some(AssessmentStatus::Undeclared)));
+    assert!(ledger_entries(&n, d(2021, 3, 1), d(2021, 3, 1), &FlatRate, Parameters::shipped()).unwrap().is_empty());
+    let err = ledger_entries(&n, d(2021, 3, 2), d(2021, 3, 1), &FlatRate, Parameters::shipped()).unwrap_err();
+    assert_eq!(err.code(), "date.order.invalid");
+}

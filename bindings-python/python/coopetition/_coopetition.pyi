@@ -2521,6 +2521,21 @@ class Network:
         r"""
         A member's annual statement, as Markdown in `lang` (`"fr"` or `"en"`).
         """
+    def ledger_entries(self, start: datetime.date, end: datetime.date, policy: Policy | PolicyProtocol | None = None, parameters: typing.Optional[Parameters] = None) -> typing.Any:
+        r"""
+        The accounting export: one row per fact dated from `start` (included)
+        to `end` (excluded), as a pyarrow table: `on`, `member`, `kind`
+        (`due` for each mission won, priced by `policy`, flat by default;
+        `paid`; `in_kind`, each delivery valued on its date; `donation`),
+        `mission`, `amount` (exact; null only for a mission not priced yet,
+        never a zero), `status`, `detail`. The yearly offset of in-kind value
+        is in the annual statement, not a row.
+        """
+    def export_ledger(self, path: str | os.PathLike[str], start: datetime.date, end: datetime.date, policy: Policy | PolicyProtocol | None = None, parameters: typing.Optional[Parameters] = None) -> None:
+        r"""
+        Writes the accounting export (see `ledger_entries`) to `path`: CSV
+        for a name ending in `.csv`, Parquet for `.parquet` (with pyarrow).
+        """
     def same_state(self, other: Network) -> builtins.bool:
         r"""
         Whether two networks have the same state.

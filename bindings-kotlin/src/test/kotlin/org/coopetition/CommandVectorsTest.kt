@@ -134,6 +134,28 @@ class CommandVectorsTest {
                 }
                 return if (wrong.isEmpty()) null else "$fact: got ${wrong.joinToString()}"
             }
+            fact.has("ledger_entries") -> {
+                val q = fact.getAsJsonObject("ledger_entries")
+                val entries = network.ledgerEntries(
+                    java.time.LocalDate.parse(q.get("start").asString),
+                    java.time.LocalDate.parse(q.get("end").asString),
+                    Policy.builtin(q.get("policy").asString),
+                )
+                fun text(s: String?): JsonElement = if (s == null) JsonNull.INSTANCE else JsonPrimitive(s)
+                JsonArray().also { rows ->
+                    entries.forEach { e ->
+                        rows.add(JsonArray().also { r ->
+                            r.add(e.on.toString())
+                            r.add(e.member)
+                            r.add(e.kind.label())
+                            r.add(text(e.mission))
+                            r.add(text(e.amount?.toPlainString()))
+                            r.add(text(e.status?.label()))
+                            r.add(e.detail)
+                        })
+                    }
+                }
+            }
             fact.has("referral_report") -> {
                 val report = network.referralReport(fact.getAsJsonObject("referral_report").get("year").asInt)
                 val providers = JsonArray().also { list ->
