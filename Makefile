@@ -137,11 +137,12 @@ bench: bench-python
 	$(CARGO) bench -p coopetition-store
 
 ## bench-python: the Python benchmarks over 1,000,000 missions (release build):
-## the policies against baselines, then every layout analysts hold
+## the policies against baselines, then every layout analysts hold, streams, and policy design (sweeps, solving)
 bench-python: python-wheel-release
 	$(PY) benches/python/bench_policies.py
 	$(PY) benches/python/bench_layouts.py
 	$(PY) benches/python/bench_stream.py
+	$(PY) benches/python/bench_design.py
 
 ## clean: remove build outputs (target/, including target/sample_journal.jsonl)
 clean:

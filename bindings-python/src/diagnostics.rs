@@ -90,6 +90,14 @@ impl PyDiagnostics {
         slf.py().import("coopetition._plots")?.call_method1("plot_lorenz", (slf, ax, lang))
     }
 
+    /// The diagnostics as HTML for notebooks: each policy's concentration
+    /// index, rate by size band and the provider most above the guide
+    /// (`coopetition._display.diagnostics_html`).
+    #[pyo3(name = "_repr_html_")]
+    fn repr_html(slf: &Bound<'_, Self>) -> PyResult<String> {
+        slf.py().import("coopetition._display")?.call_method1("diagnostics_html", (slf,))?.extract()
+    }
+
     fn __repr__(&self) -> String {
         let index: Vec<String> = self
             .policies

@@ -132,6 +132,12 @@ impl PySolution {
         self.solution.evaluations
     }
 
+    /// The solution as HTML for notebooks (`coopetition._display.solution_html`).
+    #[pyo3(name = "_repr_html_")]
+    fn repr_html(slf: &Bound<'_, Self>) -> PyResult<String> {
+        slf.py().import("coopetition._display")?.call_method1("solution_html", (slf,))?.extract()
+    }
+
     fn __repr__(&self) -> String {
         let s = &self.solution;
         format!(

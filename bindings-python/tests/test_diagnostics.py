@@ -54,3 +54,15 @@ def test_the_lorenz_curves_are_drawn() -> None:
     labels = [line.get_label() for line in ax.get_lines()]
     assert labels[0].startswith("flat (index 0") and labels[1] == "guide (index 0.12)" and labels[2] == "Equal shares"
     assert list(ax.get_lines()[1].get_xdata()) == pytest.approx([0, 10_000 / 12_500.5, 10_500.5 / 12_500.5, 1])
+
+
+def test_solutions_and_diagnostics_show_in_notebooks() -> None:
+    nnbsp, nbsp = "\u202f", "\u00a0"
+    solution = c.solve(missions(), "flat_rate", "guide")
+    shown = solution._repr_html_()
+    # 4.68 %, 585.02 € for a target of 585.03 €: −0.01 € (U+2212).
+    assert f"4,68{nnbsp}%" in shown and f"585,02{nbsp}€" in shown and f"\u22120,01{nbsp}€" in shown
+    d = c.compare(missions(), ["flat", "guide"]).diagnostics()
+    shown = d._repr_html_()
+    # The guide's index 0.120; under the flat rate ana pays 100.00 € above the guide.
+    assert "0,12" in shown and f"ana (100,00{nbsp}€)" in shown

@@ -887,6 +887,12 @@ class Diagnostics:
         shares, drawn with matplotlib (`pip install 'coopetition[plots]'`)
         on `ax` or a new figure's Axes, labels in `lang`; returns the Axes.
         """
+    def _repr_html_(self) -> builtins.str:
+        r"""
+        The diagnostics as HTML for notebooks: each policy's concentration
+        index, rate by size band and the provider most above the guide
+        (`coopetition._display.diagnostics_html`).
+        """
     def __repr__(self) -> builtins.str: ...
 
 @typing.final
@@ -3207,6 +3213,10 @@ class Solution:
     def evaluations(self) -> builtins.int:
         r"""
         The totals computed.
+        """
+    def _repr_html_(self) -> builtins.str:
+        r"""
+        The solution as HTML for notebooks (`coopetition._display.solution_html`).
         """
     def __repr__(self) -> builtins.str: ...
 

@@ -19,7 +19,16 @@ from typing import TYPE_CHECKING, Literal
 from coopetition._coopetition import format_amount, format_date, format_number, format_percent
 
 if TYPE_CHECKING:
-    from coopetition._coopetition import Assessment, Comparison, MemberLedger, Network, Summary, Sweep
+    from coopetition._coopetition import (
+        Assessment,
+        Comparison,
+        Diagnostics,
+        MemberLedger,
+        Network,
+        Solution,
+        Summary,
+        Sweep,
+    )
 
     #: The languages of the engine's formatters.
     _Lang = Literal["fr", "en"]
@@ -61,6 +70,18 @@ _WORDS: dict[str, tuple[str, str]] = {
         "Rates and Gini from a histogram of the rates (within 2⁻¹³).",
     ),
     "sweep": ("Balayage", "Sweep"),
+    "solution": ("Solution", "Solution"),
+    "value": ("Valeur", "Value"),
+    "target": ("Cible", "Target"),
+    "residual": ("Écart", "Residual"),
+    "precision": ("Pas", "Precision"),
+    "evaluations": ("Totaux calculés", "Totals computed"),
+    "diagnostics": ("Diagnostics d'équité", "Fairness diagnostics"),
+    "concentration": ("Indice de concentration", "Concentration index"),
+    "band": ("Tranche", "Band"),
+    "rate": ("Taux effectif", "Effective rate"),
+    "above_guide": ("Paie le plus au-delà du guide", "Pays most above the guide"),
+    "gap": ("Écart au guide", "Gap to the guide"),
     "revenue": ("Chiffre d'affaires", "Revenue"),
     "variants": ("Variantes", "Variants"),
     "settings": ("Réglages", "Settings"),
@@ -333,3 +354,44 @@ def _journal(network: Network, lang: _Lang) -> str:
 
 
 __all__: list[str] = ["MAX_ROWS", "assessment_html", "ledger_html", "network_html", "summary_html", "sweep_html"]
+
+
+def solution_html(solution: Solution, lang: _Lang = "fr") -> str:
+    """A solution: the setting and value found, the total it gives, the
+    target and the residual, exact to the cent."""
+    value = solution.value
+    shown = format_percent(value, lang) if solution.setting == "flat_rate" else format_number(value, lang)
+    fields = [
+        (_w("settings", lang), _code(solution.setting)),
+        (_w("value", lang), _e(shown)),
+        (_w("total_due", lang), _amount(solution.total_due, lang)),
+        (_w("target", lang), _amount(solution.target, lang)),
+        (_w("residual", lang), _amount(solution.residual, lang)),
+        (_w("precision", lang), _e(format_number(solution.precision, lang))),
+        (_w("evaluations", lang), _count(solution.evaluations, lang)),
+    ]
+    return _block(_w("solution", lang), _fields(fields))
+
+
+def diagnostics_html(diagnostics: Diagnostics, lang: _Lang = "fr") -> str:
+    """Diagnostics: each policy's concentration index, its effective rate
+    by provider-size band, and the provider paying most above the guide."""
+    index = {r["policy"]: r["concentration"] for r in diagnostics.concentration.to_pylist()}
+    bands: dict[str, dict[int, float | None]] = {}
+    for r in diagnostics.by_size.to_pylist():
+        bands.setdefault(r["policy"], {})[r["band"]] = r["rate"]
+    top: dict[str, tuple[str, Decimal]] = {}
+    for r in diagnostics.gaps.to_pylist():
+        top.setdefault(r["policy"], (r["provider"], r["gap"]))
+    numbers = sorted({b for policy in bands.values() for b in policy})
+    head = [_w("policy", lang), _w("concentration", lang)]
+    head += [f"{_w('band', lang)} {_count(b, lang)}" for b in numbers] + [_w("above_guide", lang)]
+    rows = []
+    for policy in diagnostics.policies:
+        above = top.get(policy)
+        rows.append(
+            [_code(policy), _coefficient(index.get(policy), lang)]
+            + [_share(bands.get(policy, {}).get(b), lang) for b in numbers]
+            + ["—" if above is None else f"{_e(above[0])} ({_amount(above[1], lang)})"]
+        )
+    return _block(_w("diagnostics", lang), _table(head, rows, numeric=range(1, len(head) - 1)))
