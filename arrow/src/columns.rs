@@ -2,10 +2,8 @@
 //! together, for the small tables of the front end (diagnostics, the
 //! accounting export).
 
-use crate::sweep::money;
-use arrow_array::builder::{
-    Date32Builder, Decimal128Builder, Float64Builder, StringBuilder, UInt32Builder, UInt64Builder,
-};
+use crate::sweep::{money, optional_money};
+use arrow_array::builder::{Date32Builder, Float64Builder, StringBuilder, UInt32Builder, UInt64Builder};
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema};
 use chrono::NaiveDate;
@@ -84,19 +82,8 @@ impl Columns {
         name: &str,
         values: impl Iterator<Item = Option<Decimal>>,
     ) -> Result<Columns, Error> {
-        let mut b = Decimal128Builder::new();
-        for v in values {
-            b.append_option(v.map(|mut v| {
-                v.rescale(2);
-                v.mantissa()
-            }));
-        }
-        let array = b
-            .finish()
-            .with_precision_and_scale(38, 2)
-            .map_err(|e| Error::BatchColumn { column: name.to_owned(), message: e.to_string() })?;
+        self.arrays.push(optional_money(name, values)?);
         self.fields.push(Field::new(name, DataType::Decimal128(38, 2), true));
-        self.arrays.push(Arc::new(array));
         Ok(self)
     }
 

@@ -61,11 +61,17 @@ pub fn solve(
 
 /// The money column `name`: decimal128(38, 2), exact.
 pub(crate) fn money(name: &str, values: impl Iterator<Item = Decimal>) -> Result<ArrayRef, Error> {
+    optional_money(name, values.map(Some))
+}
+
+/// The money column `name`, null where a value is `None`: decimal128(38, 2), exact.
+pub(crate) fn optional_money(name: &str, values: impl Iterator<Item = Option<Decimal>>) -> Result<ArrayRef, Error> {
     let mut b = Decimal128Builder::new();
     for v in values {
-        let mut v = v;
-        v.rescale(2);
-        b.append_value(v.mantissa());
+        b.append_option(v.map(|mut v| {
+            v.rescale(2);
+            v.mantissa()
+        }));
     }
     let array = b
         .finish()

@@ -15,8 +15,12 @@ use rust_decimal::Decimal;
 
 /// The target: a policy's total (its name or a built-in `Policy`), or an amount in euros.
 fn target(value: &Bound<'_, PyAny>) -> PyResult<Target> {
-    let named = value.cast::<PyString>().ok().map(|s| s.to_str().map(|s| s.parse::<Decimal>().is_err())).transpose()?;
-    if named == Some(true) || value.is_instance_of::<PyPolicy>() {
+    // A string that is not a number names a policy.
+    let named = match value.cast::<PyString>() {
+        Ok(text) => text.to_str()?.parse::<Decimal>().is_err(),
+        Err(_) => value.is_instance_of::<PyPolicy>(),
+    };
+    if named {
         return match requested(value, None)? {
             Policy::Builtin(p) => Ok(Target::PolicyTotal(p)),
             Policy::Other(_) => Err(PyTypeError::new_err("the target is an amount or a built-in policy's total")),

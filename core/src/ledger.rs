@@ -286,35 +286,36 @@ pub struct NetworkLedger {
     pub balance: Money,
 }
 
-/// What one member did in one year, gathered in one pass.
+/// What one member did over a range of days, gathered in one pass.
 #[derive(Default)]
-struct Bucket<'a> {
-    missions: Vec<&'a Mission>,
-    payments: Vec<&'a Payment>,
-    deliveries: Vec<&'a Delivery>,
-    donations: Vec<&'a Donation>,
+pub(crate) struct Bucket<'a> {
+    pub(crate) missions: Vec<&'a Mission>,
+    pub(crate) payments: Vec<&'a Payment>,
+    pub(crate) deliveries: Vec<&'a Delivery>,
+    pub(crate) donations: Vec<&'a Donation>,
 }
 
-fn won_in(mission: &Mission, year: i32) -> bool {
-    mission.status.is_won() && mission.won_on().is_some_and(|d| in_year(d, year))
-}
-
-/// Groups the year's missions, payments, deliveries and donations by member,
-/// keeping only `only` when given.
-fn buckets<'a>(network: &'a Network, year: i32, only: Option<&ActorId>) -> BTreeMap<&'a ActorId, Bucket<'a>> {
+/// Groups by member the missions won, and the payments, deliveries and
+/// donations dated, on the days `within` accepts, keeping only `only` when given.
+pub(crate) fn buckets<'a>(
+    network: &'a Network,
+    within: impl Fn(NaiveDate) -> bool,
+    only: Option<&ActorId>,
+) -> BTreeMap<&'a ActorId, Bucket<'a>> {
     let keep = |id: &ActorId| only.is_none_or(|o| o == id);
     let state = network.state();
     let mut out: BTreeMap<&'a ActorId, Bucket<'a>> = BTreeMap::new();
-    for m in state.missions.values().filter(|m| keep(&m.provider) && won_in(m, year)) {
+    let won = |m: &Mission| m.status.is_won() && m.won_on().is_some_and(&within);
+    for m in state.missions.values().filter(|m| keep(&m.provider) && won(m)) {
         out.entry(&m.provider).or_default().missions.push(m);
     }
-    for p in state.payments.iter().filter(|p| keep(&p.member) && in_year(p.on, year)) {
+    for p in state.payments.iter().filter(|p| keep(&p.member) && within(p.on)) {
         out.entry(&p.member).or_default().payments.push(p);
     }
-    for d in state.deliveries.iter().filter(|d| keep(&d.member) && in_year(d.on, year)) {
+    for d in state.deliveries.iter().filter(|d| keep(&d.member) && within(d.on)) {
         out.entry(&d.member).or_default().deliveries.push(d);
     }
-    for d in state.donations.iter().filter(|d| keep(&d.member) && in_year(d.on, year)) {
+    for d in state.donations.iter().filter(|d| keep(&d.member) && within(d.on)) {
         out.entry(&d.member).or_default().donations.push(d);
     }
     out
@@ -482,7 +483,7 @@ pub fn member_year(
     params: &Parameters,
 ) -> Result<MemberLedger> {
     network.actor(member)?;
-    let all = buckets(network, year, Some(member));
+    let all = buckets(network, |d| in_year(d, year), Some(member));
     let empty = Bucket::default();
     let bucket = all.get(member).unwrap_or(&empty);
     build(network, member, year, bucket, policy, params)
@@ -501,7 +502,7 @@ pub fn network_year(
 ) -> Result<NetworkLedger> {
     december_31(year)?;
     let mut members = Vec::new();
-    for (member, bucket) in buckets(network, year, None) {
+    for (member, bucket) in buckets(network, |d| in_year(d, year), None) {
         members.push(build(network, member, year, &bucket, policy, params)?);
     }
     let total = |f: fn(&MemberLedger) -> &Money| sum(members.iter().map(f));

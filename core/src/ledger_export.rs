@@ -24,13 +24,12 @@ use crate::calendar::not_before;
 use crate::error::Result;
 use crate::ids::{ActorId, MissionId};
 use crate::labels::{labelled_enum, Labelled};
-use crate::ledger::{mission_lines, valued};
+use crate::ledger::{buckets, mission_lines, valued};
 use crate::money::Money;
 use crate::network::Network;
 use crate::policy::{AssessmentStatus, ContributionPolicy, Parameters};
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 labelled_enum!(
     /// What a line of the accounting export records.
@@ -85,16 +84,10 @@ pub fn ledger_entries(
     params: &Parameters,
 ) -> Result<Vec<LedgerEntry>> {
     not_before(until, from, "from", "until")?;
-    let within = |on: NaiveDate| from <= on && on < until;
-    let state = network.state();
     let mut entries = Vec::new();
-    // Each member's missions of the range, priced together as the ledger prices them.
-    let mut missions: BTreeMap<&ActorId, Vec<_>> = BTreeMap::new();
-    for m in state.missions.values().filter(|m| m.status.is_won() && m.won_on().is_some_and(within)) {
-        missions.entry(&m.provider).or_default().push(m);
-    }
-    for (member, won) in missions {
-        for line in mission_lines(network, &won, policy, params)? {
+    // Grouped as the ledger groups a year: each member's missions priced together.
+    for (member, bucket) in buckets(network, |on| from <= on && on < until, None) {
+        for line in mission_lines(network, &bucket.missions, policy, params)? {
             let mut detail = line.provenance.label().to_owned();
             if let Some(situation) = &line.situation {
                 detail = format!("{detail} ({situation})");
@@ -109,41 +102,40 @@ pub fn ledger_entries(
                 detail,
             });
         }
-    }
-    for p in state.payments.iter().filter(|p| within(p.on)) {
-        entries.push(LedgerEntry {
-            on: p.on,
-            member: p.member.clone(),
-            kind: EntryKind::Paid,
-            mission: None,
-            amount: Some(p.amount),
-            status: None,
-            detail: p.reference.clone(),
-        });
-    }
-    let deliveries: Vec<_> = state.deliveries.iter().filter(|d| within(d.on)).collect();
-    for v in valued(&deliveries, params)? {
-        let d = &v.delivery;
-        entries.push(LedgerEntry {
-            on: d.on,
-            member: d.member.clone(),
-            kind: EntryKind::InKind,
-            mission: None,
-            amount: Some(v.value),
-            status: None,
-            detail: format!("{} {} {}", d.contribution, d.quantity.normalize(), d.unit.label()),
-        });
-    }
-    for d in state.donations.iter().filter(|d| within(d.on)) {
-        entries.push(LedgerEntry {
-            on: d.on,
-            member: d.member.clone(),
-            kind: EntryKind::Donation,
-            mission: d.mission.clone(),
-            amount: Some(d.amount),
-            status: None,
-            detail: String::new(),
-        });
+        for p in &bucket.payments {
+            entries.push(LedgerEntry {
+                on: p.on,
+                member: member.clone(),
+                kind: EntryKind::Paid,
+                mission: None,
+                amount: Some(p.amount),
+                status: None,
+                detail: p.reference.clone(),
+            });
+        }
+        for v in valued(&bucket.deliveries, params)? {
+            let d = &v.delivery;
+            entries.push(LedgerEntry {
+                on: d.on,
+                member: member.clone(),
+                kind: EntryKind::InKind,
+                mission: None,
+                amount: Some(v.value),
+                status: None,
+                detail: format!("{} {} {}", d.contribution, d.quantity.normalize(), d.unit.label()),
+            });
+        }
+        for d in &bucket.donations {
+            entries.push(LedgerEntry {
+                on: d.on,
+                member: member.clone(),
+                kind: EntryKind::Donation,
+                mission: d.mission.clone(),
+                amount: Some(d.amount),
+                status: None,
+                detail: String::new(),
+            });
+        }
     }
     entries
         .sort_by(|a, b| (a.on, &a.member, a.kind as u8, &a.mission).cmp(&(b.on, &b.member, b.kind as u8, &b.mission)));

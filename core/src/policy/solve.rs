@@ -15,7 +15,7 @@
 
 use super::batch::{BuiltinPolicy, MissionColumns};
 use super::params::Parameters;
-use super::sweep::{Setting, Shared, Variant};
+use super::sweep::{euros, Setting, Shared, Variant};
 use crate::error::{Error, Result};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -101,33 +101,25 @@ pub struct Solution {
 /// The finest precision accepted: the kernels work to 12 decimals.
 const FINEST: Decimal = Decimal::from_parts(1, 0, 0, false, 12);
 
-/// Euros from a sum of cents.
-fn euros(cents: i128) -> Result<Decimal> {
-    Decimal::try_from_i128_with_scale(cents, 2).map_err(|_| Error::AmountOverflow(format!("{cents} cents")))
-}
-
 /// The number of steps of `precision` from 0 to the knob's highest value.
 fn steps(knob: Knob, base: &Parameters, precision: Decimal) -> Result<u64> {
-    let highest = match knob {
+    // The highest rate a step may bring to 1 (the flat rate itself, or the guide's highest rate).
+    let top = match knob {
         Knob::FlatRate => Decimal::ONE,
-        Knob::GuideScale => {
-            match top_rate(base).filter(|r| !r.is_zero()) {
-                // Every factor gives 0: the grid is 0 alone.
-                None => return Ok(0),
-                Some(top) => Decimal::ONE.checked_div(top).unwrap_or(Decimal::MAX),
-            }
-        }
+        // Every factor gives 0 when every rate is 0: the grid is 0 alone.
+        Knob::GuideScale => match top_rate(base).filter(|r| !r.is_zero()) {
+            None => return Ok(0),
+            Some(top) => top,
+        },
     };
+    let highest = Decimal::ONE.checked_div(top).unwrap_or(Decimal::MAX);
     let count = highest.checked_div(precision).map(|d| d.floor()).and_then(|d| d.to_u64());
     let mut count =
         count.ok_or_else(|| Error::Parse { value: precision.to_string(), expected: "a coarser precision" })?;
-    if let (Knob::GuideScale, Some(top)) = (knob, top_rate(base)) {
-        // `1 / top` is rounded at its 28th digit, possibly up: the last step keeps every rate at most 1.
-        while count > 0
-            && Decimal::from(count).checked_mul(precision).and_then(|k| k.checked_mul(top)) > Some(Decimal::ONE)
-        {
-            count -= 1;
-        }
+    // `1 / top` is rounded at its 28th digit, possibly up: the last step keeps every rate at most 1.
+    while count > 0 && Decimal::from(count).checked_mul(precision).and_then(|k| k.checked_mul(top)) > Some(Decimal::ONE)
+    {
+        count -= 1;
     }
     Ok(count)
 }

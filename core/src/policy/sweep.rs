@@ -29,8 +29,8 @@ use super::params::Parameters;
 use crate::error::{Error, Result};
 use crate::labels::Labelled;
 use crate::mission::LeadOrigin;
+use crate::money::Money;
 use crate::threads::Threads;
-use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -103,17 +103,13 @@ impl std::fmt::Display for Setting {
     }
 }
 
-/// A floor or a cap in euros as cents: non-negative, whole cents, within 64 bits.
+/// A floor or a cap in euros as cents: non-negative, then money as any input
+/// is ([`Money::from_input`]: whole cents, within range), within 64 bits.
 fn clamp_cents(field: &'static str, euros: Decimal) -> Result<i64> {
     if euros.is_sign_negative() && !euros.is_zero() {
         return Err(Error::NegativeAmount { field, amount: euros.to_string() });
     }
-    let cents =
-        euros.checked_mul(Decimal::ONE_HUNDRED).ok_or_else(|| Error::AmountRange { amount: euros.to_string() })?;
-    if !cents.fract().is_zero() {
-        return Err(Error::AmountPrecision { amount: euros.to_string() });
-    }
-    cents.to_i64().ok_or_else(|| Error::AmountRange { amount: euros.to_string() })
+    Money::from_input(euros)?.to_cents().ok_or_else(|| Error::AmountRange { amount: euros.to_string() })
 }
 
 /// A variant ready to evaluate: its parameters, floor and cap.
@@ -235,7 +231,7 @@ pub struct Sweep {
 }
 
 /// Euros from a sum of cents.
-fn euros(cents: i128) -> Result<Decimal> {
+pub(crate) fn euros(cents: i128) -> Result<Decimal> {
     Decimal::try_from_i128_with_scale(cents, 2).map_err(|_| Error::AmountOverflow(format!("{cents} cents")))
 }
 

@@ -35,7 +35,7 @@ pub(super) fn days64(date: NaiveDate) -> i64 {
 }
 
 /// A half-open range of days `[lo, lo + len)`, tested with one comparison.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Span {
     pub(super) lo: i64,
     pub(super) len: u64,

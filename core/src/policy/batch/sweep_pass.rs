@@ -20,8 +20,8 @@
 //! kernels' limit ([`i64::MAX`] / `10^scale`). Anything else takes the
 //! evaluator, row by row where needed, with the same results.
 
-use super::columns::MissionColumns;
-use super::integer::{div_round, numerator, pow10, Bounds, SegSel};
+use super::columns::{MissionColumns, Span};
+use super::integer::{by_scale, div_round, numerator, pow10, Bounds, Kernel, NoBound, SegSel};
 use super::output::{BuiltinPolicy, Kind};
 use super::segments::Segments;
 use super::NO_SITUATION;
@@ -50,7 +50,7 @@ pub(crate) struct SweepRows<'c> {
     situations: usize,
     kind: Kind,
     bounds: Vec<i32>,
-    span: (i64, u64),
+    span: Span,
     /// The largest revenue.
     max_revenue: i64,
 }
@@ -125,7 +125,7 @@ impl<'c> SweepRows<'c> {
             situations: dictionary + 1,
             kind,
             bounds: segments.bounds,
-            span: (span.lo, span.len),
+            span,
             max_revenue,
         })
     }
@@ -135,8 +135,7 @@ impl<'c> SweepRows<'c> {
     fn numerators(&self, params: &Parameters, dictionary: &[String]) -> Option<(Vec<i64>, u32)> {
         let segments = Segments::new(self.kind, params);
         let scale = segments.scale?;
-        let same =
-            segments.bounds == self.bounds && (segments.span.lo, segments.span.len) == (self.span.0, self.span.1);
+        let same = segments.bounds == self.bounds && segments.span == self.span;
         if !same || self.max_revenue > i64::MAX / pow10(scale) || dictionary.len() + 1 != self.situations {
             return None;
         }
@@ -171,24 +170,9 @@ impl<'c> SweepRows<'c> {
     ) -> Option<KeySums> {
         let (nums, scale) = self.numerators(params, dictionary)?;
         let mut sums = vec![0i128; nums.len()];
-        let (r, k) = (self.revenue, self.keys.as_slice());
-        let s = sums.as_mut_slice();
-        match scale {
-            0 => run::<0, R>(r, k, &nums, clamp, s, rates),
-            1 => run::<1, R>(r, k, &nums, clamp, s, rates),
-            2 => run::<2, R>(r, k, &nums, clamp, s, rates),
-            3 => run::<3, R>(r, k, &nums, clamp, s, rates),
-            4 => run::<4, R>(r, k, &nums, clamp, s, rates),
-            5 => run::<5, R>(r, k, &nums, clamp, s, rates),
-            6 => run::<6, R>(r, k, &nums, clamp, s, rates),
-            7 => run::<7, R>(r, k, &nums, clamp, s, rates),
-            8 => run::<8, R>(r, k, &nums, clamp, s, rates),
-            9 => run::<9, R>(r, k, &nums, clamp, s, rates),
-            10 => run::<10, R>(r, k, &nums, clamp, s, rates),
-            11 => run::<11, R>(r, k, &nums, clamp, s, rates),
-            12 => run::<12, R>(r, k, &nums, clamp, s, rates),
-            _ => return None,
-        }
+        let mut pass = Pass { revenue: self.revenue, keys: &self.keys, nums: &nums, clamp, sums: &mut sums, rates };
+        // The segment is in the key: no bound to look up.
+        by_scale(&mut pass, scale, NoBound)?;
         Some(KeySums { sums })
     }
 
@@ -211,26 +195,32 @@ impl<'c> SweepRows<'c> {
     }
 }
 
-/// The loop of [`SweepRows::pass`] at scale `S`.
-#[inline(never)]
-fn run<const S: u32, R: RateSink>(
-    revenue: &[i64],
-    keys: &[u16],
-    nums: &[i64],
+/// The loop of [`SweepRows::pass`], one instantiation per scale.
+struct Pass<'a, R> {
+    revenue: &'a [i64],
+    keys: &'a [u16],
+    nums: &'a [i64],
     clamp: Clamp,
-    sums: &mut [i128],
-    rates: &mut R,
-) {
-    for (&r, &k) in revenue.iter().zip(keys) {
-        let num = nums.get(usize::from(k)).copied().unwrap_or(0);
-        // Within the limit: the product fits, and the amount is at most the revenue.
-        let (d, _) = div_round::<S>(r.wrapping_mul(num));
-        let d = d.max(clamp.floor.min(r)).min(clamp.cap);
-        if let Some(slot) = sums.get_mut(usize::from(k)) {
-            *slot += i128::from(d);
+    sums: &'a mut [i128],
+    rates: &'a mut R,
+}
+
+impl<R: RateSink> Kernel for Pass<'_, R> {
+    #[inline(never)]
+    fn run<const S: u32, Sel: SegSel>(&mut self, _: Sel) -> bool {
+        let (nums, clamp) = (self.nums, self.clamp);
+        for (&r, &k) in self.revenue.iter().zip(self.keys) {
+            let num = nums.get(usize::from(k)).copied().unwrap_or(0);
+            // Within the limit: the product fits, and the amount is at most the revenue.
+            let (d, _) = div_round::<S>(r.wrapping_mul(num));
+            let d = d.max(clamp.floor.min(r)).min(clamp.cap);
+            if let Some(slot) = self.sums.get_mut(usize::from(k)) {
+                *slot += i128::from(d);
+            }
+            if r > 0 {
+                self.rates.push(d as f64 / r as f64);
+            }
         }
-        if r > 0 {
-            rates.push(d as f64 / r as f64);
-        }
+        false
     }
 }
