@@ -208,17 +208,19 @@ struct Pass<'a, R> {
 impl<R: RateSink> Kernel for Pass<'_, R> {
     #[inline(never)]
     fn run<const S: u32, Sel: SegSel>(&mut self, _: Sel) -> bool {
-        let (nums, clamp) = (self.nums, self.clamp);
-        for (&r, &k) in self.revenue.iter().zip(self.keys) {
+        // Everything the loop touches in locals: the compiler keeps them in registers.
+        let (revenue, keys, nums, clamp) = (self.revenue, self.keys, self.nums, self.clamp);
+        let (sums, rates) = (&mut *self.sums, &mut *self.rates);
+        for (&r, &k) in revenue.iter().zip(keys) {
             let num = nums.get(usize::from(k)).copied().unwrap_or(0);
             // Within the limit: the product fits, and the amount is at most the revenue.
             let (d, _) = div_round::<S>(r.wrapping_mul(num));
             let d = d.max(clamp.floor.min(r)).min(clamp.cap);
-            if let Some(slot) = self.sums.get_mut(usize::from(k)) {
+            if let Some(slot) = sums.get_mut(usize::from(k)) {
                 *slot += i128::from(d);
             }
             if r > 0 {
-                self.rates.push(d as f64 / r as f64);
+                rates.push(d as f64 / r as f64);
             }
         }
         false
