@@ -87,7 +87,8 @@ pub fn settings_text(settings: &[Setting]) -> String {
     settings.iter().map(Setting::to_string).collect::<Vec<_>>().join(", ")
 }
 
-/// One row per variant: `settings` (text), `priced`, `total_due`, the
+/// One row per variant: `settings` (text), `priced`, `total_due`,
+/// `in_kind_credit` (recognised in kind, beside the money due), the
 /// effective rates' `rate_mean`, `rate_p10`, `rate_median`, `rate_p90` and
 /// `gini` (null without a priced mission with a revenue), then
 /// `due_origin_<lead origin>` for each lead origin and
@@ -101,6 +102,7 @@ pub fn sweep_batch(s: &Sweep) -> Result<RecordBatch, Error> {
         Field::new("settings", DataType::Utf8, false),
         Field::new("priced", DataType::UInt64, false),
         Field::new("total_due", DataType::Decimal128(38, 2), false),
+        Field::new("in_kind_credit", DataType::Decimal128(38, 2), false),
     ];
     let mut columns: Vec<ArrayRef> = Vec::new();
     let mut text = StringBuilder::new();
@@ -112,6 +114,7 @@ pub fn sweep_batch(s: &Sweep) -> Result<RecordBatch, Error> {
     columns.push(Arc::new(text.finish()));
     columns.push(Arc::new(priced.finish()));
     columns.push(money("total_due", s.rows.iter().map(|r| r.total_due))?);
+    columns.push(money("in_kind_credit", s.rows.iter().map(|r| r.in_kind_credit))?);
     let stats: Vec<_> = s.rows.iter().map(|r| r.rates).collect();
     type Stat = fn(&coopetition::policy::compare::RateStats) -> f64;
     let figures: [(&str, Stat); 5] = [

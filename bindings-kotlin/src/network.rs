@@ -8,7 +8,6 @@
 use crate::commands::{Action, Command, Event};
 use crate::enums::{CharterStatus, DeliveryUnit, InvolvementLevel, Lang, LeadOrigin, MembershipStructure};
 use crate::error::Result;
-use crate::ledger::{MemberLedger, NetworkLedger};
 use crate::policy::{Assessment, MissionFacts, Parameters, Policy, PreparedMission};
 use crate::types::{
     Actor, CharterSignature, CharterText, Client, Contract, ContractTerms, ContractVersion, Declaration, Delivery,
@@ -787,79 +786,6 @@ impl Network {
     pub fn same_state(&self, other: Arc<Network>) -> bool {
         let (a, b) = (self.read(), other.read());
         Arc::ptr_eq(&a, &b) || a.state() == b.state()
-    }
-
-    // ---- ledger ---------------------------------------------------------------------
-
-    /// One member's ledger for one calendar year, its missions priced by `policy`.
-    ///
-    /// # Errors
-    /// `actor.id.unknown`, `input.parse.invalid` (a year without a 31 December),
-    /// `policy.parameters.not_in_force`, any error of the policy, `money.amount.overflow`.
-    #[uniffi::method(default(parameters = None))]
-    pub fn ledger(
-        &self,
-        member: ActorId,
-        year: i32,
-        policy: Arc<Policy>,
-        parameters: Option<Arc<Parameters>>,
-    ) -> Result<MemberLedger> {
-        let network = self.read();
-        let params = crate::policy::parameters_or_shipped(parameters.as_ref());
-        Ok(coopetition::ledger::member_year(&network, &member, year, policy.core(), params)?)
-    }
-
-    /// The whole network's ledger for one calendar year.
-    ///
-    /// # Errors
-    /// As [`Network::ledger`].
-    #[uniffi::method(default(parameters = None))]
-    pub fn network_ledger(
-        &self,
-        year: i32,
-        policy: Arc<Policy>,
-        parameters: Option<Arc<Parameters>>,
-    ) -> Result<NetworkLedger> {
-        let network = self.read();
-        let params = crate::policy::parameters_or_shipped(parameters.as_ref());
-        Ok(coopetition::ledger::network_year(&network, year, policy.core(), params)?)
-    }
-
-    /// A member's annual statement as Markdown in `lang` (its figures are [`Network::ledger`]'s).
-    ///
-    /// # Errors
-    /// `network.founding.invalid` before founding; as [`Network::ledger`].
-    #[uniffi::method(default(parameters = None))]
-    pub fn annual_statement(
-        &self,
-        member: ActorId,
-        year: i32,
-        lang: Lang,
-        policy: Arc<Policy>,
-        parameters: Option<Arc<Parameters>>,
-    ) -> Result<String> {
-        let params = crate::policy::parameters_or_shipped(parameters.as_ref());
-        Ok(coopetition::ledger::annual_statement(&self.read(), &member, year, policy.core(), params, lang)?)
-    }
-
-    /// The accounting export: one entry per fact dated from `start`
-    /// (included) to `end` (excluded): money due for each mission won, priced
-    /// by `policy` (no amount for a mission not priced yet, never a zero),
-    /// payments, deliveries in kind valued on their dates, donations.
-    ///
-    /// # Errors
-    /// `date.order.invalid` when `end` precedes `start`;
-    /// `policy.parameters.not_in_force`, any error of the policy, `money.amount.overflow`.
-    #[uniffi::method(default(parameters = None))]
-    pub fn ledger_entries(
-        &self,
-        start: NaiveDate,
-        end: NaiveDate,
-        policy: Arc<Policy>,
-        parameters: Option<Arc<Parameters>>,
-    ) -> Result<Vec<coopetition::ledger_export::LedgerEntry>> {
-        let params = crate::policy::parameters_or_shipped(parameters.as_ref());
-        Ok(coopetition::ledger_export::ledger_entries(&self.read(), start, end, policy.core(), params)?)
     }
 
     // ---- policies -----------------------------------------------------------------

@@ -269,6 +269,16 @@ impl Parameters {
         Ok(Arc::new(Parameters { inner: self.inner.with_situation_rate(&situation, rate)? }))
     }
 
+    /// These parameters with the part of the guide situation `situation`
+    /// recognised in kind at `rate`, in every guide that has it.
+    ///
+    /// # Errors
+    /// `policy.rate.invalid`; `policy.situation.unknown`;
+    /// `policy.guide.invalid` when the rate and the in-kind rate add up to more than 1.
+    pub fn with_situation_in_kind_rate(&self, situation: String, rate: Decimal) -> Result<Arc<Parameters>> {
+        Ok(Arc::new(Parameters { inner: self.inner.with_situation_in_kind_rate(&situation, rate)? }))
+    }
+
     /// These parameters with every situation's rate multiplied by `factor`.
     ///
     /// # Errors

@@ -4,14 +4,14 @@ use crate::convert::{actor_id, contract_id, label, mission_id, money, MoneyArg, 
 use crate::errors::IntoPy;
 use crate::event::{client, command_json, update};
 use crate::handle::PyNetwork;
-use crate::policy::PyParameters;
+
 use coopetition::charter::CharterSignature;
 use coopetition::charter::CharterStatus;
 use coopetition::charter::CharterText;
 use coopetition::compliance::{ComplianceReport, MemberCompliance};
 use coopetition::contract::{Contract, ContractTerms, ContractVersion};
 use coopetition::directory::DirectoryEntry;
-use coopetition::ledger::{MemberLedger, NetworkLedger};
+
 use coopetition::mission::Mission;
 use coopetition::mission::{MissionStep, MissionUpdate};
 use coopetition::negotiation::{Declaration, Negotiation};
@@ -848,100 +848,6 @@ impl PyNetwork {
     ) -> PyResult<String> {
         let language = crate::convert::lang(lang)?;
         self.read()?.signed_charter_markdown(&actor_id(&provider)?, language).py()
-    }
-
-    // ---- ledger -------------------------------------------------------------------
-
-    /// A member's ledger for a calendar year, under a policy (flat by default):
-    /// due, paid, in kind, offset, donations, balance.
-    #[pyo3(signature = (member, year, policy = None, parameters = None))]
-    fn ledger(
-        &self,
-        member: Str<'_>,
-        year: i32,
-        #[gen_stub(override_type(type_repr = "Policy | PolicyProtocol | None", imports = ("coopetition._types.PolicyProtocol")))]
-        policy: Option<&Bound<'_, PyAny>>,
-        parameters: Option<PyRef<'_, PyParameters>>,
-    ) -> PyResult<MemberLedger> {
-        crate::ledger::member(self, &member, year, policy, parameters)
-    }
-
-    /// What a reported mission owes under a policy (flat by default), with its explanation.
-    #[pyo3(signature = (mission, policy = None, parameters = None))]
-    fn assess(
-        &self,
-        mission: Str<'_>,
-        #[gen_stub(override_type(type_repr = "Policy | PolicyProtocol | None", imports = ("coopetition._types.PolicyProtocol")))]
-        policy: Option<&Bound<'_, PyAny>>,
-        parameters: Option<PyRef<'_, PyParameters>>,
-    ) -> PyResult<coopetition::policy::Assessment> {
-        crate::ledger::assess(self, &mission, policy, parameters)
-    }
-
-    /// The whole network's ledger for a calendar year.
-    #[pyo3(signature = (year, policy = None, parameters = None))]
-    fn network_ledger(
-        &self,
-        year: i32,
-        #[gen_stub(override_type(type_repr = "Policy | PolicyProtocol | None", imports = ("coopetition._types.PolicyProtocol")))]
-        policy: Option<&Bound<'_, PyAny>>,
-        parameters: Option<PyRef<'_, PyParameters>>,
-    ) -> PyResult<NetworkLedger> {
-        crate::ledger::whole(self, year, policy, parameters)
-    }
-
-    /// A member's annual statement, as Markdown in `lang` (`"fr"` or `"en"`).
-    #[pyo3(signature = (member, year, lang = "fr", policy = None, parameters = None))]
-    fn annual_statement(
-        &self,
-        member: Str<'_>,
-        year: i32,
-        #[gen_stub(override_type(type_repr = "builtins.str", imports = ("builtins")))]
-        #[pyo3(from_py_with = crate::convert::str_arg)]
-        lang: &str,
-        #[gen_stub(override_type(type_repr = "Policy | PolicyProtocol | None", imports = ("coopetition._types.PolicyProtocol")))]
-        policy: Option<&Bound<'_, PyAny>>,
-        parameters: Option<PyRef<'_, PyParameters>>,
-    ) -> PyResult<String> {
-        crate::ledger::statement(self, &member, year, lang, policy, parameters)
-    }
-
-    /// The accounting export: one row per fact dated from `start` (included)
-    /// to `end` (excluded), as a pyarrow table: `on`, `member`, `kind`
-    /// (`due` for each mission won, priced by `policy`, flat by default;
-    /// `paid`; `in_kind`, each delivery valued on its date; `donation`),
-    /// `mission`, `amount` (exact; null only for a mission not priced yet,
-    /// never a zero), `status`, `detail`. The yearly offset of in-kind value
-    /// is in the annual statement, not a row.
-    #[pyo3(signature = (start, end, policy = None, parameters = None))]
-    fn ledger_entries<'py>(
-        &self,
-        py: Python<'py>,
-        start: chrono::NaiveDate,
-        end: chrono::NaiveDate,
-        #[gen_stub(override_type(type_repr = "Policy | PolicyProtocol | None", imports = ("coopetition._types.PolicyProtocol")))]
-        policy: Option<&Bound<'_, PyAny>>,
-        parameters: Option<PyRef<'_, PyParameters>>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        crate::ledger::entries(py, self, start, end, policy, parameters)
-    }
-
-    /// Writes the accounting export (see `ledger_entries`) to `path`: CSV
-    /// for a name ending in `.csv`, Parquet for `.parquet` (with pyarrow).
-    #[pyo3(signature = (path, start, end, policy = None, parameters = None))]
-    fn export_ledger<'py>(
-        &self,
-        py: Python<'py>,
-        #[gen_stub(override_type(type_repr = "str | os.PathLike[str]", imports = ("os")))] path: &Bound<'py, PyAny>,
-        start: chrono::NaiveDate,
-        end: chrono::NaiveDate,
-        #[gen_stub(override_type(type_repr = "Policy | PolicyProtocol | None", imports = ("coopetition._types.PolicyProtocol")))]
-        policy: Option<&Bound<'_, PyAny>>,
-        parameters: Option<PyRef<'_, PyParameters>>,
-    ) -> PyResult<()> {
-        let table = crate::ledger::entries(py, self, start, end, policy, parameters)?;
-        py.import("coopetition._export")?.call_method1("write_table", (table, path))?;
-        Ok(())
     }
 
     /// Whether two networks have the same state.

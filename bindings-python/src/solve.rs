@@ -97,7 +97,7 @@ impl PySolution {
     /// The setting solved: `flat_rate` or `guide_scale`.
     #[getter]
     fn setting(&self) -> String {
-        self.solution.setting.name().to_owned()
+        self.solution.setting.name()
     }
 
     /// The value found (a rate, or a factor).

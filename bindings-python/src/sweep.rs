@@ -60,6 +60,8 @@ fn variants(settings: &Bound<'_, PyAny>) -> PyResult<Vec<Vec<Setting>>> {
 /// "event_solo": ["0.03", "0.04"]}` makes four), or a list of dicts, one per
 /// variant. A setting is `flat_rate` (in every period), `guide_scale` (every
 /// situation's rate multiplied), the id of a guide situation (its rate),
+/// `in_kind:` and the id of a guide situation (the part of its fair
+/// contribution recognised in kind; the rate and it add up to at most 1),
 /// `floor` (each amount raised to at least this many euros, never above the
 /// mission's revenue) or `cap` (each amount lowered to at most this many
 /// euros, after the floor). Values are `Decimal`, int or numeric strings;
@@ -67,7 +69,8 @@ fn variants(settings: &Bound<'_, PyAny>) -> PyResult<Vec<Vec<Setting>>> {
 ///
 /// Returns a `Sweep`, whose `table` is a pyarrow table, one row per variant
 /// in order: `settings` (text),
-/// `priced`, `total_due` (decimal128, exact), the effective rates'
+/// `priced`, `total_due` (decimal128, exact), `in_kind_credit` (what the
+/// guide recognised in kind, beside the money due), the effective rates'
 /// `rate_mean`, `rate_p10`, `rate_median`, `rate_p90` and `gini` (exact up
 /// to 65,536 missions, beyond within 2⁻¹³ of the exact figures), then
 /// `due_origin_<lead origin>` and `due_situation_<situation>` (exact).
@@ -113,7 +116,8 @@ pub struct PySweep {
 #[pymethods]
 impl PySweep {
     /// A pyarrow table, one row per variant in order: `settings` (text),
-    /// `priced`, `total_due` (decimal128, exact), the effective rates'
+    /// `priced`, `total_due` (decimal128, exact), `in_kind_credit` (exact),
+    /// the effective rates'
     /// `rate_mean`, `rate_p10`, `rate_median`, `rate_p90` and `gini`, then
     /// `due_origin_<lead origin>` and `due_situation_<situation>` (exact).
     #[getter]
@@ -148,7 +152,7 @@ impl PySweep {
     /// Each variant's settings, as `(name, value)` pairs in the order given.
     #[getter]
     fn settings(&self) -> Vec<Vec<(String, Decimal)>> {
-        self.sweep.rows.iter().map(|r| r.settings.iter().map(|s| (s.name().to_owned(), s.value())).collect()).collect()
+        self.sweep.rows.iter().map(|r| r.settings.iter().map(|s| (s.name(), s.value())).collect()).collect()
     }
 
     /// Each variant's total due, exact, in euros.

@@ -136,6 +136,9 @@ def fact_mismatch(network: c.Network, fact: dict[str, Any]) -> str | None:
             if not same:
                 wrong.append(f"{field} {actual}")
         return f"{fact}: got {', '.join(wrong)}" if wrong else None
+    elif "fiscal_year" in fact:
+        year = network.fiscal_year(fact["fiscal_year"])
+        got = [year.first_day.isoformat(), year.last_day.isoformat()]
     elif "ledger_entries" in fact:
         q = fact["ledger_entries"]
         table = network.ledger_entries(date.fromisoformat(q["start"]), date.fromisoformat(q["end"]), c.Policy.builtin(q["policy"]))

@@ -43,6 +43,8 @@ def test_sweep(case: dict[str, Any]) -> None:
     s = c.sweep(missions(), case["policy"], variants)
     assert s.totals == [Decimal(t) for t in expected["totals"]]
     assert s.table.column("priced").to_pylist() == expected["priced"]
+    if "in_kind" in expected:
+        assert s.table.column("in_kind_credit").to_pylist() == [Decimal(t) for t in expected["in_kind"]]
     assert s.settings == [[(x["setting"], Decimal(x["value"])) for x in variant] for variant in case["variants"]]
 
 

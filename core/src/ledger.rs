@@ -1,4 +1,4 @@
-//! The ledger: per member and year, what is due, paid, given in kind and donated.
+//! The ledger: per member and fiscal year, what is due, paid, given in kind and donated.
 //!
 //! The ledger is computed, never stored: it reads the network's state (missions,
 //! declarations, negotiations, payments, donations, deliveries) and prices the
@@ -6,7 +6,8 @@
 //! network, policy and parameters always give the same ledger, so a replayed
 //! journal gives an equal ledger.
 //!
-//! For one member and one calendar year:
+//! For one member and one fiscal year (the calendar year, unless a steward
+//! set another first day: see [`crate::fiscal_year`]; "the year" below):
 //!
 //! - **due**: the sum of the priced assessments of the member's missions won
 //!   that year (a mission counts in the year of its `won` step; a mission
@@ -25,7 +26,8 @@
 //!   second time;
 //! - **offset**: the delivered in-kind value applied against the money due, at
 //!   most `max_offset_share` × due (rounded to the cent), with the valuation
-//!   in force on **31 December** of the year: the share applies to the year's
+//!   in force on the **last day** of the year (31 December for a calendar
+//!   year): the share applies to the year's
 //!   total, which is known only at the end of the year. In-kind value beyond
 //!   the cap is recorded but neither carried over to another year nor refunded;
 //! - **donations**: recorded beside, never reducing what is due;
@@ -49,11 +51,8 @@
 //! # Ok(()) }
 //! ```
 
-use crate::actor::ActorKind;
-use crate::calendar::in_year;
-use crate::catalogue::Catalogues;
 use crate::error::{Error, Result};
-use crate::format;
+use crate::fiscal_year::FiscalYear;
 use crate::ids::{ActorId, MissionId};
 use crate::mission::Mission;
 use crate::money::{round_cents, Money};
@@ -61,13 +60,11 @@ use crate::negotiation::{Delivery, DeliveryUnit, Donation, Payment};
 use crate::network::Network;
 use crate::policy::{AssessmentStatus, ContributionPolicy, InKindValuation, MissionFacts, Parameters, Provenance};
 pub use crate::statement_text::money_text;
-use crate::statement_text::{cell, form_text, provenance_text, status_text, unit_text};
-use crate::text::{Lang, Text};
+use crate::text::Text;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
 /// One mission won in the year, as the policy assessed it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -159,7 +156,7 @@ pub enum Settlement {
     Overpaid,
 }
 
-/// One member's ledger for one calendar year.
+/// One member's ledger for one fiscal year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(
@@ -170,8 +167,12 @@ pub enum Settlement {
 pub struct MemberLedger {
     /// The member.
     pub member: ActorId,
-    /// The calendar year.
+    /// The fiscal year, named after the calendar year it starts in.
     pub year: i32,
+    /// The fiscal year's first day.
+    pub first_day: NaiveDate,
+    /// Its last day, on which the in-kind valuation of the offset is read.
+    pub last_day: NaiveDate,
     /// The name of the policy that priced the missions.
     pub policy: String,
     /// The missions won that year, priced or not, by date won then id.
@@ -194,7 +195,7 @@ pub struct MemberLedger {
     /// already reflected in the money due, never offset).
     pub policy_in_kind_credit: Money,
     /// The share of the money due that in-kind value may offset, in force on
-    /// 31 December; `None` when no offset had to be computed and no valuation
+    /// the fiscal year's last day; `None` when no offset had to be computed and no valuation
     /// is in force that day.
     #[serde(with = "rust_decimal::serde::str_option")]
     pub max_offset_share: Option<Decimal>,
@@ -220,6 +221,11 @@ impl MemberLedger {
     /// delivery, no donation.
     pub fn is_empty(&self) -> bool {
         self.missions.is_empty() && self.payments.is_empty() && self.deliveries.is_empty() && self.donations.is_empty()
+    }
+
+    /// The fiscal year this ledger covers.
+    pub fn fiscal_year(&self) -> FiscalYear {
+        FiscalYear { year: self.year, first_day: self.first_day, last_day: self.last_day }
     }
 
     /// The missions that count in the money due.
@@ -251,7 +257,7 @@ fn settlement(balance: Money) -> Settlement {
     }
 }
 
-/// The whole network's ledger for one calendar year.
+/// The whole network's ledger for one fiscal year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(
@@ -262,8 +268,12 @@ fn settlement(balance: Money) -> Settlement {
 pub struct NetworkLedger {
     /// The network's name (empty before founding).
     pub network: String,
-    /// The calendar year.
+    /// The fiscal year, named after the calendar year it starts in.
     pub year: i32,
+    /// The fiscal year's first day.
+    pub first_day: NaiveDate,
+    /// Its last day.
+    pub last_day: NaiveDate,
     /// The name of the policy that priced the missions.
     pub policy: String,
     /// One ledger per member with anything that year, by member id.
@@ -332,11 +342,6 @@ fn sum<'a>(amounts: impl IntoIterator<Item = &'a Money>) -> Result<Money> {
 
 fn mul(a: Decimal, b: Decimal) -> Result<Decimal> {
     a.checked_mul(b).ok_or_else(|| Error::AmountOverflow(format!("{a} × {b}")))
-}
-
-fn december_31(year: i32) -> Result<NaiveDate> {
-    NaiveDate::from_ymd_opt(year, 12, 31)
-        .ok_or_else(|| Error::Parse { value: year.to_string(), expected: "a calendar year" })
 }
 
 /// Prices the missions of one member's bucket with the policy, in won order.
@@ -421,7 +426,7 @@ pub fn offset(due: Money, in_kind_value: Money, share: Decimal) -> Result<(Money
 fn build(
     network: &Network,
     member: &ActorId,
-    year: i32,
+    period: &FiscalYear,
     bucket: &Bucket<'_>,
     policy: &dyn ContributionPolicy,
     params: &Parameters,
@@ -436,7 +441,7 @@ fn build(
     let in_kind = totals(&deliveries)?;
     let in_kind_value = sum(deliveries.iter().map(|d| &d.value))?;
     let needs_offset = !due.amount().is_zero() && !in_kind_value.amount().is_zero();
-    let valuation: Option<&InKindValuation> = match params.in_kind_at(december_31(year)?) {
+    let valuation: Option<&InKindValuation> = match params.in_kind_at(period.last_day) {
         Ok(v) => Some(v),
         Err(e) if needs_offset => return Err(e),
         Err(_) => None,
@@ -448,7 +453,9 @@ fn build(
     let balance = due.checked_sub(offset)?.checked_sub(paid)?;
     Ok(MemberLedger {
         member: member.clone(),
-        year,
+        year: period.year,
+        first_day: period.first_day,
+        last_day: period.last_day,
         policy: policy.name().to_owned(),
         missions,
         due,
@@ -468,12 +475,12 @@ fn build(
     })
 }
 
-/// One member's ledger for one calendar year.
+/// One member's ledger for fiscal year `year` (see [`Network::fiscal_year`]).
 ///
 /// # Errors
-/// `actor.id.unknown`; `input.parse.invalid` for a year without a 31
-/// December; `policy.parameters.not_in_force` when no valuation covers a
-/// delivery's date (or 31 December, when an offset is needed); any error the
+/// `actor.id.unknown`; `input.parse.invalid` for a year at the calendar's
+/// ends; `policy.parameters.not_in_force` when no valuation covers a
+/// delivery's date (or the year's last day, when an offset is needed); any error the
 /// policy returns for one of the missions; `money.amount.overflow`.
 pub fn member_year(
     network: &Network,
@@ -483,13 +490,14 @@ pub fn member_year(
     params: &Parameters,
 ) -> Result<MemberLedger> {
     network.actor(member)?;
-    let all = buckets(network, |d| in_year(d, year), Some(member));
+    let period = network.fiscal_year(year)?;
+    let all = buckets(network, |d| period.contains(d), Some(member));
     let empty = Bucket::default();
     let bucket = all.get(member).unwrap_or(&empty);
-    build(network, member, year, bucket, policy, params)
+    build(network, member, &period, bucket, policy, params)
 }
 
-/// The whole network's ledger for one calendar year: one line per member
+/// The whole network's ledger for fiscal year `year`: one line per member
 /// with a mission won, a payment, a delivery or a donation that year.
 ///
 /// # Errors
@@ -500,15 +508,17 @@ pub fn network_year(
     policy: &dyn ContributionPolicy,
     params: &Parameters,
 ) -> Result<NetworkLedger> {
-    december_31(year)?;
+    let period = network.fiscal_year(year)?;
     let mut members = Vec::new();
-    for (member, bucket) in buckets(network, |d| in_year(d, year), None) {
-        members.push(build(network, member, year, &bucket, policy, params)?);
+    for (member, bucket) in buckets(network, |d| period.contains(d), None) {
+        members.push(build(network, member, &period, &bucket, policy, params)?);
     }
     let total = |f: fn(&MemberLedger) -> &Money| sum(members.iter().map(f));
     Ok(NetworkLedger {
         network: network.settings().map(|s| s.name.clone()).unwrap_or_default(),
         year,
+        first_day: period.first_day,
+        last_day: period.last_day,
         policy: policy.name().to_owned(),
         due: total(|m| &m.due)?,
         unpriced: members.iter().flat_map(|m| m.unpriced.iter().cloned()).collect(),
@@ -522,314 +532,18 @@ pub fn network_year(
     })
 }
 
-// ---- annual statement -----------------------------------------------------------
-
-/// A member's annual statement: its ledger with the names it is shown with.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct AnnualStatement {
-    /// The network's name.
-    pub network: String,
-    /// The member's display name.
-    pub member_name: String,
-    /// The member's kind (selects the wording of its contribution options).
-    pub member_kind: ActorKind,
-    /// The ledger.
-    pub ledger: MemberLedger,
-}
-
-/// A member's annual statement rendered as Markdown in `lang`.
-///
-/// # Errors
-/// `network.founding.invalid` before founding; as [`member_year`].
-pub fn annual_statement(
-    network: &Network,
-    member: &ActorId,
-    year: i32,
-    policy: &dyn ContributionPolicy,
-    params: &Parameters,
-    lang: Lang,
-) -> Result<String> {
-    Ok(AnnualStatement::new(network, member, year, policy, params)?.to_markdown(lang))
-}
-
-impl AnnualStatement {
-    /// The statement of `member` for `year`.
-    ///
-    /// # Errors
-    /// As [`annual_statement`].
-    pub fn new(
-        network: &Network,
-        member: &ActorId,
-        year: i32,
-        policy: &dyn ContributionPolicy,
-        params: &Parameters,
-    ) -> Result<AnnualStatement> {
-        let settings = network.settings().ok_or(Error::Founding("the network must be founded first"))?;
-        let actor = network.actor(member)?;
-        Ok(AnnualStatement {
-            network: settings.name.clone(),
-            member_name: actor.display_name.clone(),
-            member_kind: actor.kind,
-            ledger: member_year(network, member, year, policy, params)?,
-        })
-    }
-
-    /// The statement as Markdown, in French or in English.
-    pub fn to_markdown(&self, lang: Lang) -> String {
-        let mut out = String::new();
-        // Writing to a String cannot fail.
-        let _ = self.write_markdown(&mut out, lang);
-        out
-    }
-
-    fn write_markdown(&self, out: &mut String, lang: Lang) -> std::fmt::Result {
-        let l = &self.ledger;
-        let fr = lang == Lang::Fr;
-        let m = |amount: Money| money_text(amount, lang);
-        let day = |on: NaiveDate| crate::format::date(on, lang);
-        let t = |fr_text: &'static str, en_text: &'static str| if fr { fr_text } else { en_text };
-        // French typography puts a space before a colon.
-        let c = t(" :", ":");
-
-        writeln!(out, "# {} {} — {}", t("Relevé annuel", "Annual statement"), l.year, cell(&self.network))?;
-        writeln!(out)?;
-        writeln!(out, "- {}{c} {}", t("Réseau", "Network"), cell(&self.network))?;
-        writeln!(out, "- {}{c} {} (`{}`)", t("Membre", "Member"), cell(&self.member_name), l.member)?;
-        writeln!(out, "- {}{c} {}", t("Année", "Year"), l.year)?;
-        writeln!(out, "- {}{c} `{}`", t("Politique de contribution", "Contribution policy"), l.policy)?;
-
-        writeln!(out, "\n## {} {}\n", t("Missions remportées en", "Missions won in"), l.year)?;
-        if l.priced().next().is_none() {
-            writeln!(out, "{}", t("Aucune mission chiffrée.", "No priced mission."))?;
-        } else {
-            writeln!(
-                out,
-                "| {} |\n| --- | --- | --- | ---: | ---: | --- | --- |",
-                t(
-                    "Mission | Intitulé | Remportée le | Chiffre d'affaires | Montant dû | Provenance | Situation",
-                    "Mission | Title | Won on | Revenue | Amount due | Provenance | Situation"
-                )
-            )?;
-            for line in l.priced() {
-                let situation = match (&line.situation_title, &line.situation) {
-                    (Some(title), _) => cell(title.get(lang)),
-                    (None, Some(id)) => format!("`{id}`"),
-                    (None, None) => "—".to_owned(),
-                };
-                writeln!(
-                    out,
-                    "| `{}` | {} | {} | {} | {} | {} | {} |",
-                    line.mission,
-                    cell(&line.title),
-                    day(line.won_on),
-                    m(line.revenue),
-                    line.amount.map_or_else(|| "—".to_owned(), m),
-                    provenance_text(line.provenance, lang),
-                    situation
-                )?;
-            }
-        }
-        writeln!(out, "\n{}{c} **{}**", t("Total dû", "Total due"), m(l.due))?;
-        if !l.policy_in_kind_credit.amount().is_zero() {
-            writeln!(
-                out,
-                "\n{}{c} {}. {}",
-                t("Part reconnue en nature par la politique", "Part recognised in kind by the policy"),
-                m(l.policy_in_kind_credit),
-                t(
-                    "Elle est déjà déduite du montant dû et ne compense rien une seconde fois.",
-                    "It is already deducted from the amount due and offsets nothing a second time."
-                )
-            )?;
-        }
-
-        if l.unpriced_count() > 0 {
-            writeln!(out, "\n## {}\n", t("Missions en attente", "Pending missions"))?;
-            writeln!(
-                out,
-                "| {} |\n| --- | --- | --- | ---: | --- |",
-                t(
-                    "Mission | Intitulé | Remportée le | Chiffre d'affaires | État",
-                    "Mission | Title | Won on | Revenue | Status"
-                )
-            )?;
-            for line in l.pending() {
-                writeln!(
-                    out,
-                    "| `{}` | {} | {} | {} | {} |",
-                    line.mission,
-                    cell(&line.title),
-                    day(line.won_on),
-                    m(line.revenue),
-                    status_text(line.status, lang)
-                )?;
-            }
-            let pending = u64::try_from(l.unpriced_count()).unwrap_or(u64::MAX);
-            let its = match (lang, crate::format::is_singular(pending, lang)) {
-                (Lang::Fr, true) => "son",
-                (Lang::Fr, false) => "leur",
-                (Lang::En, true) => "its",
-                (Lang::En, false) => "their",
-            };
-            let sentence = if fr {
-                let missions = crate::format::count(pending, lang, "mission", "missions");
-                format!("{missions} en attente : {its} montant n'est pas encore connu, il n'est pas compté comme nul.")
-            } else {
-                let missions = crate::format::count(pending, lang, "pending mission", "pending missions");
-                format!("{missions}: {its} amount is not known yet; it is not counted as zero.")
-            };
-            writeln!(out, "\n{sentence}")?;
-        }
-
-        writeln!(out, "\n## {}\n", t("Versements", "Payments"))?;
-        if l.payments.is_empty() {
-            writeln!(out, "{}", t("Aucun versement reçu.", "No payment received."))?;
-        } else {
-            writeln!(
-                out,
-                "| {} |\n| --- | --- | ---: |",
-                t("Reçu le | Référence | Montant", "Received on | Reference | Amount")
-            )?;
-            for p in &l.payments {
-                let reference = if p.reference.is_empty() { "—".to_owned() } else { cell(&p.reference) };
-                writeln!(out, "| {} | {} | {} |", day(p.on), reference, m(p.amount))?;
-            }
-        }
-        writeln!(out, "\n{}{c} **{}**", t("Total versé", "Total paid"), m(l.paid))?;
-
-        writeln!(out, "\n## {}\n", t("Contributions en nature", "In-kind contributions"))?;
-        if l.deliveries.is_empty() {
-            writeln!(out, "{}", t("Aucune contribution en nature.", "No in-kind contribution."))?;
-        } else {
-            writeln!(
-                out,
-                "| {} |\n| --- | --- | ---: | --- | ---: | ---: |",
-                t(
-                    "Réalisée le | Contribution | Quantité | Unité | Valeur unitaire | Valeur",
-                    "Delivered on | Contribution | Quantity | Unit | Unit value | Value"
-                )
-            )?;
-            for v in &l.deliveries {
-                writeln!(
-                    out,
-                    "| {} | {} | {} | {} | {} | {} |",
-                    day(v.delivery.on),
-                    self.contribution_text(&v.delivery.contribution, lang),
-                    format::number(v.delivery.quantity, lang),
-                    unit_text(v.delivery.unit, lang),
-                    m(v.unit_value),
-                    m(v.value)
-                )?;
-            }
-            writeln!(out)?;
-            for total in &l.in_kind {
-                writeln!(
-                    out,
-                    "- {}{c} {} {} = {}",
-                    self.contribution_text(&total.contribution, lang),
-                    format::number(total.quantity, lang),
-                    unit_text(total.unit, lang),
-                    m(total.value)
-                )?;
-            }
-        }
-        writeln!(out, "\n{}{c} **{}**", t("Valeur en nature", "In-kind value"), m(l.in_kind_value))?;
-        let share = l.max_offset_share.map_or_else(|| "—".to_owned(), |s| format::percent(s, lang));
-        if fr {
-            writeln!(
-                out,
-                "\nCompensation : **{}** (au plus {} du montant dû, soit {}, selon la valorisation en vigueur le 31 décembre {}).",
-                m(l.offset),
-                share,
-                m(l.offset_cap),
-                l.year
-            )?;
-        } else {
-            writeln!(
-                out,
-                "\nOffset: **{}** (at most {} of the amount due, that is {}, with the valuation in force on 31 December {}).",
-                m(l.offset),
-                share,
-                m(l.offset_cap),
-                l.year
-            )?;
-        }
-
-        writeln!(out, "\n## {}\n", t("Dons", "Donations"))?;
-        if l.donations.is_empty() {
-            writeln!(out, "{}", t("Aucun don.", "No donation."))?;
-        } else {
-            writeln!(
-                out,
-                "| {} |\n| --- | --- | ---: |",
-                t("Reçu le | Mission | Montant", "Received on | Mission | Amount")
-            )?;
-            for d in &l.donations {
-                let mission = d.mission.as_ref().map_or_else(|| "—".to_owned(), |id| format!("`{id}`"));
-                writeln!(out, "| {} | {} | {} |", day(d.on), mission, m(d.amount))?;
-            }
-        }
-        writeln!(
-            out,
-            "\n{}{c} **{}**. {}",
-            t("Total des dons", "Total donated"),
-            m(l.donated),
-            t(
-                "Les dons s'ajoutent à la contribution et ne réduisent jamais le montant dû.",
-                "Donations come on top of the contribution and never reduce the amount due."
-            )
-        )?;
-
-        writeln!(out, "\n## {}\n", t("Solde", "Balance"))?;
-        writeln!(out, "{}", self.balance_sentence(lang))
-    }
-
-    /// The sentence that states the balance.
-    pub fn balance_sentence(&self, lang: Lang) -> String {
-        let l = &self.ledger;
-        let m = |amount: Money| money_text(amount, lang);
-        let abs = Money::eur(l.balance.amount().abs());
-        let detail = match lang {
-            Lang::Fr => format!("dû {} − compensation en nature {} − versé {}", m(l.due), m(l.offset), m(l.paid)),
-            Lang::En => format!("due {} − in-kind offset {} − paid {}", m(l.due), m(l.offset), m(l.paid)),
-        };
-        let mut sentence = match (lang, l.settlement()) {
-            (Lang::Fr, Settlement::Owed) => format!("Solde {} : **{} restent dus** ({detail}).", l.year, m(abs)),
-            (Lang::Fr, Settlement::Settled) => format!("Solde {} : **soldé** ({detail}).", l.year),
-            (Lang::Fr, Settlement::Overpaid) => format!("Solde {} : **trop-versé de {}** ({detail}).", l.year, m(abs)),
-            (Lang::En, Settlement::Owed) => format!("Balance for {}: **{} still owed** ({detail}).", l.year, m(abs)),
-            (Lang::En, Settlement::Settled) => format!("Balance for {}: **settled** ({detail}).", l.year),
-            (Lang::En, Settlement::Overpaid) => {
-                format!("Balance for {}: **overpaid by {}** ({detail}).", l.year, m(abs))
-            }
-        };
-        if l.unpriced_count() > 0 {
-            sentence.push(' ');
-            sentence.push_str(&match lang {
-                Lang::Fr if l.unpriced_count() == 1 => "Ce solde ne compte pas la mission en attente.".to_owned(),
-                Lang::En if l.unpriced_count() == 1 => "This balance leaves out the pending mission.".to_owned(),
-                Lang::Fr => format!("Ce solde ne compte pas les {} missions en attente.", l.unpriced_count()),
-                Lang::En => format!("This balance leaves out the {} pending missions.", l.unpriced_count()),
-            });
-        }
-        sentence
-    }
-
-    fn contribution_text(&self, id: &str, lang: Lang) -> String {
-        let form = Catalogues::shipped().kind(self.member_kind).ok().and_then(|k| k.contribution(id)).map(|o| o.form);
-        match form {
-            Some(form) => format!("{} (`{id}`)", form_text(form, lang)),
-            None => format!("`{}`", cell(id)),
-        }
-    }
-}
+mod statement;
+pub use statement::{annual_statement, AnnualStatement};
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::actor::{Actor, InvolvementLevel};
+    use crate::actor::{Actor, ActorKind, InvolvementLevel};
+    use crate::format;
     use crate::network::{date, Action, Command, NetworkSettings};
     use crate::policy::FlatRate;
+    use crate::statement_text::cell;
+    use crate::text::Lang;
 
     fn eur(text: &str) -> Money {
         Money::parse_eur(text).unwrap()

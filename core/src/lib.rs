@@ -24,6 +24,7 @@ pub mod contract;
 pub mod directory;
 pub mod documents;
 pub mod error;
+pub mod fiscal_year;
 pub mod followup;
 pub mod format;
 pub mod ids;

@@ -25,6 +25,7 @@ use crate::actor::{Actor, ActorKind};
 use crate::charter::{CharterStatus, CharterText};
 use crate::contract::{Contract, MembershipStructure};
 use crate::error::{Error, Result};
+use crate::fiscal_year::FiscalYear;
 use crate::ids::{ActorId, ContractId, MissionId};
 use crate::mission::Mission;
 use chrono::NaiveDate;
@@ -318,6 +319,23 @@ impl Network {
     pub fn missions_of<'a>(&'a self, provider: &ActorId) -> impl Iterator<Item = &'a Mission> + 'a {
         let provider = provider.clone();
         self.state.missions.values().filter(move |m| m.provider == provider)
+    }
+
+    /// Fiscal year `year`: the days the ledger and the annual statement of
+    /// that year cover (see [`crate::fiscal_year`]).
+    ///
+    /// # Errors
+    /// `input.parse.invalid` for a year at the calendar's ends.
+    pub fn fiscal_year(&self, year: i32) -> Result<FiscalYear> {
+        crate::fiscal_year::fiscal_year(&self.state.fiscal_years, year)
+    }
+
+    /// The fiscal year `on` falls in.
+    ///
+    /// # Errors
+    /// As [`Network::fiscal_year`].
+    pub fn fiscal_year_containing(&self, on: NaiveDate) -> Result<FiscalYear> {
+        crate::fiscal_year::fiscal_year_containing(&self.state.fiscal_years, on)
     }
 
     fn charter_required(&self, contract: &Contract) -> bool {

@@ -63,6 +63,7 @@ pub fn check(state: &NetworkState) -> Result<()> {
     };
     let second = || -> Result<()> {
         follow_up(state)?;
+        crate::fiscal_year::check_changes(&state.fiscal_years)?;
         sequence_numbers(state)
     };
     // A large state is checked on two threads; the error reported is the

@@ -197,6 +197,12 @@ fn check_fact(network: &Network, fact: &Value) -> Result<(), String> {
         }
         return if wrong.is_empty() { Ok(()) } else { Err(format!("{fact}: got {}", wrong.join(", "))) };
     }
+    if let Some(year) = fact.get("fiscal_year") {
+        let year = network
+            .fiscal_year(i32::try_from(year.as_i64().unwrap()).unwrap())
+            .map_err(|e| format!("{fact}: {}", e.code()))?;
+        return differ(&serde_json::json!([year.first_day.to_string(), year.last_day.to_string()]));
+    }
     if let Some(query) = fact.get("ledger_entries") {
         let policy = builtin(query["policy"].as_str().unwrap(), None).unwrap();
         let day = |key: &str| query[key].as_str().unwrap().parse::<chrono::NaiveDate>().unwrap();

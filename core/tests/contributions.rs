@@ -7,6 +7,7 @@
 //! out by hand in the test that checks it.
 
 use chrono::NaiveDate;
+use coopetition::fiscal_year::FiscalYearStart;
 use coopetition::ledger::{annual_statement, member_year, network_year, MemberLedger, Settlement};
 use coopetition::mission::Resource;
 use coopetition::negotiation::{Agreement, Delivery, DeliveryUnit, Donation, Payment};
@@ -745,6 +746,90 @@ fn the_annual_statement_reads_in_french_and_in_english() {
     accept(&mut quiet, payment("sam", "cecile", d(2021, 2, 1), "10.00"));
     let en = annual_statement(&quiet, &id("cecile"), 2021, &FlatRate, Parameters::shipped(), Lang::En).unwrap();
     assert!(en.contains("**overpaid by €10.00**"), "{en}");
+}
+
+#[test]
+fn a_fiscal_year_from_1_july_covers_its_own_days_values_its_offset_on_its_last_day_and_says_so() {
+    let mut n = paul_2021();
+    let july = FiscalYearStart::new(7, 1).unwrap();
+    // Only a steward sets it; 29 February is not a day every year has.
+    reject(&mut n, cmd("paul", d(2021, 6, 15), Action::SetFiscalYear { start: july }), "auth.steward.required");
+    let leap = FiscalYearStart { month: 2, day: 29 };
+    reject(&mut n, cmd("sam", d(2021, 6, 15), Action::SetFiscalYear { start: leap }), "input.parse.invalid");
+    // Set during calendar year 2021: fiscal year 2021 ends on 30 June 2022.
+    accept(&mut n, cmd("sam", d(2021, 6, 15), Action::SetFiscalYear { start: july }));
+    let y2021 = n.fiscal_year(2021).unwrap();
+    assert_eq!((y2021.first_day, y2021.last_day), (d(2021, 1, 1), d(2022, 6, 30)));
+    assert_eq!(n.fiscal_year_containing(d(2022, 7, 1)).unwrap().year, 2022);
+    win(&mut n, "paul", "m2", d(2022, 3, 1), "4000.00");
+    // On 2 March 2022, 1 February would end fiscal year 2021 on 31 January
+    // 2022, a day past.
+    let february = FiscalYearStart::new(2, 1).unwrap();
+    reject(&mut n, cmd("sam", d(2022, 3, 2), Action::SetFiscalYear { start: february }), "date.order.invalid");
+    accept(&mut n, payment("sam", "paul", d(2022, 7, 1), "100.00"));
+
+    // The share of the offset falls to 0.25 on 1 January 2022.
+    let money = |a: &str| format!(r#"{{"amount": "{a}", "currency": "EUR"}}"#);
+    let value = |share: &str| {
+        format!(
+            r#"{{"per_hour": {}, "per_event": {}, "per_project_holder": {}, "max_offset_share": "{share}"}}"#,
+            money("35.00"),
+            money("150.00"),
+            money("50.00")
+        )
+    };
+    let params = Parameters::load(&format!(
+        r#"{{"in_kind": [{{"from": "2020-01-01", "until": "2022-01-01", "value": {}}}, {{"from": "2022-01-01", "value": {}}}]}}"#,
+        value("1"),
+        value("0.25")
+    ))
+    .unwrap();
+    // Fiscal year 2021: 5% × 12 000.00 + 5% × 4 000.00 = 800.00 due; 200.00
+    // paid (the 100.00 of 1 July 2022 is fiscal year 2022's); 10 h × 35.00 =
+    // 350.00 in kind; the share in force on 30 June 2022 is 0.25: cap
+    // 0.25 × 800.00 = 200.00, offset 200.00; balance 800 − 200 − 200 = 400.00.
+    let l = ledger(&n, "paul", 2021, &FlatRate, &params);
+    assert_eq!((l.first_day, l.last_day), (d(2021, 1, 1), d(2022, 6, 30)));
+    assert_eq!((l.due, l.paid, l.in_kind_value), (eur("800.00"), eur("200.00"), eur("350.00")));
+    assert_eq!((l.max_offset_share, l.offset_cap, l.offset), (Some(dec("0.25")), eur("200.00"), eur("200.00")));
+    assert_eq!(l.balance, eur("400.00"));
+    // Fiscal year 2022, from 1 July 2022 to 30 June 2023: 100.00 paid, overpaid.
+    let l = ledger(&n, "paul", 2022, &FlatRate, &params);
+    assert_eq!((l.first_day, l.last_day, l.due, l.paid), (d(2022, 7, 1), d(2023, 6, 30), eur("0.00"), eur("100.00")));
+    assert_eq!(l.settlement(), Settlement::Overpaid);
+    let whole = network_year(&n, 2021, &FlatRate, &params).unwrap();
+    assert_eq!((whole.first_day, whole.last_day, whole.balance), (d(2021, 1, 1), d(2022, 6, 30), eur("400.00")));
+
+    let en = annual_statement(&n, &id("paul"), 2021, &FlatRate, &params, Lang::En).unwrap();
+    for expected in [
+        "# Annual statement 2021 — La Compagnie des Tiers-Lieux",
+        "- Fiscal year: 2021 (1 January 2021 to 30 June 2022)",
+        "## Missions won in fiscal year 2021",
+        "| `m2` | Programmation du tiers-lieu m2 | 1 March 2022 | €4,000.00 | €200.00 |",
+        "(at most 25% of the amount due, that is €200.00, with the valuation in force on 30 June 2022).",
+        "Balance for 2021: **€400.00 still owed**",
+    ] {
+        assert!(en.contains(expected), "missing `{expected}` in:\n{en}");
+    }
+    let fr = annual_statement(&n, &id("paul"), 2021, &FlatRate, &params, Lang::Fr).unwrap();
+    for expected in [
+        "- Exercice : 2021 (du 1er janvier 2021 au 30 juin 2022)",
+        "## Missions remportées pendant l'exercice 2021",
+        "selon la valorisation en vigueur le 30 juin 2022).",
+    ] {
+        assert!(fr.contains(expected), "missing `{expected}` in:\n{fr}");
+    }
+    // A calendar year keeps its plain wording.
+    let calendar = annual_statement(&paul_2021(), &id("paul"), 2021, &FlatRate, &params, Lang::En).unwrap();
+    assert!(calendar.contains("- Year: 2021\n") && calendar.contains("## Missions won in 2021\n"), "{calendar}");
+    assert!(calendar.contains("with the valuation in force on 31 December 2021)."), "{calendar}");
+
+    // The journal replays to the same fiscal years and ledgers.
+    let replayed = Network::replay(&n.journal_jsonl()).unwrap();
+    assert_eq!(replayed.state(), n.state());
+    assert_eq!(ledger(&replayed, "paul", 2021, &FlatRate, &params), ledger(&n, "paul", 2021, &FlatRate, &params));
+    let state: coopetition::network::NetworkState = serde_json::from_str(&n.state_json()).unwrap();
+    assert_eq!(&state, n.state());
 }
 
 #[test]

@@ -52,6 +52,10 @@ fn sweeps() {
                 let priced: Vec<u64> =
                     expected["priced"].as_array().unwrap().iter().map(|p| p.as_u64().unwrap()).collect();
                 assert_eq!(s.rows.iter().map(|r| r.priced).collect::<Vec<_>>(), priced, "{name}");
+                if let Some(in_kind) = expected["in_kind"].as_array() {
+                    let in_kind: Vec<Decimal> = in_kind.iter().map(dec).collect();
+                    assert_eq!(s.rows.iter().map(|r| r.in_kind_credit).collect::<Vec<_>>(), in_kind, "{name}");
+                }
                 assert_eq!(s.rows.iter().map(|r| r.settings.clone()).collect::<Vec<_>>(), variants, "{name}");
             }
             (Err(e), Some(code)) => assert_eq!(e.code(), code, "{name}: {e}"),

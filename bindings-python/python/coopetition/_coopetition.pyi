@@ -42,6 +42,7 @@ __all__ = [
     "EngagementCheck",
     "Event",
     "EventAttended",
+    "FiscalYear",
     "FoundThroughCall",
     "InKindTotal",
     "Lead",
@@ -1108,6 +1109,28 @@ class EventAttended:
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
 
 @typing.final
+class FiscalYear:
+    r"""
+    One fiscal year and the days it covers.
+    """
+    @property
+    def year(self) -> builtins.int:
+        r"""
+        Its name: the calendar year it starts in.
+        """
+    @property
+    def first_day(self) -> datetime.date:
+        r"""
+        Its first day.
+        """
+    @property
+    def last_day(self) -> datetime.date:
+        r"""
+        Its last day.
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+
+@typing.final
 class FoundThroughCall:
     r"""
     A member who joined one of the member's missions through its call for partners.
@@ -1588,7 +1611,7 @@ class MemberCompliance:
 @typing.final
 class MemberLedger:
     r"""
-    One member's ledger for one calendar year.
+    One member's ledger for one fiscal year.
     """
     @property
     def member(self) -> builtins.str:
@@ -1598,7 +1621,17 @@ class MemberLedger:
     @property
     def year(self) -> builtins.int:
         r"""
-        The calendar year.
+        The fiscal year, named after the calendar year it starts in.
+        """
+    @property
+    def first_day(self) -> datetime.date:
+        r"""
+        The fiscal year's first day.
+        """
+    @property
+    def last_day(self) -> datetime.date:
+        r"""
+        Its last day, on which the in-kind valuation of the offset is read.
         """
     @property
     def policy(self) -> builtins.str:
@@ -1655,7 +1688,7 @@ class MemberLedger:
     def max_offset_share(self) -> typing.Optional[decimal.Decimal]:
         r"""
         The share of the money due that in-kind value may offset, in force on
-        31 December; `None` when no offset had to be computed and no valuation
+        the fiscal year's last day; `None` when no offset had to be computed and no valuation
         is in force that day.
         """
     @property
@@ -2194,6 +2227,54 @@ class Network:
         r"""
         The providers an open call of this lead would go to now, in id order.
         """
+    def set_fiscal_year(self, by: builtins.str, on: datetime.date, month: builtins.int, day: builtins.int) -> Event:
+        r"""
+        A steward sets the fiscal year's first day (`month`, `day`: a day every
+        year has, so not 29 February), in force from the next fiscal year: the
+        fiscal year in force on `on` ends the day before the new first day in
+        the following calendar year (`date.order.invalid` if that day is past).
+        """
+    def fiscal_year(self, year: builtins.int) -> FiscalYear:
+        r"""
+        Fiscal year `year` (named after the calendar year it starts in): the
+        days its ledger and annual statement cover.
+        """
+    def fiscal_year_containing(self, on: datetime.date) -> FiscalYear:
+        r"""
+        The fiscal year `on` falls in.
+        """
+    def ledger(self, member: builtins.str, year: builtins.int, policy: Policy | PolicyProtocol | None = None, parameters: typing.Optional[Parameters] = None) -> MemberLedger:
+        r"""
+        A member's ledger for a fiscal year (see `fiscal_year`), under a policy (flat by default):
+        due, paid, in kind, offset, donations, balance.
+        """
+    def assess(self, mission: builtins.str, policy: Policy | PolicyProtocol | None = None, parameters: typing.Optional[Parameters] = None) -> Assessment:
+        r"""
+        What a reported mission owes under a policy (flat by default), with its explanation.
+        """
+    def network_ledger(self, year: builtins.int, policy: Policy | PolicyProtocol | None = None, parameters: typing.Optional[Parameters] = None) -> NetworkLedger:
+        r"""
+        The whole network's ledger for a fiscal year (see `fiscal_year`).
+        """
+    def annual_statement(self, member: builtins.str, year: builtins.int, lang: builtins.str = "fr", policy: Policy | PolicyProtocol | None = None, parameters: typing.Optional[Parameters] = None) -> builtins.str:
+        r"""
+        A member's annual statement, as Markdown in `lang` (`"fr"` or `"en"`).
+        """
+    def ledger_entries(self, start: datetime.date, end: datetime.date, policy: Policy | PolicyProtocol | None = None, parameters: typing.Optional[Parameters] = None) -> typing.Any:
+        r"""
+        The accounting export: one row per fact dated from `start` (included)
+        to `end` (excluded), as a pyarrow table: `on`, `member`, `kind`
+        (`due` for each mission won, priced by `policy`, flat by default;
+        `paid`; `in_kind`, each delivery valued on its date; `donation`),
+        `mission`, `amount` (exact; null only for a mission not priced yet,
+        never a zero), `status`, `detail`. The yearly offset of in-kind value
+        is in the annual statement, not a row.
+        """
+    def export_ledger(self, path: str | os.PathLike[str], start: datetime.date, end: datetime.date, policy: Policy | PolicyProtocol | None = None, parameters: typing.Optional[Parameters] = None) -> None:
+        r"""
+        Writes the accounting export (see `ledger_entries`) to `path`: CSV
+        for a name ending in `.csv`, Parquet for `.parquet` (with pyarrow).
+        """
     def __new__(cls) -> Network:
         r"""
         An empty network, to be founded with `found`.
@@ -2510,38 +2591,6 @@ class Network:
         r"""
         The charter a provider signed last, as Markdown in `lang`, followed by its signature.
         """
-    def ledger(self, member: builtins.str, year: builtins.int, policy: Policy | PolicyProtocol | None = None, parameters: typing.Optional[Parameters] = None) -> MemberLedger:
-        r"""
-        A member's ledger for a calendar year, under a policy (flat by default):
-        due, paid, in kind, offset, donations, balance.
-        """
-    def assess(self, mission: builtins.str, policy: Policy | PolicyProtocol | None = None, parameters: typing.Optional[Parameters] = None) -> Assessment:
-        r"""
-        What a reported mission owes under a policy (flat by default), with its explanation.
-        """
-    def network_ledger(self, year: builtins.int, policy: Policy | PolicyProtocol | None = None, parameters: typing.Optional[Parameters] = None) -> NetworkLedger:
-        r"""
-        The whole network's ledger for a calendar year.
-        """
-    def annual_statement(self, member: builtins.str, year: builtins.int, lang: builtins.str = "fr", policy: Policy | PolicyProtocol | None = None, parameters: typing.Optional[Parameters] = None) -> builtins.str:
-        r"""
-        A member's annual statement, as Markdown in `lang` (`"fr"` or `"en"`).
-        """
-    def ledger_entries(self, start: datetime.date, end: datetime.date, policy: Policy | PolicyProtocol | None = None, parameters: typing.Optional[Parameters] = None) -> typing.Any:
-        r"""
-        The accounting export: one row per fact dated from `start` (included)
-        to `end` (excluded), as a pyarrow table: `on`, `member`, `kind`
-        (`due` for each mission won, priced by `policy`, flat by default;
-        `paid`; `in_kind`, each delivery valued on its date; `donation`),
-        `mission`, `amount` (exact; null only for a mission not priced yet,
-        never a zero), `status`, `detail`. The yearly offset of in-kind value
-        is in the annual statement, not a row.
-        """
-    def export_ledger(self, path: str | os.PathLike[str], start: datetime.date, end: datetime.date, policy: Policy | PolicyProtocol | None = None, parameters: typing.Optional[Parameters] = None) -> None:
-        r"""
-        Writes the accounting export (see `ledger_entries`) to `path`: CSV
-        for a name ending in `.csv`, Parquet for `.parquet` (with pyarrow).
-        """
     def same_state(self, other: Network) -> builtins.bool:
         r"""
         Whether two networks have the same state.
@@ -2688,7 +2737,7 @@ class NetworkEvent:
 @typing.final
 class NetworkLedger:
     r"""
-    The whole network's ledger for one calendar year.
+    The whole network's ledger for one fiscal year.
     """
     @property
     def network(self) -> builtins.str:
@@ -2698,7 +2747,17 @@ class NetworkLedger:
     @property
     def year(self) -> builtins.int:
         r"""
-        The calendar year.
+        The fiscal year, named after the calendar year it starts in.
+        """
+    @property
+    def first_day(self) -> datetime.date:
+        r"""
+        The fiscal year's first day.
+        """
+    @property
+    def last_day(self) -> datetime.date:
+        r"""
+        Its last day.
         """
     @property
     def policy(self) -> builtins.str:
@@ -3443,7 +3502,8 @@ class Sweep:
     def table(self) -> typing.Any:
         r"""
         A pyarrow table, one row per variant in order: `settings` (text),
-        `priced`, `total_due` (decimal128, exact), the effective rates'
+        `priced`, `total_due` (decimal128, exact), `in_kind_credit` (exact),
+        the effective rates'
         `rate_mean`, `rate_p10`, `rate_median`, `rate_p90` and `gini`, then
         `due_origin_<lead origin>` and `due_situation_<situation>` (exact).
         """
@@ -3663,6 +3723,8 @@ def sweep(missions: typing.Any, policy: typing.Literal['flat', 'guide', 'self_as
     "event_solo": ["0.03", "0.04"]}` makes four), or a list of dicts, one per
     variant. A setting is `flat_rate` (in every period), `guide_scale` (every
     situation's rate multiplied), the id of a guide situation (its rate),
+    `in_kind:` and the id of a guide situation (the part of its fair
+    contribution recognised in kind; the rate and it add up to at most 1),
     `floor` (each amount raised to at least this many euros, never above the
     mission's revenue) or `cap` (each amount lowered to at most this many
     euros, after the floor). Values are `Decimal`, int or numeric strings;
@@ -3670,7 +3732,8 @@ def sweep(missions: typing.Any, policy: typing.Literal['flat', 'guide', 'self_as
     
     Returns a `Sweep`, whose `table` is a pyarrow table, one row per variant
     in order: `settings` (text),
-    `priced`, `total_due` (decimal128, exact), the effective rates'
+    `priced`, `total_due` (decimal128, exact), `in_kind_credit` (what the
+    guide recognised in kind, beside the money due), the effective rates'
     `rate_mean`, `rate_p10`, `rate_median`, `rate_p90` and `gini` (exact up
     to 65,536 missions, beyond within 2⁻¹³ of the exact figures), then
     `due_origin_<lead origin>` and `due_situation_<situation>` (exact).

@@ -250,13 +250,14 @@ def sweep_html(sweep: Sweep, lang: _Lang = "fr") -> str:
     """A sweep: its policy, missions and revenue, then one row per variant
     (the first `MAX_ROWS`, and how many more)."""
     table = sweep.table
-    columns = ["settings", "priced", "total_due", "rate_mean", "rate_median", "gini"]
+    columns = ["settings", "priced", "total_due", "in_kind_credit", "rate_mean", "rate_median", "gini"]
     rows = [
         [
             _count(i, lang),
             _code(r["settings"]),
             _count(r["priced"], lang),
             _amount(r["total_due"], lang),
+            _amount(r["in_kind_credit"], lang),
             _share(r["rate_mean"], lang),
             _share(r["rate_median"], lang),
             _coefficient(r["gini"], lang),
@@ -270,7 +271,7 @@ def sweep_html(sweep: Sweep, lang: _Lang = "fr") -> str:
         (_w("variants", lang), _count(len(sweep), lang)),
     ]
     head = ["#"] + [_w(c, lang) for c in columns]
-    body = _fields(fields) + _table(head, rows, numeric=[0, 2, 3, 4, 5, 6]) + _more(table.num_rows - len(rows), lang)
+    body = _fields(fields) + _table(head, rows, numeric=[0, 2, 3, 4, 5, 6, 7]) + _more(table.num_rows - len(rows), lang)
     return _block(_w("sweep", lang), body)
 
 

@@ -139,6 +139,12 @@ impl Network {
                 self.apply_network_event(event);
                 self.origins.after(event, &self.state);
             }
+            Action::SetFiscalYear { start } => {
+                let changes = &self.state.fiscal_years;
+                if let Ok(change) = crate::fiscal_year::change_on(changes, on, *start) {
+                    self.state.fiscal_years = crate::fiscal_year::with_change(changes, change);
+                }
+            }
             Action::ReportMission { mission, occurred_on, step, update } => {
                 self.apply_report(by, on, mission, *occurred_on, step, update);
                 super::follow_up::after_report(&mut self.state, &self.live, event, mission, step, update);

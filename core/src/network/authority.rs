@@ -224,6 +224,7 @@ impl Network {
             Action::OfferLead { .. } => self.for_network(issuer, "offer a lead"),
             Action::CloseLead { .. } => self.for_network(issuer, "close a lead"),
             Action::RecordNetworkEvent { .. } => self.for_network(issuer, "record a network event"),
+            Action::SetFiscalYear { .. } => self.for_network(issuer, "set the fiscal year"),
             // Owned acts: the command's checks compare the issuer with the owner.
             Action::FoundNetwork { .. }
             | Action::RegisterActor { .. }

@@ -165,6 +165,9 @@ impl Network {
             Action::RecordNetworkEvent { event, title, held_on, attendees } => {
                 self.check_network_event(on, event, title, *held_on, attendees)
             }
+            Action::SetFiscalYear { start } => {
+                crate::fiscal_year::change_on(&self.state().fiscal_years, on, *start).map(|_| ())
+            }
             Action::ReportMission { mission, occurred_on, step, update } => {
                 self.check_report(issuer, on, mission, *occurred_on, step, update)
             }

@@ -6,6 +6,7 @@ use super::state::NetworkSettings;
 use crate::actor::{Actor, InvolvementLevel};
 use crate::charter::CharterText;
 use crate::contract::ContractTerms;
+use crate::fiscal_year::FiscalYearStart;
 use crate::followup::FollowUpRules;
 use crate::ids::{ActorId, CallId, ContractId, LeadId, MissionId, NetworkEventId};
 use crate::lead::{LeadClosing, LeadVisibility, OfferMode};
@@ -340,6 +341,13 @@ pub enum Action {
         #[serde(default)]
         attendees: Vec<Client>,
     },
+    /// A steward sets the fiscal year's first day, in force from the next
+    /// fiscal year (see [`crate::fiscal_year`]: the fiscal year in force on the
+    /// command's date ends the day before the new first day).
+    SetFiscalYear {
+        /// The new first day.
+        start: FiscalYearStart,
+    },
 }
 
 // Kotlin reads the label as `action.label()`, as the labelled enums' labels.
@@ -397,6 +405,7 @@ impl Action {
             Action::AnswerCall { .. } => "answer_call",
             Action::RecordCallPartner { .. } => "record_call_partner",
             Action::RecordNetworkEvent { .. } => "record_network_event",
+            Action::SetFiscalYear { .. } => "set_fiscal_year",
         }
     }
 }

@@ -14,6 +14,7 @@ use super::state::NetworkSettings;
 use crate::actor::{Actor, InvolvementLevel};
 use crate::charter::CharterText;
 use crate::contract::ContractTerms;
+use crate::fiscal_year::FiscalYearStart;
 use crate::followup::FollowUpRules;
 use crate::ids::{ActorId, CallId, ContractId, LeadId, MissionId, NetworkEventId};
 use crate::lead::{LeadClosing, LeadVisibility, OfferMode};
@@ -382,6 +383,9 @@ enum ActionByTag {
         held_on: NaiveDate,
         #[serde(default)]
         attendees: Vec<Client>,
+    },
+    SetFiscalYear {
+        start: FiscalYearStart,
     },
 }
 

@@ -5,6 +5,7 @@
 use crate::actor::Actor;
 use crate::charter::{CharterSignature, CharterText};
 use crate::contract::{Contract, MembershipStructure};
+use crate::fiscal_year::FiscalYearChange;
 use crate::followup::FollowUp;
 use crate::ids::{ActorId, CallId, ContractId, LeadId, MissionId, NetworkEventId};
 use crate::lead::Lead;
@@ -86,6 +87,10 @@ pub struct NetworkState {
     /// The charter follow-up: event numbers, prior work, hearings, standing…
     #[serde(default)]
     pub follow_up: FollowUp,
+    /// The fiscal year's first days set by stewards, by the fiscal year from
+    /// which each is in force (none: 1 January, the calendar year).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fiscal_years: Vec<FiscalYearChange>,
     /// Sequence number of the last applied event.
     pub last_seq: u64,
 }

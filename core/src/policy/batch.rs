@@ -113,7 +113,7 @@ pub use columns::{
 };
 pub use evaluator::{evaluate_columns, evaluate_columns_into, guide_situations, BatchEvaluator};
 pub use output::{situation_dictionary, BatchOutput, BuiltinPolicy};
-pub(crate) use sweep_pass::{Clamp, RateSink, SweepRows};
+pub(crate) use sweep_pass::{Clamp, NoSink, RateSink, SweepRows};
 pub use table::MissionTable;
 // The table reads the row errors of the columns it fills.
 use columns::row_error;

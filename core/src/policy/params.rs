@@ -104,6 +104,26 @@ impl Parameters {
     /// message lists those they have).
     pub fn with_situation_rate(&self, situation: &str, rate: Decimal) -> Result<Parameters> {
         check_rate(&format!("rate of situation `{situation}`"), rate)?;
+        self.with_situation(situation, |s| at_rate(s, rate))
+    }
+
+    /// The same parameters with the part of the situation `situation`
+    /// recognised in kind at `rate`, in every guide that has it (a variant
+    /// of a sweep).
+    ///
+    /// # Errors
+    /// `policy.rate.invalid` for a rate outside 0..=1;
+    /// `policy.situation.unknown` as [`Parameters::with_situation_rate`];
+    /// `policy.guide.invalid` when the rate and the in-kind rate add up to
+    /// more than 1.
+    pub fn with_situation_in_kind_rate(&self, situation: &str, rate: Decimal) -> Result<Parameters> {
+        check_rate(&format!("in-kind rate of situation `{situation}`"), rate)?;
+        self.with_situation(situation, |s| Situation { in_kind_rate: rate, ..s.clone() })
+    }
+
+    /// The same parameters with `change` made to the situation `situation`
+    /// of every guide that has it, each guide checked anew.
+    fn with_situation(&self, situation: &str, change: impl Fn(&Situation) -> Situation) -> Result<Parameters> {
         let known = crate::policy::batch::situation_dictionary(self);
         if !known.iter().any(|s| s == situation) {
             return Err(Error::UnknownSituation { situation: situation.to_owned(), known: known.join(", ") });
@@ -113,7 +133,7 @@ impl Parameters {
                 return Ok(Arc::clone(g));
             }
             let situations =
-                g.situations().iter().map(|s| if s.id == situation { at_rate(s, rate) } else { s.clone() }).collect();
+                g.situations().iter().map(|s| if s.id == situation { change(s) } else { s.clone() }).collect();
             Guide::new(g.name.clone(), situations).map(Arc::new)
         })?;
         Ok(Parameters { guide, ..self.clone() })

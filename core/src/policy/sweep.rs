@@ -20,7 +20,7 @@
 //! bounds of the mergeable summaries).
 
 use super::batch::{
-    evaluate_columns, guide_situations, situation_dictionary, BuiltinPolicy, Clamp, MissionColumns, RateSink,
+    evaluate_columns, guide_situations, situation_dictionary, BuiltinPolicy, Clamp, MissionColumns, NoSink, RateSink,
     SweepRows, PRICED,
 };
 use super::compare::rates::{RateCounter, RateDistribution, EXACT_RATES};
@@ -50,6 +50,15 @@ pub enum Setting {
     },
     /// Every situation's rate of every guide multiplied by this factor.
     GuideScale(Decimal),
+    /// The part of one guide situation's fair contribution recognised as
+    /// given in kind, in every guide that has it (the in-kind valuation a
+    /// mission carries: [`SweepRow::in_kind_credit`]).
+    InKindRate {
+        /// The situation's id.
+        situation: String,
+        /// Its in-kind rate.
+        rate: Decimal,
+    },
     /// Each amount due raised to at least this many euros (never above
     /// the mission's revenue), as the `Floor` combinator does.
     Floor(Decimal),
@@ -63,12 +72,14 @@ impl Setting {
     ///
     /// # Errors
     /// As [`Parameters::with_flat_rate_everywhere`],
-    /// [`Parameters::with_situation_rate`], [`Parameters::with_guide_scaled`].
+    /// [`Parameters::with_situation_rate`], [`Parameters::with_guide_scaled`],
+    /// [`Parameters::with_situation_in_kind_rate`].
     pub fn apply(&self, params: &Parameters) -> Result<Parameters> {
         match self {
             Setting::FlatRate(rate) => params.with_flat_rate_everywhere(*rate),
             Setting::SituationRate { situation, rate } => params.with_situation_rate(situation, *rate),
             Setting::GuideScale(factor) => params.with_guide_scaled(*factor),
+            Setting::InKindRate { situation, rate } => params.with_situation_in_kind_rate(situation, *rate),
             Setting::Floor(_) | Setting::Cap(_) => Ok(params.clone()),
         }
     }
@@ -76,21 +87,23 @@ impl Setting {
 
 impl Setting {
     /// The setting's name, as [`Setting::named`] reads it: `flat_rate`,
-    /// `guide_scale`, `floor`, `cap`, or the situation's id.
-    pub fn name(&self) -> &str {
+    /// `guide_scale`, `floor`, `cap`, the situation's id, or
+    /// `in_kind:` and the situation's id.
+    pub fn name(&self) -> String {
         match self {
-            Setting::FlatRate(_) => "flat_rate",
-            Setting::SituationRate { situation, .. } => situation,
-            Setting::GuideScale(_) => "guide_scale",
-            Setting::Floor(_) => "floor",
-            Setting::Cap(_) => "cap",
+            Setting::FlatRate(_) => "flat_rate".into(),
+            Setting::SituationRate { situation, .. } => situation.clone(),
+            Setting::InKindRate { situation, .. } => format!("{IN_KIND}{situation}"),
+            Setting::GuideScale(_) => "guide_scale".into(),
+            Setting::Floor(_) => "floor".into(),
+            Setting::Cap(_) => "cap".into(),
         }
     }
 
     /// The setting's value: a rate, a factor, or euros.
     pub fn value(&self) -> Decimal {
         match self {
-            Setting::FlatRate(v) | Setting::SituationRate { rate: v, .. } => *v,
+            Setting::FlatRate(v) | Setting::SituationRate { rate: v, .. } | Setting::InKindRate { rate: v, .. } => *v,
             Setting::GuideScale(v) | Setting::Floor(v) | Setting::Cap(v) => *v,
         }
     }
@@ -135,20 +148,27 @@ impl Variant {
     }
 }
 
+/// The prefix of an in-kind rate's name: `in_kind:steward_workstream`.
+pub const IN_KIND: &str = "in_kind:";
+
 /// The most variants a grid may make.
 pub const MAX_VARIANTS: usize = 1_000_000;
 
 impl Setting {
     /// The setting named `name` at `value`: `flat_rate`, `guide_scale`,
-    /// `floor`, `cap` (in euros), or else the id of a guide situation
-    /// (checked when applied).
+    /// `floor`, `cap` (in euros), `in_kind:` and a situation's id (its
+    /// in-kind rate), or else the id of a guide situation (its rate; the
+    /// situation is checked when applied).
     pub fn named(name: &str, value: Decimal) -> Setting {
         match name {
             "flat_rate" => Setting::FlatRate(value),
             "guide_scale" => Setting::GuideScale(value),
             "floor" => Setting::Floor(value),
             "cap" => Setting::Cap(value),
-            situation => Setting::SituationRate { situation: situation.to_owned(), rate: value },
+            other => match other.strip_prefix(IN_KIND) {
+                Some(situation) => Setting::InKindRate { situation: situation.to_owned(), rate: value },
+                None => Setting::SituationRate { situation: other.to_owned(), rate: value },
+            },
         }
     }
 }
@@ -200,6 +220,10 @@ pub struct SweepRow {
     pub priced: u64,
     /// The total due, exact, in euros.
     pub total_due: Decimal,
+    /// The total the policy recognised as given in kind (the guide's
+    /// in-kind rates; none under the flat rate), exact, in euros: beside the
+    /// money due, never in it.
+    pub in_kind_credit: Decimal,
     /// The total due by lead origin, in the order of [`LeadOrigin::ALL`].
     pub by_lead_origin: Vec<Decimal>,
     /// The total due by guide situation, in the order of [`Sweep::situations`]
@@ -268,16 +292,8 @@ impl<'c> Shared<'c> {
     /// # Errors
     /// As [`super::batch::evaluate_columns`], for a variant the pass declines.
     pub(crate) fn total(&self, variant: &Variant) -> Result<i128> {
-        Ok(totals(self, variant, &mut NoRates)?.total)
+        Ok(totals(self, variant, &mut NoSink)?.total)
     }
-}
-
-/// Rates not wanted (a total alone).
-struct NoRates;
-
-impl RateSink for NoRates {
-    #[inline(always)]
-    fn push(&mut self, _: f64) {}
 }
 
 /// Every rate kept (a sweep over at most [`EXACT_RATES`] missions).
@@ -335,12 +351,18 @@ impl<'s> Histogram<'s> {
 struct Scratch {
     counter: RateCounter,
     exact: Vec<f64>,
+    /// The last in-kind rates met and their total: most variants change
+    /// other rates, and keep the in-kind credit of the one before.
+    in_kind: Option<(Vec<Decimal>, i128)>,
 }
 
 /// The sums of one variant, in cents.
 struct Totals {
     priced: u64,
     total: i128,
+    /// The in-kind credit, when the evaluator computed it (the pass leaves it
+    /// to [`in_kind`]).
+    in_kind: Option<i128>,
     by_origin: Vec<i128>,
     by_situation: Vec<i128>,
 }
@@ -353,27 +375,30 @@ fn totals(shared: &Shared, variant: &Variant, rates: &mut impl RateSink) -> Resu
     if let Some(keyed) = &shared.keyed {
         if let Some(sums) = keyed.pass(&variant.params, &shared.dictionary, variant.clamp, rates) {
             let (total, by_origin, by_situation) = keyed.totals(&sums);
-            return Ok(Totals { priced: cols.len() as u64, total, by_origin, by_situation });
+            return Ok(Totals { priced: cols.len() as u64, total, in_kind: None, by_origin, by_situation });
         }
     }
     let out = evaluate_columns(&shared.policy, &variant.params, cols)?;
     let n = cols.len();
-    if [out.due_cents.len(), out.status.len(), cols.lead_origin.len(), shared.situations.len()].iter().any(|&l| l != n)
-    {
+    let lengths = [out.due_cents.len(), out.status.len(), out.in_kind_cents.len(), cols.lead_origin.len()];
+    if lengths.iter().chain([&shared.situations.len()]).any(|&l| l != n) {
         return Err(Error::BatchColumn { column: "sweep".into(), message: "columns of different lengths".into() });
     }
     let Clamp { floor, cap } = variant.clamp;
     let mut t = Totals {
         priced: 0,
         total: 0,
+        in_kind: Some(0),
         by_origin: vec![0; LeadOrigin::ALL.len()],
         by_situation: vec![0; shared.dictionary.len()],
     };
     let rows = out.due_cents.iter().zip(&out.status).zip(cols.revenue_cents).zip(cols.lead_origin);
-    for ((((&due, &status), &revenue), &origin), &situation) in rows.zip(&shared.situations) {
+    let rows = rows.zip(&shared.situations).zip(&out.in_kind_cents);
+    for (((((&due, &status), &revenue), &origin), &situation), &in_kind) in rows {
         if status != PRICED {
             continue;
         }
+        t.in_kind = t.in_kind.map(|sum| sum + i128::from(in_kind));
         // As the `Floor` then `Cap` combinators: never above the revenue, then the cap.
         let d = due.max(floor.min(revenue)).min(cap);
         t.priced += 1;
@@ -391,6 +416,24 @@ fn totals(shared: &Shared, variant: &Variant, rates: &mut impl RateSink) -> Resu
     Ok(t)
 }
 
+/// The in-kind credit of `variant` by the sweeps' pass, the last total
+/// reused when its in-kind rates are the last ones met; else by the evaluator.
+fn in_kind(shared: &Shared, variant: &Variant, last: &mut Option<(Vec<Decimal>, i128)>) -> Result<i128> {
+    let keyed = shared.keyed.as_ref();
+    if let Some((keyed, rates)) = keyed.and_then(|k| Some((k, k.in_kind_rates(&variant.params, &shared.dictionary)?))) {
+        if let Some((_, total)) = last.as_ref().filter(|(seen, _)| *seen == rates) {
+            return Ok(*total);
+        }
+        if let Some(total) = keyed.in_kind_total(&rates) {
+            *last = Some((rates, total));
+            return Ok(total);
+        }
+    }
+    let out = evaluate_columns(&shared.policy, &variant.params, shared.cols)?;
+    let priced = out.in_kind_cents.iter().zip(&out.status).filter(|(_, &s)| s == PRICED);
+    Ok(priced.map(|(&c, _)| i128::from(c)).sum())
+}
+
 /// One variant's row.
 fn row(shared: &Shared, settings: &[Setting], variant: &Variant, scratch: &mut Scratch) -> Result<SweepRow> {
     let (t, rates) = if shared.cols.len() <= EXACT_RATES {
@@ -402,10 +445,15 @@ fn row(shared: &Shared, settings: &[Setting], variant: &Variant, scratch: &mut S
         let t = totals(shared, variant, &mut histogram)?;
         (t, histogram.finish())
     };
+    let in_kind_credit = match t.in_kind {
+        Some(cents) => cents,
+        None => in_kind(shared, variant, &mut scratch.in_kind)?,
+    };
     Ok(SweepRow {
         settings: settings.to_vec(),
         priced: t.priced,
         total_due: euros(t.total)?,
+        in_kind_credit: euros(in_kind_credit)?,
         by_lead_origin: t.by_origin.into_iter().map(euros).collect::<Result<_>>()?,
         by_situation: t.by_situation.into_iter().map(euros).collect::<Result<_>>()?,
         rates: rates.stats(),
@@ -438,7 +486,7 @@ pub fn sweep_columns(
     let next = AtomicUsize::new(0);
     let done: Mutex<Vec<(usize, Result<SweepRow>)>> = Mutex::new(Vec::with_capacity(variants.len()));
     let work = || {
-        let mut scratch = Scratch { counter: RateCounter::new(), exact: Vec::new() };
+        let mut scratch = Scratch { counter: RateCounter::new(), exact: Vec::new(), in_kind: None };
         loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
             let (Some(settings), Some(v)) = (variants.get(i), prepared.get(i)) else { break };
@@ -525,6 +573,8 @@ mod tests {
             (0..situations.len(), rate())
                 .prop_map(move |(i, rate)| Setting::SituationRate { situation: situations[i].into(), rate }),
             (0u32..300).prop_map(|k| Setting::GuideScale(Decimal::new(i64::from(k), 2))),
+            (0..situations.len(), rate())
+                .prop_map(move |(i, rate)| Setting::InKindRate { situation: situations[i].into(), rate }),
             (0i64..2_000_000).prop_map(|c| Setting::Floor(Decimal::new(c, 2))),
             (0i64..2_000_000).prop_map(|c| Setting::Cap(Decimal::new(c, 2))),
         ]
@@ -619,6 +669,22 @@ mod tests {
                 );
                 let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
                 prop_assert_eq!(bits(&fast), bits(&slow));
+                // The in-kind credit: by the pass (twice: the second from the
+                // last total kept) and by the evaluator.
+                let mut last = None;
+                let by_pass = in_kind(&keyed, &variant, &mut last);
+                let again = in_kind(&keyed, &variant, &mut last);
+                let by_evaluator = in_kind(&plain, &variant, &mut None);
+                match (by_pass, again, by_evaluator) {
+                    (Ok(p), Ok(q), Ok(e)) => {
+                        prop_assert_eq!((p, q, Some(p)), (e, e, b.in_kind));
+                        prop_assert!(a.in_kind.is_none() || a.in_kind == Some(p));
+                    }
+                    (p, _, e) => {
+                        let code = |r: &Result<i128>| r.as_ref().err().map(Error::code);
+                        prop_assert_eq!(code(&p), code(&e));
+                    }
+                }
                 Ok(())
             })
             .unwrap();

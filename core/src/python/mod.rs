@@ -70,6 +70,7 @@ record::python_records!(
     crate::compliance::MemberCompliance,
     crate::compliance::StatusCounts,
     crate::directory::DirectoryEntry,
+    crate::fiscal_year::FiscalYear,
     crate::ledger::InKindTotal,
     crate::ledger::MemberLedger,
     crate::ledger::MissionLine,

@@ -4,8 +4,8 @@
 //! one is a store's private copy of the same facts, and it reads back exactly
 //! the state it was written from.
 //!
-//! # Layout (version 3)
-//! The bytes start with the magic `coop-state` and a version byte (3). The
+//! # Layout (version 4)
+//! The bytes start with the magic `coop-state` and a version byte (4). The
 //! state's fields follow in declaration order, the missions (the largest
 //! part) preceded by their length in bytes so that a reader can read them
 //! on a second thread beside the rest. Each value is written by its type:
@@ -41,7 +41,11 @@ use std::collections::BTreeMap;
 pub const STATE_MAGIC: &[u8] = b"coop-state";
 
 /// The version of the layout written after [`STATE_MAGIC`].
-pub const STATE_ENCODING_VERSION: u8 = 3;
+pub const STATE_ENCODING_VERSION: u8 = 4;
+
+/// The earliest version this build still reads: version 3 is version 4
+/// without the fiscal year changes (written last), read as none.
+pub const STATE_ENCODING_OLDEST: u8 = 3;
 
 /// Whether `bytes` start as an encoded state (of any version).
 pub fn is_encoded_state(bytes: &[u8]) -> bool {
@@ -74,7 +78,8 @@ pub fn encode_state(state: &NetworkState) -> Vec<u8> {
 pub fn decode_state(bytes: &[u8]) -> Result<NetworkState> {
     check_header(bytes)?;
     let start = STATE_MAGIC.len() + 1;
-    let mut reader = Reader { bytes: bytes.get(start..).unwrap_or_default(), at: 0, offset: start };
+    let version = encoded_version(bytes).unwrap_or(STATE_ENCODING_VERSION);
+    let mut reader = Reader { bytes: bytes.get(start..).unwrap_or_default(), at: 0, offset: start, version };
     let state = NetworkState::decode(&mut reader)?;
     reader.finish("the state")?;
     Ok(state)
@@ -91,9 +96,9 @@ pub fn check_header(bytes: &[u8]) -> Result<()> {
         return Err(Error::SnapshotEncoding("the bytes do not start as an encoded state".into()));
     }
     match encoded_version(bytes) {
-        Some(STATE_ENCODING_VERSION) => Ok(()),
+        Some(STATE_ENCODING_OLDEST..=STATE_ENCODING_VERSION) => Ok(()),
         Some(version) => Err(Error::SnapshotEncoding(format!(
-            "encoding version {version}; this build reads version {STATE_ENCODING_VERSION}"
+            "encoding version {version}; this build reads versions {STATE_ENCODING_OLDEST} to {STATE_ENCODING_VERSION}"
         ))),
         None => Err(Error::SnapshotEncoding("the state is cut short after its magic".into())),
     }
@@ -105,6 +110,8 @@ pub(crate) struct Reader<'a> {
     at: usize,
     /// Bytes before `bytes` in the whole encoding, for the offsets errors give.
     offset: usize,
+    /// The encoding's version.
+    pub(crate) version: u8,
 }
 
 impl<'a> Reader<'a> {
@@ -163,7 +170,7 @@ impl<'a> Reader<'a> {
         let n = self.count()?;
         let offset = self.offset + self.at;
         let bytes = self.take(n)?;
-        Ok(Reader { bytes, at: 0, offset })
+        Ok(Reader { bytes, at: 0, offset, version: self.version })
     }
 
     /// Checks that a section was read to its end.

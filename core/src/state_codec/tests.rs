@@ -21,7 +21,7 @@ fn bytes_of<T: Codec>(value: &T) -> Vec<u8> {
 }
 
 fn read<T: Codec>(bytes: &[u8]) -> Result<T> {
-    let mut r = Reader { bytes, at: 0, offset: 0 };
+    let mut r = Reader { bytes, at: 0, offset: 0, version: STATE_ENCODING_VERSION };
     let value = T::decode(&mut r)?;
     assert_eq!(r.at, bytes.len(), "every byte read");
     Ok(value)
@@ -38,13 +38,50 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 #[test]
 fn an_empty_state_is_the_magic_the_version_and_a_zero_per_field() {
     // 7 fields before the missions; the missions' section, one byte long
-    // (no mission); 8 fields before the follow-up, 10 in it, then last_seq.
-    let mut expected = b"coop-state\x03".to_vec();
+    // (no mission); 8 fields before the follow-up, 10 in it, last_seq,
+    // then the fiscal year changes.
+    let mut expected = b"coop-state\x04".to_vec();
     expected.extend([0u8; 7]);
     expected.extend([1, 0]);
-    expected.extend([0u8; 8 + 10 + 1]);
+    expected.extend([0u8; 8 + 10 + 1 + 1]);
     assert_eq!(encode_state(&NetworkState::default()), expected);
     assert_eq!(decode_state(&expected).unwrap(), NetworkState::default());
+}
+
+#[test]
+fn a_state_of_version_3_reads_as_one_under_the_calendar_year() {
+    // Version 3 is version 4 without the fiscal year changes at its end.
+    let mut v3 = b"coop-state\x03".to_vec();
+    v3.extend([0u8; 7]);
+    v3.extend([1, 0]);
+    v3.extend([0u8; 8 + 10]);
+    v3.push(42); // last_seq
+    let state = decode_state(&v3).unwrap();
+    assert_eq!((state.last_seq, state.fiscal_years.len()), (42, 0));
+    // A version-3 state of the sample: its version-4 bytes less the last one.
+    let network = sample();
+    let mut bytes = encode_state(network.state());
+    assert_eq!(bytes.pop(), Some(0), "no fiscal year change in the sample");
+    bytes[STATE_MAGIC.len()] = 3;
+    assert_eq!(&decode_state(&bytes).unwrap(), network.state());
+    // The same bytes as version 4 are cut short.
+    bytes[STATE_MAGIC.len()] = 4;
+    assert_eq!(code(decode_state(&bytes)), "journal.snapshot.encoding");
+    for version in [0, 2, 5, 255] {
+        bytes[STATE_MAGIC.len()] = version;
+        assert_eq!(code(decode_state(&bytes)), "journal.snapshot.encoding", "version {version}");
+    }
+}
+
+#[test]
+fn fiscal_year_changes_are_written_and_read_back() {
+    use crate::fiscal_year::{FiscalYearChange, FiscalYearStart};
+    let change = FiscalYearChange { from_year: 2022, start: FiscalYearStart::new(7, 1).unwrap() };
+    // The year zigzagged (4044 = 31·128 + 76), then month and day.
+    assert_eq!(bytes_of(&change), [0x80 | 76, 31, 7, 1]);
+    assert_eq!(read::<FiscalYearChange>(&[0x80 | 76, 31, 7, 1]).unwrap(), change);
+    // A start that does not exist every year is refused as the JSON reader refuses it.
+    assert_eq!(code(read::<FiscalYearStart>(&[2, 29])), "journal.snapshot.encoding");
 }
 
 #[test]
@@ -124,9 +161,9 @@ fn another_encoding_or_version_is_refused_by_name() {
     assert_eq!(err.code(), "journal.snapshot.encoding");
     assert!(err.to_string().contains("do not start as an encoded state"), "{err}");
     let mut bytes = encode_state(&NetworkState::default());
-    bytes[STATE_MAGIC.len()] = 4;
+    bytes[STATE_MAGIC.len()] = 5;
     let err = decode_state(&bytes).unwrap_err();
-    assert!(err.to_string().contains("encoding version 4"), "{err}");
+    assert!(err.to_string().contains("encoding version 5; this build reads versions 3 to 4"), "{err}");
 }
 
 #[test]

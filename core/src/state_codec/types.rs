@@ -12,6 +12,7 @@ use crate::contract::{
     Choice, Contract, ContractStatus, ContractTerms, ContractVersion, DiscussionNote, MembershipStructure, PendingTerms,
 };
 use crate::error::Result;
+use crate::fiscal_year::{FiscalYearChange, FiscalYearStart};
 use crate::followup::{
     Attendance, Deadlines, DevelopedResource, FollowUp, FollowUpRules, Issued, LevelRules, MissionFollowUp,
     ResourceUse, SanctionThresholds, SharedResource, Threshold,
@@ -160,6 +161,20 @@ impl<T: Codec> Codec for Timeline<T> {
 /// second thread while the rest of the state is read on the first.
 const PARALLEL_SECTION: usize = 1 << 20;
 
+/// A fiscal year's first day: its month and day, which must exist every year.
+impl Codec for FiscalYearStart {
+    fn encode(&self, out: &mut Vec<u8>) {
+        let FiscalYearStart { month, day } = self;
+        month.encode(out);
+        day.encode(out);
+    }
+
+    fn decode(r: &mut Reader<'_>) -> Result<Self> {
+        let (month, day) = (Codec::decode(r)?, Codec::decode(r)?);
+        FiscalYearStart::new(month, day).map_err(|e| r.invalid(e))
+    }
+}
+
 /// The state: its fields in declaration order, the missions (the largest
 /// part) preceded by their length in bytes, so that a reader can read them
 /// beside the rest.
@@ -184,6 +199,7 @@ impl Codec for NetworkState {
             events,
             follow_up,
             last_seq,
+            fiscal_years,
         } = self;
         settings.encode(out);
         founded_on.encode(out);
@@ -206,6 +222,7 @@ impl Codec for NetworkState {
         events.encode(out);
         follow_up.encode(out);
         last_seq.encode(out);
+        fiscal_years.encode(out);
     }
 
     fn decode(r: &mut Reader<'_>) -> Result<Self> {
@@ -254,6 +271,8 @@ impl Codec for NetworkState {
         let missions = missions?;
         let (declarations, negotiations, payments, donations, deliveries, leads, calls, events, follow_up, last_seq) =
             rest?;
+        // Version 3 ends before them: its networks kept the calendar year.
+        let fiscal_years = if r.version >= 4 { Codec::decode(r)? } else { Vec::new() };
         Ok(NetworkState {
             settings,
             founded_on,
@@ -273,6 +292,7 @@ impl Codec for NetworkState {
             events,
             follow_up,
             last_seq,
+            fiscal_years,
         })
     }
 }
@@ -294,6 +314,7 @@ codec_enum!(Client {
 
 codec_structs! {
     NetworkSettings { name, membership_structure }
+    FiscalYearChange { from_year, start }
     Actor { id, kind, display_name, level, public_listing }
     Contract { id, member, kind, status, applied_on, pending, versions, discussion, ended_on, end_reason }
     PendingTerms { terms, proposed_on }

@@ -176,6 +176,57 @@ impl<'c> SweepRows<'c> {
         Some(KeySums { sums })
     }
 
+    /// The in-kind rate of each segment and situation under `params`, the
+    /// key of [`SweepRows::in_kind_total`] (zeros under the flat rate, which
+    /// recognises nothing in kind); `None` when the variant does not qualify.
+    pub(crate) fn in_kind_rates(&self, params: &Parameters, dictionary: &[String]) -> Option<Vec<Decimal>> {
+        let segments = Segments::new(self.kind, params);
+        let same = segments.bounds == self.bounds && segments.span == self.span;
+        if !same || dictionary.len() + 1 != self.situations {
+            return None;
+        }
+        let mut rates = Vec::with_capacity(segments.guides.len() * self.situations);
+        for guide in &segments.guides {
+            for situation in dictionary.iter().map(Some).chain([None]) {
+                let rate = match (self.kind, guide, situation) {
+                    (Kind::Guide, Some(g), Some(id)) => {
+                        g.situations().iter().find(|s| &s.id == id).map_or(Decimal::ZERO, |s| s.in_kind_rate)
+                    }
+                    _ => Decimal::ZERO,
+                };
+                rates.push(rate.normalize());
+            }
+        }
+        Some(rates)
+    }
+
+    /// The in-kind credit of every row under `rates` (as
+    /// [`SweepRows::in_kind_rates`] gives them), in cents: each row's
+    /// `round_half_away(revenue × rate)`, as the guide computes it; `None`
+    /// when a rate has too many decimals for the kernels, or a revenue is
+    /// beyond their limit.
+    pub(crate) fn in_kind_total(&self, rates: &[Decimal]) -> Option<i128> {
+        if rates.iter().all(Decimal::is_zero) {
+            return Some(0);
+        }
+        let scale = rates.iter().map(Decimal::scale).max()?;
+        if scale > 12 || self.max_revenue > i64::MAX / pow10(scale) {
+            return None;
+        }
+        let nums = rates.iter().flat_map(|&rate| [numerator(rate, scale); ORIGINS]).collect::<Option<Vec<i64>>>()?;
+        let mut sums = vec![0i128; nums.len()];
+        let mut pass = Pass {
+            revenue: self.revenue,
+            keys: &self.keys,
+            nums: &nums,
+            clamp: Clamp::NONE,
+            sums: &mut sums,
+            rates: &mut NoSink,
+        };
+        by_scale(&mut pass, scale, NoBound)?;
+        Some(sums.iter().sum())
+    }
+
     /// The total of `sums`, by lead origin (in the order of
     /// [`LeadOrigin::ALL`]) and by situation (in the dictionary's order;
     /// rows without one are in none), in cents.
@@ -193,6 +244,14 @@ impl<'c> SweepRows<'c> {
         by_situation.pop();
         (sums.sums.iter().sum(), by_origin, by_situation)
     }
+}
+
+/// Rates not wanted (a total alone).
+pub(crate) struct NoSink;
+
+impl RateSink for NoSink {
+    #[inline(always)]
+    fn push(&mut self, _: f64) {}
 }
 
 /// The loop of [`SweepRows::pass`], one instantiation per scale.

@@ -134,6 +134,10 @@ class CommandVectorsTest {
                 }
                 return if (wrong.isEmpty()) null else "$fact: got ${wrong.joinToString()}"
             }
+            fact.has("fiscal_year") -> {
+                val year = network.fiscalYear(fact.get("fiscal_year").asInt)
+                JsonArray().also { it.add(year.firstDay.toString()); it.add(year.lastDay.toString()) }
+            }
             fact.has("ledger_entries") -> {
                 val q = fact.getAsJsonObject("ledger_entries")
                 val entries = network.ledgerEntries(

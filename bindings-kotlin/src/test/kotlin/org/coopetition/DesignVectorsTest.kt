@@ -48,6 +48,10 @@ class DesignVectorsTest {
             assertEquals(totals.size, s.rows.size, name)
             s.rows.zip(totals).forEach { (row, total) -> same(total, row.totalDue, name) }
             assertEquals(expected.getAsJsonArray("priced").map { it.asLong.toULong() }, s.rows.map { it.priced }, name)
+            expected.getAsJsonArray("in_kind")?.let { inKind ->
+                assertEquals(inKind.size(), s.rows.size, name)
+                s.rows.zip(inKind.map { it.asString }).forEach { (row, credit) -> same(credit, row.inKindCredit, name) }
+            }
             assertEquals(variants, s.rows.map { it.settings }, name)
         }
     }

@@ -207,4 +207,28 @@ class NetworkTest {
         network.configureFollowUp(ALICE, d(2022, 1, 1), d(2022, 1, 1), rules)
         assertEquals(20L, network.followUpRules(d(2022, 2, 1)).deadlines.startReportDays)
     }
+
+    @Test
+    fun `a fiscal year from 1 July, set by a steward`() {
+        val network = Fx.withWonMission() // m-1 won 2021-03-20 for 12 000.00: 600.00 due under the flat rate
+        assertEquals(FiscalYear(2021, d(2021, 1, 1), d(2021, 12, 31)), network.fiscalYear(2021))
+        expectCode("auth.steward.required") { network.setFiscalYear(PAUL, d(2021, 4, 2), 7u, 1u) }
+        expectCode("input.parse.invalid") { network.setFiscalYear(ALICE, d(2021, 4, 2), 2u, 29u) }
+        expectCode("input.parse.invalid") { network.setFiscalYear(ALICE, d(2021, 4, 2), 13u, 1u) }
+        // Set in 2021, 1 July applies from fiscal year 2022: 2021 runs eighteen months.
+        network.setFiscalYear(ALICE, d(2021, 4, 2), 7u, 1u)
+        assertEquals(FiscalYear(2021, d(2021, 1, 1), d(2022, 6, 30)), network.fiscalYear(2021))
+        assertEquals(2022, network.fiscalYearContaining(d(2022, 7, 1)).year)
+        // On 2022-03-01, 1 February would end fiscal year 2021 on 2022-01-31, a day past.
+        expectCode("date.order.invalid") { network.setFiscalYear(ALICE, d(2022, 3, 1), 2u, 1u) }
+        network.recordPayment(ALICE, d(2022, 6, 30), PAUL, dec("100.00"))
+        val ledger = network.ledger(PAUL, 2021, Policy.builtin("flat"))
+        assertEquals(d(2022, 6, 30), ledger.lastDay)
+        assertAmount("600.00", ledger.due)
+        assertAmount("100.00", ledger.paid)
+        assertAmount("500.00", ledger.balance)
+        val statement = network.annualStatement(PAUL, 2021, Lang.EN, Policy.builtin("flat"))
+        assertTrue(statement.contains("- Fiscal year: 2021 (1 January 2021 to 30 June 2022)"), statement)
+        assertTrue(Network.replay(network.journalJsonl()).sameState(network))
+    }
 }

@@ -93,4 +93,20 @@ class SweepTest {
         assertAmount("100.00", flat.gaps[0].gap, "ana's gap")
         assertAmount("-60.00", flat.gaps[2].gap, "ben's gap")
     }
+
+    @Test
+    fun `in-kind rates beside the money due`() {
+        // event_solo's in kind at 1 %: 10 000.00 × 1 % = 100.00, the money due unchanged (585.03).
+        val variants = listOf(listOf(), listOf(Setting.InKindRate("event_solo", dec("0.01"))), listOf(settingNamed("in_kind:default", dec("0.005"))))
+        val s = sweepPolicy(missions, "guide", variants)
+        assertEquals(listOf("585.03", "585.03", "585.03"), s.rows.map { it.totalDue.toPlainString() })
+        // 500.50 × 0.5 % = 2.5025 → 2.50.
+        assertEquals(listOf("0.00", "100.00", "2.50"), s.rows.map { it.inKindCredit.setScale(2).toPlainString() })
+        val raised = Parameters.shipped().withSituationInKindRate("event_solo", dec("0.01"))
+        val guide = comparePolicies(missions, listOf(Policy.builtin("guide")), raised)
+        assertAmount("100.00", guide.policies.single().inKindCredit, "in-kind credit")
+        expectCode("policy.guide.invalid") {
+            Parameters.shipped().withSituationRate("event_solo", dec("0.5")).withSituationInKindRate("event_solo", dec("0.6"))
+        }
+    }
 }
