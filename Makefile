@@ -11,7 +11,8 @@ PY := $(VENV)/bin/python
 WHEELS := target/wheels
 
 .PHONY: all demo demo-rust demo-python demo-dask test test-rust test-docs test-python test-interop rust-tools \
-	python-env python-wheel python-wheel-release python-stubs bench bench-python fixtures clean test-fuzz fuzz
+	python-env python-wheel python-wheel-release python-stubs bench bench-python fixtures clean test-fuzz fuzz \
+	dist dist-check version-check docs
 
 all: test
 
@@ -34,7 +35,42 @@ demo-python: python-wheel-release
 	$(PY) examples/python/compare_policies.py
 
 ## test: every suite, in every language
-test: test-rust test-docs test-fuzz test-python test-kotlin test-interop
+test: version-check test-rust test-docs test-fuzz test-python test-kotlin test-interop
+
+## version-check: one version in Cargo, the Python package and the POM, a CHANGELOG section for it,
+## every package's licence files the root's
+version-check:
+	$(PYTHON) tools/version_check.py
+
+VERSION = $(shell $(PYTHON) tools/version_check.py)
+DIST := dist
+# The published crates (the others are `publish = false`).
+CRATES := coopetition coopetition-arrow coopetition-store coopetition-cli
+
+## dist: every artifact in dist/: the crates (cargo publish --dry-run), the abi3 wheel and the sdist
+## (twine check), the Kotlin jar on the release library with its sources and javadoc jars and its POM
+dist: version-check python-env
+	rm -rf $(DIST) && mkdir -p $(DIST)
+	$(CARGO) publish --dry-run --workspace --allow-dirty
+	$(CARGO) package --allow-dirty --no-verify --quiet $(foreach c,$(CRATES),-p $(c))
+	cp $(foreach c,$(CRATES),target/package/$(c)-$(VERSION).crate) $(DIST)/
+	cd bindings-python && ../$(VENV)/bin/maturin build --quiet --release --out ../$(DIST)
+	cd bindings-python && ../$(VENV)/bin/maturin sdist --out ../$(DIST)
+	$(PY) -m twine check --strict $(DIST)/*.whl $(DIST)/*.tar.gz
+	$(MVN) -B -ntp -q -f $(KOTLIN_POM) -Pdist package
+	cp bindings-kotlin/target/coopetition-kotlin-$(VERSION).jar bindings-kotlin/target/coopetition-kotlin-$(VERSION)-sources.jar \
+		bindings-kotlin/target/coopetition-kotlin-$(VERSION)-javadoc.jar $(DIST)/
+	cp $(KOTLIN_POM) $(DIST)/coopetition-kotlin-$(VERSION).pom
+	ls -l $(DIST)
+
+## dist-check: build dist/, then install each artifact in a clean place and run a smoke test (tools/dist_check.sh)
+dist-check: dist
+	PYTHON=$(PYTHON) MVN="$(MVN)" tools/dist_check.sh
+
+## docs: the API references: cargo doc (target/doc), the Python package's HTML (target/pydoc, pdoc)
+docs: python-wheel
+	$(CARGO) doc --no-deps -p coopetition -p coopetition-store -p coopetition-arrow
+	$(PY) -m pdoc --docformat markdown -o target/pydoc coopetition
 
 ## test-rust: formatting, lints (examples included) and tests of the workspace
 test-rust: rust-tools

@@ -335,6 +335,7 @@ pub fn evaluate_batch<'py>(
         Input::Table(input) => {
             let evaluated = py.detach(move || coopetition_arrow::evaluate(&input, &policy, &params, &options)).py()?;
             let table = PyTable::try_new(evaluated.batches, evaluated.schema)?;
+            crate::summary::pyarrow(py)?;
             match to {
                 None => table.into_pyarrow(py),
                 Some(to) => {

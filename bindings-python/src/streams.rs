@@ -43,6 +43,7 @@ impl BetweenBatches {
     fn step(&mut self, py: Python<'_>, results: Option<RecordBatch>, done: u64) -> PyResult<()> {
         py.check_signals()?;
         if let (Some(to), Some(batch)) = (&self.to, results) {
+            crate::summary::pyarrow(py)?;
             let batch = PyRecordBatch::new(batch).into_pyarrow(py)?;
             if self.writer.is_none() {
                 let schema = batch.getattr("schema")?;
@@ -195,7 +196,10 @@ impl PyResultStream {
     }
     fn __next__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         match self.next_batch(py)? {
-            Some(batch) => PyRecordBatch::new(batch).into_pyarrow(py),
+            Some(batch) => {
+                crate::summary::pyarrow(py)?;
+                PyRecordBatch::new(batch).into_pyarrow(py)
+            }
             None => Err(PyStopIteration::new_err(())),
         }
     }
@@ -207,6 +211,7 @@ impl PyResultStream {
             .as_ref()
             .map(|s| s.schema())
             .ok_or_else(|| pyo3::exceptions::PyValueError::new_err("this ResultStream was already read"))?;
+        crate::summary::pyarrow(py)?;
         PySchema::new(schema).into_pyarrow(py)
     }
     /// Every remaining result, as one pyarrow Table.
@@ -216,7 +221,7 @@ impl PyResultStream {
         while let Some(batch) = self.next_batch(py)? {
             batches.push(PyRecordBatch::new(batch).into_pyarrow(py)?);
         }
-        py.import("pyarrow")?.getattr("Table")?.call_method1("from_batches", (batches, schema))
+        crate::summary::pyarrow(py)?.getattr("Table")?.call_method1("from_batches", (batches, schema))
     }
     /// The stream through the Arrow C stream interface (read once).
     #[pyo3(signature = (requested_schema = None))]

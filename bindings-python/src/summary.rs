@@ -11,8 +11,23 @@ use pyo3::prelude::*;
 use pyo3::types::PyType;
 use pyo3_arrow::PyTable;
 
+/// pyarrow, imported; without it, an `ImportError` that names the extra to
+/// install (the package itself needs no pyarrow: only its tables do).
+pub(crate) fn pyarrow(py: Python<'_>) -> PyResult<Bound<'_, pyo3::types::PyModule>> {
+    py.import("pyarrow").map_err(|e| {
+        if e.is_instance_of::<pyo3::exceptions::PyModuleNotFoundError>(py) {
+            pyo3::exceptions::PyImportError::new_err(
+                "this returns pyarrow tables, and pyarrow is not installed: pip install 'coopetition[arrow]'",
+            )
+        } else {
+            e
+        }
+    })
+}
+
 /// One record batch as a pyarrow Table.
 pub(crate) fn to_pyarrow<'py>(py: Python<'py>, batch: RecordBatch) -> PyResult<Bound<'py, PyAny>> {
+    pyarrow(py)?;
     let schema = batch.schema();
     PyTable::try_new(vec![batch], schema)?.into_pyarrow(py)
 }

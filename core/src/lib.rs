@@ -9,8 +9,47 @@
 //! Start with [`network::Network`]: every change is a [`network::Command`],
 //! checked, recorded as an [`network::Event`] and applied. Errors carry a
 //! stable code ([`Error::code`]) shared by the Python and Kotlin bindings.
+//!
+//! # A guide to the crate
+//!
+//! - **The network.** [`network::Network`] holds the state a journal rebuilds;
+//!   [`network::Action`] lists every command (found, register, contracts,
+//!   charter, missions, contributions, payments, leads, follow-up…). Read
+//!   [`prelude`] for the everyday names. [`journal`] writes and reads the
+//!   journal (JSON Lines, hash-chained, optionally keyed); [`snapshot_file`]
+//!   and [`state_codec`] the snapshots a store opens from.
+//! - **The charter follow-up.** [`compliance`] judges each engagement,
+//!   [`standing`] the ladder from good standing to exclusion, [`followup`]
+//!   the rules in force; [`directory`] and [`documents`] what members read.
+//! - **Contribution policies.** [`policy`]: the [`policy::ContributionPolicy`]
+//!   trait, the seed's four policies, combinators (floors, caps), explanations
+//!   citing their sources, and [`policy::Parameters`] (rates, guides and
+//!   in-kind valuations, each versioned in time).
+//! - **Money over time.** [`ledger`] per member and [`fiscal_year`], the annual
+//!   statement, [`ledger_export`] for the accountant. [`money::Money`] is exact
+//!   (a decimal, never a float), rounded once, half away from zero.
+//! - **Analysts.** [`policy::batch`] evaluates millions of missions held as
+//!   columns; [`policy::compare`] compares policies, [`policy::sweep`] tries
+//!   variants of the parameters, [`policy::solve`] finds a setting for a
+//!   target, [`policy::diagnostics`] tells who pays what share.
+//! - **Text.** [`format`] writes amounts, numbers and dates in French and
+//!   English; [`text::Lang`] chooses.
+//!
+//! # Compatibility
+//!
+//! Every journal, snapshot and encoded state an earlier version wrote is read
+//! by this one ([`journal::SCHEMA_VERSION`], [`journal::SNAPSHOT_SCHEMA_VERSION`],
+//! [`state_codec::STATE_ENCODING_VERSION`] and the oldest each still reads);
+//! error codes never change meaning once published. The enumerations that
+//! grow with the rules ([`network::Action`], [`Error`], …) are
+//! `#[non_exhaustive]`: match them with a wildcard arm.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+
+/// The README's examples, compiled and run as documentation tests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
 
 pub mod actor;
 pub mod benefits;

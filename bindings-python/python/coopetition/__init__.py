@@ -8,6 +8,8 @@ stable ``code``.
 
 from __future__ import annotations
 
+from importlib.metadata import PackageNotFoundError, version as _version
+
 from coopetition._coopetition import (
     Actor,
     Assessment,
@@ -241,3 +243,9 @@ __all__ += [
     "StoreInputError",
 ]
 # </generated>
+
+try:
+    __version__: str = _version("coopetition")
+    """The package's version (the Cargo workspace's)."""
+except PackageNotFoundError:  # pragma: no cover - run from sources without installing
+    __version__ = "unknown"
