@@ -69,7 +69,7 @@ dist-check: dist
 
 ## docs: the API references: cargo doc (target/doc), the Python package's HTML (target/pydoc, pdoc)
 docs: python-wheel
-	$(CARGO) doc --no-deps -p coopetition -p coopetition-store -p coopetition-arrow
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps -p coopetition -p coopetition-store -p coopetition-arrow
 	$(PY) -m pdoc --docformat markdown -o target/pydoc coopetition
 
 ## test-rust: formatting, lints (examples included) and tests of the workspace
@@ -93,8 +93,10 @@ fuzz:
 	$(CARGO) run -q --release -p coopetition-fuzz -- --seconds $(FUZZ_SECONDS) --seed $(FUZZ_SEED)
 	COOPETITION_CRASH_KILLS=$(CRASH_KILLS) $(CARGO) test -q -p coopetition-store --test crash
 
-## test-docs: the README's Rust example is examples/rust/quickstart.rs, which cargo compiles
+## test-docs: the README's Rust example is examples/rust/quickstart.rs, which cargo compiles; the crates'
+## API documentation builds without a broken link
 test-docs:
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --quiet --no-deps -p coopetition -p coopetition-store -p coopetition-arrow
 	@awk '/^```rust$$/ { inside = 1; next } /^```$$/ && inside { exit } inside' README.md \
 		| diff -u examples/rust/quickstart.rs - \
 		|| { echo "README.md: the Rust example differs from examples/rust/quickstart.rs" >&2; exit 1; }

@@ -32,7 +32,7 @@
 //!   columns; [`policy::compare`] compares policies, [`policy::sweep`] tries
 //!   variants of the parameters, [`policy::solve`] finds a setting for a
 //!   target, [`policy::diagnostics`] tells who pays what share.
-//! - **Text.** [`format`] writes amounts, numbers and dates in French and
+//! - **Text.** [`mod@format`] writes amounts, numbers and dates in French and
 //!   English; [`text::Lang`] chooses.
 //!
 //! # Compatibility

@@ -18,10 +18,12 @@ use crate::standing::{Decision, Standing};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize, Serializer};
 
-/// What a command asks for.
+/// What a command asks for. New rules bring new actions: match with a
+/// wildcard arm.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum Action {
     /// Founds the network with its settings and founding stewards. Only the
     /// first command; issued by one of the founders.

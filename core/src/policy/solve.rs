@@ -20,9 +20,10 @@ use crate::error::{Error, Result};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-/// What is solved.
+/// What is solved (more may come: match with a wildcard arm).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[non_exhaustive]
 pub enum Knob {
     /// The flat rate, in every period ([`Setting::FlatRate`]), under the flat policy.
     FlatRate,

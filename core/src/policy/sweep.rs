@@ -7,7 +7,7 @@
 //! sweep with nothing computed. The missions are read once; their guide
 //! situations are matched once (variants change rates, never criteria); each
 //! variant then costs one pass of the amounts kernel over the columns as
-//! they are ([`BatchEvaluator::append_amounts`]), or, for the rows the
+//! they are ([`super::batch::BatchEvaluator::append_amounts`]), or, for the rows the
 //! kernel cannot vouch for, the per-row path, with the same results.
 //!
 //! Each variant gives its total due (exact, to the cent), the number of
@@ -35,9 +35,10 @@ use rust_decimal::Decimal;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-/// One setting of a variant.
+/// One setting of a variant (more may come: match with a wildcard arm).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[non_exhaustive]
 pub enum Setting {
     /// The flat rate, in every period of the flat rate.
     FlatRate(Decimal),

@@ -25,7 +25,7 @@
 //!
 //! Every reader's value is checked as strictly as the JSON reader checks it,
 //! so that a state read here can always be written to JSON and read back.
-//! The field lists of each type are written once (in [`types`]); a field
+//! The field lists of each type are written once (in `types.rs`); a field
 //! added to a type and not to its list does not compile.
 
 mod types;

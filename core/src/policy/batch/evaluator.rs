@@ -116,7 +116,7 @@ impl<'p> BatchEvaluator<'p> {
 
     /// Whether the integer kernels serve this policy and parameters (if not,
     /// every row takes the per-row Decimal path: a rate with more than
-    /// [`MAX_FAST_SCALE`] decimals, or outside `0..=1`).
+    /// [`super::MAX_FAST_SCALE`] decimals, or outside `0..=1`).
     pub fn is_fast(&self) -> bool {
         self.scale.is_some()
     }

@@ -10,7 +10,7 @@ use crate::labels::Labelled;
 /// for a label shorter than 8). Both cover the label, so a value is that
 /// label if and only if it has the label's length and the same two words.
 /// Read where it lies ([`LabelIndex::position_at`],
-/// [`LabelIndex::position_inline`]), a value costs a table lookup by its
+/// [`LabelIndex::position_view`]), a value costs a table lookup by its
 /// length and two comparisons, without a branch that depends on which
 /// label it is: with labels in random order, a branch per label would be
 /// mispredicted most of the time. Labels longer than 16 bytes, or that
