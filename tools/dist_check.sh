@@ -4,6 +4,7 @@
 #   1. the wheel in a fresh venv (no pyarrow): evaluate a mission; a pyarrow
 #      feature says which extra to install;
 #   2. the sdist in a fresh venv: pip builds it from source with maturin;
+#      and the source tree itself (`pip install ./bindings-python`);
 #   3. a Maven project outside the repository, depending only on the jar and
 #      JNA (installed from dist/ with its POM): evaluate a mission in Kotlin;
 #   4. a Rust project outside the workspace, depending on the packaged crate
@@ -52,6 +53,11 @@ step "the sdist in a fresh venv, built from source"
 "$PYTHON" -m venv "$WORK/sdist"
 "$WORK/sdist/bin/pip" install --quiet --no-cache-dir "$DIST"/coopetition-"$VERSION".tar.gz
 (cd "$WORK" && "$WORK/sdist/bin/python" -c "$SMOKE_PY")
+
+step "the source tree in a fresh venv, with pip alone"
+"$PYTHON" -m venv "$WORK/tree"
+"$WORK/tree/bin/pip" install --quiet --no-cache-dir "$ROOT/bindings-python"
+(cd "$WORK" && "$WORK/tree/bin/python" -c "$SMOKE_PY")
 
 step "the jar in a Maven project outside the repository"
 "$MVN" -B -q install:install-file -Dfile="$DIST/coopetition-kotlin-$VERSION.jar" \

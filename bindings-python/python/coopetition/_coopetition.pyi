@@ -540,19 +540,34 @@ class Comparison:
     @property
     def summary(self) -> typing.Any:
         r"""
-        One row per policy: counts, exact totals, effective-rate statistics, Gini, provenance mix (pyarrow Table).
+        One row per policy (pyarrow Table): `policy`, `missions`, `priced`,
+        `pending`, `undeclared`, `stalemate` (counts); `total_due`,
+        `unpriced_revenue`, `in_kind_credit`, `donations` (decimal128, exact);
+        the effective rates' `rate_mean`, `rate_p10`, `rate_median`,
+        `rate_p90` and `gini` (float64, null without a priced mission with a
+        revenue); the provenance mix `computed`, `declared`, `negotiated`,
+        `modelled` (counts).
         """
     @property
     def missions(self) -> typing.Any:
         r"""
-        Per-mission results, one group of columns per policy (pyarrow Table).
+        Per-mission results (pyarrow Table): `row` (the input's row number),
+        `mission` (when the input has one), `provider`, `revenue` (decimal128),
+        then for each policy `<policy>_amount` (decimal128, null unless
+        priced), `<policy>_status` (`priced`, `pending`, `undeclared`,
+        `stalemate`), `<policy>_provenance` (`computed`, `declared`,
+        `negotiated`, `modelled`), `<policy>_situation` (the guide situation,
+        null when none), `<policy>_in_kind` (decimal128) and `<policy>_codes`
+        (the explanation's step codes, space-separated).
         A comparison over a stream does not keep them (`BatchError`
         `batch.results.streamed`): pass `to=` a Parquet path to write them.
         """
     @property
     def by_lead_origin(self) -> typing.Any:
         r"""
-        Amount due by lead origin, per policy (pyarrow Table).
+        Amount due by lead origin, per policy (pyarrow Table): `policy`, `key`
+        (the lead origin), `missions`, `priced` (counts), `revenue`, `due`
+        (decimal128, exact). The other breakdowns have the same columns.
         """
     @property
     def by_lead_origin_basis(self) -> typing.Any:
@@ -3641,9 +3656,13 @@ def evaluate(policy: Policy | PolicyProtocol, mission: MissionFacts, parameters:
 def evaluate_batch(missions: typing.Any, policy: builtins.str | Policy, *, parameters: typing.Optional[Parameters] = None, model: typing.Optional[BehaviourModel] = None, round_floats: builtins.bool = False, details: builtins.bool = True, threads: typing.Optional[builtins.int] = None, to: builtins.str | os.PathLike[builtins.str] | None = None, progress: collections.abc.Callable[[builtins.int], object] | builtins.bool | None = None) -> typing.Any:
     r"""
     Evaluates one policy over won missions, row by row in columnar form: a
-    pyarrow Table with the amount due (decimal128, null unless priced) and,
-    unless `details=False`, status, provenance, situation, in-kind credit and
-    explanation codes. Only the columns the policy reads are read. The flat
+    pyarrow Table, one row per mission in order, with `amount` (the amount
+    due, decimal128, null unless priced) and, unless `details=False`,
+    `status` (`priced`, `pending`, `undeclared`, `stalemate`), `provenance`
+    (`computed`, `declared`, `negotiated`, `modelled`), `situation` (the
+    guide situation, null when none), `in_kind` (the in-kind credit,
+    decimal128) and `codes` (the explanation's step codes, space-separated),
+    the labels as dictionaries. Only the columns the policy reads are read. The flat
     and guide policies read the layouts analysts hold in place (decimal128 of
     scale 0 to 2 or integer `*_cents`, dates and timestamps, lead origins as
     strings or dictionaries, integer counts, booleans, no nulls); other types
