@@ -32,7 +32,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 labelled_enum!(
-    /// What a line of the accounting export records.
+    /// What a line of the accounting export records (more kinds may come:
+    /// match with a wildcard arm).
+    #[non_exhaustive]
     EntryKind, "ledger entry kind", {
         /// Money due for a mission won.
         Due => "due",

@@ -41,7 +41,7 @@
 //! by this one ([`journal::SCHEMA_VERSION`], [`journal::SNAPSHOT_SCHEMA_VERSION`],
 //! [`state_codec::STATE_ENCODING_VERSION`] and the oldest each still reads);
 //! error codes never change meaning once published. The enumerations that
-//! grow with the rules ([`network::Action`], [`Error`], …) are
+//! grow with the rules ([`network::Action`], [`Error`], [`policy::StepCode`], …) are
 //! `#[non_exhaustive]`: match them with a wildcard arm.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

@@ -91,6 +91,8 @@ fn origin_text(o: LeadOrigin, lang: Lang) -> &'static str {
 
 labelled_enum!(
     /// What a step of an explanation did. The label is the step's stable code.
+    /// New rules bring new steps: match with a wildcard arm.
+    #[non_exhaustive]
     StepCode, "explanation step", {
         /// The flat rate in force on the day the mission was won.
         FlatRate => "flat.rate",
