@@ -31,10 +31,17 @@ assert a.amount == Decimal("600.00"), a
 print("coopetition", c.__version__, "flat 5 % of 12 000.00 =", a.amount)
 '
 
+# A fresh venv named $1 with $2 installed by pip (no cache: a source is
+# really built), where the smoke test runs.
+python_smoke() {
+    "$PYTHON" -m venv "$WORK/$1"
+    "$WORK/$1/bin/pip" install --quiet --no-cache-dir "$2"
+    (cd "$WORK" && "$WORK/$1/bin/python" -c "$SMOKE_PY")
+}
+
 step "the wheel in a fresh venv"
-"$PYTHON" -m venv "$WORK/wheel"
-"$WORK/wheel/bin/pip" install --quiet --no-cache-dir "$DIST"/coopetition-"$VERSION"-*.whl
-(cd "$WORK" && "$WORK/wheel/bin/python" -c "$SMOKE_PY")
+wheels=("$DIST"/coopetition-"$VERSION"-*.whl)
+python_smoke wheel "${wheels[0]}"
 (cd "$WORK" && "$WORK/wheel/bin/python" -c '
 from datetime import date
 import coopetition as c
@@ -50,14 +57,10 @@ else:
 ')
 
 step "the sdist in a fresh venv, built from source"
-"$PYTHON" -m venv "$WORK/sdist"
-"$WORK/sdist/bin/pip" install --quiet --no-cache-dir "$DIST"/coopetition-"$VERSION".tar.gz
-(cd "$WORK" && "$WORK/sdist/bin/python" -c "$SMOKE_PY")
+python_smoke sdist "$DIST/coopetition-$VERSION.tar.gz"
 
 step "the source tree in a fresh venv, with pip alone"
-"$PYTHON" -m venv "$WORK/tree"
-"$WORK/tree/bin/pip" install --quiet --no-cache-dir "$ROOT/bindings-python"
-(cd "$WORK" && "$WORK/tree/bin/python" -c "$SMOKE_PY")
+python_smoke tree "$ROOT/bindings-python"
 
 step "the jar in a Maven project outside the repository"
 "$MVN" -B -q install:install-file -Dfile="$DIST/coopetition-kotlin-$VERSION.jar" \

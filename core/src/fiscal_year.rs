@@ -92,8 +92,7 @@ impl FiscalYearStart {
     /// year outside the calendar's range.
     pub fn in_year(&self, year: i32) -> Result<NaiveDate> {
         self.check()?;
-        NaiveDate::from_ymd_opt(year, self.month, self.day)
-            .ok_or_else(|| Error::Parse { value: year.to_string(), expected: "a calendar year" })
+        NaiveDate::from_ymd_opt(year, self.month, self.day).ok_or_else(|| not_a_year(year))
     }
 }
 
@@ -150,6 +149,11 @@ impl FiscalYear {
     }
 }
 
+/// The error for a year at the calendar's ends.
+fn not_a_year(year: i32) -> Error {
+    Error::Parse { value: year.to_string(), expected: "a calendar year" }
+}
+
 /// The first day in force for fiscal year `year`: that of the last change
 /// from that year or before, else 1 January.
 fn start_for(changes: &[FiscalYearChange], year: i32) -> FiscalYearStart {
@@ -165,11 +169,8 @@ fn first_day(changes: &[FiscalYearChange], year: i32) -> Result<NaiveDate> {
 /// # Errors
 /// `input.parse.invalid` for a year at the calendar's ends.
 pub fn fiscal_year(changes: &[FiscalYearChange], year: i32) -> Result<FiscalYear> {
-    let next =
-        year.checked_add(1).ok_or_else(|| Error::Parse { value: year.to_string(), expected: "a calendar year" })?;
-    let last_day = first_day(changes, next)?
-        .pred_opt()
-        .ok_or_else(|| Error::Parse { value: year.to_string(), expected: "a calendar year" })?;
+    let next = year.checked_add(1).ok_or_else(|| not_a_year(year))?;
+    let last_day = first_day(changes, next)?.pred_opt().ok_or_else(|| not_a_year(year))?;
     Ok(FiscalYear { year, first_day: first_day(changes, year)?, last_day })
 }
 

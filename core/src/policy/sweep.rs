@@ -20,8 +20,8 @@
 //! bounds of the mergeable summaries).
 
 use super::batch::{
-    evaluate_columns, guide_situations, situation_dictionary, BuiltinPolicy, Clamp, MissionColumns, NoSink, RateSink,
-    SweepRows, PRICED,
+    evaluate_columns, guide_situations, situation_dictionary, BatchOutput, BuiltinPolicy, Clamp, MissionColumns,
+    NoSink, RateSink, SweepRows, PRICED,
 };
 use super::compare::rates::{RateCounter, RateDistribution, EXACT_RATES};
 use super::compare::RateStats;
@@ -389,17 +389,15 @@ fn totals(shared: &Shared, variant: &Variant, rates: &mut impl RateSink) -> Resu
     let mut t = Totals {
         priced: 0,
         total: 0,
-        in_kind: Some(0),
+        in_kind: Some(priced_in_kind(&out)),
         by_origin: vec![0; LeadOrigin::ALL.len()],
         by_situation: vec![0; shared.dictionary.len()],
     };
     let rows = out.due_cents.iter().zip(&out.status).zip(cols.revenue_cents).zip(cols.lead_origin);
-    let rows = rows.zip(&shared.situations).zip(&out.in_kind_cents);
-    for (((((&due, &status), &revenue), &origin), &situation), &in_kind) in rows {
+    for ((((&due, &status), &revenue), &origin), &situation) in rows.zip(&shared.situations) {
         if status != PRICED {
             continue;
         }
-        t.in_kind = t.in_kind.map(|sum| sum + i128::from(in_kind));
         // As the `Floor` then `Cap` combinators: never above the revenue, then the cap.
         let d = due.max(floor.min(revenue)).min(cap);
         t.priced += 1;
@@ -430,9 +428,13 @@ fn in_kind(shared: &Shared, variant: &Variant, last: &mut Option<(Vec<Decimal>, 
             return Ok(total);
         }
     }
-    let out = evaluate_columns(&shared.policy, &variant.params, shared.cols)?;
+    Ok(priced_in_kind(&evaluate_columns(&shared.policy, &variant.params, shared.cols)?))
+}
+
+/// The in-kind credit of the priced rows of an evaluator's output, in cents.
+fn priced_in_kind(out: &BatchOutput) -> i128 {
     let priced = out.in_kind_cents.iter().zip(&out.status).filter(|(_, &s)| s == PRICED);
-    Ok(priced.map(|(&c, _)| i128::from(c)).sum())
+    priced.map(|(&c, _)| i128::from(c)).sum()
 }
 
 /// One variant's row.

@@ -24,11 +24,13 @@ use super::columns::{MissionColumns, Span};
 use super::integer::{by_scale, div_round, numerator, pow10, Bounds, Kernel, NoBound, SegSel};
 use super::output::{BuiltinPolicy, Kind};
 use super::segments::Segments;
-use super::NO_SITUATION;
+use super::{MAX_FAST_SCALE, NO_SITUATION};
 use crate::labels::Labelled;
 use crate::mission::LeadOrigin;
+use crate::policy::guide::{Guide, Situation};
 use crate::policy::params::Parameters;
 use rust_decimal::Decimal;
+use std::sync::Arc;
 
 /// Where a pass hands the effective rate (amount due over revenue) of each
 /// row with a revenue.
@@ -130,13 +132,20 @@ impl<'c> SweepRows<'c> {
         })
     }
 
+    /// The segments of `params`, when they are the rows' (a variant changes
+    /// rates, never periods) and `dictionary` is the rows' own.
+    fn segments<'p>(&self, params: &'p Parameters, dictionary: &[String]) -> Option<Segments<'p>> {
+        let segments = Segments::new(self.kind, params);
+        let same = segments.bounds == self.bounds && segments.span == self.span;
+        (same && dictionary.len() + 1 == self.situations).then_some(segments)
+    }
+
     /// The numerator of each key under `params`, and the scale; `None`
     /// when the variant does not qualify.
     fn numerators(&self, params: &Parameters, dictionary: &[String]) -> Option<(Vec<i64>, u32)> {
-        let segments = Segments::new(self.kind, params);
+        let segments = self.segments(params, dictionary)?;
         let scale = segments.scale?;
-        let same = segments.bounds == self.bounds && segments.span == self.span;
-        if !same || self.max_revenue > i64::MAX / pow10(scale) || dictionary.len() + 1 != self.situations {
+        if self.max_revenue > i64::MAX / pow10(scale) {
             return None;
         }
         let at_scale = |d: Decimal| numerator(d, scale);
@@ -145,11 +154,7 @@ impl<'c> SweepRows<'c> {
             for situation in dictionary.iter().map(Some).chain([None]) {
                 let num = match (self.kind, situation) {
                     (Kind::Flat, _) => flat.and_then(at_scale).unwrap_or(0),
-                    (_, Some(id)) => guide
-                        .and_then(|g| g.situations().iter().find(|s| &s.id == id))
-                        .and_then(|s| at_scale(s.rate))
-                        .unwrap_or(0),
-                    (_, None) => 0,
+                    (_, id) => situation_in(*guide, id).and_then(|s| at_scale(s.rate)).unwrap_or(0),
                 };
                 nums.extend([num; ORIGINS]);
             }
@@ -180,20 +185,12 @@ impl<'c> SweepRows<'c> {
     /// key of [`SweepRows::in_kind_total`] (zeros under the flat rate, which
     /// recognises nothing in kind); `None` when the variant does not qualify.
     pub(crate) fn in_kind_rates(&self, params: &Parameters, dictionary: &[String]) -> Option<Vec<Decimal>> {
-        let segments = Segments::new(self.kind, params);
-        let same = segments.bounds == self.bounds && segments.span == self.span;
-        if !same || dictionary.len() + 1 != self.situations {
-            return None;
-        }
+        let segments = self.segments(params, dictionary)?;
+        let guide = matches!(self.kind, Kind::Guide);
         let mut rates = Vec::with_capacity(segments.guides.len() * self.situations);
-        for guide in &segments.guides {
+        for g in &segments.guides {
             for situation in dictionary.iter().map(Some).chain([None]) {
-                let rate = match (self.kind, guide, situation) {
-                    (Kind::Guide, Some(g), Some(id)) => {
-                        g.situations().iter().find(|s| &s.id == id).map_or(Decimal::ZERO, |s| s.in_kind_rate)
-                    }
-                    _ => Decimal::ZERO,
-                };
+                let rate = situation_in(*g, situation).filter(|_| guide).map_or(Decimal::ZERO, |s| s.in_kind_rate);
                 rates.push(rate.normalize());
             }
         }
@@ -210,7 +207,7 @@ impl<'c> SweepRows<'c> {
             return Some(0);
         }
         let scale = rates.iter().map(Decimal::scale).max()?;
-        if scale > 12 || self.max_revenue > i64::MAX / pow10(scale) {
+        if scale > MAX_FAST_SCALE || self.max_revenue > i64::MAX / pow10(scale) {
             return None;
         }
         let nums = rates.iter().flat_map(|&rate| [numerator(rate, scale); ORIGINS]).collect::<Option<Vec<i64>>>()?;
@@ -244,6 +241,11 @@ impl<'c> SweepRows<'c> {
         by_situation.pop();
         (sums.sums.iter().sum(), by_origin, by_situation)
     }
+}
+
+/// The situation `id` of `guide`, if both are there.
+fn situation_in<'g>(guide: Option<&'g Arc<Guide>>, id: Option<&String>) -> Option<&'g Situation> {
+    guide?.situations().iter().find(|s| Some(&s.id) == id)
 }
 
 /// Rates not wanted (a total alone).
